@@ -1,0 +1,1 @@
+"""The command line: ``cchc index|search|show|stats``."""

@@ -1,0 +1,246 @@
+"""The ``cchc`` command: thin click wrappers over ``indexer`` and ``search``.
+
+    cchc index  [--corpus DIR] [--index DIR] [--full] [--jobs N] [--wait]
+    cchc search QUERY [--province P]... [--year Y]... [--quarter Q]... [--topic T]...
+                [--sort relevance|newest|oldest] [--page N] [--per-page N] [--json]
+    cchc show   ID [--json]
+    cchc stats  [--json]
+
+Defaults: corpus ``./corpus`` and index ``./instance/index``, overridden by the
+options or by ``CCHC_CORPUS`` / ``CCHC_INDEX``. Errors print one clear line and
+exit non-zero: 1 (no index, missing corpus), 2 (bad query or option), 3 (the
+index is being written by another run). Set ``CCHC_DEBUG=1`` for tracebacks.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import click
+
+DEFAULT_CORPUS = "corpus"
+DEFAULT_INDEX = "instance/index"
+LOG_EVERY = 200
+
+
+class Failure(click.ClickException):
+    """An error for the person at the terminal, with an exit code."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.exit_code = code
+
+    def show(self, file=None):
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+def index_option(function):
+    return click.option(
+        "--index", "index_dir", envvar="CCHC_INDEX", default=DEFAULT_INDEX, show_default=True,
+        type=click.Path(file_okay=False, path_type=Path), help="Index folder (env CCHC_INDEX).",
+    )(function)
+
+
+def json_option(function):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(function)
+
+
+def _print_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cchc-search")
+def main():
+    """Search Vietnamese administrative-reform (CCHC) bulletins."""
+
+
+# -- index ---------------------------------------------------------------------------
+class _Progress:
+    """A progress bar on a terminal, a log line every LOG_EVERY bulletins otherwise."""
+
+    def __init__(self):
+        self.count = 0
+        self.bar = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit=" bulletins", desc="Indexing", leave=False)
+
+    def __call__(self, step: int) -> None:
+        self.count += step
+        if self.bar is not None:
+            self.bar.update(step)
+        elif self.count % LOG_EVERY == 0:
+            click.echo(f"indexed {self.count} bulletins", err=True)
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+
+
+@main.command()
+@click.option("--corpus", envvar="CCHC_CORPUS", default=DEFAULT_CORPUS, show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Corpus folder (env CCHC_CORPUS).")
+@index_option
+@click.option("--full", is_flag=True, help="Rebuild from scratch into a new index, swapped in atomically.")
+@click.option("--jobs", type=click.IntRange(1, 256), default=None,
+              help="Worker processes for segmentation [default: all cores].")
+@click.option("--wait", is_flag=True, help="Wait for another running 'cchc index' instead of stopping.")
+@click.option("--max-bytes", type=click.IntRange(1), default=None,
+              help="Skip files (and JSONL lines) larger than this [default: 20,000,000].")
+@json_option
+def index(corpus: Path, index_dir: Path, full: bool, jobs, wait: bool, max_bytes, as_json: bool):
+    """Build or update the index from a corpus folder (incremental unless --full)."""
+    from indexer.builder import IndexBusy, build_index
+    from indexer.reader import DEFAULT_MAX_BYTES
+
+    progress = _Progress()
+    try:
+        report = build_index(corpus, index_dir, full=full, jobs=jobs, wait=wait,
+                             max_bytes=max_bytes or DEFAULT_MAX_BYTES, progress=progress)
+    except IndexBusy as error:
+        raise Failure(str(error), 3) from None
+    except FileNotFoundError as error:
+        raise Failure(str(error), 1) from None
+    finally:
+        progress.close()
+    if as_json:
+        _print_json({**report.summary(),
+                     "skipped_files": [{"origin": s.origin, "reason": s.reason} for s in report.skipped],
+                     "warnings": [{"origin": o, "warning": w} for o, w in report.warnings]})
+        return
+    for item in report.skipped:
+        click.echo(f"skipped  {item.origin}: {item.reason}")
+    for origin, warning in report.warnings:
+        click.echo(f"warning  {origin}: {warning}")
+    s = report.summary()
+    kind = "full rebuild" if report.full else "incremental update"
+    click.echo(f"{kind} of {index_dir} from {corpus}: {s['added']} added, {s['updated']} updated, "
+               f"{s['removed']} removed, {s['unchanged']} unchanged, {s['skipped']} skipped "
+               f"in {s['elapsed_seconds']:.1f} s; {s['total']} bulletins in the index.")
+
+
+# -- search ----------------------------------------------------------------------------
+def _engine(index_dir: Path):
+    from search.engine import SearchEngine
+
+    return SearchEngine(index_dir)
+
+
+def _run(callable_, *args):
+    from search.models import RequestError
+    from search.query import QuerySyntaxError
+    from search.storage import IndexMissing
+
+    try:
+        return callable_(*args)
+    except IndexMissing as error:
+        raise Failure(str(error), 1) from None
+    except (RequestError, QuerySyntaxError) as error:
+        raise Failure(str(error), 2) from None
+
+
+def _terminal_snippet(snippet: str) -> str:
+    marked = (lambda m: click.style(m.group(1), bold=True)) if sys.stdout.isatty() else r"[\1]"
+    return html.unescape(re.sub(r"<mark>(.*?)</mark>", marked, snippet))
+
+
+def _period(hit) -> str:
+    from search.vocabulary import quarter_label
+
+    parts = [quarter_label(hit.quarter)] if hit.quarter else []
+    return " ".join(parts + ([str(hit.year)] if hit.year else [])) or "?"
+
+
+def _print_results(response) -> None:
+    pages = max(1, -(-response.total // response.per_page))
+    click.echo(f"{response.total} bulletins match {response.query!r} (page {response.page} of {pages})\n")
+    for rank, hit in enumerate(response.results, (response.page - 1) * response.per_page + 1):
+        click.echo(f"{rank}. {hit.title}  [{hit.id}]")
+        details = [hit.province or "?", _period(hit), hit.published or "", ", ".join(hit.topics)]
+        click.echo("   " + " · ".join(d for d in details if d))
+        click.echo("   " + _terminal_snippet(hit.snippet) + "\n")
+    for name, buckets in response.facets.items():
+        if buckets:
+            shown = ", ".join(f"{'*' if b.selected else ''}{b.label} ({b.count})" for b in buckets[:8])
+            click.echo(f"{name}: {shown}")
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@click.option("--province", multiple=True, help="Province before 2025 (repeat to widen).")
+@click.option("--province-2025", "province_2025", multiple=True, help="Province after July 2025.")
+@click.option("--year", multiple=True, help="Reporting year (repeat to widen).")
+@click.option("--quarter", multiple=True, help="Q1-Q4, H1, H2, 9M or FY.")
+@click.option("--topic", multiple=True, help="Topic id, e.g. thu_tuc.")
+@click.option("--sort", default="relevance", show_default=True, help="relevance, newest or oldest.")
+@click.option("--page", default="1", show_default=True)
+@click.option("--per-page", "per_page", default="10", show_default=True)
+@index_option
+@json_option
+def search(query, province, province_2025, year, quarter, topic, sort, page, per_page, index_dir, as_json):
+    """Full-text search with facet filters."""
+    from search.models import make_request
+
+    filters = {"province": province, "province_2025": province_2025, "year": year, "quarter": quarter,
+               "topic": topic}
+    request = _run(make_request, query, filters, sort, page, per_page)
+    response = _run(_engine(index_dir).run_search, request)
+    if as_json:
+        _print_json(response.to_dict())
+    else:
+        _print_results(response)
+
+
+@main.command()
+@click.argument("doc_id")
+@index_option
+@json_option
+def show(doc_id: str, index_dir: Path, as_json: bool):
+    """Print one bulletin's metadata and text."""
+    document = _run(_engine(index_dir).document, doc_id)
+    if document is None:
+        raise Failure(f"No bulletin with id {doc_id!r}. Find ids with: cchc search QUERY", 1)
+    if as_json:
+        _print_json(document)
+        return
+    text = document.pop("text")
+    for key, value in document.items():
+        shown = ", ".join(value) if isinstance(value, list) else value
+        click.echo(f"{key:>14}: {shown if shown not in (None, '') else '-'}")
+    click.echo("\n" + text)
+
+
+@main.command()
+@index_option
+@json_option
+def stats(index_dir: Path, as_json: bool):
+    """Print what the index holds."""
+    data = _run(_engine(index_dir).stats)
+    if as_json:
+        _print_json(data)
+        return
+    years = f"{data['years'][0]}-{data['years'][1]}" if data["years"] else "-"
+    click.echo(f"{data['documents']} bulletins, {data['provinces']} provinces, years {years}, "
+               f"built {data['built_at']}\nindex: {data['index']}")
+    for name, counts in data["facets"].items():
+        shown = ", ".join(f"{k} ({v})" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])[:10])
+        click.echo(f"{name}: {shown or '-'}")
+
+
+def run() -> None:
+    """Entry point with a last-resort handler: one line, never a traceback."""
+    try:
+        main(standalone_mode=True)
+    except Exception as error:  # pragma: no cover - the safety net itself
+        if os.environ.get("CCHC_DEBUG"):
+            raise
+        click.echo(f"Error: unexpected {type(error).__name__}: {error} (set CCHC_DEBUG=1 for details)",
+                   err=True)
+        sys.exit(70)

@@ -1,0 +1,232 @@
+"""Stage 4: bulletins into a Whoosh index on disk, incrementally or in full.
+
+``build_index`` holds an exclusive lock on the index folder (a second writer
+waits or stops with a clear message; the kernel drops the lock when a process
+dies, so no stale lock survives a crash). It streams the corpus, compares each
+record's content digest with the one stored in the index, and sends only added
+and changed records to worker processes, which clean, extract metadata and
+segment the text with pyvi. The parent primes the analyzer's segmentation
+cache with their results and writes the documents.
+
+Incremental runs commit into the served generation through Whoosh; ``full``
+runs (and runs whose index has another schema version) write a new generation
+and swap it in atomically (``search.storage``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import fcntl
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from search import storage
+from search.analysis import prime_segmentation, segment
+from search.schema import SCHEMA_VERSION, build_schema, document_fields
+
+from .metadata import extract_metadata
+from .reader import DEFAULT_MAX_BYTES, PIPELINE_VERSION, read_corpus
+from .records import Bulletin, Skipped, SourceRecord
+
+BATCH = 256  # records handed to the workers at a time (bounds memory)
+WRITER_MB = 256
+
+
+class IndexBusy(RuntimeError):
+    """Another process is writing this index."""
+
+
+@dataclass
+class BuildReport:
+    """What one run of the indexer did."""
+
+    index: str
+    full: bool
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    total: int = 0
+    elapsed: float = 0.0
+
+    def summary(self) -> dict:
+        return {
+            "index": self.index, "full": self.full, "added": len(self.added),
+            "updated": len(self.updated), "removed": len(self.removed), "unchanged": self.unchanged,
+            "skipped": len(self.skipped), "total": self.total, "elapsed_seconds": round(self.elapsed, 2),
+        }
+
+
+@contextmanager
+def index_lock(root: Path, wait: bool = False):
+    """Hold the index folder's writer lock for the duration of the block."""
+    root.mkdir(parents=True, exist_ok=True)
+    handle = open(root / ".lock", "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise IndexBusy(f"Another 'cchc index' ({holder}) is writing {root}. "
+                            "Wait for it to finish, or pass --wait to queue behind it.") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def process_record(record: SourceRecord) -> tuple[Bulletin | Skipped, dict]:
+    """Worker: clean, extract and segment one record (never raises)."""
+    try:
+        result = extract_metadata(record)
+        if isinstance(result, Skipped):
+            return result, {}
+        return result, {text: segment(text) for text in (result.title, result.text)}
+    except Exception as error:  # one broken record must not stop the run
+        return Skipped(record.origin, f"extraction failed: {type(error).__name__}: {error}"), {}
+
+
+def _existing_digests(root: Path) -> dict[str, str] | None:
+    """id -> digest of the served index, or None when a full build is needed."""
+    generation = storage.current_generation(root)
+    info = storage.read_build_info(generation)
+    if generation is None or info.get("schema_version") != SCHEMA_VERSION:
+        return None
+    with whoosh_index.open_dir(str(generation)).reader() as reader:
+        ids, digests = reader.column_reader("id"), reader.column_reader("digest")
+        return {ids[n]: digests[n] for n in reader.all_doc_ids()}
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _pool(jobs: int):
+    if jobs <= 1:
+        return None
+    segment("Khởi động bộ tách từ.")  # load pyvi once; forked workers share it
+    return multiprocessing.get_context("fork").Pool(jobs)
+
+
+def _processed(pool, records: list[SourceRecord]) -> Iterator[tuple[Bulletin | Skipped, dict]]:
+    if pool is None:
+        return map(process_record, records)
+    return pool.imap(process_record, records, chunksize=4)
+
+
+def _changed_records(corpus: Path, root: Path, existing: dict[str, str], report: BuildReport,
+                     max_bytes: int, seen: set[str]) -> Iterator[SourceRecord]:
+    for item in read_corpus(corpus, max_bytes=max_bytes, exclude=root):
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+            continue
+        seen.add(item.id)
+        if existing.get(item.id) == item.digest:
+            report.unchanged += 1
+        else:
+            yield item
+
+
+def _write(writer, corpus: Path, root: Path, existing: dict[str, str], report: BuildReport, jobs: int,
+           max_bytes: int, progress: Callable[[int], None] | None) -> None:
+    seen: set[str] = set()
+    pool = _pool(jobs)
+    try:
+        records = _changed_records(corpus, root, existing, report, max_bytes, seen)
+        for batch in _batches(records, BATCH):
+            for result, segments in _processed(pool, batch):
+                _store(writer, result, segments, existing, report)
+                if progress:
+                    progress(1)
+    finally:
+        if pool is not None:
+            pool.terminate()
+    for doc_id in sorted(set(existing) - seen):
+        writer.delete_by_term("id", doc_id)
+        report.removed.append(doc_id)
+
+
+def _store(writer, result, segments: dict, existing: dict, report: BuildReport) -> None:
+    if isinstance(result, Skipped):
+        report.skipped.append(result)
+        return
+    for text, words in segments.items():
+        prime_segmentation(text, words)
+    report.warnings.extend((result.origin, w) for w in result.warnings)
+    if result.id in existing:
+        writer.update_document(**document_fields(result.to_dict()))
+        report.updated.append(result.id)
+    else:
+        writer.add_document(**document_fields(result.to_dict()))
+        report.added.append(result.id)
+
+
+def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES, wait: bool = False,
+                progress: Callable[[int], None] | None = None) -> BuildReport:
+    """Bring the index at ``root`` up to date with the corpus folder ``corpus``."""
+    corpus, root = Path(corpus), Path(root)
+    if not corpus.is_dir():
+        raise FileNotFoundError(f"Corpus folder not found: {corpus}")
+    started = time.monotonic()
+    jobs = jobs or os.cpu_count() or 1
+    with index_lock(root, wait=wait):
+        existing = None if full else _existing_digests(root)
+        report = BuildReport(index=str(root), full=existing is None)
+        if existing is None:
+            generation = storage.new_generation(root)
+            ix = whoosh_index.create_in(str(generation), build_schema())
+            existing = {}
+        else:
+            generation = storage.current_generation(root)
+            ix = whoosh_index.open_dir(str(generation))
+        writer = ix.writer(limitmb=WRITER_MB)
+        try:
+            _write(writer, corpus, root, existing, report, jobs, max_bytes, progress)
+        except BaseException:
+            writer.cancel()
+            raise
+        changed = report.added or report.updated or report.removed or report.full
+        if changed:
+            writer.commit()
+        else:
+            writer.cancel()
+        with ix.searcher() as searcher:
+            report.total = searcher.doc_count()
+        report.elapsed = time.monotonic() - started
+        _record(generation, corpus, report)
+        if report.full:
+            storage.publish(root, generation)
+            storage.prune(root)
+    return report
+
+
+def _record(generation: Path, corpus: Path, report: BuildReport) -> None:
+    previous = storage.read_build_info(generation)
+    now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    changed = report.added or report.updated or report.removed or report.full
+    storage.write_build_info(generation, {
+        "schema_version": SCHEMA_VERSION,
+        "pipeline_version": PIPELINE_VERSION,
+        "corpus": str(corpus.resolve()),
+        "built_at": now if changed else previous.get("built_at", now),
+        "checked_at": now,
+        "documents": report.total,
+        "last_run": report.summary(),
+    })

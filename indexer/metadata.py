@@ -1,0 +1,68 @@
+"""Stage 3: a ``SourceRecord`` becomes a ``Bulletin`` with all its metadata.
+
+HTML goes through ``htmltext`` first; then cleaning, and the extractors:
+title and date line (``cleaning``, ``dates``), reporting period (``periods``),
+province and district (``places``), topics (``topics``) and cited document
+numbers (``search.docnumbers``). Fields given by a JSONL record or a sidecar
+override what extraction finds. Null means "the page does not say".
+"""
+
+from __future__ import annotations
+
+from search.docnumbers import find_refs
+from search.vocabulary import province_2025_of
+
+from .cleaning import clean
+from .dates import parse_date_line
+from .htmltext import extract_page
+from .periods import reporting_period
+from .places import locate, province_of_district
+from .records import Bulletin, Skipped, SourceRecord
+from .topics import assign_topics
+
+TITLE_FALLBACK_CHARS = 120
+
+
+def _fallback_title(text: str) -> str:
+    first = text.split("\n", 1)[0]
+    return first if len(first) <= TITLE_FALLBACK_CHARS else first[:TITLE_FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
+    """Clean a record and extract its metadata; Skipped when no article text is left."""
+    given = record.given
+    page_date = url = hint = None
+    text = record.body
+    if record.kind == "html":
+        page = extract_page(record.body)
+        text, hint, page_date, url = page.text, page.title, page.published, page.url
+    cleaned = clean(text, title_hint=given.get("title") or hint)
+    if not cleaned.text.strip():
+        return Skipped(record.origin, "no article text after removing page chrome")
+    title = given.get("title") or cleaned.title or _fallback_title(cleaned.text)
+    url = given.get("url") or url
+    dated = parse_date_line(cleaned.published_line) if cleaned.published_line else None
+    published = given.get("published") or page_date or (dated[0] if dated else None)
+    year, quarter = reporting_period(title, cleaned.text, published)
+    place = locate(title, cleaned.text, url)
+    district = given.get("district") or place.district
+    province = given.get("province") or place.province
+    if given.get("district") and not given.get("province"):
+        province = province_of_district(district) or province
+    return Bulletin(
+        id=record.id,
+        title=title,
+        text=cleaned.text,
+        url=url,
+        published=published,
+        province=province,
+        province_2025=province_2025_of().get(province) if province else None,
+        district=district,
+        year=given.get("year", year),
+        quarter=given.get("quarter", quarter),
+        topics=given["topics"] if "topics" in given else assign_topics(title, cleaned.text),
+        refs=find_refs(f"{title}\n{cleaned.text}"),
+        origin=record.origin,
+        digest=record.digest,
+        warnings=list(record.warnings),
+    )

@@ -1,0 +1,9 @@
+"""The search core: the Vietnamese analyzer, the schema, and querying.
+
+Stages, one module each: ``textnorm`` (NFC, tone marks, folding) and
+``analysis`` (the analyzer on the schema) serve both indexing and querying;
+``query`` (parse) -> ``compiler`` (to Whoosh) -> ``engine`` (search, rank) ->
+``facets`` (counts) -> ``highlight`` (snippets). ``models`` holds the plain
+data that crosses into the CLI and the web app; ``vocabulary`` the edited
+lists; ``storage`` where an index lives on disk.
+"""

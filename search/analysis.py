@@ -1,0 +1,238 @@
+"""The Vietnamese analyzer, defined once and attached to the schema.
+
+Text flows: scan -> segment -> tokens -> filters.
+
+* ``scan`` splits NFC text into spans ``(start, end, kind)``: whole document
+  numbers (``61/2018/NĐ-CP``), numbers with separators, syllables and
+  punctuation. Offsets point into the text given, so highlights land on the
+  right characters.
+* ``segment`` asks pyvi's CRF model which neighbouring syllables form one word
+  (``cải cách hành chính`` -> ``cải_cách hành_chính``), one line at a time, and
+  returns the character spans of the multi-syllable words. Results are kept in a
+  bounded cache keyed by a hash of the text; the indexer's worker processes
+  segment in parallel and hand their results to ``prime_segmentation``.
+* ``VietnameseTokenizer`` yields one token per syllable and, when
+  ``compounds`` is on, the compound word as an extra token at the position of
+  its first syllable, so the field answers syllable queries, phrase queries and
+  whole-word queries alike.
+
+Two analyzers are built from it: ``WORDS`` (lower case, new-style tones; the
+``title`` and ``content`` fields) and ``FOLDED`` (syllables without diacritics;
+the ``*_folded`` fields). The pyvi model is loaded lazily, so the analyzers
+pickle into the index schema without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import string
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from whoosh.analysis import Filter, LowercaseFilter, Token, Tokenizer
+
+from .docnumbers import DOCNUMBER_TOKEN
+from .textnorm import fold, unify_tones
+
+_SCAN = re.compile(
+    rf"(?P<ref>{DOCNUMBER_TOKEN.pattern})"
+    r"|(?P<num>\d+(?:[.,]\d+)+)"
+    r"|(?P<word>[^\W_]+)"
+    r"|(?P<punct>[^\w\s])"
+)
+_PUNCTUATION = set(string.punctuation) | set("“”‘’–—…«»")
+SEGMENT_CACHE_SIZE = 20_000
+
+
+class Span(NamedTuple):
+    """One scanned piece of text: character offsets and its kind."""
+
+    start: int
+    end: int
+    kind: str  # "ref", "num", "word" or "punct"
+
+
+def scan(text: str) -> list[Span]:
+    """Split ``text`` into spans of document numbers, numbers, syllables, punctuation."""
+    return [Span(m.start(), m.end(), m.lastgroup) for m in _SCAN.finditer(text)]
+
+
+def _is_syllable(text: str, span: Span) -> bool:
+    return span.kind == "word" and not text[span.start].isdigit()
+
+
+def _joinable(text: str, left: Span, right: Span) -> bool:
+    """Whether pyvi's I_W label may glue ``right`` onto ``left`` (pyvi's own rules)."""
+    if not (_is_syllable(text, left) and _is_syllable(text, right)):
+        return False
+    gap = text[left.end : right.start]
+    if not gap or gap.strip() or "\n" in gap:
+        return False
+    return not (text[right.start].istitle() and not text[left.start].istitle())
+
+
+def _lines(spans: list[Span], text: str) -> Iterable[list[Span]]:
+    """Group spans into lines: pyvi labels one line (one paragraph) at a time."""
+    line: list[Span] = []
+    for span in spans:
+        if line and "\n" in text[line[-1].end : span.start]:
+            yield line
+            line = []
+        line.append(span)
+    if line:
+        yield line
+
+
+def _pyvi():
+    from pyvi.ViTokenizer import ViTokenizer  # loads the CRF model on first use
+
+    return ViTokenizer
+
+
+def _segment_uncached(text: str, spans: list[Span]) -> tuple[tuple[int, int], ...]:
+    lines = [line for line in _lines(spans, text) if len(line) > 1]
+    if not lines:
+        return ()
+    vi = _pyvi()
+    sentences = [[text[s.start : s.end] for s in line] for line in lines]
+    labels = vi.model.predict([vi.sent2features(words, False) for words in sentences])
+    words: list[tuple[int, int]] = []
+    for line, tags in zip(lines, labels, strict=True):
+        start = None
+        for i in range(1, len(line)):
+            glued = tags[i] == "I_W" and _joinable(text, line[i - 1], line[i])
+            if glued and start is None:
+                start = line[i - 1].start
+            if not glued and start is not None:
+                words.append((start, line[i - 1].end))
+                start = None
+        if start is not None:
+            words.append((start, line[-1].end))
+    return tuple(words)
+
+
+_cache: OrderedDict[bytes, tuple[tuple[int, int], ...]] = OrderedDict()
+
+
+def text_digest(text: str) -> bytes:
+    """The cache key of a text."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def prime_segmentation(text: str, words: Iterable[tuple[int, int]]) -> None:
+    """Store a segmentation computed elsewhere (a worker process) for ``text``."""
+    _remember(text_digest(text), tuple(tuple(w) for w in words))
+
+
+def _remember(key: bytes, words: tuple[tuple[int, int], ...]) -> None:
+    _cache[key] = words
+    _cache.move_to_end(key)
+    while len(_cache) > SEGMENT_CACHE_SIZE:
+        _cache.popitem(last=False)
+
+
+def segment(text: str, spans: list[Span] | None = None) -> tuple[tuple[int, int], ...]:
+    """Character spans of the multi-syllable words of ``text``, by pyvi."""
+    key = text_digest(text)
+    words = _cache.get(key)
+    if words is None:
+        words = _segment_uncached(text, scan(text) if spans is None else spans)
+        _remember(key, words)
+    else:
+        _cache.move_to_end(key)
+    return words
+
+
+def compound_text(text: str, start: int, end: int) -> str:
+    """The word ``text[start:end]`` in pyvi's notation: syllables joined by ``_``."""
+    return "_".join(text[start:end].split())
+
+
+class VietnameseTokenizer(Tokenizer):
+    """Syllable tokens with exact offsets, plus pyvi compound words when asked."""
+
+    def __init__(self, compounds: bool = True):
+        self.compounds = compounds
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other.compounds == self.compounds
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True,
+                 mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        spans = [s for s in scan(value) if s.kind != "punct"] if tokenize else []
+        if not tokenize:
+            spans = [Span(0, len(value), "word")]
+        words = {}
+        if self.compounds and tokenize:
+            words = dict(segment(value))
+        for pos, span in enumerate(spans, start_pos):
+            piece = value[span.start : span.end]
+            if span.kind == "ref":
+                piece = re.sub(r"\s+", "", piece)
+            yield self._fill(token, piece, pos, span.start, span.end, start_char, keeporiginal)
+            end = words.get(span.start)
+            if end is not None:
+                word = compound_text(value, span.start, end)
+                yield self._fill(token, word, pos, span.start, end, start_char, keeporiginal)
+
+    @staticmethod
+    def _fill(token, text, pos, start, end, start_char, keeporiginal):
+        token.text = text
+        token.boost = 1.0
+        token.stopped = False
+        if keeporiginal:
+            token.original = text
+        if token.positions:
+            token.pos = pos
+        if token.chars:
+            token.startchar = start_char + start
+            token.endchar = start_char + end
+        return token
+
+
+class ToneFilter(Filter):
+    """Rewrites old-style tone placement in the new style (hoá -> hóa)."""
+
+    def __eq__(self, other):
+        return type(other) is type(self)
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = unify_tones(token.text)
+            yield token
+
+
+class FoldFilter(Filter):
+    """Removes diacritics and the bar of đ (cải -> cai)."""
+
+    def __eq__(self, other):
+        return type(other) is type(self)
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = fold(token.text)
+            yield token
+
+
+def words_analyzer():
+    """Syllables and pyvi words, lower case, new-style tones."""
+    return VietnameseTokenizer(compounds=True) | LowercaseFilter() | ToneFilter()
+
+
+def folded_analyzer():
+    """Syllables only, lower case, diacritics folded."""
+    return VietnameseTokenizer(compounds=False) | LowercaseFilter() | ToneFilter() | FoldFilter()
+
+
+WORDS = words_analyzer()
+FOLDED = folded_analyzer()
+
+
+def analyze(analyzer, text: str, **kwargs) -> list[tuple[str, int, int, int]]:
+    """(text, pos, startchar, endchar) of every token, for tests and queries."""
+    return [(t.text, t.pos, t.startchar, t.endchar)
+            for t in analyzer(text, positions=True, chars=True, **kwargs)]

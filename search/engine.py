@@ -1,0 +1,206 @@
+"""Search stage, part 2: ``SearchEngine.run_search`` - the one function every front end uses.
+
+The engine keeps one Whoosh searcher and its facet arrays per index
+generation, and reopens both when ``cchc index`` has changed the index on
+disk (checked at most every ``RECHECK_SECONDS``). A search:
+
+1. parses and compiles the query (``search.query``, ``search.compiler``);
+2. collects the matching document numbers into a NumPy mask;
+3. applies facet filters (values of one facet OR-ed, facets AND-ed) and counts
+   facets disjunctively (``search.facets``);
+4. ranks the page: BM25F through Whoosh for relevance, the date array for
+   newest/oldest (and for the empty query);
+5. loads the page's stored metadata and builds snippets (``search.highlight``).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from whoosh import scoring
+
+from . import storage
+from .compiler import Highlights, compile_query
+from .facets import FacetTable, disjunctive_counts, filter_masks
+from .highlight import highlight_all, snippet
+from .models import FacetBucket, Hit, RequestError, SearchRequest, SearchResponse, canonical_value
+from .query import QuerySyntaxError, parse_query
+from .schema import FACETS
+from .textnorm import folded_key
+from .vocabulary import QUARTERS, quarter_label, topic_ids, topic_label
+
+RECHECK_SECONDS = 1.0
+
+
+@dataclass
+class _State:
+    generation: Path
+    toc: int
+    searcher: object
+    table: FacetTable
+
+
+class SearchEngine:
+    """Searches the index served from ``root`` (see ``search.storage``)."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._state: _State | None = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+
+    # -- opening and reopening -------------------------------------------------
+    def _current(self) -> _State:
+        now = time.monotonic()
+        state = self._state
+        if state is not None and now - self._checked < RECHECK_SECONDS:
+            return state
+        with self._lock:
+            generation = storage.current_generation(self.root)
+            if generation is None:
+                raise storage.IndexMissing(self.root)
+            ix = storage.open_current(self.root)
+            toc = ix.latest_generation()
+            if state is None or state.generation != generation or state.toc != toc:
+                searcher = ix.searcher(weighting=scoring.BM25F())
+                self._state = _State(generation, toc, searcher, FacetTable.build(searcher.reader()))
+            self._checked = now
+            return self._state
+
+    # -- resolving field values of the query language -----------------------------
+    def _resolver(self, state: _State):
+        def resolve(name: str, value: str) -> list[str]:
+            if name == "id":
+                return [value]
+            if name == "district":
+                key = folded_key(value)
+                found = [d for d in self._lexicon(state, "district") if folded_key(d) == key]
+                return found or [value]
+            if name == "year" and "-" in value.strip("-"):
+                low, high = (canonical_value("year", v) for v in value.split("-", 1))
+                return [str(y) for y in range(int(low), int(high) + 1)][:200]
+            try:
+                return [canonical_value(name, value)]
+            except RequestError as error:
+                raise QuerySyntaxError(str(error)) from None
+        return resolve
+
+    @staticmethod
+    def _lexicon(state: _State, name: str) -> list[str]:
+        return [t.decode() if isinstance(t, bytes) else t for t in state.searcher.reader().lexicon(name)]
+
+    # -- searching -----------------------------------------------------------------
+    def run_search(self, request: SearchRequest) -> SearchResponse:
+        """Run one search; raises QuerySyntaxError for a malformed query."""
+        state = self._current()
+        query, terms = compile_query(parse_query(request.query), self._resolver(state))
+        table = state.table
+        matched = np.zeros(table.size, dtype=bool)
+        docs = np.fromiter(query.docs(state.searcher), dtype=np.int64)
+        matched[docs] = True
+        matched &= table.live
+        masks = filter_masks(table, request.filters)
+        final = matched.copy()
+        for mask in masks.values():
+            final &= mask
+        total = int(np.count_nonzero(final))
+        start = (request.page - 1) * request.per_page
+        if request.sort == "relevance" and request.query.strip():
+            ranked = self._by_relevance(state, query, final, masks, start + request.per_page)
+        else:
+            ranked = self._by_date(table, final, request.sort == "oldest", start + request.per_page)
+        page = ranked[start : start + request.per_page]
+        return SearchResponse(
+            query=request.query,
+            total=total,
+            page=request.page,
+            per_page=request.per_page,
+            results=[self._hit(state, docnum, score, terms) for docnum, score in page],
+            facets=self._facets(table, matched, masks, request),
+            sort=request.sort,
+            filters=request.filters,
+        )
+
+    @staticmethod
+    def _by_relevance(state, query, final, masks, limit) -> list[tuple[int, float]]:
+        allowed = set(np.flatnonzero(final).tolist()) if masks else None
+        results = state.searcher.search(query, limit=limit, filter=allowed)
+        return [(results.docnum(i), results.score(i)) for i in range(min(limit, results.scored_length()))]
+
+    @staticmethod
+    def _by_date(table: FacetTable, final: np.ndarray, oldest: bool, limit: int) -> list[tuple[int, None]]:
+        docs = np.flatnonzero(final)
+        keys = table.sortdate[docs]
+        order = np.lexsort((docs, keys)) if oldest else np.lexsort((-docs, -keys))
+        return [(int(docs[i]), None) for i in order[:limit]]
+
+    def _hit(self, state: _State, docnum: int, score, terms: Highlights) -> Hit:
+        stored = state.searcher.stored_fields(docnum)
+        meta = stored["meta"]
+        return Hit(**{k: meta.get(k) for k in ("id", "title", "url", "province", "province_2025", "district",
+                                                "year", "quarter", "published")},
+                   topics=list(meta.get("topics") or []), refs=list(meta.get("refs") or []),
+                   snippet=snippet(stored.get("content", ""), terms), score=score)
+
+    def _facets(self, table, matched, masks, request: SearchRequest) -> dict[str, list[FacetBucket]]:
+        counts = disjunctive_counts(table, matched, masks, FACETS)
+        return {name: self._buckets(name, counts[name], request) for name in FACETS}
+
+    @staticmethod
+    def _buckets(name: str, counts: dict[str, int], request: SearchRequest) -> list[FacetBucket]:
+        selected = request.filters.get(name, [])
+        values = list(counts) + [v for v in selected if v not in counts]
+        if name == "year":
+            values.sort(key=lambda v: -int(v))
+        elif name == "quarter":
+            values.sort(key=lambda v: list(QUARTERS).index(v))
+        elif name == "topic":
+            values.sort(key=lambda v: (-counts.get(v, 0), topic_ids().index(v)))
+        else:
+            values.sort(key=lambda v: (-counts.get(v, 0), folded_key(v)))
+
+        def label(value):
+            if name == "quarter":
+                return quarter_label(value, request.lang)
+            return topic_label(value, request.lang) if name == "topic" else value
+
+        return [FacetBucket(value=v, label=label(v), count=counts.get(v, 0), selected=v in selected)
+                for v in values]
+
+    # -- single documents and statistics -------------------------------------------
+    def document(self, doc_id: str, query: str = "") -> dict | None:
+        """One bulletin's metadata and text (text highlighted for ``query``), or None."""
+        state = self._current()
+        docnum = state.searcher.document_number(id=doc_id)
+        if docnum is None:
+            return None
+        stored = state.searcher.stored_fields(docnum)
+        meta = {k: v for k, v in stored["meta"].items() if k != "origin"}
+        meta["text"] = stored.get("content", "")
+        if query.strip():
+            try:
+                _, terms = compile_query(parse_query(query), self._resolver(state))
+                meta["text_highlighted"] = highlight_all(meta["text"], terms)
+            except QuerySyntaxError:
+                pass
+        return meta
+
+    def stats(self) -> dict:
+        """Corpus statistics for ``cchc stats`` and the about page."""
+        state = self._current()
+        table = state.table
+        counts = {name: table.counts(name, table.live) for name in FACETS}
+        years = sorted(int(y) for y in counts["year"])
+        info = storage.read_build_info(state.generation)
+        return {
+            "documents": int(np.count_nonzero(table.live)),
+            "provinces": len(counts["province"]),
+            "years": [years[0], years[-1]] if years else None,
+            "built_at": info.get("built_at"),
+            "index": str(state.generation),
+            "facets": counts,
+        }

@@ -1,0 +1,98 @@
+"""Facet stage: per-document value arrays and disjunctive counts with NumPy.
+
+When a searcher is opened, ``FacetTable.build`` reads each facet field's
+postings once into arrays indexed by document number: a value code per
+document for single-valued facets (province, province_2025, year, quarter) and
+a membership mask per value for multi-valued ones (topic). A query then counts
+with ``bincount`` over its matching set instead of visiting hits one by one.
+
+Counts are disjunctive, as in Algolia and Meilisearch: the counts of a facet
+are computed with the filters of every *other* facet applied, so selecting one
+province still shows how many bulletins each other province has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+SINGLE = ("province", "province_2025", "year", "quarter")
+MULTI = ("topic",)
+
+
+@dataclass
+class FacetTable:
+    """Facet values of every document of one index reader."""
+
+    size: int
+    live: np.ndarray  # bool per docnum: not deleted
+    values: dict[str, list[str]]  # facet -> values (code = position)
+    codes: dict[str, np.ndarray]  # single-valued facet -> int32 code per docnum (-1: none)
+    members: dict[str, list[np.ndarray]]  # multi-valued facet -> bool mask per value
+    sortdate: np.ndarray  # int64 yyyymmdd per docnum
+
+    @classmethod
+    def build(cls, reader) -> FacetTable:
+        size = reader.doc_count_all()
+        live = np.zeros(size, dtype=bool)
+        live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        values, codes, members = {}, {}, {}
+        for name in SINGLE + MULTI:
+            terms = [t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon(name)]
+            values[name] = terms
+            postings = [np.fromiter(reader.postings(name, t).all_ids(), dtype=np.int64) for t in terms]
+            if name in SINGLE:
+                column = np.full(size, -1, dtype=np.int32)
+                for code, docs in enumerate(postings):
+                    column[docs] = code
+                codes[name] = column
+            else:
+                masks = []
+                for docs in postings:
+                    mask = np.zeros(size, dtype=bool)
+                    mask[docs] = True
+                    masks.append(mask)
+                members[name] = masks
+        sortdate = np.zeros(size, dtype=np.int64)
+        if size:
+            column = reader.column_reader("sortdate")
+            sortdate[:] = np.fromiter((column[n] for n in range(size)), dtype=np.int64, count=size)
+        return cls(size, live, values, codes, members, sortdate)
+
+    def mask(self, name: str, selected: list[str]) -> np.ndarray:
+        """Documents having any of the ``selected`` values of a facet."""
+        wanted = [self.values[name].index(v) for v in selected if v in self.values[name]]
+        if name in self.codes:
+            return np.isin(self.codes[name], wanted)
+        out = np.zeros(self.size, dtype=bool)
+        for code in wanted:
+            out |= self.members[name][code]
+        return out
+
+    def counts(self, name: str, within: np.ndarray) -> dict[str, int]:
+        """value -> number of documents in ``within`` having it (zeros left out)."""
+        if name in self.codes:
+            column = self.codes[name][within]
+            tally = np.bincount(column[column >= 0], minlength=len(self.values[name]))
+        else:
+            tally = np.array([int(np.count_nonzero(m & within)) for m in self.members[name]], dtype=np.int64)
+        return {self.values[name][i]: int(n) for i, n in enumerate(tally) if n}
+
+
+def filter_masks(table: FacetTable, filters: dict[str, list[str]]) -> dict[str, np.ndarray]:
+    """One mask per filtered facet (values of one facet OR-ed)."""
+    return {name: table.mask(name, values) for name, values in filters.items() if values}
+
+
+def disjunctive_counts(table: FacetTable, matched: np.ndarray, masks: dict[str, np.ndarray],
+                       facets) -> dict[str, dict[str, int]]:
+    """Counts per facet with the filters of all other facets applied."""
+    out = {}
+    for name in facets:
+        within = matched.copy()
+        for other, mask in masks.items():
+            if other != name:
+                within &= mask
+        out[name] = table.counts(name, within)
+    return out

@@ -1,0 +1,114 @@
+"""Highlight stage: the best fragment of a text with the query's words marked.
+
+Works on syllables, which is fast (no word segmentation at query time): the
+query's words and phrases (``compiler.Highlights``) are sequences of
+syllables, and a sequence is marked only where its syllables stand together,
+so a search for "hành chính" marks "hành chính" but not the "hành" of "ban
+hành". Accented query syllables compare exactly (tone placement unified),
+unaccented ones by their folded form. Text is HTML-escaped; only the
+``<mark>`` tags are markup.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from .analysis import scan
+from .compiler import Highlights
+from .textnorm import fold, unify_tones
+
+SNIPPET_CHARS = 240
+
+
+def _tokens(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, exact form, folded form) of each syllable, number or reference."""
+    out = []
+    for span in scan(text):
+        if span.kind == "punct":
+            continue
+        piece = unify_tones(text[span.start : span.end].lower())
+        if span.kind == "ref":
+            piece = "".join(piece.split())
+        out.append((span.start, span.end, piece, fold(piece)))
+    return out
+
+
+def _matches(token, wanted: tuple[str, bool]) -> bool:
+    text, accented = wanted
+    return token[2] == text if accented else token[3] == text
+
+
+def _marked_spans(text: str, terms: Highlights) -> list[tuple[int, int]]:
+    tokens = _tokens(text)
+    marked: set[int] = set()
+    for sequence in terms.sequences:
+        size = len(sequence)
+        for i in range(len(tokens) - size + 1):
+            if all(_matches(tokens[i + j], sequence[j]) for j in range(size)):
+                marked.update(range(i, i + size))
+    return _merge([(tokens[i][0], tokens[i][1]) for i in sorted(marked)], text)
+
+
+def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join marks separated only by spaces, so a phrase is one <mark>."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not text[merged[-1][1] : start].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _best_window(text: str, spans: list[tuple[int, int]], size: int) -> tuple[int, int]:
+    """The ``size``-character window with the most distinct marks, then the most marked text."""
+    if len(text) <= size:
+        return 0, len(text)
+    if not spans:
+        return 0, size
+    best, best_score = 0, (-1, -1)
+    for begin in dict.fromkeys(max(0, start - size // 4) for start, _ in spans):
+        inside = [(s, e) for s, e in spans if begin <= s and e <= begin + size]
+        score = (len({text[s:e].lower() for s, e in inside}), sum(e - s for s, e in inside))
+        if score > best_score:
+            best, best_score = begin, score
+    return best, min(len(text), best + size)
+
+
+def _snap(text: str, begin: int, end: int) -> tuple[int, int]:
+    if begin > 0:
+        space = text.find(" ", begin)
+        begin = space + 1 if 0 <= space < begin + 30 else begin
+    if end < len(text):
+        space = text.rfind(" ", begin, end)
+        end = space if space > begin else end
+    return begin, end
+
+
+def render(text: str, spans: list[tuple[int, int]], begin: int, end: int) -> Markup:
+    """``text[begin:end]`` escaped, with ``spans`` wrapped in <mark>."""
+    out, cursor = [], begin
+    for start, stop in spans:
+        if start < begin or stop > end:
+            continue
+        out.append(escape(text[cursor:start]))
+        out.append(Markup("<mark>") + escape(text[start:stop]) + Markup("</mark>"))
+        cursor = stop
+    out.append(escape(text[cursor:end]))
+    return Markup("").join(out)
+
+
+def snippet(text: str, terms: Highlights, size: int = SNIPPET_CHARS) -> str:
+    """An escaped fragment of about ``size`` characters around the best matches."""
+    flat = " ".join(text.split())
+    spans = _marked_spans(flat, terms)
+    begin, end = _snap(flat, *_best_window(flat, spans, size))
+    body = render(flat, spans, begin, end)
+    prefix = "… " if begin > 0 else ""
+    suffix = " …" if end < len(flat) else ""
+    return str(escape(prefix) + body + escape(suffix))
+
+
+def highlight_all(text: str, terms: Highlights) -> str:
+    """The whole text escaped, with every match marked (line breaks kept)."""
+    return str(render(text, _marked_spans(text, terms), 0, len(text)))

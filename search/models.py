@@ -1,0 +1,157 @@
+"""Plain data in and out of the search core: requests, hits, facet buckets.
+
+``make_request`` validates raw parameters (from the CLI, the URL or the
+widget) into a ``SearchRequest`` or raises ``RequestError`` naming the bad
+parameter. ``SearchResponse.to_dict`` is the JSON shape that ``cchc search
+--json`` prints and ``/api/search`` returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from .schema import FACETS
+from .vocabulary import QUARTERS, canonical_province, canonical_province_2025, topic_ids
+
+SORTS = ("relevance", "newest", "oldest")
+DEFAULT_PER_PAGE, MAX_PER_PAGE = 10, 100
+MAX_RESULT_WINDOW = 10_000  # as Elasticsearch: deeper pages are refused
+MAX_FILTER_VALUES = 100
+YEAR_RANGE = (1945, 2100)
+
+
+class RequestError(ValueError):
+    """A request parameter has a value that cannot be used."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str = ""
+    filters: dict = field(default_factory=dict)  # facet -> list of canonical values
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = DEFAULT_PER_PAGE
+    lang: str = "vi"
+
+
+@dataclass
+class FacetBucket:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    url: str | None
+    province: str | None
+    province_2025: str | None
+    district: str | None
+    year: int | None
+    quarter: str | None
+    published: str | None
+    topics: list[str]
+    refs: list[str]
+    snippet: str
+    score: float | None = None
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    total: int
+    page: int
+    per_page: int
+    results: list[Hit]
+    facets: dict[str, list[FacetBucket]]
+    sort: str = "relevance"
+    filters: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """The public JSON shape (``cchc search --json``, ``/api/search``)."""
+        return {
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "results": [{k: v for k, v in asdict(hit).items() if k != "score"} for hit in self.results],
+            "facets": {name: [asdict(b) for b in buckets] for name, buckets in self.facets.items()},
+        }
+
+
+def canonical_value(facet: str, value: str) -> str:
+    """The indexed form of a facet value, or ``RequestError``."""
+    raw = str(value).strip()
+    found: str | None
+    if facet == "province":
+        found = canonical_province(raw)
+    elif facet == "province_2025":
+        found = canonical_province_2025(raw)
+    elif facet == "year":
+        found = raw if raw.isdigit() and YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1] else None
+    elif facet == "quarter":
+        found = raw.upper() if raw.upper() in QUARTERS else None
+    elif facet == "topic":
+        found = raw if raw in topic_ids() else None
+    else:
+        raise RequestError(facet, f"Unknown facet '{facet}'.")
+    if found is None:
+        raise RequestError(facet, _explain(facet, raw))
+    return found
+
+
+def _explain(facet: str, raw: str) -> str:
+    shown = raw if len(raw) <= 60 else raw[:60] + "…"
+    hints = {
+        "province": "a province name such as 'Cao Bằng' or 'cao bang'",
+        "province_2025": "one of the 34 provinces after July 2025, such as 'Đồng Tháp'",
+        "year": f"a year from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}",
+        "quarter": "one of " + ", ".join(QUARTERS),
+        "topic": "one of " + ", ".join(topic_ids()),
+    }
+    return f"Unknown {facet} '{shown}': expected {hints[facet]}."
+
+
+def _integer(name: str, value, default: int, low: int, high: int) -> int:
+    if value in (None, ""):
+        return default
+    text = str(value).strip()
+    if not text.lstrip("-").isdigit() or len(text) > 12:
+        raise RequestError(name, f"'{name}' must be a whole number, not '{text[:20]}'.")
+    number = int(text)
+    if not low <= number <= high:
+        raise RequestError(name, f"'{name}' must be between {low} and {high:,}, not {number:,}.")
+    return number
+
+
+def make_request(query: str | None = "", filters: dict | None = None, sort: str | None = None,
+                 page=None, per_page=None, lang: str | None = None) -> SearchRequest:
+    """A validated request from raw parameters."""
+    clean_filters: dict[str, list[str]] = {}
+    for facet, values in (filters or {}).items():
+        if facet not in FACETS:
+            raise RequestError(facet, f"Unknown filter '{facet}'; filters are {', '.join(FACETS)}.")
+        values = [values] if isinstance(values, str) else list(values or [])
+        if len(values) > MAX_FILTER_VALUES:
+            raise RequestError(facet, f"Too many values for '{facet}' (at most {MAX_FILTER_VALUES}).")
+        chosen = [canonical_value(facet, v) for v in values if str(v).strip()]
+        if chosen:
+            clean_filters[facet] = list(dict.fromkeys(chosen))
+    sort = (sort or "relevance").strip()
+    if sort not in SORTS:
+        raise RequestError("sort", f"Unknown sort '{sort[:30]}'; use one of {', '.join(SORTS)}.")
+    per_page = _integer("per_page", per_page, DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
+    page = _integer("page", page, 1, 1, MAX_RESULT_WINDOW)
+    if page * per_page > MAX_RESULT_WINDOW:
+        raise RequestError("page", f"Page {page:,} is too deep: only the first {MAX_RESULT_WINDOW:,} "
+                                   "results can be paged through. Narrow the search instead.")
+    lang = lang if lang in ("vi", "en") else "vi"
+    return SearchRequest(query=query or "", filters=clean_filters, sort=sort, page=page,
+                         per_page=per_page, lang=lang)

@@ -1,0 +1,211 @@
+"""Parse stage: the query language to a small syntax tree.
+
+Syntax: words (all must match), "exact phrases", ``AND``, ``OR``, ``NOT`` (upper
+case) or a leading ``-``, parentheses, and ``field:value`` / ``field:"two words"``
+for the fields in ``FIELDS``. A word with a colon whose prefix is not a field
+(``9001:2008``) is an ordinary word. Adjacent plain words are kept together as
+one ``Words`` node so the analyzer can segment them as Vietnamese text.
+
+Malformed input (unbalanced quotes or parentheses, a dangling operator, an
+empty field value, a query over the length limit) raises ``QuerySyntaxError``
+with a message meant for the person who typed it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .textnorm import clean_unicode
+
+MAX_QUERY_CHARS = 1000
+MAX_CLAUSES = 64
+FIELDS = ("title", "province", "province_2025", "district", "year", "quarter", "topic", "refs", "id")
+OPERATORS = ("AND", "OR", "NOT")
+_FIELD = re.compile(rf"^({'|'.join(FIELDS)}):(.*)$", re.S)
+
+
+class QuerySyntaxError(ValueError):
+    """The query cannot be parsed; the message says why, for a person."""
+
+
+@dataclass(frozen=True)
+class Words:
+    text: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    value: str
+    phrase: bool = False
+
+
+@dataclass(frozen=True)
+class Not:
+    child: object
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple
+
+
+def _lex(text: str) -> list[tuple[str, str]]:
+    tokens: list[tuple[str, str]] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+        elif ch in "()":
+            tokens.append((ch, ch))
+            i += 1
+        elif ch == '"':
+            end = text.find('"', i + 1)
+            if end < 0:
+                raise QuerySyntaxError(f'Unbalanced quote: the phrase opened at character {i + 1} is not closed.')
+            tokens.append(("phrase", text[i + 1 : end]))
+            i = end + 1
+        elif ch == "-" and _starts_negation(text, i):
+            tokens.append(("minus", "-"))
+            i += 1
+        else:
+            match = re.match(r'[^\s()"]+', text[i:])
+            word = match.group(0)
+            i += len(word)
+            _lex_word(word, text, i, tokens)
+    return tokens
+
+
+def _starts_negation(text: str, i: int) -> bool:
+    """A '-' right before a term, at the start of a word: ``-tthc`` (but not ``a - b`` or ``x-y``)."""
+    follows = i + 1 < len(text) and not text[i + 1].isspace()
+    return follows and (i == 0 or text[i - 1].isspace() or text[i - 1] == "(")
+
+
+def _lex_word(word: str, text: str, end: int, tokens: list) -> None:
+    if word in OPERATORS:
+        tokens.append(("op", word))
+        return
+    field = _FIELD.match(word)
+    if not field:
+        tokens.append(("word", word))
+    elif field.group(2):
+        tokens.append(("field", (field.group(1), field.group(2), False)))
+    elif end < len(text) and text[end] == '"':
+        tokens.append(("field-phrase", field.group(1)))
+    else:
+        raise QuerySyntaxError(f"'{field.group(1)}:' needs a value, for example {field.group(1)}:\"...\".")
+
+
+class _Parser:
+    def __init__(self, tokens):
+        self.tokens = tokens
+        self.at = 0
+        self.clauses = 0
+
+    def peek(self):
+        return self.tokens[self.at] if self.at < len(self.tokens) else (None, None)
+
+    def take(self):
+        token = self.peek()
+        self.at += 1
+        return token
+
+    def parse(self):
+        node = self.or_expr()
+        kind, value = self.peek()
+        if kind == ")":
+            raise QuerySyntaxError("Unbalanced parenthesis: ')' without a matching '('.")
+        if kind is not None:
+            raise QuerySyntaxError(f"Unexpected '{value}'.")
+        return node
+
+    def or_expr(self):
+        children = [self.and_expr()]
+        while self.peek() == ("op", "OR"):
+            self.take()
+            children.append(self.and_expr("OR"))
+        return children[0] if len(children) == 1 else Or(tuple(children))
+
+    def and_expr(self, after: str | None = None):
+        children: list = []
+        words: list[str] = []
+        while True:
+            kind, value = self.peek()
+            if kind == "word":
+                self.take()
+                words.append(value)
+                after = None
+                continue
+            if words:
+                children.append(self.counted(Words(" ".join(words))))
+                words = []
+            if kind == "op" and value == "AND":
+                self.take()
+                if not children:
+                    raise QuerySyntaxError("'AND' needs a search term on each side.")
+                after = "AND"
+                continue
+            if kind in (None, ")") or (kind == "op" and value == "OR"):
+                break
+            children.append(self.unary())
+            after = None
+        if not children and (after or kind == "op"):
+            raise QuerySyntaxError(f"'{after or value}' needs a search term on each side.")
+        if not children:
+            raise QuerySyntaxError("Empty query part: nothing to search for in ( ).")
+        if after == "AND":
+            raise QuerySyntaxError("'AND' needs a search term on each side.")
+        return children[0] if len(children) == 1 else And(tuple(children))
+
+    def unary(self):
+        kind, value = self.take()
+        if kind == "op" and value == "NOT" or kind == "minus":
+            if self.peek()[0] in (None, ")", "op") and self.peek() != ("op", "NOT"):
+                raise QuerySyntaxError("'NOT' (or '-') needs a search term after it.")
+            return Not(self.unary())
+        if kind == "(":
+            node = self.or_expr()
+            if self.take()[0] != ")":
+                raise QuerySyntaxError("Unbalanced parenthesis: a '(' is not closed.")
+            return node
+        if kind == "phrase":
+            return self.counted(Phrase(value))
+        if kind == "field":
+            return self.counted(Field(*value))
+        if kind == "field-phrase":
+            phrase_kind, phrase = self.take()
+            return self.counted(Field(value, phrase, True))
+        if kind == "word":
+            return self.counted(Words(value))
+        raise QuerySyntaxError(f"'{value}' needs a search term on each side." if kind == "op"
+                               else f"Unexpected '{value}'.")
+
+    def counted(self, node):
+        self.clauses += 1
+        if self.clauses > MAX_CLAUSES:
+            raise QuerySyntaxError(f"Too many terms: a query may have at most {MAX_CLAUSES} parts.")
+        return node
+
+
+def parse_query(text: str):
+    """The syntax tree of a query string, or None for an empty query."""
+    text = clean_unicode(text or "")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QuerySyntaxError(f"The query is too long ({len(text):,} characters; the limit is {MAX_QUERY_CHARS:,}).")
+    tokens = _lex(text)
+    if not tokens:
+        return None
+    return _Parser(tokens).parse()

@@ -1,0 +1,78 @@
+"""The Whoosh schema, and how a bulletin's fields map onto it.
+
+Text is indexed twice with the analyzers of ``search.analysis``: ``title`` and
+``content`` hold syllables and pyvi words with tone marks (exact matches), and
+``title_folded`` and ``content_folded`` hold diacritics-free syllables (queries
+typed without tone marks), all with positions so phrases work. Facets are
+untokenised fields; documents carry their metadata as one stored record
+(``meta``) so that results are built without re-reading the text.
+"""
+
+from __future__ import annotations
+
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from .analysis import FOLDED, WORDS
+from .docnumbers import ref_key
+
+SCHEMA_VERSION = 1
+TITLE_BOOST = 3.0
+FACETS = ("province", "province_2025", "year", "quarter", "topic")
+META_FIELDS = ("id", "title", "url", "province", "province_2025", "district", "year", "quarter",
+               "published", "topics", "refs")
+PERIOD_END = {"Q1": "0331", "Q2": "0630", "Q3": "0930", "Q4": "1231", "H1": "0630", "H2": "1231",
+              "9M": "0930", "FY": "1231", None: "1231"}
+
+
+def build_schema() -> Schema:
+    """A new instance of the index schema."""
+    return Schema(
+        id=ID(stored=True, unique=True, sortable=True),
+        title=TEXT(analyzer=WORDS, stored=True, phrase=True, field_boost=TITLE_BOOST),
+        title_folded=TEXT(analyzer=FOLDED, phrase=True, field_boost=TITLE_BOOST),
+        content=TEXT(analyzer=WORDS, stored=True, phrase=True),
+        content_folded=TEXT(analyzer=FOLDED, phrase=True),
+        province=ID,
+        province_2025=ID,
+        district=ID,
+        year=ID,
+        quarter=ID,
+        topic=KEYWORD(scorable=False),
+        refs=KEYWORD(scorable=False),
+        sortdate=NUMERIC(int, bits=32, sortable=True),
+        digest=ID(sortable=True),
+        meta=STORED,
+    )
+
+
+def sort_date(published: str | None, year: int | None, quarter: str | None) -> int:
+    """yyyymmdd used to order by date: the publication date, else the period's end."""
+    if published:
+        return int(published.replace("-", ""))
+    if year:
+        return int(f"{year}{PERIOD_END.get(quarter, '1231')}")
+    return 0
+
+
+def document_fields(bulletin: dict) -> dict:
+    """The Whoosh fields of a bulletin given as a plain dict (see ``indexer.records.Bulletin``)."""
+    meta = {name: bulletin.get(name) for name in META_FIELDS}
+    meta["origin"] = bulletin.get("origin")
+    fields = {
+        "id": bulletin["id"],
+        "title": bulletin["title"],
+        "title_folded": bulletin["title"],
+        "content": bulletin["text"],
+        "content_folded": bulletin["text"],
+        "topic": " ".join(bulletin.get("topics") or []),
+        "refs": " ".join(ref_key(r) for r in bulletin.get("refs") or []),
+        "sortdate": sort_date(bulletin.get("published"), bulletin.get("year"), bulletin.get("quarter")),
+        "digest": bulletin.get("digest") or "",
+        "meta": meta,
+    }
+    for name in ("province", "province_2025", "district", "quarter"):
+        if bulletin.get(name):
+            fields[name] = bulletin[name]
+    if bulletin.get("year"):
+        fields["year"] = str(bulletin["year"])
+    return {k: v for k, v in fields.items() if v != ""}

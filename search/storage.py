@@ -1,0 +1,105 @@
+"""Where an index lives on disk, and how a rebuilt one replaces the old atomically.
+
+An index folder (``./instance/index`` by default) holds generations::
+
+    instance/index/
+        current -> gen-20261123T101500-4242   (a symbolic link)
+        gen-20261123T101500-4242/             (a Whoosh index + cchc-build.json)
+        gen-20261122T090000-1717/             (the previous one, kept for open readers)
+        .lock                                 (held by the one running writer)
+
+A full rebuild writes a new generation and then replaces the ``current`` link
+with ``os.replace``, which is atomic: a reader sees the old index or the new
+one, never a half-built or empty one, and a crash mid-build leaves the old one
+serving. Incremental updates commit into the current generation through
+Whoosh, whose own commit is atomic too.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import shutil
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+CURRENT = "current"
+BUILD_INFO = "cchc-build.json"
+KEEP_PREVIOUS = 1
+
+
+class IndexMissing(RuntimeError):
+    """There is no index to search at the given place."""
+
+    def __init__(self, root: Path):
+        super().__init__(
+            f"No index found at {root}. Build one with:  cchc index --corpus DIR --index {root}"
+        )
+
+
+def current_generation(root: Path) -> Path | None:
+    """The folder of the generation being served, or None."""
+    link = Path(root) / CURRENT
+    if not link.is_symlink() and not link.is_dir():
+        return None
+    target = link.resolve()
+    return target if target.is_dir() and whoosh_index.exists_in(target) else None
+
+
+def open_current(root: Path):
+    """The Whoosh index being served; ``IndexMissing`` when there is none."""
+    generation = current_generation(root)
+    if generation is None:
+        raise IndexMissing(Path(root))
+    return whoosh_index.open_dir(str(generation))
+
+
+def read_build_info(generation: Path | None) -> dict:
+    """What the builder recorded about a generation (empty when unknown)."""
+    if generation is None:
+        return {}
+    try:
+        return json.loads((generation / BUILD_INFO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_build_info(generation: Path, info: dict) -> None:
+    """Record build facts atomically (write aside, then rename)."""
+    temporary = generation / (BUILD_INFO + ".tmp")
+    temporary.write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(temporary, generation / BUILD_INFO)
+
+
+def new_generation(root: Path) -> Path:
+    """A fresh, empty generation folder."""
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S%f")
+    folder = Path(root) / f"gen-{stamp}-{os.getpid()}"
+    folder.mkdir(parents=True)
+    return folder
+
+
+def publish(root: Path, generation: Path) -> None:
+    """Make ``generation`` the served one, atomically."""
+    link = Path(root) / CURRENT
+    temporary = Path(root) / f".{CURRENT}.{os.getpid()}"
+    if temporary.is_symlink() or temporary.exists():
+        temporary.unlink()
+    temporary.symlink_to(generation.name)
+    if link.is_dir() and not link.is_symlink():
+        shutil.rmtree(link)
+    os.replace(temporary, link)
+
+
+def prune(root: Path) -> list[Path]:
+    """Remove generations other than the current and the previous finished one."""
+    current = current_generation(root)
+    generations = sorted((p for p in Path(root).glob("gen-*") if p.is_dir()), key=lambda p: p.name)
+    finished = [p for p in generations if p != current and (p / BUILD_INFO).exists()]
+    keep = {current, *finished[-KEEP_PREVIOUS:]}
+    removed = [p for p in generations if p not in keep]
+    for folder in removed:
+        shutil.rmtree(folder, ignore_errors=True)
+    return removed

@@ -1,0 +1,100 @@
+"""Vietnamese text normalisation shared by indexing and querying.
+
+Three operations, all pure functions on strings:
+
+* ``clean_unicode`` - NFC, one space character, no invisible characters, the
+  Icelandic eth (Ð, a common stand-in for Đ) mapped to Đ. Used on every text
+  before it is stored, so stored offsets are offsets into NFC text.
+* ``unify_tones`` - old-style tone placement (hoá, uỷ, thuỷ, khoẻ) rewritten in
+  the new style (hóa, ủy, thủy, khỏe), syllable by syllable. The length of the
+  text does not change, so character offsets stay valid.
+* ``fold`` - diacritics and đ removed (``cải cách`` -> ``cai cach``); also
+  length-preserving on NFC input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # ` ´ ~ hook dot
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+# open syllables whose tone moved between the old and the new convention
+_GLIDE_PAIR = re.compile(r"^([bcdđghklmnprstvx]*)(o[ae]|uy)$")
+
+
+def clean_unicode(text: str) -> str:
+    """Return ``text`` in NFC with uniform spaces and line ends, no invisibles."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_INVISIBLE)
+    text = _SPACES.sub(" ", text)
+    text = _CONTROL.sub("", text)
+    text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    return unicodedata.normalize("NFC", text)
+
+
+def _split_tone(syllable: str) -> tuple[str, str | None, int]:
+    """Split an NFC syllable into (toneless NFC text, tone mark, letter index)."""
+    letters = []
+    tone, where = None, -1
+    for ch in unicodedata.normalize("NFD", syllable):
+        if ch in TONE_MARKS:
+            tone, where = ch, len(letters) - 1
+        elif unicodedata.combining(ch):
+            letters[-1] += ch
+        else:
+            letters.append(ch)
+    return unicodedata.normalize("NFC", "".join(letters)), tone, where
+
+
+def _unify_syllable(match: re.Match) -> str:
+    syllable = match.group(0)
+    base, tone, where = _split_tone(syllable)
+    if tone is None:
+        return syllable
+    found = _GLIDE_PAIR.match(base.lower())
+    if not found or found.group(1).startswith("q"):
+        return syllable
+    glide_at = len(found.group(1))
+    if where != glide_at + 1:
+        return syllable
+    letters = list(base)
+    letters[glide_at] = letters[glide_at] + tone
+    return unicodedata.normalize("NFC", "".join(letters))
+
+
+def unify_tones(text: str) -> str:
+    """Rewrite old-style tone placement (hoá, uỷ) in the new style (hóa, ủy)."""
+    return _SYLLABLE.sub(_unify_syllable, text)
+
+
+def fold(text: str) -> str:
+    """Remove tone marks, vowel diacritics and the bar of đ (NFC in, NFC out)."""
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+        elif ch in "đĐ":
+            out.append("d" if ch == "đ" else "D")
+        else:
+            base = unicodedata.normalize("NFD", ch)[0]
+            out.append(base if base.isascii() else ch)
+    return "".join(out)
+
+
+def has_diacritics(text: str) -> bool:
+    """True when ``text`` contains a Vietnamese diacritic or đ."""
+    return fold(text) != text
+
+
+def normalize_key(text: str) -> str:
+    """The comparison key used for matching: NFC, lower case, new-style tones."""
+    return unify_tones(clean_unicode(text)).lower()
+
+
+def folded_key(text: str) -> str:
+    """The diacritics-insensitive comparison key: ``normalize_key`` then ``fold``."""
+    return fold(normalize_key(text))

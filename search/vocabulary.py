@@ -1,0 +1,170 @@
+"""Controlled vocabularies: provinces, topics, reporting periods, abbreviations.
+
+The lists people edit live in ``search/data/*.json``; this module loads them
+once and answers lookups with plain data. Both the indexer (to extract
+metadata) and the search side (to validate filters and label facets) use it,
+so a value means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .textnorm import folded_key, normalize_key
+
+DATA = Path(__file__).parent / "data"
+
+# Reporting periods: value -> (Vietnamese label, English label), in display order.
+QUARTERS = {
+    "Q1": ("Quý I", "Q1"),
+    "Q2": ("Quý II", "Q2"),
+    "Q3": ("Quý III", "Q3"),
+    "Q4": ("Quý IV", "Q4"),
+    "H1": ("6 tháng đầu năm", "First half"),
+    "H2": ("6 tháng cuối năm", "Second half"),
+    "9M": ("9 tháng", "Nine months"),
+    "FY": ("Cả năm", "Full year"),
+}
+
+
+@dataclass(frozen=True)
+class Province:
+    """A province or centrally-run city as it was before July 2025."""
+
+    name: str
+    kind: str  # "tỉnh" or "thành phố"
+    after_2025: str
+    aliases: tuple[str, ...]
+    slugs: tuple[str, ...]
+    districts: tuple[tuple[str, str], ...]  # (kind, name) pairs
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic of the taxonomy with its evidence terms."""
+
+    id: str
+    label: str
+    label_en: str
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+    ignore: tuple[str, ...]
+
+
+def _load(name: str) -> dict:
+    with open(DATA / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@cache
+def provinces() -> tuple[Province, ...]:
+    """All 63 pre-2025 provinces, in the order of the data file."""
+    return tuple(
+        Province(
+            name=entry["name"],
+            kind=entry["kind"],
+            after_2025=entry["after_2025"],
+            aliases=tuple(entry.get("aliases", ())),
+            slugs=tuple(entry.get("slugs", ())),
+            districts=tuple((kind, name) for kind, names in entry["districts"].items()
+                            for name in names),
+        )
+        for entry in _load("provinces.json")["provinces"]
+    )
+
+
+_UNIT_PREFIXES = ("tinh ", "thanh pho ", "tp. ", "tp ")
+
+
+def _province_key(text: str) -> str:
+    """A loose key: folded, hyphens and dots as spaces, no unit word in front."""
+    key = " ".join(folded_key(text).replace("-", " ").replace("–", " ").split())
+    for prefix in _UNIT_PREFIXES:
+        if key.startswith(prefix):
+            return key[len(prefix):]
+    return key
+
+
+@cache
+def _province_keys() -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for province in provinces():
+        for spelling in (province.name, *province.aliases):
+            keys.setdefault(_province_key(spelling), province.name)
+    return keys
+
+
+def canonical_province(text: str) -> str | None:
+    """The canonical name of a province spelled any usual way, else None."""
+    return _province_keys().get(_province_key(text))
+
+
+@cache
+def provinces_2025() -> tuple[str, ...]:
+    """The 34 provinces after the July 2025 merger, in first-seen order."""
+    return tuple(dict.fromkeys(p.after_2025 for p in provinces()))
+
+
+def canonical_province_2025(text: str) -> str | None:
+    """The canonical name of a post-2025 province, else None."""
+    wanted = folded_key(text)
+    for name in provinces_2025():
+        if folded_key(name) == wanted:
+            return name
+    if wanted == folded_key("Thừa Thiên Huế"):
+        return "Huế"
+    return None
+
+
+@cache
+def province_2025_of() -> dict[str, str]:
+    """Pre-2025 province name -> post-2025 province name."""
+    return {p.name: p.after_2025 for p in provinces()}
+
+
+@cache
+def topics_config() -> dict:
+    """The raw topic file (threshold and topics)."""
+    return _load("topics.json")
+
+
+@cache
+def topics() -> tuple[Topic, ...]:
+    """The topic taxonomy, evidence terms normalised for matching."""
+    return tuple(
+        Topic(
+            id=entry["id"],
+            label=entry["label"],
+            label_en=entry["label_en"],
+            strong=tuple(normalize_key(t) for t in entry["strong"]),
+            weak=tuple(normalize_key(t) for t in entry["weak"]),
+            ignore=tuple(normalize_key(t) for t in entry["ignore"]),
+        )
+        for entry in topics_config()["topics"]
+    )
+
+
+def topic_ids() -> tuple[str, ...]:
+    return tuple(t.id for t in topics())
+
+
+def topic_label(topic_id: str, lang: str = "vi") -> str:
+    for topic in topics():
+        if topic.id == topic_id:
+            return topic.label_en if lang == "en" else topic.label
+    return topic_id
+
+
+def quarter_label(code: str, lang: str = "vi") -> str:
+    vi, en = QUARTERS.get(code, (code, code))
+    return en if lang == "en" else vi
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    """Abbreviation (lower case) -> spelled-out phrase (normalised)."""
+    return {normalize_key(k): normalize_key(v)
+            for k, v in _load("abbreviations.json")["abbreviations"].items()}

@@ -1,0 +1,35 @@
+from search.analysis import FOLDED, WORDS, analyze, prime_segmentation, segment
+
+
+def test_words_analyzer_syllables_compounds_offsets():
+    text = "Uỷ ban nhân dân tỉnh ban hành 61/2018/NĐ-CP."
+    assert analyze(WORDS, text) == [
+        ("ủy", 0, 0, 2), ("ủy_ban", 0, 0, 6), ("ban", 1, 3, 6),
+        ("nhân", 2, 7, 11), ("nhân_dân", 2, 7, 15), ("dân", 3, 12, 15),
+        ("tỉnh", 4, 16, 20),
+        ("ban", 5, 21, 24), ("ban_hành", 5, 21, 29), ("hành", 6, 25, 29),
+        ("61/2018/nđ-cp", 7, 30, 43),
+    ]
+
+
+def test_offsets_point_at_the_source_text():
+    text = "Đẩy mạnh cải cách thủ tục hành chính"
+    for token, _, start, end in analyze(WORDS, text):
+        assert text[start:end].lower().replace(" ", "_") == token
+
+
+def test_folded_analyzer_has_syllables_only():
+    assert analyze(FOLDED, "Cải cách 61/2018/NĐ-CP") == [
+        ("cai", 0, 0, 3), ("cach", 1, 4, 8), ("61/2018/nd-cp", 2, 9, 22)]
+
+
+def test_no_compound_across_lines_or_punctuation():
+    text = "cải\ncách, hành. chính"
+    assert segment(text) == ()
+
+
+def test_primed_segmentation_is_used():
+    text = "một câu chưa từng thấy trong kho xyzzy"
+    prime_segmentation(text, [(0, 7)])
+    assert segment(text) == ((0, 7),)
+    assert [t for t, *_ in analyze(WORDS, text)][:3] == ["một", "một_câu", "câu"]

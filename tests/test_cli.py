@@ -1,0 +1,93 @@
+"""The ``cchc`` commands, run through click against real folders."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from cchc.cli import main
+from tests.conftest import CORPUS
+
+RESULT_KEYS = ["id", "title", "url", "province", "province_2025", "district", "year", "quarter",
+               "published", "topics", "refs", "snippet"]
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory):
+    target = tmp_path_factory.mktemp("cli") / "index"
+    result = CliRunner().invoke(main, ["index", "--corpus", str(CORPUS), "--index", str(target), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"full rebuild of {target} from {CORPUS}: 5 added, 0 updated, 0 removed, "
+                                    "0 unchanged, 0 skipped in ")
+    return target
+
+
+def _run(*args, env=None):
+    return CliRunner().invoke(main, list(args), env=env)
+
+
+def test_search_json_has_the_public_shape(index_dir):
+    result = _run("search", "61/2018/nd-cp", "--index", str(index_dir), "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert list(data) == ["query", "total", "page", "per_page", "results", "facets"]
+    assert (data["query"], data["total"], data["page"], data["per_page"]) == ("61/2018/nd-cp", 1, 1, 10)
+    (hit,) = data["results"]
+    assert list(hit) == RESULT_KEYS
+    assert (hit["id"], hit["province"], hit["year"], hit["quarter"]) == ("000_19ab6ee4ef156fa2", "Cao Bằng", 2022, "Q1")
+    assert "<mark>61/2018/NĐ-CP</mark>" in hit["snippet"]
+    assert list(data["facets"]) == ["province", "province_2025", "year", "quarter", "topic"]
+    assert data["facets"]["province"] == [{"value": "Cao Bằng", "label": "Cao Bằng", "count": 1, "selected": False}]
+
+
+def test_search_filters_and_text_output(index_dir):
+    result = _run("search", "cải cách", "--province", "son la", "--province", "Cao Bằng", "--year", "2014",
+                  "--index", str(index_dir))
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "1 bulletins match 'cải cách' (page 1 of 1)"
+    assert lines[2] == "1. KẾT QUẢ CÔNG TÁC CCHC 6 THÁNG ĐẦU NĂM 2014.  [002_3240b270d685cc74]"
+    assert "[cải cách]" in lines[4]
+    assert "province: *Sơn La (1)" in result.output
+
+
+def test_index_from_environment(index_dir):
+    result = _run("search", "thuỷ", "--json", env={"CCHC_INDEX": str(index_dir)})
+    assert [r["id"] for r in json.loads(result.output)["results"]] == ["004_e6afc45b14d197f5"]
+
+
+def test_show_and_stats(index_dir):
+    shown = json.loads(_run("show", "003_a55e86e18369f327", "--index", str(index_dir), "--json").output)
+    assert list(shown) == ["id", "title", "url", "province", "province_2025", "district", "year", "quarter",
+                           "published", "topics", "refs", "text"]
+    assert (shown["published"], shown["refs"]) == ("2021-01-05", ["4003/QĐ-UBND", "1464/QĐ-UBND"])
+    stats = json.loads(_run("stats", "--index", str(index_dir), "--json").output)
+    assert (stats["documents"], stats["provinces"], stats["years"]) == (5, 3, [2014, 2022])
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["search", '"unclosed'], 2, "Error: Unbalanced quote: the phrase opened at character 1 is not closed.\n"),
+    (["search", "x", "--year", "abc"], 2, "Error: Unknown year 'abc': expected a year from 1945 to 2100.\n"),
+    (["search", "x", "--page", "0"], 2, "Error: 'page' must be between 1 and 10,000, not 0.\n"),
+    (["show", "missing-id"], 1, "Error: No bulletin with id 'missing-id'. Find ids with: cchc search QUERY\n"),
+])
+def test_errors_are_one_clear_line(index_dir, args, code, message):
+    result = _run(*args, "--index", str(index_dir))
+    assert (result.exit_code, result.output) == (code, message)
+
+
+def test_missing_index_says_how_to_build_one(tmp_path):
+    result = _run("search", "x", "--index", str(tmp_path / "none"))
+    assert result.exit_code == 1
+    assert result.output == (f"Error: No index found at {tmp_path / 'none'}. Build one with:  "
+                             f"cchc index --corpus DIR --index {tmp_path / 'none'}\n")
+
+
+def test_index_reports_skipped_files_by_name(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "good.txt").write_text("Hội nghị CCHC\n\nNội dung cải cách hành chính.")
+    (tmp_path / "corpus" / "bad.txt").write_bytes(b"%PDF-1.4")
+    result = _run("index", "--corpus", str(tmp_path / "corpus"), "--index", str(tmp_path / "ix"), "--json")
+    data = json.loads(result.output)
+    assert (data["added"], data["skipped"], data["total"]) == (1, 1, 1)
+    assert data["skipped_files"] == [{"origin": "bad.txt", "reason": "not text: a PDF document"}]

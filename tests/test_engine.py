@@ -1,0 +1,170 @@
+"""Searches against real indexes on disk: the bundled samples and a small corpus with given metadata."""
+
+import json
+import unicodedata
+from collections import Counter
+
+import pytest
+
+from indexer.builder import build_index
+from search.engine import SearchEngine
+from search.models import make_request
+from search.query import QuerySyntaxError
+
+S0, S1, S2, S3, S4 = ("000_19ab6ee4ef156fa2", "001_db3e4cde8e9e11f8", "002_3240b270d685cc74",
+                      "003_a55e86e18369f327", "004_e6afc45b14d197f5")
+ALL = {S0, S1, S2, S3, S4}
+
+
+def _ids(engine, query, **kw):
+    response = engine.run_search(make_request(query, per_page=100, **kw))
+    assert response.total == len(response.results)
+    return [hit.id for hit in response.results]
+
+
+@pytest.mark.parametrize("query, expected", [
+    # accented, unaccented and mixed input
+    ("cải cách hành chính", ALL),
+    ("cai cach hanh chinh", ALL),
+    ("cải cach hanh chính", ALL),
+    (unicodedata.normalize("NFD", "cải cách hành chính"), ALL),
+    # phrases, with and without diacritics
+    ('"chính quyền số"', {S1}),
+    ('"chinh quyen so"', {S1}),
+    ('"một cửa liên thông"', {S0, S1, S2, S4}),
+    ('"mot cua lien thong"', {S0, S1, S2, S4}),
+    # document numbers, any spelling
+    ("61/2018/NĐ-CP", {S0}),
+    ("61/2018/nd-cp", {S0}),
+    ("refs:61/2018/nd-cp", {S0}),
+    ("4003/QĐ-UBND", {S3}),
+    ("362/SNV-CCHC", {S2}),
+    # old and new tone placement
+    ("Uỷ ban", {S1, S2, S3}),
+    ("Ủy ban", {S1, S2, S3}),
+    ("hoá", {S0, S1, S2, S3}),
+    ("thuỷ", {S4}),
+    ("Thủy", {S4}),
+    # abbreviations both ways
+    ("UBND", ALL),
+    ("ủy ban nhân dân", ALL),
+    ("PAR Index", {S1, S3}),
+    # boolean operators and fields
+    ("SIPAS OR PAPI", {S1, S3}),
+    ("CCHC -tthc", set()),
+    ("iGate OR iso", {S2, S4}),
+    ('title:"kế hoạch"', {S3}),
+    ('province:"cao bang"', {S0}),
+    ("year:2021", {S3, S4}),
+    ("year:2014-2021", {S2, S3, S4}),
+    ("quarter:q1", {S0, S4}),
+    ("tien giang", {S1}),
+    ("ISO 9001:2008", {S2}),
+])
+def test_query_finds_exactly(engine, query, expected):
+    assert set(_ids(engine, query)) == expected
+
+
+def test_ranking_puts_the_best_match_first(engine):
+    assert _ids(engine, "chính quyền số")[0] == S1
+    assert _ids(engine, "kế hoạch cải cách hành chính năm 2021")[0] == S3
+    assert _ids(engine, "sơn la")[0] == S2
+
+
+@pytest.mark.parametrize("facet", ["province", "province_2025", "year", "quarter"])
+def test_landing_page_facets_count_the_labels(engine, labels, facet):
+    response = engine.run_search(make_request(""))
+    expected = Counter(str(label[facet]) for label in labels.values() if label[facet] is not None)
+    assert {b.value: b.count for b in response.facets[facet]} == dict(expected)
+
+
+def test_malformed_and_impossible_queries_raise(engine):
+    with pytest.raises(QuerySyntaxError, match="Unknown province 'Atlantis'"):
+        engine.run_search(make_request("province:Atlantis"))
+    with pytest.raises(QuerySyntaxError, match="Unbalanced quote"):
+        engine.run_search(make_request('"abc'))
+
+
+def test_document_and_stats(engine, labels):
+    doc = engine.document(S2, query="một cửa")
+    assert {k: doc[k] for k in ("id", "title", "province", "year", "quarter", "published")} == {
+        "id": S2, "title": labels[S2]["title"], "province": "Sơn La", "year": 2014, "quarter": "H1",
+        "published": "2014-06-12"}
+    assert "<mark>một cửa</mark>" in doc["text_highlighted"]
+    assert engine.document("nope") is None
+    stats = engine.stats()
+    assert (stats["documents"], stats["provinces"], stats["years"]) == (5, 3, [2014, 2022])
+
+
+# -- a corpus whose metadata is given, for exact filter, facet, sort and paging structures ----------
+RECORDS = [
+    {"id": "r1", "text": "Thực hiện một cửa liên thông.", "province": "Cao Bằng", "year": 2022, "quarter": "Q1",
+     "topics": ["thu_tuc"], "published": "2022-04-01"},
+    {"id": "r2", "text": "Bộ phận một cửa.", "province": "Cao Bằng", "year": 2021, "quarter": "FY",
+     "topics": ["thu_tuc", "cong_vu"], "published": "2021-12-20"},
+    {"id": "r3", "text": "Đào tạo công chức.", "province": "Sơn La", "year": 2022, "quarter": "Q2",
+     "topics": ["cong_vu"], "published": "2022-07-05"},
+    {"id": "r4", "text": "Một cửa hiện đại.", "province": "Sơn La", "year": 2020, "quarter": "H1",
+     "topics": [], "published": "2020-06-30"},
+    {"id": "r5", "text": "Một cửa điện tử.", "province": "Tiền Giang", "year": 2022, "quarter": "FY",
+     "topics": ["thu_tuc"]},
+    {"id": "r6", "text": "Hội nghị tập huấn.", "year": 2019, "topics": [], "published": "2019-01-01"},
+]
+
+
+@pytest.fixture(scope="module")
+def given(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("given")
+    (corpus / "records.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in RECORDS))
+    build_index(corpus, corpus / "index", jobs=1)
+    return SearchEngine(corpus / "index")
+
+
+def _facets(response):
+    return {name: [(b.value, b.label, b.count, b.selected) for b in buckets]
+            for name, buckets in response.facets.items()}
+
+
+def test_filters_or_within_a_facet_and_across_facets(given):
+    response = given.run_search(make_request("một cửa", {"province": ["Cao Bằng", "son la"], "year": ["2022"]}))
+    assert [h.id for h in response.results] == ["r1"]
+    assert response.total == 1
+    assert _facets(response) == {
+        "province": [("Cao Bằng", "Cao Bằng", 1, True), ("Tiền Giang", "Tiền Giang", 1, False),
+                     ("Sơn La", "Sơn La", 0, True)],
+        "province_2025": [("Cao Bằng", "Cao Bằng", 1, False)],
+        "year": [("2022", "2022", 1, True), ("2021", "2021", 1, False), ("2020", "2020", 1, False)],
+        "quarter": [("Q1", "Quý I", 1, False)],
+        "topic": [("thu_tuc", "Cải cách thủ tục hành chính", 1, False)],
+    }
+
+
+def test_topic_filter_and_english_labels(given):
+    response = given.run_search(make_request("", {"topic": ["cong_vu"]}, lang="en"))
+    assert sorted(h.id for h in response.results) == ["r2", "r3"]
+    assert _facets(response)["topic"] == [
+        ("thu_tuc", "Administrative procedures", 3, False), ("cong_vu", "Civil service", 2, True)]
+    assert _facets(response)["quarter"] == [("Q2", "Q2", 1, False), ("FY", "Full year", 1, False)]
+
+
+def test_sorting_and_paging(given):
+    assert _ids(given, "", sort="newest") == ["r5", "r3", "r1", "r2", "r4", "r6"]
+    assert _ids(given, "", sort="oldest") == ["r6", "r4", "r2", "r1", "r3", "r5"]
+    assert _ids(given, "một cửa", sort="oldest") == ["r4", "r2", "r1", "r5"]
+    page = given.run_search(make_request("", sort="newest", page=2, per_page=2))
+    assert (page.total, [h.id for h in page.results]) == (6, ["r1", "r2"])
+    beyond = given.run_search(make_request("", page=5, per_page=2))
+    assert (beyond.total, beyond.results) == (6, [])
+
+
+def test_snippets_are_escaped_and_marked(given):
+    (hit,) = given.run_search(make_request("liên thông")).results
+    assert hit.snippet == "Thực hiện một cửa <mark>liên thông</mark>."
+
+
+def test_an_index_of_only_bad_files_is_empty_not_broken(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"%PDF-1.4")
+    report = build_index(tmp_path, tmp_path / "index", jobs=1)
+    assert (report.total, [s.origin for s in report.skipped]) == (0, ["bad.txt"])
+    response = SearchEngine(tmp_path / "index").run_search(make_request("một cửa"))
+    assert (response.total, response.results, response.facets["province"]) == (0, [], [])

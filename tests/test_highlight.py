@@ -1,0 +1,34 @@
+from search.compiler import compile_query
+from search.highlight import highlight_all, snippet
+from search.query import parse_query
+
+
+def _terms(query):
+    return compile_query(parse_query(query), lambda field, value: [value])[1]
+
+
+def test_words_are_marked_only_where_they_stand_together():
+    text = "UBND ban hành kế hoạch cải cách thủ tục hành chính."
+    assert snippet(text, _terms("thủ tục hành chính")) == (
+        "UBND ban hành kế hoạch cải cách <mark>thủ tục hành chính</mark>.")
+
+
+def test_unaccented_and_abbreviated_forms_are_marked():
+    text = "Công tác CCHC và cải cách hành chính của tỉnh."
+    assert highlight_all(text, _terms("cai cach hanh chinh")) == (
+        "Công tác <mark>CCHC</mark> và <mark>cải cách hành chính</mark> của tỉnh.")
+
+
+def test_text_is_escaped():
+    text = 'Tin <script>alert("x")</script> về một cửa & <img src=x onerror=alert(1)>'
+    assert snippet(text, _terms("một cửa")) == (
+        "Tin &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; về <mark>một cửa</mark> &amp; "
+        "&lt;img src=x onerror=alert(1)&gt;")
+
+
+def test_long_text_gives_a_window_around_the_best_match():
+    text = ("Mở đầu. " * 60) + "Kết quả một cửa liên thông rất tốt. " + ("Kết thúc. " * 60)
+    result = snippet(text, _terms('"một cửa liên thông"'), size=80)
+    assert result.startswith("… ") and result.endswith(" …")
+    assert "<mark>một cửa liên thông</mark>" in result
+    assert len(result) < 140

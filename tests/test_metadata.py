@@ -1,0 +1,65 @@
+"""Exact metadata for every sample bulletin, and given fields overriding extraction."""
+
+import pytest
+
+from indexer.metadata import extract_metadata
+from indexer.reader import read_corpus
+from indexer.records import SourceRecord
+from tests.conftest import CORPUS
+
+FIELDS = ("title", "province", "province_2025", "district", "year", "quarter", "published")
+
+
+@pytest.fixture(scope="module")
+def bulletins():
+    return {r.id: extract_metadata(r) for r in read_corpus(CORPUS)}
+
+
+def test_every_sample_is_extracted(bulletins, labels):
+    assert sorted(bulletins) == sorted(labels)
+
+
+@pytest.mark.parametrize("doc_id", ["000_19ab6ee4ef156fa2", "001_db3e4cde8e9e11f8", "002_3240b270d685cc74",
+                                    "003_a55e86e18369f327", "004_e6afc45b14d197f5"])
+def test_sample_metadata_matches_labels(doc_id, bulletins, labels):
+    bulletin, label = bulletins[doc_id], labels[doc_id]
+    assert {f: getattr(bulletin, f) for f in FIELDS} == {f: label[f] for f in FIELDS}
+    assert set(label["topics_required"]) <= set(bulletin.topics)
+    assert not set(label["topics_forbidden"]) & set(bulletin.topics)
+    assert set(label["refs_required"]) <= set(bulletin.refs)
+    for chrome in label["chrome"]:
+        assert chrome not in bulletin.text and chrome != bulletin.title
+
+
+def test_refs_in_related_news_are_not_cited(bulletins):
+    assert bulletins["001_db3e4cde8e9e11f8"].refs == []
+
+
+def test_given_fields_override_extraction():
+    record = SourceRecord(
+        id="x", origin="x.jsonl:1", kind="text",
+        body="Kết quả CCHC quý I/2022 tỉnh Cao Bằng\n\nTỉnh Cao Bằng đẩy mạnh cải cách thủ tục hành chính.",
+        given={"province": "Sơn La", "year": 2019, "quarter": "FY", "title": "Tiêu đề khác",
+               "topics": ["kiem_tra"], "url": "https://example.org/a", "published": "2019-12-31"})
+    b = extract_metadata(record)
+    assert (b.title, b.province, b.province_2025, b.year, b.quarter, b.topics, b.url, b.published) == (
+        "Tiêu đề khác", "Sơn La", "Sơn La", 2019, "FY", ["kiem_tra"], "https://example.org/a", "2019-12-31")
+
+
+def test_given_district_brings_its_province():
+    record = SourceRecord(id="y", origin="y.txt", kind="text", given={"district": "Mộc Châu"},
+                          body="Họp ban chỉ đạo CCHC\n\nHuyện tổ chức họp về cải cách thủ tục hành chính.")
+    b = extract_metadata(record)
+    assert (b.district, b.province, b.province_2025) == ("Mộc Châu", "Sơn La", "Sơn La")
+
+
+def test_html_record():
+    html = ("<html><head><meta name='pubdate' content='2020-03-31'>"
+            "<link rel='canonical' href='https://baocaobang.vn/cchc-1'></head><body>"
+            "<article><h1>Cải cách thủ tục hành chính quý I/2020</h1>"
+            "<p>UBND huyện Hà Quảng đẩy mạnh một cửa liên thông, thủ tục hành chính.</p></article></body></html>")
+    b = extract_metadata(SourceRecord(id="h", origin="h.html", kind="html", body=html))
+    assert (b.title, b.published, b.url, b.province, b.district, b.year, b.quarter) == (
+        "Cải cách thủ tục hành chính quý I/2020", "2020-03-31", "https://baocaobang.vn/cchc-1",
+        "Cao Bằng", None, 2020, "Q1")
+    assert b.text == "UBND huyện Hà Quảng đẩy mạnh một cửa liên thông, thủ tục hành chính."

@@ -1,0 +1,23 @@
+import pytest
+
+from indexer.periods import reporting_period
+
+
+@pytest.mark.parametrize("title, body, published, expected", [
+    ("Kết quả thực hiện công tác CCHC Quý I/2022", "", None, (2022, "Q1")),
+    ("Kết quả CCHC quý 3 năm 2018", "", None, (2018, "Q3")),
+    ("Báo cáo CCHC quý IV năm 2019", "", None, (2019, "Q4")),
+    ("KẾT QUẢ CÔNG TÁC CCHC 6 THÁNG ĐẦU NĂM 2014.", "", "2014-06-12", (2014, "H1")),
+    ("Sơ kết công tác CCHC 6 tháng năm 2020", "", None, (2020, "H1")),
+    ("Phương hướng CCHC 6 tháng cuối năm 2016", "", None, (2016, "H2")),
+    ("Báo cáo CCHC 9 tháng năm 2019", "", None, (2019, "9M")),
+    ("Tổng kết công tác CCHC năm 2022 và triển khai nhiệm vụ năm 2023", "", "2023-02-24", (2022, "FY")),
+    ("Ban hành Kế hoạch công tác cải cách hành chính năm 2021", "", "2021-01-05", (2021, "FY")),
+    ("Kế hoạch CCHC giai đoạn 2021-2025", "", None, (2021, None)),
+    ("Hội nghị tập huấn nghiệp vụ", "Trong quý II/2017, tỉnh đã tổ chức tập huấn.", None, (2017, "Q2")),
+    ("Hội nghị tập huấn nghiệp vụ", "Nội dung tập huấn.", "2019-05-02", (2019, None)),
+    ("Hội nghị tập huấn nghiệp vụ", "Nội dung tập huấn.", None, (None, None)),
+    ("Triển khai Nghị định 61/2018/NĐ-CP", "", "2020-01-01", (2020, None)),
+])
+def test_reporting_period(title, body, published, expected):
+    assert reporting_period(title, body, published) == expected

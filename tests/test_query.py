@@ -1,0 +1,42 @@
+import pytest
+
+from search.query import And, Field, Not, Or, Phrase, QuerySyntaxError, Words, parse_query
+
+
+@pytest.mark.parametrize("text, tree", [
+    ("", None),
+    ("   ", None),
+    ("cải cách hành chính", Words("cải cách hành chính")),
+    ('"cai cach" AND tthc', And((Phrase("cai cach"), Words("tthc")))),
+    ("a OR b c", Or((Words("a"), Words("b c")))),
+    ("-x y", And((Not(Words("x")), Words("y")))),
+    ("NOT x", Not(Words("x"))),
+    ('province:"Cao Bằng" year:2022 thủ tục',
+     And((Field("province", "Cao Bằng", True), Field("year", "2022"), Words("thủ tục")))),
+    ("(a OR b) -c", And((Or((Words("a"), Words("b"))), Not(Words("c"))))),
+    ("ISO 9001:2008", Words("ISO 9001:2008")),
+    ("61/2018/NĐ-CP", Words("61/2018/NĐ-CP")),
+    ("x-y a - b", Words("x-y a - b")),
+])
+def test_parse(text, tree):
+    assert parse_query(text) == tree
+
+
+@pytest.mark.parametrize("text, message", [
+    ('"abc', "Unbalanced quote: the phrase opened at character 1 is not closed."),
+    ("AND", "'AND' needs a search term on each side."),
+    ("a AND", "'AND' needs a search term on each side."),
+    ("OR b", "'OR' needs a search term on each side."),
+    ("a OR OR b", "'OR' needs a search term on each side."),
+    ("(a", "Unbalanced parenthesis: a '(' is not closed."),
+    ("a)", "Unbalanced parenthesis: ')' without a matching '('."),
+    ("()", "Empty query part: nothing to search for in ( )."),
+    ("year:", "'year:' needs a value, for example year:\"...\"."),
+    ("NOT", "'NOT' (or '-') needs a search term after it."),
+    ("x" * 1001, "The query is too long (1,001 characters; the limit is 1,000)."),
+    (" ".join(f'"{i}"' for i in range(70)), "Too many terms: a query may have at most 64 parts."),
+])
+def test_malformed_queries_say_why(text, message):
+    with pytest.raises(QuerySyntaxError) as caught:
+        parse_query(text)
+    assert str(caught.value) == message

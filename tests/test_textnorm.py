@@ -1,0 +1,34 @@
+import unicodedata
+
+import pytest
+
+from search.textnorm import clean_unicode, fold, folded_key, has_diacritics, normalize_key, unify_tones
+
+
+@pytest.mark.parametrize("old, new", [
+    ("hoá", "hóa"), ("Hoá", "Hóa"), ("HOÁ", "HÓA"), ("uỷ", "ủy"), ("Uỷ ban", "Ủy ban"), ("thuỷ", "thủy"),
+    ("hoà", "hòa"), ("khoẻ", "khỏe"), ("toà", "tòa"), ("tuỳ", "tùy"), ("huỷ bỏ", "hủy bỏ"),
+    # unchanged: qu- clusters, closed syllables, already new style, no tone
+    ("quý", "quý"), ("Quỳ Châu", "Quỳ Châu"), ("hoàng", "hoàng"), ("hóa", "hóa"), ("hoa", "hoa"),
+    ("thuyền", "thuyền"),
+])
+def test_unify_tones(old, new):
+    assert unify_tones(old) == new
+    assert len(unify_tones(old)) == len(old)
+
+
+def test_fold_removes_every_diacritic_and_keeps_length():
+    text = "Cải cách hành chính Đắk Lắk ưu tiên"
+    assert fold(text) == "Cai cach hanh chinh Dak Lak uu tien"
+    assert len(fold(text)) == len(text)
+
+
+def test_clean_unicode_nfc_spaces_invisibles_and_eth():
+    nfd = unicodedata.normalize("NFD", "Thủy")
+    assert clean_unicode(f"{nfd}\u00a0\ufeffÐà\r\nx\u200b") == "Thủy Đà\nx"
+
+
+def test_keys():
+    assert normalize_key("Uỷ Ban") == "ủy ban"
+    assert folded_key("Uỷ Ban") == "uy ban"
+    assert has_diacritics("chính") and not has_diacritics("chinh")

@@ -1,0 +1,24 @@
+from indexer.topics import assign_topics
+
+
+def test_each_topic_from_its_evidence():
+    body = ("Công tác cải cách hành chính: rà soát văn bản quy phạm pháp luật; kiểm soát thủ tục hành chính; "
+            "sắp xếp tổ chức bộ máy; đào tạo, bồi dưỡng cán bộ, công chức; cơ chế tự chủ tài chính; "
+            "dịch vụ công trực tuyến; Chỉ số PAR Index, SIPAS; tuyên truyền; kiểm tra, giám sát.")
+    assert assign_topics("Kế hoạch CCHC", body) == [
+        "the_che", "thu_tuc", "bo_may", "cong_vu", "tai_chinh_cong", "chinh_quyen_so", "chi_so",
+        "tuyen_truyen", "kiem_tra"]
+
+
+def test_department_names_are_no_evidence():
+    body = "Sở Thông tin và Truyền thông báo cáo kết quả cải cách hành chính, dịch vụ công trực tuyến."
+    assert assign_topics("Hội nghị CCHC", body) == ["chinh_quyen_so"]
+
+
+def test_a_passing_weak_word_is_not_a_topic():
+    assert assign_topics("Hội nghị CCHC", "Cải cách hành chính: cán bộ dự họp; hồ sơ đã gửi.") == []
+
+
+def test_a_bulletin_on_another_subject_gets_none():
+    body = "Lễ hội hoa được tổ chức. Công tác tuyên truyền lễ hội được đẩy mạnh, cán bộ tham gia."
+    assert assign_topics("Lễ hội hoa xuân", body) == []
