@@ -20,9 +20,10 @@ _ZONE = r"(?:\(?\s*gmt\s*[+-]\s*\d{1,2}(?::?00)?\s*\)?)"
 _SEP = r"\s*[|,\-–]?\s*"
 _NUMERIC = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
 _WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*,?\s+năm\s+(?P<y2>(?:19|20)\d{2})"
+_VIEWS = r"(?:\s*[|\-–]\s*(?:lượt xem|lượt đọc|số lượt xem|lượt truy cập)\s*:?\s*[\d.,]+)"
 DATE_LINE = re.compile(
-    rf"^(?:{_LABEL}\s*:?\s*)?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:ngày\s*)?(?:{_NUMERIC}|{_WORDS})"
-    rf"(?:{_SEP}{_CLOCK})?(?:{_SEP}{_ZONE})?\s*[.)]?$",
+    rf"^\(?(?:{_LABEL}\s*:?\s*)?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:ngày\s*)?(?:{_NUMERIC}|{_WORDS})"
+    rf"(?:{_SEP}{_CLOCK})?(?:{_SEP}{_ZONE})?{_VIEWS}?\s*[.)]?$",
     re.I,
 )
 

@@ -16,10 +16,12 @@ Text flows: scan -> segment -> tokens -> filters.
   its first syllable, so the field answers syllable queries, phrase queries and
   whole-word queries alike.
 
-Two analyzers are built from it: ``WORDS`` (lower case, new-style tones; the
-``title`` and ``content`` fields) and ``FOLDED`` (syllables without diacritics;
-the ``*_folded`` fields). The pyvi model is loaded lazily, so the analyzers
-pickle into the index schema without it.
+Three analyzers are built from it: ``WORDS`` (lower case, new-style tones; the
+``title`` and ``content`` fields), ``FOLDED`` (syllables without diacritics; the
+``*_folded`` fields) and ``PAIRS`` (each two neighbouring folded syllables as
+one token, ``cai cach``; the ``*_pairs`` fields, which answer phrases and
+proximity without position checks). The pyvi model is loaded lazily, so the
+analyzers pickle into the index schema without it.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ _SCAN = re.compile(
     r"|(?P<punct>[^\w\s])"
 )
 _PUNCTUATION = set(string.punctuation) | set("“”‘’–—…«»")
-SEGMENT_CACHE_SIZE = 20_000
+SEGMENT_CACHE_SIZE = 2_048  # the indexer primes just before writing; queries are short
 
 
 class Span(NamedTuple):
@@ -218,6 +220,27 @@ class FoldFilter(Filter):
             yield token
 
 
+class PairFilter(Filter):
+    """Replaces a token stream by its neighbouring pairs: a b c -> "a b", "b c"."""
+
+    def __eq__(self, other):
+        return type(other) is type(self)
+
+    def __call__(self, tokens):
+        previous = None
+        for token in tokens:
+            current = token.text
+            if previous is not None:
+                token.text = f"{previous} {current}"
+                yield token
+            previous = current
+
+
+def pair_terms(syllables: list[str]) -> list[str]:
+    """The ``*_pairs`` terms of a sequence of folded syllables."""
+    return [f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False)]
+
+
 def words_analyzer():
     """Syllables and pyvi words, lower case, new-style tones."""
     return VietnameseTokenizer(compounds=True) | LowercaseFilter() | ToneFilter()
@@ -228,8 +251,14 @@ def folded_analyzer():
     return VietnameseTokenizer(compounds=False) | LowercaseFilter() | ToneFilter() | FoldFilter()
 
 
+def pairs_analyzer():
+    """Neighbouring folded syllables, two by two."""
+    return folded_analyzer() | PairFilter()
+
+
 WORDS = words_analyzer()
 FOLDED = folded_analyzer()
+PAIRS = pairs_analyzer()
 
 
 def analyze(analyzer, text: str, **kwargs) -> list[tuple[str, int, int, int]]:

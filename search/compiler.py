@@ -10,8 +10,9 @@ unaccented words:
 * all syllables of a run of words must match; the pyvi words of the run and the
   run as a phrase are optional clauses that lift documents where the words
   stand together (``WORD_BOOST``, ``PROXIMITY_BOOST``);
-* "phrases" match consecutive syllables, exactly when typed with diacritics,
-  folded when not (a mixed phrase: folded phrase and its accented syllables);
+* "phrases" match neighbouring syllables through the ``*_pairs`` fields (each
+  two neighbouring folded syllables is one term), and a syllable typed with
+  diacritics must also match exactly; no position checks are needed;
 * abbreviations from ``search/data/abbreviations.json`` match their expansion
   and the other way round.
 
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 
 from . import query as ast
-from .analysis import WORDS
+from .analysis import WORDS, pair_terms
 from .docnumbers import ref_key
 from .textnorm import fold, has_diacritics
 from .vocabulary import abbreviations
@@ -36,7 +37,7 @@ from .vocabulary import abbreviations
 EXACT_BONUS = 1.5
 WORD_BOOST = 0.5
 PROXIMITY_BOOST = 1.0
-TEXT_FIELDS = (("title", "title_folded"), ("content", "content_folded"))
+TEXT_FIELDS = (("title", "title_folded", "title_pairs"), ("content", "content_folded", "content_pairs"))
 
 
 @dataclass
@@ -101,7 +102,7 @@ def _fields(fields):
 
 def _syllable_query(s: Syllable, fields) -> wq.Query:
     alternatives = []
-    for exact, folded in _fields(fields):
+    for exact, folded, _ in _fields(fields):
         if s.accented:
             alternatives.append(wq.Term(exact, s.text))
         else:
@@ -113,14 +114,11 @@ def _syllable_query(s: Syllable, fields) -> wq.Query:
 def _phrase_query(syllables: list[Syllable], fields) -> wq.Query:
     if len(syllables) == 1:
         return _syllable_query(syllables[0], fields)
+    pairs = pair_terms([s.folded for s in syllables])
     alternatives = []
-    for exact, folded in _fields(fields):
-        if any(s.accented for s in syllables):
-            alternatives.append(wq.Phrase(exact, [s.text for s in syllables]))
-        if not all(s.accented for s in syllables):
-            folded_phrase = wq.Phrase(folded, [s.folded for s in syllables])
-            accents = [wq.Term(exact, s.text) for s in syllables if s.accented]
-            alternatives.append(wq.And([folded_phrase, *accents]) if accents else folded_phrase)
+    for exact, _, paired in _fields(fields):
+        accents = [wq.Term(exact, s.text) for s in syllables if s.accented]
+        alternatives.append(wq.And([*(wq.Term(paired, p) for p in pairs), *accents]))
     return wq.Or(alternatives)
 
 
@@ -170,9 +168,9 @@ def _words_query(text: str, fields=None) -> tuple[wq.Query | None, Analysed]:
     if not analysed.syllables:
         return None, analysed
     required = wq.And(_with_abbreviations(analysed.syllables, fields))
-    optional = [wq.Term(exact, w, boost=WORD_BOOST) for w in analysed.words for exact, _ in _fields(fields)]
-    if len(analysed.syllables) > 1:
-        optional.append(wq.Or([_phrase_query(analysed.syllables, fields)], boost=PROXIMITY_BOOST))
+    optional = [wq.Term(exact, w, boost=WORD_BOOST) for w in analysed.words for exact, _, _ in _fields(fields)]
+    pairs = pair_terms([s.folded for s in analysed.syllables])
+    optional += [wq.Term(paired, p, boost=PROXIMITY_BOOST) for p in pairs for _, _, paired in _fields(fields)]
     return (wq.AndMaybe(required, wq.Or(optional)) if optional else required), analysed
 
 

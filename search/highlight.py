@@ -22,14 +22,19 @@ SNIPPET_CHARS = 240
 
 def _tokens(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, exact form, folded form) of each syllable, number or reference."""
+    exact = unify_tones(text.lower())  # both steps keep every offset in place
+    if len(exact) != len(text):  # a rare character whose lower case is longer (İ)
+        exact = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        exact = unify_tones(exact)
+    folded = fold(exact)
     out = []
     for span in scan(text):
         if span.kind == "punct":
             continue
-        piece = unify_tones(text[span.start : span.end].lower())
+        piece, bare = exact[span.start : span.end], folded[span.start : span.end]
         if span.kind == "ref":
-            piece = "".join(piece.split())
-        out.append((span.start, span.end, piece, fold(piece)))
+            piece, bare = "".join(piece.split()), "".join(bare.split())
+        out.append((span.start, span.end, piece, bare))
     return out
 
 
@@ -39,12 +44,17 @@ def _matches(token, wanted: tuple[str, bool]) -> bool:
 
 
 def _marked_spans(text: str, terms: Highlights) -> list[tuple[int, int]]:
+    if not terms.sequences:
+        return []
     tokens = _tokens(text)
+    where: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        where.setdefault(token[3], []).append(i)
     marked: set[int] = set()
     for sequence in terms.sequences:
         size = len(sequence)
-        for i in range(len(tokens) - size + 1):
-            if all(_matches(tokens[i + j], sequence[j]) for j in range(size)):
+        for i in where.get(fold(sequence[0][0]), ()):
+            if i + size <= len(tokens) and all(_matches(tokens[i + j], sequence[j]) for j in range(size)):
                 marked.update(range(i, i + size))
     return _merge([(tokens[i][0], tokens[i][1]) for i in sorted(marked)], text)
 

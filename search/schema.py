@@ -1,9 +1,10 @@
 """The Whoosh schema, and how a bulletin's fields map onto it.
 
-Text is indexed twice with the analyzers of ``search.analysis``: ``title`` and
-``content`` hold syllables and pyvi words with tone marks (exact matches), and
-``title_folded`` and ``content_folded`` hold diacritics-free syllables (queries
-typed without tone marks), all with positions so phrases work. Facets are
+Text is indexed three times with the analyzers of ``search.analysis``:
+``title`` and ``content`` hold syllables and pyvi words with tone marks (exact
+matches), ``*_folded`` diacritics-free syllables (queries typed without tone
+marks), and ``*_pairs`` neighbouring folded syllables, which answer phrases and
+proximity, so no field needs positions. Facets are
 untokenised fields; documents carry their metadata as one stored record
 (``meta``) so that results are built without re-reading the text.
 """
@@ -12,10 +13,10 @@ from __future__ import annotations
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from .analysis import FOLDED, WORDS
+from .analysis import FOLDED, PAIRS, WORDS
 from .docnumbers import ref_key
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TITLE_BOOST = 3.0
 FACETS = ("province", "province_2025", "year", "quarter", "topic")
 META_FIELDS = ("id", "title", "url", "province", "province_2025", "district", "year", "quarter",
@@ -28,10 +29,12 @@ def build_schema() -> Schema:
     """A new instance of the index schema."""
     return Schema(
         id=ID(stored=True, unique=True, sortable=True),
-        title=TEXT(analyzer=WORDS, stored=True, phrase=True, field_boost=TITLE_BOOST),
-        title_folded=TEXT(analyzer=FOLDED, phrase=True, field_boost=TITLE_BOOST),
-        content=TEXT(analyzer=WORDS, stored=True, phrase=True),
-        content_folded=TEXT(analyzer=FOLDED, phrase=True),
+        title=TEXT(analyzer=WORDS, stored=True, phrase=False, field_boost=TITLE_BOOST),
+        title_folded=TEXT(analyzer=FOLDED, phrase=False, field_boost=TITLE_BOOST),
+        title_pairs=TEXT(analyzer=PAIRS, phrase=False, field_boost=TITLE_BOOST),
+        content=TEXT(analyzer=WORDS, stored=True, phrase=False),
+        content_folded=TEXT(analyzer=FOLDED, phrase=False),
+        content_pairs=TEXT(analyzer=PAIRS, phrase=False),
         province=ID,
         province_2025=ID,
         district=ID,
@@ -62,8 +65,10 @@ def document_fields(bulletin: dict) -> dict:
         "id": bulletin["id"],
         "title": bulletin["title"],
         "title_folded": bulletin["title"],
+        "title_pairs": bulletin["title"],
         "content": bulletin["text"],
         "content_folded": bulletin["text"],
+        "content_pairs": bulletin["text"],
         "topic": " ".join(bulletin.get("topics") or []),
         "refs": " ".join(ref_key(r) for r in bulletin.get("refs") or []),
         "sortdate": sort_date(bulletin.get("published"), bulletin.get("year"), bulletin.get("quarter")),

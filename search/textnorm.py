@@ -22,6 +22,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SYLLABLE = re.compile(r"[^\W\d_]+")
+# only syllables ending in o/u + a toned a, e or y can be written in the old style
+_OLD_STYLE = re.compile(r"[^\W\d_]*[oOuU][áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸýỳỷỹỵÝỲỶỸỴ](?![^\W\d_])")
 # open syllables whose tone moved between the old and the new convention
 _GLIDE_PAIR = re.compile(r"^([bcdđghklmnprstvx]*)(o[ae]|uy)$")
 
@@ -68,21 +70,24 @@ def _unify_syllable(match: re.Match) -> str:
 
 def unify_tones(text: str) -> str:
     """Rewrite old-style tone placement (hoá, uỷ) in the new style (hóa, ủy)."""
-    return _SYLLABLE.sub(_unify_syllable, text)
+    return _OLD_STYLE.sub(_unify_syllable, text)
+
+
+def _fold_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in range(0x00C0, 0x1F00):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii():
+            table[code] = base
+    return table
+
+
+_FOLD = _fold_table()
 
 
 def fold(text: str) -> str:
     """Remove tone marks, vowel diacritics and the bar of đ (NFC in, NFC out)."""
-    out = []
-    for ch in text:
-        if ch.isascii():
-            out.append(ch)
-        elif ch in "đĐ":
-            out.append("d" if ch == "đ" else "D")
-        else:
-            base = unicodedata.normalize("NFD", ch)[0]
-            out.append(base if base.isascii() else ch)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def has_diacritics(text: str) -> bool:

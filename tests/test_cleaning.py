@@ -67,3 +67,44 @@ def test_a_one_paragraph_bulletin_keeps_its_text():
     assert clean("Bộ phận một cửa hoạt động tốt.") == Cleaned(
         title="Bộ phận một cửa hoạt động tốt.", text="Bộ phận một cửa hoạt động tốt.", published_line=None,
         header=["Bộ phận một cửa hoạt động tốt."])
+
+
+ARTICLE = f"Hội nghị sơ kết cải cách hành chính\n{BODY}"
+
+
+@pytest.mark.parametrize("where, lines", [
+    ("head", ["Truy cập nội dung luôn"]),
+    ("head", ["Bỏ qua liên kết"]),
+    ("head", ["Trang chủ » Tin tức » Cải cách hành chính"]),
+    ("head", ["Tin tức / Cải cách hành chính / Hoạt động"]),
+    ("head", ["Cải cách hành chánh Cải cách hành chánh"]),
+    ("body", ["Lượt xem: 1510"]),
+    ("body", ["Lượt xem:  164"]),
+    ("body", ["Bản in | Quay lại | A+ A A- | Đọc bài viết"]),
+    ("body", ["A+ A A-"]),
+    ("body", ["Chia sẻ", "Facebook", "Twitter"]),
+    ("body", ["File đính kèm: Quyết định"]),
+    ("body", ["Tags: cải cách hành chính, một cửa"]),
+    ("body", ["1 2 3 4"]),
+    ("body", ["« Trang trước", "Trang sau »"]),
+    ("tail", ["Tin khác", "Hội nghị tập huấn 12/03/2020", "Tin mới 2 19/04/2021"]),
+    ("tail", ["Tin liên quan", "Thông báo số 74/TB-VPCP ngày 14/3/2023    16/05/2023"]),
+    ("tail", ["Tin đã đưa", "Xem theo ngày :"]),
+    ("tail", ["Các tin khác", "Một tin 01/01/2020"]),
+    ("tail", ["Bài viết liên quan", "Một bài"]),
+    ("tail", ["Xem thêmThống kê truy cập", "• Đang truy cập: 116", "• Hôm nay: 6414",
+              "• Tổng lượt truy cập: 17737429"]),
+    ("tail", ["Liên kết Liên kết"]),
+    ("tail", ["Liên kết website", "Cổng thông tin Chính phủ"]),
+    ("tail", ["Ý kiến bạn đọc", "Gửi ý kiến"]),
+])
+def test_each_chrome_pattern(where, lines):
+    title, body = ARTICLE.split("\n")
+    if where == "head":
+        page = [*lines, title, body]
+    elif where == "body":
+        page = [title, *lines, body]
+    else:
+        page = [title, body, *lines]
+    result = clean("\n".join(page))
+    assert (result.title, result.text) == (title, body)
