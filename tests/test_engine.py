@@ -168,3 +168,13 @@ def test_an_index_of_only_bad_files_is_empty_not_broken(tmp_path):
     assert (report.total, [s.origin for s in report.skipped]) == (0, ["bad.txt"])
     response = SearchEngine(tmp_path / "index").run_search(make_request("một cửa"))
     assert (response.total, response.results, response.facets["province"]) == (0, [], [])
+
+
+def test_exact_spelling_ranks_above_a_folded_match(tmp_path):
+    records = [{"id": "folded", "text": "Bản tin điện tử của tỉnh, bản tin số hai."},
+               {"id": "exact", "text": "Trưởng ban tổ chức họp với ban chỉ đạo."}]
+    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records))
+    build_index(tmp_path, tmp_path / "index", jobs=1)
+    engine = SearchEngine(tmp_path / "index")
+    assert _ids(engine, "ban") == ["exact", "folded"]
+    assert _ids(engine, "bản") == ["folded"]
