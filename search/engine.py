@@ -21,19 +21,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from whoosh import query as wq
 from whoosh import scoring
 
 from . import storage
+from .analysis import FOLDED
 from .compiler import Highlights, compile_query
-from .facets import FacetTable, disjunctive_counts, filter_masks
+from .facets import FacetTable, disjunctive_counts, filter_masks, pivot
 from .highlight import highlight_all, snippet
 from .models import FacetBucket, Hit, RequestError, SearchRequest, SearchResponse, canonical_value
 from .query import QuerySyntaxError, parse_query
-from .schema import FACETS
+from .schema import FACETS, META_FIELDS
+from .suggest import PAIR_SAMPLE, Vocabulary
 from .textnorm import folded_key
 from .vocabulary import QUARTERS, quarter_label, topic_ids, topic_label
 
 RECHECK_SECONDS = 1.0
+SIMILAR_TERMS = 20
 
 
 @dataclass
@@ -42,6 +46,16 @@ class _State:
     toc: int
     searcher: object
     table: FacetTable
+    vocabulary: Vocabulary | None = None
+
+
+@dataclass
+class _Matches:
+    query: object
+    terms: Highlights
+    matched: np.ndarray  # documents matching the query text
+    masks: dict  # facet -> documents having a selected value
+    final: np.ndarray  # matched and every filter
 
 
 class SearchEngine:
@@ -52,6 +66,8 @@ class SearchEngine:
         self._state: _State | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
+        # Whoosh readers seek and read shared file objects: one search at a time per engine.
+        self._search_lock = threading.RLock()
 
     # -- opening and reopening -------------------------------------------------
     def _current(self) -> _State:
@@ -96,34 +112,51 @@ class SearchEngine:
     # -- searching -----------------------------------------------------------------
     def run_search(self, request: SearchRequest) -> SearchResponse:
         """Run one search; raises QuerySyntaxError for a malformed query."""
-        state = self._current()
+        with self._search_lock:
+            state = self._current()
+            found = self._match(state, request)
+            start = (request.page - 1) * request.per_page
+            page = self._rank(state, found, request, start + request.per_page)[start:]
+            without_year = found.matched.copy()
+            for name, mask in found.masks.items():
+                if name != "year":
+                    without_year &= mask
+            return SearchResponse(
+                query=request.query,
+                total=int(np.count_nonzero(found.final)),
+                page=request.page,
+                per_page=request.per_page,
+                results=[self._hit(state, docnum, score, found.terms) for docnum, score in page],
+                facets=self._facets(state.table, found.matched, found.masks, request),
+                sort=request.sort,
+                filters=request.filters,
+                chart=pivot(state.table, without_year, "year", "quarter"),
+            )
+
+    def export(self, request: SearchRequest, limit: int) -> list[dict]:
+        """Metadata of every match (at most ``limit``), in the request's order."""
+        with self._search_lock:
+            state = self._current()
+            found = self._match(state, request)
+            ranked = self._rank(state, found, request, limit)
+            return [self._meta(state, docnum) for docnum, _ in ranked]
+
+    def _match(self, state: _State, request: SearchRequest) -> _Matches:
         query, terms = compile_query(parse_query(request.query), self._resolver(state))
         table = state.table
         matched = np.zeros(table.size, dtype=bool)
-        docs = np.fromiter(query.docs(state.searcher), dtype=np.int64)
-        matched[docs] = True
+        matched[np.fromiter(query.docs(state.searcher), dtype=np.int64)] = True
         matched &= table.live
         masks = filter_masks(table, request.filters)
         final = matched.copy()
         for mask in masks.values():
             final &= mask
-        total = int(np.count_nonzero(final))
-        start = (request.page - 1) * request.per_page
+        return _Matches(query, terms, matched, masks, final)
+
+    def _rank(self, state: _State, found: _Matches, request: SearchRequest, limit: int) -> list[tuple[int, float]]:
         if request.sort == "relevance" and request.query.strip():
-            ranked = self._by_relevance(state, query, final, masks, start + request.per_page)
-        else:
-            ranked = self._by_date(table, final, request.sort == "oldest", start + request.per_page)
-        page = ranked[start : start + request.per_page]
-        return SearchResponse(
-            query=request.query,
-            total=total,
-            page=request.page,
-            per_page=request.per_page,
-            results=[self._hit(state, docnum, score, terms) for docnum, score in page],
-            facets=self._facets(table, matched, masks, request),
-            sort=request.sort,
-            filters=request.filters,
-        )
+            return self._by_relevance(state, found.query, found.final, found.masks, limit)
+        return self._by_date(state.table, found.final, request.sort == "oldest", limit)
 
     @staticmethod
     def _by_relevance(state, query, final, masks, limit) -> list[tuple[int, float]]:
@@ -138,13 +171,16 @@ class SearchEngine:
         order = np.lexsort((docs, keys)) if oldest else np.lexsort((-docs, -keys))
         return [(int(docs[i]), None) for i in order[:limit]]
 
+    @staticmethod
+    def _meta(state: _State, docnum: int) -> dict:
+        meta = state.searcher.stored_fields(docnum)["meta"]
+        out = {k: meta.get(k) for k in META_FIELDS}
+        out["topics"], out["refs"] = list(meta.get("topics") or []), list(meta.get("refs") or [])
+        return out
+
     def _hit(self, state: _State, docnum: int, score, terms: Highlights) -> Hit:
         stored = state.searcher.stored_fields(docnum)
-        meta = stored["meta"]
-        return Hit(**{k: meta.get(k) for k in ("id", "title", "url", "province", "province_2025", "district",
-                                                "year", "quarter", "published")},
-                   topics=list(meta.get("topics") or []), refs=list(meta.get("refs") or []),
-                   snippet=snippet(stored.get("content", ""), terms), score=score)
+        return Hit(**self._meta(state, docnum), snippet=snippet(stored.get("content", ""), terms), score=score)
 
     def _facets(self, table, matched, masks, request: SearchRequest) -> dict[str, list[FacetBucket]]:
         counts = disjunctive_counts(table, matched, masks, FACETS)
@@ -174,7 +210,10 @@ class SearchEngine:
     # -- single documents and statistics -------------------------------------------
     def document(self, doc_id: str, query: str = "") -> dict | None:
         """One bulletin's metadata and text (text highlighted for ``query``), or None."""
-        state = self._current()
+        with self._search_lock:
+            return self._document(self._current(), doc_id, query)
+
+    def _document(self, state: _State, doc_id: str, query: str) -> dict | None:
         docnum = state.searcher.document_number(id=doc_id)
         if docnum is None:
             return None
@@ -189,9 +228,45 @@ class SearchEngine:
                 pass
         return meta
 
+    def similar(self, doc_id: str, limit: int = 5) -> list[dict]:
+        """Bulletins sharing the most distinctive words of one bulletin (more-like-this)."""
+        with self._search_lock:
+            state = self._current()
+            docnum = state.searcher.document_number(id=doc_id)
+            if docnum is None:
+                return []
+            reader = state.searcher.reader()
+            counts: dict[str, int] = {}
+            for token in FOLDED(state.searcher.stored_fields(docnum).get("content", "")):
+                if len(token.text) > 2 and token.text.isalpha():
+                    counts[token.text] = counts.get(token.text, 0) + 1
+            total = max(1, reader.doc_count())
+
+            def weight(term):
+                return counts[term] * np.log(total / (1 + reader.doc_frequency("content_folded", term)))
+
+            chosen = sorted(counts, key=weight, reverse=True)[:SIMILAR_TERMS]
+            query = wq.Or([wq.Term("content_folded", t) for t in chosen])
+            results = state.searcher.search(query, limit=limit + 1, mask={docnum})
+            return [self._meta(state, results.docnum(i)) for i in range(min(limit, results.scored_length()))]
+
+    def suggest(self, query: str) -> str | None:
+        """The query with diacritics restored from the index's vocabulary, or None."""
+        with self._search_lock:
+            state = self._current()
+            if state.vocabulary is None:
+                live = np.flatnonzero(state.table.live)
+                sample = live[:: max(1, len(live) // PAIR_SAMPLE)][:PAIR_SAMPLE]
+                texts = (state.searcher.stored_fields(int(n)).get("content", "") for n in sample)
+                state.vocabulary = Vocabulary.build(state.searcher.reader(), texts=texts)
+            return state.vocabulary.suggest(query)
+
     def stats(self) -> dict:
         """Corpus statistics for ``cchc stats`` and the about page."""
-        state = self._current()
+        with self._search_lock:
+            return self._stats(self._current())
+
+    def _stats(self, state: _State) -> dict:
         table = state.table
         counts = {name: table.counts(name, table.live) for name in FACETS}
         years = sorted(int(y) for y in counts["year"])

@@ -96,3 +96,18 @@ def disjunctive_counts(table: FacetTable, matched: np.ndarray, masks: dict[str, 
                 within &= mask
         out[name] = table.counts(name, within)
     return out
+
+
+def pivot(table: FacetTable, within: np.ndarray, rows: str, columns: str) -> dict[str, dict[str | None, int]]:
+    """Counts by two single-valued facets: rows value -> {columns value or None: count}."""
+    row_codes, column_codes = table.codes[rows][within], table.codes[columns][within]
+    keep = row_codes >= 0
+    width = len(table.values[columns]) + 1  # the last column counts documents without a value
+    cells = row_codes[keep].astype(np.int64) * width + np.where(column_codes[keep] >= 0, column_codes[keep], width - 1)
+    tally = np.bincount(cells, minlength=len(table.values[rows]) * width)
+    out: dict[str, dict[str | None, int]] = {}
+    for cell in np.flatnonzero(tally):
+        row, column = divmod(int(cell), width)
+        label = table.values[columns][column] if column < width - 1 else None
+        out.setdefault(table.values[rows][row], {})[label] = int(tally[cell])
+    return out

@@ -73,6 +73,7 @@ class SearchResponse:
     facets: dict[str, list[FacetBucket]]
     sort: str = "relevance"
     filters: dict = field(default_factory=dict)
+    chart: dict = field(default_factory=dict)  # year -> {quarter or None: count}, year filter left out
 
     def to_dict(self) -> dict:
         """The public JSON shape (``cchc search --json``, ``/api/search``)."""

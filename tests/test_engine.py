@@ -178,3 +178,30 @@ def test_exact_spelling_ranks_above_a_folded_match(tmp_path):
     engine = SearchEngine(tmp_path / "index")
     assert _ids(engine, "ban") == ["exact", "folded"]
     assert _ids(engine, "bản") == ["folded"]
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("mot cua lien thong", "một cửa liên thông"),
+    ("cai cach hanh chinh tinh Cao Bang", "cải cách hành chính tỉnh Cao Bằng"),
+    ("Thu tuc hanh chinh", "Thủ tục hành chính"),
+    ("cải cách", None),  # already accented
+    ("CCHC", None),  # nothing to restore
+    ("a AND b", None),  # query syntax is left alone
+])
+def test_did_you_mean_restores_diacritics_from_the_index(engine, typed, expected):
+    assert engine.suggest(typed) == expected
+
+
+def test_chart_counts_years_by_period_ignoring_the_year_filter(given):
+    response = given.run_search(make_request("", {"year": ["2022"]}))
+    assert response.chart == {"2022": {"Q1": 1, "Q2": 1, "FY": 1}, "2021": {"FY": 1}, "2020": {"H1": 1},
+                              "2019": {None: 1}}
+
+
+def test_export_and_similar(given):
+    rows = given.export(make_request("một cửa", sort="newest"), limit=100)
+    assert [r["id"] for r in rows] == ["r5", "r1", "r2", "r4"]
+    assert list(rows[0]) == ["id", "title", "url", "province", "province_2025", "district", "year", "quarter",
+                             "published", "topics", "refs"]
+    assert {r["id"] for r in given.similar("r1")} == {"r2", "r4", "r5"}
+    assert given.similar("nope") == []
