@@ -5,6 +5,7 @@
                 [--sort relevance|newest|oldest] [--page N] [--per-page N] [--json]
     cchc show   ID [--json]
     cchc stats  [--json]
+    cchc serve  [--host H] [--port P] [--index DIR] [--corpus DIR] [--threads N]
 
 Defaults: corpus ``./corpus`` and index ``./instance/index``, overridden by the
 options or by ``CCHC_CORPUS`` / ``CCHC_INDEX``. Errors print one clear line and
@@ -232,6 +233,35 @@ def stats(index_dir: Path, as_json: bool):
     for name, counts in data["facets"].items():
         shown = ", ".join(f"{k} ({v})" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])[:10])
         click.echo(f"{name}: {shown or '-'}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@index_option
+@click.option("--corpus", envvar="CCHC_CORPUS", default=DEFAULT_CORPUS, show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Indexed first if there is no index yet.")
+@click.option("--threads", type=click.IntRange(1, 256), default=None, help="Worker threads [setting THREADS].")
+def serve(host: str, port: int, index_dir: Path, corpus: Path, threads):
+    """Serve the web app with a production WSGI server (waitress)."""
+    import waitress
+
+    from search.storage import current_generation
+    from webapp import create_app, warm
+    from webapp.settings import SettingsError
+
+    if current_generation(index_dir) is None:
+        click.echo(f"No index at {index_dir} yet: indexing {corpus} first.", err=True)
+        click.get_current_context().invoke(index, corpus=corpus, index_dir=index_dir, full=False, jobs=None,
+                                            wait=True, max_bytes=None, as_json=False)
+    try:
+        app = create_app({"INDEX": str(index_dir), "CORPUS": str(corpus)} | ({"THREADS": threads} if threads else {}),
+                         testing=False)
+    except SettingsError as error:
+        raise Failure(str(error), 2) from None
+    warm(app)
+    click.echo(f"Serving {index_dir} on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
+    waitress.serve(app, host=host, port=port, threads=app.config["THREADS"], ident="cchc", _quiet=True)
 
 
 def run() -> None:

@@ -160,6 +160,8 @@ class SearchEngine:
 
     @staticmethod
     def _by_relevance(state, query, final, masks, limit) -> list[tuple[int, float]]:
+        if not final.any():
+            return []  # Whoosh reads an empty filter set as "no filter"
         allowed = set(np.flatnonzero(final).tolist()) if masks else None
         results = state.searcher.search(query, limit=limit, filter=allowed)
         return [(results.docnum(i), results.score(i)) for i in range(min(limit, results.scored_length()))]

@@ -205,3 +205,8 @@ def test_export_and_similar(given):
                              "published", "topics", "refs"]
     assert {r["id"] for r in given.similar("r1")} == {"r2", "r4", "r5"}
     assert given.similar("nope") == []
+
+
+def test_filters_that_exclude_every_match_give_no_hits(engine):
+    response = engine.run_search(make_request("iGate", {"province": ["Cao Bằng"]}))
+    assert (response.total, response.results) == (0, [])

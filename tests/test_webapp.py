@@ -1,0 +1,263 @@
+"""Every route and parameter case through Flask's test client, against real indexes on disk."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+from openapi_spec_validator import validate as validate_openapi
+
+import search.engine
+from indexer.builder import build_index
+from search.models import make_request
+from webapp import create_app, engine_of
+from webapp.i18n import STRINGS
+from webapp.openapi import openapi_document
+from webapp.settings import SETTINGS, SettingsError, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+S0, S2, S4 = "000_19ab6ee4ef156fa2", "002_3240b270d685cc74", "004_e6afc45b14d197f5"
+
+
+@pytest.fixture(scope="module")
+def client(sample_index):
+    return create_app({"INDEX": str(sample_index)}).test_client()
+
+
+def _hit_ids(html: str) -> list[str]:
+    return re.findall(r'<h2><a href="/documents/([^"?]+)', html)
+
+
+# -- the search page ------------------------------------------------------------------------
+def test_search_page_lists_hits_facets_and_total(client):
+    html = client.get("/search?q=m%E1%BB%99t+c%E1%BB%ADa+li%C3%AAn+th%C3%B4ng").get_data(as_text=True)
+    assert sorted(_hit_ids(html)) == sorted([S0, "001_db3e4cde8e9e11f8", S2, S4])
+    assert '<h1 id="results-heading">4 kết quả cho <q>một cửa liên thông</q></h1>' in html
+    assert 'aria-checked="false"' in html and "Tỉnh, thành phố (trước 7/2025)" in html
+
+
+def test_ticking_a_second_province_widens_and_a_year_narrows(client):
+    one = client.get("/search?province=Cao+B%E1%BA%B1ng").get_data(as_text=True)
+    assert _hit_ids(one) == [S0]
+    link = re.search(r'href="([^"]*province=S%C6%A1n\+La[^"]*)" role="checkbox" aria-checked="false"', one).group(1)
+    two = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
+    assert sorted(_hit_ids(two)) == [S0, S2]
+    assert two.count('aria-checked="true"') == 2
+    narrowed = client.get(link.replace("&amp;", "&") + "&year=2014").get_data(as_text=True)
+    assert _hit_ids(narrowed) == [S2]
+    assert '<a class="chip"' in narrowed and "Xóa tất cả" in narrowed
+
+
+def test_chart_bars_link_to_their_year(client):
+    html = client.get("/search").get_data(as_text=True)
+    bars = re.findall(r'<a href="([^"]+)" class="bar" aria-label="(\d{4}): (\d+)"', html)
+    assert sorted((year, int(n)) for _, year, n in bars) == [("2014", 1), ("2021", 2), ("2022", 2)]
+    assert dict((year, url) for url, year, _ in bars)["2021"] == "/search?year=2021"
+
+
+def test_unaccented_query_gets_a_suggestion(client):
+    html = client.get("/search?q=mot+cua+lien+thong").get_data(as_text=True)
+    assert 'Có phải bạn muốn tìm: <a href="/search?q=m%E1%BB%99t+c%E1%BB%ADa+li%C3%AAn+th%C3%B4ng">' \
+           "<strong>một cửa liên thông</strong></a>?" in html
+
+
+def test_no_hits_page_helps(client):
+    html = client.get("/search?q=iGate&province=Cao+B%E1%BA%B1ng").get_data(as_text=True)
+    assert _hit_ids(html) == []
+    assert "Không tìm thấy tin nào." in html
+    assert 'href="/search?q=iGate">Bỏ bộ lọc «Cao Bằng»</a>' in html
+
+
+def test_paging_sorting_and_english(client):
+    html = client.get("/search?sort=oldest&per_page=2&page=2&lang=en").get_data(as_text=True)
+    assert _hit_ids(html) == [S4, S0]  # oldest first: 002 (2014), 003 (2021-01-05), 004 (Q1 2021), 000, 001
+    assert "Page 2 of 3" in html and '<html lang="en">' in html
+    assert 'rel="next" href="/search?sort=oldest&amp;page=3&amp;per_page=2&amp;lang=en"' in html
+
+
+# -- bulletin and about pages ---------------------------------------------------------------------
+def test_document_page(client):
+    html = client.get(f"/documents/{S2}?q=m%E1%BB%99t+c%E1%BB%ADa").get_data(as_text=True)
+    assert "<h1>KẾT QUẢ CÔNG TÁC CCHC 6 THÁNG ĐẦU NĂM 2014.</h1>" in html
+    assert '<a href="/search?province=S%C6%A1n+La">Sơn La</a>' in html
+    assert '<a href="/search?q=refs%3A%2230c%2FNQ-CP%22">30c/NQ-CP</a>' in html
+    assert "<mark>một cửa</mark>" in html
+    assert 'id="similar-heading"' in html
+    assert client.get("/documents/nope").status_code == 404
+
+
+def test_about_page(client):
+    html = client.get("/about").get_data(as_text=True)
+    assert "<dt>Số tin</dt><dd>5</dd>" in html and "2014–2022" in html
+
+
+# -- bad input: a message, never a 500 ------------------------------------------------------------
+BAD = [
+    ("year=abc", "Unknown year &#39;abc&#39;", "Unknown year 'abc': expected a year from 1945 to 2100."),
+    ("page=1000000000", "between 1 and 10,000", "'page' must be between 1 and 10,000, not 1,000,000,000."),
+    ("per_page=1000000", "between 1 and 100", "'per_page' must be between 1 and 100, not 1,000,000."),
+    ("q=" + "a" * 100_000, "too long", "The query is too long (100,000 characters; the limit is 1,000)."),
+    ("q=%22abc", "Unbalanced quote", "Unbalanced quote: the phrase opened at character 1 is not closed."),
+    ("q=AND", "needs a search term", "'AND' needs a search term on each side."),
+    ("province=Atlantis", "Unknown province", "Unknown province 'Atlantis': expected a province name such as "
+                                               "'Cao Bằng' or 'cao bang'."),
+    ("sort=best", "Unknown sort", "Unknown sort 'best'; use one of relevance, newest, oldest."),
+    ("topic=%3Cscript%3E", "Unknown topic &#39;&lt;script&gt;&#39;", None),
+]
+
+
+@pytest.mark.parametrize("query, page_text, api_error", BAD)
+def test_bad_parameters_get_a_400_page_and_a_400_json(client, query, page_text, api_error):
+    page = client.get(f"/search?{query}")
+    assert page.status_code == 400
+    assert page_text in page.get_data(as_text=True)
+    api = client.get(f"/api/search?{query}")
+    assert api.status_code == 400
+    assert list(api.json) == ["ok", "error", "status"]
+    assert (api.json["ok"], api.json["status"]) == (False, 400)
+    if api_error:
+        assert api.json["error"] == api_error
+    assert client.get(f"/export.csv?{query}").status_code == 400
+
+
+@pytest.mark.parametrize("query", ["q=%FF%FE%00", "q=a%01%02b", "unknown=1", "q=%E2%80%8B", "q=%20%20"])
+def test_odd_but_harmless_input_is_answered(client, query):
+    assert client.get(f"/search?{query}").status_code == 200
+    assert client.get(f"/api/search?{query}").status_code == 200
+
+
+def test_unknown_routes_and_methods_use_the_error_shape(client):
+    assert client.get("/api/nope").json["status"] == 404
+    response = client.post("/api/search")
+    assert (response.status_code, response.json["status"]) == (405, 405)
+    assert client.get("/nope").status_code == 404
+
+
+# -- API -----------------------------------------------------------------------------------------------
+def test_api_search_is_the_cli_json(client, engine):
+    response = client.get("/api/search?q=tthc&province=cao+bang&province=S%C6%A1n+La")
+    expected = engine.run_search(make_request("tthc", {"province": ["cao bang", "Sơn La"]})).to_dict()
+    assert response.json == expected
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_api_document(client):
+    data = client.get(f"/api/documents/{S4}").json
+    assert (data["id"], data["year"], data["quarter"], data["province"]) == (S4, 2021, "Q1", None)
+    assert data["text"].startswith("Ban chỉ đạo Cải cách hành chính (CCHC) huyện")
+    assert client.get("/api/documents/nope").json == {"ok": False, "error": "No bulletin with id 'nope'.",
+                                                      "status": 404}
+
+
+def test_openapi_is_valid_and_true(client, app_routes=None):
+    spec = client.get("/api/openapi.json").json
+    validate_openapi(spec)
+    schemas = spec["components"]["schemas"]
+
+    def check(data, name):
+        schema = {"$ref": f"#/components/schemas/{name}", "components": {"schemas": schemas}}
+        jsonschema.validate(data, schema)
+
+    check(client.get("/api/search?q=c%E1%BA%A3i+c%C3%A1ch&year=2021").json, "SearchResponse")
+    check(client.get(f"/api/documents/{S0}").json, "Document")
+    check(client.get("/api/search?year=abc").json, "Error")
+    check(client.get("/api/documents/nope").json, "Error")
+    app = create_app({"INDEX": "unused"})
+    served = {re.sub(r"<(?:path:)?\w+>", "{}", r.rule) for r in app.url_map.iter_rules()
+              if r.rule.startswith("/api/") or r.rule.endswith(".csv")}
+    assert served == {re.sub(r"\{\w+\}", "{}", path) for path in spec["paths"]}
+
+
+def test_csv_export(tmp_path):
+    records = [
+        {"id": "f1", "title": "=HYPERLINK(\"http://x\")", "text": "Một cửa liên thông.", "province": "Cao Bằng"},
+        {"id": "f2", "title": "+cmd", "text": "Một cửa điện tử.", "url": "@evil"},
+        {"id": "f3", "title": "-2+3", "text": "Một cửa hiện đại.", "topics": ["thu_tuc", "cong_vu"]},
+    ]
+    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records))
+    build_index(tmp_path, tmp_path / "index", jobs=1)
+    client = create_app({"INDEX": str(tmp_path / "index")}).test_client()
+    response = client.get("/export.csv?q=m%E1%BB%99t+c%E1%BB%ADa&sort=oldest")
+    assert response.headers["Content-Disposition"] == 'attachment; filename="cchc-search.csv"'
+    body = response.data.decode("utf-8")
+    assert body.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(body[1:])))
+    assert {r["id"]: r["title"] for r in rows} == {"f1": "'=HYPERLINK(\"http://x\")", "f2": "'+cmd", "f3": "'-2+3"}
+    assert {r["id"]: r["url"] for r in rows}["f2"] == "'@evil"
+    assert {r["id"]: r["topics"] for r in rows}["f3"] == "thu_tuc; cong_vu"
+
+
+def test_bulletin_markup_is_shown_as_text(tmp_path):
+    payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    records = [{"id": "x1", "title": f"Tin {payload}", "text": f"Một cửa {payload} liên thông.",
+                "url": "javascript:alert(1)"}]
+    (tmp_path / "x.jsonl").write_text(json.dumps(records[0], ensure_ascii=False))
+    build_index(tmp_path, tmp_path / "index", jobs=1)
+    client = create_app({"INDEX": str(tmp_path / "index")}).test_client()
+    for url in ("/search?q=m%E1%BB%99t+c%E1%BB%ADa", "/documents/x1", "/search?q=%3Cscript%3E"):
+        html = client.get(url).get_data(as_text=True)
+        assert "<script>" not in html and "<img src=x" not in html
+        assert "javascript:" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in client.get("/documents/x1").get_data(as_text=True)
+
+
+# -- settings, reopening, translations, docs -------------------------------------------------------------
+def test_settings_come_from_file_then_environment(tmp_path):
+    (tmp_path / "config.toml").write_text('PER_PAGE = 25\nCORS_ORIGINS = ["https://portal.example.vn"]\n')
+    values = load_settings(tmp_path, environ={"CCHC_PER_PAGE": "30"})
+    assert (values["PER_PAGE"], values["CORS_ORIGINS"], values["INDEX"]) == (
+        30, ("https://portal.example.vn",), "instance/index")
+
+
+@pytest.mark.parametrize("file_text, environ, message", [
+    ("", {"CCHC_PER_PAGE": "abc"},
+     "Setting PER_PAGE from CCHC_PER_PAGE: 'abc' is not valid (invalid literal for int() with base 10: 'abc')."),
+    ("", {"CCHC_CORS_ORIGINS": "ftp://x"},
+     "Setting CORS_ORIGINS from CCHC_CORS_ORIGINS: 'ftp://x' is not valid ('ftp://x' is not '*' nor an http(s) "
+     "origin)."),
+    ("COLOUR = 1\n", {}, "Unknown setting 'COLOUR' in {path}; known: CORPUS, CORS_ORIGINS, EXPORT_LIMIT, INDEX, "
+                         "LANGUAGE, PER_PAGE, QUERY_TIMEOUT, SIMILAR, THREADS."),
+])
+def test_bad_settings_stop_start_up_naming_the_key(tmp_path, file_text, environ, message):
+    (tmp_path / "config.toml").write_text(file_text)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(tmp_path, environ=environ)
+    assert str(caught.value) == message.format(path=tmp_path / "config.toml")
+
+
+def test_a_rebuilt_index_is_picked_up_without_restart(tmp_path, corpus_copy, monkeypatch):
+    monkeypatch.setattr(search.engine, "RECHECK_SECONDS", 0.0)
+    build_index(corpus_copy, tmp_path / "index", jobs=1)
+    app = create_app({"INDEX": str(tmp_path / "index")})
+    client = app.test_client()
+    assert client.get("/api/search").json["total"] == 5
+    (corpus_copy / "new.txt").write_text("Hội nghị CCHC\n\nNội dung cải cách hành chính mới.", encoding="utf-8")
+    build_index(corpus_copy, tmp_path / "index", full=True, jobs=1)
+    assert client.get("/api/search").json["total"] == 6
+    assert engine_of(app) is engine_of(app)
+
+
+def test_every_interface_string_exists_in_both_languages():
+    used = set()
+    for template in (ROOT / "webapp" / "templates").glob("*.html"):
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_0-9]*[a-z0-9])["']""", template.read_text()))
+        used |= {f"facet_{f}" for f in ("province", "province_2025", "year", "quarter", "topic")}
+        used |= {f"sort_{s}" for s in ("relevance", "newest", "oldest")}
+    assert used <= set(STRINGS)
+    assert all(vi and en for vi, en in STRINGS.values())
+
+
+def test_readme_documents_parameters_routes_and_settings():
+    readme = (ROOT / "README.md").read_text()
+    spec = openapi_document()
+    for path in spec["paths"]:
+        assert f"`GET {path.replace('{id}', '<id>')}`" in readme, path
+    for parameter in spec["paths"]["/api/search"]["get"]["parameters"]:
+        assert f"`{parameter['name']}`" in readme, parameter["name"]
+    for setting in SETTINGS:
+        assert f"`{setting.name}`" in readme, setting.name

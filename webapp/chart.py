@@ -1,0 +1,71 @@
+"""The year chart as plain geometry: bars split by reporting period, for an SVG template.
+
+``year_chart`` turns the engine's year x period counts into rectangles with
+their positions, heights, colours and labels; the template only draws them,
+so the chart needs no JavaScript and each bar is a link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from search.vocabulary import QUARTERS, quarter_label
+
+WIDTH, HEIGHT, AXIS = 640, 180, 24
+COLOURS = {"Q1": "#1d4e89", "Q2": "#2f6db5", "Q3": "#4f8fd6", "Q4": "#8cb8ea", "H1": "#2a7f62",
+           "H2": "#5fb08f", "9M": "#b7791f", "FY": "#7b3f8c", None: "#9aa5b1"}
+
+
+@dataclass
+class Segment:
+    period: str | None
+    label: str
+    count: int
+    y: float
+    height: float
+    colour: str
+
+
+@dataclass
+class Bar:
+    year: str
+    total: int
+    x: float
+    width: float
+    segments: list[Segment]
+    selected: bool
+
+
+def year_chart(counts: dict[str, dict[str | None, int]], selected: list[str], lang: str) -> list[Bar]:
+    """Bars for each year (oldest first), segments stacked in period order."""
+    if not counts:
+        return []
+    years = sorted(counts, key=int)
+    peak = max(sum(c.values()) for c in counts.values())
+    slot = WIDTH / len(years)
+    width = max(4.0, min(48.0, slot * 0.7))
+    bars = []
+    for i, year in enumerate(years):
+        bottom = HEIGHT - AXIS
+        segments = []
+        for period in [*QUARTERS, None]:
+            count = counts[year].get(period, 0)
+            if not count:
+                continue
+            height = (HEIGHT - AXIS - 12) * count / peak
+            bottom -= height
+            label = quarter_label(period, lang) if period else ("Period unknown" if lang == "en" else "Không rõ kỳ")
+            segments.append(Segment(period, label, count, round(bottom, 1), round(height, 1), COLOURS[period]))
+        bars.append(Bar(year, sum(counts[year].values()), round(i * slot + (slot - width) / 2, 1), round(width, 1),
+                        segments, year in selected))
+    return bars
+
+
+def legend(bars: list[Bar]) -> list[Segment]:
+    """One sample segment per period present, in period order, for the chart's key."""
+    seen: dict = {}
+    for bar in bars:
+        for segment in bar.segments:
+            seen.setdefault(segment.period, segment)
+    order = [*QUARTERS, None]
+    return sorted(seen.values(), key=lambda s: order.index(s.period))

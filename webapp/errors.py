@@ -1,0 +1,43 @@
+"""Errors: one JSON shape for the API, a readable page for people, never a traceback."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from search.models import RequestError
+from search.query import QuerySyntaxError
+from search.storage import IndexMissing
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/") or request.path.endswith((".json", ".csv"))
+
+
+def error_response(message: str, status: int):
+    """The API's error shape, or the error page, for ``message`` with ``status``."""
+    if wants_json():
+        response = jsonify({"ok": False, "error": message, "status": status})
+        response.status_code = status
+        return response
+    return render_template("error.html", message=message, status=status), status
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(RequestError)
+    @app.errorhandler(QuerySyntaxError)
+    def bad_request(error):
+        return error_response(str(error), 400)
+
+    @app.errorhandler(IndexMissing)
+    def no_index(error):
+        return error_response(str(error), 503)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        return error_response(error.description or error.name, error.code or 500)
+
+    @app.errorhandler(Exception)
+    def unexpected(error):
+        app.logger.exception("unexpected error on %s", request.path)
+        return error_response(InternalServerError.description, 500)

@@ -1,0 +1,111 @@
+"""One table of settings: name, default, type, help.
+
+Values come, later overriding earlier, from the defaults below, the instance
+config file (``instance/config.toml``, keys as named here), the environment
+(``CCHC_<NAME>``) and, in tests, the test config. ``load_settings`` converts
+each value to its type and stops start-up with a message naming the bad key.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used."""
+
+
+def _positive_int(value) -> int:
+    number = int(str(value).strip())
+    if number < 1:
+        raise ValueError("must be at least 1")
+    return number
+
+
+def _positive_float(value) -> float:
+    number = float(str(value).strip())
+    if number <= 0:
+        raise ValueError("must be greater than 0")
+    return number
+
+
+def _origins(value) -> tuple[str, ...]:
+    items = value if isinstance(value, list | tuple) else str(value).split(",")
+    origins = tuple(item.strip().rstrip("/") for item in items if item.strip())
+    for origin in origins:
+        if origin != "*" and not origin.startswith(("http://", "https://")):
+            raise ValueError(f"'{origin}' is not '*' nor an http(s) origin")
+    return origins or ("*",)
+
+
+def _language(value) -> str:
+    if value not in ("vi", "en"):
+        raise ValueError("must be 'vi' or 'en'")
+    return value
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    convert: Callable
+    help: str
+
+
+SETTINGS = (
+    Setting("INDEX", "instance/index", str, "Index folder to search."),
+    Setting("CORPUS", "corpus", str, "Corpus folder that `cchc serve` indexes when no index exists yet."),
+    Setting("PER_PAGE", 10, _positive_int, "Results per page when the URL does not say."),
+    Setting("EXPORT_LIMIT", 10_000, _positive_int, "Most rows in one CSV export."),
+    Setting("SIMILAR", 5, _positive_int, "Similar bulletins shown on a bulletin page."),
+    Setting("CORS_ORIGINS", "*", _origins,
+            "Origins allowed to call the JSON API and load widget.js: '*' or a comma-separated list."),
+    Setting("LANGUAGE", "vi", _language, "Interface language when the URL does not say: vi or en."),
+    Setting("THREADS", 8, _positive_int, "Worker threads of the WSGI server (`cchc serve`)."),
+    Setting("QUERY_TIMEOUT", 5.0, _positive_float, "Seconds a query may run before it is cut off."),
+)
+ENV_PREFIX = "CCHC_"
+CONFIG_FILE = "config.toml"
+
+
+def _convert(setting: Setting, value, source: str):
+    try:
+        return setting.convert(value)
+    except (TypeError, ValueError) as error:
+        raise SettingsError(f"Setting {setting.name} from {source}: {value!r} is not valid ({error}).") from None
+
+
+def _from_file(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise SettingsError(f"Cannot read {path}: {error}") from None
+    known = {s.name for s in SETTINGS}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise SettingsError(f"Unknown setting {unknown[0]!r} in {path}; known: {', '.join(sorted(known))}.")
+    return data
+
+
+def load_settings(instance_path: Path, environ=None, overrides: dict | None = None) -> dict:
+    """Every setting's value, converted and checked."""
+    environ = os.environ if environ is None else environ
+    from_file = _from_file(Path(instance_path) / CONFIG_FILE)
+    values = {}
+    for setting in SETTINGS:
+        value, source = setting.default, "the defaults"
+        if setting.name in from_file:
+            value, source = from_file[setting.name], CONFIG_FILE
+        if ENV_PREFIX + setting.name in environ:
+            value, source = environ[ENV_PREFIX + setting.name], ENV_PREFIX + setting.name
+        if overrides and setting.name in overrides:
+            value, source = overrides[setting.name], "the test config"
+        values[setting.name] = _convert(setting, value, source)
+    return values

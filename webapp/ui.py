@@ -1,0 +1,109 @@
+"""The ``ui`` blueprint: the search page, bulletin pages and the about page.
+
+Every page is server-rendered and works without JavaScript; the whole state
+of a search is in the URL (``webapp.params``). Pages and the JSON API render
+the same plain data from the search core.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit
+
+from flask import Blueprint, Flask, current_app, render_template, request
+from markupsafe import Markup
+
+from search.models import RequestError
+from search.schema import FACETS
+from search.vocabulary import quarter_label, topic_label
+
+from .chart import HEIGHT, WIDTH, legend, year_chart
+from .i18n import translate
+from .params import SearchState, search_request
+
+bp = Blueprint("ui", __name__)
+
+
+def _engine():
+    from . import engine_of
+
+    return engine_of(current_app)
+
+
+def _lang() -> str:
+    lang = request.args.get("lang")
+    return lang if lang in ("vi", "en") else current_app.config["LANGUAGE"]
+
+
+def init_app(app: Flask) -> None:
+    @app.context_processor
+    def helpers():
+        lang = _lang() if request else "vi"
+        return {
+            "lang": lang,
+            "t": lambda key, **values: translate(key, lang, **values),
+            "quarter_label": lambda code: quarter_label(code, lang),
+            "topic_label": lambda topic: topic_label(topic, lang),
+            "lang_url": _lang_url,
+            "facet_names": FACETS,
+        }
+
+
+def _lang_url(target: str) -> str:
+    """The current URL in the other language."""
+    args = request.args.to_dict(flat=False)
+    args["lang"] = [target]
+    if target == current_app.config["LANGUAGE"]:
+        args.pop("lang")
+    query = urlencode([(k, v) for k, values in args.items() for v in values])
+    return request.path + ("?" + query if query else "")
+
+
+def _state(search, path="/search") -> SearchState:
+    return SearchState.of(search, current_app.config["PER_PAGE"], current_app.config["LANGUAGE"], path)
+
+
+@bp.get("/")
+@bp.get("/search")
+def search_page():
+    try:
+        search = search_request(request.args, current_app.config["PER_PAGE"], current_app.config["LANGUAGE"])
+    except RequestError as error:
+        return render_template("error.html", message=str(error), status=400), 400
+    response = _engine().run_search(search)
+    state = _state(search)
+    suggestion = _engine().suggest(search.query) if search.query.strip() else None
+    pages = max(1, -(-response.total // search.per_page))
+    chart = year_chart(response.chart, search.filters.get("year", []), search.lang)
+    return render_template(
+        "search.html", response=response, state=state, suggestion=suggestion, pages=pages,
+        chart=chart, legend=legend(chart),
+        chart_width=WIDTH, chart_height=HEIGHT, snippet=Markup,
+        max_province=max((b.count for b in response.facets["province"]), default=0),
+    )
+
+
+def safe_url(url: str | None) -> str | None:
+    """The source address if it is a web address, else None (never a javascript: link)."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+@bp.get("/documents/<path:doc_id>")
+def document_page(doc_id: str):
+    query = request.args.get("q", "")
+    document = _engine().document(doc_id, query=query)
+    if document is None:
+        return render_template("error.html", message=translate("not_found", _lang()), status=404), 404
+    state = SearchState(lang=_lang(), default_per_page=current_app.config["PER_PAGE"],
+                        default_lang=current_app.config["LANGUAGE"])
+    text = Markup(document["text_highlighted"]) if "text_highlighted" in document else document["text"]
+    return render_template("document.html", doc=document, text=text, state=state, query=query,
+                           source=safe_url(document.get("url")),
+                           similar=_engine().similar(doc_id, current_app.config["SIMILAR"]))
+
+
+@bp.get("/about")
+def about_page():
+    return render_template("about.html", stats=_engine().stats())
