@@ -1,0 +1,80 @@
+"""Real parts for end-to-end tests: `cchc serve` on a loopback port and headless Debian Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--no-first-run", "--disable-quic", "--window-size=1280,1000")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+@contextmanager
+def serving(index: Path, corpus: Path, extra_env: dict | None = None):
+    """`cchc serve` (waitress) in a subprocess on a free loopback port; yields its base URL."""
+    port = free_port()
+    command = [str(Path(sys.executable).with_name("cchc")), "serve", "--port", str(port),
+               "--index", str(index), "--corpus", str(corpus)]
+    ARTIFACTS.mkdir(exist_ok=True)
+    with open(ARTIFACTS / f"serve-{port}.log", "wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
+                                   env={**os.environ, **(extra_env or {})})
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_for(base + "/api/search?per_page=1")
+            yield base
+        finally:
+            process.terminate()
+            process.wait(10)
+
+
+def chromium(download_dir: Path | None = None) -> webdriver.Chrome:
+    """Headless Debian Chromium through Debian's chromedriver (nothing downloaded)."""
+    binary, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not binary or not driver:
+        raise RuntimeError("chromium and chromedriver are needed: run scripts/test.sh, which installs them")
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    if download_dir:
+        options.add_experimental_option("prefs", {"download.default_directory": str(download_dir),
+                                                  "download.prompt_for_download": False})
+    return webdriver.Chrome(service=Service(executable_path=driver), options=options)
+
+
+def screenshot(browser, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    browser.save_screenshot(str(path))
+    return path
