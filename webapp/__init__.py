@@ -17,7 +17,7 @@ from flask import Flask
 
 from search.engine import SearchEngine
 
-from . import api, errors, ui
+from . import api, errors, ui, widget
 from .settings import load_settings
 
 
@@ -33,6 +33,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.extensions["cchc_engine"] = SearchEngine(Path(settings["INDEX"]))
     app.register_blueprint(ui.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(widget.bp)
     errors.init_app(app)
     ui.init_app(app)
     return app

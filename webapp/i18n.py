@@ -71,6 +71,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "syntax_title": ("Cách tìm kiếm", "How to search"),
     "api_title": ("Dữ liệu mở", "Open data"),
     "language": ("Ngôn ngữ", "Language"),
+    "nav_widget": ("Nhúng vào trang", "Embed"),
+    "widget_title": ("Nhúng ô tìm kiếm vào trang của bạn", "Embed the search on your site"),
+    "widget_intro": ("Chọn bộ lọc có sẵn, rồi dán hai dòng dưới đây vào trang web của bạn.",
+                     "Choose preset filters, then paste the two lines below into your page."),
+    "widget_per_page": ("Số kết quả", "Results shown"),
+    "widget_update": ("Cập nhật", "Update"),
+    "widget_snippet": ("Mã nhúng", "Code to paste"),
+    "widget_iframe": ("Nếu trang không cho phép chạy script: dùng iframe",
+                      "If your page allows no scripts: use an iframe"),
+    "widget_preview": ("Xem trước", "Preview"),
 }
 
 
