@@ -155,7 +155,7 @@ def test_widget_on_another_origin(host, widget_site, browser):
     # "more results" opens the full search with the same state
     more = _shadow(browser).find_element(By.CSS_SELECTOR, "a.more").get_attribute("href")
     assert more == f"{widget_site}/search?q=mot+cua+lien+thong&year=2022"
-    browser.get(more)
+    browser.get(more)  # get() waits for the page to load
     assert browser.find_element(By.ID, "results-heading").text == "2 kết quả cho mot cua lien thong"
 
 
