@@ -26,13 +26,6 @@ def _positive_int(value) -> int:
     return number
 
 
-def _positive_float(value) -> float:
-    number = float(str(value).strip())
-    if number <= 0:
-        raise ValueError("must be greater than 0")
-    return number
-
-
 def _origins(value) -> tuple[str, ...]:
     items = value if isinstance(value, list | tuple) else str(value).split(",")
     origins = tuple(item.strip().rstrip("/") for item in items if item.strip())
@@ -66,7 +59,6 @@ SETTINGS = (
             "Origins allowed to call the JSON API and load widget.js: '*' or a comma-separated list."),
     Setting("LANGUAGE", "vi", _language, "Interface language when the URL does not say: vi or en."),
     Setting("THREADS", 8, _positive_int, "Worker threads of the WSGI server (`cchc serve`)."),
-    Setting("QUERY_TIMEOUT", 5.0, _positive_float, "Seconds a query may run before it is cut off."),
 )
 ENV_PREFIX = "CCHC_"
 CONFIG_FILE = "config.toml"
