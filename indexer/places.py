@@ -51,8 +51,9 @@ def _spelling_pattern(spellings) -> str:
 
 
 @cache
-def _province_patterns(folded: bool) -> dict[str, tuple[re.Pattern, re.Pattern]]:
-    """Per province: (name with a unit word, case-insensitive; bare name, case-sensitive)."""
+def _province_patterns(folded: bool) -> dict[str, tuple[re.Pattern, re.Pattern, tuple[str, ...]]]:
+    """Per province: (name with a unit word, case-insensitive; bare name, case-sensitive; the lower-case
+    last syllables of its spellings - a cheap test that the name may be in a text at all)."""
     out = {}
     for province in provinces():
         spellings = [province.name, *province.aliases]
@@ -62,6 +63,7 @@ def _province_patterns(folded: bool) -> dict[str, tuple[re.Pattern, re.Pattern]]
         out[province.name] = (
             re.compile(rf"(?<!\w){PROVINCE_UNITS}\s+(?:{names})(?!\w)", re.I),
             re.compile(rf"(?<!\w)(?:{names})(?!\w)"),
+            tuple({unify_tones(s).lower().replace("-", " ").replace(".", " ").split()[-1] for s in spellings}),
         )
     return out
 
@@ -126,8 +128,11 @@ def _in_title(with_unit: re.Pattern, bare: re.Pattern, title: str) -> bool:
 def _score(title: str, body: str, url: str | None) -> Counter:
     folded = not has_diacritics(body[:2000] + title)
     title_n, body_n = unify_tones(title), unify_tones(body)
+    present = (title_n + "\n" + body_n).lower()
     scores: Counter = Counter()
-    for name, (with_unit, bare) in _province_patterns(folded).items():
+    for name, (with_unit, bare, hints) in _province_patterns(folded).items():
+        if not any(hint in present for hint in hints):
+            continue
         if _in_title(with_unit, bare, title_n):
             scores[name] += WEIGHTS["title"]
         scores[name] += WEIGHTS["unit"] * min(len(with_unit.findall(body_n)), CAPS["unit"])

@@ -11,12 +11,11 @@ Text flows: scan -> segment -> tokens -> filters.
   returns the character spans of the multi-syllable words. Results are kept in a
   bounded cache keyed by a hash of the text; the indexer's worker processes
   segment in parallel and hand their results to ``prime_segmentation``.
-* ``VietnameseTokenizer`` yields one token per syllable and, when
-  ``compounds`` is on, the compound word as an extra token at the position of
-  its first syllable, so the field answers syllable queries, phrase queries and
-  whole-word queries alike.
+* ``VietnameseTokenizer`` yields one token per syllable and, for the words
+  form, the pyvi word as an extra token at the position of its first syllable,
+  so a field answers syllable queries and whole-word queries alike.
 
-Three analyzers are built from it: ``WORDS`` (lower case, new-style tones; the
+Three analyzers, one per form: ``WORDS`` (lower case, new-style tones; the
 ``title`` and ``content`` fields), ``FOLDED`` (syllables without diacritics; the
 ``*_folded`` fields) and ``PAIRS`` (each two neighbouring folded syllables as
 one token, ``cai cach``; the ``*_pairs`` fields, which answer phrases and
@@ -33,7 +32,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from whoosh.analysis import Filter, LowercaseFilter, Token, Tokenizer
+from whoosh.analysis import Token, Tokenizer
 
 from .docnumbers import DOCNUMBER_TOKEN
 from .textnorm import fold, unify_tones
@@ -152,34 +151,84 @@ def compound_text(text: str, start: int, end: int) -> str:
     return "_".join(text[start:end].split())
 
 
-class VietnameseTokenizer(Tokenizer):
-    """Syllable tokens with exact offsets, plus pyvi compound words when asked."""
+FORMS = ("words", "folded", "pairs")
 
-    def __init__(self, compounds: bool = True):
-        self.compounds = compounds
+
+class Prepared(NamedTuple):
+    """A text scanned once and normalised once, shared by the analyzers of its three fields."""
+
+    spans: list[Span]  # syllables, numbers and document numbers (no punctuation)
+    normal: str  # lower case, new-style tones (same length as the text)
+    folded: str  # ``normal`` without diacritics (same length)
+
+
+def _lower_keeping_offsets(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)  # e.g. İ
+
+
+_prepared: OrderedDict[bytes, Prepared] = OrderedDict()
+
+
+def prepare(text: str) -> Prepared:
+    """Spans and normalised forms of ``text`` (the last few texts are kept: a bulletin's
+    content is analysed for three fields in a row)."""
+    key = text_digest(text)
+    found = _prepared.get(key)
+    if found is None:
+        normal = unify_tones(_lower_keeping_offsets(text))
+        found = Prepared([sp for sp in scan(text) if sp.kind != "punct"], normal, fold(normal))
+        _prepared[key] = found
+        while len(_prepared) > 8:
+            _prepared.popitem(last=False)
+    return found
+
+
+class VietnameseTokenizer(Tokenizer):
+    """Vietnamese tokens with exact offsets, normalised as a whole text rather than token by token.
+
+    ``form`` is "words" (syllables and pyvi words, lower case, new-style tones), "folded" (syllables
+    without diacritics) or "pairs" (each two neighbouring folded syllables). Lower-casing, tone
+    unification and folding keep every character in place, so one pass over the text replaces a
+    chain of per-token filters (which cost more than pyvi itself at indexing time).
+    """
+
+    def __init__(self, form: str = "words"):
+        if form not in FORMS:
+            raise ValueError(f"unknown form {form!r}; expected one of {FORMS}")
+        self.form = form
 
     def __eq__(self, other):
-        return type(other) is type(self) and other.compounds == self.compounds
+        return type(other) is type(self) and other.form == self.form
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, tokenize=True,
                  mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        spans = [s for s in scan(value) if s.kind != "punct"] if tokenize else []
         if not tokenize:
-            spans = [Span(0, len(value), "word")]
-        words = {}
-        if self.compounds and tokenize:
-            words = dict(segment(value))
-        for pos, span in enumerate(spans, start_pos):
-            piece = value[span.start : span.end]
-            if span.kind == "ref":
-                piece = re.sub(r"\s+", "", piece)
-            yield self._fill(token, piece, pos, span.start, span.end, start_char, keeporiginal)
+            normal = unify_tones(_lower_keeping_offsets(value))
+            yield self._fill(token, fold(normal) if self.form != "words" else normal, start_pos, 0,
+                             len(value), start_char, keeporiginal)
+            return
+        prepared = prepare(value)
+        text = prepared.normal if self.form == "words" else prepared.folded
+        if self.form == "pairs":
+            yield from self._pairs(token, prepared.spans, text, start_pos, start_char, keeporiginal)
+            return
+        words = dict(segment(value)) if self.form == "words" else {}
+        for pos, span in enumerate(prepared.spans, start_pos):
+            yield self._fill(token, _piece(text, span), pos, span.start, span.end, start_char, keeporiginal)
             end = words.get(span.start)
             if end is not None:
-                word = compound_text(value, span.start, end)
+                word = compound_text(text, span.start, end)
                 yield self._fill(token, word, pos, span.start, end, start_char, keeporiginal)
+
+    def _pairs(self, token, spans, text, start_pos, start_char, keeporiginal):
+        for pos, (left, right) in enumerate(zip(spans, spans[1:], strict=False), start_pos):
+            pair = f"{_piece(text, left)} {_piece(text, right)}"
+            yield self._fill(token, pair, pos, left.start, right.end, start_char, keeporiginal)
 
     @staticmethod
     def _fill(token, text, pos, start, end, start_char, keeporiginal):
@@ -196,44 +245,9 @@ class VietnameseTokenizer(Tokenizer):
         return token
 
 
-class ToneFilter(Filter):
-    """Rewrites old-style tone placement in the new style (hoá -> hóa)."""
-
-    def __eq__(self, other):
-        return type(other) is type(self)
-
-    def __call__(self, tokens):
-        for token in tokens:
-            token.text = unify_tones(token.text)
-            yield token
-
-
-class FoldFilter(Filter):
-    """Removes diacritics and the bar of đ (cải -> cai)."""
-
-    def __eq__(self, other):
-        return type(other) is type(self)
-
-    def __call__(self, tokens):
-        for token in tokens:
-            token.text = fold(token.text)
-            yield token
-
-
-class PairFilter(Filter):
-    """Replaces a token stream by its neighbouring pairs: a b c -> "a b", "b c"."""
-
-    def __eq__(self, other):
-        return type(other) is type(self)
-
-    def __call__(self, tokens):
-        previous = None
-        for token in tokens:
-            current = token.text
-            if previous is not None:
-                token.text = f"{previous} {current}"
-                yield token
-            previous = current
+def _piece(text: str, span: Span) -> str:
+    piece = text[span.start : span.end]
+    return "".join(piece.split()) if span.kind == "ref" else piece
 
 
 def pair_terms(syllables: list[str]) -> list[str]:
@@ -241,24 +255,9 @@ def pair_terms(syllables: list[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(syllables, syllables[1:], strict=False)]
 
 
-def words_analyzer():
-    """Syllables and pyvi words, lower case, new-style tones."""
-    return VietnameseTokenizer(compounds=True) | LowercaseFilter() | ToneFilter()
-
-
-def folded_analyzer():
-    """Syllables only, lower case, diacritics folded."""
-    return VietnameseTokenizer(compounds=False) | LowercaseFilter() | ToneFilter() | FoldFilter()
-
-
-def pairs_analyzer():
-    """Neighbouring folded syllables, two by two."""
-    return folded_analyzer() | PairFilter()
-
-
-WORDS = words_analyzer()
-FOLDED = folded_analyzer()
-PAIRS = pairs_analyzer()
+WORDS = VietnameseTokenizer("words")
+FOLDED = VietnameseTokenizer("folded")
+PAIRS = VietnameseTokenizer("pairs")
 
 
 def analyze(analyzer, text: str, **kwargs) -> list[tuple[str, int, int, int]]:

@@ -16,7 +16,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from .analysis import FOLDED, PAIRS, WORDS
 from .docnumbers import ref_key
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TITLE_BOOST = 3.0
 FACETS = ("province", "province_2025", "year", "quarter", "topic")
 META_FIELDS = ("id", "title", "url", "province", "province_2025", "district", "year", "quarter",
