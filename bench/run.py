@@ -1,34 +1,44 @@
-"""Benchmark: index generated corpora and time queries; prints its figures.
+"""Benchmark: index generated corpora, time every query class against SQLite FTS5, print the figures.
 
-    python -m bench.run --sizes 1000 [--jobs N] [--repeat 5] [--out bench/out]
+    python -m bench.run --sizes 1000                 # the CI smoke size
+    python -m bench.run --sizes 10000,100000 --markdown bench/RESULTS.md
 
-For each size it generates the corpus (``bench.generate``), builds an index
-cold (``--full``), runs a no-change incremental pass, then times each query
-class with facet counts on, and prints docs/s, index size, p50/p95/max
-latency per class and the process's peak memory.
+Per size: the corpus is generated (``bench.generate``, deterministic); ``cchc
+index --full`` builds it cold in a subprocess (its peak memory is measured);
+then a no-change incremental run, an incremental run after changing 1% of the
+bulletins, and a ``--full`` rebuild of the unchanged corpus. The same texts go
+into SQLite FTS5 (``bench.fts5``). Each query class runs ``--repeat`` times per
+query with facet counts on, in both engines; p50/p95/max and the FTS5/ours
+ratio of p50 are printed (above 1: we are faster).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import platform
 import resource
 import shutil
 import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
+from bench.fts5 import Fts5Searcher
+from bench.fts5 import build as build_fts5
 from bench.generate import write_corpus
-from indexer.builder import build_index
 from search.engine import SearchEngine
 from search.models import make_request
 
 QUERY_CLASSES = {
-    "words": ["thủ tục hành chính", "dịch vụ công trực tuyến", "cai cach hanh chinh", "một cửa"],
-    "phrase": ['"cải cách hành chính"', '"một cửa liên thông"'],
-    "unaccented phrase": ['"cai cach hanh chinh"', '"dich vu cong truc tuyen"'],
-    "document number": ["61/2018/NĐ-CP", "107/2021/nd-cp"],
-    "faceted": [("cải cách", {"province": ["Cao Bằng", "Sơn La"]}), ("một cửa", {"year": ["2020"]})],
-    "landing page": [""],
+    "plain words": [("thủ tục hành chính",), ("dịch vụ công trực tuyến",), ("một cửa",), ("cán bộ công chức",)],
+    "common phrase": [('"cải cách hành chính"',), ('"một cửa liên thông"',)],
+    "unaccented phrase": [('"cai cach hanh chinh"',), ('"dich vu cong truc tuyen"',)],
+    "document number": [("61/2018/NĐ-CP",), ("107/2021/nd-cp",)],
+    "facet-filtered": [("cải cách", {"province": ["Cao Bằng", "Sơn La"]}), ("một cửa", {"year": ["2020"]}),
+                       ("thủ tục", {"quarter": ["Q1"], "topic": ["thu_tuc"]})],
+    "landing page": [("",)],
     "deep page": [("thủ tục", {}, 50)],
 }
 
@@ -37,25 +47,32 @@ def _folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def _requests(entries):
-    for entry in entries:
-        if isinstance(entry, str):
-            yield make_request(entry)
-        else:
-            query, filters, *page = entry
-            yield make_request(query, filters, page=page[0] if page else 1)
+def _cchc(*args: str) -> tuple[float, float]:
+    """Run ``cchc`` in a subprocess; (seconds, peak RSS in MB of that run)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).with_name("cchc")), *args], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
 
 
-def time_queries(engine: SearchEngine, repeat: int) -> dict[str, list[float]]:
-    engine.run_search(make_request("khởi động"))  # open the searcher and facet arrays once
-    timings: dict[str, list[float]] = {}
-    for name, entries in QUERY_CLASSES.items():
-        for request in _requests(entries):
-            for _ in range(repeat):
-                started = time.perf_counter()
-                engine.run_search(request)
-                timings.setdefault(name, []).append((time.perf_counter() - started) * 1000)
-    return timings
+def _change_share(corpus: Path, share: float) -> int:
+    files = sorted(corpus.glob("*.txt"))
+    step = max(1, int(1 / share))
+    for path in files[::step]:
+        path.write_text(path.read_text(encoding="utf-8") + "\n\nBổ sung: cập nhật số liệu.", encoding="utf-8")
+    return len(files[::step])
+
+
+def _timed(function, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -63,35 +80,88 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def run_size(size: int, out: Path, jobs: int | None, repeat: int) -> None:
-    corpus, index = out / f"corpus-{size}", out / f"index-{size}"
-    if not corpus.exists():
-        write_corpus(size, corpus)
+def time_queries(engine: SearchEngine, peer: Fts5Searcher, repeat: int) -> dict[str, tuple[list, list]]:
+    engine.run_search(make_request("khởi động"))  # open the searcher and facet arrays once
+    out = {}
+    for name, entries in QUERY_CLASSES.items():
+        ours, theirs = [], []
+        for entry in entries:
+            query = entry[0]
+            filters = entry[1] if len(entry) > 1 else {}
+            page = entry[2] if len(entry) > 2 else 1
+            request = make_request(query, filters, page=page)
+            ours += _timed(lambda r=request: engine.run_search(r), repeat)
+            theirs += _timed(lambda q=query, f=filters, p=page: peer.search(q, f, p), repeat)
+        out[name] = (ours, theirs)
+    return out
+
+
+def run_size(size: int, out: Path, jobs: int | None, repeat: int) -> list[str]:
+    corpus, index, database = out / f"corpus-{size}", out / f"index-{size}", out / f"fts5-{size}.sqlite"
+    if corpus.exists():
+        shutil.rmtree(corpus)
+    write_corpus(size, corpus)
     shutil.rmtree(index, ignore_errors=True)
-    cold = build_index(corpus, index, full=True, jobs=jobs)
-    warm = build_index(corpus, index, jobs=jobs)
-    print(f"\n== {size:,} bulletins ==")
-    print(f"cold index: {cold.elapsed:.1f} s, {size / cold.elapsed:.1f} docs/s; "
-          f"no-change incremental: {warm.elapsed:.2f} s; index size {_folder_size(index) / 1e6:.1f} MB")
-    timings = time_queries(SearchEngine(index), repeat)
-    print(f"{'query class':<20}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
-    for name, values in timings.items():
-        print(f"{name:<20}{statistics.median(values):>10.1f}{_percentile(values, 0.95):>10.1f}{max(values):>10.1f}")
-    every = [v for values in timings.values() for v in values]
-    print(f"all queries: median {statistics.median(every):.1f} ms")
+    job_args = ["--jobs", str(jobs)] if jobs else []
+    cold, cold_rss = _cchc("index", "--full", "--corpus", str(corpus), "--index", str(index), *job_args)
+    unchanged, _ = _cchc("index", "--corpus", str(corpus), "--index", str(index), *job_args)
+    changed = _change_share(corpus, 0.01)
+    one_percent, _ = _cchc("index", "--corpus", str(corpus), "--index", str(index), *job_args)
+    rebuild, rebuild_rss = _cchc("index", "--full", "--corpus", str(corpus), "--index", str(index), *job_args)
+    fts_seconds, fts_docs = build_fts5(index, database)
+    lines = [
+        f"## {size:,} bulletins",
+        "",
+        f"- cold `cchc index --full`: {cold:.1f} s, **{size / cold:.1f} docs/s**, peak RSS {cold_rss:.0f} MB "
+        f"(SQLite FTS5 insert of the same texts: {fts_seconds:.1f} s, {fts_docs / fts_seconds:.0f} docs/s)",
+        f"- no-change incremental: {unchanged:.2f} s; incremental with {changed} changed (1%): {one_percent:.1f} s "
+        f"= {100 * one_percent / cold:.1f}% of cold",
+        f"- `--full` rebuild of the same corpus: {rebuild:.1f} s = {cold / rebuild:.1f}x faster than cold, "
+        f"peak RSS {rebuild_rss:.0f} MB",
+        f"- index size {_folder_size(storage_generation(index)) / 1e6:.1f} MB "
+        f"(FTS5 {database.stat().st_size / 1e6:.1f} MB)",
+        "",
+        "| query class | ours p50 | p95 | max | FTS5 p50 | p95 | max | FTS5/ours (p50) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    timings = time_queries(SearchEngine(index), Fts5Searcher(database), repeat)
+    for name, (ours, theirs) in timings.items():
+        lines.append(f"| {name} | {statistics.median(ours):.1f} | {_percentile(ours, .95):.1f} | {max(ours):.1f} | "
+                     f"{statistics.median(theirs):.1f} | {_percentile(theirs, .95):.1f} | {max(theirs):.1f} | "
+                     f"{statistics.median(theirs) / statistics.median(ours):.2f} |")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines += ["", f"Peak RSS of the querying process (both engines loaded): {rss:.0f} MB", ""]
+    return lines
+
+
+def storage_generation(index: Path) -> Path:
+    from search.storage import current_generation
+
+    return current_generation(index) or index
+
+
+def machine() -> str:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{platform.machine()}, {os.cpu_count()} cores, {memory:.0f} GiB RAM, Python "
+            f"{platform.python_version()}, SQLite {__import__('sqlite3').sqlite_version}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000", help="comma-separated corpus sizes")
-    parser.add_argument("--jobs", type=int, default=None)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=None, help="indexing worker processes [all cores]")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each query")
     parser.add_argument("--out", type=Path, default=Path("bench/out"))
+    parser.add_argument("--markdown", type=Path, help="also write the report to this file")
     args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    report = ["# Benchmark results", "", f"Machine: {machine()}.", ""]
     for size in (int(s) for s in args.sizes.split(",")):
-        run_size(size, args.out, args.jobs, args.repeat)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak RSS of this process: {peak:.0f} MB")
+        lines = run_size(size, args.out, args.jobs, args.repeat)
+        print("\n".join(lines), flush=True)
+        report += lines
+    if args.markdown:
+        args.markdown.write_text("\n".join(report) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

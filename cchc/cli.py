@@ -89,21 +89,23 @@ class _Progress:
 @click.option("--corpus", envvar="CCHC_CORPUS", default=DEFAULT_CORPUS, show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Corpus folder (env CCHC_CORPUS).")
 @index_option
-@click.option("--full", is_flag=True, help="Rebuild from scratch into a new index, swapped in atomically.")
+@click.option("--full", is_flag=True,
+              help="Rebuild into a new index, swapped in atomically (reusing what is unchanged).")
+@click.option("--scratch", is_flag=True, help="With or without --full: rebuild every bulletin from nothing.")
 @click.option("--jobs", type=click.IntRange(1, 256), default=None,
               help="Worker processes for segmentation [default: all cores].")
 @click.option("--wait", is_flag=True, help="Wait for another running 'cchc index' instead of stopping.")
 @click.option("--max-bytes", type=click.IntRange(1), default=None,
               help="Skip files (and JSONL lines) larger than this [default: 20,000,000].")
 @json_option
-def index(corpus: Path, index_dir: Path, full: bool, jobs, wait: bool, max_bytes, as_json: bool):
+def index(corpus: Path, index_dir: Path, full: bool, scratch: bool, jobs, wait: bool, max_bytes, as_json: bool):
     """Build or update the index from a corpus folder (incremental unless --full)."""
     from indexer.builder import IndexBusy, build_index
     from indexer.reader import DEFAULT_MAX_BYTES
 
     progress = _Progress()
     try:
-        report = build_index(corpus, index_dir, full=full, jobs=jobs, wait=wait,
+        report = build_index(corpus, index_dir, full=full, jobs=jobs, wait=wait, scratch=scratch,
                              max_bytes=max_bytes or DEFAULT_MAX_BYTES, progress=progress)
     except IndexBusy as error:
         raise Failure(str(error), 3) from None
@@ -252,8 +254,8 @@ def serve(host: str, port: int, index_dir: Path, corpus: Path, threads):
 
     if current_generation(index_dir) is None:
         click.echo(f"No index at {index_dir} yet: indexing {corpus} first.", err=True)
-        click.get_current_context().invoke(index, corpus=corpus, index_dir=index_dir, full=False, jobs=None,
-                                            wait=True, max_bytes=None, as_json=False)
+        click.get_current_context().invoke(index, corpus=corpus, index_dir=index_dir, full=False, scratch=False,
+                                            jobs=None, wait=True, max_bytes=None, as_json=False)
     try:
         app = create_app({"INDEX": str(index_dir), "CORPUS": str(corpus)} | ({"THREADS": threads} if threads else {}),
                          testing=False)

@@ -10,7 +10,11 @@ cache with their results and writes the documents.
 
 Incremental runs commit into the served generation through Whoosh; ``full``
 runs (and runs whose index has another schema version) write a new generation
-and swap it in atomically (``search.storage``).
+and swap it in atomically (``search.storage``). A full run whose served
+generation has the same schema starts from a copy of it and rewrites what
+differs - every bulletin whose content or extraction rules changed (the digest
+covers both) - so its result equals a build from scratch; ``scratch`` forces
+the build from nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import datetime
 import fcntl
 import multiprocessing
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -33,7 +38,7 @@ from search.analysis import prime_segmentation, segment
 from search.schema import SCHEMA_VERSION, build_schema, document_fields
 
 from .metadata import extract_metadata
-from .reader import DEFAULT_MAX_BYTES, PIPELINE_VERSION, read_corpus
+from .reader import DEFAULT_MAX_BYTES, pipeline_fingerprint, read_corpus
 from .records import Bulletin, Skipped, SourceRecord
 
 BATCH = 256  # records handed to the workers at a time (bounds memory)
@@ -100,12 +105,12 @@ def process_record(record: SourceRecord) -> tuple[Bulletin | Skipped, dict]:
         return Skipped(record.origin, f"extraction failed: {type(error).__name__}: {error}"), {}
 
 
-def _existing_digests(root: Path) -> dict[str, str] | None:
-    """id -> digest of the served index, or None when a full build is needed."""
-    generation = storage.current_generation(root)
-    info = storage.read_build_info(generation)
-    if generation is None or info.get("schema_version") != SCHEMA_VERSION:
-        return None
+def _compatible(generation: Path | None) -> bool:
+    return generation is not None and storage.read_build_info(generation).get("schema_version") == SCHEMA_VERSION
+
+
+def _existing_digests(generation: Path) -> dict[str, str]:
+    """id -> content digest of every document of a generation."""
     with whoosh_index.open_dir(str(generation)).reader() as reader:
         ids, digests = reader.column_reader("id"), reader.column_reader("digest")
         return {ids[n]: digests[n] for n in reader.all_doc_ids()}
@@ -177,9 +182,23 @@ def _store(writer, result, segments: dict, existing: dict, report: BuildReport) 
         report.added.append(result.id)
 
 
+def _open(root: Path, full: bool, scratch: bool):
+    """(generation to write, its index, digests already in it, whether this is a full build)."""
+    served = storage.current_generation(root)
+    if not full and _compatible(served):
+        return served, whoosh_index.open_dir(str(served)), _existing_digests(served), False
+    generation = storage.new_generation(root)
+    if _compatible(served) and not scratch:
+        for path in served.iterdir():
+            if path.is_file() and path.name != storage.BUILD_INFO and not path.name.endswith(".lock"):
+                shutil.copy2(path, generation / path.name)
+        return generation, whoosh_index.open_dir(str(generation)), _existing_digests(generation), True
+    return generation, whoosh_index.create_in(str(generation), build_schema()), {}, True
+
+
 def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES, wait: bool = False,
-                progress: Callable[[int], None] | None = None) -> BuildReport:
+                progress: Callable[[int], None] | None = None, scratch: bool = False) -> BuildReport:
     """Bring the index at ``root`` up to date with the corpus folder ``corpus``."""
     corpus, root = Path(corpus), Path(root)
     if not corpus.is_dir():
@@ -187,24 +206,16 @@ def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None =
     started = time.monotonic()
     jobs = jobs or os.cpu_count() or 1
     with index_lock(root, wait=wait):
-        existing = None if full else _existing_digests(root)
-        report = BuildReport(index=str(root), full=existing is None)
-        if existing is None:
-            generation = storage.new_generation(root)
-            ix = whoosh_index.create_in(str(generation), build_schema())
-            existing = {}
-        else:
-            generation = storage.current_generation(root)
-            ix = whoosh_index.open_dir(str(generation))
+        generation, ix, existing, full = _open(root, full or scratch, scratch)
+        report = BuildReport(index=str(root), full=full)
         writer = ix.writer(limitmb=WRITER_MB)
         try:
             _write(writer, corpus, root, existing, report, jobs, max_bytes, progress)
         except BaseException:
             writer.cancel()
             raise
-        changed = report.added or report.updated or report.removed or report.full
-        if changed:
-            writer.commit()
+        if report.added or report.updated or report.removed or report.full:
+            writer.commit(optimize=report.full)
         else:
             writer.cancel()
         with ix.searcher() as searcher:
@@ -223,7 +234,7 @@ def _record(generation: Path, corpus: Path, report: BuildReport) -> None:
     changed = report.added or report.updated or report.removed or report.full
     storage.write_build_info(generation, {
         "schema_version": SCHEMA_VERSION,
-        "pipeline_version": PIPELINE_VERSION,
+        "pipeline": pipeline_fingerprint(),
         "corpus": str(corpus.resolve()),
         "built_at": now if changed else previous.get("built_at", now),
         "checked_at": now,

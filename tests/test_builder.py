@@ -87,3 +87,33 @@ def test_a_second_writer_is_refused_with_a_clear_message(tmp_path, corpus_copy):
 def test_missing_corpus_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         build_index(tmp_path / "nope", tmp_path / "index")
+
+
+def test_full_rebuild_reuses_what_is_unchanged_and_equals_a_scratch_build(tmp_path, corpus_copy):
+    root, scratch_root = tmp_path / "index", tmp_path / "scratch"
+    build_index(corpus_copy, root, jobs=1)
+    before = storage.current_generation(root)
+    (corpus_copy / "new.txt").write_text(EXTRA, encoding="utf-8")
+    report = build_index(corpus_copy, root, full=True, jobs=1)
+    assert (report.full, report.added, report.updated, report.unchanged) == (True, ["new"], [], 5)
+    assert storage.current_generation(root) != before
+    scratch = build_index(corpus_copy, scratch_root, full=True, scratch=True, jobs=1)
+    assert (len(scratch.added), scratch.unchanged) == (6, 0)
+    for query in ("", "cải cách hành chính", "mộc châu", '"một cửa"'):
+        ours = SearchEngine(root).run_search(make_request(query, per_page=20)).to_dict()
+        assert ours == SearchEngine(scratch_root).run_search(make_request(query, per_page=20)).to_dict()
+
+
+def test_editing_a_rule_file_re_extracts_every_bulletin(tmp_path, corpus_copy, monkeypatch):
+    from indexer import reader
+
+    rules = tmp_path / "rules.json"
+    rules.write_text("{}")
+    monkeypatch.setattr(reader, "RULE_FILES", (rules,))
+    reader.pipeline_fingerprint.cache_clear()
+    build_index(corpus_copy, tmp_path / "index", jobs=1)
+    rules.write_text('{"edited": true}')
+    reader.pipeline_fingerprint.cache_clear()
+    report = build_index(corpus_copy, tmp_path / "index", jobs=1)
+    reader.pipeline_fingerprint.cache_clear()
+    assert (len(report.updated), report.unchanged) == (5, 0)
