@@ -215,7 +215,7 @@ def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None =
             writer.cancel()
             raise
         if report.added or report.updated or report.removed or report.full:
-            writer.commit(optimize=report.full)
+            writer.commit()
         else:
             writer.cancel()
         with ix.searcher() as searcher:

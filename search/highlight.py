@@ -1,8 +1,10 @@
 """Highlight stage: the best fragment of a text with the query's words marked.
 
-Works on syllables, which is fast (no word segmentation at query time): the
-query's words and phrases (``compiler.Highlights``) are sequences of
-syllables, and a sequence is marked only where its syllables stand together,
+Works on the text as a whole, which is fast (no word segmentation, no
+per-syllable Python at query time): the query's words and phrases
+(``compiler.Highlights``) are sequences of syllables, each found with one
+regular expression over the folded text, and marked only where its
+syllables stand together,
 so a search for "hành chính" marks "hành chính" but not the "hành" of "ban
 hành". Accented query syllables compare exactly (tone placement unified),
 unaccented ones by their folded form. Text is HTML-escaped; only the
@@ -11,60 +13,53 @@ unaccented ones by their folded form. Text is HTML-escaped; only the
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from markupsafe import Markup, escape
 
-from .analysis import scan
 from .compiler import Highlights
 from .textnorm import fold, unify_tones
 
 SNIPPET_CHARS = 240
 
 
-def _tokens(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, exact form, folded form) of each syllable, number or reference."""
-    exact = unify_tones(text.lower())  # both steps keep every offset in place
+def _normalised(text: str) -> tuple[str, str]:
+    """(lower case with new-style tones, and that folded) - both keep every offset."""
+    exact = text.lower()
     if len(exact) != len(text):  # a rare character whose lower case is longer (İ)
         exact = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        exact = unify_tones(exact)
-    folded = fold(exact)
-    out = []
-    for span in scan(text):
-        if span.kind == "punct":
-            continue
-        piece, bare = exact[span.start : span.end], folded[span.start : span.end]
-        if span.kind == "ref":
-            piece, bare = "".join(piece.split()), "".join(bare.split())
-        out.append((span.start, span.end, piece, bare))
-    return out
+    exact = unify_tones(exact)
+    return exact, fold(exact)
 
 
-def _matches(token, wanted: tuple[str, bool]) -> bool:
-    text, accented = wanted
-    return token[2] == text if accented else token[3] == text
+@lru_cache(maxsize=512)
+def _sequence_pattern(folded: tuple[str, ...]) -> re.Pattern:
+    """Syllables in a row, separated by white space, as whole words of the folded text."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(s) for s in folded) + r"(?!\w)")
 
 
 def _marked_spans(text: str, terms: Highlights) -> list[tuple[int, int]]:
     if not terms.sequences:
         return []
-    tokens = _tokens(text)
-    where: dict[str, list[int]] = {}
-    for i, token in enumerate(tokens):
-        where.setdefault(token[3], []).append(i)
-    marked: set[int] = set()
+    exact, folded = _normalised(text)
+    spans = []
     for sequence in terms.sequences:
-        size = len(sequence)
-        for i in where.get(fold(sequence[0][0]), ()):
-            if i + size <= len(tokens) and all(_matches(tokens[i + j], sequence[j]) for j in range(size)):
-                marked.update(range(i, i + size))
-    return _merge([(tokens[i][0], tokens[i][1]) for i in sorted(marked)], text)
+        pattern = _sequence_pattern(tuple(fold(syllable) for syllable, _ in sequence))
+        for found in pattern.finditer(folded):
+            written = exact[found.start() : found.end()].split()
+            if all(not accented or piece == syllable
+                   for (syllable, accented), piece in zip(sequence, written, strict=False)):
+                spans.append((found.start(), found.end()))
+    return _merge(sorted(spans), text)
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Join marks separated only by spaces, so a phrase is one <mark>."""
+    """Join marks that overlap or are separated only by spaces, so a phrase is one <mark>."""
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and not text[merged[-1][1] : start].strip():
-            merged[-1] = (merged[-1][0], end)
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1] : start].strip()):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
     return merged

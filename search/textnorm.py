@@ -23,7 +23,8 @@ _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SYLLABLE = re.compile(r"[^\W\d_]+")
 # only syllables ending in o/u + a toned a, e or y can be written in the old style
-_OLD_STYLE = re.compile(r"[^\W\d_]*[oOuU][áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸýỳỷỹỵÝỲỶỸỴ](?![^\W\d_])")
+# (anchored at a word start, so the engine tries once per word, not at every character)
+_OLD_STYLE = re.compile(r"\b[^\W\d_]*[oOuU][áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸýỳỷỹỵÝỲỶỸỴ](?![^\W\d_])")
 # open syllables whose tone moved between the old and the new convention
 _GLIDE_PAIR = re.compile(r"^([bcdđghklmnprstvx]*)(o[ae]|uy)$")
 
