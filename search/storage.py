@@ -25,6 +25,8 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
+from .schema import SCHEMA_VERSION
+
 CURRENT = "current"
 BUILD_INFO = "cchc-build.json"
 KEEP_PREVIOUS = 1
@@ -33,26 +35,36 @@ KEEP_PREVIOUS = 1
 class IndexMissing(RuntimeError):
     """There is no index to search at the given place."""
 
-    def __init__(self, root: Path):
-        super().__init__(
-            f"No index found at {root}. Build one with:  cchc index --corpus DIR --index {root}"
-        )
+    def __init__(self, root: Path, message: str | None = None):
+        super().__init__(message or
+                         f"No index found at {root}. Build one with:  cchc index --corpus DIR --index {root}")
+
+
+class IndexIncompatible(IndexMissing):
+    """The index was written by another version of the schema (its analyzers may not even load)."""
+
+    def __init__(self, root: Path, found):
+        super().__init__(root, f"The index at {root} was built with schema version {found}; this version "
+                               f"needs {SCHEMA_VERSION}. Rebuild it with:  cchc index --full --index {root}")
 
 
 def current_generation(root: Path) -> Path | None:
-    """The folder of the generation being served, or None."""
+    """The folder of the generation being served, or None (read from the file names: no unpickling)."""
     link = Path(root) / CURRENT
     if not link.is_symlink() and not link.is_dir():
         return None
     target = link.resolve()
-    return target if target.is_dir() and whoosh_index.exists_in(target) else None
+    return target if target.is_dir() and any(target.glob("_MAIN_*.toc")) else None
 
 
 def open_current(root: Path):
-    """The Whoosh index being served; ``IndexMissing`` when there is none."""
+    """The Whoosh index being served; ``IndexMissing`` or ``IndexIncompatible`` when it cannot be."""
     generation = current_generation(root)
     if generation is None:
         raise IndexMissing(Path(root))
+    found = read_build_info(generation).get("schema_version")
+    if found != SCHEMA_VERSION:
+        raise IndexIncompatible(Path(root), found)
     return whoosh_index.open_dir(str(generation))
 
 

@@ -91,3 +91,25 @@ def test_index_reports_skipped_files_by_name(tmp_path):
     data = json.loads(result.output)
     assert (data["added"], data["skipped"], data["total"]) == (1, 1, 1)
     assert data["skipped_files"] == [{"origin": "bad.txt", "reason": "not text: a PDF document"}]
+
+
+def test_an_index_from_another_schema_version_is_reported_and_rebuilt(tmp_path):
+    import json as _json
+
+    from search import storage
+    from webapp import create_app
+
+    index = tmp_path / "index"
+    assert _run("index", "--corpus", str(CORPUS), "--index", str(index), "--jobs", "1").exit_code == 0
+    info_path = storage.current_generation(index) / storage.BUILD_INFO
+    info = _json.loads(info_path.read_text())
+    info_path.write_text(_json.dumps({**info, "schema_version": 1}))
+    message = (f"The index at {index} was built with schema version 1; this version needs "
+               f"{storage.SCHEMA_VERSION}. Rebuild it with:  cchc index --full --index {index}")
+    result = _run("search", "x", "--index", str(index))
+    assert (result.exit_code, result.output) == (1, f"Error: {message}\n")
+    api = create_app({"INDEX": str(index)}).test_client().get("/api/search")
+    assert (api.status_code, api.json) == (503, {"ok": False, "error": message, "status": 503})
+    rebuilt = json.loads(_run("index", "--corpus", str(CORPUS), "--index", str(index), "--json").output)
+    assert (rebuilt["full"], rebuilt["added"], rebuilt["total"]) == (True, 5, 5)
+    assert _run("search", "x", "--index", str(index)).exit_code == 0
