@@ -5,11 +5,14 @@ generation, and reopens both when ``cchc index`` has changed the index on
 disk (checked at most every ``RECHECK_SECONDS``). A search:
 
 1. parses and compiles the query (``search.query``, ``search.compiler``);
-2. collects the matching document numbers into a NumPy mask;
+2. collects the matching document numbers into a NumPy mask, with BM25F scores
+   computed over arrays (``search.vector``; Whoosh's own matchers for the
+   query shapes it does not handle);
 3. applies facet filters (values of one facet OR-ed, facets AND-ed) and counts
    facets disjunctively (``search.facets``);
-4. ranks the page: BM25F through Whoosh for relevance, the date array for
-   newest/oldest (and for the empty query);
+4. ranks the page: the best scores for relevance (exact: every match is
+   scored, where Whoosh's limited top-k can miss documents), the date array
+   for newest/oldest and for the empty query;
 5. loads the page's stored metadata and builds snippets (``search.highlight``).
 """
 
@@ -34,6 +37,7 @@ from .query import QuerySyntaxError, parse_query
 from .schema import FACETS, META_FIELDS
 from .suggest import PAIR_SAMPLE, Vocabulary
 from .textnorm import folded_key
+from .vector import VectorSearcher, top
 from .vocabulary import QUARTERS, quarter_label, topic_ids, topic_label
 
 RECHECK_SECONDS = 1.0
@@ -46,6 +50,7 @@ class _State:
     toc: int
     searcher: object
     table: FacetTable
+    vector: VectorSearcher
     vocabulary: Vocabulary | None = None
 
 
@@ -56,6 +61,7 @@ class _Matches:
     matched: np.ndarray  # documents matching the query text
     masks: dict  # facet -> documents having a selected value
     final: np.ndarray  # matched and every filter
+    scores: np.ndarray | None  # BM25F per document from the array path, None on Whoosh's path
 
 
 class SearchEngine:
@@ -83,7 +89,8 @@ class SearchEngine:
             toc = ix.latest_generation()
             if state is None or state.generation != generation or state.toc != toc:
                 searcher = ix.searcher(weighting=scoring.BM25F())
-                self._state = _State(generation, toc, searcher, FacetTable.build(searcher.reader()))
+                table = FacetTable.build(searcher.reader())
+                self._state = _State(generation, toc, searcher, table, VectorSearcher(searcher, table.live))
             self._checked = now
             return self._state
 
@@ -144,17 +151,24 @@ class SearchEngine:
     def _match(self, state: _State, request: SearchRequest) -> _Matches:
         query, terms = compile_query(parse_query(request.query), self._resolver(state))
         table = state.table
-        matched = np.zeros(table.size, dtype=bool)
-        matched[np.fromiter(query.docs(state.searcher), dtype=np.int64)] = True
-        matched &= table.live
+        evaluated = state.vector.evaluate(query) if request.query.strip() else None
+        if evaluated is not None:
+            matched, scores = evaluated
+        else:
+            scores = None
+            matched = np.zeros(table.size, dtype=bool)
+            matched[np.fromiter(query.docs(state.searcher), dtype=np.int64)] = True
+            matched &= table.live
         masks = filter_masks(table, request.filters)
         final = matched.copy()
         for mask in masks.values():
             final &= mask
-        return _Matches(query, terms, matched, masks, final)
+        return _Matches(query, terms, matched, masks, final, scores)
 
     def _rank(self, state: _State, found: _Matches, request: SearchRequest, limit: int) -> list[tuple[int, float]]:
         if request.sort == "relevance" and request.query.strip():
+            if found.scores is not None:
+                return top(found.scores, found.final, limit)
             return self._by_relevance(state, found.query, found.final, found.masks, limit)
         return self._by_date(state.table, found.final, request.sort == "oldest", limit)
 

@@ -11,7 +11,8 @@ lengths once, and evaluates the query tree with array operations:
   (``log(N/(df+1)) + 1``) and its one-byte field lengths - times the boost;
 * ``Or`` and ``And``: the sum of the scores of the children that match;
 * ``AndMaybe``: the required part plus the optional part where it matches;
-* ``Not`` inside ``And``: removes documents, adds nothing.
+* ``Not`` inside ``And``: removes documents and, as Whoosh's InverseMatcher
+  does, adds its boost (1.0) to the score of the rest.
 
 Other query types return None and the engine falls back to Whoosh. Tests
 check that both paths give the same scores and the same order (ties broken by
@@ -38,7 +39,7 @@ class VectorSearcher:
         self.searcher = searcher
         self.size = len(live)
         self.live = live
-        self.leaves = [(r, offset) for r, offset in searcher.leaf_readers()]
+        self.leaves = list(searcher.reader().leaf_readers())
         self.doc_count_all = searcher.doc_count_all()
         self._lengths: dict[str, np.ndarray] = {}
         self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
@@ -105,7 +106,7 @@ class VectorSearcher:
 
     def _compound(self, node):
         positive = [c for c in node.subqueries if not isinstance(c, wq.Not)]
-        negative = [c.query for c in node.subqueries if isinstance(c, wq.Not)]
+        negative = len(positive) < len(node.subqueries)
         if not positive or (negative and isinstance(node, wq.Or)):
             raise _Unsupported("negation outside And")
         parts = [self._node(c) for c in positive]
@@ -116,8 +117,10 @@ class VectorSearcher:
         scores = np.zeros(self.size)
         for part_mask, part_scores in parts:
             scores += np.where(part_mask, part_scores, 0.0)
-        for child in negative:
-            mask &= ~self._node(child)[0]
+        for child in node.subqueries:
+            if isinstance(child, wq.Not):
+                mask &= ~self._node(child.query)[0]
+                scores += child.boost  # Whoosh scores the documents an exclusion lets through at its boost
         return mask, scores * node.boost
 
     def _term(self, node):

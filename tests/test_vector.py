@@ -1,0 +1,62 @@
+"""The array path scores and ranks exactly as Whoosh does when Whoosh scores every match."""
+
+from __future__ import annotations
+
+import pytest
+from whoosh import query as wq
+
+from bench.generate import write_corpus
+from indexer.builder import build_index
+from search.compiler import compile_query
+from search.engine import SearchEngine
+from search.models import make_request
+from search.query import parse_query
+from search.vector import top
+
+QUERIES = ["thủ tục hành chính", "cai cach hanh chinh", '"một cửa liên thông"', '"dich vu cong truc tuyen"',
+           "61/2018/NĐ-CP", "107/2021/nd-cp", "SIPAS OR papi", "cán bộ công chức", "CCHC -tthc",
+           'title:"kế hoạch"', "year:2020 một cửa", "(PAPI OR PCI) tỉnh -sipas", "ủy ban nhân dân huyện"]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    """300 generated bulletins, then changes: several segments and deleted documents."""
+    root = tmp_path_factory.mktemp("vector")
+    corpus = write_corpus(300, root / "corpus")
+    build_index(corpus, root / "index", jobs=1)
+    for path in sorted(corpus.glob("*.txt"))[::7]:
+        path.write_text(path.read_text(encoding="utf-8") + "\n\nCập nhật: một cửa liên thông.", encoding="utf-8")
+    for path in sorted(corpus.glob("*.txt"))[3::50]:
+        path.unlink()
+    build_index(corpus, root / "index", jobs=1)
+    found = SearchEngine(root / "index")
+    state = found._current()
+    assert len(state.vector.leaves) > 1 and state.searcher.doc_count_all() > state.searcher.doc_count()
+    return found
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_same_matches_scores_and_order_as_whoosh(engine, text):
+    state = engine._current()
+    query, _ = compile_query(parse_query(text), engine._resolver(state))
+    mask, scores = state.vector.evaluate(query)
+    reference = state.searcher.search(query, limit=None)  # every match scored and sorted
+    expected = [(reference.docnum(i), reference.score(i)) for i in range(len(reference))]
+    got = top(scores, mask, len(expected) + 10)
+    assert [d for d, _ in got] == [d for d, _ in expected]
+    assert [round(s, 9) for _, s in got] == [round(s, 9) for _, s in expected]
+
+
+def test_engine_ranks_with_the_array_path(engine):
+    state = engine._current()
+    response = engine.run_search(make_request("thủ tục hành chính", per_page=20))
+    query, _ = compile_query(parse_query("thủ tục hành chính"), engine._resolver(state))
+    reference = state.searcher.search(query, limit=None)
+    assert [h.id for h in response.results] == [reference[i]["id"] for i in range(20)]
+
+
+def test_shapes_it_does_not_handle_fall_back(engine):
+    state = engine._current()
+    assert state.vector.evaluate(wq.And([wq.Every(), wq.Not(wq.Term("content", "cchc"))])) is None
+    only_negative = engine.run_search(make_request("-tthc"))
+    assert only_negative.total == len(engine.export(make_request("-tthc"), limit=1000))
