@@ -72,29 +72,30 @@ class Fts5Searcher:
         self.connection = sqlite3.connect(database, check_same_thread=False)
 
     def search(self, query: str, filters: dict[str, list[str]], page: int = 1, per_page: int = 10):
-        """Top page by bm25 (newest first for an empty query), total, and four facet counts."""
+        """Top page by bm25 (newest first for an empty query), total, and four facet counts.
+
+        One MATCH pass stores every match with its bm25 in a keyed temporary table; filters delete from
+        it; count, page and facets read it. (Combining MATCH with a rowid IN (...) condition makes SQLite
+        run the MATCH once per row.)
+        """
         expression = match_expression(query)
-        where, params = [], []
+        cursor = self.connection.cursor()
+        cursor.execute("DROP TABLE IF EXISTS temp.hits")
+        cursor.execute("CREATE TEMP TABLE hits (rowid INTEGER PRIMARY KEY, score REAL)")
         if expression:
-            where.append("rowid IN (SELECT rowid FROM docs WHERE docs MATCH ?)")
-            params.append(expression)
+            cursor.execute("INSERT INTO hits SELECT rowid, bm25(docs, 3.0, 1.0) FROM docs WHERE docs MATCH ?",
+                           [expression])
+        else:
+            cursor.execute("INSERT INTO hits SELECT rowid, 0 FROM meta")
         for name, values in filters.items():
             table = "topic" if name == "topic" else "meta"
             marks = ",".join("?" * len(values))
-            where.append(f"rowid IN (SELECT rowid FROM {table} WHERE {name} IN ({marks}))")
-            params += list(values)
-        matched = "SELECT rowid FROM meta" + (" WHERE " + " AND ".join(where) if where else "")
-        cursor = self.connection.cursor()
-        cursor.execute("DROP TABLE IF EXISTS temp.hits")
-        cursor.execute(f"CREATE TEMP TABLE hits AS {matched}", params)  # the MATCH runs once
+            cursor.execute(f"DELETE FROM hits WHERE rowid NOT IN (SELECT rowid FROM {table} WHERE {name} IN ({marks}))",
+                           list(values))
         total = cursor.execute("SELECT count(*) FROM hits").fetchone()[0]
         offset = (page - 1) * per_page
-        if expression:
-            top = cursor.execute(
-                "SELECT rowid FROM docs WHERE docs MATCH ? AND rowid IN (SELECT rowid FROM hits) "
-                "ORDER BY bm25(docs, 3.0, 1.0) LIMIT ? OFFSET ?", [expression, per_page, offset]).fetchall()
-        else:
-            top = cursor.execute("SELECT rowid FROM meta JOIN hits USING (rowid) ORDER BY sortdate DESC "
-                                 "LIMIT ? OFFSET ?", [per_page, offset]).fetchall()
+        order = "hits.score, rowid" if expression else "meta.sortdate DESC, rowid"
+        top = cursor.execute(f"SELECT rowid FROM hits JOIN meta USING (rowid) ORDER BY {order} LIMIT ? OFFSET ?",
+                             [per_page, offset]).fetchall()
         facets = {name: cursor.execute(sql).fetchall() for name, sql in FACETS.items()}
         return total, [r[0] for r in top], facets

@@ -160,6 +160,7 @@ def test_widget_on_another_origin(host, widget_site, browser):
 
 
 def test_preset_province_limits_results_and_host_css_does_not_leak(host, browser):
+    browser.get_log("browser")  # only this test's messages count
     browser.get(host + "/hostile.html")
     _settled(browser, "#preset")
     metas = [m.text for m in _shadow(browser, "#preset").find_elements(By.CSS_SELECTOR, "li .meta")]
@@ -185,3 +186,17 @@ def test_unreachable_api_shows_a_message(host, browser):
     WebDriverWait(browser, 15).until(lambda b: _shadow(b).find_element(
         By.CSS_SELECTOR, ".status").text == "Không kết nối được máy chủ tìm kiếm.")
     assert _titles(browser) == []
+
+
+def test_embed_page_works_under_its_content_security_policy(widget_site, browser):
+    browser.get_log("browser")  # drop what earlier tests logged (one points a widget at a dead server)
+    browser.get(widget_site + "/embed?province=Cao+B%E1%BA%B1ng&lang=en")
+    _settled(browser)
+    metas = [m.text for m in _shadow(browser).find_elements(By.CSS_SELECTOR, "li .meta")]
+    assert metas and all(m.startswith("Cao Bằng") for m in metas)
+    background = browser.execute_script(
+        "return getComputedStyle(document.querySelector('cchc-search').shadowRoot.querySelector('.frame'))"
+        ".borderTopStyle")
+    assert background == "solid"  # the widget's own styles applied despite style-src 'self'
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []

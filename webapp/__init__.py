@@ -17,7 +17,7 @@ from flask import Flask
 
 from search.engine import SearchEngine
 
-from . import api, errors, ui, widget
+from . import api, errors, security, ui, widget
 from .settings import load_settings
 
 
@@ -35,6 +35,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.register_blueprint(api.bp)
     app.register_blueprint(widget.bp)
     errors.init_app(app)
+    security.init_app(app)
     ui.init_app(app)
     return app
 

@@ -31,7 +31,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(IndexMissing)
     def no_index(error):
-        return error_response(str(error), 503)
+        app.logger.error("%s", error)  # the operator sees the path; the public does not
+        return error_response("The search index is not available yet: it has to be built with "
+                              "'cchc index' (or is being upgraded). Please try again later.", 503)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -99,7 +99,13 @@
       this.timer = null;
       this.controller = null;
       var root = this.attachShadow({ mode: "open" });
-      var style = el("style"); style.textContent = STYLE; root.appendChild(style);
+      if (root.adoptedStyleSheets !== undefined && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
+        var sheet = new CSSStyleSheet();  // a constructed sheet is allowed by a strict style-src CSP
+        sheet.replaceSync(STYLE);
+        root.adoptedStyleSheets = [sheet];
+      } else {
+        var style = el("style"); style.textContent = STYLE; root.appendChild(style);
+      }
       var id = "q" + Math.random().toString(36).slice(2);
       this.labelEl = el("label", { for: id, part: "label" });
       this.input = el("input", { id: id, type: "search", autocomplete: "off", maxlength: "1000", part: "input" });
