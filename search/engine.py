@@ -26,12 +26,14 @@ from pathlib import Path
 import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
+from whoosh.collectors import TimeLimit, TimeLimitCollector
 
 from . import storage
 from .analysis import FOLDED
 from .compiler import Highlights, compile_query
 from .facets import FacetTable, disjunctive_counts, filter_masks, pivot
 from .highlight import highlight_all, snippet
+from .limits import Deadline, QueryTimeout
 from .models import FacetBucket, Hit, RequestError, SearchRequest, SearchResponse, canonical_value
 from .query import QuerySyntaxError, parse_query
 from .schema import FACETS, META_FIELDS
@@ -67,8 +69,9 @@ class _Matches:
 class SearchEngine:
     """Searches the index served from ``root`` (see ``search.storage``)."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, timeout: float | None = None):
         self.root = Path(root)
+        self.timeout = timeout  # seconds a search may run (``QueryTimeout``); None: no limit
         self._state: _State | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
@@ -118,12 +121,14 @@ class SearchEngine:
 
     # -- searching -----------------------------------------------------------------
     def run_search(self, request: SearchRequest) -> SearchResponse:
-        """Run one search; raises QuerySyntaxError for a malformed query."""
+        """Run one search; raises QuerySyntaxError for a malformed query, QueryTimeout past the limit."""
         with self._search_lock:
             state = self._current()
-            found = self._match(state, request)
+            deadline = Deadline(self.timeout)
+            found = self._match(state, request, deadline)
             start = (request.page - 1) * request.per_page
-            page = self._rank(state, found, request, start + request.per_page)[start:]
+            page = self._rank(state, found, request, start + request.per_page, deadline)[start:]
+            deadline.check()
             without_year = found.matched.copy()
             for name, mask in found.masks.items():
                 if name != "year":
@@ -133,7 +138,7 @@ class SearchEngine:
                 total=int(np.count_nonzero(found.final)),
                 page=request.page,
                 per_page=request.per_page,
-                results=[self._hit(state, docnum, score, found.terms) for docnum, score in page],
+                results=[self._hit(state, docnum, score, found.terms, deadline) for docnum, score in page],
                 facets=self._facets(state.table, found.matched, found.masks, request),
                 sort=request.sort,
                 filters=request.filters,
@@ -144,20 +149,21 @@ class SearchEngine:
         """Metadata of every match (at most ``limit``), in the request's order."""
         with self._search_lock:
             state = self._current()
-            found = self._match(state, request)
-            ranked = self._rank(state, found, request, limit)
+            deadline = Deadline(self.timeout)
+            found = self._match(state, request, deadline)
+            ranked = self._rank(state, found, request, limit, deadline)
             return [self._meta(state, docnum) for docnum, _ in ranked]
 
-    def _match(self, state: _State, request: SearchRequest) -> _Matches:
+    def _match(self, state: _State, request: SearchRequest, deadline: Deadline) -> _Matches:
         query, terms = compile_query(parse_query(request.query), self._resolver(state))
         table = state.table
-        evaluated = state.vector.evaluate(query) if request.query.strip() else None
+        evaluated = state.vector.evaluate(query, deadline) if request.query.strip() else None
         if evaluated is not None:
             matched, scores = evaluated
         else:
             scores = None
             matched = np.zeros(table.size, dtype=bool)
-            matched[np.fromiter(query.docs(state.searcher), dtype=np.int64)] = True
+            matched[_documents(query, state.searcher, deadline)] = True
             matched &= table.live
         masks = filter_masks(table, request.filters)
         final = matched.copy()
@@ -165,19 +171,27 @@ class SearchEngine:
             final &= mask
         return _Matches(query, terms, matched, masks, final, scores)
 
-    def _rank(self, state: _State, found: _Matches, request: SearchRequest, limit: int) -> list[tuple[int, float]]:
+    def _rank(self, state: _State, found: _Matches, request: SearchRequest, limit: int,
+              deadline: Deadline) -> list[tuple[int, float]]:
         if request.sort == "relevance" and request.query.strip():
             if found.scores is not None:
                 return top(found.scores, found.final, limit)
-            return self._by_relevance(state, found.query, found.final, found.masks, limit)
+            return self._by_relevance(state, found, limit, deadline)
         return self._by_date(state.table, found.final, request.sort == "oldest", limit)
 
     @staticmethod
-    def _by_relevance(state, query, final, masks, limit) -> list[tuple[int, float]]:
-        if not final.any():
+    def _by_relevance(state, found: _Matches, limit: int, deadline: Deadline) -> list[tuple[int, float]]:
+        if not found.final.any():
             return []  # Whoosh reads an empty filter set as "no filter"
-        allowed = set(np.flatnonzero(final).tolist()) if masks else None
-        results = state.searcher.search(query, limit=limit, filter=allowed)
+        allowed = set(np.flatnonzero(found.final).tolist()) if found.masks else None
+        collector = state.searcher.collector(limit=limit, filter=allowed)
+        if deadline.seconds:
+            collector = TimeLimitCollector(collector, timelimit=max(deadline.remaining(), 0.001), use_alarm=False)
+        try:
+            state.searcher.search_with_collector(found.query, collector)
+        except TimeLimit:
+            raise QueryTimeout(deadline.seconds) from None
+        results = collector.results()
         return [(results.docnum(i), results.score(i)) for i in range(min(limit, results.scored_length()))]
 
     @staticmethod
@@ -194,7 +208,9 @@ class SearchEngine:
         out["topics"], out["refs"] = list(meta.get("topics") or []), list(meta.get("refs") or [])
         return out
 
-    def _hit(self, state: _State, docnum: int, score, terms: Highlights) -> Hit:
+    def _hit(self, state: _State, docnum: int, score, terms: Highlights, deadline: Deadline | None = None) -> Hit:
+        if deadline is not None:
+            deadline.check()
         stored = state.searcher.stored_fields(docnum)
         return Hit(**self._meta(state, docnum), snippet=snippet(stored.get("content", ""), terms), score=score)
 
@@ -295,3 +311,14 @@ class SearchEngine:
             "index": str(state.generation),
             "facets": counts,
         }
+
+
+def _documents(query, searcher, deadline: Deadline, every: int = 4096) -> np.ndarray:
+    """Document numbers matching ``query`` by Whoosh's matchers, checking ``deadline`` every ``every`` hits."""
+    found = []
+    for count, docnum in enumerate(query.docs(searcher), 1):
+        found.append(docnum)
+        if count % every == 0:
+            deadline.check()
+    deadline.check()
+    return np.asarray(found, dtype=np.int64)

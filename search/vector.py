@@ -27,6 +27,8 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.util.numeric import byte_to_length
 
+from .limits import Deadline
+
 B, K1 = 0.75, 1.2
 CACHE_POSTINGS = 8_000_000  # postings kept in memory across queries (about 100 MB)
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -39,6 +41,7 @@ class VectorSearcher:
         self.searcher = searcher
         self.size = len(live)
         self.live = live
+        self._deadline = Deadline(None)
         self.leaves = list(searcher.reader().leaf_readers())
         self.doc_count_all = searcher.doc_count_all()
         self._lengths: dict[str, np.ndarray] = {}
@@ -84,8 +87,12 @@ class VectorSearcher:
             self._cached -= len(ids)
 
     # -- evaluation ---------------------------------------------------------------------
-    def evaluate(self, query) -> tuple[np.ndarray, np.ndarray] | None:
-        """(match mask, scores) for a query, or None when it has a part this path does not handle."""
+    def evaluate(self, query, deadline: Deadline | None = None) -> tuple[np.ndarray, np.ndarray] | None:
+        """(match mask, scores) for a query, or None when it has a part this path does not handle.
+
+        ``deadline`` is checked before each term's posting list is read (``QueryTimeout``).
+        """
+        self._deadline = deadline or Deadline(None)
         try:
             mask, scores = self._node(query.normalize())
         except _Unsupported:
@@ -124,6 +131,7 @@ class VectorSearcher:
         return mask, scores * node.boost
 
     def _term(self, node):
+        self._deadline.check()
         field, text = node.fieldname, node.text
         ids, weights = self.postings(field, text)
         mask = np.zeros(self.size, dtype=bool)

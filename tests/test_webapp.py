@@ -221,7 +221,10 @@ def test_settings_come_from_file_then_environment(tmp_path):
      "Setting CORS_ORIGINS from CCHC_CORS_ORIGINS: 'ftp://x' is not valid ('ftp://x' is not '*' nor an http(s) "
      "origin)."),
     ("COLOUR = 1\n", {}, "Unknown setting 'COLOUR' in {path}; known: CORPUS, CORS_ORIGINS, EXPORT_LIMIT, INDEX, "
-                         "LANGUAGE, PER_PAGE, SIMILAR, THREADS."),
+                         "LANGUAGE, PER_PAGE, QUERY_TIMEOUT, SIMILAR, THREADS."),
+    ("", {"CCHC_QUERY_TIMEOUT": "0"},
+     "Setting QUERY_TIMEOUT from CCHC_QUERY_TIMEOUT: '0' is not valid (must be a number of seconds above 0, "
+     "at most 600)."),
 ])
 def test_bad_settings_stop_start_up_naming_the_key(tmp_path, file_text, environ, message):
     (tmp_path / "config.toml").write_text(file_text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from search.limits import QueryTimeout
 from search.models import RequestError
 from search.query import QuerySyntaxError
 from search.storage import IndexMissing
@@ -28,6 +29,11 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(QuerySyntaxError)
     def bad_request(error):
         return error_response(str(error), 400)
+
+    @app.errorhandler(QueryTimeout)
+    def too_slow(error):
+        app.logger.warning("search stopped after %g s: %s", error.seconds, request.full_path[:300])
+        return error_response(str(error), 422)
 
     @app.errorhandler(IndexMissing)
     def no_index(error):

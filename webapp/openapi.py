@@ -82,6 +82,7 @@ def openapi_document() -> dict:
                 "responses": {"200": {"description": "Results and disjunctive facet counts", "content": {
                     "application/json": {"schema": {"$ref": "#/components/schemas/SearchResponse"}}}},
                     "400": _error_response("A parameter or the query is not valid"),
+                    "422": _error_response("The search ran past the time limit (setting QUERY_TIMEOUT)"),
                     "503": _error_response("No index has been built yet")}}},
             "/api/documents/{id}": {"get": {
                 "summary": "One bulletin with its text", "operationId": "document",
@@ -93,7 +94,8 @@ def openapi_document() -> dict:
                 "summary": "Every match of a search as CSV (UTF-8 with BOM)", "operationId": "export",
                 "parameters": search_parameters(),
                 "responses": {"200": {"description": "CSV rows", "content": {"text/csv": {"schema": {
-                    "type": "string"}}}}, "400": _error_response("A parameter or the query is not valid")}}},
+                    "type": "string"}}}}, "400": _error_response("A parameter or the query is not valid"),
+                    "422": _error_response("The search ran past the time limit (setting QUERY_TIMEOUT)")}}},
             "/api/openapi.json": {"get": {"summary": "This description", "operationId": "openapi",
                                           "responses": {"200": {"description": "OpenAPI document", "content": {
                                               "application/json": {"schema": {"type": "object"}}}}}}},

@@ -26,6 +26,13 @@ def _positive_int(value) -> int:
     return number
 
 
+def _positive_seconds(value) -> float:
+    number = float(str(value).strip())
+    if not 0 < number <= 600:
+        raise ValueError("must be a number of seconds above 0, at most 600")
+    return number
+
+
 def _origins(value) -> tuple[str, ...]:
     items = value if isinstance(value, list | tuple) else str(value).split(",")
     origins = tuple(item.strip().rstrip("/") for item in items if item.strip())
@@ -59,6 +66,8 @@ SETTINGS = (
             "Origins allowed to call the JSON API and load widget.js: '*' or a comma-separated list."),
     Setting("LANGUAGE", "vi", _language, "Interface language when the URL does not say: vi or en."),
     Setting("THREADS", 8, _positive_int, "Worker threads of the WSGI server (`cchc serve`)."),
+    Setting("QUERY_TIMEOUT", 5.0, _positive_seconds,
+            "Seconds one search may run before it is stopped with a message (HTTP 422)."),
 )
 ENV_PREFIX = "CCHC_"
 CONFIG_FILE = "config.toml"

@@ -1,0 +1,38 @@
+"""Time limits: the deadline a search checks between units of work, and the error it raises.
+
+A ``Deadline`` is made when a search starts (after it has the searcher) and
+is checked by every stage that can grow with the corpus: reading each posting
+list, walking Whoosh's matchers, ranking and building snippets. Whoosh's own
+ranking runs under its ``TimeLimitCollector`` with the time that is left.
+``Deadline(None)`` never expires (the command line searches without a limit
+unless told otherwise).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+
+class QueryTimeout(RuntimeError):
+    """The search ran past its time limit and was stopped."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        super().__init__(f"The search took longer than {seconds:g} s and was stopped. "
+                         "Make it narrower: fewer OR-ed words, a phrase, or a filter.")
+
+
+class Deadline:
+    """A point in time after which ``check`` raises ``QueryTimeout``."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.at = time.monotonic() + seconds if seconds else math.inf
+
+    def remaining(self) -> float:
+        return self.at - time.monotonic()
+
+    def check(self) -> None:
+        if time.monotonic() > self.at:
+            raise QueryTimeout(self.seconds)

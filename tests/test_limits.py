@@ -1,0 +1,79 @@
+"""Time limit and runaway queries: cut off quickly with a clear message, on both query paths."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from search.engine import SearchEngine
+from search.limits import Deadline, QueryTimeout
+from search.models import make_request
+from webapp import create_app
+
+RUNAWAY = {
+    "wildcards": ("*a*", 200),
+    "10,000 OR-ed terms": (" OR ".join(f"từ{i}" for i in range(10_000)), 400),
+    "a 100 KB query": ("cải cách " * 11_000, 400),
+}
+
+
+def test_a_deadline_expires_and_says_so():
+    deadline = Deadline(0.01)
+    deadline.check()
+    time.sleep(0.02)
+    with pytest.raises(QueryTimeout) as caught:
+        deadline.check()
+    assert str(caught.value) == ("The search took longer than 0.01 s and was stopped. Make it narrower: fewer OR-ed "
+                                 "words, a phrase, or a filter.")
+    assert Deadline(None).remaining() == float("inf")
+
+
+@pytest.mark.parametrize("query", ["cải cách hành chính", "NOT thủ tục", "một cửa OR -dịch vụ", ""])
+def test_every_query_path_stops_at_the_limit(sample_index, query):
+    """The array path (plain words), Whoosh's matchers (a bare NOT) and the landing page all check the deadline."""
+    engine = SearchEngine(sample_index, timeout=1e-9)
+    with pytest.raises(QueryTimeout):
+        engine.run_search(make_request(query))
+    with pytest.raises(QueryTimeout):
+        engine.export(make_request(query), 100)
+    unlimited = SearchEngine(sample_index)
+    assert unlimited.run_search(make_request(query)).total >= 0
+
+
+def test_whoosh_ranking_runs_under_its_time_limit_collector(sample_index, monkeypatch):
+    """A query shape the array path does not take is ranked by Whoosh under TimeLimitCollector."""
+    engine = SearchEngine(sample_index, timeout=30)
+    engine.run_search(make_request("x"))  # open the index
+    state = engine._current()
+    monkeypatch.setattr(state.vector, "evaluate", lambda query, deadline=None: None)
+    relevant = engine.run_search(make_request("cải cách"))
+    assert relevant.total > 0 and relevant.results[0].score > 0
+    engine.timeout = 1e-9
+    with pytest.raises(QueryTimeout):
+        engine.run_search(make_request("cải cách"))
+
+
+def test_a_search_past_the_limit_gets_422_with_the_message(sample_index):
+    client = create_app({"INDEX": str(sample_index), "QUERY_TIMEOUT": 1e-9}).test_client()
+    response = client.get("/api/search", query_string={"q": "cải cách"})
+    assert (response.status_code, response.get_json()) == (422, {
+        "ok": False, "status": 422,
+        "error": "The search took longer than 1e-09 s and was stopped. Make it narrower: fewer OR-ed words, "
+                 "a phrase, or a filter."})
+    page = client.get("/", query_string={"q": "cải cách"})
+    assert page.status_code == 422 and "was stopped" in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("name", RUNAWAY)
+def test_runaway_queries_are_answered_or_refused_fast(sample_index, name):
+    query, status = RUNAWAY[name]
+    client = create_app({"INDEX": str(sample_index), "QUERY_TIMEOUT": 2}).test_client()
+    started = time.perf_counter()
+    response = client.get("/api/search", query_string={"q": query})
+    elapsed = time.perf_counter() - started
+    body = response.get_json()
+    assert response.status_code == status, body
+    assert elapsed < 2
+    if status == 400:
+        assert body["ok"] is False and ("at most 64 parts" in body["error"] or "too long" in body["error"])
