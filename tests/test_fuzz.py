@@ -1,0 +1,133 @@
+"""No 500s: generated requests to every route and parameter get a 2xx or a clear 4xx, within the time limit.
+
+Two generators, both on the real app over the real sample index:
+* schemathesis reads ``/api/openapi.json`` and sends schema-driven (and
+  schema-breaking) requests to every API operation, checking status codes,
+  content types and response bodies against the document;
+* hypothesis sends arbitrary text (any Unicode, control characters, NFD,
+  payloads) as every URL parameter of every page and as document ids.
+
+A WSGI middleware counts every request and its status; the last test asserts
+the total (at least ``REQUESTS``) and that not one answer was a 5xx.
+"""
+
+from __future__ import annotations
+
+import collections
+import time
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from webapp import create_app
+
+REQUESTS = 10_000
+TIME_LIMIT = 2.0  # QUERY_TIMEOUT of the app under test
+API_EXAMPLES = 2_000  # per API operation
+PAGE_EXAMPLES = 600  # per page route
+SEEN: collections.Counter = collections.Counter()  # status -> requests
+SLOWEST = [0.0]
+PAGES = ("/", "/search", "/export.csv", "/embed", "/widget", "/about", "/api/search")
+PARAMETERS = ("q", "province", "province_2025", "district", "year", "quarter", "topic", "sort", "page",
+              "per_page", "lang", "api", "hl", "theme")
+TEXT = st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(["", "0", "-1", "1e9", "99999999999999999999", "Q5", "2019-2018", "NaN", "../../etc/passwd",
+                     "<script>alert(1)</script>", '"', "(", "NOT", "a OR", "title:", "\x00", "\ud7ff", "e\u0301",
+                     "cải cách hành chính", "61/2018/NĐ-CP", "* " * 70, "x" * 1001]),
+)
+
+
+class Counting:
+    """WSGI middleware: counts each status and the slowest answer."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        started = time.perf_counter()
+
+        def counting_start(status, headers, exc_info=None):
+            SEEN[int(status.split()[0])] += 1
+            return start_response(status, headers, exc_info)
+
+        try:
+            return self.app(environ, counting_start)
+        finally:
+            SLOWEST[0] = max(SLOWEST[0], time.perf_counter() - started)
+
+
+@pytest.fixture(scope="module")
+def app(sample_index):
+    app = create_app({"INDEX": str(sample_index), "QUERY_TIMEOUT": TIME_LIMIT})
+    app.wsgi_app = Counting(app.wsgi_app)
+    return app
+
+
+@pytest.fixture(scope="module")
+def api_schema(app):
+    return schemathesis.openapi.from_wsgi("/api/openapi.json", app)
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@schema.parametrize()
+@settings(max_examples=API_EXAMPLES, deadline=None, database=None,
+          suppress_health_check=list(HealthCheck))
+def test_api_by_its_openapi_document(case):
+    response = case.call_and_validate(checks=[not_a_server_error, status_code_conformance,
+                                              content_type_conformance, response_schema_conformance])
+    if response.status_code >= 400:
+        body = response.json()
+        assert set(body) == {"ok", "error", "status"} and body["ok"] is False, body
+        assert body["status"] == response.status_code and body["error"].strip()
+
+
+@pytest.mark.parametrize("path", PAGES)
+@settings(max_examples=PAGE_EXAMPLES, deadline=None, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_page_parameter_takes_any_text(app, path, data):
+    names = data.draw(st.lists(st.sampled_from(PARAMETERS), max_size=4))
+    query = [(name, data.draw(TEXT)) for name in names]
+    response = app.test_client().get(path, query_string=query)
+    _assert_clear(path, response)
+
+
+@settings(max_examples=PAGE_EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(doc_id=TEXT, prefix=st.sampled_from(["/documents/", "/api/documents/"]))
+def test_document_ids_take_any_text(app, doc_id, prefix):
+    from urllib.parse import quote
+
+    response = app.test_client().get(prefix + quote(doc_id.encode("utf-8", "surrogatepass"), safe="/"))
+    _assert_clear(prefix, response)
+    assert response.status_code in (200, 301, 308, 400, 404), (doc_id, response.status_code)
+
+
+def _assert_clear(path: str, response) -> None:
+    assert response.status_code < 500, (path, response.status_code, response.get_data(as_text=True)[:300])
+    if response.status_code >= 400:
+        body = response.get_data(as_text=True)
+        assert "Traceback" not in body and "/work/" not in body and "site-packages" not in body
+        if response.is_json:
+            shape = response.get_json()
+            assert set(shape) == {"ok", "error", "status"} and shape["status"] == response.status_code
+        else:
+            assert 'role="alert"' in body, body  # a readable message on a page
+
+
+def test_the_fuzzers_sent_enough_requests_and_no_answer_was_a_5xx():
+    total = sum(SEEN.values())
+    print(f"\nfuzzed requests: {total:,}; statuses: {dict(sorted(SEEN.items()))}; slowest {SLOWEST[0]:.2f} s")
+    assert total >= REQUESTS
+    assert not [status for status in SEEN if status >= 500]
+    assert SLOWEST[0] < TIME_LIMIT + 1.0
