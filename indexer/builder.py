@@ -24,6 +24,7 @@ import fcntl
 import multiprocessing
 import os
 import shutil
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -126,7 +127,23 @@ def _pool(jobs: int):
     if jobs <= 1:
         return None
     segment("Khởi động bộ tách từ.")  # load pyvi once; forked workers share it
-    return multiprocessing.get_context("fork").Pool(jobs)
+    return multiprocessing.get_context("fork").Pool(jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker start: end when the indexing process ends, even by ``kill -9``.
+
+    Forked workers share the parent's open files, the writer locks among them;
+    an orphaned worker would keep those locks held for ever.
+    """
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown still ends workers
+        pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def _processed(pool, records: list[SourceRecord]) -> Iterator[tuple[Bulletin | Skipped, dict]]:

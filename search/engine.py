@@ -97,6 +97,13 @@ class SearchEngine:
             self._checked = now
             return self._state
 
+    def close(self) -> None:
+        """Close the searcher (and its open files); the next search reopens it."""
+        with self._lock, self._search_lock:
+            if self._state is not None:
+                self._state.searcher.close()
+                self._state = None
+
     # -- resolving field values of the query language -----------------------------
     def _resolver(self, state: _State):
         def resolve(name: str, value: str) -> list[str]:
