@@ -5,7 +5,7 @@
                 [--sort relevance|newest|oldest] [--page N] [--per-page N] [--json]
     cchc show   ID [--json]
     cchc stats  [--json]
-    cchc serve  [--host H] [--port P] [--index DIR] [--corpus DIR] [--threads N]
+    cchc serve  [--host H] [--port P] [--index DIR] [--corpus DIR] [--workers N] [--threads N]
 
 Defaults: corpus ``./corpus`` and index ``./instance/index``, overridden by the
 options or by ``CCHC_CORPUS`` / ``CCHC_INDEX``. Errors print one clear line and
@@ -243,27 +243,45 @@ def stats(index_dir: Path, as_json: bool):
 @index_option
 @click.option("--corpus", envvar="CCHC_CORPUS", default=DEFAULT_CORPUS, show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Indexed first if there is no index yet.")
-@click.option("--threads", type=click.IntRange(1, 256), default=None, help="Worker threads [setting THREADS].")
-def serve(host: str, port: int, index_dir: Path, corpus: Path, threads):
-    """Serve the web app with a production WSGI server (waitress)."""
-    import waitress
-
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Worker processes [setting WORKERS: one per core].")
+@click.option("--threads", type=click.IntRange(1, 256), default=None,
+              help="Threads per worker process [setting THREADS].")
+def serve(host: str, port: int, index_dir: Path, corpus: Path, workers, threads):
+    """Serve the web app with a production WSGI server (gunicorn: worker processes with threads)."""
     from search.storage import current_generation
-    from webapp import create_app, warm
+    from webapp import create_app
+    from webapp.server import Server
     from webapp.settings import SettingsError
 
     if current_generation(index_dir) is None:
         click.echo(f"No index at {index_dir} yet: indexing {corpus} first.", err=True)
         click.get_current_context().invoke(index, corpus=corpus, index_dir=index_dir, full=False, scratch=False,
                                             jobs=None, wait=True, max_bytes=None, as_json=False)
+    overrides = {"INDEX": str(index_dir), "CORPUS": str(corpus)}
+    overrides |= {"WORKERS": workers} if workers else {}
+    overrides |= {"THREADS": threads} if threads else {}
     try:
-        app = create_app({"INDEX": str(index_dir), "CORPUS": str(corpus)} | ({"THREADS": threads} if threads else {}),
-                         testing=False)
+        app = create_app(overrides, testing=False)
     except SettingsError as error:
         raise Failure(str(error), 2) from None
-    warm(app)
-    click.echo(f"Serving {index_dir} on http://{host}:{port}/  (Ctrl+C to stop)", err=True)
-    waitress.serve(app, host=host, port=port, threads=app.config["THREADS"], ident="cchc", _quiet=True)
+    _check_port(host, port)
+    config = app.config
+    click.echo(f"Serving {index_dir} on http://{host}:{port}/ with {config['WORKERS']} worker processes x "
+               f"{config['THREADS']} threads  (Ctrl+C to stop)", err=True)
+    Server(app, host, port, config["WORKERS"], config["THREADS"]).run()
+
+
+def _check_port(host: str, port: int) -> None:
+    """Stop with one line when the address cannot be listened on (in use, not this machine's)."""
+    import socket
+
+    try:
+        with socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET):
+            pass
+    except OSError as error:
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        raise Failure(f"Cannot listen on {host}:{port}: {reason}.", 1) from None
 
 
 def run() -> None:

@@ -40,7 +40,7 @@ def wait_for(url: str, seconds: float = 60) -> None:
 
 @contextmanager
 def serving(index: Path, corpus: Path, extra_env: dict | None = None):
-    """`cchc serve` (waitress) in a subprocess on a free loopback port; yields its base URL."""
+    """`cchc serve` (gunicorn) in a subprocess on a free loopback port; yields its base URL."""
     port = free_port()
     command = [str(Path(sys.executable).with_name("cchc")), "serve", "--port", str(port),
                "--index", str(index), "--corpus", str(corpus)]

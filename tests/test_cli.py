@@ -114,3 +114,15 @@ def test_an_index_from_another_schema_version_is_reported_and_rebuilt(tmp_path):
     rebuilt = json.loads(_run("index", "--corpus", str(CORPUS), "--index", str(index), "--json").output)
     assert (rebuilt["full"], rebuilt["added"], rebuilt["total"]) == (True, 5, 5)
     assert _run("search", "x", "--index", str(index)).exit_code == 0
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(index_dir):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--port", str(port), "--index", str(index_dir)])
+    assert (result.exit_code, result.output.strip()) == (
+        1, f"Error: Cannot listen on 127.0.0.1:{port}: Address already in use.")

@@ -4,7 +4,9 @@ Several threads query the real server over HTTP without pause while the
 corpus changes and `cchc index --full` runs three times, then an incremental
 `cchc index` adds and removes bulletins. Each state of the corpus has its own
 bulletin count, so a response from a half-written index would show a count
-that belongs to no state.
+that belongs to no state. (Each worker process of the server notices a new
+index within a second on its own, so two answers in a row may come from two
+neighbouring states; never from an incomplete one.)
 """
 
 from __future__ import annotations
@@ -48,7 +50,6 @@ def test_queries_never_fail_nor_see_a_partial_index_while_it_is_rebuilt(tmp_path
     counts = [5]
     failures: list[str] = []
     totals: Counter = Counter()
-    seen_by_client: list[list[int]] = [[] for _ in range(CLIENTS)]
     stop = threading.Event()
 
     with serving(index, corpus) as base:
@@ -63,7 +64,6 @@ def test_queries_never_fail_nor_see_a_partial_index_while_it_is_rebuilt(tmp_path
                         body = json.load(response)
                     if query == "":
                         totals[body["total"]] += 1
-                        seen_by_client[number].append(body["total"])
                 except (urllib.error.URLError, OSError, ValueError) as error:
                     failures.append(f"{query!r}: {error}")
 
@@ -98,9 +98,6 @@ def test_queries_never_fail_nor_see_a_partial_index_while_it_is_rebuilt(tmp_path
     assert set(totals) <= set(counts), totals
     assert final == 13
     assert requests > 50
-    for seen in seen_by_client:  # a client never goes back to an older index
-        states = [counts.index(total) for total in seen]
-        assert states == sorted(states)
 
 
 def _settled_total(base: str, expected: int, seconds: float = 10) -> int:

@@ -19,6 +19,11 @@ class SettingsError(ValueError):
     """A setting has a value that cannot be used."""
 
 
+def default_workers() -> int:
+    """One worker process per core, at most 8 (each holds its own copy of the index arrays)."""
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
 def _positive_int(value) -> int:
     number = int(str(value).strip())
     if number < 1:
@@ -65,7 +70,9 @@ SETTINGS = (
     Setting("CORS_ORIGINS", "*", _origins,
             "Origins allowed to call the JSON API and load widget.js: '*' or a comma-separated list."),
     Setting("LANGUAGE", "vi", _language, "Interface language when the URL does not say: vi or en."),
-    Setting("THREADS", 8, _positive_int, "Worker threads of the WSGI server (`cchc serve`)."),
+    Setting("WORKERS", default_workers(), _positive_int,
+            "Worker processes of the WSGI server (`cchc serve`); default: one per core, at most 8."),
+    Setting("THREADS", 8, _positive_int, "Threads per worker process of the WSGI server."),
     Setting("QUERY_TIMEOUT", 5.0, _positive_seconds,
             "Seconds one search may run before it is stopped with a message (HTTP 422)."),
 )

@@ -1,0 +1,52 @@
+"""The production server behind ``cchc serve``: gunicorn, pre-forked worker processes with threads.
+
+Each worker process has its own ``SearchEngine`` (one search at a time per
+engine: Whoosh readers share file handles), so searches run in parallel across
+processes, and every worker opens the index itself after the fork. The app
+is built once in the master (``preload_app``), so the pyvi model and the code
+are shared copy-on-write. ``WORKERS`` defaults to the machine's cores.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+from gunicorn.app.base import BaseApplication
+
+
+def bind_address(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+class Server(BaseApplication):
+    """gunicorn, configured from code instead of its command line."""
+
+    def __init__(self, app: Flask, host: str, port: int, workers: int, threads: int):
+        self.application = app
+        self.options = {
+            "bind": bind_address(host, port),
+            "workers": workers,
+            "threads": threads,
+            "worker_class": "gthread",
+            "preload_app": True,
+            "timeout": 120,
+            "graceful_timeout": 10,
+            "proc_name": "cchc",
+            "accesslog": None,
+            "errorlog": "-",
+            "loglevel": "warning",
+            "post_fork": _after_fork,
+        }
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        return self.application
+
+
+def _after_fork(server, worker) -> None:
+    from . import warm
+
+    warm(server.app.application)
