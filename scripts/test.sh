@@ -1,14 +1,9 @@
 #!/usr/bin/env bash
-# Install everything the tests need (Python packages, Debian's chromium and its driver) and run every test.
+# Install everything the tests need (Python packages; Debian's chromium, its driver and wrk) and run every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh test
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  echo "Installing Debian's chromium and chromium-driver for the browser tests..." >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
-fi
+bash scripts/debian.sh chromium=chromium chromedriver=chromium-driver wrk=wrk setpriv=util-linux
 .venv/bin/ruff check .
+bash scripts/audit.sh
 .venv/bin/python -m pytest "$@"
