@@ -264,3 +264,11 @@ def test_readme_documents_parameters_routes_and_settings():
         assert f"`{parameter['name']}`" in readme, parameter["name"]
     for setting in SETTINGS:
         assert f"`{setting.name}`" in readme, setting.name
+
+
+def test_a_bad_query_keeps_the_search_box_with_what_was_typed(client):
+    page = client.get("/search", query_string={"q": '"một cửa'})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 400
+    assert 'value="&#34;một cửa"' in html and 'role="alert"' in html
+    assert 'id="q"' not in client.get("/documents/nope").get_data(as_text=True)

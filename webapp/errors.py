@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from search.limits import QueryTimeout
 from search.models import RequestError
-from search.query import QuerySyntaxError
+from search.query import MAX_QUERY_CHARS, QuerySyntaxError
 from search.storage import IndexMissing
 
 
@@ -21,7 +21,18 @@ def error_response(message: str, status: int):
         response = jsonify({"ok": False, "error": message, "status": status})
         response.status_code = status
         return response
-    return render_template("error.html", message=message, status=status), status
+    return render_template("error.html", message=message, status=status, state=_retry_state()), status
+
+
+def _retry_state():
+    """On the search pages, the search box comes back holding what was typed, so it can be corrected."""
+    if request.path not in ("/", "/search"):
+        return None
+    from .params import SearchState
+
+    lang = request.args.get("lang") if request.args.get("lang") in ("vi", "en") else current_app.config["LANGUAGE"]
+    return SearchState(query=request.args.get("q", "")[:MAX_QUERY_CHARS], lang=lang,
+                       default_lang=current_app.config["LANGUAGE"])
 
 
 def init_app(app: Flask) -> None:

@@ -17,6 +17,7 @@ from search.schema import FACETS
 from search.vocabulary import quarter_label, topic_label
 
 from .chart import HEIGHT, WIDTH, legend, year_chart
+from .errors import error_response
 from .i18n import translate
 from .params import SearchState, search_request
 
@@ -68,7 +69,7 @@ def search_page():
     try:
         search = search_request(request.args, current_app.config["PER_PAGE"], current_app.config["LANGUAGE"])
     except RequestError as error:
-        return render_template("error.html", message=str(error), status=400), 400
+        return error_response(str(error), 400)
     response = _engine().run_search(search)
     state = _state(search)
     suggestion = _engine().suggest(search.query) if search.query.strip() else None
