@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from search.models import is_digits
 from search.textnorm import clean_unicode
 from search.vocabulary import QUARTERS, canonical_province, topic_ids
 
@@ -214,7 +215,7 @@ def _check(name: str, value) -> tuple[object, str | None]:
         found = canonical_province(value) if isinstance(value, str) else None
         return (found, None) if found else (None, f"unknown province {value!r}")
     if name == "year":
-        year = int(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else None
+        year = int(value) if isinstance(value, int) or (isinstance(value, str) and is_digits(value)) else None
         return (year, None) if year and 1945 <= year <= 2100 else (None, f"not a year: {value!r}")
     if name == "quarter":
         code = str(value).upper()

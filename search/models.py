@@ -17,6 +17,11 @@ SORTS = ("relevance", "newest", "oldest")
 DEFAULT_PER_PAGE, MAX_PER_PAGE = 10, 100
 MAX_RESULT_WINDOW = 10_000  # as Elasticsearch: deeper pages are refused
 MAX_FILTER_VALUES = 100
+
+
+def is_digits(text: str) -> bool:
+    """ASCII digits only (``str.isdigit`` also accepts '²' and '٣', which ``int`` refuses or reads differently)."""
+    return text.isascii() and text.isdigit()
 YEAR_RANGE = (1945, 2100)
 
 
@@ -96,7 +101,7 @@ def canonical_value(facet: str, value: str) -> str:
     elif facet == "province_2025":
         found = canonical_province_2025(raw)
     elif facet == "year":
-        found = raw if raw.isdigit() and YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1] else None
+        found = raw if is_digits(raw) and YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1] else None
     elif facet == "quarter":
         found = raw.upper() if raw.upper() in QUARTERS else None
     elif facet == "topic":
@@ -124,7 +129,7 @@ def _integer(name: str, value, default: int, low: int, high: int) -> int:
     if value in (None, ""):
         return default
     text = str(value).strip()
-    if not text.lstrip("-").isdigit() or len(text) > 12:
+    if not is_digits(text.removeprefix("-")) or len(text) > 12:
         raise RequestError(name, f"'{name}' must be a whole number, not '{text[:20]}'.")
     number = int(text)
     if not low <= number <= high:

@@ -42,7 +42,8 @@ TEXT = st.one_of(
     st.text(max_size=60),
     st.sampled_from(["", "0", "-1", "1e9", "99999999999999999999", "Q5", "2019-2018", "NaN", "../../etc/passwd",
                      "<script>alert(1)</script>", '"', "(", "NOT", "a OR", "title:", "\x00", "\ud7ff", "e\u0301",
-                     "cải cách hành chính", "61/2018/NĐ-CP", "* " * 70, "x" * 1001]),
+                     "cải cách hành chính", "61/2018/NĐ-CP", "* " * 70, "x" * 1001, "²", "٣", "２０２０",
+                     "year:²", "year:2019-²"]),
 )
 
 

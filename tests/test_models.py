@@ -27,3 +27,15 @@ def test_bad_parameters_name_themselves(kwargs, parameter, message):
     with pytest.raises(RequestError) as caught:
         make_request("x", **kwargs)
     assert (caught.value.parameter, str(caught.value)) == (parameter, message)
+
+
+@pytest.mark.parametrize("name, value", [("page", "²"), ("per_page", "٣"), ("page", "１"), ("page", "-²")])
+def test_numbers_in_other_scripts_are_refused_clearly(name, value):
+    with pytest.raises(RequestError) as caught:
+        make_request(**{name: value})
+    assert str(caught.value) == f"'{name}' must be a whole number, not '{value}'."
+
+
+def test_a_year_in_other_digits_is_an_unknown_year():
+    with pytest.raises(RequestError):
+        make_request(filters={"year": ["２０２０"]})

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, render_template, request
 
-from search.models import RequestError, canonical_value
+from search.models import RequestError, canonical_value, is_digits
 
 bp = Blueprint("widget", __name__)
 SCRIPT = Path(__file__).parent / "static" / "widget.js"
@@ -58,7 +58,7 @@ def widget_attributes(args) -> dict[str, str]:
             attributes[name.replace("_", "-")] = "|".join(dict.fromkeys(chosen))
     per_page = args.get("per_page", "").strip()
     if per_page:
-        if not per_page.isdigit() or not 1 <= int(per_page) <= 20:
+        if not is_digits(per_page) or not 1 <= int(per_page) <= 20:
             raise RequestError("per_page", f"'per_page' must be between 1 and 20, not '{per_page[:20]}'.")
         attributes["per-page"] = per_page
     if args.get("lang") in ("vi", "en"):
