@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from urllib.parse import urlsplit
 
 from search.textnorm import fold, has_diacritics, unify_tones
@@ -113,14 +114,15 @@ def _url_provinces(url: str | None) -> set[str]:
     return found
 
 
-def _bare_mentions(pattern: re.Pattern, text: str) -> int:
-    """Mentions of a bare name that no unit word (tỉnh, huyện, xã ...) stands before."""
-    return sum(1 for m in pattern.finditer(text)
-               if not _LOWER_UNIT_BEFORE.search(text[max(0, m.start() - 14) : m.start()]))
+def _bare_mentions(pattern: re.Pattern, text: str, cap: int | None = None) -> int:
+    """Mentions of a bare name that no unit word (tỉnh, huyện, xã ...) stands before (counting stops at ``cap``)."""
+    bare = (m for m in pattern.finditer(text)
+            if not _LOWER_UNIT_BEFORE.search(text[max(0, m.start() - 14) : m.start()]))
+    return sum(1 for _ in islice(bare, cap))
 
 
 def _in_title(with_unit: re.Pattern, bare: re.Pattern, title: str) -> bool:
-    if with_unit.search(title) or _bare_mentions(bare, title):
+    if with_unit.search(title) or _bare_mentions(bare, title, 1):
         return True
     return title.isupper() and re.search(bare.pattern, title, re.I) is not None
 
@@ -135,8 +137,8 @@ def _score(title: str, body: str, url: str | None) -> Counter:
             continue
         if _in_title(with_unit, bare, title_n):
             scores[name] += WEIGHTS["title"]
-        scores[name] += WEIGHTS["unit"] * min(len(with_unit.findall(body_n)), CAPS["unit"])
-        scores[name] += WEIGHTS["bare"] * min(_bare_mentions(bare, body_n), CAPS["bare"])
+        scores[name] += WEIGHTS["unit"] * sum(1 for _ in islice(with_unit.finditer(body_n), CAPS["unit"]))
+        scores[name] += WEIGHTS["bare"] * _bare_mentions(bare, body_n, CAPS["bare"])
     for (province, _), count in district_mentions(title + "\n" + body).items():
         scores[province] += WEIGHTS["district"] * min(count, CAPS["district"])
     for province in _url_provinces(url):

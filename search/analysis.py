@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from whoosh.analysis import Token, Tokenizer
 
+from .crffeatures import sent2features
 from .docnumbers import DOCNUMBER_TOKEN
 from .textnorm import fold, unify_tones
 
@@ -98,7 +99,7 @@ def _segment_uncached(text: str, spans: list[Span]) -> tuple[tuple[int, int], ..
         return ()
     vi = _pyvi()
     sentences = [[text[s.start : s.end] for s in line] for line in lines]
-    labels = vi.model.predict([vi.sent2features(words, False) for words in sentences])
+    labels = vi.model.predict([sent2features(words, vi.bi_grams, vi.tri_grams) for words in sentences])
     words: list[tuple[int, int]] = []
     for line, tags in zip(lines, labels, strict=True):
         start = None
@@ -224,6 +225,21 @@ class VietnameseTokenizer(Tokenizer):
             if end is not None:
                 word = compound_text(text, span.start, end)
                 yield self._fill(token, word, pos, span.start, end, start_char, keeporiginal)
+
+    def terms(self, value: str) -> list[str]:
+        """Every term ``__call__`` yields when indexing ``value``, as plain strings (no Token objects).
+
+        The indexer counts these directly (``search.schema.VietnameseText``); a test checks that the
+        counts equal Whoosh's own counting of ``__call__``'s tokens.
+        """
+        prepared = prepare(value)
+        text = prepared.normal if self.form == "words" else prepared.folded
+        pieces = [_piece(text, span) for span in prepared.spans]
+        if self.form == "pairs":
+            return [f"{a} {b}" for a, b in zip(pieces, pieces[1:], strict=False)]
+        if self.form == "words":
+            pieces += [compound_text(text, start, end) for start, end in segment(value)]
+        return pieces
 
     def _pairs(self, token, spans, text, start_pos, start_char, keeporiginal):
         for pos, (left, right) in enumerate(zip(spans, spans[1:], strict=False), start_pos):

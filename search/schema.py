@@ -11,7 +11,10 @@ untokenised fields; documents carry their metadata as one stored record
 
 from __future__ import annotations
 
+from collections import Counter
+
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.system import pack_uint
 
 from .analysis import FOLDED, PAIRS, WORDS
 from .docnumbers import ref_key
@@ -25,16 +28,33 @@ PERIOD_END = {"Q1": "0331", "Q2": "0630", "Q3": "0930", "Q4": "1231", "H1": "063
               "9M": "0930", "FY": "1231", None: "1231"}
 
 
+class VietnameseText(TEXT):
+    """A TEXT field (frequencies, no positions) that counts its analyzer's terms in one pass.
+
+    Whoosh's own ``index`` builds a Token object per term and counts them in Python; this one asks the
+    analyzer for the plain list of terms and counts it with ``Counter``: the same (term, frequency,
+    weight, value) entries - a test compares them - at a fraction of the cost.
+    """
+
+    def index(self, value, **kwargs):
+        if not isinstance(value, str) or not hasattr(self.analyzer, "terms"):
+            yield from super().index(value, **kwargs)
+            return
+        boost = self.format.field_boost
+        for term, frequency in Counter(self.analyzer.terms(value)).items():
+            yield term.encode("utf-8"), frequency, frequency * boost, pack_uint(frequency)
+
+
 def build_schema() -> Schema:
     """A new instance of the index schema."""
     return Schema(
         id=ID(stored=True, unique=True, sortable=True),
-        title=TEXT(analyzer=WORDS, stored=True, phrase=False, field_boost=TITLE_BOOST),
-        title_folded=TEXT(analyzer=FOLDED, phrase=False, field_boost=TITLE_BOOST),
-        title_pairs=TEXT(analyzer=PAIRS, phrase=False, field_boost=TITLE_BOOST),
-        content=TEXT(analyzer=WORDS, stored=True, phrase=False),
-        content_folded=TEXT(analyzer=FOLDED, phrase=False),
-        content_pairs=TEXT(analyzer=PAIRS, phrase=False),
+        title=VietnameseText(analyzer=WORDS, stored=True, phrase=False, field_boost=TITLE_BOOST),
+        title_folded=VietnameseText(analyzer=FOLDED, phrase=False, field_boost=TITLE_BOOST),
+        title_pairs=VietnameseText(analyzer=PAIRS, phrase=False, field_boost=TITLE_BOOST),
+        content=VietnameseText(analyzer=WORDS, stored=True, phrase=False),
+        content_folded=VietnameseText(analyzer=FOLDED, phrase=False),
+        content_pairs=VietnameseText(analyzer=PAIRS, phrase=False),
         province=ID,
         province_2025=ID,
         district=ID,

@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from indexer.topics import assign_topics
 
 
@@ -22,3 +25,12 @@ def test_a_passing_weak_word_is_not_a_topic():
 def test_a_bulletin_on_another_subject_gets_none():
     body = "Lễ hội hoa được tổ chức. Công tác tuyên truyền lễ hội được đẩy mạnh, cán bộ tham gia."
     assert assign_topics("Lễ hội hoa xuân", body) == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet="ab _-\nđạ1", max_size=40), term=st.sampled_from(["a", "ab", "a b", "đạ", "b_", "a a"]),
+       cap=st.integers(1, 3))
+def test_counting_by_find_equals_the_whole_word_regex(text, term, cap):
+    from indexer.topics import _count, _term_pattern
+
+    assert _count(term, text, cap) == min(len(_term_pattern(term).findall(text)), cap)
