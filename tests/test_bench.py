@@ -24,10 +24,11 @@ def test_benchmark_smoke_run_prints_every_figure(tmp_path):
     lines = run_size(1000, tmp_path, jobs=None, repeat=1)
     report = "\n".join(lines)
     assert lines[0] == "## 1,000 bulletins"
-    assert re.search(r"cold `cchc index --full`: [\d.]+ s, \*\*[\d.]+ docs/s\*\*, peak RSS \d+ MB", report)
+    assert re.search(r"cold `cchc index --full`: [\d.]+ s, \*\*[\d.]+ docs/s\*\*, peak memory \d+ MB", report)
     assert re.search(r"stock pyvi alone on all cores: [\d.]+ docs/s; cold indexing is \*\*\d+%\*\*", report)
     assert re.search(r"incremental with 10 changed \(1%\): [\d.]+ s = [\d.]+% of cold", report)
     assert re.search(r"`--full` rebuild of the same corpus: [\d.]+ s = [\d.]+x faster than cold", report)
     rows = [line for line in lines if line.startswith("| ") and not line.startswith("| query class")]
     assert [row.split(" | ")[0][2:] for row in rows] == list(QUERY_CLASSES)
     assert all(len(row.split("|")) == 10 for row in rows)
+    assert re.search(r"Peak RSS of a serving process \(ours alone, every query class run\): \d+ MB", report)
