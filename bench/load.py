@@ -21,12 +21,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.generate import write_corpus
+from bench.net import free_port, wait_for
 
 HERE = Path(__file__).resolve().parent
 CCHC = str(Path(sys.executable).with_name("cchc"))
@@ -52,26 +52,6 @@ def request_mix(ids: list[str]) -> list[str]:
     return paths
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait(url: str, seconds: float = 300) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.3)
-
-
 def prepare(size: int, out: Path) -> Path:
     """The index of the generated corpus of ``size`` bulletins, built if missing."""
     corpus, index = out / f"corpus-{size}", out / f"index-{size}"
@@ -86,7 +66,7 @@ def run(index: Path, clients: int, seconds: int, workers: int | None) -> dict:
     wrk = shutil.which("wrk")
     if not wrk:
         raise SystemExit("wrk is needed: sudo apt-get install wrk (scripts/load.sh installs it)")
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     command = [CCHC, "serve", "--port", str(port), "--index", str(index)]
     command += ["--workers", str(workers)] if workers else []
@@ -94,7 +74,7 @@ def run(index: Path, clients: int, seconds: int, workers: int | None) -> dict:
         log = open(Path(work) / "serve.log", "wb")
         server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         try:
-            _wait(base + "/api/search?per_page=1")
+            wait_for(base + "/api/search?per_page=1", 300)
             with urllib.request.urlopen(base + "/api/search?per_page=10&sort=newest") as response:
                 ids = [hit["id"] for hit in json.load(response)["results"]]
             paths = request_mix(ids)
