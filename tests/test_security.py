@@ -51,3 +51,25 @@ def test_errors_reveal_no_paths_or_tracebacks(tmp_path):
         response = client.get(url)
         assert response.status_code == 503
         assert str(tmp_path).encode() not in response.data and b"Traceback" not in response.data
+
+
+def test_no_debug_mode_even_when_the_environment_asks(sample_index, monkeypatch):
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    app = create_app({"INDEX": str(sample_index)}, testing=False)
+    assert (app.debug, app.config["PROPAGATE_EXCEPTIONS"]) == (False, False)
+
+
+def test_an_unexpected_failure_is_a_plain_500_without_details(sample_index, monkeypatch):
+    app = create_app({"INDEX": str(sample_index)}, testing=False)
+
+    def broken(request):
+        raise RuntimeError(f"secret detail in {sample_index}")
+
+    monkeypatch.setattr(app.extensions["cchc_engine"], "run_search", broken)
+    client = app.test_client()
+    api, page = client.get("/api/search?q=x"), client.get("/search?q=x")
+    assert api.status_code == page.status_code == 500
+    assert api.get_json()["error"].startswith("The server encountered an internal error")
+    for response in (api, page):
+        assert b"secret detail" not in response.data and b"Traceback" not in response.data
+        assert str(sample_index).encode() not in response.data

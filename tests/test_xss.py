@@ -84,8 +84,14 @@ def site(tmp_path_factory):
         f" liên thông &lt;script&gt;window.__xss=0&lt;/script&gt;</p></body></html>", encoding="utf-8")
     report = build_index(corpus, root / "index", jobs=1)
     assert report.skipped == []
+    before = _listing(corpus)
     with serving(root / "index", corpus) as base:
         yield base
+    assert _listing(corpus) == before  # serving never writes to the corpus
+
+
+def _listing(folder: Path) -> dict:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*")}
 
 
 @pytest.fixture(scope="module")
