@@ -180,7 +180,7 @@ def run_size(size: int, out: Path, jobs: int | None, repeat: int) -> list[str]:
         "| query class | ours p50 | p95 | max | FTS5 p50 | p95 | max | FTS5/ours (p50) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    timings = time_queries(SearchEngine(index), Fts5Searcher(database), repeat)
+    timings = time_queries(SearchEngine(index, cache_size=0), Fts5Searcher(database), repeat)
     for name, (ours, theirs) in timings.items():
         lines.append(f"| {name} | {statistics.median(ours):.1f} | {_percentile(ours, .95):.1f} | {max(ours):.1f} | "
                      f"{statistics.median(theirs):.1f} | {_percentile(theirs, .95):.1f} | {max(theirs):.1f} | "

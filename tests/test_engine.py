@@ -1,6 +1,7 @@
 """Searches against real indexes on disk: the bundled samples and a small corpus with given metadata."""
 
 import json
+import shutil
 import unicodedata
 from collections import Counter
 
@@ -10,6 +11,7 @@ from indexer.builder import build_index
 from search.engine import SearchEngine
 from search.models import make_request
 from search.query import QuerySyntaxError
+from tests.conftest import CORPUS
 
 S0, S1, S2, S3, S4 = ("000_19ab6ee4ef156fa2", "001_db3e4cde8e9e11f8", "002_3240b270d685cc74",
                       "003_a55e86e18369f327", "004_e6afc45b14d197f5")
@@ -210,3 +212,20 @@ def test_export_and_similar(given):
 def test_filters_that_exclude_every_match_give_no_hits(engine):
     response = engine.run_search(make_request("iGate", {"province": ["Cao Bằng"]}))
     assert (response.total, response.results) == (0, [])
+
+
+def test_answers_are_cached_per_index_state_and_a_new_index_starts_afresh(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    build_index(corpus, tmp_path / "index", jobs=1)
+    engine = SearchEngine(tmp_path / "index", cache_size=2)
+    first = engine.run_search(make_request("một cửa"))
+    assert engine.run_search(make_request("một cửa")) is first
+    assert engine.run_search(make_request("một cửa", lang="en")) is not first  # labels differ by language
+    engine.run_search(make_request("thủ tục"))
+    assert engine.run_search(make_request("một cửa")) is not first  # dropped: least recently used
+    (corpus / "000_19ab6ee4ef156fa2.txt").unlink()
+    build_index(corpus, tmp_path / "index", jobs=1)
+    engine._checked = 0  # skip the one-second wait before looking at the disk again
+    assert engine.run_search(make_request("")).total == 4
+    assert SearchEngine(tmp_path / "index", cache_size=0).run_search(make_request("")).total == 4

@@ -43,7 +43,7 @@ def test_every_query_path_stops_at_the_limit(sample_index, query):
 
 def test_whoosh_ranking_runs_under_its_time_limit_collector(sample_index, monkeypatch):
     """A query shape the array path does not take is ranked by Whoosh under TimeLimitCollector."""
-    engine = SearchEngine(sample_index, timeout=30)
+    engine = SearchEngine(sample_index, timeout=30, cache_size=0)
     engine.run_search(make_request("x"))  # open the index
     state = engine._current()
     monkeypatch.setattr(state.vector, "evaluate", lambda query, deadline=None: None)
