@@ -6,7 +6,7 @@
 The generated corpus and its index come from ``bench/out`` (made by
 ``bench.run`` or here). The server runs on loopback with its default worker
 count unless ``--workers`` says otherwise; wrk (Debian's package) drives it
-with a mix of realistic requests - words, phrases with and without
+with a mix of about 200 kinds of realistic request - words, phrases with and without
 diacritics, document numbers, facet filters, deep pages, the landing page,
 HTML pages and bulletin pages - and prints requests/s, p50/p95/p99 latency
 and the error count. Exit status 1 if any request failed.
@@ -39,16 +39,18 @@ FILTERS = [{"province": "Cao Bằng"}, {"year": "2020"}, {"quarter": "Q1", "topi
 
 
 def request_mix(ids: list[str]) -> list[str]:
-    """The request paths, in the proportions a research audience produces."""
+    """The request paths: every query alone, with each filter, on page 2 and newest first, as JSON and as pages."""
     paths = []
     for query in WORDS + PHRASES + NUMBERS:
-        paths.append("/api/search?" + urlencode({"q": query}))
         paths.append("/search?" + urlencode({"q": query}))
-    for number, filters in enumerate(FILTERS):
-        paths.append("/api/search?" + urlencode({"q": WORDS[number], **filters}))
+        paths.append("/api/search?" + urlencode({"q": query}))
+        paths.append("/api/search?" + urlencode({"q": query, "page": 2}))
+        paths.append("/search?" + urlencode({"q": query, "sort": "newest"}))
+        paths += ["/api/search?" + urlencode({"q": query, **filters}) for filters in FILTERS]
     paths += ["/api/search", "/", "/api/search?" + urlencode({"q": "thủ tục", "page": 40}),
               "/api/search?" + urlencode({"q": "cải cách", "sort": "newest", "per_page": 50})]
-    paths += [f"/api/documents/{doc_id}" for doc_id in ids[:6]] + [f"/documents/{doc_id}" for doc_id in ids[6:10]]
+    half = len(ids) // 2
+    paths += [f"/api/documents/{doc_id}" for doc_id in ids[:half]] + [f"/documents/{doc_id}" for doc_id in ids[half:]]
     return paths
 
 
@@ -62,7 +64,7 @@ def prepare(size: int, out: Path) -> Path:
     return index
 
 
-def run(index: Path, clients: int, seconds: int, workers: int | None) -> dict:
+def run(index: Path, clients: int, seconds: int, workers: int | None, cache: bool = True) -> dict:
     wrk = shutil.which("wrk")
     if not wrk:
         raise SystemExit("wrk is needed: sudo apt-get install wrk (scripts/load.sh installs it)")
@@ -72,10 +74,11 @@ def run(index: Path, clients: int, seconds: int, workers: int | None) -> dict:
     command += ["--workers", str(workers)] if workers else []
     with tempfile.TemporaryDirectory() as work:
         log = open(Path(work) / "serve.log", "wb")
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
+                                  env={**os.environ, **({} if cache else {"CCHC_RESULT_CACHE": "0"})})
         try:
             wait_for(base + "/api/search?per_page=1", 300)
-            with urllib.request.urlopen(base + "/api/search?per_page=10&sort=newest") as response:
+            with urllib.request.urlopen(base + "/api/search?per_page=40&sort=newest") as response:
                 ids = [hit["id"] for hit in json.load(response)["results"]]
             paths = request_mix(ids)
             (Path(work) / "paths.txt").write_text("\n".join(paths) + "\n", encoding="utf-8")
@@ -104,11 +107,13 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=None, help="server worker processes [setting WORKERS]")
+    parser.add_argument("--no-cache", action="store_true", help="every search computed (setting RESULT_CACHE=0)")
     parser.add_argument("--out", type=Path, default=HERE / "out")
     args = parser.parse_args()
     index = prepare(args.size, args.out)
-    f = run(index, args.clients, args.seconds, args.workers)
-    print(f"{args.clients} clients for {f['seconds']:.0f} s on {args.size:,} bulletins, {f['kinds_of_request']} "
+    f = run(index, args.clients, args.seconds, args.workers, cache=not args.no_cache)
+    cache = "result cache off, " if args.no_cache else ""
+    print(f"{cache}{args.clients} clients for {f['seconds']:.0f} s on {args.size:,} bulletins, {f['kinds_of_request']} "
           f"kinds of request: {f['requests']:,} requests, {f['requests_per_second']:.1f} requests/s; latency p50 "
           f"{f['p50_ms']:.1f} ms, p95 {f['p95_ms']:.1f} ms, p99 {f['p99_ms']:.1f} ms, max {f['max_ms']:.1f} ms; "
           f"errors {f['errors']} (connect {f['connect_errors']}, read {f['read_errors']}, write "

@@ -289,26 +289,42 @@ class SearchEngine:
         return meta
 
     def similar(self, doc_id: str, limit: int = 5) -> list[dict]:
-        """Bulletins sharing the most distinctive words of one bulletin (more-like-this)."""
+        """Bulletins sharing the most distinctive words of one bulletin (more-like-this), cached per index state."""
         with self._search_lock:
             state = self._current()
-            docnum = state.searcher.document_number(id=doc_id)
-            if docnum is None:
-                return []
-            reader = state.searcher.reader()
-            counts: dict[str, int] = {}
-            for token in FOLDED(state.searcher.stored_fields(docnum).get("content", "")):
-                if len(token.text) > 2 and token.text.isalpha():
-                    counts[token.text] = counts.get(token.text, 0) + 1
-            total = max(1, reader.doc_count())
+            key = ("similar", doc_id, limit)
+            if key not in state.results:
+                state.results[key] = self._similar(state, doc_id, limit)
+                while len(state.results) > max(self.cache_size, 1):
+                    state.results.popitem(last=False)
+            state.results.move_to_end(key)
+            return state.results[key]
 
-            def weight(term):
-                return counts[term] * np.log(total / (1 + reader.doc_frequency("content_folded", term)))
+    def _similar(self, state: _State, doc_id: str, limit: int) -> list[dict]:
+        docnum = state.searcher.document_number(id=doc_id)
+        if docnum is None:
+            return []
+        reader = state.searcher.reader()
+        counts: dict[str, int] = {}
+        for term in FOLDED.terms(state.searcher.stored_fields(docnum).get("content", "")):
+            if len(term) > 2 and term.isalpha():
+                counts[term] = counts.get(term, 0) + 1
+        total = max(1, reader.doc_count())
 
-            chosen = sorted(counts, key=weight, reverse=True)[:SIMILAR_TERMS]
-            query = wq.Or([wq.Term("content_folded", t) for t in chosen])
+        def weight(term):
+            return counts[term] * np.log(total / (1 + reader.doc_frequency("content_folded", term)))
+
+        chosen = sorted(counts, key=weight, reverse=True)[:SIMILAR_TERMS]
+        query = wq.Or([wq.Term("content_folded", t) for t in chosen])
+        evaluated = state.vector.evaluate(query)
+        if evaluated is not None:
+            matched, scores = evaluated
+            matched[docnum] = False
+            ranked = [d for d, _ in top(scores, matched, limit)]
+        else:
             results = state.searcher.search(query, limit=limit + 1, mask={docnum})
-            return [self._meta(state, results.docnum(i)) for i in range(min(limit, results.scored_length()))]
+            ranked = [results.docnum(i) for i in range(min(limit, results.scored_length()))]
+        return [self._meta(state, d) for d in ranked]
 
     def suggest(self, query: str) -> str | None:
         """The query with diacritics restored from the index's vocabulary, or None."""

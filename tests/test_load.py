@@ -17,7 +17,7 @@ def test_a_short_load_run_has_no_errors(sample_index):
 
 
 def test_the_request_mix_covers_every_kind_of_request():
-    paths = request_mix([f"doc-{n}" for n in range(10)])
+    paths = request_mix([f"doc-{n}" for n in range(40)])
     kinds = {path.split("?")[0].rsplit("/", 1)[0] if "documents" in path else path.split("?")[0] for path in paths}
     assert kinds == {"/api/search", "/search", "/", "/api/documents", "/documents"}
     assert any("province=" in p for p in paths) and any("page=40" in p for p in paths)

@@ -60,3 +60,13 @@ def test_shapes_it_does_not_handle_fall_back(engine):
     assert state.vector.evaluate(wq.And([wq.Every(), wq.Not(wq.Term("content", "cchc"))])) is None
     only_negative = engine.run_search(make_request("-tthc"))
     assert only_negative.total == len(engine.export(make_request("-tthc"), limit=1000))
+
+
+def test_similar_bulletins_are_the_same_on_both_paths(engine, monkeypatch):
+    state = engine._current()
+    ids = [state.searcher.stored_fields(d)["id"] for d in list(state.searcher.reader().all_doc_ids())[:40]]
+    arrays = {doc_id: [m["id"] for m in engine._similar(state, doc_id, 5)] for doc_id in ids}
+    monkeypatch.setattr(state.vector, "evaluate", lambda query, deadline=None: None)
+    whoosh = {doc_id: [m["id"] for m in engine._similar(state, doc_id, 5)] for doc_id in ids}
+    assert arrays == whoosh
+    assert all(len(found) == 5 and doc_id not in found for doc_id, found in arrays.items())

@@ -221,7 +221,7 @@ def test_settings_come_from_file_then_environment(tmp_path):
      "Setting CORS_ORIGINS from CCHC_CORS_ORIGINS: 'ftp://x' is not valid ('ftp://x' is not '*' nor an http(s) "
      "origin)."),
     ("COLOUR = 1\n", {}, "Unknown setting 'COLOUR' in {path}; known: CORPUS, CORS_ORIGINS, EXPORT_LIMIT, INDEX, "
-                         "LANGUAGE, PER_PAGE, QUERY_TIMEOUT, SIMILAR, THREADS, WORKERS."),
+                         "LANGUAGE, PER_PAGE, QUERY_TIMEOUT, RESULT_CACHE, SIMILAR, THREADS, WORKERS."),
     ("", {"CCHC_QUERY_TIMEOUT": "0"},
      "Setting QUERY_TIMEOUT from CCHC_QUERY_TIMEOUT: '0' is not valid (must be a number of seconds above 0, "
      "at most 600)."),

@@ -30,7 +30,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.config.update(settings, DEBUG=False, TESTING=testing, PROPAGATE_EXCEPTIONS=False)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    app.extensions["cchc_engine"] = SearchEngine(Path(settings["INDEX"]), timeout=settings["QUERY_TIMEOUT"])
+    app.extensions["cchc_engine"] = SearchEngine(Path(settings["INDEX"]), timeout=settings["QUERY_TIMEOUT"],
+                                                 cache_size=settings["RESULT_CACHE"])
     app.register_blueprint(ui.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(widget.bp)

@@ -31,6 +31,13 @@ def _positive_int(value) -> int:
     return number
 
 
+def _count(value) -> int:
+    number = int(str(value).strip())
+    if number < 0:
+        raise ValueError("must be 0 or more")
+    return number
+
+
 def _positive_seconds(value) -> float:
     number = float(str(value).strip())
     if not 0 < number <= 600:
@@ -73,6 +80,8 @@ SETTINGS = (
     Setting("WORKERS", default_workers(), _positive_int,
             "Worker processes of the WSGI server (`cchc serve`); default: one per core, at most 8."),
     Setting("THREADS", 8, _positive_int, "Threads per worker process of the WSGI server."),
+    Setting("RESULT_CACHE", 256, _count,
+            "Search answers each worker keeps per index state (0: none)."),
     Setting("QUERY_TIMEOUT", 5.0, _positive_seconds,
             "Seconds one search may run before it is stopped with a message (HTTP 422)."),
 )
