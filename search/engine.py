@@ -188,6 +188,9 @@ class SearchEngine:
         evaluated = state.vector.evaluate(query, deadline) if request.query.strip() else None
         if evaluated is not None:
             matched, scores = evaluated
+        elif type(query) is wq.Every:  # the empty query: every live document, ranked by date
+            scores, matched = None, table.live.copy()
+            deadline.check()
         else:
             scores = None
             matched = np.zeros(table.size, dtype=bool)

@@ -70,3 +70,13 @@ def test_similar_bulletins_are_the_same_on_both_paths(engine, monkeypatch):
     whoosh = {doc_id: [m["id"] for m in engine._similar(state, doc_id, 5)] for doc_id in ids}
     assert arrays == whoosh
     assert all(len(found) == 5 and doc_id not in found for doc_id, found in arrays.items())
+
+
+def test_bare_exclusions_keep_whooshs_own_path(engine):
+    """Whoosh's And.normalize drops a NOT beside Every, so these stay on Whoosh's matchers (correct counts)."""
+    state = engine._current()
+    for text in ("NOT (cải cách OR papi)", "NOT (một cửa)"):
+        query, _ = compile_query(parse_query(text), engine._resolver(state))
+        assert state.vector.evaluate(query) is None
+        assert engine.run_search(make_request(text)).total == len(state.searcher.search(query, limit=None))
+    assert engine.run_search(make_request("")).total == state.searcher.doc_count()
