@@ -154,7 +154,7 @@ def _processed(pool, records: list[SourceRecord]) -> Iterator[tuple[Bulletin | S
 
 def _changed_records(corpus: Path, root: Path, existing: dict[str, str], report: BuildReport,
                      max_bytes: int, seen: set[str]) -> Iterator[SourceRecord]:
-    for item in read_corpus(corpus, max_bytes=max_bytes, exclude=root):
+    for item in read_corpus(corpus, max_bytes=max_bytes, exclude=root, known=existing):
         if isinstance(item, Skipped):
             report.skipped.append(item)
             continue

@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -61,14 +61,18 @@ def discover(root: Path, exclude: Path | None = None) -> Iterator[Path]:
                 yield Path(folder) / name
 
 
-def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES,
-                exclude: Path | None = None) -> Iterator[SourceRecord | Skipped]:
-    """Read every bulletin below ``root`` (an index folder inside it is ``exclude``-d)."""
+def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES, exclude: Path | None = None,
+                known: Mapping[str, str] | None = None) -> Iterator[SourceRecord | Skipped]:
+    """Read every bulletin below ``root`` (an index folder inside it is ``exclude``-d).
+
+    ``known`` maps ids to the digests already indexed: a file whose digest is its id's is not decoded
+    (its record has an empty body), which makes a run over an unchanged corpus mostly file reading.
+    """
     root = Path(root)
     seen: dict[str, str] = {}
     for path in discover(root, exclude):
         rel = path.relative_to(root).as_posix()
-        for item in _read_path(root, path, rel, max_bytes):
+        for item in _read_path(root, path, rel, max_bytes, known):
             if isinstance(item, SourceRecord):
                 if item.id in seen:
                     item = Skipped(item.origin, f"duplicate id '{item.id}' (first read from {seen[item.id]})")
@@ -77,7 +81,8 @@ def read_corpus(root: Path, max_bytes: int = DEFAULT_MAX_BYTES,
             yield item
 
 
-def _read_path(root: Path, path: Path, rel: str, max_bytes: int) -> Iterator[SourceRecord | Skipped]:
+def _read_path(root: Path, path: Path, rel: str, max_bytes: int,
+               known: Mapping[str, str] | None) -> Iterator[SourceRecord | Skipped]:
     name = path.name.lower()
     if name.endswith(SIDECAR):
         if not _sidecar_owner(path):
@@ -85,7 +90,7 @@ def _read_path(root: Path, path: Path, rel: str, max_bytes: int) -> Iterator[Sou
         return
     suffix = path.suffix.lower()
     if suffix in FILE_KINDS:
-        yield _read_file(path, rel, FILE_KINDS[suffix], max_bytes)
+        yield _read_file(path, rel, FILE_KINDS[suffix], max_bytes, known)
     elif suffix == ".jsonl":
         yield from _read_jsonl(path, rel, max_bytes)
     else:
@@ -113,9 +118,17 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         return handle.read(max_bytes + 1)
 
 
-def _read_file(path: Path, rel: str, kind: str, max_bytes: int) -> SourceRecord | Skipped:
+def _read_file(path: Path, rel: str, kind: str, max_bytes: int,
+               known: Mapping[str, str] | None = None) -> SourceRecord | Skipped:
+    record_id = rel.rsplit(".", 1)[0]
     try:
         data = read_bytes(path, max_bytes)
+        given, warnings, sidecar_bytes = _read_sidecar(path, rel)
+        digest = _digest(kind, data, sidecar_bytes)
+        if known is not None and known.get(record_id) == digest:
+            # indexed before from these very bytes by this very pipeline: nothing to decode
+            return SourceRecord(id=record_id, origin=rel, kind=kind, body="", given=given, digest=digest,
+                                warnings=warnings)
         body = decode(data, html=kind == "html")
     except DecodeError as error:
         return Skipped(rel, str(error))
@@ -125,16 +138,8 @@ def _read_file(path: Path, rel: str, kind: str, max_bytes: int) -> SourceRecord 
         return Skipped(rel, f"unreadable: {error.strerror or error}")
     if not body.strip():
         return Skipped(rel, "empty file")
-    given, warnings, sidecar_bytes = _read_sidecar(path, rel)
-    return SourceRecord(
-        id=rel.rsplit(".", 1)[0],
-        origin=rel,
-        kind=kind,
-        body=body,
-        given=given,
-        digest=_digest(kind, data, sidecar_bytes),
-        warnings=warnings,
-    )
+    return SourceRecord(id=record_id, origin=rel, kind=kind, body=body, given=given, digest=digest,
+                        warnings=warnings)
 
 
 def _read_sidecar(path: Path, rel: str) -> tuple[dict, list[str], bytes]:

@@ -18,7 +18,7 @@ import re
 import unicodedata
 
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # ` ´ ~ hook dot
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SYLLABLE = re.compile(r"[^\W\d_]+")
@@ -32,7 +32,7 @@ _GLIDE_PAIR = re.compile(r"^([bcdđghklmnprstvx]*)(o[ae]|uy)$")
 def clean_unicode(text: str) -> str:
     """Return ``text`` in NFC with uniform spaces and line ends, no invisibles."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", text)  # a regex scan, far faster than str.translate with a dict
     text = _SPACES.sub(" ", text)
     text = _CONTROL.sub("", text)
     text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")

@@ -117,3 +117,18 @@ def test_editing_a_rule_file_re_extracts_every_bulletin(tmp_path, corpus_copy, m
     report = build_index(corpus_copy, tmp_path / "index", jobs=1)
     reader.pipeline_fingerprint.cache_clear()
     assert (len(report.updated), report.unchanged) == (5, 0)
+
+
+def test_unchanged_files_are_not_decoded_again(tmp_path, corpus_copy, monkeypatch):
+    import indexer.reader
+
+    root = tmp_path / "index"
+    build_index(corpus_copy, root, jobs=1)
+    (corpus_copy / "new.txt").write_text(EXTRA, encoding="utf-8")
+    decoded = []
+    original = indexer.reader.decode
+    monkeypatch.setattr(indexer.reader, "decode", lambda data, **kw: decoded.append(data) or original(data, **kw))
+    report = build_index(corpus_copy, root, jobs=1)
+    assert (report.added, report.unchanged, report.skipped) == (["new"], 5, [])
+    assert decoded == [EXTRA.encode("utf-8")]
+    assert len(_ids(root)) == 6
