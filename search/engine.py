@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +78,8 @@ class SearchEngine:
         self.timeout = timeout  # seconds a search may run (``QueryTimeout``); None: no limit
         self.cache_size = cache_size  # 0: every search is computed (the benchmark measures that)
         self._state: _State | None = None
+        self._open: list = []  # the open searcher, closed when replaced or when the engine is collected
+        weakref.finalize(self, _close_all, self._open)
         self._checked = 0.0
         self._lock = threading.Lock()
         # Whoosh readers seek and read shared file objects: one search at a time per engine.
@@ -84,6 +87,7 @@ class SearchEngine:
 
     # -- opening and reopening -------------------------------------------------
     def _current(self) -> _State:
+        """The state of the served index; callers hold ``_search_lock``, so a replaced searcher is idle."""
         now = time.monotonic()
         state = self._state
         if state is not None and now - self._checked < RECHECK_SECONDS:
@@ -98,15 +102,16 @@ class SearchEngine:
                 searcher = ix.searcher(weighting=scoring.BM25F())
                 table = FacetTable.build(searcher.reader())
                 self._state = _State(generation, toc, searcher, table, VectorSearcher(searcher, table.live))
+                _close_all(self._open)
+                self._open.append(searcher)
             self._checked = now
             return self._state
 
     def close(self) -> None:
         """Close the searcher (and its open files); the next search reopens it."""
         with self._lock, self._search_lock:
-            if self._state is not None:
-                self._state.searcher.close()
-                self._state = None
+            _close_all(self._open)
+            self._state = None
 
     # -- resolving field values of the query language -----------------------------
     def _resolver(self, state: _State):
@@ -369,6 +374,11 @@ def _documents(query, searcher, deadline: Deadline, every: int = 4096) -> np.nda
             deadline.check()
     deadline.check()
     return np.asarray(found, dtype=np.int64)
+
+
+def _close_all(searchers: list) -> None:
+    while searchers:
+        searchers.pop().close()
 
 
 def _cache_key(request: SearchRequest) -> tuple:

@@ -132,3 +132,10 @@ def test_unchanged_files_are_not_decoded_again(tmp_path, corpus_copy, monkeypatc
     assert (report.added, report.unchanged, report.skipped) == (["new"], 5, [])
     assert decoded == [EXTRA.encode("utf-8")]
     assert len(_ids(root)) == 6
+
+
+def test_segments_are_separate_files_not_compound(tmp_path, corpus_copy):
+    root = tmp_path / "index"
+    build_index(corpus_copy, root, jobs=1)
+    names = {p.suffix for p in storage.current_generation(root).iterdir()}
+    assert ".seg" not in names and {".trm", ".pst"} <= names
