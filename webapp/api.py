@@ -35,6 +35,7 @@ def _request():
 
 @bp.after_request
 def cors(response):
+    """Let the origins of setting CORS_ORIGINS read the response (the API, and widget.js)."""
     origins = current_app.config["CORS_ORIGINS"]
     origin = request.headers.get("Origin")
     if "*" in origins:

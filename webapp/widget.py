@@ -17,6 +17,8 @@ from flask import Blueprint, current_app, render_template, request
 
 from search.models import RequestError, canonical_value, is_digits
 
+from .api import cors
+
 bp = Blueprint("widget", __name__)
 SCRIPT = Path(__file__).parent / "static" / "widget.js"
 PRESETS = ("province", "province_2025", "year", "quarter", "topic")
@@ -39,14 +41,7 @@ def widget_js():
     response = current_app.response_class(body, mimetype="text/javascript")
     response.set_etag(etag)
     response.headers["Cache-Control"] = f"public, max-age={MAX_AGE}"
-    origins = current_app.config["CORS_ORIGINS"]
-    origin = request.headers.get("Origin")
-    if "*" in origins:
-        response.headers["Access-Control-Allow-Origin"] = "*"
-    elif origin and origin.rstrip("/") in origins:
-        response.headers["Access-Control-Allow-Origin"] = origin
-        response.headers["Vary"] = "Origin"
-    return response.make_conditional(request)
+    return cors(response).make_conditional(request)
 
 
 def widget_attributes(args) -> dict[str, str]:
