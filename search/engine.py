@@ -144,17 +144,19 @@ class SearchEngine:
         """
         with self._search_lock:
             state = self._current()
-            key = _cache_key(request)
-            cached = state.results.get(key)
-            if cached is not None:
-                state.results.move_to_end(key)
-                return cached
-            response = self._search(state, request)
-            if self.cache_size:
-                state.results[key] = response
-                while len(state.results) > self.cache_size:
-                    state.results.popitem(last=False)
-            return response
+            return self._cached(state, _cache_key(request), lambda: self._search(state, request))
+
+    def _cached(self, state: _State, key: tuple, compute):
+        """The answer for ``key`` from the state's cache, computed and remembered if absent (LRU)."""
+        if key in state.results:
+            state.results.move_to_end(key)
+            return state.results[key]
+        answer = compute()
+        if self.cache_size:
+            state.results[key] = answer
+            while len(state.results) > self.cache_size:
+                state.results.popitem(last=False)
+        return answer
 
     def _search(self, state: _State, request: SearchRequest) -> SearchResponse:
         deadline = Deadline(self.timeout)
@@ -300,13 +302,7 @@ class SearchEngine:
         """Bulletins sharing the most distinctive words of one bulletin (more-like-this), cached per index state."""
         with self._search_lock:
             state = self._current()
-            key = ("similar", doc_id, limit)
-            if key not in state.results:
-                state.results[key] = self._similar(state, doc_id, limit)
-                while len(state.results) > max(self.cache_size, 1):
-                    state.results.popitem(last=False)
-            state.results.move_to_end(key)
-            return state.results[key]
+            return self._cached(state, ("similar", doc_id, limit), lambda: self._similar(state, doc_id, limit))
 
     def _similar(self, state: _State, doc_id: str, limit: int) -> list[dict]:
         docnum = state.searcher.document_number(id=doc_id)
