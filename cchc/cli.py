@@ -2,7 +2,7 @@
 
     cchc index  [--corpus DIR] [--index DIR] [--full] [--jobs N] [--wait]
     cchc search QUERY [--province P]... [--year Y]... [--quarter Q]... [--topic T]...
-                [--sort relevance|newest|oldest] [--page N] [--per-page N] [--json]
+                [--sort relevance|newest|oldest] [--page N] [--per-page N] [--match best|all] [--json]
     cchc show   ID [--json]
     cchc stats  [--json]
     cchc serve  [--host H] [--port P] [--index DIR] [--corpus DIR] [--workers N] [--threads N]
@@ -168,7 +168,8 @@ def _print_results(response) -> None:
         click.echo(f"{rank}. {hit.title}  [{hit.id}]")
         details = [hit.province or "?", _period(hit), hit.published or "", ", ".join(hit.topics)]
         click.echo("   " + " · ".join(d for d in details if d))
-        click.echo("   " + _terminal_snippet(hit.snippet) + "\n")
+        click.echo("   " + _terminal_snippet(hit.snippet))
+        click.echo(("   missing: " + ", ".join(hit.missing) + "\n") if hit.missing else "")
     for name, buckets in response.facets.items():
         if buckets:
             shown = ", ".join(f"{'*' if b.selected else ''}{b.label} ({b.count})" for b in buckets[:8])
@@ -185,15 +186,17 @@ def _print_results(response) -> None:
 @click.option("--sort", default="relevance", show_default=True, help="relevance, newest or oldest.")
 @click.option("--page", default="1", show_default=True)
 @click.option("--per-page", "per_page", default="10", show_default=True)
+@click.option("--match", default="best", show_default=True,
+              help="best: the most informative words suffice, complete matches first; all: every word required.")
 @index_option
 @json_option
-def search(query, province, province_2025, year, quarter, topic, sort, page, per_page, index_dir, as_json):
+def search(query, province, province_2025, year, quarter, topic, sort, page, per_page, match, index_dir, as_json):
     """Full-text search with facet filters."""
     from search.models import make_request
 
     filters = {"province": province, "province_2025": province_2025, "year": year, "quarter": quarter,
                "topic": topic}
-    request = _run(make_request, query, filters, sort, page, per_page)
+    request = _run(make_request, query, filters, sort, page, per_page, None, match)
     response = _run(_engine(index_dir).run_search, request)
     if as_json:
         _print_json(response.to_dict())

@@ -18,8 +18,13 @@ Text flows: scan -> segment -> tokens -> filters.
 Three analyzers, one per form: ``WORDS`` (lower case, new-style tones; the
 ``title`` and ``content`` fields), ``FOLDED`` (syllables without diacritics; the
 ``*_folded`` fields) and ``PAIRS`` (each two neighbouring folded syllables as
-one token, ``cai cach``; the ``*_pairs`` fields, which answer phrases and
-proximity without position checks). The pyvi model is loaded lazily, so the
+one token, ``cai cach``, at the position of its first syllable; the
+``*_pairs`` fields, which answer phrases and proximity). A pair never spans a
+sentence end, a line break or other breaking punctuation (``breaks``), so the
+pairs of a phrase standing at consecutive positions prove the phrase is there
+as written. Numbers written with separators (``3,4``, ``1.500``) are indexed
+whole and, in the words and folded forms, also as their parts, so "mức độ 3, 4"
+and "mức độ 3,4" find each other. The pyvi model is loaded lazily, so the
 analyzers pickle into the index schema without it.
 """
 
@@ -45,6 +50,8 @@ _SCAN = re.compile(
     r"|(?P<punct>[^\w\s])"
 )
 _PUNCTUATION = set(string.punctuation) | set("“”‘’–—…«»")
+_BREAK = re.compile(r"[.!?;:…\n\r]")  # between two syllables, ends a phrase (commas, dashes, quotes do not)
+_NUMBER_PART = re.compile(r"\d+")
 SEGMENT_CACHE_SIZE = 2_048  # the indexer primes just before writing; queries are short
 
 
@@ -161,6 +168,7 @@ class Prepared(NamedTuple):
     spans: list[Span]  # syllables, numbers and document numbers (no punctuation)
     normal: str  # lower case, new-style tones (same length as the text)
     folded: str  # ``normal`` without diacritics (same length)
+    joined: list[bool]  # per neighbouring pair of spans: no break between them (``breaks``)
 
 
 def _lower_keeping_offsets(text: str) -> str:
@@ -180,11 +188,50 @@ def prepare(text: str) -> Prepared:
     found = _prepared.get(key)
     if found is None:
         normal = unify_tones(_lower_keeping_offsets(text))
-        found = Prepared([sp for sp in scan(text) if sp.kind != "punct"], normal, fold(normal))
+        spans = [sp for sp in scan(text) if sp.kind != "punct"]
+        found = Prepared(spans, normal, fold(normal), joins(text, spans))
         _prepared[key] = found
         while len(_prepared) > 8:
             _prepared.popitem(last=False)
     return found
+
+
+def joins(text: str, spans: list[Span]) -> list[bool]:
+    """For each two neighbouring spans, whether they stand in one phrase (no break between them).
+
+    >>> text = "cải cách. Hành chính, một cửa"
+    >>> joins(text, [s for s in scan(text) if s.kind != "punct"])
+    [True, False, True, True, True]
+    """
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    out, at = [], 0
+    for left, right in zip(spans, spans[1:], strict=False):
+        while at < len(breaks) and breaks[at] < left.end:
+            at += 1
+        out.append(not (at < len(breaks) and breaks[at] < right.start and not _abbreviation(text, left, breaks[at])))
+    return out
+
+
+def _abbreviation(text: str, span: Span, stop: int) -> bool:
+    """A full stop right after an abbreviation such as "TP." or "ThS." does not end a sentence."""
+    return stop == span.end and text[stop] == "." and text[span.start : span.end].lower() in dotted_abbreviations()
+
+
+def dotted_abbreviations() -> frozenset[str]:
+    from .vocabulary import dotted_abbreviations as load  # data file; imported late (vocabulary imports us)
+
+    return load()
+
+
+def number_parts(text: str, span: Span) -> list[str]:
+    """The digit groups of a number written with separators (``3,4`` -> 3, 4), else none.
+
+    >>> number_parts("mức độ 3,4", Span(7, 10, "num"))
+    ['3', '4']
+    """
+    if span.kind != "num":
+        return []
+    return _NUMBER_PART.findall(text, span.start, span.end)
 
 
 class VietnameseTokenizer(Tokenizer):
@@ -216,11 +263,13 @@ class VietnameseTokenizer(Tokenizer):
         prepared = prepare(value)
         text = prepared.normal if self.form == "words" else prepared.folded
         if self.form == "pairs":
-            yield from self._pairs(token, prepared.spans, text, start_pos, start_char, keeporiginal)
+            yield from self._pairs(token, prepared, text, start_pos, start_char, keeporiginal)
             return
         words = dict(segment(value)) if self.form == "words" else {}
         for pos, span in enumerate(prepared.spans, start_pos):
             yield self._fill(token, _piece(text, span), pos, span.start, span.end, start_char, keeporiginal)
+            for part in number_parts(text, span):
+                yield self._fill(token, part, pos, span.start, span.end, start_char, keeporiginal)
             end = words.get(span.start)
             if end is not None:
                 word = compound_text(text, span.start, end)
@@ -234,17 +283,29 @@ class VietnameseTokenizer(Tokenizer):
         """
         prepared = prepare(value)
         text = prepared.normal if self.form == "words" else prepared.folded
-        pieces = [_piece(text, span) for span in prepared.spans]
         if self.form == "pairs":
-            return [f"{a} {b}" for a, b in zip(pieces, pieces[1:], strict=False)]
+            return [pair for pair, _ in self.pairs(value)]
+        pieces = [_piece(text, span) for span in prepared.spans]
+        pieces += [part for span in prepared.spans if span.kind == "num" for part in number_parts(text, span)]
         if self.form == "words":
             pieces += [compound_text(text, start, end) for start, end in segment(value)]
         return pieces
 
-    def _pairs(self, token, spans, text, start_pos, start_char, keeporiginal):
-        for pos, (left, right) in enumerate(zip(spans, spans[1:], strict=False), start_pos):
-            pair = f"{_piece(text, left)} {_piece(text, right)}"
-            yield self._fill(token, pair, pos, left.start, right.end, start_char, keeporiginal)
+    @staticmethod
+    def pairs(value: str) -> list[tuple[str, int]]:
+        """(pair, position of its first syllable) for every two neighbouring syllables not split by a break."""
+        prepared = prepare(value)
+        spans, text = prepared.spans, prepared.folded
+        return [(f"{_piece(text, spans[i])} {_piece(text, spans[i + 1])}", i)
+                for i, joined in enumerate(prepared.joined) if joined]
+
+    def _pairs(self, token, prepared, text, start_pos, start_char, keeporiginal):
+        spans = prepared.spans
+        for i, joined in enumerate(prepared.joined):
+            if joined:
+                left, right = spans[i], spans[i + 1]
+                pair = f"{_piece(text, left)} {_piece(text, right)}"
+                yield self._fill(token, pair, start_pos + i, left.start, right.end, start_char, keeporiginal)
 
     @staticmethod
     def _fill(token, text, pos, start, end, start_char, keeporiginal):

@@ -7,12 +7,18 @@ unaccented words:
   old and new tone placement unified);
 * a syllable typed without diacritics matches the folded fields, and an exact
   match scores higher (``EXACT_BONUS``), so "ban" ranks "ban" above "bản";
-* all syllables of a run of words must match; the pyvi words of the run and the
-  run as a phrase are optional clauses that lift documents where the words
-  stand together (``WORD_BOOST``, ``PROXIMITY_BOOST``);
-* "phrases" match neighbouring syllables through the ``*_pairs`` fields (each
-  two neighbouring folded syllables is one term), and a syllable typed with
-  diacritics must also match exactly; no position checks are needed;
+* plain words are a best match (``clauses.BestMatch``): each pyvi word (or
+  spelled-out abbreviation) of the query is one part, and a bulletin qualifies
+  when the parts it matches carry at least ``MIN_SHARE`` of the query's
+  informative weight; bulletins matching every part rank first. Function words
+  (``search/data/stopwords.json``) are never required and only count through
+  proximity. ``+word``, a quoted phrase, both sides of ``AND`` and ``match=all``
+  are required;
+* the query's pyvi words and neighbouring pairs are optional clauses that lift
+  documents where the words stand together (``WORD_BOOST``, ``PROXIMITY_BOOST``);
+* "phrases" match neighbouring syllables through the ``*_pairs`` fields at
+  consecutive positions (``clauses.Sequence``), never across a sentence end or a
+  line break; a syllable typed with diacritics must also match exactly;
 * abbreviations from ``search/data/abbreviations.json`` match their expansion
   and the other way round.
 
@@ -29,14 +35,17 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 
 from . import query as ast
-from .analysis import WORDS, pair_terms
+from .analysis import WORDS, number_parts, pair_terms, scan
+from .clauses import BestMatch, Sequence
 from .docnumbers import ref_key
 from .textnorm import fold, has_diacritics
-from .vocabulary import abbreviations
+from .vocabulary import abbreviations, function_words
 
 EXACT_BONUS = 1.5
 WORD_BOOST = 0.5
 PROXIMITY_BOOST = 1.0
+MIN_SHARE = 0.5  # share of the query's informative weight a best-match result must have
+MATCH_MODES = ("best", "all")
 TEXT_FIELDS = (("title", "title_folded", "title_pairs"), ("content", "content_folded", "content_pairs"))
 
 
@@ -44,6 +53,8 @@ TEXT_FIELDS = (("title", "title_folded", "title_pairs"), ("content", "content_fo
 class Syllable:
     text: str  # as indexed in the exact fields (lower case, new-style tones)
     accented: bool  # typed with diacritics
+    raw: str = ""  # as typed
+    parts: tuple[str, ...] = ()  # a number with separators: its digit groups (3,4 -> 3, 4)
 
     @property
     def folded(self) -> str:
@@ -88,11 +99,13 @@ def analyse(text: str) -> Analysed:
     for token in WORDS(text, positions=True, chars=True):
         raw = text[token.startchar : token.endchar]
         if token.pos == last_pos:
-            out.words.append(token.text)
-            out.spans[len(out.syllables) - 1] = token.text.count("_") + 1
-            continue
+            if "_" in token.text:
+                out.words.append(token.text)
+                out.spans[len(out.syllables) - 1] = token.text.count("_") + 1
+            continue  # the parts of a number (3,4) are matched through Syllable.parts
         last_pos = token.pos
-        out.syllables.append(Syllable(token.text, has_diacritics(raw)))
+        parts = tuple(number_parts(raw, span) for span in scan(raw)[:1])[0] if "," in raw or "." in raw else ()
+        out.syllables.append(Syllable(token.text, has_diacritics(raw), raw, tuple(parts)))
     return out
 
 
@@ -101,6 +114,9 @@ def _fields(fields):
 
 
 def _syllable_query(s: Syllable, fields) -> wq.Query:
+    if s.parts:  # "3,4" also finds "3, 4"
+        whole = _syllable_query(Syllable(s.text, True), fields)
+        return wq.Or([whole, wq.And([_syllable_query(Syllable(p, True), fields) for p in s.parts])])
     alternatives = []
     for exact, folded, _ in _fields(fields):
         if s.accented:
@@ -118,7 +134,8 @@ def _phrase_query(syllables: list[Syllable], fields) -> wq.Query:
     alternatives = []
     for exact, _, paired in _fields(fields):
         accents = [wq.Term(exact, s.text) for s in syllables if s.accented]
-        alternatives.append(wq.And([*(wq.Term(paired, p) for p in pairs), *accents]))
+        placed = [wq.Term(paired, pairs[0])] if len(pairs) == 1 else [Sequence(paired, pairs)]
+        alternatives.append(wq.And([*placed, *accents]))
     return wq.Or(alternatives)
 
 
@@ -140,37 +157,96 @@ def _expansion(s: Syllable) -> list[Syllable] | None:
     return [Syllable(p, True) for p in phrase.split()] if phrase else None
 
 
-def _with_abbreviations(syllables: list[Syllable], fields) -> list[wq.Query]:
-    """One clause per word: abbreviations and their spelled-out forms as alternatives."""
-    clauses: list[wq.Query] = []
-    spans = {start: (end, abbr) for start, end, abbr in _abbreviation_spans(syllables)}
-    i = 0
-    while i < len(syllables):
-        if i in spans:
-            end, abbr = spans[i]
-            spelled = _and_clauses(syllables[i:end], fields)
-            clauses.append(wq.Or([spelled, _syllable_query(Syllable(abbr, True), fields)]))
-            i = end
-            continue
-        expansion = _expansion(syllables[i])
-        single = _syllable_query(syllables[i], fields)
-        clauses.append(wq.Or([single, _phrase_query(expansion, fields)]) if expansion else single)
-        i += 1
-    return clauses
-
-
 def _and_clauses(syllables, fields):
     return wq.And([_syllable_query(s, fields) for s in syllables])
 
 
-def _words_query(text: str, fields=None) -> tuple[wq.Query | None, Analysed]:
-    analysed = analyse(text)
-    if not analysed.syllables:
-        return None, analysed
-    required = wq.And(_with_abbreviations(analysed.syllables, fields))
+@dataclass
+class Unit:
+    """One part of a best-match query: a pyvi word, an abbreviation spelled out, or a function word."""
+
+    syllables: list[Syllable]
+    query: wq.Query
+    function: bool = False  # typed with diacritics and a function word: never required
+    weak: bool = False  # unaccented, and folds like a function word (cua: của or cửa?): weighs little
+
+    @property
+    def label(self) -> str:
+        return " ".join(s.raw or s.text for s in self.syllables)
+
+
+def _function_runs(syllables: list[Syllable]) -> dict[int, tuple[int, bool]]:
+    """start -> (end, accented) of each run of syllables that is a function word (longest first)."""
+    words = function_words()
+    folded_words = {fold(w) for w in words}
+    runs, i = {}, 0
+    while i < len(syllables):
+        for length in (3, 2, 1):
+            run = syllables[i : i + length]
+            if len(run) < length:
+                continue
+            accented = all(s.accented for s in run)
+            if (" ".join(s.text for s in run) in words) if accented else (
+                    " ".join(s.folded for s in run) in folded_words):
+                runs[i] = (i + length, accented)
+                i += length - 1
+                break
+        i += 1
+    return runs
+
+
+def units(analysed: Analysed, fields=None) -> list[Unit]:
+    """The parts of a run of plain words, in order (abbreviations both ways, function words marked)."""
+    syllables = analysed.syllables
+    abbreviated = {start: (end, abbr) for start, end, abbr in _abbreviation_spans(syllables)}
+    functions = _function_runs(syllables)
+    starts = {}
+    at = 0
+    for group in analysed.groups():
+        starts[at] = at + len(group)
+        at += len(group)
+    out, i = [], 0
+    while i < len(syllables):
+        if i in abbreviated:
+            end, abbr = abbreviated[i]
+            spelled = _and_clauses(syllables[i:end], fields)
+            out.append(Unit(syllables[i:end], wq.Or([spelled, _syllable_query(Syllable(abbr, True), fields)])))
+        elif i in functions:
+            end, accented = functions[i]
+            out.append(Unit(syllables[i:end], _and_clauses(syllables[i:end], fields),
+                            function=accented, weak=not accented))
+        else:
+            end = min(starts.get(i, i + 1), min((k for k in (*abbreviated, *functions) if k > i), default=10**9))
+            out.append(Unit(syllables[i:end], wq.And([_with_expansion(s, fields) for s in syllables[i:end]])))
+        i = end
+    if all(u.function for u in out):  # a query of function words alone: they are what was asked
+        for unit in out:
+            unit.function = False
+    return out
+
+
+def _with_expansion(s: Syllable, fields) -> wq.Query:
+    expansion = _expansion(s)
+    single = _syllable_query(s, fields)
+    return wq.Or([single, _phrase_query(expansion, fields)]) if expansion else single
+
+
+def _optional(analysed: Analysed, fields) -> list[wq.Query]:
+    """Pyvi words and neighbouring pairs of the query: scored where they match, never required."""
     optional = [wq.Term(exact, w, boost=WORD_BOOST) for w in analysed.words for exact, _, _ in _fields(fields)]
     pairs = pair_terms([s.folded for s in analysed.syllables])
     optional += [wq.Term(paired, p, boost=PROXIMITY_BOOST) for p in pairs for _, _, paired in _fields(fields)]
+    return optional
+
+
+def _words_query(text: str, fields=None) -> tuple[wq.Query | None, Analysed]:
+    """Every word of ``text`` required (``match=all``, exclusions, ``+``): the strict form."""
+    analysed = analyse(text)
+    if not analysed.syllables:
+        return None, analysed
+    required = wq.And([u.query for u in units(analysed, fields) if not u.function] or
+                      [u.query for u in units(analysed, fields)])
+    optional = _optional(analysed, fields)
     return (wq.AndMaybe(required, wq.Or(optional)) if optional else required), analysed
 
 
@@ -198,10 +274,14 @@ def _phrase_node_query(text: str, fields=None) -> tuple[wq.Query | None, Analyse
 
 @dataclass
 class Compiler:
-    """Turns a syntax tree into a Whoosh query, collecting terms to highlight."""
+    """Turns a syntax tree into a Whoosh query, collecting terms to highlight.
+
+    ``match`` is "best" (plain words are a best match) or "all" (every word required).
+    """
 
     resolve: Callable[[str, str], list[str]]
     highlights: Highlights = field(default_factory=Highlights)
+    match: str = "best"
 
     def compile(self, node) -> wq.Query:
         result = self._node(node)
@@ -213,9 +293,12 @@ class Compiler:
         syllables = analysed.syllables
         if phrase or len(syllables) == 1:
             groups = [syllables]
-        else:  # words of several syllables, and neighbouring pairs (unaccented text has no pyvi words)
-            groups = [g for g in analysed.groups() if len(g) > 1]
-            groups += [syllables[i : i + 2] for i in range(len(syllables) - 1)]
+        else:  # each part of the best match whole, and neighbouring pairs (unaccented text has no pyvi words)
+            parts = units(analysed)
+            groups = [u.syllables for u in parts if not (u.function or u.weak)]
+            functional = {id(s) for u in parts if u.function or u.weak for s in u.syllables}
+            groups += [syllables[i : i + 2] for i in range(len(syllables) - 1)
+                       if not (id(syllables[i]) in functional and id(syllables[i + 1]) in functional)]
         for group in groups:
             self.highlights.add(group)
         for s in analysed.syllables:
@@ -224,25 +307,57 @@ class Compiler:
             self.highlights.add([Syllable(abbr, True)])
 
     def _node(self, node) -> wq.Query | None:
+        if isinstance(node, (ast.Words, ast.And)):
+            return self._conjunction(node.children if isinstance(node, ast.And) else (node,))
+        if isinstance(node, ast.Phrase):
+            built, analysed = _phrase_node_query(node.text)
+            self._note(analysed, phrase=True)
+            return built
+        if isinstance(node, ast.Required):
+            return self._strict(node.child)
+        if isinstance(node, ast.Field):
+            return self._field(node)
+        if isinstance(node, ast.Not):
+            inner = self._strict(node.child)
+            return wq.Not(inner) if inner is not None else None
+        parts = [p for p in (self._node(c) for c in node.children) if p is not None]
+        return wq.Or(parts) if parts else None
+
+    def _strict(self, node) -> wq.Query | None:
+        """A part every result must match (or every excluded bulletin must): its words all required."""
         if isinstance(node, ast.Words):
             built, analysed = _words_query(node.text)
-        elif isinstance(node, ast.Phrase):
-            built, analysed = _phrase_node_query(node.text)
-        elif isinstance(node, ast.Field):
-            return self._field(node)
-        elif isinstance(node, ast.Not):
-            inner = self._node(node.child)
-            return wq.Not(inner) if inner is not None else None
-        else:
-            parts = [p for p in (self._node(c) for c in node.children) if p is not None]
-            if not parts:
+            self._note(analysed, phrase=False)
+            return built
+        mode, self.match = self.match, "all"
+        try:
+            return self._node(node)
+        finally:
+            self.match = mode
+
+    def _conjunction(self, children) -> wq.Query | None:
+        """Parts side by side: plain words pooled into one best match, everything else required."""
+        required, soft, optional = [], [], []
+        for child in children:
+            if isinstance(child, ast.Words) and self.match == "best":
+                analysed = analyse(child.text)
+                self._note(analysed, phrase=False)
+                soft += units(analysed)
+                optional += _optional(analysed, None)
+                continue
+            built = self._strict(child)
+            if built is not None:
+                required.append(built)
+        soft = [u for u in soft if not u.function]
+        if not soft:
+            if not required:
                 return None
-            if isinstance(node, ast.Or):
-                return wq.Or(parts)
-            positive = [p for p in parts if not isinstance(p, wq.Not)]
-            return wq.And(parts if positive else [wq.Every(), *parts])
-        self._note(analysed, phrase=isinstance(node, ast.Phrase))
-        return built
+            if not any(not isinstance(q, wq.Not) for q in required):
+                required.insert(0, wq.Every())
+            base = required[0] if len(required) == 1 else wq.And(required)
+            return wq.AndMaybe(base, wq.Or(optional)) if optional else base
+        return BestMatch(required, [u.query for u in soft], [u.label for u in soft], [u.weak for u in soft],
+                         wq.Or(optional) if optional else None, MIN_SHARE)
 
     def _field(self, node: ast.Field) -> wq.Query | None:
         if node.name == "title":
@@ -256,9 +371,10 @@ class Compiler:
         return wq.Or([wq.Term(node.name, v) for v in values])
 
 
-def compile_query(node, resolve: Callable[[str, str], list[str]]) -> tuple[wq.Query, Highlights]:
+def compile_query(node, resolve: Callable[[str, str], list[str]],
+                  match: str = "best") -> tuple[wq.Query, Highlights]:
     """A Whoosh query for a syntax tree (None: every document) and the terms to highlight."""
     if node is None:
         return wq.Every(), Highlights()
-    compiler = Compiler(resolve)
+    compiler = Compiler(resolve, match=match)
     return compiler.compile(node), compiler.highlights

@@ -32,6 +32,7 @@ from whoosh.collectors import TimeLimit, TimeLimitCollector
 
 from . import storage
 from .analysis import FOLDED
+from .clauses import plain
 from .compiler import Highlights, compile_query
 from .facets import FacetTable, disjunctive_counts, filter_masks, pivot
 from .highlight import highlight_all, snippet
@@ -41,12 +42,14 @@ from .query import QuerySyntaxError, parse_query
 from .schema import FACETS, META_FIELDS
 from .suggest import PAIR_SAMPLE, Vocabulary
 from .textnorm import folded_key
+from .understanding import understand
 from .vector import VectorSearcher, top
 from .vocabulary import QUARTERS, quarter_label, topic_ids, topic_label
 
 RECHECK_SECONDS = 1.0
 RESULT_CACHE = 256  # responses kept per index state; a new index state starts empty
 SIMILAR_TERMS = 20
+UNDERSTOOD_BOOST = 1.0  # added per query-named facet value a bulletin has (year, period, province, district)
 
 
 @dataclass
@@ -68,6 +71,8 @@ class _Matches:
     masks: dict  # facet -> documents having a selected value
     final: np.ndarray  # matched and every filter
     scores: np.ndarray | None  # BM25F per document from the array path, None on Whoosh's path
+    parts: list = field(default_factory=list)  # (label, mask) of the query's best-match words
+    understood: dict = field(default_factory=dict)
 
 
 class SearchEngine:
@@ -173,11 +178,12 @@ class SearchEngine:
             total=int(np.count_nonzero(found.final)),
             page=request.page,
             per_page=request.per_page,
-            results=[self._hit(state, docnum, score, found.terms, deadline) for docnum, score in page],
+            results=[self._hit(state, docnum, score, found, deadline) for docnum, score in page],
             facets=self._facets(state.table, found.matched, found.masks, request),
             sort=request.sort,
             filters=request.filters,
             chart=pivot(state.table, without_year, "year", "quarter"),
+            understood=found.understood,
         )
 
     def export(self, request: SearchRequest, limit: int) -> list[dict]:
@@ -190,15 +196,19 @@ class SearchEngine:
             return [self._meta(state, docnum) for docnum, _ in ranked]
 
     def _match(self, state: _State, request: SearchRequest, deadline: Deadline) -> _Matches:
-        query, terms = compile_query(parse_query(request.query), self._resolver(state))
+        query, terms = compile_query(parse_query(request.query), self._resolver(state), request.match)
+        understood = understand(request.query) if request.query.strip() else {}
+        query = _boosted(query, understood)
         table = state.table
-        evaluated = state.vector.evaluate(query, deadline) if request.query.strip() else None
+        evaluated = state.vector.run(query, deadline) if request.query.strip() else None
+        parts = []
         if evaluated is not None:
-            matched, scores = evaluated
+            matched, scores, parts = evaluated
         elif type(query) is wq.Every:  # the empty query: every live document, ranked by date
             scores, matched = None, table.live.copy()
             deadline.check()
         else:
+            query = plain(query)
             scores = None
             matched = np.zeros(table.size, dtype=bool)
             matched[_documents(query, state.searcher, deadline)] = True
@@ -207,7 +217,7 @@ class SearchEngine:
         final = matched.copy()
         for mask in masks.values():
             final &= mask
-        return _Matches(query, terms, matched, masks, final, scores)
+        return _Matches(query, terms, matched, masks, final, scores, parts, understood)
 
     def _rank(self, state: _State, found: _Matches, request: SearchRequest, limit: int,
               deadline: Deadline) -> list[tuple[int, float]]:
@@ -246,11 +256,13 @@ class SearchEngine:
         out["topics"], out["refs"] = list(meta.get("topics") or []), list(meta.get("refs") or [])
         return out
 
-    def _hit(self, state: _State, docnum: int, score, terms: Highlights, deadline: Deadline | None = None) -> Hit:
+    def _hit(self, state: _State, docnum: int, score, found: _Matches, deadline: Deadline | None = None) -> Hit:
         if deadline is not None:
             deadline.check()
         stored = state.searcher.stored_fields(docnum)
-        return Hit(**self._meta(state, docnum), snippet=snippet(stored.get("content", ""), terms), score=score)
+        missing = list(dict.fromkeys(label for label, mask in found.parts if not mask[docnum]))
+        return Hit(**self._meta(state, docnum), snippet=snippet(stored.get("content", ""), found.terms),
+                   missing=missing, score=score)
 
     def _facets(self, table, matched, masks, request: SearchRequest) -> dict[str, list[FacetBucket]]:
         counts = disjunctive_counts(table, matched, masks, FACETS)
@@ -372,6 +384,14 @@ def _documents(query, searcher, deadline: Deadline, every: int = 4096) -> np.nda
     return np.asarray(found, dtype=np.int64)
 
 
+def _boosted(query, understood: dict):
+    """The query with bulletins whose metadata match what it names lifted (never filtered)."""
+    if not understood or type(query) is wq.Every:
+        return query
+    lifts = [wq.Term(name, value, boost=UNDERSTOOD_BOOST) for name, value in understood.items()]
+    return wq.AndMaybe(query, wq.Or(lifts))
+
+
 def _close_all(searchers: list) -> None:
     while searchers:
         searchers.pop().close()
@@ -379,4 +399,4 @@ def _close_all(searchers: list) -> None:
 
 def _cache_key(request: SearchRequest) -> tuple:
     filters = tuple(sorted((name, tuple(values)) for name, values in request.filters.items()))
-    return request.query, filters, request.sort, request.page, request.per_page, request.lang
+    return request.query, filters, request.sort, request.page, request.per_page, request.lang, request.match

@@ -14,6 +14,7 @@ from .schema import FACETS
 from .vocabulary import QUARTERS, canonical_province, canonical_province_2025, topic_ids
 
 SORTS = ("relevance", "newest", "oldest")
+MATCHES = ("best", "all")  # best: most informative words suffice, complete matches first; all: every word
 DEFAULT_PER_PAGE, MAX_PER_PAGE = 10, 100
 MAX_RESULT_WINDOW = 10_000  # as Elasticsearch: deeper pages are refused
 MAX_FILTER_VALUES = 100
@@ -41,6 +42,7 @@ class SearchRequest:
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
     lang: str = "vi"
+    match: str = "best"
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Hit:
     topics: list[str]
     refs: list[str]
     snippet: str
+    missing: list[str] = field(default_factory=list)  # query words this bulletin lacks (best match)
     score: float | None = None
 
 
@@ -79,6 +82,7 @@ class SearchResponse:
     sort: str = "relevance"
     filters: dict = field(default_factory=dict)
     chart: dict = field(default_factory=dict)  # year -> {quarter or None: count}, year filter left out
+    understood: dict = field(default_factory=dict)  # facet values named in the query (search.understanding)
 
     def to_dict(self) -> dict:
         """The public JSON shape (``cchc search --json``, ``/api/search``)."""
@@ -89,6 +93,7 @@ class SearchResponse:
             "per_page": self.per_page,
             "results": [{k: v for k, v in asdict(hit).items() if k != "score"} for hit in self.results],
             "facets": {name: [asdict(b) for b in buckets] for name, buckets in self.facets.items()},
+            "understood": dict(self.understood),
         }
 
 
@@ -138,7 +143,7 @@ def _integer(name: str, value, default: int, low: int, high: int) -> int:
 
 
 def make_request(query: str | None = "", filters: dict | None = None, sort: str | None = None,
-                 page=None, per_page=None, lang: str | None = None) -> SearchRequest:
+                 page=None, per_page=None, lang: str | None = None, match: str | None = None) -> SearchRequest:
     """A validated request from raw parameters."""
     clean_filters: dict[str, list[str]] = {}
     for facet, values in (filters or {}).items():
@@ -159,5 +164,8 @@ def make_request(query: str | None = "", filters: dict | None = None, sort: str 
         raise RequestError("page", f"Page {page:,} is too deep: only the first {MAX_RESULT_WINDOW:,} "
                                    "results can be paged through. Narrow the search instead.")
     lang = lang if lang in ("vi", "en") else "vi"
+    match = (match or "best").strip().lower()
+    if match not in MATCHES:
+        raise RequestError("match", f"Unknown match '{match[:30]}'; use one of {', '.join(MATCHES)}.")
     return SearchRequest(query=query or "", filters=clean_filters, sort=sort, page=page,
-                         per_page=per_page, lang=lang)
+                         per_page=per_page, lang=lang, match=match)

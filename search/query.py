@@ -1,8 +1,9 @@
 """Parse stage: the query language to a small syntax tree.
 
-Syntax: words (all must match), "exact phrases", ``AND``, ``OR``, ``NOT`` (upper
-case) or a leading ``-``, parentheses, and ``field:value`` / ``field:"two words"``
-for the fields in ``FIELDS``. A word with a colon whose prefix is not a field
+Syntax: words (best match: see ``search.compiler``), "exact phrases", ``AND``
+(both sides required), ``OR``, ``NOT`` (upper case) or a leading ``-``, a leading
+``+`` (required), parentheses, and ``field:value`` / ``field:"two words"`` for the
+fields in ``FIELDS``. A word with a colon whose prefix is not a field
 (``9001:2008``) is an ordinary word. Adjacent plain words are kept together as
 one ``Words`` node so the analyzer can segment them as Vietnamese text.
 
@@ -52,6 +53,13 @@ class Not:
 
 
 @dataclass(frozen=True)
+class Required:
+    """A part that every result must match: ``+word``, ``+"phrase"``, either side of an explicit ``AND``."""
+
+    child: object
+
+
+@dataclass(frozen=True)
 class And:
     children: tuple
 
@@ -77,8 +85,8 @@ def _lex(text: str) -> list[tuple[str, str]]:
                 raise QuerySyntaxError(f'Unbalanced quote: the phrase opened at character {i + 1} is not closed.')
             tokens.append(("phrase", text[i + 1 : end]))
             i = end + 1
-        elif ch == "-" and _starts_negation(text, i):
-            tokens.append(("minus", "-"))
+        elif ch in "-+" and _starts_negation(text, i):
+            tokens.append(("minus" if ch == "-" else "plus", ch))
             i += 1
         else:
             match = re.match(r'[^\s()"]+', text[i:])
@@ -89,7 +97,7 @@ def _lex(text: str) -> list[tuple[str, str]]:
 
 
 def _starts_negation(text: str, i: int) -> bool:
-    """A '-' right before a term, at the start of a word: ``-tthc`` (but not ``a - b`` or ``x-y``)."""
+    """A '-' or '+' right before a term, at the start of a word: ``-tthc`` (but not ``a - b`` or ``x-y``)."""
     follows = i + 1 < len(text) and not text[i + 1].isspace()
     return follows and (i == 0 or text[i - 1].isspace() or text[i - 1] == "(")
 
@@ -142,6 +150,7 @@ class _Parser:
     def and_expr(self, after: str | None = None):
         children: list = []
         words: list[str] = []
+        after_and = False
         while True:
             kind, value = self.peek()
             if kind == "word":
@@ -152,16 +161,24 @@ class _Parser:
             if words:
                 children.append(self.counted(Words(" ".join(words))))
                 words = []
+                if after_and:
+                    children[-1] = Required(children[-1])
+                    after_and = False
             if kind == "op" and value == "AND":
                 self.take()
                 if not children:
                     raise QuerySyntaxError("'AND' needs a search term on each side.")
+                if not isinstance(children[-1], Required):
+                    children[-1] = Required(children[-1])
                 after = "AND"
+                after_and = True
                 continue
             if kind in (None, ")") or (kind == "op" and value == "OR"):
                 break
             children.append(self.unary())
-            after = None
+            if after_and and not isinstance(children[-1], Required):
+                children[-1] = Required(children[-1])
+            after, after_and = None, False
         if not children and (after or kind == "op"):
             raise QuerySyntaxError(f"'{after or value}' needs a search term on each side.")
         if not children:
@@ -176,6 +193,11 @@ class _Parser:
             if self.peek()[0] in (None, ")", "op") and self.peek() != ("op", "NOT"):
                 raise QuerySyntaxError("'NOT' (or '-') needs a search term after it.")
             return Not(self.unary())
+        if kind == "plus":
+            if self.peek()[0] in (None, ")", "op", "plus", "minus"):
+                raise QuerySyntaxError("'+' needs a search term right after it, as in +SIPAS.")
+            child = self.unary()
+            return child if isinstance(child, Required) else Required(child)
         if kind == "(":
             node = self.or_expr()
             if self.take()[0] != ")":

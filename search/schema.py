@@ -3,23 +3,28 @@
 Text is indexed three times with the analyzers of ``search.analysis``:
 ``title`` and ``content`` hold syllables and pyvi words with tone marks (exact
 matches), ``*_folded`` diacritics-free syllables (queries typed without tone
-marks), and ``*_pairs`` neighbouring folded syllables, which answer phrases and
-proximity, so no field needs positions. Facets are
+marks), and ``*_pairs`` neighbouring folded syllables within a sentence, which
+answer phrases and proximity. Only the pairs fields keep positions, packed as
+plain uint32 arrays (``PackedPositions``) so a phrase check reads a whole block
+of postings with NumPy: a phrase of n syllables is where its n-1 pairs stand at
+consecutive positions. Facets are
 untokenised fields; documents carry their metadata as one stored record
 (``meta``) so that results are built without re-reading the text.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from array import array
+from collections import Counter, defaultdict
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.formats import Format
 from whoosh.system import pack_uint
 
-from .analysis import FOLDED, PAIRS, WORDS
+from .analysis import FOLDED, PAIRS, WORDS, VietnameseTokenizer
 from .docnumbers import ref_key
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TITLE_BOOST = 3.0
 FACETS = ("province", "province_2025", "year", "quarter", "topic")
 META_FIELDS = ("id", "title", "url", "province", "province_2025", "district", "year", "quarter",
@@ -45,16 +50,73 @@ class VietnameseText(TEXT):
             yield term.encode("utf-8"), frequency, frequency * boost, pack_uint(frequency)
 
 
+class PackedPositions(Format):
+    """A posting's positions as a native uint32 array (frequency = their number).
+
+    Whoosh's own ``Positions`` pickles delta lists, one ``loads`` per posting; this
+    encoding lets ``search.vector`` decode a block of postings with one ``frombuffer``.
+
+    >>> PackedPositions().decode_positions(PackedPositions().encode([3, 17]))
+    [3, 17]
+    """
+
+    posting_size = -1
+    textual = True
+    __inittypes__ = dict(field_boost=float)
+
+    def __init__(self, field_boost=1.0, **options):
+        self.field_boost = field_boost
+        self.options = options
+
+    @staticmethod
+    def encode(positions) -> bytes:
+        return array("I", positions).tobytes()
+
+    def word_values(self, value, analyzer, **kwargs):
+        found = defaultdict(list)
+        for token in analyzer(value, positions=True, **kwargs):
+            found[token.text].append(token.pos)
+        for term, positions in found.items():
+            yield term, len(positions), len(positions) * self.field_boost, self.encode(positions)
+
+    def decode_positions(self, valuestring) -> list[int]:
+        return array("I", valuestring).tolist()
+
+    def decode_frequency(self, valuestring) -> int:
+        return len(valuestring) // 4
+
+    def decode_weight(self, valuestring) -> float:
+        return self.decode_frequency(valuestring) * self.field_boost
+
+
+class PairsText(VietnameseText):
+    """The ``*_pairs`` fields: neighbouring syllables with their positions (``PackedPositions``)."""
+
+    def __init__(self, field_boost=1.0, **kwargs):
+        super().__init__(analyzer=PAIRS, phrase=False, field_boost=field_boost, **kwargs)
+        self.format = PackedPositions(field_boost=field_boost)
+
+    def index(self, value, **kwargs):
+        if not isinstance(value, str):
+            yield from super().index(value, **kwargs)
+            return
+        boost, found = self.format.field_boost, defaultdict(list)
+        for term, position in VietnameseTokenizer.pairs(value):
+            found[term].append(position)
+        for term, positions in found.items():
+            yield term.encode("utf-8"), len(positions), len(positions) * boost, self.format.encode(positions)
+
+
 def build_schema() -> Schema:
     """A new instance of the index schema."""
     return Schema(
         id=ID(stored=True, unique=True, sortable=True),
         title=VietnameseText(analyzer=WORDS, stored=True, phrase=False, field_boost=TITLE_BOOST),
         title_folded=VietnameseText(analyzer=FOLDED, phrase=False, field_boost=TITLE_BOOST),
-        title_pairs=VietnameseText(analyzer=PAIRS, phrase=False, field_boost=TITLE_BOOST),
+        title_pairs=PairsText(field_boost=TITLE_BOOST),
         content=VietnameseText(analyzer=WORDS, stored=True, phrase=False),
         content_folded=VietnameseText(analyzer=FOLDED, phrase=False),
-        content_pairs=VietnameseText(analyzer=PAIRS, phrase=False),
+        content_pairs=PairsText(),
         province=ID,
         province_2025=ID,
         district=ID,

@@ -12,7 +12,13 @@ lengths once, and evaluates the query tree with array operations:
 * ``Or`` and ``And``: the sum of the scores of the children that match;
 * ``AndMaybe``: the required part plus the optional part where it matches;
 * ``Not`` inside ``And``: removes documents and, as Whoosh's InverseMatcher
-  does, adds its boost (1.0) to the score of the rest.
+  does, adds its boost (1.0) to the score of the rest;
+* ``clauses.Sequence``: the pairs' own scores where they stand at consecutive
+  positions (positions decoded a block at a time from ``PackedPositions``);
+* ``clauses.BestMatch``: documents whose matched soft parts carry at least
+  ``min_share`` of the parts' idf weight, scored by the parts they match, with
+  documents matching every soft part lifted above all others (``run`` also
+  returns which soft parts each document lacks).
 
 Other query types return None and the engine falls back to Whoosh. Tests
 check that both paths give the same scores and the same order (ties broken by
@@ -27,9 +33,11 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.util.numeric import byte_to_length
 
+from .clauses import BestMatch, Sequence
 from .limits import Deadline
 
 B, K1 = 0.75, 1.2
+WEAK_SHARE = 0.3  # weight of an ambiguous unaccented function word (cua: của or cửa) in a best match
 CACHE_POSTINGS = 8_000_000  # postings kept in memory across queries (about 100 MB)
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
@@ -86,22 +94,49 @@ class VectorSearcher:
             _, (ids, _) = self._postings.popitem(last=False)
             self._cached -= len(ids)
 
+    def positions(self, field: str, text: str) -> np.ndarray:
+        """Sorted keys ``docnum << 32 | position`` of a term of a positions field (``PackedPositions``)."""
+        key = (field, text, "positions")
+        found = self._postings.get(key)
+        if found is not None:
+            self._postings.move_to_end(key)
+            return found[0]
+        keys = []
+        for reader, offset in self.leaves:
+            if (field, text) not in reader:
+                continue
+            matcher = reader.postings(field, text)
+            keys.append(_read_positions(getattr(matcher, "child", matcher), offset))
+        found = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
+        self._remember(key, (found, found))
+        return found
+
     # -- evaluation ---------------------------------------------------------------------
     def evaluate(self, query, deadline: Deadline | None = None) -> tuple[np.ndarray, np.ndarray] | None:
         """(match mask, scores) for a query, or None when it has a part this path does not handle.
 
         ``deadline`` is checked before each term's posting list is read (``QueryTimeout``).
         """
+        found = self.run(query, deadline)
+        return None if found is None else found[:2]
+
+    def run(self, query, deadline: Deadline | None = None):
+        """(match mask, scores, soft parts) or None; soft parts: (label, mask) of a best match at the root."""
         self._deadline = deadline or Deadline(None)
+        self._parts = []
         try:
-            mask, scores = self._node(query.normalize())
+            mask, scores = self._node(query.normalize(), root=True)
         except _Unsupported:
             return None
-        return mask & self.live, scores
+        return mask & self.live, scores, self._parts
 
-    def _node(self, node):
+    def _node(self, node, root=False):
         if isinstance(node, wq.Term):
             return self._term(node)
+        if isinstance(node, BestMatch):
+            return self._best(node, root)
+        if isinstance(node, Sequence):
+            return self._sequence(node)
         if isinstance(node, wq.AndMaybe):
             required, optional = self._node(node.a), self._node(node.b)
             return required[0], required[1] + np.where(optional[0], optional[1], 0.0)
@@ -121,14 +156,71 @@ class VectorSearcher:
             mask = np.logical_and.reduce([m for m, _ in parts])
         else:
             mask = np.logical_or.reduce([m for m, _ in parts])
-        scores = np.zeros(self.size)
-        for part_mask, part_scores in parts:
-            scores += np.where(part_mask, part_scores, 0.0)
-        for child in node.subqueries:
+        scores = _sum_scores(parts, self.size)
+        mask, scores = self._exclude(node.subqueries, mask, scores)
+        return mask, scores * node.boost
+
+    def _exclude(self, children, mask, scores):
+        for child in children:
             if isinstance(child, wq.Not):
                 mask &= ~self._node(child.query)[0]
                 scores += child.boost  # Whoosh scores the documents an exclusion lets through at its boost
+        return mask, scores
+
+    def _best(self, node: BestMatch, root: bool):
+        """Required parts all, soft parts by idf-weighted share; complete matches first (module docstring)."""
+        positive = [c for c in node.required if not isinstance(c, wq.Not)]
+        required = [self._node(c) for c in positive]
+        soft = [self._node(c) for c in node.soft]
+        weights = np.array([self._idf(int(np.count_nonzero(m & self.live))) * (WEAK_SHARE if weak else 1.0)
+                            for (m, _), weak in zip(soft, node.weak, strict=True)])
+        covered = np.zeros(self.size)
+        for (m, _), weight in zip(soft, weights, strict=True):
+            covered += m * weight
+        mask = (covered >= node.min_share * weights.sum() - 1e-9) & (covered > 0)
+        for m, _ in required:
+            mask &= m
+        mask, scores = self._exclude(node.required, mask, _sum_scores(required + soft, self.size))
+        if node.optional is not None:
+            optional_mask, optional_scores = self._node(node.optional)
+            scores += np.where(optional_mask, optional_scores, 0.0)
+        complete = np.logical_and.reduce([m for m, _ in soft]) & mask
+        partial = mask & ~complete & self.live
+        if partial.any() and complete.any():
+            scores = np.where(complete, scores + scores[partial].max() + 1.0, scores)
+        if root:
+            self._parts = [(label, m) for label, (m, _) in zip(node.labels, soft, strict=True)]
         return mask, scores * node.boost
+
+    def _idf(self, frequency: int) -> float:
+        return float(np.log(max(self.doc_count_all, 1) / (frequency + 1)) + 1)
+
+    def _sequence(self, node: Sequence):
+        """The pairs where they stand one after another (a phrase exactly), scored as the pairs are."""
+        parts = [self._term(wq.Term(node.fieldname, p)) for p in node.pairs]
+        mask = np.logical_and.reduce([m for m, _ in parts])
+        if mask.any():
+            mask &= self._placed(node.fieldname, node.pairs, mask)
+        scores = np.where(mask, _sum_scores(parts, self.size), 0.0)
+        return mask, scores * node.boost
+
+    def _placed(self, field: str, pairs: tuple[str, ...], candidates: np.ndarray) -> np.ndarray:
+        """Documents where pair k stands at position p + k for some p, every k (candidates only)."""
+        keyed = []
+        for offset, pair in enumerate(pairs):
+            self._deadline.check()
+            keys = self.positions(field, pair)
+            keyed.append((keys[candidates[keys >> 32]], offset))
+        keyed.sort(key=lambda item: len(item[0]))
+        anchor, anchor_offset = keyed[0]
+        starts = anchor - anchor_offset
+        for keys, offset in keyed[1:]:
+            wanted = starts + offset
+            at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+            starts = starts[(keys[at] == wanted)] if len(keys) else starts[:0]
+        found = np.zeros(self.size, dtype=bool)
+        found[(starts >> 32).astype(np.int64)] = True
+        return found
 
     def _term(self, node):
         self._deadline.check()
@@ -153,10 +245,41 @@ class _Unsupported(Exception):
     pass
 
 
+def _sum_scores(parts, size: int) -> np.ndarray:
+    scores = np.zeros(size)
+    for part_mask, part_scores in parts:
+        scores += np.where(part_mask, part_scores, 0.0)
+    return scores
+
+
+def _read_positions(matcher, offset: int) -> np.ndarray:
+    """``docnum << 32 | position`` for every position of every posting, block by block, sorted."""
+    keys = []
+    if not hasattr(matcher, "_read_ids"):  # an inlined posting list (a term of one document)
+        while matcher.is_active():
+            found = np.frombuffer(matcher.value(), dtype=np.uint32).astype(np.int64)
+            keys.append(((matcher.id() + offset) << 32) | found)
+            matcher.next()
+        return np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_values()
+        values = matcher._values
+        counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
+        documents = np.repeat(np.asarray(matcher._ids, dtype=np.int64) + offset, counts)
+        keys.append((documents << 32) | np.frombuffer(b"".join(values), dtype=np.uint32).astype(np.int64))
+        matcher._next_block()
+    return np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
+
+
 def _read_blocks(matcher, offset: int, ids: list, weights: list) -> None:
     """Append every block of a leaf posting matcher as arrays (Whoosh 2.7's W3LeafMatcher)."""
-    if not hasattr(matcher, "_read_ids"):
-        raise _Unsupported(type(matcher).__name__)
+    if not hasattr(matcher, "_read_ids"):  # an inlined posting list (a term of one document)
+        while matcher.is_active():
+            ids.append(np.array([matcher.id() + offset], dtype=np.int64))
+            weights.append(np.array([matcher.weight()], dtype=np.float64))
+            matcher.next()
+        return
     while matcher.is_active():
         matcher._read_ids()
         matcher._read_weights()

@@ -168,3 +168,18 @@ def abbreviations() -> dict[str, str]:
     """Abbreviation (lower case) -> spelled-out phrase (normalised)."""
     return {normalize_key(k): normalize_key(v)
             for k, v in _load("abbreviations.json")["abbreviations"].items()}
+
+
+@cache
+def dotted_abbreviations() -> frozenset[str]:
+    """Abbreviations written with a full stop ("TP.", "ThS."), lower case: the stop ends no sentence."""
+    return frozenset(w.lower() for w in _load("abbreviations.json").get("dotted", []))
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Vietnamese function words (lower case, new-style tones): never required, barely scored.
+
+    Multi-syllable entries ("đối với") are matched as whole pyvi words or syllable runs.
+    """
+    return frozenset(normalize_key(w) for w in _load("stopwords.json")["words"])

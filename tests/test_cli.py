@@ -9,7 +9,7 @@ from cchc.cli import main
 from tests.conftest import CORPUS
 
 RESULT_KEYS = ["id", "title", "url", "province", "province_2025", "district", "year", "quarter",
-               "published", "topics", "refs", "snippet"]
+               "published", "topics", "refs", "snippet", "missing"]
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def test_search_json_has_the_public_shape(index_dir):
     result = _run("search", "61/2018/nd-cp", "--index", str(index_dir), "--json")
     assert result.exit_code == 0
     data = json.loads(result.output)
-    assert list(data) == ["query", "total", "page", "per_page", "results", "facets"]
+    assert list(data) == ["query", "total", "page", "per_page", "results", "facets", "understood"]
     assert (data["query"], data["total"], data["page"], data["per_page"]) == ("61/2018/nd-cp", 1, 1, 10)
     (hit,) = data["results"]
     assert list(hit) == RESULT_KEYS

@@ -1,13 +1,17 @@
 import pytest
 
-from search.query import And, Field, Not, Or, Phrase, QuerySyntaxError, Words, parse_query
+from search.query import And, Field, Not, Or, Phrase, QuerySyntaxError, Required, Words, parse_query
 
 
 @pytest.mark.parametrize("text, tree", [
     ("", None),
     ("   ", None),
     ("cải cách hành chính", Words("cải cách hành chính")),
-    ('"cai cach" AND tthc', And((Phrase("cai cach"), Words("tthc")))),
+    ('"cai cach" AND tthc', And((Required(Phrase("cai cach")), Required(Words("tthc"))))),
+    ("a b AND c d", And((Required(Words("a b")), Required(Words("c d"))))),
+    ("+sipas papi", And((Required(Words("sipas")), Words("papi")))),
+    ('a +"x y" -z', And((Words("a"), Required(Phrase("x y")), Not(Words("z"))))),
+    ("c++ 1+1", Words("c++ 1+1")),
     ("a OR b c", Or((Words("a"), Words("b c")))),
     ("-x y", And((Not(Words("x")), Words("y")))),
     ("NOT x", Not(Words("x"))),
@@ -28,6 +32,7 @@ def test_parse(text, tree):
     ("a AND", "'AND' needs a search term on each side."),
     ("OR b", "'OR' needs a search term on each side."),
     ("a OR OR b", "'OR' needs a search term on each side."),
+    ("a (+)", "'+' needs a search term right after it, as in +SIPAS."),
     ("(a", "Unbalanced parenthesis: a '(' is not closed."),
     ("a)", "Unbalanced parenthesis: ')' without a matching '('."),
     ("()", "Empty query part: nothing to search for in ( )."),

@@ -6,7 +6,7 @@ so the description stays true.
 
 from __future__ import annotations
 
-from search.models import MAX_PER_PAGE, MAX_RESULT_WINDOW, SORTS, YEAR_RANGE
+from search.models import MATCHES, MAX_PER_PAGE, MAX_RESULT_WINDOW, SORTS, YEAR_RANGE
 from search.query import MAX_QUERY_CHARS
 from search.schema import FACETS
 from search.vocabulary import QUARTERS, provinces, provinces_2025, topic_ids
@@ -51,6 +51,10 @@ def search_parameters() -> list[dict]:
          "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE}},
         {"name": "lang", "in": "query", "required": False, "description": "Language of facet labels.",
          "schema": {"type": "string", "enum": ["vi", "en"]}},
+        {"name": "match", "in": "query", "required": False,
+         "description": "best (default): bulletins matching most of the informative words, complete matches "
+                        "first; all: every word required.",
+         "schema": {"type": "string", "enum": list(MATCHES)}},
     ]
 
 
@@ -70,7 +74,12 @@ def openapi_document() -> dict:
                   "results": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
                   "facets": {"type": "object", "required": list(FACETS), "additionalProperties": False,
                              "properties": {f: {"type": "array", "items": {"$ref": "#/components/schemas/Bucket"}}
-                                            for f in FACETS}}}}
+                                            for f in FACETS}},
+                  "understood": {"type": "object", "additionalProperties": False,
+                                 "description": "Facet values named in the query text; they lift matching "
+                                                "bulletins (never filter).",
+                                 "properties": {name: {"type": "string"} for name in
+                                                ("year", "quarter", "province", "province_2025", "district")}}}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "CCHC bulletin search API", "version": "1.0",
@@ -101,7 +110,9 @@ def openapi_document() -> dict:
                                               "application/json": {"schema": {"type": "object"}}}}}}},
         },
         "components": {"schemas": {
-            "Hit": _bulletin({"snippet": {"type": "string", "description": "HTML-escaped, matches in <mark>"}}),
+            "Hit": _bulletin({"snippet": {"type": "string", "description": "HTML-escaped, matches in <mark>"},
+                              "missing": {"type": "array", "items": {"type": "string"},
+                                          "description": "Query words this bulletin lacks (empty: all matched)"}}),
             "Document": _bulletin({"text": {"type": "string"}}),
             "Bucket": bucket,
             "SearchResponse": search,

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 from search.models import SearchRequest, make_request
 from search.schema import FACETS
 
-ORDER = ("q", *FACETS, "sort", "page", "per_page", "lang")
+ORDER = ("q", *FACETS, "sort", "match", "page", "per_page", "lang")
 
 
 def search_request(args, default_per_page: int, default_lang: str) -> SearchRequest:
@@ -27,6 +27,7 @@ def search_request(args, default_per_page: int, default_lang: str) -> SearchRequ
         page=args.get("page") or None,
         per_page=args.get("per_page") or default_per_page,
         lang=args.get("lang") or default_lang,
+        match=args.get("match") or None,
     )
 
 
@@ -40,6 +41,7 @@ class SearchState:
     page: int = 1
     per_page: int = 10
     lang: str = "vi"
+    match: str = "best"
     default_per_page: int = 10
     default_lang: str = "vi"
     path: str = "/search"
@@ -47,13 +49,13 @@ class SearchState:
     @classmethod
     def of(cls, request: SearchRequest, default_per_page: int, default_lang: str, path: str = "/search"):
         return cls(request.query, {k: list(v) for k, v in request.filters.items()}, request.sort, request.page,
-                   request.per_page, request.lang, default_per_page, default_lang, path)
+                   request.per_page, request.lang, request.match, default_per_page, default_lang, path)
 
     def _pairs(self, **changes) -> list[tuple[str, str]]:
-        values = {"q": self.query, "sort": self.sort, "page": self.page, "per_page": self.per_page,
-                  "lang": self.lang, **{k: list(v) for k, v in self.filters.items()}}
+        values = {"q": self.query, "sort": self.sort, "match": self.match, "page": self.page,
+                  "per_page": self.per_page, "lang": self.lang, **{k: list(v) for k, v in self.filters.items()}}
         values.update(changes)
-        defaults = {"q": "", "sort": "relevance", "page": 1, "per_page": self.default_per_page,
+        defaults = {"q": "", "sort": "relevance", "match": "best", "page": 1, "per_page": self.default_per_page,
                     "lang": self.default_lang}
         pairs = []
         for name in ORDER:
@@ -84,6 +86,11 @@ class SearchState:
     def only(self, facet: str, value: str) -> str:
         """The URL filtered to just ``value`` of ``facet`` (a chart bar, a metadata link)."""
         return self.url(**{facet: [value], "page": 1})
+
+    def with_filters(self, chosen: dict) -> str:
+        """The URL with the values of ``chosen`` (facet -> value) added to its filters; back to page 1."""
+        changes = {name: list(dict.fromkeys([*self.filters.get(name, []), value])) for name, value in chosen.items()}
+        return self.url(**changes, page=1)
 
     def without_filters(self) -> str:
         return self.url(**{name: [] for name in FACETS}, page=1)

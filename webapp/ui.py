@@ -75,12 +75,25 @@ def search_page():
     suggestion = _engine().suggest(search.query) if search.query.strip() else None
     pages = max(1, -(-response.total // search.per_page))
     chart = year_chart(response.chart, search.filters.get("year", []), search.lang)
+    understood = understood_filters(response.understood, state, search.lang)
     return render_template(
         "search.html", response=response, state=state, suggestion=suggestion, pages=pages,
+        understood=understood, understood_all=state.with_filters({f["facet"]: f["value"] for f in understood}),
         chart=chart, legend=legend(chart),
         chart_width=WIDTH, chart_height=HEIGHT, snippet=Markup,
         max_province=max((b.count for b in response.facets["province"]), default=0),
     )
+
+
+def understood_filters(understood: dict, state: SearchState, lang: str) -> list[dict]:
+    """The facet values named in the query, not yet chosen, as one-click filters (label, url)."""
+    order = ("quarter", "year", "province", "province_2025")
+    out = []
+    for facet in (f for f in order if f in understood and not state.selected(f, understood[f])):
+        value = understood[facet]
+        label = quarter_label(value, lang) if facet == "quarter" else value
+        out.append({"facet": facet, "value": value, "label": label, "url": state.with_filters({facet: value})})
+    return out
 
 
 def safe_url(url: str | None) -> str | None:

@@ -1,0 +1,107 @@
+"""Query nodes of our own, beside Whoosh's: best-match groups and exact sequences.
+
+``search.compiler`` builds them; ``search.vector`` evaluates them over arrays.
+
+* ``BestMatch`` - the words of a query, as Elasticsearch's ``minimum_should_match``
+  or Meilisearch's matching strategy treat them: ``required`` parts must match
+  (phrases, ``+word``, both sides of ``AND``), ``soft`` parts need not all match.
+  A document qualifies when the informative weight (idf) of the soft parts it
+  matches is at least ``min_share`` of the whole; documents matching every soft
+  part rank before the others. ``labels`` name the soft parts as typed, so a
+  result can say which words it lacks.
+* ``Sequence`` - syllable pairs of one ``*_pairs`` field that must stand at
+  consecutive positions: the exact phrase, not its pairs scattered around.
+
+Whoosh's own matchers do not know these nodes; ``plain`` rewrites a tree into
+Whoosh's (a ``BestMatch`` as all of its parts, a ``Sequence`` as its pairs
+anywhere) for the rare queries the array path cannot answer (wildcards).
+"""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+
+
+class BestMatch(wq.Query):
+    """Required parts, soft parts (a share must match), optional scoring parts."""
+
+    fieldname = None  # spans fields (Whoosh's normalisers ask)
+
+    def __init__(self, required, soft, labels, weak, optional=None, min_share=1.0, boost=1.0):
+        self.required = list(required)
+        self.soft = list(soft)
+        self.labels = list(labels)  # one per soft part: the words as typed
+        self.weak = list(weak)  # one per soft part: counts little towards the share (an ambiguous function word)
+        self.optional = optional  # scored where it matches, never needed
+        self.min_share = min_share
+        self.boost = boost
+
+    def children(self):
+        return [*self.required, *self.soft, *([self.optional] if self.optional is not None else [])]
+
+    def normalize(self):
+        optional = self.optional.normalize() if self.optional is not None else None
+        return BestMatch([q.normalize() for q in self.required], [q.normalize() for q in self.soft],
+                         self.labels, self.weak, optional, self.min_share, self.boost)
+
+    def _key(self):
+        return (tuple(self.required), tuple(self.soft), tuple(self.labels), tuple(self.weak),
+                self.optional, self.min_share, self.boost)
+
+    def __eq__(self, other):
+        return type(other) is BestMatch and other._key() == self._key()
+
+    def __hash__(self):
+        return hash(("BestMatch", self._key()))
+
+    def __repr__(self):
+        return f"BestMatch(required={self.required!r}, soft={self.labels!r}, min_share={self.min_share})"
+
+
+class Sequence(wq.Query):
+    """Pairs of ``fieldname`` standing at consecutive positions (the first pair at p, the next at p+1 ...)."""
+
+    def __init__(self, fieldname: str, pairs, boost=1.0):
+        self.fieldname = fieldname
+        self.pairs = tuple(pairs)
+        self.boost = boost
+
+    def terms_query(self) -> wq.Query:
+        """The pairs anywhere in the field (the candidates of the exact check)."""
+        return wq.And([wq.Term(self.fieldname, p) for p in self.pairs], boost=self.boost)
+
+    def normalize(self):
+        return self
+
+    def __eq__(self, other):
+        return type(other) is Sequence and (other.fieldname, other.pairs, other.boost) == (
+            self.fieldname, self.pairs, self.boost)
+
+    def __hash__(self):
+        return hash(("Sequence", self.fieldname, self.pairs, self.boost))
+
+    def __repr__(self):
+        return f"Sequence({self.fieldname!r}, {list(self.pairs)!r})"
+
+
+def plain(query: wq.Query) -> wq.Query:
+    """The query in Whoosh's own node types, for its matchers (see the module docstring)."""
+    if isinstance(query, Sequence):
+        return query.terms_query()
+    if isinstance(query, BestMatch):
+        parts = [plain(q) for q in query.required + query.soft]
+        base = wq.And(parts, boost=query.boost) if len(parts) > 1 else parts[0]
+        return _and_maybe(base, plain(query.optional), 1.0) if query.optional is not None else base
+    if isinstance(query, wq.Not):
+        return wq.Not(plain(query.query), boost=query.boost)
+    if isinstance(query, wq.AndMaybe):
+        return _and_maybe(plain(query.a), plain(query.b), query.boost)
+    if isinstance(query, wq.CompoundQuery):
+        return query.__class__([plain(q) for q in query.subqueries], boost=query.boost)
+    return query
+
+
+def _and_maybe(required, optional, boost: float) -> wq.AndMaybe:
+    query = wq.AndMaybe(required, optional)
+    query.boost = boost
+    return query

@@ -1,0 +1,127 @@
+"""Best-match retrieval, exact phrases and query understanding, on a small real index on disk.
+
+The bulletins below are written for these tests; each one exists to make one rule observable.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.builder import build_index
+from search.engine import SearchEngine
+from search.models import RequestError, make_request
+
+BULLETINS = {
+    # the phrase "một cửa liên thông" only scattered: across sentences and inside other words
+    "scattered": ("Cửa hàng mở cửa",
+                  "Cửa hàng một cửa. Cửa liên doanh mới mở. Liên thông dữ liệu giữa các cửa hàng được nâng cấp."),
+    # the phrase's pairs all present, never in a row: "a b c d" is not "a b ... b c ... c d"
+    "pairs-apart": ("Tin địa phương",
+                    "Xã có một cửa hàng. Bộ phận cửa liên kết với trường. Học sinh liên thông lên đại học."),
+    "phrase": ("Huyện đẩy mạnh một cửa liên thông",
+               "Huyện đẩy mạnh cơ chế một cửa liên thông hiện đại trong năm 2021, giảm thời gian chờ."),
+    "line-break": ("Sắp xếp bộ máy",
+                   "Kết quả cải cách\nhành chính được đánh giá cao nhờ tinh gọn bộ máy."),
+    "sentence-break": ("Đánh giá công chức",
+                       "Đợt này tập trung cải cách. Hành chính công được đánh giá lại theo vị trí việc làm."),
+    "satisfaction": ("Công bố chỉ số hài lòng năm 2021",
+                     "Sở Nội vụ công bố kết quả đo lường sự hài lòng của người dân đối với sự phục vụ của "
+                     "cơ quan hành chính nhà nước năm 2021 với chỉ số SIPAS đạt 84,5%."),
+    "survey": ("Khảo sát mức độ hài lòng",
+               "Tỉnh khảo sát mức độ hài lòng của người dân về dịch vụ hành chính công tại bộ phận một cửa."),
+    "online": ("Dịch vụ công trực tuyến mức độ 3, 4",
+               "Toàn tỉnh cung cấp 850 dịch vụ công trực tuyến mức độ 3,4 trên Cổng dịch vụ công."),
+    "q1-2021": ("Kết quả cải cách hành chính quý I năm 2021",
+                "Trong quý I năm 2021, tỉnh Cao Bằng triển khai kế hoạch cải cách hành chính, kiểm soát "
+                "thủ tục hành chính theo Nghị định 61/2018/NĐ-CP."),
+    "q1-2022": ("Kết quả cải cách hành chính quý I năm 2022",
+                "Trong quý I năm 2022, tỉnh Cao Bằng triển khai kế hoạch cải cách hành chính năm 2022."),
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> SearchEngine:
+    corpus = tmp_path_factory.mktemp("relevance-corpus")
+    for name, (title, text) in BULLETINS.items():
+        (corpus / f"{name}.txt").write_text(f"{title}\n\n{text}\n", encoding="utf-8")
+    index = tmp_path_factory.mktemp("relevance-index")
+    build_index(corpus, index, jobs=1)
+    return SearchEngine(index)
+
+
+def ids(engine, query, **options):
+    return [hit.id for hit in engine.run_search(make_request(query, **options)).results]
+
+
+@pytest.mark.parametrize("query", ['"một cửa liên thông"', '"mot cua lien thong"', '"Một Cửa Liên Thông"'])
+def test_phrase_matches_only_where_its_syllables_stand_in_a_row(engine, query):
+    response = engine.run_search(make_request(query))
+    assert [hit.id for hit in response.results] == ["phrase"]
+    assert "<mark>một cửa liên thông</mark>" in response.results[0].snippet
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ('"cải cách hành chính"', ["q1-2021", "q1-2022"]),  # not across "cách.\nHành" nor "cải cách. Hành"
+    ('"cai cach hanh chinh"', ["q1-2021", "q1-2022"]),
+    ('"cải cách"', ["line-break", "sentence-break", "q1-2021", "q1-2022"]),
+    ('"hành chính công"', ["survey", "sentence-break"]),
+    ('"liên thông"', ["scattered", "phrase", "pairs-apart"]),
+])
+def test_phrase_never_spans_a_sentence_end_or_a_line_break(engine, query, expected):
+    assert sorted(ids(engine, query)) == sorted(expected)
+
+
+def test_phrase_with_diacritics_matches_those_diacritics(engine):
+    assert ids(engine, '"một cửa"') and ids(engine, '"mốt cựa"') == []
+
+
+def test_every_phrase_result_has_the_phrase_marked(engine):
+    for query in ('"cải cách hành chính"', '"dịch vụ công trực tuyến"', '"sự hài lòng của người dân"'):
+        response = engine.run_search(make_request(query))
+        assert response.total > 0
+        for hit in response.results:
+            assert "<mark>" in hit.snippet and query.strip('"').split()[0] in hit.snippet.lower(), hit.id
+
+
+def test_best_match_returns_partial_matches_after_complete_ones(engine):
+    query = "đo lường sự hài lòng của người dân đối với cơ quan hành chính nhà nước"
+    response = engine.run_search(make_request(query))
+    found = [(hit.id, hit.missing) for hit in response.results]
+    assert found[0] == ("satisfaction", [])
+    assert ("survey", ["đo lường", "cơ quan", "nhà nước"]) in found
+    assert response.total == len(found)
+
+
+def test_match_all_requires_every_word(engine):
+    query = "đo lường sự hài lòng của người dân đối với cơ quan hành chính nhà nước"
+    assert ids(engine, query, match="all") == ["satisfaction"]
+    assert ids(engine, "khảo sát đo lường", match="all") == []
+    assert ids(engine, "khảo sát đo lường") != []
+
+
+def test_function_words_are_never_required(engine):
+    assert engine.run_search(make_request("của các những hài lòng")).total == 2
+
+
+def test_plus_and_explicit_and_require_their_words(engine):
+    assert ids(engine, "+SIPAS hài lòng") == ["satisfaction"]
+    assert ids(engine, "khảo sát AND SIPAS") == []
+    assert sorted(ids(engine, "khảo sát SIPAS")) == ["satisfaction", "survey"]
+
+
+def test_numbers_match_as_written(engine):
+    assert ids(engine, "mức độ 3, 4", match="all") == ["online"]
+    assert ids(engine, "muc do 3 4", match="all") == ["online"]
+    assert ids(engine, "mức độ 3,4", match="all") == ["online"]
+
+
+def test_named_year_and_period_lift_matching_bulletins(engine):
+    response = engine.run_search(make_request("kết quả cải cách hành chính quý I năm 2021 Cao Bằng"))
+    assert response.understood == {"year": "2021", "quarter": "Q1", "province": "Cao Bằng"}
+    assert [hit.id for hit in response.results][:2] == ["q1-2021", "q1-2022"]
+    assert response.to_dict()["understood"] == {"year": "2021", "quarter": "Q1", "province": "Cao Bằng"}
+
+
+def test_unknown_match_mode_is_refused():
+    with pytest.raises(RequestError, match="Unknown match 'some'"):
+        make_request("x", match="some")
