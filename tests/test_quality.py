@@ -9,7 +9,7 @@ import pytest
 
 from bench.collection import CollectionError, read_queries
 from bench.metrics import ndcg_at, province_errors, recall_at, reciprocal_rank, topic_scores
-from bench.peers import or_expression
+from bench.peers import Fts5Peer, WhooshPeer, or_expression
 from bench.quality import main, measure
 
 JUDGED = Path(__file__).resolve().parent.parent / "bench" / "judged"
@@ -154,15 +154,35 @@ def test_fts5_expression_ors_word_tokens_and_keeps_phrases():
     assert or_expression('"  " ?') is None
 
 
+PEER_DOCS = [
+    {"id": "a", "title": "Một cửa ở Cao Bằng", "content": "thủ tục một cửa", "province": "Cao Bằng",
+     "province_2025": "Cao Bằng", "year": "2021", "quarter": "Q1", "topics": ["thu_tuc"]},
+    {"id": "b", "title": "Một cửa ở Tiền Giang", "content": "một cửa và chỉ số", "province": "Tiền Giang",
+     "province_2025": "Đồng Tháp", "year": "2022", "quarter": None, "topics": ["thu_tuc", "chi_so"]},
+    {"id": "c", "title": "Bóng đá", "content": "giải bóng đá", "province": None, "province_2025": None,
+     "year": None, "quarter": None, "topics": []},
+]
+
+
+@pytest.mark.parametrize("peer", [Fts5Peer, WhooshPeer])
+def test_peers_filter_on_the_facet_values(peer):
+    engine = peer(PEER_DOCS)
+    assert sorted(engine.search("một cửa", {})) == ["a", "b"]
+    assert engine.search("một cửa", {"topic": ["chi_so"]}) == ["b"]
+    assert engine.search("một cửa", {"province_2025": ["Đồng Tháp", "Cao Bằng"], "year": ["2021"]}) == ["a"]
+    assert engine.search("một cửa", {"quarter": ["Q2"]}) == []
+    assert engine.search('"bóng đá"', {}) == ["c"]
+
+
 def test_a_query_without_relevant_bulletins_is_refused(tmp_path):
     (tmp_path / "queries.jsonl").write_text('{"id": "q1", "query": "x", "kind": "natural", "relevant": {}}\n')
     with pytest.raises(CollectionError, match="q1: no bulletin is judged relevant"):
         read_queries(tmp_path)
 
 
-def test_relevance_on_the_mini_collection(figures):
+def test_relevance_on_the_mini_collection(mini, figures):
     assert (figures["collection"], figures["bulletins"], figures["queries"], figures["skipped"]) == (
-        str(figures["collection"]), 8, 5, [])
+        str(mini), 8, 5, [])
     perfect = {"queries": 1, "recall@10": 1.0, "mrr": 1.0, "ndcg@10": 1.0}
     missed_grade_1 = {"queries": 1, "recall@10": 0.6667, "mrr": 1.0, "ndcg@10": 0.8671}
     assert figures["relevance"]["ours"] == {
