@@ -1,0 +1,95 @@
+"""Rendering the quality figures of ``bench.quality.measure``: a terminal table and a markdown report.
+
+Both read the same plain dictionary; neither computes a figure of its own.
+"""
+
+from __future__ import annotations
+
+from bench.metrics import METADATA_FIELDS
+
+ENGINE_NAMES = {"ours": "ours", "fts5": "FTS5", "whoosh": "Whoosh"}
+MEASURES = ("recall@10", "mrr", "ndcg@10")
+
+
+def _relevance_rows(figures: dict) -> list[list[str]]:
+    """One row per kind: kind, queries, then each measure for each engine."""
+    relevance = figures["relevance"]
+    rows = []
+    for kind, ours in relevance["ours"].items():
+        cells = [kind, str(ours["queries"])]
+        for measure in MEASURES:
+            cells += [f"{relevance[engine][kind][measure]:.3f}" for engine in ENGINE_NAMES]
+        rows.append(cells)
+    return rows
+
+
+def _relevance_header() -> list[str]:
+    return ["kind", "queries"] + [f"{m} {ENGINE_NAMES[e]}" for m in MEASURES for e in ENGINE_NAMES]
+
+
+def _metadata_rows(metadata: dict) -> list[list[str]]:
+    rows = [[name, f"{metadata['accuracy'][name]:.3f}"] for name in METADATA_FIELDS]
+    rows.append(["wrong provinces (count)", str(metadata["wrong_provinces"])])
+    rows.append(["missed provinces (count)", str(metadata["missed_provinces"])])
+    rows += [[f"topics {name}", f"{metadata['topics'][name]:.3f}"] for name in ("precision", "recall", "f1")]
+    return rows
+
+
+def _aligned(header: list[str], rows: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            for row in [header, *rows]]
+
+
+def text_table(figures: dict) -> str:
+    """The relevance and metadata tables, aligned for a terminal."""
+    lines = _aligned(_relevance_header(), _relevance_rows(figures))
+    lines += [""] + _aligned(["metadata", "accuracy"], _metadata_rows(figures["metadata"]))
+    return "\n".join(lines)
+
+
+def _markdown_table(header: list[str], rows: list[list[str]], numeric_from: int) -> list[str]:
+    rule = ["---" if i < numeric_from else "---:" for i in range(len(header))]
+    return ["| " + " | ".join(row) + " |" for row in [header, rule, *rows]]
+
+
+def missed_lines(figures: dict) -> list[str]:
+    """One line per query where our top ten lacks relevant bulletins: ids missed (grade), ids found."""
+    lines = []
+    for row in figures["per_query"]:
+        ranked = row["engines"]["ours"]["ranked"]
+        missed = [doc for doc in row["relevant"] if doc not in ranked]
+        if missed:
+            found = [doc for doc in ranked if doc in row["relevant"]]
+            lines.append(f"- {row['id']} ({row['kind']}): missed "
+                         + ", ".join(f"{doc} ({row['relevant'][doc]})" for doc in missed)
+                         + (f"; found {', '.join(found)}" if found else "; none found"))
+    return lines
+
+
+def markdown_report(figures: dict, date: str) -> str:
+    """The whole report as markdown."""
+    metadata = figures["metadata"]
+    lines = ["# Quality on the judged collection", "",
+             f"{date}: collection `{figures['collection']}`, {figures['bulletins']} bulletins indexed, "
+             f"{figures['queries']} queries, {metadata['bulletins']} labelled bulletins. "
+             "Written by `python -m bench.quality`.", "",
+             "## Ranking (top 10)", "",
+             "Relevant = grade 1 or 2. recall@10: relevant found in the top 10 over the number relevant (at most "
+             "10); MRR: mean reciprocal rank of the first relevant result; nDCG@10: gain = grade, log2 discount.", ""]
+    lines += _markdown_table(_relevance_header(), _relevance_rows(figures), 1)
+    lines += ["", "## Metadata of our index against the labels", "",
+              "Exact equality per field (null = null is right; titles compared after NFC and whitespace "
+              "collapsing). A wrong province is an extracted value that differs from the label; nothing "
+              "extracted where the label has one is a miss. Topics: micro precision, recall and F1.", ""]
+    lines += _markdown_table(["measure", "value"], _metadata_rows(metadata), 1)
+    for label, key in (("Wrong provinces", "wrong_province_ids"), ("Missed provinces", "missed_province_ids"),
+                       ("Labelled but not indexed", "not_indexed")):
+        if metadata[key]:
+            lines += ["", f"{label}: {', '.join(metadata[key])}"]
+    if figures["skipped"]:
+        lines += ["", f"Skipped by the indexer: {', '.join(figures['skipped'])}"]
+    misses = missed_lines(figures)
+    lines += ["", "## Queries where our top 10 misses relevant bulletins", "",
+              "Bulletin ids with their grade, to guide tuning.", ""] + (misses or ["None."])
+    return "\n".join(lines) + "\n"
