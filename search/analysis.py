@@ -52,6 +52,7 @@ _SCAN = re.compile(
 _PUNCTUATION = set(string.punctuation) | set("“”‘’–—…«»")
 _BREAK = re.compile(r"[.!?;:…\n\r]")  # between two syllables, ends a phrase (commas, dashes, quotes do not)
 _NUMBER_PART = re.compile(r"\d+")
+_REF_PREFIX = re.compile(r"\d+[a-z]?/(?:19|20)\d\d(?=/)", re.I)
 SEGMENT_CACHE_SIZE = 2_048  # the indexer primes just before writing; queries are short
 
 
@@ -224,11 +225,17 @@ def dotted_abbreviations() -> frozenset[str]:
 
 
 def number_parts(text: str, span: Span) -> list[str]:
-    """The digit groups of a number written with separators (``3,4`` -> 3, 4), else none.
+    """Extra tokens of a number or document number: the digit groups of ``3,4`` (3, 4), the
+    number and year of ``107/2021/NĐ-CP`` (107/2021, so "nghị định 107/2021" finds it); else none.
 
     >>> number_parts("mức độ 3,4", Span(7, 10, "num"))
     ['3', '4']
+    >>> number_parts("số 107/2021/nđ-cp", Span(3, 17, "ref"))
+    ['107/2021']
     """
+    if span.kind == "ref":
+        found = _REF_PREFIX.match(text, span.start, span.end)
+        return [found.group(0)] if found else []
     if span.kind != "num":
         return []
     return _NUMBER_PART.findall(text, span.start, span.end)
@@ -286,7 +293,7 @@ class VietnameseTokenizer(Tokenizer):
         if self.form == "pairs":
             return [pair for pair, _ in self.pairs(value)]
         pieces = [_piece(text, span) for span in prepared.spans]
-        pieces += [part for span in prepared.spans if span.kind == "num" for part in number_parts(text, span)]
+        pieces += [part for span in prepared.spans if span.kind != "word" for part in number_parts(text, span)]
         if self.form == "words":
             pieces += [compound_text(text, start, end) for start, end in segment(value)]
         return pieces

@@ -29,6 +29,7 @@ cannot exist.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -46,6 +47,7 @@ WORD_BOOST = 0.5
 PROXIMITY_BOOST = 1.0
 MIN_SHARE = 0.5  # share of the query's informative weight a best-match result must have
 MATCH_MODES = ("best", "all")
+_NUMBER_YEAR = re.compile(r"\d+[a-z]?/(?:19|20)\d\d", re.I)
 TEXT_FIELDS = (("title", "title_folded", "title_pairs"), ("content", "content_folded", "content_pairs"))
 
 
@@ -55,6 +57,8 @@ class Syllable:
     accented: bool  # typed with diacritics
     raw: str = ""  # as typed
     parts: tuple[str, ...] = ()  # a number with separators: its digit groups (3,4 -> 3, 4)
+    start: int = -1  # offsets in the query text
+    end: int = -1
 
     @property
     def folded(self) -> str:
@@ -66,6 +70,7 @@ class Analysed:
     syllables: list[Syllable] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # pyvi compounds (cải_cách)
     spans: dict[int, int] = field(default_factory=dict)  # first syllable -> syllables of its word
+    text: str = ""
 
     def groups(self) -> list[list[Syllable]]:
         """The syllables grouped into pyvi words."""
@@ -105,7 +110,9 @@ def analyse(text: str) -> Analysed:
             continue  # the parts of a number (3,4) are matched through Syllable.parts
         last_pos = token.pos
         parts = tuple(number_parts(raw, span) for span in scan(raw)[:1])[0] if "," in raw or "." in raw else ()
-        out.syllables.append(Syllable(token.text, has_diacritics(raw), raw, tuple(parts)))
+        out.syllables.append(Syllable(token.text, has_diacritics(raw), raw, tuple(parts),
+                                      token.startchar, token.endchar))
+    out.text = text
     return out
 
 
@@ -169,10 +176,11 @@ class Unit:
     query: wq.Query
     function: bool = False  # typed with diacritics and a function word: never required
     weak: bool = False  # unaccented, and folds like a function word (cua: của or cửa?): weighs little
+    written: str = ""  # the label when the syllables were typed joined (107/2021)
 
     @property
     def label(self) -> str:
-        return " ".join(s.raw or s.text for s in self.syllables)
+        return self.written or " ".join(s.raw or s.text for s in self.syllables)
 
 
 def _function_runs(syllables: list[Syllable]) -> dict[int, tuple[int, bool]]:
@@ -205,9 +213,15 @@ def units(analysed: Analysed, fields=None) -> list[Unit]:
     for group in analysed.groups():
         starts[at] = at + len(group)
         at += len(group)
+    prefixes = _number_year_spans(analysed)
     out, i = [], 0
     while i < len(syllables):
-        if i in abbreviated:
+        if i in prefixes:  # 107/2021: the document 107/2021/NĐ-CP, or the words 107 and 2021
+            pair = syllables[i : i + 2]
+            cited = wq.Or([wq.Term(f, prefixes[i]) for exact, folded, _ in _fields(fields) for f in (exact, folded)])
+            out.append(Unit(pair, wq.Or([cited, _phrase_query(pair, fields)]), written=prefixes[i]))
+            end = i + 2
+        elif i in abbreviated:
             end, abbr = abbreviated[i]
             spelled = _and_clauses(syllables[i:end], fields)
             out.append(Unit(syllables[i:end], wq.Or([spelled, _syllable_query(Syllable(abbr, True), fields)])))
@@ -216,13 +230,25 @@ def units(analysed: Analysed, fields=None) -> list[Unit]:
             out.append(Unit(syllables[i:end], _and_clauses(syllables[i:end], fields),
                             function=accented, weak=not accented))
         else:
-            end = min(starts.get(i, i + 1), min((k for k in (*abbreviated, *functions) if k > i), default=10**9))
+            later = (k for k in (*abbreviated, *functions, *prefixes) if k > i)
+            end = min(starts.get(i, i + 1), min(later, default=10**9))
             out.append(Unit(syllables[i:end], wq.And([_with_expansion(s, fields) for s in syllables[i:end]])))
         i = end
     if all(u.function for u in out):  # a query of function words alone: they are what was asked
         for unit in out:
             unit.function = False
     return out
+
+
+def _number_year_spans(analysed: Analysed) -> dict[int, str]:
+    """start -> "107/2021" where the query has a number, a slash and a year written together."""
+    syllables, found = analysed.syllables, {}
+    for i in range(len(syllables) - 1):
+        left, right = syllables[i], syllables[i + 1]
+        written = analysed.text[left.start : right.end] if left.start >= 0 else ""
+        if _NUMBER_YEAR.fullmatch(written):
+            found[i] = written.lower()
+    return found
 
 
 def _with_expansion(s: Syllable, fields) -> wq.Query:
@@ -239,9 +265,9 @@ def _optional(analysed: Analysed, fields) -> list[wq.Query]:
     return optional
 
 
-def _words_query(text: str, fields=None) -> tuple[wq.Query | None, Analysed]:
+def _words_query(text: str, fields=None, tolerant=None) -> tuple[wq.Query | None, Analysed]:
     """Every word of ``text`` required (``match=all``, exclusions, ``+``): the strict form."""
-    analysed = analyse(text)
+    analysed = tolerant(analyse(text)) if tolerant else analyse(text)
     if not analysed.syllables:
         return None, analysed
     required = wq.And([u.query for u in units(analysed, fields) if not u.function] or
@@ -282,6 +308,16 @@ class Compiler:
     resolve: Callable[[str, str], list[str]]
     highlights: Highlights = field(default_factory=Highlights)
     match: str = "best"
+    known: Callable[[str], bool] | None = None  # whether a syllable occurs in the index as spelled
+
+    def _tolerant(self, analysed: Analysed) -> Analysed:
+        """A syllable typed with diacritics that the index never saw (a slip: "chuyển đổi sô") is
+        matched as if typed without them, so the rest of the query is not lost to one wrong mark."""
+        if self.known is not None:
+            for syllable in analysed.syllables:
+                if syllable.accented and not syllable.parts and not self.known(syllable.text):
+                    syllable.accented = False
+        return analysed
 
     def compile(self, node) -> wq.Query:
         result = self._node(node)
@@ -326,7 +362,7 @@ class Compiler:
     def _strict(self, node) -> wq.Query | None:
         """A part every result must match (or every excluded bulletin must): its words all required."""
         if isinstance(node, ast.Words):
-            built, analysed = _words_query(node.text)
+            built, analysed = _words_query(node.text, tolerant=self._tolerant)
             self._note(analysed, phrase=False)
             return built
         mode, self.match = self.match, "all"
@@ -340,7 +376,7 @@ class Compiler:
         required, soft, optional = [], [], []
         for child in children:
             if isinstance(child, ast.Words) and self.match == "best":
-                analysed = analyse(child.text)
+                analysed = self._tolerant(analyse(child.text))
                 self._note(analysed, phrase=False)
                 soft += units(analysed)
                 optional += _optional(analysed, None)
@@ -371,10 +407,13 @@ class Compiler:
         return wq.Or([wq.Term(node.name, v) for v in values])
 
 
-def compile_query(node, resolve: Callable[[str, str], list[str]],
-                  match: str = "best") -> tuple[wq.Query, Highlights]:
-    """A Whoosh query for a syntax tree (None: every document) and the terms to highlight."""
+def compile_query(node, resolve: Callable[[str, str], list[str]], match: str = "best",
+                  known: Callable[[str], bool] | None = None) -> tuple[wq.Query, Highlights]:
+    """A Whoosh query for a syntax tree (None: every document) and the terms to highlight.
+
+    ``known(syllable)`` says whether the index has a syllable as spelled (see ``Compiler._tolerant``).
+    """
     if node is None:
         return wq.Every(), Highlights()
-    compiler = Compiler(resolve, match=match)
+    compiler = Compiler(resolve, match=match, known=known)
     return compiler.compile(node), compiler.highlights

@@ -137,6 +137,14 @@ class SearchEngine:
         return resolve
 
     @staticmethod
+    def _known(state: _State):
+        reader = state.searcher.reader()
+
+        def known(syllable: str) -> bool:
+            return reader.doc_frequency("content", syllable) > 0 or reader.doc_frequency("title", syllable) > 0
+        return known
+
+    @staticmethod
     def _lexicon(state: _State, name: str) -> list[str]:
         return [t.decode() if isinstance(t, bytes) else t for t in state.searcher.reader().lexicon(name)]
 
@@ -196,7 +204,8 @@ class SearchEngine:
             return [self._meta(state, docnum) for docnum, _ in ranked]
 
     def _match(self, state: _State, request: SearchRequest, deadline: Deadline) -> _Matches:
-        query, terms = compile_query(parse_query(request.query), self._resolver(state), request.match)
+        query, terms = compile_query(parse_query(request.query), self._resolver(state), request.match,
+                                     known=self._known(state))
         understood = understand(request.query) if request.query.strip() else {}
         query = _boosted(query, understood)
         table = state.table

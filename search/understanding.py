@@ -39,7 +39,7 @@ def understand(query: str) -> dict[str, str]:
     """Facet values named in ``query``: ``year``, ``quarter``, ``province``, ``province_2025``, ``district``."""
     text = " ".join(folded_key(DOCNUMBER.sub(" ", query or "")).replace("-", " ").split())
     found: dict[str, str] = {}
-    years = set(re.findall(_YEAR, text))
+    years = {m.group(1) for m in re.finditer(_YEAR, text) if not _cited(text, m.start())}
     if len(years) == 1:
         found["year"] = years.pop()
     quarter = _period(text)
@@ -54,6 +54,12 @@ def understand(query: str) -> dict[str, str]:
     if district and (district_province or not _ambiguous(district)):
         found["district"] = district
     return found
+
+
+def _cited(text: str, at: int) -> bool:
+    """A year written after a number and a slash that is no month or quarter (107/2021: a document)."""
+    found = re.search(r"(\d+)[a-z]?/$", text[max(0, at - 8) : at])
+    return bool(found) and int(found.group(1)) > 12
 
 
 def _period(text: str) -> str | None:

@@ -37,6 +37,7 @@ from .clauses import BestMatch, Sequence
 from .limits import Deadline
 
 B, K1 = 0.75, 1.2
+COMPLETE_FIRST = True  # documents matching every soft part of a best match rank above the rest
 WEAK_SHARE = 0.3  # weight of an ambiguous unaccented function word (cua: của or cửa) in a best match
 CACHE_POSTINGS = 8_000_000  # postings kept in memory across queries (about 100 MB)
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
@@ -172,8 +173,9 @@ class VectorSearcher:
         positive = [c for c in node.required if not isinstance(c, wq.Not)]
         required = [self._node(c) for c in positive]
         soft = [self._node(c) for c in node.soft]
-        weights = np.array([self._idf(int(np.count_nonzero(m & self.live))) * (WEAK_SHARE if weak else 1.0)
-                            for (m, _), weak in zip(soft, node.weak, strict=True)])
+        counts = [int(np.count_nonzero(m & self.live)) for m, _ in soft]
+        weights = np.array([self._idf(count) * (WEAK_SHARE if weak else 1.0) if count else 0.0
+                            for count, weak in zip(counts, node.weak, strict=True)])  # a word found nowhere: no say
         covered = np.zeros(self.size)
         for (m, _), weight in zip(soft, weights, strict=True):
             covered += m * weight
@@ -184,9 +186,10 @@ class VectorSearcher:
         if node.optional is not None:
             optional_mask, optional_scores = self._node(node.optional)
             scores += np.where(optional_mask, optional_scores, 0.0)
-        complete = np.logical_and.reduce([m for m, _ in soft]) & mask
+        complete = np.logical_and.reduce([m for (m, _), count in zip(soft, counts, strict=True) if count] or
+                                         [np.zeros(self.size, dtype=bool)]) & mask
         partial = mask & ~complete & self.live
-        if partial.any() and complete.any():
+        if COMPLETE_FIRST and partial.any() and complete.any():
             scores = np.where(complete, scores + scores[partial].max() + 1.0, scores)
         if root:
             self._parts = [(label, m) for label, (m, _) in zip(node.labels, soft, strict=True)]

@@ -25,6 +25,8 @@ from search.understanding import understand
     ("Châu Thành một cửa", {}),  # no unit word: not taken for a district
     ("61/2018/NĐ-CP năm 2021", {"year": "2021"}),  # the year inside a document number does not count
     ("giai đoạn 2021-2025", {}),  # two years: no single year
+    ("nghị định 107/2021", {}),  # a document's number and year
+    ("tháng 5/2023", {"year": "2023"}),
     ("đo lường sự hài lòng", {}),
     ("", {}),
 ])
