@@ -61,5 +61,5 @@ def test_html_record():
     b = extract_metadata(SourceRecord(id="h", origin="h.html", kind="html", body=html))
     assert (b.title, b.published, b.url, b.province, b.district, b.year, b.quarter) == (
         "Cải cách thủ tục hành chính quý I/2020", "2020-03-31", "https://baocaobang.vn/cchc-1",
-        "Cao Bằng", None, 2020, "Q1")
+        "Cao Bằng", "Hà Quảng", 2020, "Q1")  # the lead names the district
     assert b.text == "UBND huyện Hà Quảng đẩy mạnh một cửa liên thông, thủ tục hành chính."
