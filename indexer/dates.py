@@ -6,10 +6,12 @@ values) and the record reader (a ``published`` field given by a record).
 
 A *date line* is a short line that is only a date, optionally with a list
 bullet, a label ("Đăng ngày:", "Cập nhật ngày:", "Ngày xuất bản"), a weekday,
-a clock time and a time zone. Dates inside sentences ("Chiều ngày 23/2/2023,
-tại ...") and in cited documents are not date lines, so they never become the
-publication date. ``labelled`` lines name themselves as a publication date and
-are trusted anywhere in the article; unlabelled ones only near the headline.
+a clock time and a time zone; or a byline whose bar-separated parts are such a
+date and short labelled names ("Ngày đăng: 03/04/2024 | Tác giả: Thanh Tùng").
+Dates inside sentences ("Chiều ngày 23/2/2023, tại ...") and in cited
+documents are not date lines, so they never become the publication date.
+``labelled`` lines name themselves as a publication date and are trusted
+anywhere in the article; unlabelled ones only near the headline.
 
 The official header of a legal or administrative document ("Số: 12/2019/QĐ-UBND
 | Bắc Giang, ngày 05 tháng 3 năm 2019", or its place-and-date line alone) is
@@ -50,10 +52,12 @@ _DATES = {
 _ANY_DATE = "|".join(f"(?:{p})" for p in _DATES.values())
 _VIEWS = r"(?:\s*[|\-–]\s*(?:lượt xem|lượt đọc|số lượt xem|lượt truy cập)\s*:?\s*[\d.,]+)"
 DATE_LINE = re.compile(
-    rf"^{_BULLET}?\(?(?:{_LABEL}\s*(?:ngày\s*)?:?\s*)?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:ngày\s*:?\s*)?"
+    rf"^{_BULLET}?\(?(?:{_LABEL}\s*(?:ngày\s*)?:?\s*)?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:{_CLOCK}{_SEP})?(?:ngày\s*:?\s*)?"
     rf"(?:{_ANY_DATE})(?:{_SEP}{_CLOCK})?(?:{_SEP}{_ZONE})?{_VIEWS}?\s*[.)]?$",
     re.I,
 )
+# the other parts of a byline split by bars: "Tác giả: Thanh Tùng", "Theo Báo Phú Thọ", "Cải cách hành chính"
+_BYLINE_PART = re.compile(r"^(?:[^\d|:]{1,30}:\s*[^|]{0,50}|[^\d|:]{1,45}|(?:lượt xem|lượt đọc)\s*:?\s*[\d.,]+)$", re.I)
 # "Số: 12/2019/QĐ-UBND | Bắc Giang, ngày 05 tháng 3 năm 2019": the number part is optional, the place is
 # one to five capitalised words ("TP. Hồ Chí Minh", "Hà Nội")
 _PLACE = r"(?:tp\.?\s*)?[^\W\d_][\w.]*(?:[\s-]+[^\W\d_][\w.]*){0,4}"
@@ -82,6 +86,17 @@ def _is_place_name(words: str) -> bool:
     return all(word[:1].isupper() for word in re.split(r"[\s.-]+", words) if word)
 
 
+def _byline_date(line: str) -> tuple[str, bool] | None:
+    """The date of a byline: one bar-separated part is a date line, the others are short labels or names."""
+    parts = [part for part in re.split(r"\s*\|\s*", line) if part]
+    dated = [(i, DATE_LINE.match(part)) for i, part in enumerate(parts)]
+    dated = [(i, found) for i, found in dated if found]
+    if len(dated) != 1 or not all(_BYLINE_PART.match(p) for i, p in enumerate(parts) if i != dated[0][0]):
+        return None
+    date = _match_date(dated[0][1])
+    return (date, dated[0][1].group("label") is not None) if date else None
+
+
 def parse_date_line(line: str) -> tuple[str, bool] | None:
     """(YYYY-MM-DD, labelled) when ``line`` is a publication-date line, else None.
 
@@ -91,6 +106,8 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
     ('2023-06-12', False)
     >>> parse_date_line("Số: 12/2019/QĐ-UBND | Bắc Giang, ngày 05 tháng 3 năm 2019")
     ('2019-03-05', False)
+    >>> parse_date_line("Ngày đăng: 03/04/2024 | Tác giả: Thanh Tùng | Lượt xem: 317")
+    ('2024-04-03', True)
     >>> parse_date_line("Chiều ngày 23/2/2023, tại hội trường") is None
     True
     """
@@ -99,6 +116,10 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
     if found:
         date = _match_date(found)
         return (date, found.group("label") is not None) if date else None
+    if "|" in line and len(line) <= 160:
+        dated = _byline_date(line)
+        if dated:
+            return dated
     header = DOCUMENT_HEADER.match(line)
     if header and _is_place_name(header.group("place")):
         date = _match_date(header)

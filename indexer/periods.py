@@ -2,10 +2,12 @@
 
 The year reported on is not the year of publication: an index "năm 2022"
 announced in 2023 reports on 2022, and a year-end review published in January
-reports on the year before. Evidence, strongest first: the headline, then the
-lead paragraphs, then the publication date (year only). Years inside document
+reports on the year before. Evidence, strongest first: the headline, then a
+period named in the lead paragraphs, then the publication date (year only);
+the lead's first year serves only a year-end review whose headline names no
+year, or a page without a date. Years inside document
 numbers (61/2018/NĐ-CP), citation dates (ngày 08/11/2011) and law titles
-("Luật ... năm 2015") never count; a range ("giai đoạn 2021-2025") names no
+("Luật ... năm 2015") and target years ("đến năm 2025") never count; a range ("giai đoạn 2021-2025") names no
 single year.
 
 Periods: ``Q1``-``Q4`` (quý I-IV), ``H1`` (6 tháng đầu năm), ``H2`` (6 tháng
@@ -43,8 +45,10 @@ _CITED = [
     re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"),  # a full date
     re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s+năm\s+(?:19|20)\d{2}"),
     re.compile(r"\bluật\b[^.;:()\n]{0,60}?\bnăm\s+(?:19|20)\d{2}"),  # "Luật Cán bộ, công chức năm 2008"
+    re.compile(r"\b(?:đến|tới|trước|sau)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d{2}"),  # a target year
     re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}"),  # a range names no single year
 ]
+_SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a school year is named by its first year
 _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
 _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
@@ -63,9 +67,13 @@ def _cues() -> dict:
             "year_end_months": data["year_end_months"]}
 
 
+def _normal(text: str) -> str:
+    return _SCHOOL_YEAR.sub(lambda m: f"năm học {m.group(1)}", normalize_key(text))
+
+
 def _prepare(text: str) -> str:
-    """Normalised text without document numbers, citation dates, law titles and year ranges."""
-    text = DOCNUMBER.sub(" ", normalize_key(text))
+    """Normalised text without document numbers, citation dates, law titles, target years and year ranges."""
+    text = DOCNUMBER.sub(" ", _normal(text))
     for pattern in _CITED:
         text = pattern.sub(" ", text)
     return text
@@ -90,7 +98,10 @@ def _explicit_period(text: str) -> tuple[str | None, int | None]:
 
 
 def _annual(title: str) -> tuple[bool, int | None]:
-    """(the headline names an annual report, plan, review or index; the year it names)."""
+    """(the headline names an annual report, plan, review or index; the year it names).
+
+    A year-end review or an index result whose headline names no year takes its year from the lead.
+    """
     cues = _cues()
     indexed = cues["index_year"].search(title)
     if indexed:
@@ -98,7 +109,7 @@ def _annual(title: str) -> tuple[bool, int | None]:
     named = _YEAR_OF.search(title)
     if named and (cues["annual"].search(title) or cues["indices"].search(title)):
         return True, int(named.group(1))
-    return bool(cues["year_end"].search(title)), None
+    return bool(cues["year_end"].search(title) or cues["indices"].search(title)), None
 
 
 def _first_year(text: str) -> int | None:
@@ -134,8 +145,14 @@ def reporting_period(title: str, body: str, published: str | None) -> tuple[int 
         quarter = "FY" if annual else None
     if quarter is None:
         quarter, year = _explicit_period(lead_key)
+        if quarter == "":  # a month in the lead ("từ tháng 7/2018") dates an event, not the report
+            quarter, year = None, None
     year = year or _first_year(title_key)
-    if year is None and _RANGE.search(normalize_key(title or "")):
+    if year is None and _RANGE.search(_normal(title or "")):
         return None, quarter or None  # a multi-year programme: no single year
-    year = year or _first_year(lead_key) or _published_year(title_key, published)
+    if year is None:
+        # the lead's year serves a review whose headline names none, or a page without a date;
+        # in event news it is more often a past or future year than the one reported on
+        lead_year, published_year = _first_year(lead_key), _published_year(title_key, published)
+        year = (lead_year or published_year) if quarter == "FY" or not published_year else published_year
     return year, quarter or None

@@ -9,11 +9,13 @@ province is chosen only when its score reaches ``MIN_SCORE`` and at least
 ``DOMINANCE`` times the next one: a wrong province is worse than none. So when
 the address and the text disagree, the text wins only when it is clearly
 stronger (a provincial paper's story about another province named in its
-headline and body); otherwise the province stays null.
+headline and body); otherwise the province stays null. A roundup whose lead
+names ``ROUNDUP`` provinces or more, and whose headline and address none, gets
+none either.
 
 A district is the one named with its unit word in the headline; or the one
-named in the lead when the article names at most ``MAX_LEAD_DISTRICTS``
-districts and this one most; or the only district the body names, at least
+named in the lead (not a city named like its province) when the article
+names at most ``MAX_LEAD_DISTRICTS`` districts and this one most; or the only district the body names, at least
 ``MIN_DISTRICT_MENTIONS`` times; or, when the text names no other, the one of
 the source address (``mocchau.sonla.gov.vn``). A name shared by several
 provinces (Châu Thành) is resolved by the province, or left null; a provincial
@@ -26,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -42,6 +45,7 @@ CAPS = {"unit": 5, "district": 3, "bare": 3}  # mentions counted at most
 MIN_SCORE, DOMINANCE = 3, 2.0
 MIN_DISTRICT_MENTIONS = 3
 MAX_LEAD_DISTRICTS = 2  # an article naming more districts than this is about their province
+ROUNDUP = 3  # provinces named in the lead of a story about all of them
 
 
 @dataclass(frozen=True)
@@ -144,14 +148,26 @@ def _in_title(with_unit: re.Pattern, bare: re.Pattern, title: str) -> bool:
     return title.isupper() and re.search(bare.pattern, title, re.I) is not None
 
 
-def _score(title: str, body: str, url_province: str | None) -> Counter:
+def _candidates(title: str, body: str) -> Iterator[tuple[str, re.Pattern, re.Pattern]]:
+    """(province, name-with-unit pattern, bare-name pattern) of the provinces whose name may be in the text."""
     folded = not has_diacritics(body[:2000] + title)
-    title_n, body_n = unify_tones(title), unify_tones(body)
-    present = (title_n + "\n" + body_n).lower()
-    scores: Counter = Counter()
+    present = unify_tones(title + "\n" + body).lower()
     for name, (with_unit, bare, hints) in _province_patterns(folded).items():
-        if not any(hint in present for hint in hints):
-            continue
+        if any(hint in present for hint in hints):
+            yield name, with_unit, bare
+
+
+def provinces_named(text: str) -> set[str]:
+    """Provinces a text names, with or without a unit word."""
+    text_n = unify_tones(text)
+    return {name for name, with_unit, bare in _candidates("", text)
+            if with_unit.search(text_n) or _bare_mentions(bare, text_n, 1)}
+
+
+def _score(title: str, body: str, url_province: str | None) -> Counter:
+    title_n, body_n = unify_tones(title), unify_tones(body)
+    scores: Counter = Counter()
+    for name, with_unit, bare in _candidates(title, body):
         if _in_title(with_unit, bare, title_n):
             scores[name] += WEIGHTS["title"]
         scores[name] += WEIGHTS["unit"] * sum(1 for _ in islice(with_unit.finditer(body_n), CAPS["unit"]))
@@ -181,7 +197,7 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
     if in_title:
         return in_title.pop() if len(in_title) == 1 else None
     mentioned = Counter({d: n for (_, d), n in district_mentions(body, province).items()})
-    in_lead = {d for _, d in district_mentions(_lead(body), province)}
+    in_lead = {d for p, d in district_mentions(_lead(body), province) if fold(d) != fold(p)}
     if len(in_lead) == 1 and len(mentioned) <= MAX_LEAD_DISTRICTS:
         (lead_district,) = in_lead
         if mentioned.most_common(1)[0][1] == mentioned[lead_district]:
@@ -195,10 +211,20 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
     return None
 
 
-def locate(title: str, body: str, url: str | None = None) -> Place:
-    """The province and district a bulletin is about, or None for each."""
+def _roundup(title: str, body: str) -> bool:
+    """A story about several provinces: its headline names none and its lead at least ``ROUNDUP`` of them."""
+    return not provinces_named(title) and len(provinces_named(_lead(body))) >= ROUNDUP
+
+
+def locate(title: str, body: str, url: str | None = None, header: str = "") -> Place:
+    """The province and district a bulletin is about, or None for each.
+
+    ``header`` (a document's issuer, a portal's banner) is evidence of the province only.
+    """
     source = url_source(url)
-    province = _dominant(_score(title, body, source.province))
+    province = _dominant(_score(title, f"{header}\n{body}", source.province))
+    if province and not source.province and _roundup(title, body):
+        province = None
     url_district = source.district if province == source.province else None
     district = _district(title, body, province, url_district)
     if district and province is None:

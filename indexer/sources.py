@@ -84,15 +84,15 @@ def _district_of(province: str, labels: list[str], segments: list[str]) -> str |
     """
     entry = next(p for p in provinces() if p.name == province)
     own = next((i for i, label in enumerate(labels) if _host_labels().get(label) == province), len(labels))
-    lower_labels, found = set(labels[:own]), set()
+    lower_labels, found = set(labels[:own]), {}
     for _, name in entry.districts:
         joined, hyphened = _slug(name), _slug(name, "-")
         if any(prefix + joined in lower_labels for prefix in sources_config()["district_prefixes"]):
-            found.add(name)
+            found.setdefault(joined, name)
         bare = [""] if joined not in _province_slugs(entry) else []
         if any(unit + hyphened in segments for unit in (*bare, *_DISTRICT_SEGMENTS)):
-            found.add(name)
-    return found.pop() if len(found) == 1 else None
+            found.setdefault(joined, name)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _split(url: str) -> tuple[str, list[str]]:

@@ -24,6 +24,13 @@ from indexer.dates import parse_date_line
     ("Thứ Hai, 12/06/2023 | 14:20 GMT+7", ("2023-06-12", False)),
     ("09:45, Thứ Sáu, 7-4-2023", ("2023-04-07", False)),
     ("Chủ nhật, 05/01/2021", ("2021-01-05", False)),
+    # bylines: the date among short labelled parts
+    ("Ngày đăng: 03/04/2024 | Tác giả: Thanh Tùng | Lượt xem: 317", ("2024-04-03", True)),
+    ("21/05/2017 07:50 | Theo Báo Yên Bái", ("2017-05-21", False)),
+    ("Tin tức - Sự kiện | Cải cách hành chính | 12/10/2020", ("2020-10-12", False)),
+    ("Thứ Tư, 10:35, 10/01/2018", ("2018-01-10", False)),
+    ("Hội nghị tổng kết công tác cải cách hành chính năm 2020 của tỉnh | 12/01/2021", None),
+    ("12/01/2021 | 15/01/2021", None),
     # ISO and English forms
     ("2023-07-14", ("2023-07-14", False)),
     ("2023-07-14T08:00:00+07:00", ("2023-07-14", False)),

@@ -30,6 +30,10 @@ from indexer.places import Place, locate, province_of_district
     ("UBND huyện Châu Thành họp CCHC", "Huyện Châu Thành triển khai.", None, Place(None, None)),
     # the address's district yields to another district the text names
     ("Họp ban chỉ đạo", "Huyện Mai Sơn tổ chức họp.", "https://mocchau.sonla.gov.vn/tin/1", Place("Sơn La", "Mai Sơn")),
+    # a roundup of several provinces: none
+    ("Các tỉnh Tây Bắc nâng chất bộ phận một cửa",
+     "Các tỉnh Sơn La, Điện Biên, Lai Châu và tỉnh Lào Cai đã đổi mới.\n\nTỉnh Sơn La dẫn đầu; tỉnh Sơn La đạt 98%.",
+     None, Place(None, None)),
     # provincial newspapers and stations, national sites
     ("Họp ban chỉ đạo", "Nội dung.", "https://thdt.vn/a", Place("Đồng Tháp", None)),
     ("Họp ban chỉ đạo", "Nội dung.", "https://www.baotuyenquang.com.vn/a", Place("Tuyên Quang", None)),
@@ -51,3 +55,9 @@ def test_locate(title, body, url, expected):
 def test_province_of_district():
     assert province_of_district("Mộc Châu") == "Sơn La"
     assert province_of_district("Châu Thành") is None  # in many provinces
+
+
+def test_a_documents_issuer_is_evidence_of_the_province():
+    header = "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert locate("KẾ HOẠCH Cải cách hành chính năm 2023", "Các sở triển khai.", header=header) == Place(
+        "Ninh Bình", None)
