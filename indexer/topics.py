@@ -3,22 +3,26 @@
 A topic needs substance, not one word. Its evidence terms are matched as whole
 words in the lower-cased, tone-unified title and body; a term found inside a
 longer found term ("một cửa" in "một cửa liên thông") is the same piece of
-evidence. A topic is assigned when the headline holds one of its strong terms,
-or the text holds ``min_pieces`` pieces of evidence, at least one a strong term:
-a generic word ("phổ biến", "tự chủ", "giám sát") never stands alone. A piece
-is a distinct term, each further sentence where a strong term recurs, or the
-reform named beside a strong term in its sentence ("tuyên truyền ... về CCHC").
+evidence. A piece is a distinct term, each further sentence where a strong
+term recurs, or the reform named beside a strong term in its sentence; a
+generic word ("phổ biến", "tự chủ", "giám sát") never stands alone.
+
+A topic is assigned when the headline holds one of its strong terms, when one
+of its ``defining`` patterns matches ("tuyên truyền về CCHC"), or when the text
+holds ``min_pieces`` pieces for the kind of headline (``headline_kind``): few
+for a whole-programme plan, whose every task counts; more for a report or
+review of the reform as a whole; most for topical news, which must be about
+the topic and not mention it in passing.
 
 Removed before matching: a topic's ``ignore`` phrases (the Department of
 Information and Communications is no evidence of communication work; "nhiệm
 vụ, công vụ" is no evidence of civil-service reform), and the pillar names of
 any sentence that lists ``pillar_list`` or more reform areas in one breath -
-such a sentence names the programme, it does not discuss each area. In a
-whole-programme plan or report (a ``plan_headline``) the listed areas are the
-document's own tasks, so there each listed area is assigned.
+such a sentence names the programme, it does not discuss each area. In a plan
+the listed areas are the document's own tasks, so there each is assigned.
 
 Only a bulletin about administrative reform gets topics: one on another
-subject gets none.
+subject (a shop called "Một Cửa", a teachers' contest) gets none.
 """
 
 from __future__ import annotations
@@ -76,11 +80,6 @@ def _found(terms, text: str) -> set[str]:
     return {t for t in present if not any(t != other and t in other for other in present)}
 
 
-@cache
-def _plan_headline() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in topics_config()["plan_headline"]))
-
-
 def _pillars_in(sentence: str) -> set[str]:
     """Ids of the topics whose pillar name a sentence holds."""
     return {topic.id for topic in topics() if any(_count(p, sentence, 1) for p in topic.pillar)}
@@ -120,9 +119,33 @@ def evidence(topic: Topic, title: str, body: str) -> tuple[set[str], int]:
     return _found(topic.strong, title), len(terms) + max(len(sentences) - 1, 0) + in_context
 
 
-def _substantial(topic: Topic, title: str, body: str) -> bool:
+@cache
+def _headline_kinds() -> tuple[re.Pattern, re.Pattern]:
+    config = topics_config()
+    return tuple(re.compile("|".join(f"(?:{p})" for p in config[key])) for key in ("plan_headline", "review_headline"))
+
+
+def headline_kind(title: str) -> str:
+    """"plan" (a whole-programme plan), "review" (a report, review or meeting on the reform as a whole) or
+    "other", for a normalised headline; the kind sets how much evidence a topic needs.
+
+    >>> headline_kind("kết quả công tác cải cách hành chính quý i/2022"), headline_kind("hội thi tìm hiểu cchc")
+    ('review', 'other')
+    """
+    plan, review = _headline_kinds()
+    return "plan" if plan.search(title) else "review" if review.search(title) else "other"
+
+
+@cache
+def _defining(topic: Topic) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in topic.defining)) if topic.defining else None
+
+
+def _substantial(topic: Topic, title: str, body: str, kind: str) -> bool:
     headline, pieces = evidence(topic, title, body)
-    return bool(headline) or pieces >= topics_config()["min_pieces"]
+    defining = _defining(topic)
+    return (bool(headline) or pieces >= topics_config()["min_pieces"][kind]
+            or bool(defining and defining.search(_without(topic.ignore, body))))
 
 
 def topic_evidence(title: str, body: str) -> dict[str, int]:
@@ -138,6 +161,7 @@ def assign_topics(title: str, body: str) -> list[str]:
     about_reform = REFORM_SIGNAL.search(f"{title_n}\n{body_n}")
     if not about_reform and sum(topic_evidence(title, body).values()) < MIN_PIECES_WITHOUT_SIGNAL:
         return []
-    if not _plan_headline().search(title_n):
+    kind = headline_kind(title_n)
+    if kind != "plan":
         listed = set()
-    return [topic.id for topic in topics() if topic.id in listed or _substantial(topic, title_n, body_n)]
+    return [topic.id for topic in topics() if topic.id in listed or _substantial(topic, title_n, body_n, kind)]

@@ -53,6 +53,7 @@ class Topic:
     weak: tuple[str, ...]
     ignore: tuple[str, ...]
     pillar: tuple[str, ...] = ()  # names of the reform area itself, as listed among the pillars
+    defining: tuple[str, ...] = ()  # patterns that alone say the bulletin discusses the topic
 
 
 def _load(name: str) -> dict:
@@ -144,6 +145,7 @@ def topics() -> tuple[Topic, ...]:
             weak=tuple(normalize_key(t) for t in entry["weak"]),
             ignore=tuple(normalize_key(t) for t in entry["ignore"]),
             pillar=tuple(normalize_key(t) for t in entry.get("pillar", ())),
+            defining=tuple(entry.get("defining", ())),
         )
         for entry in topics_config()["topics"]
     )

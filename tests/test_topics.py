@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.topics import assign_topics
+from indexer.topics import assign_topics, headline_kind, topic_evidence
 
 
 def test_each_topic_from_its_evidence():
@@ -16,7 +16,20 @@ def test_each_topic_from_its_evidence():
 
 def test_department_names_are_no_evidence():
     body = "Sở Thông tin và Truyền thông báo cáo kết quả cải cách hành chính, dịch vụ công trực tuyến."
-    assert assign_topics("Hội nghị CCHC", body) == ["chinh_quyen_so"]
+    assert assign_topics("Kế hoạch CCHC năm 2024", body) == ["chinh_quyen_so"]
+
+
+def test_evidence_needed_grows_from_plans_to_reviews_to_other_news():
+    body = ("Cải cách hành chính: thủ tục hành chính được niêm yết. Bộ phận một cửa tiếp nhận hồ sơ. "
+            "Không có hồ sơ trễ hạn.")
+    assert topic_evidence("", body)["thu_tuc"] == 7  # four terms, two more sentences, the reform beside one
+    assert [headline_kind(t) for t in ("kế hoạch cchc năm 2024", "sơ kết công tác cchc quý i", "hội thi cchc")] == [
+        "plan", "review", "other"]
+    assert assign_topics("Hội thi tìm hiểu CCHC", body) == ["thu_tuc", "tuyen_truyen"]
+    short = "Cải cách hành chính: thủ tục hành chính được niêm yết. Có 12 hồ sơ."  # 3 pieces
+    assert [assign_topics(title, short) for title in ("Kế hoạch CCHC năm 2024", "Sơ kết công tác CCHC quý I",
+                                                      "Hội thi tìm hiểu CCHC")] == [
+        ["thu_tuc"], [], ["tuyen_truyen"]]
 
 
 def test_a_passing_weak_word_is_not_a_topic():
