@@ -31,9 +31,9 @@ from .records import Skipped, SourceRecord
 # Bump when cleaning or extraction code changes, so incremental runs re-extract everything.
 PIPELINE_VERSION = "4"
 # The data files that steer extraction: editing one also makes every bulletin be re-extracted.
-RULE_FILES = (Path(__file__).parent / "data" / "chrome.json",
+RULE_FILES = (*(Path(__file__).parent / "data" / name for name in ("chrome.json", "periods.json", "places.json")),
               *(Path(__file__).parent.parent / "search" / "data" / name
-                for name in ("provinces.json", "topics.json", "abbreviations.json")))
+                for name in ("provinces.json", "topics.json", "abbreviations.json", "sources.json")))
 
 
 @cache
