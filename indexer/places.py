@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -106,6 +106,7 @@ def _district_index() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
     return pattern, where
 
 
+@lru_cache(maxsize=32)
 def district_hits(text: str) -> Counter:
     """(district name, provinces that have a unit of that kind and name) -> mentions with a unit word."""
     pattern, where = _district_index()

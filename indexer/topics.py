@@ -93,6 +93,8 @@ def split_pillar_lists(body: str) -> tuple[str, set[str]]:
     >>> sorted(listed)
     ['tai_chinh_cong', 'the_che', 'thu_tuc']
     """
+    if len(_pillars_in(body)) < topics_config()["pillar_list"]:
+        return body, set()  # no sentence can list enough of them
     kept, listed = [], set()
     for sentence in _SENTENCE.split(body):
         named = _pillars_in(sentence)
@@ -141,8 +143,8 @@ def _defining(topic: Topic) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in topic.defining)) if topic.defining else None
 
 
-def _substantial(topic: Topic, title: str, body: str, kind: str) -> bool:
-    headline, pieces = evidence(topic, title, body)
+def _substantial(topic: Topic, found: tuple[set[str], int], body: str, kind: str) -> bool:
+    headline, pieces = found
     defining = _defining(topic)
     return (bool(headline) or pieces >= topics_config()["min_pieces"][kind]
             or bool(defining and defining.search(_without(topic.ignore, body))))
@@ -158,10 +160,10 @@ def assign_topics(title: str, body: str) -> list[str]:
     """Topic ids the bulletin substantially discusses, in taxonomy order."""
     title_n = normalize_key(title or "")
     body_n, listed = split_pillar_lists(normalize_key(body))
+    found = {topic: evidence(topic, title_n, body_n) for topic in topics()}
     about_reform = REFORM_SIGNAL.search(f"{title_n}\n{body_n}")
-    if not about_reform and sum(topic_evidence(title, body).values()) < MIN_PIECES_WITHOUT_SIGNAL:
+    if not about_reform and sum(pieces for _, pieces in found.values()) < MIN_PIECES_WITHOUT_SIGNAL:
         return []
     kind = headline_kind(title_n)
-    if kind != "plan":
-        listed = set()
-    return [topic.id for topic in topics() if topic.id in listed or _substantial(topic, title_n, body_n, kind)]
+    listed = listed if kind == "plan" else set()
+    return [topic.id for topic in topics() if topic.id in listed or _substantial(topic, found[topic], body_n, kind)]
