@@ -43,7 +43,7 @@ _MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d{2}"
 _DATES = {
     "numeric": rf"(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>{_YEAR})",
-    "words": rf"(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})\s*,?\s+năm\s+(?P<y2>{_YEAR})",
+    "words": rf"(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})\s*,?\s+(?:năm\s+)?(?P<y2>{_YEAR})",
     "iso": rf"(?P<y3>{_YEAR})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?:[t ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?"
            r"(?:z|[+-]\d{2}:?\d{2})?)?",
     "english_md": rf"(?P<m4>{_MONTH_NAME})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>{_YEAR})",

@@ -29,6 +29,7 @@ from indexer.dates import parse_date_line
     ("21/05/2017 07:50 | Theo Báo Yên Bái", ("2017-05-21", False)),
     ("Tin tức - Sự kiện | Cải cách hành chính | 12/10/2020", ("2020-10-12", False)),
     ("Thứ Tư, 10:35, 10/01/2018", ("2018-01-10", False)),
+    ("Thứ ba, 25 Tháng 1 2022 16:22", ("2022-01-25", False)),
     ("Hội nghị tổng kết công tác cải cách hành chính năm 2020 của tỉnh | 12/01/2021", None),
     ("12/01/2021 | 15/01/2021", None),
     # ISO and English forms
