@@ -78,16 +78,17 @@ def _path_segments() -> dict[str, str]:
 
 
 def _district_of(province: str, labels: list[str], segments: list[str]) -> str | None:
-    """The one district of ``province`` that a host label (left of the province's) or a path segment names.
+    """The one district of ``province`` that a host label (left of the province's last) or a path segment names.
 
-    A district named like its province (thành phố Cao Bằng) needs its unit word in a path segment.
+    A district named like its province (thành phố Cao Bằng) needs its unit word in a path segment; host
+    labels compare with y and i alike, as sites spell them both ways (bachlongvy, Bạch Long Vĩ).
     """
     entry = next(p for p in provinces() if p.name == province)
-    own = next((i for i, label in enumerate(labels) if _host_labels().get(label) == province), len(labels))
-    lower_labels, found = set(labels[:own]), {}
+    own = max((i for i, label in enumerate(labels) if _host_labels().get(label) == province), default=len(labels))
+    lower_labels, found = {label.replace("y", "i") for label in labels[:own]}, {}
     for _, name in entry.districts:
         joined, hyphened = _slug(name), _slug(name, "-")
-        if any(prefix + joined in lower_labels for prefix in sources_config()["district_prefixes"]):
+        if any((prefix + joined).replace("y", "i") in lower_labels for prefix in sources_config()["district_prefixes"]):
             found.setdefault(joined, name)
         bare = [""] if joined not in _province_slugs(entry) else []
         if any(unit + hyphened in segments for unit in (*bare, *_DISTRICT_SEGMENTS)):
