@@ -115,9 +115,10 @@ def url_source(url: str | None) -> Source:
     >>> url_source("https://moha.gov.vn/tin-tuc/1")
     Source(province=None, district=None)
     """
-    if not url:
+    try:
+        host, segments = _split(url) if url else ("", [])
+    except ValueError:  # a malformed address ("http://[::1") names nothing
         return Source(None, None)
-    host, segments = _split(url)
     config, labels = sources_config(), host.split(".")[:-1]
     if _listed(host, config["national"]):
         found = {_path_segments()[s] for s in segments if s in _path_segments()}

@@ -41,6 +41,7 @@ from indexer.places import Place, locate, province_of_district
     ("Họp ban chỉ đạo", "Nội dung.", "https://thdt.vn/a", Place("Đồng Tháp", None)),
     ("Họp ban chỉ đạo", "Nội dung.", "https://www.baotuyenquang.com.vn/a", Place("Tuyên Quang", None)),
     ("Họp ban chỉ đạo", "Nội dung.", "https://moha.gov.vn/tin/1", Place(None, None)),
+    ("Họp ban chỉ đạo", "Nội dung.", "http://[caobang.gov.vn/a", Place(None, None)),  # malformed
     ("Họp ban chỉ đạo", "Nội dung.", "https://moha.gov.vn/dia-phuong/quang-ninh/1", Place("Quảng Ninh", None)),
     # address and text disagree: the text must be clearly stronger, else none
     ("Họp ban chỉ đạo", "UBND tỉnh Lạng Sơn tổ chức họp; tỉnh Lạng Sơn đạt kết quả.", "https://caobang.gov.vn/a",
