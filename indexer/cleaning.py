@@ -7,7 +7,10 @@ Works line by line with the patterns of ``indexer/data/chrome.json``:
    rest of the page is dropped - with the dates and document numbers it lists;
 2. the head: skip links, breadcrumbs and section banners before the headline
    are dropped; the first remaining line that reads like a headline is the
-   title (or the line matching a title the page or the caller already knows);
+   title - unless a later headline-like line stands right before the date
+   line (the first was a site banner), or the page is an official document
+   ("Số: ... | KẾ HOẠCH | Cải cách ..."), whose title is its kind and subject.
+   A title the page or the caller already knows locates its line instead;
 3. the body: lines matching a ``drop`` pattern (view counters, print bars,
    share buttons, pagination) and publication-date lines are removed.
 
@@ -31,6 +34,7 @@ PATTERNS = Path(__file__).parent / "data" / "chrome.json"
 HEAD_ZONE = 6  # unlabelled date lines are trusted this many lines after the headline
 MIN_TITLE, MAX_TITLE = 8, 300
 MIN_ARTICLE = 80  # characters of body text before a tail marker counts
+HEADLINE_ZONE = 15  # lines at the top where a document header or a date line places the headline
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class ChromePatterns:
     drop: tuple[re.Pattern, ...]
     head: tuple[re.Pattern, ...]
     tail: tuple[re.Pattern, ...]
+    document_types: tuple[str, ...] = ()
+    document_header: tuple[re.Pattern, ...] = ()
 
 
 @cache
@@ -49,7 +55,10 @@ def load_patterns(path: Path = PATTERNS) -> ChromePatterns:
     def compile_all(key):
         return tuple(re.compile(p, re.I) for p in data[key])
 
-    return ChromePatterns(drop=compile_all("drop"), head=compile_all("head"), tail=compile_all("tail"))
+    document = data.get("document", {"types": [], "header": []})
+    return ChromePatterns(drop=compile_all("drop"), head=compile_all("head"), tail=compile_all("tail"),
+                          document_types=tuple(document["types"]),
+                          document_header=tuple(re.compile(p, re.I) for p in document["header"]))
 
 
 def _matches(patterns, line: str) -> bool:
@@ -70,20 +79,64 @@ def _looks_like_title(line: str) -> bool:
     return MIN_TITLE <= len(line) <= MAX_TITLE and sum(c.isalpha() for c in line) >= 5
 
 
+def _is_furniture(line: str, patterns: ChromePatterns) -> bool:
+    return any(_matches(group, line) for group in (patterns.head, patterns.drop, patterns.tail))
+
+
+def _document_title(lines: list[str], patterns: ChromePatterns) -> tuple[int, str] | None:
+    """(index of the subject line, "KẾ HOẠCH Cải cách ...") of an official document's header, else None."""
+    seen_header = False
+    for i, line in enumerate(lines[:HEADLINE_ZONE]):
+        seen_header = seen_header or _matches(patterns.document_header, line)
+        if seen_header and line.isupper() and line.lower() in patterns.document_types:
+            subject = next((j for j in range(i + 1, min(i + 4, len(lines))) if lines[j]), None)
+            if subject is not None and _looks_like_title(lines[subject]):
+                return subject, f"{line} {lines[subject]}"
+    return None
+
+
+_DAY_MONTH = re.compile(r"\b\d{1,2}/\d{1,2}\b")
+
+
+def _is_headline(line: str) -> bool:
+    """A headline-like line of four words or more, with no day and month (a lead sentence has them)."""
+    return _looks_like_title(line) and len(line.split()) >= 4 and not _DAY_MONTH.search(line)
+
+
+def _title_before_date(lines: list[str], patterns: ChromePatterns) -> int | None:
+    """Index of the headline-like line right before the first date line near the top, else None."""
+    for i, line in enumerate(lines[:HEADLINE_ZONE]):
+        if line and parse_date_line(line):
+            before = [j for j in range(i) if lines[j] and not _is_furniture(lines[j], patterns)]
+            if before and _is_headline(lines[before[-1]]):
+                return before[-1]
+            return None
+    return None
+
+
 def _find_title(lines: list[str], patterns: ChromePatterns, hint: str | None) -> tuple[int | None, str | None]:
-    """Index and text of the headline line (None, hint) when no line holds it."""
+    """Index and text of the headline line (None, hint) when no line holds it.
+
+    An official document's title is its kind and subject; a page's headline is the first line that reads
+    like one, or the headline-like line right before the date line when that comes later (the first was a
+    site banner or a section name).
+    """
     if hint:
         wanted = folded_key(hint)
         for i, line in enumerate(lines[:40]):
             if line and folded_key(line) == wanted:
                 return i, line
         return None, hint
-    for i, line in enumerate(lines):
-        if not line or any(_matches(group, line) for group in (patterns.head, patterns.drop, patterns.tail)):
-            continue
-        if parse_date_line(line):
-            continue
-        return (i, line) if _looks_like_title(line) else (None, None)
+    document = _document_title(lines, patterns)
+    if document:
+        return document
+    first = next((i for i, line in enumerate(lines)
+                  if line and not _is_furniture(line, patterns) and not parse_date_line(line)), None)
+    anchored = _title_before_date(lines, patterns)
+    if anchored is not None and (first is None or first <= anchored):
+        return anchored, lines[anchored]
+    if first is not None and _looks_like_title(lines[first]):
+        return first, lines[first]
     return None, None
 
 

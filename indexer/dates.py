@@ -1,10 +1,24 @@
-"""Publication-date lines: "Đăng ngày: 12/06/2014 14:58:52", "Thứ 3, ngày 05/01/2021 | 08:11 AM".
+"""The one date parser: date lines, document headers, metadata values, record fields.
 
-A date line is a short line that is only a date, optionally with a label,
-a weekday, a clock time and a time zone. Dates inside sentences ("Chiều ngày
-23/2/2023, tại ...") are not date lines, so they never become the publication
-date. ``LABELLED`` lines name themselves as a publication date and are trusted
+Every stage that reads a date calls this module: cleaning (which line of a page
+is its publication-date line), HTML extraction (``<meta>`` and ``<time>``
+values) and the record reader (a ``published`` field given by a record).
+
+A *date line* is a short line that is only a date, optionally with a list
+bullet, a label ("Đăng ngày:", "Cập nhật ngày:", "Ngày xuất bản"), a weekday,
+a clock time and a time zone; or a byline whose bar-separated parts are such a
+date and short labelled names ("Ngày đăng: 03/04/2024 | Tác giả: Thanh Tùng").
+Dates inside sentences ("Chiều ngày 23/2/2023, tại ...") and in cited
+documents are not date lines, so they never become the publication date.
+``labelled`` lines name themselves as a publication date and are trusted
 anywhere in the article; unlabelled ones only near the headline.
+
+The official header of a legal or administrative document ("Số: 12/2019/QĐ-UBND
+| Bắc Giang, ngày 05 tháng 3 năm 2019", or its place-and-date line alone) is
+the document's date line: it is read as an unlabelled date line.
+
+Day-month-year order is the Vietnamese one; ISO dates and English month names
+("July 14, 2023", "14 Jul 2023") are read as well.
 """
 
 from __future__ import annotations
@@ -12,32 +26,118 @@ from __future__ import annotations
 import datetime
 import re
 
-_LABEL = (r"(?P<label>đăng ngày|ngày đăng|ngày đăng tải|ngày cập nhật|cập nhật|cập nhật lúc|ngày xuất bản|"
-          r"xuất bản|đăng lúc|đăng tải|thời gian đăng|ngày ban hành tin|posted on|published|posted)")
-_WEEKDAY = r"(?:(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy|bẩy)|chủ\s*nhật|cn)\s*[,-]?\s*)"
+_LABEL = (r"(?P<label>đăng ngày|ngày đăng tải|ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật ngày|cập nhật|"
+          r"ngày xuất bản|xuất bản ngày|xuất bản|đăng lúc|đăng tải|thời gian đăng|ngày ban hành tin|"
+          r"posted on|published on|published|posted|updated)")
+_BULLET = r"(?:[-–•*+·]\s*)"
+_WEEKDAY = (r"(?:(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy|bẩy)|chủ\s*nhật|cn|"
+            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s*[,-]?\s*)")
 _CLOCK = r"(?:(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch|'|phút)?)"
-_ZONE = r"(?:\(?\s*gmt\s*[+-]\s*\d{1,2}(?::?00)?\s*\)?)"
+_ZONE = r"(?:\(?\s*(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?00)?\s*\)?|\(?\s*ict\s*\)?)"
 _SEP = r"\s*[|,\-–]?\s*"
-_NUMERIC = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
-_WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s*,?\s+năm\s+(?P<y2>(?:19|20)\d{2})"
+_MONTHS = {name: number for number, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")], start=1) for name in names}
+_MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_YEAR = r"(?:19|20)\d{2}"
+_DATES = {
+    "numeric": rf"(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})\s*[/.-]\s*(?P<y>{_YEAR})",
+    "words": rf"(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})\s*,?\s+(?:năm\s+)?(?P<y2>{_YEAR})",
+    "iso": rf"(?P<y3>{_YEAR})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?:[t ]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?"
+           r"(?:z|[+-]\d{2}:?\d{2})?)?",
+    "english_md": rf"(?P<m4>{_MONTH_NAME})\.?\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>{_YEAR})",
+    "english_dm": rf"(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m5>{_MONTH_NAME})\.?,?\s+(?P<y5>{_YEAR})",
+}
+_ANY_DATE = "|".join(f"(?:{p})" for p in _DATES.values())
 _VIEWS = r"(?:\s*[|\-–]\s*(?:lượt xem|lượt đọc|số lượt xem|lượt truy cập)\s*:?\s*[\d.,]+)"
 DATE_LINE = re.compile(
-    rf"^\(?(?:{_LABEL}\s*:?\s*)?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:ngày\s*)?(?:{_NUMERIC}|{_WORDS})"
-    rf"(?:{_SEP}{_CLOCK})?(?:{_SEP}{_ZONE})?{_VIEWS}?\s*[.)]?$",
+    rf"^{_BULLET}?\(?(?:{_LABEL}\s*(?:ngày\s*)?:?\s*)?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:{_CLOCK}{_SEP})?(?:ngày\s*:?\s*)?"
+    rf"(?:{_ANY_DATE})(?:{_SEP}{_CLOCK})?(?:{_SEP}{_ZONE})?{_VIEWS}?\s*[.)]?$",
+    re.I,
+)
+# the other parts of a byline split by bars: "Tác giả: Thanh Tùng", "Theo Báo Phú Thọ", "Cải cách hành chính"
+_BYLINE_PART = re.compile(r"^(?:[^\d|:]{1,30}:\s*[^|]{0,50}|[^\d|:]{1,45}|(?:lượt xem|lượt đọc)\s*:?\s*[\d.,]+)$", re.I)
+# "Số: 12/2019/QĐ-UBND | Bắc Giang, ngày 05 tháng 3 năm 2019": the number part is optional, the place is
+# one to five capitalised words ("TP. Hồ Chí Minh", "Hà Nội")
+_PLACE = r"(?:tp\.?\s*)?[^\W\d_][\w.]*(?:[\s-]+[^\W\d_][\w.]*){0,4}"
+DOCUMENT_HEADER = re.compile(
+    rf"^(?:số\s*:?\s*[\w./&-]+\s*[|,]?\s*)?(?P<place>{_PLACE})\s*,\s*ngày\s+{_DATES['words']}\s*[|.]?$",
     re.I,
 )
 
 
+def _match_date(found: re.Match) -> str | None:
+    """The ISO date of a match of one of ``_DATES`` (None when no such day exists)."""
+    groups = found.groupdict()
+    for suffix in ("", "2", "3", "4", "5"):
+        if groups.get("y" + suffix):
+            day, month, year = groups["d" + suffix], groups["m" + suffix], groups["y" + suffix]
+            month = _MONTHS.get(month.lower(), month) if not month.isdigit() else month
+            try:
+                return datetime.date(int(year), int(month), int(day)).isoformat()
+            except ValueError:
+                return None
+    return None
+
+
+def _is_place_name(words: str) -> bool:
+    """True when every word is capitalised, as in "Bắc Giang" or "TP. Hồ Chí Minh" (not "Theo đó")."""
+    return all(word[:1].isupper() for word in re.split(r"[\s.-]+", words) if word)
+
+
+def _byline_date(line: str) -> tuple[str, bool] | None:
+    """The date of a byline: one bar-separated part is a date line, the others are short labels or names."""
+    parts = [part for part in re.split(r"\s*\|\s*", line) if part]
+    dated = [(i, DATE_LINE.match(part)) for i, part in enumerate(parts)]
+    dated = [(i, found) for i, found in dated if found]
+    if len(dated) != 1 or not all(_BYLINE_PART.match(p) for i, p in enumerate(parts) if i != dated[0][0]):
+        return None
+    date = _match_date(dated[0][1])
+    return (date, dated[0][1].group("label") is not None) if date else None
+
+
 def parse_date_line(line: str) -> tuple[str, bool] | None:
-    """(YYYY-MM-DD, labelled) when ``line`` is a publication-date line, else None."""
-    found = DATE_LINE.match(" ".join(line.split()))
-    if not found:
+    """(YYYY-MM-DD, labelled) when ``line`` is a publication-date line, else None.
+
+    >>> parse_date_line("Cập nhật ngày: 03/04/2019 09:12:45")
+    ('2019-04-03', True)
+    >>> parse_date_line("Thứ Hai, 12/06/2023 | 14:20 GMT+7")
+    ('2023-06-12', False)
+    >>> parse_date_line("Số: 12/2019/QĐ-UBND | Bắc Giang, ngày 05 tháng 3 năm 2019")
+    ('2019-03-05', False)
+    >>> parse_date_line("Ngày đăng: 03/04/2024 | Tác giả: Thanh Tùng | Lượt xem: 317")
+    ('2024-04-03', True)
+    >>> parse_date_line("Chiều ngày 23/2/2023, tại hội trường") is None
+    True
+    """
+    line = " ".join(line.split())
+    found = DATE_LINE.match(line)
+    if found:
+        date = _match_date(found)
+        return (date, found.group("label") is not None) if date else None
+    if "|" in line and len(line) <= 160:
+        dated = _byline_date(line)
+        if dated:
+            return dated
+    header = DOCUMENT_HEADER.match(line)
+    if header and _is_place_name(header.group("place")):
+        date = _match_date(header)
+        return (date, False) if date else None
+    return None
+
+
+def parse_date(value: str) -> str | None:
+    """The ISO date of a metadata value or a date line ("2023-07-14T08:00:00+07:00", "14/07/2023").
+
+    >>> parse_date("2023-07-14T08:00:00+07:00")
+    '2023-07-14'
+    >>> parse_date("July 14, 2023")
+    '2023-07-14'
+    >>> parse_date("2023-02-30") is None
+    True
+    """
+    if not isinstance(value, str):
         return None
-    day = found.group("d") or found.group("d2")
-    month = found.group("m") or found.group("m2")
-    year = found.group("y") or found.group("y2")
-    try:
-        date = datetime.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-    return date.isoformat(), found.group("label") is not None
+    dated = parse_date_line(value)
+    return dated[0] if dated else None

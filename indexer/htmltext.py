@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .dates import parse_date
+
 REMOVE = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
           "iframe", "svg", "button", "select", "input", "textarea", "object", "embed")
 _FURNITURE = re.compile(
@@ -119,5 +121,4 @@ def extract_page(html: str) -> Page:
     root = _content_root(tree)
     title = _title(tree, root)
     text = block_text(root) if root is not None else ""
-    date = re.match(r"(\d{4}-\d{2}-\d{2})", published.strip()) if published else None
-    return Page(title=title, text=text, published=date.group(1) if date else None, url=url)
+    return Page(title=title, text=text, published=parse_date(published) if published else None, url=url)

@@ -44,7 +44,8 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
     dated = parse_date_line(cleaned.published_line) if cleaned.published_line else None
     published = given.get("published") or page_date or (dated[0] if dated else None)
     year, quarter = reporting_period(title, cleaned.text, published)
-    place = locate(title, cleaned.text, url)
+    header = "\n".join(line for line in cleaned.header if line not in (title, cleaned.published_line))
+    place = locate(title, cleaned.text, url, header=header)
     district = given.get("district") or place.district
     province = given.get("province") or place.province
     if given.get("district") and not given.get("province"):

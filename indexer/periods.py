@@ -1,47 +1,92 @@
 """The reporting period of a bulletin: the year it reports on and the part of it.
 
-Evidence, strongest first: the title, then the lead paragraphs, then the
-publication date (year only). Periods: ``Q1``-``Q4`` (quý I-IV), ``H1`` (6
-tháng đầu năm), ``H2`` (6 tháng cuối năm), ``9M`` (9 tháng), ``FY`` (an annual
-report or plan: "Tổng kết ... năm 2022", "Kế hoạch CCHC năm 2021"). An annual
-review published in 2023 about 2022 reports on 2022: the year named with the
-period wins over the publication date, and the first year of a title over a
-later one ("... năm 2022 và triển khai nhiệm vụ năm 2023").
+The year reported on is not the year of publication: an index "năm 2022"
+announced in 2023 reports on 2022, and a year-end review published in January
+reports on the year before. Evidence, strongest first: the headline, then a
+period named in the lead paragraphs, then the publication date (year only);
+the lead's first year serves only a year-end review whose headline names no
+year, or a page without a date. Years inside document
+numbers (61/2018/NĐ-CP), citation dates (ngày 08/11/2011) and law titles
+("Luật ... năm 2015") and target years ("đến năm 2025") never count; a range ("giai đoạn 2021-2025") names no
+single year.
+
+Periods: ``Q1``-``Q4`` (quý I-IV), ``H1`` (6 tháng đầu năm), ``H2`` (6 tháng
+cuối năm), ``9M`` (9 tháng), ``FY`` (a headline naming an annual report,
+review, plan or index with its year: the cue words are in
+``indexer/data/periods.json``). Monthly, 7- and 8-month reports keep their year
+but get no period, as does event news.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from pathlib import Path
 
 from search.docnumbers import DOCNUMBER
 from search.textnorm import normalize_key
 
+CUES = Path(__file__).parent / "data" / "periods.json"
 _YEAR = r"((?:19|20)\d{2})"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-# (pattern, period); the year, when the period names one, is group "year"
+_OF_YEAR = rf"(?:\s*(?:/|-|năm)\s*(?P<year>{_YEAR}))?"
+# (pattern, period); the year, when the period names one, is group "year"; "" is a period that is none
 PERIODS = [
-    (re.compile(rf"\bquý\s+(?P<q>iv|iii|ii|i|[1-4])\b(?:\s*(?:/|-|năm)\s*(?P<year>{_YEAR}))?"), "Q"),
+    (re.compile(rf"\bquý\s+(?P<q>iv|iii|ii|i|[1-4])\b{_OF_YEAR}"), "Q"),
     (re.compile(rf"\b(?:6|sáu)\s+tháng\s+(?:đầu\s+năm|năm)\b(?:\s*(?P<year>{_YEAR}))?"), "H1"),
     (re.compile(rf"\bsơ\s+kết\s+(?:công\s+tác\s+\S+\s+)?(?:6|sáu)\s+tháng\b(?:\s*năm\s*(?P<year>{_YEAR}))?"), "H1"),
     (re.compile(rf"\b(?:6|sáu)\s+tháng\s+cuối\s+năm\b(?:\s*(?P<year>{_YEAR}))?"), "H2"),
     (re.compile(rf"\b(?:9|chín)\s+tháng\b(?:\s*(?:đầu\s+)?năm\s*(?P<year>{_YEAR}))?"), "9M"),
+    (re.compile(rf"\b(?:[78]|1[01]|bảy|tám)\s+tháng\b(?:\s*(?:đầu\s+)?năm\s*(?P<year>{_YEAR}))?"), ""),
+    (re.compile(rf"\btháng\s+(?:1[0-2]|0?[1-9])\s*(?:/|-|năm)\s*(?P<year>{_YEAR})"), ""),
 ]
-_ANNUAL_CUES = re.compile(
-    r"\b(tổng kết|kết quả|báo cáo|kế hoạch|phương hướng|nhiệm vụ|đánh giá|chương trình|triển khai|"
-    r"công tác|hội nghị|sơ kết|thực hiện)\b"
-)
+_CITED = [
+    re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"),  # a full date
+    re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s+năm\s+(?:19|20)\d{2}"),
+    re.compile(r"\bluật\b[^.;:()\n]{0,60}?\bnăm\s+(?:19|20)\d{2}"),  # "Luật Cán bộ, công chức năm 2008"
+    re.compile(r"\b(?:đến|tới|trước|sau)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d{2}"),  # a target year
+    re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}"),  # a range names no single year
+]
+_SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a school year is named by its first year
+_RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
 _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
-_RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
-_DATE = re.compile(rf"\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_YEAR}")
+
+
+@cache
+def _cues() -> dict:
+    with open(CUES, encoding="utf-8") as handle:
+        data = json.load(handle)
+
+    def words(key):
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data[key]) + r")(?!\w)")
+
+    return {"annual": words("annual"), "indices": words("indices"), "year_end": words("year_end"),
+            "index_year": re.compile(rf"(?:{words('indices').pattern})\s*(?:năm\s+)?{_YEAR}\b"),
+            "year_end_months": data["year_end_months"]}
+
+
+def _normal(text: str) -> str:
+    return _SCHOOL_YEAR.sub(lambda m: f"năm học {m.group(1)}", normalize_key(text))
 
 
 def _prepare(text: str) -> str:
-    return DOCNUMBER.sub(" ", normalize_key(text))
+    """Normalised text without document numbers, citation dates, law titles, target years and year ranges."""
+    text = DOCNUMBER.sub(" ", _normal(text))
+    for pattern in _CITED:
+        text = pattern.sub(" ", text)
+    return text
 
 
 def _explicit_period(text: str) -> tuple[str | None, int | None]:
-    """The first quarter, half or nine-month period named in ``text``, with its year."""
+    """The first period named in ``text`` ("" for a monthly or 7/8-month one), with its year.
+
+    >>> _explicit_period("kết quả cchc quý ii/2022")
+    ('Q2', 2022)
+    >>> _explicit_period("báo cáo tháng 5/2023")
+    ('', 2023)
+    """
     best = None
     for pattern, period in PERIODS:
         found = pattern.search(text)
@@ -52,32 +97,62 @@ def _explicit_period(text: str) -> tuple[str | None, int | None]:
     return (best[1], best[2]) if best else (None, None)
 
 
-def _years(text: str) -> list[int]:
-    """Years named in ``text`` in order, ranges giving their first year, dates last."""
-    dates = [int(m.group(1)) for m in _DATE.finditer(text)]
-    text = _DATE.sub(" ", text)
-    text = _RANGE.sub(lambda m: f" {m.group(1)} ", text)
-    return [int(m.group(1)) for m in _ANY_YEAR.finditer(text)] + dates
+def _annual(title: str) -> tuple[bool, int | None]:
+    """(the headline names an annual report, plan, review or index; the year it names).
+
+    A year-end review or an index result whose headline names no year takes its year from the lead.
+    """
+    cues = _cues()
+    indexed = cues["index_year"].search(title)
+    if indexed:
+        return True, int(indexed.group(indexed.lastindex))
+    named = _YEAR_OF.search(title)
+    if named and (cues["annual"].search(title) or cues["indices"].search(title)):
+        return True, int(named.group(1))
+    return bool(cues["year_end"].search(title) or cues["indices"].search(title)), None
+
+
+def _first_year(text: str) -> int | None:
+    """The first single year of ``text``: one with "năm" before it, else any."""
+    named = _YEAR_OF.search(text) or _ANY_YEAR.search(text)
+    return int(named.group(1)) if named else None
 
 
 def _lead(body: str, paragraphs: int = 2) -> str:
     return "\n".join(body.split("\n\n")[:paragraphs])
 
 
+def _published_year(title_key: str, published: str | None) -> int | None:
+    """The year of publication, or the year before for a year-end review published early in a year."""
+    if not published:
+        return None
+    year, month = int(published[:4]), int(published[5:7] or 12)
+    if _cues()["year_end"].search(title_key) and month <= _cues()["year_end_months"]:
+        return year - 1
+    return year
+
+
 def reporting_period(title: str, body: str, published: str | None) -> tuple[int | None, str | None]:
-    """(year, quarter) a bulletin reports on; None where the page does not say."""
+    """(year, quarter) a bulletin reports on; None where the page does not say.
+
+    >>> reporting_period("Công bố Chỉ số CCHC năm 2022", "", "2023-03-01")
+    (2022, 'FY')
+    """
     title_key, lead_key = _prepare(title or ""), _prepare(_lead(body))
     quarter, year = _explicit_period(title_key)
     if quarter is None:
-        annual = _YEAR_OF.search(title_key)
-        if annual and _ANNUAL_CUES.search(title_key):
-            quarter, year = "FY", int(annual.group(1))
+        annual, year = _annual(title_key)
+        quarter = "FY" if annual else None
     if quarter is None:
         quarter, year = _explicit_period(lead_key)
+        if quarter == "":  # a month in the lead ("từ tháng 7/2018") dates an event, not the report
+            quarter, year = None, None
+    year = year or _first_year(title_key)
+    if year is None and _RANGE.search(_normal(title or "")):
+        return None, quarter or None  # a multi-year programme: no single year
     if year is None:
-        years = _years(title_key) or _years(lead_key)
-        if years:
-            year = years[0]
-        elif published:
-            year = int(published[:4])
-    return year, quarter
+        # the lead's year serves a review whose headline names none, or a page without a date;
+        # in event news it is more often a past or future year than the one reported on
+        lead_year, published_year = _first_year(lead_key), _published_year(title_key, published)
+        year = (lead_year or published_year) if quarter == "FY" or not published_year else published_year
+    return year, quarter or None

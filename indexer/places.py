@@ -1,49 +1,72 @@
 """Which province and district a bulletin is about.
 
-Evidence and its weight (``WEIGHTS``), strongest first: a name in the title; a
-name with its unit word in the body ("tỉnh Cao Bằng", "UBND thành phố Cần
-Thơ"); a district-level unit of the province named with its unit word ("huyện
-Mộc Châu"); the source address (``caobang.gov.vn``, ``baocaobang.vn``); a bare
-capitalised name in the body. A province is chosen only when its score reaches
-``MIN_SCORE`` and at least ``DOMINANCE`` times the next one: a wrong province is
-worse than none.
+Province evidence and its weight (``WEIGHTS``), strongest first: a name in the
+title; a name with its unit word in the body ("tỉnh Cao Bằng", "UBND thành phố
+Cần Thơ"); a district-level unit of the province named with its unit word
+("huyện Mộc Châu"); the source address (``indexer.sources``: portals,
+provincial newspapers and stations); a bare capitalised name in the body. A
+province is chosen only when its score reaches ``MIN_SCORE`` and at least
+``DOMINANCE`` times the next one: a wrong province is worse than none. So when
+the address and the text disagree, the text wins only when it is clearly
+stronger (a provincial paper's story about another province named in its
+headline and body); otherwise the province stays null. A roundup whose lead
+names ``ROUNDUP`` provinces or more, and whose headline and address none, gets
+none either.
 
-A district is chosen when the title names one, or the body names exactly one
-district-level unit, at least ``MIN_DISTRICT_MENTIONS`` times; a provincial
-report that lists many districts gets none.
+A district is the one named with its unit word in the headline; or the one
+named in the lead (not a city named like its province) when the article
+names at most ``MAX_LEAD_DISTRICTS`` districts and this one most; or the only district the body names, at least
+``MIN_DISTRICT_MENTIONS`` times; or, when the text names no other, the one of
+the source address (``mocchau.sonla.gov.vn``). A name shared by several
+provinces (Châu Thành) is resolved by the province, or left null; a provincial
+report that lists many districts gets none. Unit words are in
+``indexer/data/places.json``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
-from urllib.parse import urlsplit
+from pathlib import Path
 
 from search.textnorm import fold, has_diacritics, unify_tones
 from search.vocabulary import Province, provinces
 
+from .sources import url_source
+
+UNITS = Path(__file__).parent / "data" / "places.json"
 WEIGHTS = {"title": 10, "unit": 3, "district": 2, "url": 6, "bare": 1}
 CAPS = {"unit": 5, "district": 3, "bare": 3}  # mentions counted at most
 MIN_SCORE, DOMINANCE = 3, 2.0
 MIN_DISTRICT_MENTIONS = 3
-PROVINCE_UNITS = r"(?:tỉnh|thành phố|tp\.?|ubnd tỉnh|ubnd thành phố)"
-DISTRICT_UNITS = {"huyện": "huyện", "quận": "quận", "thị xã": "thị xã", "thành phố": "thành phố",
-                  "tp.": "thành phố", "tp": "thành phố", "tx.": "thị xã", "tx": "thị xã"}
-# a bare name right after one of these words is a commune, street or district, not the province
-_LOWER_UNIT_BEFORE = re.compile(
-    r"(?:xã|phường|thị trấn|huyện|quận|thị xã|ấp|thôn|bản|khu phố|đường|phố|sông|núi|cầu|chợ|"
-    r"tỉnh|thành phố|tp\.?)\s*$", re.I)
-SLUG_PREFIXES = ("", "bao", "snv", "sonoivu", "dichvucong", "dvc", "cchc", "ubnd", "tinh", "congbao",
-                 "vanban", "stttt", "sotttt", "thanhpho", "tp")
+MAX_LEAD_DISTRICTS = 2  # an article naming more districts than this is about their province
+ROUNDUP = 3  # provinces named in the lead of a story about all of them
 
 
 @dataclass(frozen=True)
 class Place:
     province: str | None
     district: str | None
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def units() -> dict:
+    """The unit words of ``indexer/data/places.json``, with their patterns."""
+    with open(UNITS, encoding="utf-8") as handle:
+        data = json.load(handle)
+    data["province_pattern"] = f"(?:{_alternatives(data['province_units'])})"
+    # a bare name right after one of these words is a commune, street or district, not the province
+    data["lower_before"] = re.compile(rf"(?<!\w)(?:{_alternatives(data['lower_units'])})\s*$", re.I)
+    return data
 
 
 def _spelling_pattern(spellings) -> str:
@@ -62,7 +85,7 @@ def _province_patterns(folded: bool) -> dict[str, tuple[re.Pattern, re.Pattern, 
             spellings = [fold(s) for s in spellings]
         names = _spelling_pattern(spellings)
         out[province.name] = (
-            re.compile(rf"(?<!\w){PROVINCE_UNITS}\s+(?:{names})(?!\w)", re.I),
+            re.compile(rf"(?<!\w){units()['province_pattern']}\s+(?:{names})(?!\w)", re.I),
             re.compile(rf"(?<!\w)(?:{names})(?!\w)"),
             tuple({unify_tones(s).lower().replace("-", " ").replace(".", " ").split()[-1] for s in spellings}),
         )
@@ -71,27 +94,38 @@ def _province_patterns(folded: bool) -> dict[str, tuple[re.Pattern, re.Pattern, 
 
 @cache
 def _district_index() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
-    """One pattern for "unit + district name", and name -> [(province, unit kind)]."""
+    """One pattern for "unit + district name" (or a bare island district), and name -> [(province, kind)]."""
     where: dict[str, list[tuple[str, str]]] = {}
     for province in provinces():
         for kind, name in province.districts:
             where.setdefault(unify_tones(name).lower(), []).append((province.name, kind))
     names = _spelling_pattern(where)
-    units = "|".join(re.escape(u) for u in sorted(DISTRICT_UNITS, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?P<unit>{units})\s*(?P<name>{names})(?![\w/])", re.I)
+    bare = _spelling_pattern(units()["bare_districts"])
+    pattern = re.compile(rf"(?<!\w)(?:(?P<unit>{_alternatives(units()['district_units'])})\s*(?P<name>{names})"
+                         rf"|(?P<bare>{bare}))(?![\w/])", re.I)
     return pattern, where
 
 
-def district_mentions(text: str) -> Counter:
-    """(province, district name) -> mentions with a unit word, for unambiguous names."""
+@lru_cache(maxsize=32)
+def district_hits(text: str) -> Counter:
+    """(district name, provinces that have a unit of that kind and name) -> mentions with a unit word."""
     pattern, where = _district_index()
     counts: Counter = Counter()
     for found in pattern.finditer(unify_tones(text)):
-        unit = DISTRICT_UNITS[found.group("unit").lower()]
-        name = " ".join(found.group("name").split())
-        places = [(p, k) for p, k in where.get(name.lower(), []) if k == unit or unit == "thành phố"]
-        if len({p for p, _ in places}) == 1 and name[:1].isupper():
-            counts[(places[0][0], _display(places[0][0], name))] += 1
+        name = " ".join((found.group("name") or found.group("bare")).split())
+        unit = units()["district_units"].get((found.group("unit") or "").lower())
+        owners = tuple(sorted({p for p, k in where.get(name.lower(), []) if unit in (None, k, "thành phố")}))
+        if owners and name[:1].isupper():
+            counts[(_display(owners[0], name), owners)] += 1
+    return counts
+
+
+def district_mentions(text: str, province: str | None = None) -> Counter:
+    """(province, district) -> mentions with a unit word: names of one province, or of ``province``."""
+    counts: Counter = Counter()
+    for (name, owners), count in district_hits(text).items():
+        if province in owners or (province is None and len(owners) == 1):
+            counts[(province or owners[0], name)] += count
     return counts
 
 
@@ -102,22 +136,10 @@ def _display(province: str, name: str) -> str:
     return name
 
 
-def _url_provinces(url: str | None) -> set[str]:
-    host = (urlsplit(url).hostname or "") if url and "//" in url else (url or "")
-    labels = host.lower().split(".")
-    found = set()
-    for province in provinces():
-        slugs = {fold(province.name).lower().replace(" ", "").replace("-", ""), *province.slugs}
-        for label in labels[:-1]:
-            if any(label == prefix + slug for slug in slugs for prefix in SLUG_PREFIXES):
-                found.add(province.name)
-    return found
-
-
 def _bare_mentions(pattern: re.Pattern, text: str, cap: int | None = None) -> int:
     """Mentions of a bare name that no unit word (tỉnh, huyện, xã ...) stands before (counting stops at ``cap``)."""
-    bare = (m for m in pattern.finditer(text)
-            if not _LOWER_UNIT_BEFORE.search(text[max(0, m.start() - 14) : m.start()]))
+    lower = units()["lower_before"]
+    bare = (m for m in pattern.finditer(text) if not lower.search(text[max(0, m.start() - 14) : m.start()]))
     return sum(1 for _ in islice(bare, cap))
 
 
@@ -127,22 +149,34 @@ def _in_title(with_unit: re.Pattern, bare: re.Pattern, title: str) -> bool:
     return title.isupper() and re.search(bare.pattern, title, re.I) is not None
 
 
-def _score(title: str, body: str, url: str | None) -> Counter:
+def _candidates(title: str, body: str) -> Iterator[tuple[str, re.Pattern, re.Pattern]]:
+    """(province, name-with-unit pattern, bare-name pattern) of the provinces whose name may be in the text."""
     folded = not has_diacritics(body[:2000] + title)
-    title_n, body_n = unify_tones(title), unify_tones(body)
-    present = (title_n + "\n" + body_n).lower()
-    scores: Counter = Counter()
+    present = unify_tones(title + "\n" + body).lower()
     for name, (with_unit, bare, hints) in _province_patterns(folded).items():
-        if not any(hint in present for hint in hints):
-            continue
+        if any(hint in present for hint in hints):
+            yield name, with_unit, bare
+
+
+def provinces_named(text: str) -> set[str]:
+    """Provinces a text names, with or without a unit word."""
+    text_n = unify_tones(text)
+    return {name for name, with_unit, bare in _candidates("", text)
+            if with_unit.search(text_n) or _bare_mentions(bare, text_n, 1)}
+
+
+def _score(title: str, body: str, url_province: str | None) -> Counter:
+    title_n, body_n = unify_tones(title), unify_tones(body)
+    scores: Counter = Counter()
+    for name, with_unit, bare in _candidates(title, body):
         if _in_title(with_unit, bare, title_n):
             scores[name] += WEIGHTS["title"]
         scores[name] += WEIGHTS["unit"] * sum(1 for _ in islice(with_unit.finditer(body_n), CAPS["unit"]))
         scores[name] += WEIGHTS["bare"] * _bare_mentions(bare, body_n, CAPS["bare"])
     for (province, _), count in district_mentions(title + "\n" + body).items():
         scores[province] += WEIGHTS["district"] * min(count, CAPS["district"])
-    for province in _url_provinces(url):
-        scores[province] += WEIGHTS["url"]
+    if url_province:
+        scores[url_province] += WEIGHTS["url"]
     return +scores
 
 
@@ -155,27 +189,49 @@ def _dominant(scores: Counter) -> str | None:
     return ranked[0][0]
 
 
-def _district(title: str, body: str, province: str | None) -> str | None:
-    in_title = [key for key in district_mentions(title) if province in (None, key[0])]
-    if len({d for _, d in in_title}) == 1:
-        return in_title[0][1]
-    mentioned = district_mentions(body)
-    if province:
-        mentioned = Counter({k: v for k, v in mentioned.items() if k[0] == province})
+def _lead(body: str) -> str:
+    return body.split("\n\n", 1)[0]
+
+
+def _district(title: str, body: str, province: str | None, url_district: str | None) -> str | None:
+    in_title = {d for _, d in district_mentions(title, province)}
+    if in_title:
+        return in_title.pop() if len(in_title) == 1 else None
+    mentioned = Counter({d: n for (_, d), n in district_mentions(body, province).items()})
+    in_lead = {d for p, d in district_mentions(_lead(body), province) if fold(d) != fold(p)}
+    if len(in_lead) == 1 and len(mentioned) <= MAX_LEAD_DISTRICTS:
+        (lead_district,) = in_lead
+        if mentioned.most_common(1)[0][1] == mentioned[lead_district]:
+            return lead_district
     if len(mentioned) == 1:
-        (key, count), = mentioned.items()
+        ((district, count),) = mentioned.items()
         if count >= MIN_DISTRICT_MENTIONS:
-            return key[1]
+            return district
+    if url_district and set(mentioned) <= {url_district} and not district_hits(title):
+        return url_district
     return None
 
 
-def locate(title: str, body: str, url: str | None = None) -> Place:
-    """The province and district a bulletin is about, or None for each."""
-    province = _dominant(_score(title, body, url))
-    district = _district(title, body, province)
+def _roundup(title: str, body: str) -> bool:
+    """A story about several provinces: its headline names none and its lead at least ``ROUNDUP`` of them."""
+    return not provinces_named(title) and len(provinces_named(_lead(body))) >= ROUNDUP
+
+
+def locate(title: str, body: str, url: str | None = None, header: str = "") -> Place:
+    """The province and district a bulletin is about, or None for each.
+
+    ``header`` (a document's issuer, a portal's banner) is evidence of the province only.
+    """
+    source = url_source(url)
+    province = _dominant(_score(title, f"{header}\n{body}", source.province))
+    if province and not source.province and _roundup(title, body):
+        province = None
+    url_district = source.district if province == source.province else None
+    district = _district(title, body, province, url_district)
     if district and province is None:
         owners = {p for (p, d) in district_mentions(title + "\n" + body) if d == district}
         province = owners.pop() if len(owners) == 1 else None
+        district = district if province else None
     return Place(province=province, district=district)
 
 
@@ -190,4 +246,5 @@ def is_province(name: str) -> bool:
     return any(p.name == name for p in provinces())
 
 
-__all__ = ["Place", "Province", "locate", "district_mentions", "province_of_district", "is_province"]
+__all__ = ["Place", "Province", "locate", "district_hits", "district_mentions", "province_of_district",
+           "is_province"]

@@ -12,7 +12,6 @@ a JSONL record its ``id`` or ``FILE-STEM/LINE-NUMBER``.
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import json
 import os
@@ -25,15 +24,16 @@ from search.models import is_digits
 from search.textnorm import clean_unicode
 from search.vocabulary import QUARTERS, canonical_province, topic_ids
 
+from .dates import parse_date
 from .decoding import DecodeError, decode
 from .records import Skipped, SourceRecord
 
 # Bump when cleaning or extraction code changes, so incremental runs re-extract everything.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "4"
 # The data files that steer extraction: editing one also makes every bulletin be re-extracted.
-RULE_FILES = (Path(__file__).parent / "data" / "chrome.json",
+RULE_FILES = (*(Path(__file__).parent / "data" / name for name in ("chrome.json", "periods.json", "places.json")),
               *(Path(__file__).parent.parent / "search" / "data" / name
-                for name in ("provinces.json", "topics.json", "abbreviations.json")))
+                for name in ("provinces.json", "topics.json", "abbreviations.json", "sources.json")))
 
 
 @cache
@@ -48,7 +48,6 @@ FILE_KINDS = {".txt": "text", ".html": "html", ".htm": "html"}
 SIDECAR = ".meta.json"
 GIVEN_FIELDS = ("title", "url", "published", "province", "district", "year", "quarter", "topics")
 _SAFE_ID = re.compile(r"^[\w.-]+(?:/[\w.-]+)*$")
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$|^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 def discover(root: Path, exclude: Path | None = None) -> Iterator[Path]:
@@ -237,16 +236,9 @@ def _check(name: str, value) -> tuple[object, str | None]:
 
 
 def _check_date(value) -> tuple[object, str | None]:
-    found = _DATE.match(value.strip()) if isinstance(value, str) else None
-    if found:
-        if found.group(1):
-            y, m, d = int(found.group(1)), int(found.group(2)), int(found.group(3))
-        else:
-            d, m, y = int(found.group(4)), int(found.group(5)), int(found.group(6))
-        try:
-            return datetime.date(y, m, d).isoformat(), None
-        except ValueError:
-            pass
+    date = parse_date(value.strip()) if isinstance(value, str) else None
+    if date:
+        return date, None
     return None, f"not a date (YYYY-MM-DD): {value!r}"
 
 

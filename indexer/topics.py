@@ -1,13 +1,28 @@
 """Topic assignment from the evidence terms of ``search/data/topics.json``.
 
-A topic scores its evidence terms as whole words in the lower-cased, tone-
-unified text: a strong term (a specific phrase) 2 points per occurrence,
-counted at most twice; a weak term (a generic word) 1 point, counted once;
-terms in the title count double. The ``ignore`` phrases of a topic are removed
-first (the Department of Information and Communications is no evidence of
-communication work). A topic is assigned at the file's ``threshold``, and only
-to a bulletin about administrative reform at all: one on another subject gets
-none.
+A topic needs substance, not one word. Its evidence terms are matched as whole
+words in the lower-cased, tone-unified title and body; a term found inside a
+longer found term ("một cửa" in "một cửa liên thông") is the same piece of
+evidence. A piece is a distinct term, each further sentence where a strong
+term recurs, or the reform named beside a strong term in its sentence; a
+generic word ("phổ biến", "tự chủ", "giám sát") never stands alone.
+
+A topic is assigned when the headline holds one of its strong terms, when one
+of its ``defining`` patterns matches ("tuyên truyền về CCHC"), or when the text
+holds ``min_pieces`` pieces for the kind of headline (``headline_kind``): few
+for a whole-programme plan, whose every task counts; more for a report or
+review of the reform as a whole; most for topical news, which must be about
+the topic and not mention it in passing.
+
+Removed before matching: a topic's ``ignore`` phrases (the Department of
+Information and Communications is no evidence of communication work; "nhiệm
+vụ, công vụ" is no evidence of civil-service reform), and the pillar names of
+any sentence that lists ``pillar_list`` or more reform areas in one breath -
+such a sentence names the programme, it does not discuss each area. In a plan
+the listed areas are the document's own tasks, so there each is assigned.
+
+Only a bulletin about administrative reform gets topics: one on another
+subject (a shop called "Một Cửa", a teachers' contest) gets none.
 """
 
 from __future__ import annotations
@@ -18,9 +33,9 @@ from functools import cache
 from search.textnorm import normalize_key
 from search.vocabulary import Topic, topics, topics_config
 
-STRONG, WEAK, STRONG_CAP = 2, 1, 2
 REFORM_SIGNAL = re.compile(r"\b(cải cách hành chính|cải cách hành chánh|cchc)\b")
-MIN_SCORE_WITHOUT_SIGNAL = 6  # total evidence that makes a bulletin about reform without naming it
+MIN_PIECES_WITHOUT_SIGNAL = 6  # evidence that makes a bulletin about reform without naming it
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @cache
@@ -59,26 +74,96 @@ def _without(phrases, text: str) -> str:
     return text
 
 
-def score_topic(topic: Topic, title: str, body: str) -> int:
-    """Evidence points of ``topic`` in a normalised title and body."""
-    points = 0
-    for text, factor in ((_without(topic.ignore, title), 2), (_without(topic.ignore, body), 1)):
-        points += factor * sum(STRONG * _count(t, text, STRONG_CAP) for t in topic.strong)
-        points += factor * sum(WEAK * _count(t, text, 1) for t in topic.weak)
-    return points
+def _found(terms, text: str) -> set[str]:
+    """The terms present in ``text``, without those inside another present term."""
+    present = {t for t in terms if _count(t, text, 1)}
+    return {t for t in present if not any(t != other and t in other for other in present)}
 
 
-def topic_scores(title: str, body: str) -> dict[str, int]:
-    """Points of every topic for a bulletin."""
-    title_n, body_n = normalize_key(title or ""), normalize_key(body)
-    return {topic.id: score_topic(topic, title_n, body_n) for topic in topics()}
+def _pillars_in(sentence: str) -> set[str]:
+    """Ids of the topics whose pillar name a sentence holds."""
+    return {topic.id for topic in topics() if any(_count(p, sentence, 1) for p in topic.pillar)}
+
+
+def split_pillar_lists(body: str) -> tuple[str, set[str]]:
+    """(body without the pillar names of pillar-listing sentences, ids of the pillars they list).
+
+    >>> text, listed = split_pillar_lists("nhiệm vụ: cải cách thể chế; cải cách thủ tục hành chính; "
+    ...                                   "cải cách tài chính công. hồ sơ trễ hạn giảm.")
+    >>> sorted(listed)
+    ['tai_chinh_cong', 'the_che', 'thu_tuc']
+    """
+    if len(_pillars_in(body)) < topics_config()["pillar_list"]:
+        return body, set()  # no sentence can list enough of them
+    kept, listed = [], set()
+    for sentence in _SENTENCE.split(body):
+        named = _pillars_in(sentence)
+        if len(named) >= topics_config()["pillar_list"]:
+            listed |= named
+            sentence = _without([p for t in topics() if t.id in named for p in t.pillar], sentence)
+        kept.append(sentence)
+    return "\n".join(kept), listed
+
+
+def evidence(topic: Topic, title: str, body: str) -> tuple[set[str], int]:
+    """(strong terms of the headline, pieces of evidence in the body) of ``topic``.
+
+    A piece is a distinct term; each further sentence where a strong term recurs; and the reform named
+    in a sentence beside a strong term ("tuyên truyền ... về CCHC").
+    """
+    title, body = _without(topic.ignore, title), _without(topic.ignore, body)
+    terms = _found((*topic.strong, *topic.weak), f"{title}\n{body}")
+    strong = terms & set(topic.strong)
+    if not strong:
+        return set(), 0
+    sentences = [s for s in _SENTENCE.split(body) if any(t in s and _count(t, s, 1) for t in strong)]
+    in_context = any(REFORM_SIGNAL.search(s) for s in sentences)
+    return _found(topic.strong, title), len(terms) + max(len(sentences) - 1, 0) + in_context
+
+
+@cache
+def _headline_kinds() -> tuple[re.Pattern, re.Pattern]:
+    config = topics_config()
+    return tuple(re.compile("|".join(f"(?:{p})" for p in config[key])) for key in ("plan_headline", "review_headline"))
+
+
+def headline_kind(title: str) -> str:
+    """"plan" (a whole-programme plan), "review" (a report, review or meeting on the reform as a whole) or
+    "other", for a normalised headline; the kind sets how much evidence a topic needs.
+
+    >>> headline_kind("kết quả công tác cải cách hành chính quý i/2022"), headline_kind("hội thi tìm hiểu cchc")
+    ('review', 'other')
+    """
+    plan, review = _headline_kinds()
+    return "plan" if plan.search(title) else "review" if review.search(title) else "other"
+
+
+@cache
+def _defining(topic: Topic) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in topic.defining)) if topic.defining else None
+
+
+def _substantial(topic: Topic, found: tuple[set[str], int], body: str, kind: str) -> bool:
+    headline, pieces = found
+    defining = _defining(topic)
+    return (bool(headline) or pieces >= topics_config()["min_pieces"][kind]
+            or bool(defining and defining.search(_without(topic.ignore, body))))
+
+
+def topic_evidence(title: str, body: str) -> dict[str, int]:
+    """Pieces of evidence of every topic for a bulletin, pillar lists removed."""
+    title_n, (body_n, _) = normalize_key(title or ""), split_pillar_lists(normalize_key(body))
+    return {topic.id: evidence(topic, title_n, body_n)[1] for topic in topics()}
 
 
 def assign_topics(title: str, body: str) -> list[str]:
     """Topic ids the bulletin substantially discusses, in taxonomy order."""
-    scores = topic_scores(title, body)
-    about_reform = REFORM_SIGNAL.search(normalize_key(f"{title}\n{body}"))
-    if not about_reform and sum(scores.values()) < MIN_SCORE_WITHOUT_SIGNAL:
+    title_n = normalize_key(title or "")
+    body_n, listed = split_pillar_lists(normalize_key(body))
+    found = {topic: evidence(topic, title_n, body_n) for topic in topics()}
+    about_reform = REFORM_SIGNAL.search(f"{title_n}\n{body_n}")
+    if not about_reform and sum(pieces for _, pieces in found.values()) < MIN_PIECES_WITHOUT_SIGNAL:
         return []
-    threshold = topics_config()["threshold"]
-    return [topic_id for topic_id, points in scores.items() if points >= threshold]
+    kind = headline_kind(title_n)
+    listed = listed if kind == "plan" else set()
+    return [topic.id for topic in topics() if topic.id in listed or _substantial(topic, found[topic], body_n, kind)]

@@ -52,6 +52,8 @@ class Topic:
     strong: tuple[str, ...]
     weak: tuple[str, ...]
     ignore: tuple[str, ...]
+    pillar: tuple[str, ...] = ()  # names of the reform area itself, as listed among the pillars
+    defining: tuple[str, ...] = ()  # patterns that alone say the bulletin discusses the topic
 
 
 def _load(name: str) -> dict:
@@ -142,6 +144,8 @@ def topics() -> tuple[Topic, ...]:
             strong=tuple(normalize_key(t) for t in entry["strong"]),
             weak=tuple(normalize_key(t) for t in entry["weak"]),
             ignore=tuple(normalize_key(t) for t in entry["ignore"]),
+            pillar=tuple(normalize_key(t) for t in entry.get("pillar", ())),
+            defining=tuple(entry.get("defining", ())),
         )
         for entry in topics_config()["topics"]
     )

@@ -35,6 +35,42 @@ def test_chrome_around_an_article_is_removed():
     )
 
 
+def test_a_site_banner_gives_way_to_the_line_before_the_date():
+    page = "\n".join(["Báo Hòa Bình điện tử", "Thời sự | Chính trị | Kinh tế", "",
+                       "Hòa Bình sơ kết cải cách hành chính 9 tháng năm 2022", "",
+                       "Thứ Ba, 04/10/2022 | 10:05 GMT+7", BODY])
+    assert clean(page) == Cleaned(
+        title="Hòa Bình sơ kết cải cách hành chính 9 tháng năm 2022",
+        text=BODY,
+        published_line="Thứ Ba, 04/10/2022 | 10:05 GMT+7",
+        header=["Báo Hòa Bình điện tử", "Thời sự | Chính trị | Kinh tế",
+                "Hòa Bình sơ kết cải cách hành chính 9 tháng năm 2022", "Thứ Ba, 04/10/2022 | 10:05 GMT+7"],
+    )
+
+
+def test_a_lead_sentence_before_a_late_date_line_is_not_the_title():
+    page = "\n".join(["Mường Lát tổng kết công tác CCHC năm 2021", "",
+                       "Ngày 28/12/2021, UBND huyện Mường Lát tổ chức hội nghị tổng kết.", "",
+                       "Ngày đăng: 29/12/2021 | Tác giả: Minh Anh", BODY])
+    result = clean(page)
+    assert (result.title, result.published_line) == (
+        "Mường Lát tổng kết công tác CCHC năm 2021", "Ngày đăng: 29/12/2021 | Tác giả: Minh Anh")
+
+
+def test_an_official_document_is_titled_by_its_kind_and_subject():
+    page = "\n".join(["ỦY BAN NHÂN DÂN TỈNH NINH BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                       "Độc lập - Tự do - Hạnh phúc", "Số: 17/KH-UBND | Ninh Bình, ngày 20 tháng 01 năm 2023", "",
+                       "KẾ HOẠCH", "Cải cách hành chính năm 2023", "", BODY])
+    assert clean(page) == Cleaned(
+        title="KẾ HOẠCH Cải cách hành chính năm 2023",
+        text=BODY,
+        published_line="Số: 17/KH-UBND | Ninh Bình, ngày 20 tháng 01 năm 2023",
+        header=["ỦY BAN NHÂN DÂN TỈNH NINH BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc", "Số: 17/KH-UBND | Ninh Bình, ngày 20 tháng 01 năm 2023",
+                "KẾ HOẠCH", "Cải cách hành chính năm 2023"],
+    )
+
+
 def test_a_date_inside_a_sentence_is_not_a_date_line():
     page = f"Tổng kết năm 2022\n\nChiều ngày 23/2/2023, tại Trung tâm Hội nghị tỉnh. {BODY}"
     assert clean(page).published_line is None

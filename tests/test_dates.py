@@ -16,10 +16,53 @@ from indexer.dates import parse_date_line
     ("(Ngày đăng: 12/05/2022)", ("2022-05-12", True)),
     ("Ngày đăng: 12-05-2022 | Lượt xem: 100", ("2022-05-12", True)),
     ("Ngày 02 tháng 6 năm 2014", ("2014-06-02", False)),
+    # labels followed by "ngày", list bullets, zones after a bar, clock first
+    ("Cập nhật ngày: 03/04/2019 09:12:45", ("2019-04-03", True)),
+    ("Ngày cập nhật 17/08/2020", ("2020-08-17", True)),
+    ("Ngày xuất bản: 09-11-2018", ("2018-11-09", True)),
+    ("- 21/03/2016 08:30:00 AM", ("2016-03-21", False)),
+    ("Thứ Hai, 12/06/2023 | 14:20 GMT+7", ("2023-06-12", False)),
+    ("09:45, Thứ Sáu, 7-4-2023", ("2023-04-07", False)),
+    ("Chủ nhật, 05/01/2021", ("2021-01-05", False)),
+    # bylines: the date among short labelled parts
+    ("Ngày đăng: 03/04/2024 | Tác giả: Thanh Tùng | Lượt xem: 317", ("2024-04-03", True)),
+    ("21/05/2017 07:50 | Theo Báo Yên Bái", ("2017-05-21", False)),
+    ("Tin tức - Sự kiện | Cải cách hành chính | 12/10/2020", ("2020-10-12", False)),
+    ("Thứ Tư, 10:35, 10/01/2018", ("2018-01-10", False)),
+    ("Thứ ba, 25 Tháng 1 2022 16:22", ("2022-01-25", False)),
+    ("Hội nghị tổng kết công tác cải cách hành chính năm 2020 của tỉnh | 12/01/2021", None),
+    ("12/01/2021 | 15/01/2021", None),
+    # ISO and English forms
+    ("2023-07-14", ("2023-07-14", False)),
+    ("2023-07-14T08:00:00+07:00", ("2023-07-14", False)),
+    ("July 14, 2023", ("2023-07-14", False)),
+    ("14 Jul 2023", ("2023-07-14", False)),
+    ("Posted on Friday, Sep 1, 2023 08:00", ("2023-09-01", True)),
+    # the header of an official document, whole or its place-and-date line
+    ("Số: 12/2019/QĐ-UBND | Bắc Giang, ngày 05 tháng 3 năm 2019", ("2019-03-05", False)),
+    ("Lạng Sơn, ngày 18 tháng 10 năm 2022", ("2022-10-18", False)),
+    ("TP. Hồ Chí Minh, ngày 2 tháng 12 năm 2021", ("2021-12-02", False)),
     # not date lines
     ("Chiều ngày 23/2/2023, tại Trung tâm Hội nghị tỉnh", None),
     ("Rà soát thủ tục hành chính năm 2023.    16/05/2023x", None),
     ("31/02/2020", None),
+    ("Nghị quyết số 26/NQ-HĐND ngày 08/11/2011", None),
+    ("Theo đó, ngày 05 tháng 3 năm 2019", None),
+    ("2023-13-01", None),
 ])
 def test_parse_date_line(line, expected):
     assert parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2022-05-12T07:30:00+07:00", "2022-05-12"),
+    ("2022-05-12 07:30", "2022-05-12"),
+    ("12/05/2022", "2022-05-12"),
+    ("May 12, 2022", "2022-05-12"),
+    ("hôm qua", None),
+    ("", None),
+])
+def test_parse_date(value, expected):
+    from indexer.dates import parse_date
+
+    assert parse_date(value) == expected

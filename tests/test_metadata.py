@@ -1,6 +1,8 @@
 """Exact metadata for every sample bulletin, and given fields overriding extraction."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from indexer.metadata import extract_metadata
 from indexer.reader import read_corpus
@@ -61,5 +63,44 @@ def test_html_record():
     b = extract_metadata(SourceRecord(id="h", origin="h.html", kind="html", body=html))
     assert (b.title, b.published, b.url, b.province, b.district, b.year, b.quarter) == (
         "Cải cách thủ tục hành chính quý I/2020", "2020-03-31", "https://baocaobang.vn/cchc-1",
-        "Cao Bằng", None, 2020, "Q1")
+        "Cao Bằng", "Hà Quảng", 2020, "Q1")  # the lead names the district
     assert b.text == "UBND huyện Hà Quảng đẩy mạnh một cửa liên thông, thủ tục hành chính."
+
+
+DISTRICT_PAGE = "\n".join([
+    "Cổng thông tin điện tử huyện Mai Sơn",
+    "Trang chủ | Tin tức | Cải cách hành chính",
+    "",
+    "Mai Sơn tổng kết công tác cải cách hành chính năm 2023",
+    "",
+    "Ngày đăng: 09/01/2024 | Người viết: Thu Hà | Lượt xem: 95",
+    "",
+    "Sáng 8/1, UBND huyện Mai Sơn tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2023, triển khai "
+    "nhiệm vụ năm 2024 theo Kế hoạch số 12/KH-UBND ngày 05/01/2023.",
+    "",
+    "Năm 2023, huyện tiếp nhận 18.250 hồ sơ thủ tục hành chính qua bộ phận một cửa, giải quyết đúng hạn 99,6%. "
+    "Tỷ lệ hồ sơ nộp trực tuyến đạt 62%. Bộ phận tiếp nhận và trả kết quả được nâng cấp.",
+    "",
+    "Tin liên quan",
+    "Mai Sơn sơ kết công tác CCHC 6 tháng đầu năm 2023 (12/07/2023)",
+])
+
+
+def test_a_district_portal_bulletin():
+    record = SourceRecord(id="d", origin="d.txt", kind="text", body=DISTRICT_PAGE,
+                          given={"url": "https://maison.sonla.gov.vn/tin-tuc/tong-ket-cchc-2023"})
+    b = extract_metadata(record)
+    assert (b.title, b.published, b.province, b.district, b.year, b.quarter, b.topics, b.refs) == (
+        "Mai Sơn tổng kết công tác cải cách hành chính năm 2023", "2024-01-09", "Sơn La", "Mai Sơn", 2023, "FY",
+        ["thu_tuc"], ["12/KH-UBND"])
+
+
+PIECES = [*"aăâđêôơư á à ả ã ạ 0123456789/-:|,.\n", "tháng", "năm", "ngày", "huyện ", "tỉnh ", "Sơn La", "quý I",
+          "Ngày đăng:", "CCHC", "thủ tục hành chính", "Số: 1/KH-UBND"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(st.sampled_from(PIECES), max_size=60))
+def test_extraction_never_fails_on_odd_text(pieces):
+    result = extract_metadata(SourceRecord(id="z", origin="z.txt", kind="text", body="".join(pieces)))
+    assert result.__class__.__name__ in ("Bulletin", "Skipped")

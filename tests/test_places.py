@@ -15,8 +15,40 @@ from indexer.places import Place, locate, province_of_district
     ("Hội nghị CCHC", "Đoàn công tác học tập kinh nghiệm tại Hà Nội.", None, Place(None, None)),
     ("Hội nghị CCHC", "UBND tỉnh triển khai; đồng chí Nay Y Phú chủ trì.", None, Place(None, None)),
     ("Hội nghị", "Tỉnh Sơn La và tỉnh Lai Châu ký kết hợp tác.", None, Place(None, None)),
-    # a commune or district named like a province is not the province
-    ("Hội nghị", "UBND xã Hòa Bình và huyện Quảng Ninh triển khai.", None, Place(None, None)),
+    # a commune or district named like a province is not the province (huyện Quảng Ninh is in Quảng Bình)
+    ("Hội nghị", "UBND xã Hòa Bình và huyện Quảng Ninh triển khai.", None, Place("Quảng Bình", "Quảng Ninh")),
+    ("Hội nghị", "UBND xã Hòa Bình và xã Quảng Ninh triển khai.", None, Place(None, None)),
+    # the district of the lead, of the address, of a special unit; a shared name resolved by the province
+    ("Hội nghị tổng kết CCHC", "Sáng 5/1, UBND thị xã Phú Mỹ tổ chức hội nghị.\n\nCác xã báo cáo.", None,
+     Place("Bà Rịa - Vũng Tàu", "Phú Mỹ")),
+    ("Họp ban chỉ đạo", "Nội dung cuộc họp.", "https://mocchau.sonla.gov.vn/tin/1", Place("Sơn La", "Mộc Châu")),
+    ("Họp ban chỉ đạo", "Nội dung.", "https://sonla.gov.vn/huyen-mai-son/tin/1", Place("Sơn La", "Mai Sơn")),
+    ("Họp ban chỉ đạo", "Nội dung.", "https://tpcaobang.caobang.gov.vn/tin/1", Place("Cao Bằng", "Cao Bằng")),
+    ("Họp ban chỉ đạo", "Nội dung.", "https://sonoivu.caobang.gov.vn:443/tin/1", Place("Cao Bằng", None)),
+    ("Họp ban chỉ đạo", "Nội dung.", "http://bachlongvy.haiphong.gov.vn/tin/1", Place("Hải Phòng", "Bạch Long Vĩ")),
+    ("Huyện đảo Lý Sơn đẩy mạnh một cửa", "Huyện đảo triển khai.", None, Place("Quảng Ngãi", "Lý Sơn")),
+    ("Côn Đảo tiếp nhận hồ sơ trực tuyến", "Huyện triển khai.", None, Place("Bà Rịa - Vũng Tàu", "Côn Đảo")),
+    ("UBND huyện Châu Thành họp CCHC", "Huyện Châu Thành triển khai.", "https://baotiengiang.vn/a",
+     Place("Tiền Giang", "Châu Thành")),
+    ("UBND huyện Châu Thành họp CCHC", "Huyện Châu Thành triển khai.", None, Place(None, None)),
+    # the address's district yields to another district the text names
+    ("Họp ban chỉ đạo", "Huyện Mai Sơn tổ chức họp.", "https://mocchau.sonla.gov.vn/tin/1", Place("Sơn La", "Mai Sơn")),
+    # a roundup of several provinces: none
+    ("Các tỉnh Tây Bắc nâng chất bộ phận một cửa",
+     "Các tỉnh Sơn La, Điện Biên, Lai Châu và tỉnh Lào Cai đã đổi mới.\n\nTỉnh Sơn La dẫn đầu; tỉnh Sơn La đạt 98%.",
+     None, Place(None, None)),
+    # provincial newspapers and stations, national sites
+    ("Họp ban chỉ đạo", "Nội dung.", "https://thdt.vn/a", Place("Đồng Tháp", None)),
+    ("Họp ban chỉ đạo", "Nội dung.", "https://www.baotuyenquang.com.vn/a", Place("Tuyên Quang", None)),
+    ("Họp ban chỉ đạo", "Nội dung.", "https://moha.gov.vn/tin/1", Place(None, None)),
+    ("Họp ban chỉ đạo", "Nội dung.", "http://[caobang.gov.vn/a", Place(None, None)),  # malformed
+    ("Họp ban chỉ đạo", "Nội dung.", "https://moha.gov.vn/dia-phuong/quang-ninh/1", Place("Quảng Ninh", None)),
+    # address and text disagree: the text must be clearly stronger, else none
+    ("Họp ban chỉ đạo", "UBND tỉnh Lạng Sơn tổ chức họp; tỉnh Lạng Sơn đạt kết quả.", "https://caobang.gov.vn/a",
+     Place(None, None)),
+    ("Họp ban chỉ đạo", "Đoàn công tác tỉnh Lạng Sơn dự họp.", "https://caobang.gov.vn/a", Place("Cao Bằng", None)),
+    ("Tỉnh Lạng Sơn công bố Chỉ số CCHC", "UBND tỉnh Lạng Sơn công bố.", "https://caobang.gov.vn/a",
+     Place("Lạng Sơn", None)),
     # many districts listed: a provincial report, no district
     ("Báo cáo", "Tỉnh Sơn La: huyện Mộc Châu, huyện Mai Sơn, huyện Yên Châu.", None, Place("Sơn La", None)),
 ])
@@ -27,3 +59,9 @@ def test_locate(title, body, url, expected):
 def test_province_of_district():
     assert province_of_district("Mộc Châu") == "Sơn La"
     assert province_of_district("Châu Thành") is None  # in many provinces
+
+
+def test_a_documents_issuer_is_evidence_of_the_province():
+    header = "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert locate("KẾ HOẠCH Cải cách hành chính năm 2023", "Các sở triển khai.", header=header) == Place(
+        "Ninh Bình", None)

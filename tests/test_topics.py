@@ -1,7 +1,8 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.topics import assign_topics
+from indexer.topics import assign_topics, headline_kind, topic_evidence
 
 
 def test_each_topic_from_its_evidence():
@@ -15,7 +16,20 @@ def test_each_topic_from_its_evidence():
 
 def test_department_names_are_no_evidence():
     body = "Sở Thông tin và Truyền thông báo cáo kết quả cải cách hành chính, dịch vụ công trực tuyến."
-    assert assign_topics("Hội nghị CCHC", body) == ["chinh_quyen_so"]
+    assert assign_topics("Kế hoạch CCHC năm 2024", body) == ["chinh_quyen_so"]
+
+
+def test_evidence_needed_grows_from_plans_to_reviews_to_other_news():
+    body = ("Cải cách hành chính: thủ tục hành chính được niêm yết. Bộ phận một cửa tiếp nhận hồ sơ. "
+            "Không có hồ sơ trễ hạn.")
+    assert topic_evidence("", body)["thu_tuc"] == 7  # four terms, two more sentences, the reform beside one
+    assert [headline_kind(t) for t in ("kế hoạch cchc năm 2024", "sơ kết công tác cchc quý i", "hội thi cchc")] == [
+        "plan", "review", "other"]
+    assert assign_topics("Hội thi tìm hiểu CCHC", body) == ["thu_tuc", "tuyen_truyen"]
+    short = "Cải cách hành chính: thủ tục hành chính được niêm yết. Có 12 hồ sơ."  # 3 pieces
+    assert [assign_topics(title, short) for title in ("Kế hoạch CCHC năm 2024", "Sơ kết công tác CCHC quý I",
+                                                      "Hội thi tìm hiểu CCHC")] == [
+        ["thu_tuc"], [], ["tuyen_truyen"]]
 
 
 def test_a_passing_weak_word_is_not_a_topic():
@@ -25,6 +39,35 @@ def test_a_passing_weak_word_is_not_a_topic():
 def test_a_bulletin_on_another_subject_gets_none():
     body = "Lễ hội hoa được tổ chức. Công tác tuyên truyền lễ hội được đẩy mạnh, cán bộ tham gia."
     assert assign_topics("Lễ hội hoa xuân", body) == []
+
+
+PILLARS = ("Năm 2023, huyện tập trung cải cách thể chế, cải cách TTHC, cải cách tổ chức bộ máy, cải cách chế độ "
+           "công vụ, cải cách tài chính công, xây dựng chính quyền điện tử.")
+
+
+def test_a_sentence_listing_the_pillars_is_no_evidence_for_each():
+    body = PILLARS + " Hồ sơ trễ hạn giảm nhờ bộ phận một cửa. Thủ tục hành chính được niêm yết."
+    assert assign_topics("Hội nghị giao ban CCHC quý II", body) == ["thu_tuc"]
+
+
+def test_a_whole_programme_plan_covers_the_pillars_it_lists():
+    assert assign_topics("Kế hoạch cải cách hành chính năm 2023", PILLARS) == [
+        "the_che", "thu_tuc", "bo_may", "cong_vu", "tai_chinh_cong", "chinh_quyen_so"]
+
+
+@pytest.mark.parametrize("body", [
+    "Cải cách hành chính: đồng chí Chủ tịch phổ biến nội dung cuộc họp. Đoàn thể phổ biến lịch làm việc.",
+    "Cải cách hành chính: cán bộ hoàn thành nhiệm vụ, công vụ được giao.",
+    "Cải cách hành chính: trường học tự chủ sắp xếp lịch học.",
+    "Cải cách hành chính: Ban Thường vụ giám sát việc tổ chức hội nghị.",
+])
+def test_ordinary_words_without_their_reform_context_are_no_topic(body):
+    assert assign_topics("Hội nghị giao ban", body) == []
+
+
+def test_a_strong_term_beside_the_reform_and_a_headline_term_are_enough():
+    assert assign_topics("Hội nghị giao ban", "Huyện đẩy mạnh tuyên truyền về CCHC đến người dân.") == ["tuyen_truyen"]
+    assert assign_topics("Hội thi tìm hiểu cải cách hành chính", "Các đội thi sôi nổi.") == ["tuyen_truyen"]
 
 
 @settings(max_examples=500, deadline=None)
