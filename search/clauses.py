@@ -5,10 +5,13 @@
 * ``BestMatch`` - the words of a query, as Elasticsearch's ``minimum_should_match``
   or Meilisearch's matching strategy treat them: ``required`` parts must match
   (phrases, ``+word``, both sides of ``AND``), ``soft`` parts need not all match.
-  A document qualifies when the informative weight (idf) of the soft parts it
-  matches is at least ``min_share`` of the whole; documents matching every soft
-  part rank before the others. ``labels`` name the soft parts as typed, so a
-  result can say which words it lacks.
+  Without required parts, a document qualifies when the informative weight (idf)
+  of the soft parts it matches is at least ``min_share`` of the whole; beside
+  required parts, soft parts only rank (Lucene's ``+a b``). Documents matching
+  every soft part rank before the others; a soft part of several syllables counts
+  as matched for that only where its syllables stand side by side (``whole``), so
+  "hội nghị ... thi hành" does not make a bulletin a complete match for "hội thi".
+  ``labels`` name the soft parts as typed, so a result can say which words it lacks.
 * ``Sequence`` - syllable pairs of one ``*_pairs`` field that must stand at
   consecutive positions: the exact phrase, not its pairs scattered around.
 
@@ -27,9 +30,10 @@ class BestMatch(wq.Query):
 
     fieldname = None  # spans fields (Whoosh's normalisers ask)
 
-    def __init__(self, required, soft, labels, weak, optional=None, min_share=1.0, boost=1.0):
+    def __init__(self, required, soft, labels, weak, optional=None, min_share=1.0, boost=1.0, whole=None):
         self.required = list(required)
         self.soft = list(soft)
+        self.whole = list(whole) if whole is not None else [None] * len(self.soft)  # stricter form, or None
         self.labels = list(labels)  # one per soft part: the words as typed
         self.weak = list(weak)  # one per soft part: counts little towards the share (an ambiguous function word)
         self.optional = optional  # scored where it matches, never needed
@@ -42,11 +46,12 @@ class BestMatch(wq.Query):
     def normalize(self):
         optional = self.optional.normalize() if self.optional is not None else None
         return BestMatch([q.normalize() for q in self.required], [q.normalize() for q in self.soft],
-                         self.labels, self.weak, optional, self.min_share, self.boost)
+                         self.labels, self.weak, optional, self.min_share, self.boost,
+                         [q.normalize() if q is not None else None for q in self.whole])
 
     def _key(self):
         return (tuple(self.required), tuple(self.soft), tuple(self.labels), tuple(self.weak),
-                self.optional, self.min_share, self.boost)
+                self.optional, self.min_share, self.boost, tuple(self.whole))
 
     def __eq__(self, other):
         return type(other) is BestMatch and other._key() == self._key()

@@ -45,7 +45,8 @@ from .vocabulary import abbreviations, function_words
 EXACT_BONUS = 1.5
 WORD_BOOST = 0.5
 PROXIMITY_BOOST = 1.0
-MIN_SHARE = 0.5  # share of the query's informative weight a best-match result must have
+SPLIT_ABBREVIATIONS = True
+MIN_SHARE = 0.1  # share of the query's informative weight a best-match result must have
 MATCH_MODES = ("best", "all")
 _NUMBER_YEAR = re.compile(r"\d+[a-z]?/(?:19|20)\d\d", re.I)
 TEXT_FIELDS = (("title", "title_folded", "title_pairs"), ("content", "content_folded", "content_pairs"))
@@ -177,6 +178,7 @@ class Unit:
     function: bool = False  # typed with diacritics and a function word: never required
     weak: bool = False  # unaccented, and folds like a function word (cua: của or cửa?): weighs little
     written: str = ""  # the label when the syllables were typed joined (107/2021)
+    whole: wq.Query | None = None  # the word as a word (syllables side by side), where stricter than ``query``
 
     @property
     def label(self) -> str:
@@ -221,10 +223,13 @@ def units(analysed: Analysed, fields=None) -> list[Unit]:
             cited = wq.Or([wq.Term(f, prefixes[i]) for exact, folded, _ in _fields(fields) for f in (exact, folded)])
             out.append(Unit(pair, wq.Or([cited, _phrase_query(pair, fields)]), written=prefixes[i]))
             end = i + 2
-        elif i in abbreviated:
+        elif i in abbreviated:  # each word of a spelled-out abbreviation is a part; the abbreviation counts for all
             end, abbr = abbreviated[i]
-            spelled = _and_clauses(syllables[i:end], fields)
-            out.append(Unit(syllables[i:end], wq.Or([spelled, _syllable_query(Syllable(abbr, True), fields)])))
+            short = _syllable_query(Syllable(abbr, True), fields)
+            for group in _split(syllables[i:end], starts, i) if SPLIT_ABBREVIATIONS else [syllables[i:end]]:
+                whole = _whole_word(group, fields)
+                out.append(Unit(group, wq.Or([_word_query(group, fields), short]),
+                                whole=wq.Or([whole, short]) if whole is not None else None))
         elif i in functions:
             end, accented = functions[i]
             out.append(Unit(syllables[i:end], _and_clauses(syllables[i:end], fields),
@@ -232,11 +237,22 @@ def units(analysed: Analysed, fields=None) -> list[Unit]:
         else:
             later = (k for k in (*abbreviated, *functions, *prefixes) if k > i)
             end = min(starts.get(i, i + 1), min(later, default=10**9))
-            out.append(Unit(syllables[i:end], wq.And([_with_expansion(s, fields) for s in syllables[i:end]])))
+            group = syllables[i:end]
+            out.append(Unit(group, _word_query(group, fields), whole=_whole_word(group, fields)))
         i = end
     if all(u.function for u in out):  # a query of function words alone: they are what was asked
         for unit in out:
             unit.function = False
+    return out
+
+
+def _split(syllables: list[Syllable], starts: dict[int, int], offset: int) -> list[list[Syllable]]:
+    """``syllables`` (starting at ``offset`` in the query) cut into its pyvi words."""
+    out, i = [], 0
+    while i < len(syllables):
+        end = min(starts.get(offset + i, offset + i + 1) - offset, len(syllables))
+        out.append(syllables[i:end])
+        i = end
     return out
 
 
@@ -249,6 +265,19 @@ def _number_year_spans(analysed: Analysed) -> dict[int, str]:
         if _NUMBER_YEAR.fullmatch(written):
             found[i] = written.lower()
     return found
+
+
+def _word_query(syllables: list[Syllable], fields) -> wq.Query:
+    """A word of several syllables (pyvi's "hội_thi"): its syllables anywhere in the bulletin."""
+    return wq.And([_with_expansion(s, fields) for s in syllables])
+
+
+def _whole_word(syllables: list[Syllable], fields) -> wq.Query | None:
+    """The word with its syllables side by side ("hội nghị ... thi hành" is no "hội thi"), or None
+    when that is no stricter than ``_word_query`` (one syllable, an abbreviation, a number)."""
+    if len(syllables) < 2 or any(s.parts or _expansion(s) for s in syllables):
+        return None
+    return _phrase_query(syllables, fields)
 
 
 def _with_expansion(s: Syllable, fields) -> wq.Query:
@@ -393,7 +422,7 @@ class Compiler:
             base = required[0] if len(required) == 1 else wq.And(required)
             return wq.AndMaybe(base, wq.Or(optional)) if optional else base
         return BestMatch(required, [u.query for u in soft], [u.label for u in soft], [u.weak for u in soft],
-                         wq.Or(optional) if optional else None, MIN_SHARE)
+                         wq.Or(optional) if optional else None, MIN_SHARE, whole=[u.whole for u in soft])
 
     def _field(self, node: ast.Field) -> wq.Query | None:
         if node.name == "title":

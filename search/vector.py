@@ -179,15 +179,17 @@ class VectorSearcher:
         covered = np.zeros(self.size)
         for (m, _), weight in zip(soft, weights, strict=True):
             covered += m * weight
-        mask = (covered >= node.min_share * weights.sum() - 1e-9) & (covered > 0)
-        for m, _ in required:
-            mask &= m
+        if required:  # as Lucene's +a b: beside required parts, the soft ones only rank
+            mask = np.logical_and.reduce([m for m, _ in required])
+        else:
+            mask = (covered >= node.min_share * weights.sum() - 1e-9) & (covered > 0)
         mask, scores = self._exclude(node.required, mask, _sum_scores(required + soft, self.size))
         if node.optional is not None:
             optional_mask, optional_scores = self._node(node.optional)
             scores += np.where(optional_mask, optional_scores, 0.0)
-        complete = np.logical_and.reduce([m for (m, _), count in zip(soft, counts, strict=True) if count] or
-                                         [np.zeros(self.size, dtype=bool)]) & mask
+        wholes = [self._node(w)[0] if w is not None else m
+                  for w, (m, _), count in zip(node.whole, soft, counts, strict=True) if count]
+        complete = np.logical_and.reduce(wholes or [np.zeros(self.size, dtype=bool)]) & mask
         partial = mask & ~complete & self.live
         if COMPLETE_FIRST and partial.any() and complete.any():
             scores = np.where(complete, scores + scores[partial].max() + 1.0, scores)
