@@ -7,10 +7,11 @@ Per size: the corpus is generated (``bench.generate``, deterministic); ``cchc
 index --full`` builds it cold in a subprocess (its peak memory is measured);
 then a no-change incremental run, an incremental run after changing 1% of the
 bulletins, and a ``--full`` rebuild of the unchanged corpus. The same texts go
-into SQLite FTS5 (``bench.fts5``). Each query class runs ``--repeat`` times per
-query with facet counts on, in both engines; p50/p95/max and the FTS5/ours
-ratio of p50 are printed (above 1: we are faster), and the peak memory of a
-fresh process that opens the index and runs every class (a serving worker).
+into SQLite FTS5 (``bench.fts5``) and tantivy (``bench.tantivy_peer``). Each
+query class runs ``--repeat`` times per query with facet counts on, in all three
+engines; p50/p95/max and each peer's p50 over ours are printed (above 1: we are
+faster), and the peak memory of a fresh process that opens the index and runs
+every class (a serving worker).
 """
 
 from __future__ import annotations
@@ -28,11 +29,17 @@ from pathlib import Path
 from bench.fts5 import Fts5Searcher
 from bench.fts5 import build as build_fts5
 from bench.generate import write_corpus
+from bench.tantivy_peer import TantivySearcher
+from bench.tantivy_peer import build as build_tantivy
 from search.engine import SearchEngine
 from search.models import make_request
 
 QUERY_CLASSES = {
     "plain words": [("thủ tục hành chính",), ("dịch vụ công trực tuyến",), ("một cửa",), ("cán bộ công chức",)],
+    "natural-language query": [("kết quả cải cách hành chính quý I năm 2021 của tỉnh",),
+                               ("đo lường sự hài lòng của người dân đối với cơ quan hành chính nhà nước",),
+                               ("tinh gian bien che gan voi vi tri viec lam cua cac co quan",),
+                               ("ket qua thuc hien co che mot cua lien thong tai bo phan tiep nhan",)],
     "common phrase": [('"cải cách hành chính"',), ('"một cửa liên thông"',)],
     "unaccented phrase": [('"cai cach hanh chinh"',), ('"dich vu cong truc tuyen"',)],
     "document number": [("61/2018/NĐ-CP",), ("107/2021/nd-cp",)],
@@ -132,24 +139,43 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def time_queries(engine: SearchEngine, peer: Fts5Searcher, repeat: int) -> dict[str, tuple[list, list]]:
+def time_queries(engine: SearchEngine, peers: list, repeat: int) -> dict[str, list[list[float]]]:
+    """Per query class, the milliseconds of every run: ours first, then each peer's."""
     engine.run_search(make_request("khởi động"))  # open the searcher and facet arrays once
     out = {}
     for name, entries in QUERY_CLASSES.items():
-        ours, theirs = [], []
+        runs: list[list[float]] = [[] for _ in range(1 + len(peers))]
         for entry in entries:
             query = entry[0]
             filters = entry[1] if len(entry) > 1 else {}
             page = entry[2] if len(entry) > 2 else 1
             request = make_request(query, filters, page=page)
-            ours += _timed(lambda r=request: engine.run_search(r), repeat)
-            theirs += _timed(lambda q=query, f=filters, p=page: peer.search(q, f, p), repeat)
-        out[name] = (ours, theirs)
+            runs[0] += _timed(lambda r=request: engine.run_search(r), repeat)
+            for times, peer in zip(runs[1:], peers, strict=True):
+                times += _timed(lambda q=query, f=request.filters, p=page, peer=peer: peer.search(q, f, p), repeat)
+        out[name] = runs
     return out
+
+
+def _cells(times: list[float]) -> str:
+    return f"{statistics.median(times):.1f} | {_percentile(times, .95):.1f} | {max(times):.1f}"
+
+
+def query_table(timings: dict[str, list[list[float]]]) -> list[str]:
+    """The markdown table of p50/p95/max per class and engine, with each peer's p50 over ours."""
+    lines = ["| query class | ours p50 | p95 | max | FTS5 p50 | p95 | max | tantivy p50 | p95 | max "
+             "| FTS5/ours | tantivy/ours (p50) |",
+             "|---|" + "---:|" * 11]
+    for name, (ours, fts5, tantivy) in timings.items():
+        mine = statistics.median(ours)
+        lines.append(f"| {name} | {_cells(ours)} | {_cells(fts5)} | {_cells(tantivy)} | "
+                     f"{statistics.median(fts5) / mine:.2f} | {statistics.median(tantivy) / mine:.2f} |")
+    return lines
 
 
 def run_size(size: int, out: Path, jobs: int | None, repeat: int) -> list[str]:
     corpus, index, database = out / f"corpus-{size}", out / f"index-{size}", out / f"fts5-{size}.sqlite"
+    tantivy_folder = out / f"tantivy-{size}"
     if corpus.exists():
         shutil.rmtree(corpus)
     write_corpus(size, corpus)
@@ -161,13 +187,15 @@ def run_size(size: int, out: Path, jobs: int | None, repeat: int) -> list[str]:
     one_percent, _ = _cchc("index", "--corpus", str(corpus), "--index", str(index), *job_args)
     rebuild, rebuild_rss = _cchc("index", "--full", "--corpus", str(corpus), "--index", str(index), *job_args)
     fts_seconds, fts_docs = build_fts5(index, database)
+    tantivy_seconds, _ = build_tantivy(index, tantivy_folder)
     reference = pyvi_rate(corpus, jobs)  # after the builds: its forked pool holds every text
     lines = [
         f"## {size:,} bulletins",
         "",
         f"- cold `cchc index --full`: {cold:.1f} s, **{size / cold:.1f} docs/s**, peak memory {cold_rss:.0f} MB "
         f"(PSS of all its processes) "
-        f"(SQLite FTS5 insert of the same texts: {fts_seconds:.1f} s, {fts_docs / fts_seconds:.0f} docs/s)",
+        f"(SQLite FTS5 insert of the same texts: {fts_seconds:.1f} s, {fts_docs / fts_seconds:.0f} docs/s; "
+        f"tantivy: {tantivy_seconds:.1f} s, {fts_docs / tantivy_seconds:.0f} docs/s)",
         f"- stock pyvi alone on all cores: {reference:.1f} docs/s; cold indexing is "
         f"**{100 * size / cold / reference:.0f}%** of that rate",
         f"- no-change incremental: {unchanged:.2f} s; incremental with {changed} changed (1%): {one_percent:.1f} s "
@@ -175,16 +203,11 @@ def run_size(size: int, out: Path, jobs: int | None, repeat: int) -> list[str]:
         f"- `--full` rebuild of the same corpus: {rebuild:.1f} s = {cold / rebuild:.1f}x faster than cold, "
         f"peak memory {rebuild_rss:.0f} MB",
         f"- index size {_folder_size(storage_generation(index)) / 1e6:.1f} MB "
-        f"(FTS5 {database.stat().st_size / 1e6:.1f} MB)",
+        f"(FTS5 {database.stat().st_size / 1e6:.1f} MB, tantivy {_folder_size(tantivy_folder) / 1e6:.1f} MB)",
         "",
-        "| query class | ours p50 | p95 | max | FTS5 p50 | p95 | max | FTS5/ours (p50) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    timings = time_queries(SearchEngine(index, cache_size=0), Fts5Searcher(database), repeat)
-    for name, (ours, theirs) in timings.items():
-        lines.append(f"| {name} | {statistics.median(ours):.1f} | {_percentile(ours, .95):.1f} | {max(ours):.1f} | "
-                     f"{statistics.median(theirs):.1f} | {_percentile(theirs, .95):.1f} | {max(theirs):.1f} | "
-                     f"{statistics.median(theirs) / statistics.median(ours):.2f} |")
+    peers = [Fts5Searcher(database), TantivySearcher(tantivy_folder)]
+    lines += query_table(time_queries(SearchEngine(index, cache_size=0), peers, repeat))
     lines += ["", f"Peak RSS of a serving process (ours alone, every query class run): {serving_rss(index):.0f} MB",
               ""]
     return lines

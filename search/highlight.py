@@ -25,37 +25,54 @@ SNIPPET_CHARS = 240
 MAX_MARKS = 2_000  # marks a snippet window is chosen among
 
 
-def _normalised(text: str) -> tuple[str, str]:
-    """(lower case with new-style tones, and that folded) - both keep every offset."""
-    exact = text.lower()
-    if len(exact) != len(text):  # a rare character whose lower case is longer (İ)
-        exact = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    exact = unify_tones(exact)
-    return exact, fold(exact)
+def _lowered(text: str) -> str:
+    """Lower case, every offset kept."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare character whose lower case is longer (İ)
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return lowered
 
 
 _BETWEEN = r"(?:\s|[,\-–—\"“”'‘’()])+"  # what may stand inside a phrase (as ``analysis.joins``): no . ; : ! ?
+_PART = re.compile(r"[^\s,\-–—\"“”'‘’()]+")  # the pieces between those separators
 
 
-@lru_cache(maxsize=512)
-def _sequence_pattern(folded: tuple[str, ...]) -> re.Pattern:
-    """Syllables in a row, separated by white space or joining punctuation, as whole words of the folded text."""
-    return re.compile(r"(?<!\w)" + _BETWEEN.join(re.escape(s) for s in folded) + r"(?!\w)")
+def _pieces(sequence) -> tuple[tuple[str, bool], ...]:
+    """A sequence as the pieces a match splits into (a document number "61/2018/nđ-cp" is two)."""
+    return tuple((piece, accented) for syllable, accented in sequence for piece in _PART.findall(syllable))
 
 
-def _marked_spans(text: str, terms: Highlights) -> list[tuple[int, int]]:
+@lru_cache(maxsize=256)
+def _combined(sequences: frozenset) -> tuple[re.Pattern, dict]:
+    """One pattern for every sequence (longest first, so a phrase wins over its words), and the
+    sequences each folded form stands for (accents differ: "bản" and "ban" fold alike)."""
+    variants: dict[tuple[str, ...], list] = {}
+    for sequence in sequences:
+        pieces = _pieces(sequence)
+        variants.setdefault(tuple(fold(piece) for piece, _ in pieces), []).append(pieces)
+    ordered = sorted(variants, key=lambda f: (-len(f), -len(" ".join(f)), f))
+    body = "|".join(_BETWEEN.join(re.escape(s) for s in folded) for folded in ordered)
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)"), variants
+
+
+def _marked_spans(text: str, terms: Highlights, limit: int | None = None) -> list[tuple[int, int]]:
+    """Where the query's sequences stand in ``text`` (at most ``limit``): one pass of one pattern over the
+    folded text; syllables typed with diacritics are then compared exactly (tones unified) on the match."""
     if not terms.sequences:
         return []
-    exact, folded = _normalised(text)
+    lowered = _lowered(text)
+    pattern, variants = _combined(frozenset(terms.sequences))
     spans = []
-    for sequence in terms.sequences:
-        pattern = _sequence_pattern(tuple(fold(syllable) for syllable, _ in sequence))
-        for found in pattern.finditer(folded):
-            written = exact[found.start() : found.end()].split()
-            if all(not accented or piece == syllable
-                   for (syllable, accented), piece in zip(sequence, written, strict=False)):
-                spans.append((found.start(), found.end()))
-    return _merge(sorted(spans), text)
+    for found in pattern.finditer(fold(lowered)):
+        written = [unify_tones(w) for w in _PART.findall(lowered, found.start(), found.end())]
+        candidates = variants.get(tuple(_PART.findall(found.group(0))), ())
+        if any(all(not accented or piece == expected
+                   for (expected, accented), piece in zip(pieces, written, strict=False))
+               for pieces in candidates):
+            spans.append((found.start(), found.end()))
+            if limit is not None and len(spans) >= limit:
+                break
+    return _merge(spans, text)
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -79,7 +96,6 @@ def _best_window(text: str, spans: list[tuple[int, int]], size: int) -> tuple[in
         return 0, len(text)
     if not spans:
         return 0, size
-    spans = spans[:MAX_MARKS]
     keys = [text[s:e].lower() for s, e in spans]
     weights = [len(k.split()) ** 2 for k in keys]
     inside: dict[str, int] = {}
@@ -123,7 +139,7 @@ def render(text: str, spans: list[tuple[int, int]], begin: int, end: int) -> Mar
 def snippet(text: str, terms: Highlights, size: int = SNIPPET_CHARS) -> str:
     """An escaped fragment of about ``size`` characters around the best matches."""
     flat = " ".join(text.split())
-    spans = _marked_spans(flat, terms)
+    spans = _marked_spans(flat, terms, MAX_MARKS)
     begin, end = _snap(flat, *_best_window(flat, spans, size))
     body = render(flat, spans, begin, end)
     prefix = "… " if begin > 0 else ""

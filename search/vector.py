@@ -54,6 +54,7 @@ class VectorSearcher:
         self.leaves = list(searcher.reader().leaf_readers())
         self.doc_count_all = searcher.doc_count_all()
         self._lengths: dict[str, np.ndarray] = {}
+        self._averages: dict[str, float] = {}
         self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cached = 0
 
@@ -67,6 +68,12 @@ class VectorSearcher:
                 for docnum in range(reader.doc_count_all()):
                     found[offset + docnum] = reader.doc_field_length(docnum, field, 1)
             self._lengths[field] = found
+        return found
+
+    def _average(self, field: str) -> float:
+        found = self._averages.get(field)
+        if found is None:
+            found = self._averages[field] = self.searcher.avg_field_length(field) or 1
         return found
 
     def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -236,9 +243,9 @@ class VectorSearcher:
         if len(ids):
             mask[ids] = True
             if self.searcher.schema[field].scorable:
-                frequency = self.searcher.doc_frequency(field, text)
+                frequency = len(ids)  # postings of every segment, deleted documents included: Whoosh's count
                 idf = np.log(self.doc_count_all / (frequency + 1)) + 1
-                average = self.searcher.avg_field_length(field) or 1
+                average = self._average(field)
                 lengths = self.lengths(field)[ids]
                 scores[ids] = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / average)))
             else:

@@ -110,15 +110,16 @@ def provinces_2025() -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.after_2025 for p in provinces()))
 
 
+@cache
+def _province_2025_keys() -> dict[str, str]:
+    keys = {folded_key(name): name for name in provinces_2025()}
+    keys.setdefault(folded_key("Thừa Thiên Huế"), "Huế")
+    return keys
+
+
 def canonical_province_2025(text: str) -> str | None:
     """The canonical name of a post-2025 province, else None."""
-    wanted = folded_key(text)
-    for name in provinces_2025():
-        if folded_key(name) == wanted:
-            return name
-    if wanted == folded_key("Thừa Thiên Huế"):
-        return "Huế"
-    return None
+    return _province_2025_keys().get(folded_key(text))
 
 
 @cache

@@ -30,5 +30,5 @@ def test_benchmark_smoke_run_prints_every_figure(tmp_path):
     assert re.search(r"`--full` rebuild of the same corpus: [\d.]+ s = [\d.]+x faster than cold", report)
     rows = [line for line in lines if line.startswith("| ") and not line.startswith("| query class")]
     assert [row.split(" | ")[0][2:] for row in rows] == list(QUERY_CLASSES)
-    assert all(len(row.split("|")) == 10 for row in rows)
+    assert all(len(row.split("|")) == 14 for row in rows)  # class, 3 engines x (p50, p95, max), 2 ratios
     assert re.search(r"Peak RSS of a serving process \(ours alone, every query class run\): \d+ MB", report)
