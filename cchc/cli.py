@@ -116,12 +116,15 @@ def index(corpus: Path, index_dir: Path, full: bool, scratch: bool, jobs, wait: 
     if as_json:
         _print_json({**report.summary(),
                      "skipped_files": [{"origin": s.origin, "reason": s.reason} for s in report.skipped],
-                     "warnings": [{"origin": o, "warning": w} for o, w in report.warnings]})
+                     "warnings": [{"origin": o, "warning": w} for o, w in report.warnings],
+                     "converted_files": [{"origin": o, "encoding": e} for o, e in report.converted]})
         return
     for item in report.skipped:
         click.echo(f"skipped  {item.origin}: {item.reason}")
     for origin, warning in report.warnings:
         click.echo(f"warning  {origin}: {warning}")
+    if report.converted:
+        click.echo("converted: " + ", ".join(f"{origin} ({encoding})" for origin, encoding in report.converted))
     s = report.summary()
     kind = "full rebuild" if report.full else "incremental update"
     click.echo(f"{kind} of {index_dir} from {corpus}: {s['added']} added, {s['updated']} updated, "

@@ -65,6 +65,7 @@ class BuildReport:
     unchanged: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    converted: list[tuple[str, str]] = field(default_factory=list)  # (origin, legacy encoding) read this run
     total: int = 0
     elapsed: float = 0.0
 
@@ -213,6 +214,8 @@ def _store(writer, docnums: _Docnums, result, segments: dict, existing: dict, re
     for text, words in segments.items():
         prime_segmentation(text, words)
     report.warnings.extend((result.origin, w) for w in result.warnings)
+    if result.converted_from:
+        report.converted.append((result.origin, result.converted_from))
     if result.id in existing:
         docnums.delete(result.id)
         report.updated.append(result.id)

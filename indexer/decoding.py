@@ -1,18 +1,32 @@
-"""Bytes to text: the encodings Vietnamese sites have used, and what is not text.
+"""Bytes to text: the encodings Vietnamese documents have used, and what is not text.
 
-UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark, and
-Windows-1258 (older Vietnamese sites; its tone marks are combining characters,
-so the result is put in NFC) are decoded. Binary files (PDF, Office, images,
-anything with NUL bytes) and text that no supported encoding reads raise
-``DecodeError`` with a reason a person can act on.
+UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are
+read first and cheaply. Bytes that are not UTF-8 get candidate readings -
+Windows-1258 (older Vietnamese sites; its tone marks are combining characters),
+an HTML page's declared charset, and the pre-Unicode font encodings TCVN3 and
+VNI-Windows (``legacy_encodings``) - and the reading in which most words are
+Vietnamese syllables wins (``syllables``). Unicode text that holds TCVN3 or
+VNI-Windows mojibake (a legacy file once opened as Windows-1252 and saved as
+Unicode: "C¶i c¸ch", "Caûi caùch") is converted the same way, but only when the
+Latin-1 symbols such mojibake is made of are a good share of its non-ASCII
+characters (a cheap test, so ordinary UTF-8 is never scored) and the converted
+text scores clearly better. Text comes out in NFC.
+
+Binary files (PDF, Office, images, anything with NUL bytes), damaged UTF-8 and
+bytes that no reading makes Vietnamese raise ``DecodeError`` with a reason a
+person can act on.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 from search.textnorm import clean_unicode
+
+from .legacy_encodings import ENCODINGS, mojibake_signs, to_unicode
+from .syllables import vietnamese_score
 
 MAGIC = {
     b"%PDF": "a PDF document",
@@ -27,10 +41,28 @@ _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 # well-formed multi-byte UTF-8 sequences; Windows-1258 text almost never contains them
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+# Unicode text without any character that TCVN3 or VNI-Windows mojibake is made of is taken as it is, unscored
+_MOJIBAKE_SIGN = re.compile(f"[{re.escape(mojibake_signs())}]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+SIGN_SHARE = 0.1  # mojibake signs among the non-ASCII characters of Unicode text that make it worth scoring
+PLAUSIBLE = 0.5  # least share of Vietnamese syllables (among words with non-ASCII letters) to accept a reading
+MARGIN = 0.2  # how much better a converted reading of Unicode text must score than the text as it is
+SAMPLE_SIZE = 32_000  # readings are compared on the first bytes (or characters) of a file: some 5,000 words
+CODEC_NAMES = {"cp1258": "Windows-1258"}
+NOT_VIETNAMESE = "not plausible Vietnamese text in any known encoding"
 
 
 class DecodeError(ValueError):
     """The bytes are not text in a supported encoding."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text and the encoding it was read in."""
+
+    text: str  # NFC
+    encoding: str  # "UTF-8", "UTF-16", "Windows-1258", "TCVN3", "VNI-Windows mojibake in UTF-8", ...
+    converted: bool = False  # True when converted from a legacy font encoding (TCVN3, VNI-Windows)
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -53,30 +85,104 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def decode(data: bytes, html: bool = False) -> str:
-    """Decode a file's bytes to NFC text, or raise ``DecodeError``."""
+    """Decode a file's bytes to NFC text, or raise ``DecodeError`` (see ``decode_text``)."""
+    return decode_text(data, html).text
+
+
+def decode_text(data: bytes, html: bool = False) -> Decoded:
+    """Decode a file's bytes to NFC text and say which encoding they were in.
+
+    :raises DecodeError: binary data, damaged UTF-8 or UTF-16, or no plausible Vietnamese reading.
+
+    >>> decode_text(b"C\\xb6i c\\xb8ch h\\xb5nh ch\\xddnh")
+    Decoded(text='Cải cách hành chính', encoding='TCVN3', converted=True)
+    """
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8")
+        return _unicode(_strict(data[3:], "utf-8"), "UTF-8")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16")
+        return _unicode(_strict(data, "utf-16"), "UTF-16")
     kind = _binary_kind(data)
     if kind:
         raise DecodeError(f"not text: {kind}")
     try:
-        return clean_unicode(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        utf8_error = error
+        return _legacy(data, html, error)
+    return _unicode(text, "UTF-8")
+
+
+def _unicode(text: str, encoding: str) -> Decoded:
+    """Unicode text as it is, or converted when it is clearly TCVN3 or VNI-Windows mojibake."""
+    sample = text[:SAMPLE_SIZE]
+    if _looks_like_mojibake(sample):
+        scores = {name: vietnamese_score(to_unicode(sample, name)) for name in ENCODINGS}
+        legacy = max(scores, key=scores.get)
+        if scores[legacy] >= PLAUSIBLE and scores[legacy] >= vietnamese_score(sample) + MARGIN:
+            return Decoded(clean_unicode(to_unicode(text, legacy)), f"{legacy} mojibake in {encoding}", True)
+    return Decoded(clean_unicode(text), encoding)
+
+
+def _looks_like_mojibake(sample: str) -> bool:
+    """Cheap test before scoring: mojibake signs make up a good share of the non-ASCII characters.
+
+    A "©" or "«" in a Vietnamese page does not qualify; TCVN3 and VNI-Windows mojibake always does.
+    """
+    if not _MOJIBAKE_SIGN.search(sample):
+        return False
+    return len(_MOJIBAKE_SIGN.findall(sample)) >= SIGN_SHARE * len(_NON_ASCII.findall(sample))
+
+
+def _legacy(data: bytes, html: bool, utf8_error: UnicodeDecodeError) -> Decoded:
+    """Not UTF-8: the candidate reading in which the text is most Vietnamese."""
     if _mostly_utf8(data):
         raise DecodeError(f"invalid UTF-8 at byte {utf8_error.start} "
                           "(the rest of the file is UTF-8, so it is not read as Windows-1258)")
+    sample = data[:SAMPLE_SIZE]
+    best, best_score = None, -1.0
+    for name, read in _readings(data, html):
+        score = vietnamese_score(read(sample))
+        if score > best_score:  # the first of equal readings wins: a declared charset, then Windows-1258
+            best, best_score = (name, read), score
+    if best is None or best_score < PLAUSIBLE:
+        raise DecodeError(NOT_VIETNAMESE)
+    name, read = best
+    return Decoded(clean_unicode(read(data)), name, name in ENCODINGS)
+
+
+def _readings(data: bytes, html: bool):
+    """(name, bytes -> text) for every encoding the whole of ``data`` can be read in, in order of preference."""
     declared = _declared_charset(data) if html else None
-    for encoding in dict.fromkeys(filter(None, [declared, "cp1258"])):
+    for codec in dict.fromkeys(filter(None, [declared, "cp1258"])):
         try:
-            return clean_unicode(data.decode(encoding))
+            data.decode(codec)
         except UnicodeDecodeError:
             continue
-    raise DecodeError(
-        f"undecodable: not UTF-8 (byte {utf8_error.start}) nor Windows-1258"
-    )
+        yield CODEC_NAMES.get(codec, codec), lambda raw, codec=codec: raw.decode(codec, errors="replace")
+    for name in ENCODINGS:
+        yield name, lambda raw, name=name: to_unicode(byte_text(raw), name)
+
+
+def byte_text(data: bytes) -> str:
+    """Bytes as byte text: one character per byte, as Windows-1252 shows it (Latin-1 where it has none).
+
+    >>> byte_text(b"C\\xb6i \\x93x\\x94 \\x81")
+    'C¶i “x” \\x81'
+    """
+    return data.decode("latin-1").translate(_WINDOWS_1252)
+
+
+def _windows_1252_table() -> dict[int, str]:
+    """The C1 control characters Windows-1252 shows as punctuation and letters."""
+    table = {}
+    for code in range(0x80, 0xA0):
+        try:
+            table[code] = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+    return table
+
+
+_WINDOWS_1252 = _windows_1252_table()
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -87,6 +193,6 @@ def _mostly_utf8(data: bytes) -> bool:
 
 def _strict(data: bytes, encoding: str) -> str:
     try:
-        return clean_unicode(data.decode(encoding))
+        return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise DecodeError(f"undecodable: invalid {encoding} at byte {error.start}") from None

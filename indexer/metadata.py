@@ -66,4 +66,5 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
         origin=record.origin,
         digest=record.digest,
         warnings=list(record.warnings),
+        converted_from=record.converted_from,
     )

@@ -25,13 +25,14 @@ from search.textnorm import clean_unicode
 from search.vocabulary import QUARTERS, canonical_province, topic_ids
 
 from .dates import parse_date
-from .decoding import DecodeError, decode
+from .decoding import DecodeError, decode, decode_text
 from .records import Skipped, SourceRecord
 
-# Bump when cleaning or extraction code changes, so incremental runs re-extract everything.
-PIPELINE_VERSION = "4"
-# The data files that steer extraction: editing one also makes every bulletin be re-extracted.
-RULE_FILES = (*(Path(__file__).parent / "data" / name for name in ("chrome.json", "periods.json", "places.json")),
+# Bump when decoding, cleaning or extraction code changes, so incremental runs re-extract everything.
+PIPELINE_VERSION = "5"  # 5: TCVN3 and VNI-Windows converted; metadata rules of issue 11
+# The data files that steer decoding and extraction: editing one also makes every bulletin be re-extracted.
+RULE_FILES = (*(Path(__file__).parent / "data" / name
+                for name in ("chrome.json", "periods.json", "places.json", "legacy_encodings.json", "syllables.json")),
               *(Path(__file__).parent.parent / "search" / "data" / name
                 for name in ("provinces.json", "topics.json", "abbreviations.json", "sources.json")))
 
@@ -128,17 +129,17 @@ def _read_file(path: Path, rel: str, kind: str, max_bytes: int,
             # indexed before from these very bytes by this very pipeline: nothing to decode
             return SourceRecord(id=record_id, origin=rel, kind=kind, body="", given=given, digest=digest,
                                 warnings=warnings)
-        body = decode(data, html=kind == "html")
+        decoded = decode_text(data, html=kind == "html")
     except DecodeError as error:
         return Skipped(rel, str(error))
     except ValueError as error:
         return Skipped(rel, str(error))
     except OSError as error:
         return Skipped(rel, f"unreadable: {error.strerror or error}")
-    if not body.strip():
+    if not decoded.text.strip():
         return Skipped(rel, "empty file")
-    return SourceRecord(id=record_id, origin=rel, kind=kind, body=body, given=given, digest=digest,
-                        warnings=warnings)
+    return SourceRecord(id=record_id, origin=rel, kind=kind, body=decoded.text, given=given, digest=digest,
+                        warnings=warnings, converted_from=decoded.encoding if decoded.converted else None)
 
 
 def _read_sidecar(path: Path, rel: str) -> tuple[dict, list[str], bytes]:
@@ -176,7 +177,8 @@ def _read_jsonl(path: Path, rel: str, max_bytes: int) -> Iterator[SourceRecord |
 
 def _jsonl_record(line: bytes, origin: str, default_id: str) -> SourceRecord | Skipped:
     try:
-        data = json.loads(decode(line.rstrip(b"\r\n")))
+        decoded = decode_text(line.rstrip(b"\r\n"))
+        data = json.loads(decoded.text)
     except DecodeError as error:
         return Skipped(origin, str(error))
     except ValueError as error:
@@ -194,7 +196,8 @@ def _jsonl_record(line: bytes, origin: str, default_id: str) -> SourceRecord | S
         return Skipped(origin, f"invalid id {record_id!r} (letters, digits, '_', '-', '.' and '/' only)")
     given, warnings = validate_given(data)
     return SourceRecord(id=record_id, origin=origin, kind=kind, body=clean_unicode(body),
-                        given=given, digest=_digest(kind, line, b""), warnings=warnings)
+                        given=given, digest=_digest(kind, line, b""), warnings=warnings,
+                        converted_from=decoded.encoding if decoded.converted else None)
 
 
 def validate_given(data: dict) -> tuple[dict, list[str]]:

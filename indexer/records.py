@@ -16,6 +16,7 @@ class SourceRecord:
     given: dict = field(default_factory=dict)  # metadata given by JSONL or a sidecar
     digest: str = ""  # content hash: raw bytes, sidecar and pipeline version
     warnings: list[str] = field(default_factory=list)  # problems that did not stop indexing
+    converted_from: str | None = None  # the legacy encoding the body was converted from ("TCVN3", ...)
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Bulletin:
     origin: str
     digest: str
     warnings: list[str] = field(default_factory=list)
+    converted_from: str | None = None  # as in ``SourceRecord``
 
     def to_dict(self) -> dict:
         return asdict(self)

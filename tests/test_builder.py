@@ -126,8 +126,8 @@ def test_unchanged_files_are_not_decoded_again(tmp_path, corpus_copy, monkeypatc
     build_index(corpus_copy, root, jobs=1)
     (corpus_copy / "new.txt").write_text(EXTRA, encoding="utf-8")
     decoded = []
-    original = indexer.reader.decode
-    monkeypatch.setattr(indexer.reader, "decode", lambda data, **kw: decoded.append(data) or original(data, **kw))
+    original = indexer.reader.decode_text
+    monkeypatch.setattr(indexer.reader, "decode_text", lambda data, **kw: decoded.append(data) or original(data, **kw))
     report = build_index(corpus_copy, root, jobs=1)
     assert (report.added, report.unchanged, report.skipped) == (["new"], 5, [])
     assert decoded == [EXTRA.encode("utf-8")]

@@ -1,8 +1,10 @@
 import codecs
+import random
 
 import pytest
 
-from indexer.decoding import DecodeError, decode
+from indexer.decoding import NOT_VIETNAMESE, Decoded, DecodeError, decode, decode_text
+from indexer.legacy_encodings import from_unicode
 from tests.helpers import to_cp1258
 
 TEXT = "Cải cách hành chính tỉnh Thừa Thiên Huế, Đắk Lắk: ưu tiên dịch vụ công trực tuyến."
@@ -17,6 +19,74 @@ TEXT = "Cải cách hành chính tỉnh Thừa Thiên Huế, Đắk Lắk: ưu t
 ], ids=["utf8", "utf8-bom", "utf16-le", "utf16-be", "cp1258"])
 def test_supported_encodings_decode_to_the_same_nfc_text(data):
     assert decode(data) == TEXT
+
+
+@pytest.mark.parametrize("data, encoding", [
+    (TEXT.encode("utf-8"), "UTF-8"),
+    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "UTF-8"),
+    (TEXT.encode("utf-16"), "UTF-16"),
+    (to_cp1258(TEXT), "Windows-1258"),
+])
+def test_unicode_and_windows_1258_are_read_as_before_and_not_converted(data, encoding):
+    assert decode_text(data) == Decoded(TEXT, encoding, converted=False)
+
+
+# Written for these tests. TCVN3 has no capitals with tone marks, so its text has none.
+TCVN3_TEXT = ("Tỉnh đẩy mạnh cải cách hành chính, nâng cao chất lượng phục vụ người dân và doanh nghiệp.\n"
+              "Năm qua, bộ phận một cửa đã tiếp nhận 12.345 hồ sơ; 98% được giải quyết đúng hạn, "
+              "khuyến khích nộp hồ sơ trực tuyến ở giữa các xã. Ưu tiên: Đoàn kiểm tra liên ngành.")
+VNI_TEXT = ("Ủy ban nhân dân huyện Mộc Châu triển khai Đề án 06 về dữ liệu dân cư.\n"
+            "Ông Trần Văn Hải, Phó Chủ tịch, yêu cầu các xã hoàn thành trước ngày 30/6; "
+            "ẤN TƯỢNG: thủ tục được rút ngắn, người dân hài lòng hơn với dịch vụ công.")
+
+
+@pytest.mark.parametrize("text, encoding", [(TCVN3_TEXT, "TCVN3"), (VNI_TEXT, "VNI-Windows")])
+def test_legacy_font_encodings_are_converted_to_the_exact_nfc_text(text, encoding):
+    data = from_unicode(text, encoding).encode("latin-1")
+    assert decode_text(data) == Decoded(text, encoding, converted=True)
+    page = b"<html><head><meta charset=iso-8859-1></head><body><p>" + data + b"</p></body></html>"
+    assert decode_text(page, html=True) == Decoded(f"<html><head><meta charset=iso-8859-1></head><body><p>{text}"
+                                                   "</p></body></html>", encoding, converted=True)
+
+
+@pytest.mark.parametrize("text, encoding", [(TCVN3_TEXT, "TCVN3"), (VNI_TEXT, "VNI-Windows")])
+@pytest.mark.parametrize("store", [lambda s: s.encode("utf-8"), lambda s: codecs.BOM_UTF8 + s.encode("utf-8"),
+                                   lambda s: s.encode("utf-16")], ids=["utf8", "utf8-bom", "utf16"])
+def test_legacy_text_once_read_as_latin_1_and_saved_as_unicode_is_converted(text, encoding, store):
+    mojibake = from_unicode(text, encoding)  # what Notepad showed, and saved, for the legacy bytes
+    unicode = "UTF-16" if mojibake.encode("utf-16") == store(mojibake) else "UTF-8"
+    assert decode_text(store(mojibake)) == Decoded(text, f"{encoding} mojibake in {unicode}", converted=True)
+
+
+def test_tcvn3_mojibake_with_windows_1252_punctuation_is_converted():
+    mojibake = "\u201c" + from_unicode("Cải cách hành chính là nhiệm vụ trọng tâm", "TCVN3") + "\u201d \u2013 2024"
+    assert decode_text(mojibake.encode()) == Decoded("“Cải cách hành chính là nhiệm vụ trọng tâm” – 2024",
+                                                     "TCVN3 mojibake in UTF-8", converted=True)
+
+
+@pytest.mark.parametrize("text", [
+    "Annual report on public administration reform, 2021. All rights reserved.",
+    "Weights: 3 × 4 kg, ½ share, 20 °C, © 2020 «quoted» résumé café naïve.",
+    TEXT + " © 2020 Cổng thông tin điện tử · «Tin tức» · ¶ 3 · 25 °C",
+], ids=["english-ascii", "english-latin", "vietnamese-with-symbols"])
+def test_unicode_text_that_is_not_mojibake_is_untouched(text):
+    assert decode_text(text.encode()) == Decoded(text, "UTF-8", converted=False)
+
+
+def _noise(seed: int, lowest: int, size: int) -> bytes:
+    rng = random.Random(seed)
+    return bytes(rng.randrange(lowest, 256) for _ in range(size))
+
+
+@pytest.mark.parametrize("data", [
+    _noise(11, 1, 4000),  # no NUL byte, which would make it "binary data"
+    _noise(12, 128, 500),
+    "Résumé of the café’s naïve façade".encode("cp1252"),
+], ids=["random-bytes", "random-high-bytes", "english-cp1252"])
+def test_bytes_that_are_not_vietnamese_in_any_encoding_are_refused(data):
+    with pytest.raises(DecodeError) as caught:
+        decode_text(data)
+    assert str(caught.value) == NOT_VIETNAMESE == "not plausible Vietnamese text in any known encoding"
 
 
 @pytest.mark.parametrize("data, reason", [
@@ -36,3 +106,12 @@ def test_what_is_not_text_is_refused_with_a_reason(data, reason):
 def test_html_declared_charset_is_honoured():
     page = b'<html><head><meta charset="windows-1258"></head><body>' + to_cp1258("Hội nghị") + b"</body></html>"
     assert "Hội nghị" in decode(page, html=True)
+
+
+def test_the_examples_in_the_docstrings_hold():
+    import doctest
+
+    import indexer.decoding
+
+    results = doctest.testmod(indexer.decoding)
+    assert results.attempted > 0 and results.failed == 0
