@@ -78,11 +78,11 @@ class _Lengths:
     """Each new document's field lengths as the index stores them (one byte), for the postings writer."""
 
     def __init__(self, lengths: dict[str, dict[int, int]]):
-        self.lengths = lengths
+        self.stored = {name: {docnum: byte_to_length(length_to_byte(n)) for docnum, n in found.items() if n}
+                       for name, found in lengths.items()}
 
     def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        exact = self.lengths.get(fieldname, {}).get(docnum)
-        return default if not exact else byte_to_length(length_to_byte(exact))
+        return self.stored.get(fieldname, {}).get(docnum, default)
 
     def close(self) -> None:
         pass
