@@ -27,9 +27,10 @@ def _statistics(root):
 
 
 def _ranking(root, query):
+    """The whole answer (hits, snippets, facets) and each hit's id and score to 9 decimals."""
     response = SearchEngine(root).run_search(make_request(query, per_page=100))
-    return response.total, [(hit.id, round(hit.score, 9) if hit.score is not None else None)
-                            for hit in response.results]
+    scores = [(hit.id, round(hit.score, 9) if hit.score is not None else None) for hit in response.results]
+    return response.to_dict(), scores
 
 
 def _edit(corpus, share=0.2, removed=8, seed=5):
@@ -43,42 +44,48 @@ def _edit(corpus, share=0.2, removed=8, seed=5):
     return len(chosen) - removed, removed
 
 
-@pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory):
-    """150 generated bulletins indexed; 20% changed and 8 removed; an incremental run, a reusing
-    ``--full`` and a ``--scratch`` build of the edited corpus: (incremental statistics, reused, scratch)."""
+PATHS = ["--full", "incremental, then --full"]
+
+
+@pytest.fixture(scope="module", params=PATHS)
+def rebuilt(request, tmp_path_factory):
+    """150 generated bulletins indexed, then 20% rewritten and 8 removed, then a reusing ``--full`` (right
+    away, or after an incremental run) and a ``--scratch`` build of the edited corpus into another folder:
+    {"incremental": statistics after the incremental run or None, "reused": folder, "scratch": folder}."""
     base = tmp_path_factory.mktemp("rebuilt")
     corpus, reused, scratch = write_corpus(150, base / "corpus"), base / "reused", base / "scratch"
     build_index(corpus, reused, jobs=2)
     changed, removed = _edit(corpus)
-    incremental = build_index(corpus, reused, jobs=2)
-    assert (len(incremental.updated), len(incremental.removed)) == (changed, removed)
-    after_incremental = _statistics(reused)
+    after_incremental = None
+    if request.param.startswith("incremental"):
+        incremental = build_index(corpus, reused, jobs=2)
+        assert (len(incremental.updated), len(incremental.removed)) == (changed, removed)
+        after_incremental = _statistics(reused)
     full = build_index(corpus, reused, full=True, jobs=2)
-    assert (full.updated, full.removed, full.unchanged) == ([], [], 142)
+    expected = (0, 0, 142) if after_incremental else (changed, removed, 150 - changed - removed)
+    assert (len(full.updated), len(full.removed), full.unchanged) == expected
     build_index(corpus, scratch, scratch=True, jobs=2)
-    return after_incremental, reused, scratch
+    return {"incremental": after_incremental, "reused": reused, "scratch": scratch}
 
 
+@pytest.mark.parametrize("rebuilt", ["incremental, then --full"], indirect=True)
 def test_an_incremental_run_leaves_deleted_documents_counted(rebuilt):
-    after_incremental, _, scratch = rebuilt
+    after_incremental = rebuilt["incremental"]
     # the 30 rewritten and 8 removed bulletins still count in N, document frequencies and field lengths
     assert (after_incremental["documents"], after_incremental["counted"]) == (142, 180)
-    assert _statistics(scratch)["counted"] == 142
+    assert _statistics(rebuilt["scratch"])["counted"] == 142
 
 
 def test_a_reusing_full_rebuild_has_the_statistics_of_a_scratch_build(rebuilt):
-    _, reused, scratch = rebuilt
-    assert _statistics(reused) == _statistics(scratch)
-    assert _statistics(scratch)["documents"] == 142
+    assert _statistics(rebuilt["reused"]) == _statistics(rebuilt["scratch"])
+    assert _statistics(rebuilt["scratch"])["documents"] == 142
 
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_a_reusing_full_rebuild_ranks_and_scores_as_a_scratch_build(rebuilt, query):
-    _, reused, scratch = rebuilt
-    total, ranking = _ranking(scratch, query)
-    assert total > 0
-    assert _ranking(reused, query) == (total, ranking)
+    answer, scores = _ranking(rebuilt["scratch"], query)
+    assert answer["total"] > 0
+    assert _ranking(rebuilt["reused"], query) == (answer, scores)
 
 
 def test_compact_drops_deleted_documents_and_follows_the_order(tmp_path, sample_index):
