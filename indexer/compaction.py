@@ -111,16 +111,29 @@ def _add_postings(writer, readers, places) -> dict[str, dict[int, int]]:
             field = writer.schema[fieldname]
             counted = lengths[fieldname] if field.scorable else None
             # the segment's own matcher: SegmentReader.postings would rebuild the set of deletions per term
-            matcher = reader._terms.matcher(fieldname, text, field.format)
-            while matcher.is_active():
-                new = place.get(matcher.id())
-                if new is not None:
-                    value = matcher.value()
-                    if counted is not None:
-                        counted[new] += field.format.decode_frequency(value)
-                    add((fieldname, text, new, matcher.weight(), value))
-                matcher.next()
+            for new, weight, value in _live_postings(reader._terms.matcher(fieldname, text, field.format), place):
+                if counted is not None:
+                    counted[new] += field.format.decode_frequency(value)
+                add((fieldname, text, new, weight, value))
     return lengths
+
+
+def _live_postings(matcher, place: dict[int, int]):
+    """(new docnum, weight, value) of a term's postings whose document is in ``place``, a block at a time."""
+    if not hasattr(matcher, "_read_ids"):  # postings inlined in the term's entry
+        while matcher.is_active():
+            if (new := place.get(matcher.id())) is not None:
+                yield new, matcher.weight(), matcher.value()
+            matcher.next()
+        return
+    while matcher.is_active():  # Whoosh 2.7's W3LeafMatcher, as search.vector reads it
+        matcher._read_ids()
+        matcher._read_weights()
+        matcher._read_values()
+        for docnum, weight, value in zip(matcher._ids, matcher._weights, matcher._values, strict=True):
+            if (new := place.get(docnum)) is not None:
+                yield new, weight, value
+        matcher._next_block()
 
 
 def _add_documents(writer, readers, places, lengths) -> None:
