@@ -19,6 +19,7 @@ left alone, so a rebuild of an unchanged corpus stays a file copy.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -53,11 +54,16 @@ def compact(ix, order: Sequence[str], limitmb: int = 256) -> None:
     Documents whose id is not in ``order`` follow the others in their present order.
     """
     writer = ix.writer(limitmb=limitmb, compound=False)
+    collecting = gc.isenabled()
+    gc.disable()  # millions of posting tuples, no cycles: the collector would rescan the whole heap in vain
     try:
         writer.commit(mergetype=lambda w, segments: _rewrite(w, segments, order))
     except BaseException:
         writer.cancel()
         raise
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _rewrite(writer, segments, order: Sequence[str]) -> list:
