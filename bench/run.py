@@ -6,7 +6,8 @@
 Per size: the corpus is generated (``bench.generate``, deterministic); ``cchc
 index --full`` builds it cold in a subprocess (its peak memory is measured);
 then a no-change incremental run, an incremental run after changing 1% of the
-bulletins, and a ``--full`` rebuild of the unchanged corpus. The same texts go
+bulletins, and a ``--full`` rebuild of the same corpus (which compacts away the
+bulletins the 1% run replaced: ``indexer.compaction``). The same texts go
 into SQLite FTS5 (``bench.fts5``) and tantivy (``bench.tantivy_peer``). Each
 query class runs ``--repeat`` times per query with facet counts on, in all three
 engines; p50/p95/max and each peer's p50 over ours are printed (above 1: we are

@@ -1,6 +1,6 @@
 """The ``cchc`` command: thin click wrappers over ``indexer`` and ``search``.
 
-    cchc index  [--corpus DIR] [--index DIR] [--full] [--jobs N] [--wait]
+    cchc index  [--corpus DIR] [--index DIR] [--full] [--scratch] [--jobs N] [--wait] [--max-bytes N]
     cchc search QUERY [--province P]... [--year Y]... [--quarter Q]... [--topic T]...
                 [--sort relevance|newest|oldest] [--page N] [--per-page N] [--match best|all] [--json]
     cchc show   ID [--json]
@@ -8,8 +8,10 @@
     cchc serve  [--host H] [--port P] [--index DIR] [--corpus DIR] [--workers N] [--threads N]
 
 Defaults: corpus ``./corpus`` and index ``./instance/index``, overridden by the
-options or by ``CCHC_CORPUS`` / ``CCHC_INDEX``. Errors print one clear line and
-exit non-zero: 1 (no index, missing corpus), 2 (bad query or option), 3 (the
+options or by ``CCHC_CORPUS`` / ``CCHC_INDEX``. ``cchc serve`` reads them, like its
+other settings, from ``instance/config.toml`` and ``CCHC_*`` too; its options
+override a setting only when given. Errors print one clear line and exit
+non-zero: 1 (no index, missing corpus), 2 (bad query or option), 3 (the
 index is being written by another run). Set ``CCHC_DEBUG=1`` for tracebacks.
 """
 
@@ -246,36 +248,46 @@ def stats(index_dir: Path, as_json: bool):
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@index_option
-@click.option("--corpus", envvar="CCHC_CORPUS", default=DEFAULT_CORPUS, show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Indexed first if there is no index yet.")
+@click.option("--index", "index_dir", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Index folder [setting INDEX: instance/index].")
+@click.option("--corpus", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Indexed first if there is no index yet [setting CORPUS: corpus].")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Worker processes [setting WORKERS: one per core].")
 @click.option("--threads", type=click.IntRange(1, 256), default=None,
               help="Threads per worker process [setting THREADS].")
-def serve(host: str, port: int, index_dir: Path, corpus: Path, workers, threads):
-    """Serve the web app with a production WSGI server (gunicorn: worker processes with threads)."""
-    from search.storage import current_generation
-    from webapp import create_app
-    from webapp.server import Server
-    from webapp.settings import SettingsError
+def serve(host: str, port: int, index_dir, corpus, workers, threads):
+    """Serve the web app with a production WSGI server (gunicorn: worker processes with threads).
 
+    Settings come from instance/config.toml and CCHC_* variables; an option overrides its setting
+    only when it is given.
+    """
+    from search.storage import current_generation
+    from webapp.server import Server
+
+    given = {"INDEX": index_dir, "CORPUS": corpus, "WORKERS": workers, "THREADS": threads}
+    app = serving_app({name: value for name, value in given.items() if value is not None})
+    config = app.config
+    index_dir, corpus = Path(config["INDEX"]), Path(config["CORPUS"])
     if current_generation(index_dir) is None:
         click.echo(f"No index at {index_dir} yet: indexing {corpus} first.", err=True)
         click.get_current_context().invoke(index, corpus=corpus, index_dir=index_dir, full=False, scratch=False,
                                             jobs=None, wait=True, max_bytes=None, as_json=False)
-    overrides = {"INDEX": str(index_dir), "CORPUS": str(corpus)}
-    overrides |= {"WORKERS": workers} if workers else {}
-    overrides |= {"THREADS": threads} if threads else {}
-    try:
-        app = create_app(overrides, testing=False)
-    except SettingsError as error:
-        raise Failure(str(error), 2) from None
     _check_port(host, port)
-    config = app.config
     click.echo(f"Serving {index_dir} on http://{host}:{port}/ with {config['WORKERS']} worker processes x "
                f"{config['THREADS']} threads  (Ctrl+C to stop)", err=True)
     Server(app, host, port, config["WORKERS"], config["THREADS"]).run()
+
+
+def serving_app(options: dict):
+    """The app ``cchc serve`` runs: settings from the instance config and environment, then ``options``."""
+    from webapp import create_app
+    from webapp.settings import SettingsError
+
+    try:
+        return create_app(options, testing=False)
+    except SettingsError as error:
+        raise Failure(str(error), 2) from None
 
 
 def _check_port(host: str, port: int) -> None:

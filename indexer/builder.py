@@ -13,8 +13,15 @@ runs (and runs whose index has another schema version) write a new generation
 and swap it in atomically (``search.storage``). A full run whose served
 generation has the same schema starts from a copy of it and rewrites what
 differs - every bulletin whose content or extraction rules changed (the digest
-covers both) - so its result equals a build from scratch; ``scratch`` forces
-the build from nothing.
+covers both). Whoosh keeps deleted documents counted in its statistics until
+their segment is rewritten, so a full run then compacts the generation
+(``indexer.compaction``: one segment, no deletions, documents in corpus order)
+whenever it holds deletions or documents out of order; its scores and ranking
+then equal a build from scratch. A full run over a compact generation of an
+unchanged corpus is a file copy. ``scratch`` forces the build from nothing.
+Incremental runs do not compact (it would rewrite every segment): until the
+next full run, replaced and removed bulletins still count in N, document
+frequencies and average field lengths.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ from search import storage
 from search.analysis import prime_segmentation, segment
 from search.schema import SCHEMA_VERSION, build_schema, document_fields
 
+from .compaction import compact, needs_compaction
 from .metadata import extract_metadata
 from .reader import DEFAULT_MAX_BYTES, pipeline_fingerprint, read_corpus
 from .records import Bulletin, Skipped, SourceRecord
@@ -157,12 +165,12 @@ def _processed(pool, records: list[SourceRecord]) -> Iterator[tuple[Bulletin | S
 
 
 def _changed_records(corpus: Path, root: Path, existing: dict[str, str], report: BuildReport,
-                     max_bytes: int, seen: set[str]) -> Iterator[SourceRecord]:
+                     max_bytes: int, seen: dict[str, None]) -> Iterator[SourceRecord]:
     for item in read_corpus(corpus, max_bytes=max_bytes, exclude=root, known=existing):
         if isinstance(item, Skipped):
             report.skipped.append(item)
             continue
-        seen.add(item.id)
+        seen[item.id] = None
         if existing.get(item.id) == item.digest:
             report.unchanged += 1
         else:
@@ -170,8 +178,9 @@ def _changed_records(corpus: Path, root: Path, existing: dict[str, str], report:
 
 
 def _write(writer, corpus: Path, root: Path, existing: dict[str, str], report: BuildReport, jobs: int,
-           max_bytes: int, progress: Callable[[int], None] | None) -> None:
-    seen: set[str] = set()
+           max_bytes: int, progress: Callable[[int], None] | None) -> list[str]:
+    """Write what changed; the ids read from the corpus, in its order."""
+    seen: dict[str, None] = {}
     pool = _pool(jobs)
     docnums = _Docnums(writer)
     try:
@@ -184,9 +193,10 @@ def _write(writer, corpus: Path, root: Path, existing: dict[str, str], report: B
     finally:
         if pool is not None:
             pool.terminate()
-    for doc_id in sorted(set(existing) - seen):
+    for doc_id in sorted(set(existing) - seen.keys()):
         docnums.delete(doc_id)
         report.removed.append(doc_id)
+    return list(seen)
 
 
 class _Docnums:
@@ -252,7 +262,7 @@ def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None =
         report = BuildReport(index=str(root), full=full)
         writer = ix.writer(limitmb=WRITER_MB, compound=False)  # see WRITER_MB
         try:
-            _write(writer, corpus, root, existing, report, jobs, max_bytes, progress)
+            order = _write(writer, corpus, root, existing, report, jobs, max_bytes, progress)
         except BaseException:
             writer.cancel()
             raise
@@ -260,6 +270,8 @@ def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None =
             writer.commit()
         else:
             writer.cancel()
+        if report.full and needs_compaction(ix, order):
+            compact(ix, order, limitmb=WRITER_MB)
         with ix.searcher() as searcher:
             report.total = searcher.doc_count()
         report.elapsed = time.monotonic() - started

@@ -17,7 +17,6 @@ import json
 import os
 import re
 from collections.abc import Iterator, Mapping
-from functools import cache
 from pathlib import Path
 
 from search.models import is_digits
@@ -26,24 +25,9 @@ from search.vocabulary import QUARTERS, canonical_province, topic_ids
 
 from .dates import parse_date
 from .decoding import DecodeError, decode, decode_text
+from .fingerprint import pipeline_fingerprint
 from .records import Skipped, SourceRecord
 
-# Bump when decoding, cleaning or extraction code changes, so incremental runs re-extract everything.
-PIPELINE_VERSION = "5"  # 5: TCVN3 and VNI-Windows converted; metadata rules of issue 11
-# The data files that steer decoding and extraction: editing one also makes every bulletin be re-extracted.
-RULE_FILES = (*(Path(__file__).parent / "data" / name
-                for name in ("chrome.json", "periods.json", "places.json", "legacy_encodings.json", "syllables.json")),
-              *(Path(__file__).parent.parent / "search" / "data" / name
-                for name in ("provinces.json", "topics.json", "abbreviations.json", "sources.json")))
-
-
-@cache
-def pipeline_fingerprint() -> str:
-    """The extraction rules in force: code version plus the content of the rule files."""
-    hasher = hashlib.sha256(PIPELINE_VERSION.encode())
-    for path in RULE_FILES:
-        hasher.update(path.read_bytes())
-    return hasher.hexdigest()[:16]
 DEFAULT_MAX_BYTES = 20_000_000
 FILE_KINDS = {".txt": "text", ".html": "html", ".htm": "html"}
 SIDECAR = ".meta.json"

@@ -104,21 +104,6 @@ def test_full_rebuild_reuses_what_is_unchanged_and_equals_a_scratch_build(tmp_pa
         assert ours == SearchEngine(scratch_root).run_search(make_request(query, per_page=20)).to_dict()
 
 
-def test_editing_a_rule_file_re_extracts_every_bulletin(tmp_path, corpus_copy, monkeypatch):
-    from indexer import reader
-
-    rules = tmp_path / "rules.json"
-    rules.write_text("{}")
-    monkeypatch.setattr(reader, "RULE_FILES", (rules,))
-    reader.pipeline_fingerprint.cache_clear()
-    build_index(corpus_copy, tmp_path / "index", jobs=1)
-    rules.write_text('{"edited": true}')
-    reader.pipeline_fingerprint.cache_clear()
-    report = build_index(corpus_copy, tmp_path / "index", jobs=1)
-    reader.pipeline_fingerprint.cache_clear()
-    assert (len(report.updated), report.unchanged) == (5, 0)
-
-
 def test_unchanged_files_are_not_decoded_again(tmp_path, corpus_copy, monkeypatch):
     import indexer.reader
 

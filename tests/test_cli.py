@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from cchc.cli import main
+from search import storage
 from tests.conftest import CORPUS
 
 RESULT_KEYS = ["id", "title", "url", "province", "province_2025", "district", "year", "quarter",
@@ -96,7 +97,6 @@ def test_index_reports_skipped_files_by_name(tmp_path):
 def test_an_index_from_another_schema_version_is_reported_and_rebuilt(tmp_path):
     import json as _json
 
-    from search import storage
     from webapp import create_app
 
     index = tmp_path / "index"
@@ -126,3 +126,46 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(index_dir):
         result = CliRunner().invoke(main, ["serve", "--port", str(port), "--index", str(index_dir)])
     assert (result.exit_code, result.output.strip()) == (
         1, f"Error: Cannot listen on 127.0.0.1:{port}: Address already in use.")
+
+
+@pytest.fixture
+def served(monkeypatch):
+    """`cchc serve` up to the point of serving: the app gunicorn would have run, captured instead."""
+    from webapp.server import Server
+
+    apps = []
+    monkeypatch.setattr(Server, "run", lambda self: apps.append(self.application))
+    for name in ("INDEX", "CORPUS", "WORKERS", "THREADS"):
+        monkeypatch.delenv(f"CCHC_{name}", raising=False)
+    return apps
+
+
+def _serve_in(folder, monkeypatch, *args):
+    monkeypatch.chdir(folder)
+    return _run("serve", "--port", "0", *args)
+
+
+def test_serve_takes_index_and_corpus_from_the_instance_config(tmp_path, corpus_copy, served, monkeypatch):
+    (tmp_path / "instance").mkdir()
+    (tmp_path / "instance" / "config.toml").write_text(
+        f'INDEX = "data/the-index"\nCORPUS = "{corpus_copy}"\nWORKERS = 3\n', encoding="utf-8")
+    result = _serve_in(tmp_path, monkeypatch)
+    assert result.exit_code == 0, result.output
+    [app] = served
+    config = {name: app.config[name] for name in ("INDEX", "CORPUS", "WORKERS")}
+    assert config == {"INDEX": "data/the-index", "CORPUS": str(corpus_copy), "WORKERS": 3}
+    assert result.output.startswith(f"No index at data/the-index yet: indexing {corpus_copy} first.\n"
+                                    f"full rebuild of data/the-index from {corpus_copy}: 5 added, ")
+    response = app.test_client().get("/api/search?q=m%E1%BB%99t+c%E1%BB%ADa")
+    assert (response.status_code, response.json["total"] > 0) == (200, True)
+    assert storage.current_generation(tmp_path / "data" / "the-index") is not None
+
+
+def test_serve_options_override_the_instance_config_only_when_given(tmp_path, index_dir, served, monkeypatch):
+    (tmp_path / "instance").mkdir()
+    (tmp_path / "instance" / "config.toml").write_text(
+        'INDEX = "nowhere"\nCORPUS = "nothing"\nTHREADS = 2\n', encoding="utf-8")
+    result = _serve_in(tmp_path, monkeypatch, "--index", str(index_dir), "--workers", "1")
+    assert result.exit_code == 0, result.output
+    config = {name: served[0].config[name] for name in ("INDEX", "CORPUS", "WORKERS", "THREADS")}
+    assert config == {"INDEX": str(index_dir), "CORPUS": "nothing", "WORKERS": 1, "THREADS": 2}

@@ -4,7 +4,7 @@ Each worker process has its own ``SearchEngine`` (one search at a time per
 engine: Whoosh readers share file handles), so searches run in parallel across
 processes, and every worker opens the index itself after the fork. The app
 is built once in the master (``preload_app``), so the pyvi model and the code
-are shared copy-on-write. ``WORKERS`` defaults to the machine's cores.
+are shared copy-on-write. ``WORKERS`` defaults to the machine's cores (at most 8).
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 Values come, later overriding earlier, from the defaults below, the instance
 config file (``instance/config.toml``, keys as named here), the environment
-(``CCHC_<NAME>``) and, in tests, the test config. ``load_settings`` converts
-each value to its type and stops start-up with a message naming the bad key.
+(``CCHC_<NAME>``) and the overrides: the options given to ``cchc serve``, or in
+tests the test config. ``load_settings`` converts each value to its type and
+stops start-up with a message naming the bad key.
 """
 
 from __future__ import annotations
@@ -123,6 +124,6 @@ def load_settings(instance_path: Path, environ=None, overrides: dict | None = No
         if ENV_PREFIX + setting.name in environ:
             value, source = environ[ENV_PREFIX + setting.name], ENV_PREFIX + setting.name
         if overrides and setting.name in overrides:
-            value, source = overrides[setting.name], "the test config"
+            value, source = overrides[setting.name], "the command line or test config"
         values[setting.name] = _convert(setting, value, source)
     return values

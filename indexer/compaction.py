@@ -1,0 +1,172 @@
+"""Stage 5: a generation's segments rewritten as one, in corpus order, without deleted documents.
+
+Whoosh deletes a document by marking it; the document stays in its segment,
+and until that segment is merged it still counts in the statistics BM25 reads:
+the number of documents, the document frequencies and the average field
+lengths. Documents rewritten by a reusing build also sit after the others,
+so tied scores (ordered by document number) come out in another order. After
+such a build the index is what a build from scratch would give only once it is
+compacted: ``compact`` rewrites every segment into one whose documents follow
+the corpus order, copying stored fields, columns and postings (no text is
+analysed again) and taking each field's length from the postings themselves,
+exactly as ``add_document`` counts it (Whoosh's own merge would sum the one-byte
+approximations and shift the average field lengths).
+
+``needs_compaction`` tells whether a generation differs from that layout: an
+index with no deletions whose documents already follow the corpus order is
+left alone, so a rebuild of an unchanged corpus stays a file copy.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import defaultdict
+from collections.abc import Sequence
+
+from whoosh import columns
+from whoosh.reading import SegmentReader
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+
+def live_ids(reader) -> list[str]:
+    """The ids of a reader's live documents, in document-number order."""
+    ids = reader.column_reader("id")
+    return [ids[n] for n in reader.all_doc_ids()]
+
+
+def needs_compaction(ix, order: Sequence[str]) -> bool:
+    """Whether the index holds deleted documents or documents out of ``order`` (ids in corpus order)."""
+    with ix.reader() as reader:
+        if reader.has_deletions():
+            return True
+        ids = live_ids(reader)
+    rank = _ranks(order)
+    return ids != sorted(ids, key=lambda doc_id: rank.get(doc_id, len(rank)))
+
+
+def _ranks(order: Sequence[str]) -> dict[str, int]:
+    return {doc_id: n for n, doc_id in enumerate(order)}
+
+
+def compact(ix, order: Sequence[str], limitmb: int = 256) -> None:
+    """Rewrite every segment of ``ix`` into one without deletions, documents in ``order`` of their ids.
+
+    Documents whose id is not in ``order`` follow the others in their present order.
+    """
+    writer = ix.writer(limitmb=limitmb, compound=False)
+    collecting = gc.isenabled()
+    gc.disable()  # millions of posting tuples, no cycles: the collector would rescan the whole heap in vain
+    try:
+        writer.commit(mergetype=lambda w, segments: _rewrite(w, segments, order))
+    except BaseException:
+        writer.cancel()
+        raise
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _rewrite(writer, segments, order: Sequence[str]) -> list:
+    """Whoosh merge policy: every segment into the writer's new one, reordered; no segment kept."""
+    readers = [SegmentReader(writer.storage, writer.schema, segment) for segment in segments]
+    try:
+        places = _placement(readers, order, writer.docnum)
+        lengths = _add_postings(writer, readers, places)
+        _add_documents(writer, readers, places, lengths)
+    finally:
+        for reader in readers:
+            reader.close()
+    writer.per_document_reader = lambda: _Lengths(lengths)  # the flush reads lengths from here, not the files
+    return []
+
+
+class _Lengths:
+    """Each new document's field lengths as the index stores them (one byte), for the postings writer."""
+
+    def __init__(self, lengths: dict[str, dict[int, int]]):
+        self.stored = {name: {docnum: byte_to_length(length_to_byte(n)) for docnum, n in found.items() if n}
+                       for name, found in lengths.items()}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        return self.stored.get(fieldname, {}).get(docnum, default)
+
+    def close(self) -> None:
+        pass
+
+
+def _placement(readers, order: Sequence[str], start: int) -> list[dict[int, int]]:
+    """For each reader, its live document numbers mapped to their new numbers."""
+    rank = _ranks(order)
+    live = [(rank.get(doc_id, len(rank)), r, docnum)
+            for r, reader in enumerate(readers)
+            for docnum, doc_id in zip(reader.all_doc_ids(), live_ids(reader), strict=True)]
+    places: list[dict[int, int]] = [{} for _ in readers]
+    for new, (_, r, docnum) in enumerate(sorted(live), start):
+        places[r][docnum] = new
+    return places
+
+
+def _add_postings(writer, readers, places) -> dict[str, dict[int, int]]:
+    """Put every live posting in the writer's pool; each (field, new docnum)'s length, as indexing counts it."""
+    lengths: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    add = writer.pool.add
+    for reader, place in zip(readers, places, strict=True):
+        for fieldname, text in reader.all_terms():
+            if fieldname not in writer.schema:
+                continue
+            field = writer.schema[fieldname]
+            counted = lengths[fieldname] if field.scorable else None
+            # the segment's own matcher: SegmentReader.postings would rebuild the set of deletions per term
+            for new, weight, value in _live_postings(reader._terms.matcher(fieldname, text, field.format), place):
+                if counted is not None:
+                    counted[new] += field.format.decode_frequency(value)
+                add((fieldname, text, new, weight, value))
+    return lengths
+
+
+def _live_postings(matcher, place: dict[int, int]):
+    """(new docnum, weight, value) of a term's postings whose document is in ``place``, a block at a time."""
+    if not hasattr(matcher, "_read_ids"):  # postings inlined in the term's entry
+        while matcher.is_active():
+            if (new := place.get(matcher.id())) is not None:
+                yield new, matcher.weight(), matcher.value()
+            matcher.next()
+        return
+    while matcher.is_active():  # Whoosh 2.7's W3LeafMatcher, as search.vector reads it
+        matcher._read_ids()
+        matcher._read_weights()
+        matcher._read_values()
+        for docnum, weight, value in zip(matcher._ids, matcher._weights, matcher._values, strict=True):
+            if (new := place.get(docnum)) is not None:
+                yield new, weight, value
+        matcher._next_block()
+
+
+def _add_documents(writer, readers, places, lengths) -> None:
+    """Write stored fields, lengths and columns for every live document, in the new order."""
+    schema, perdoc = writer.schema, writer.perdocwriter
+    names = sorted(schema.names())
+    sources = sorted((new, r, docnum) for r, place in enumerate(places) for docnum, new in place.items())
+    readers_columns = [_columns(schema, reader, names) for reader in readers]
+    for new, r, docnum in sources:
+        stored = readers[r].stored_fields(docnum)
+        perdoc.start_doc(new)
+        for name in names:
+            field = schema[name]
+            perdoc.add_field(name, field, stored.get(name), lengths.get(name, {}).get(new, 0))
+            if name in readers_columns[r]:
+                perdoc.add_column_value(name, field.column_type, readers_columns[r][name][docnum])
+        perdoc.finish_doc()
+        writer.docnum = new + 1
+    writer._added = True
+
+
+def _columns(schema, reader, names) -> dict:
+    """The reader's raw column readers of the schema's column fields (as Whoosh's own merge reads them)."""
+    found = {}
+    for name in names:
+        column_type = schema[name].column_type
+        if column_type and reader.has_column(name):
+            column = reader.column_reader(name, column_type)
+            found[name] = column.raw_column() if isinstance(column, columns.TranslatingColumnReader) else column
+    return found
