@@ -68,7 +68,8 @@ class Counting:
 
 @pytest.fixture(scope="module")
 def app(sample_index):
-    app = create_app({"INDEX": str(sample_index), "QUERY_TIMEOUT": TIME_LIMIT})
+    app = create_app({"INDEX": str(sample_index), "QUERY_TIMEOUT": TIME_LIMIT, "RATE_LIMIT": "",
+                      "EXPORT_RATE_LIMIT": ""})  # thousands of requests a minute from one address
     app.wsgi_app = Counting(app.wsgi_app)
     return app
 

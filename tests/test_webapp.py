@@ -26,7 +26,7 @@ S0, S2, S4 = "000_19ab6ee4ef156fa2", "002_3240b270d685cc74", "004_e6afc45b14d197
 
 @pytest.fixture(scope="module")
 def client(sample_index):
-    return create_app({"INDEX": str(sample_index)}).test_client()
+    return create_app({"INDEX": str(sample_index), "RATE_LIMIT": ""}).test_client()  # limits: test_ratelimit.py
 
 
 def _hit_ids(html: str) -> list[str]:
@@ -220,8 +220,13 @@ def test_settings_come_from_file_then_environment(tmp_path):
     ("", {"CCHC_CORS_ORIGINS": "ftp://x"},
      "Setting CORS_ORIGINS from CCHC_CORS_ORIGINS: 'ftp://x' is not valid ('ftp://x' is not '*' nor an http(s) "
      "origin)."),
-    ("COLOUR = 1\n", {}, "Unknown setting 'COLOUR' in {path}; known: CORPUS, CORS_ORIGINS, EXPORT_LIMIT, INDEX, "
-                         "LANGUAGE, PER_PAGE, QUERY_TIMEOUT, RESULT_CACHE, SIMILAR, THREADS, WORKERS."),
+    ("COLOUR = 1\n", {}, "Unknown setting 'COLOUR' in {path}; known: CORPUS, CORS_ORIGINS, EXPORT_LIMIT, "
+                         "EXPORT_RATE_LIMIT, INDEX, LANGUAGE, PER_PAGE, QUERY_TIMEOUT, RATE_LIMIT, RATE_LIMIT_STORAGE, "
+                         "RESULT_CACHE, SIMILAR, THREADS, TRUSTED_PROXIES, WORKERS."),
+    ("", {"CCHC_RATE_LIMIT": "lots"},
+     "Setting RATE_LIMIT from CCHC_RATE_LIMIT: 'lots' is not valid (couldn't parse rate limit string 'lots')."),
+    ("EXPORT_RATE_LIMIT = '0/minute'\n", {},
+     "Setting EXPORT_RATE_LIMIT from config.toml: '0/minute' is not valid (must allow at least 1 request)."),
     ("", {"CCHC_QUERY_TIMEOUT": "0"},
      "Setting QUERY_TIMEOUT from CCHC_QUERY_TIMEOUT: '0' is not valid (must be a number of seconds above 0, "
      "at most 600)."),
