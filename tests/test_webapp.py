@@ -14,11 +14,14 @@ from openapi_spec_validator import validate as validate_openapi
 
 import search.engine
 from indexer.builder import build_index
-from search.models import make_request
+from search.engine import SearchEngine
+from search.models import Hit, SearchResponse, make_request
+from search.schema import FACETS
 from webapp import create_app, engine_of
 from webapp.i18n import STRINGS
 from webapp.openapi import openapi_document
 from webapp.settings import SETTINGS, SettingsError, load_settings
+from webapp.ui import page_count
 
 ROOT = Path(__file__).resolve().parent.parent
 S0, S2, S4 = "000_19ab6ee4ef156fa2", "002_3240b270d685cc74", "004_e6afc45b14d197f5"
@@ -204,6 +207,36 @@ def test_bulletin_markup_is_shown_as_text(tmp_path):
         assert "<script>" not in html and "<img src=x" not in html
         assert "javascript:" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in client.get("/documents/x1").get_data(as_text=True)
+
+
+def test_the_pager_never_links_past_the_result_window(client, monkeypatch):
+    hit = Hit(id="h1", title="Tin", url=None, province=None, province_2025=None, district=None, year=2020,
+              quarter=None, published=None, topics=[], refs=[], snippet="")
+
+    def huge(self, request):
+        return SearchResponse(query=request.query, total=50_000, page=request.page, per_page=request.per_page,
+                              results=[hit], facets={name: [] for name in FACETS}, sort=request.sort)
+
+    monkeypatch.setattr(SearchEngine, "run_search", huge)
+    pager = {}
+    for url in ("/search?q=x&page=999", "/search?q=x&page=1000", "/search?q=x&per_page=30&page=333"):
+        html = client.get(url).get_data(as_text=True)
+        pager[url] = (re.findall(r'<a rel="(prev|next)" href="([^"]+)"', html),
+                      re.search(r"Trang \d+/\d+", html).group(0))
+    assert pager == {
+        "/search?q=x&page=999": ([("prev", "/search?q=x&amp;page=998"), ("next", "/search?q=x&amp;page=1000")],
+                                 "Trang 999/1000"),
+        "/search?q=x&page=1000": ([("prev", "/search?q=x&amp;page=999")], "Trang 1000/1000"),
+        "/search?q=x&per_page=30&page=333": ([("prev", "/search?q=x&amp;page=332&amp;per_page=30")],
+                                             "Trang 333/333"),
+    }
+    assert client.get("/search?q=x&page=1001").status_code == 400
+
+
+def test_page_count_stops_at_the_result_window():
+    assert [page_count(total, per_page) for total, per_page in
+            [(0, 10), (25, 10), (10_000, 10), (10_001, 10), (50_000, 10), (50_000, 30), (50_000, 100)]] == [
+        1, 3, 1000, 1000, 1000, 333, 100]
 
 
 # -- settings, reopening, translations, docs -------------------------------------------------------------
