@@ -22,11 +22,14 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from bench.generate import generate
 from tests.browser import serving
 from tests.conftest import CORPUS
 
 CCHC = str(Path(sys.executable).with_name("cchc"))
+pytestmark = pytest.mark.slow  # three full rebuilds and an incremental run under a live server
 CLIENTS = 4
 QUERIES = ("", "cải cách hành chính", "thu tuc", '"một cửa"')
 
