@@ -108,6 +108,7 @@ def _status(url: str) -> int:
         return error.code
 
 
+@pytest.mark.slow  # starts a real gunicorn server
 def test_the_workers_of_cchc_serve_share_one_budget(sample_index):
     """Two gunicorn worker processes, 12 concurrent requests, a budget of 6: exactly 6 answered in all."""
     limits = {"CCHC_RATE_LIMIT": "6/minute", "CCHC_WORKERS": "2"}
