@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import sqlite3
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -51,6 +52,15 @@ def test_an_empty_setting_means_no_limit(sample_index):
     client = _app(sample_index, RATE_LIMIT="", EXPORT_RATE_LIMIT="").test_client()
     statuses = {client.get(url).status_code for url in ("/api/search", "/export.csv", "/widget.js") * 40}
     assert statuses == {200}
+
+
+def test_unusable_counters_let_requests_through(sample_index, monkeypatch):
+    def locked(self, key, expiry, amount=1):
+        raise sqlite3.OperationalError("database is locked")
+
+    client = _app(sample_index, RATE_LIMIT="1/minute").test_client()
+    monkeypatch.setattr(SQLiteStorage, "incr", locked)
+    assert [client.get("/api/search").status_code for _ in range(3)] == [200, 200, 200]
 
 
 def test_behind_a_trusted_proxy_the_forwarded_address_is_the_client(sample_index):

@@ -9,7 +9,8 @@ worker processes of ``cchc serve`` share: by default a temporary file made when
 the app is created (so the workers forked from it share it), or the file of
 setting ``RATE_LIMIT_STORAGE``. Past the budget the answer is 429 with
 ``Retry-After`` (seconds until the window ends): the JSON error shape for the
-API and CSV, a readable page for ``/embed``.
+API and CSV, a readable page for ``/embed``. If the counter file cannot be
+used (locked for over a second, disk full) the request is answered uncounted.
 
 The client is the connecting address; behind a reverse proxy set
 ``TRUSTED_PROXIES`` so the address comes from ``X-Forwarded-For``.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import math
 import os
 import shutil
+import sqlite3
 import tempfile
 import time
 import weakref
@@ -91,7 +93,11 @@ def init_app(app: Flask) -> None:
         setting = BUDGETS.get(request.endpoint or "")
         if setting is None:
             return None
-        wait = limiter.retry_after(setting, request.remote_addr or "unknown")
+        try:
+            wait = limiter.retry_after(setting, request.remote_addr or "unknown")
+        except sqlite3.Error as error:  # the counters are a safeguard: without them, answer anyway
+            current_app.logger.warning("rate limit not counted: %s", error)
+            return None
         if wait is None:
             return None
         current_app.logger.info("rate limit %s reached by %s", setting, request.remote_addr)

@@ -30,6 +30,7 @@ ON CONFLICT (key) DO UPDATE SET
     expires = CASE WHEN expires <= :now THEN :now + :expiry ELSE expires END
 RETURNING count
 """
+BUSY_SECONDS = 1.0  # wait at most this long for another process's write
 PURGE_EVERY = 1000  # increments between deletions of expired counters
 
 
@@ -55,7 +56,7 @@ class SQLiteStorage(Storage):
         """This thread's connection (a new one after a fork: connections must not cross processes)."""
         local = self._local
         if getattr(local, "pid", None) != os.getpid():
-            local.connection = sqlite3.connect(self.path, timeout=10, isolation_level=None,
+            local.connection = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None,
                                                check_same_thread=False)
             local.connection.execute("PRAGMA synchronous=OFF")
             local.pid = os.getpid()
