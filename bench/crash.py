@@ -3,14 +3,18 @@
     python -m bench.crash --trials 20        # prints one line per trial and the totals
 
 Each trial changes the corpus (so a finished build would show a new count),
-starts ``cchc index --full`` and kills it with SIGKILL after a random delay
-drawn over the whole length of a build. Then it checks that the served index
-opens and holds either the previous complete state or the new complete one,
-never a mix; that the next ``cchc index`` completes (a stale lock would make
-it wait for ever: it gets ``LOCK_SECONDS``); and that the index then matches
-the corpus. Concurrent trials start two ``cchc index --full`` at once and
-check that one runs, the other stops with "busy" (or runs after it), and the
-index is whole.
+starts ``cchc index --full`` and kills it with SIGKILL after a random delay,
+drawn from shortly before the new generation folder appears (timed in two
+calibration builds) to the calibrated end of a build (builds vary, so some
+finish first). A kill counts as mid-build only if the process had not
+finished and its new generation folder existed; earlier kills (interpreter
+start-up, waiting for the lock) are counted apart. Then it checks that the
+served index opens and holds either the previous complete state or the new
+complete one, never a mix; that the next ``cchc index`` completes (a stale
+lock would make it wait for ever: it gets ``LOCK_SECONDS``); and that the
+index then matches the corpus. Concurrent trials start two ``cchc index
+--full`` at once and check that one runs, the other stops with "busy" (or
+runs after it), and the index is whole.
 """
 
 from __future__ import annotations
@@ -41,7 +45,8 @@ EXTRA = 20  # generated bulletins beside the samples, so a build lasts long enou
 @dataclass
 class Outcome:
     trials: int = 0
-    killed_mid_build: int = 0
+    killed_mid_build: int = 0  # the new generation folder existed and the build had not finished
+    killed_before_build: int = 0  # no new generation folder yet
     finished_before_kill: int = 0
     concurrent: int = 0
     problems: list[str] = field(default_factory=list)
@@ -103,19 +108,45 @@ def _survivors(corpus: Path, seconds: float = 5.0) -> list[int]:
         time.sleep(0.05)
 
 
-def _kill_trial(corpus: Path, index: Path, rng: random.Random, serial: int, lengths: dict, out: Outcome) -> None:
+def _generations(index: Path) -> set[str]:
+    return {path.name for path in index.glob("gen-*")}
+
+
+def _timed_build(corpus: Path, index: Path, options: tuple[str, ...]) -> tuple[float, float]:
+    """Seconds until a ``--full`` build's new generation folder appeared, and until the build ended."""
+    known = _generations(index)
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(_full(corpus, index, options), stdout=subprocess.DEVNULL, stderr=errors)
+        appeared = None
+        while process.poll() is None:
+            if appeared is None and _generations(index) - known:
+                appeared = time.perf_counter() - started
+            time.sleep(0.005)
+        ended = time.perf_counter() - started
+        if process.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(f"calibration build failed: {errors.read().decode()[-500:]}")
+    return (ended if appeared is None else appeared), ended
+
+
+def _kill_trial(corpus: Path, index: Path, rng: random.Random, serial: int, timings: dict, out: Outcome) -> None:
     before = _served_count(index)
     _change(corpus, rng, serial)
     after = len(list(corpus.glob("*.txt")))
-    options = rng.choice(list(lengths))
+    options = rng.choice(list(timings))
+    appears, length = timings[options]
+    known = _generations(index)
     process = subprocess.Popen(_full(corpus, index, options), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    delay = rng.uniform(0.0, lengths[options] * 1.15)
+    delay = rng.uniform(appears * 0.8, length)
     time.sleep(delay)
     finished = process.poll() is not None
+    building = bool(_generations(index) - known)  # looked at before the kill: a late folder counts as not yet
     process.send_signal(signal.SIGKILL)
     process.wait()
     out.finished_before_kill += finished
-    out.killed_mid_build += not finished
+    out.killed_mid_build += not finished and building
+    out.killed_before_build += not finished and not building
     orphans = _survivors(corpus)
     if orphans:
         out.problems.append(f"trial {serial}: worker processes {orphans} outlived the killed 'cchc index'")
@@ -133,8 +164,8 @@ def _kill_trial(corpus: Path, index: Path, rng: random.Random, serial: int, leng
     elif _served_count(index) != after:
         out.problems.append(f"trial {serial}: after the next run the index has {_served_count(index)}, "
                             f"the corpus {after}")
-    print(f"trial {serial:2d}: {' '.join(('--full', *options))} killed after {delay:.2f} s "
-          f"({'finished' if finished else 'mid-build'}), "
+    moment = "finished" if finished else "mid-build" if building else "before the build"
+    print(f"trial {serial:2d}: {' '.join(('--full', *options))} killed after {delay:.2f} s ({moment}), "
           f"served {served} of {sorted(allowed)}; next run: exit {rerun.returncode}, index = corpus", flush=True)
 
 
@@ -163,16 +194,15 @@ def run_trials(trials: int, concurrent: int = 3, seed: int = 2026, folder: Path 
     with tempfile.TemporaryDirectory(dir=folder) as work:
         corpus, index = _corpus(Path(work)), Path(work) / "index"
         _cchc("index", "--corpus", str(corpus), "--index", str(index), "--full", timeout=600).check_returncode()
-        lengths = {}
+        timings = {}
         for options in ((), ("--scratch",)):  # a --full reusing the unchanged bulletins, and one from nothing
             _change(corpus, rng, 0)
-            started = time.perf_counter()
-            subprocess.run(_full(corpus, index, options), check=True, capture_output=True, timeout=600)
-            lengths[options] = time.perf_counter() - started
-        print("builds take " + ", ".join(f"{' '.join(('--full', *o))}: {s:.2f} s" for o, s in lengths.items())
-              + "; kills fall between 0 and 1.15 times that", flush=True)
+            timings[options] = _timed_build(corpus, index, options)
+        print("builds: " + ", ".join(f"{' '.join(('--full', *o))}: new generation after {a:.2f} s, done after "
+                                     f"{e:.2f} s" for o, (a, e) in timings.items())
+              + "; kills fall between 0.8 times the first and the second", flush=True)
         for serial in range(1, trials + 1):
-            _kill_trial(corpus, index, rng, serial, lengths, out)
+            _kill_trial(corpus, index, rng, serial, timings, out)
             out.trials += 1
         for serial in range(trials + 1, trials + 1 + concurrent):
             _concurrent_trial(corpus, index, rng, serial, out)
@@ -189,8 +219,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=int(os.environ.get("CCHC_CRASH_SEED", 2026)))
     args = parser.parse_args()
     out = run_trials(args.trials, args.concurrent, args.seed)
-    print(f"\n{out.trials} kill -9 trials ({out.killed_mid_build} mid-build, {out.finished_before_kill} after the "
-          f"build finished), {out.concurrent} concurrent-writer trials: {len(out.problems)} problems")
+    print(f"\n{out.trials} kill -9 trials ({out.killed_mid_build} mid-build, {out.killed_before_build} before the "
+          f"new generation existed, {out.finished_before_kill} after the build finished), "
+          f"{out.concurrent} concurrent-writer trials: {len(out.problems)} problems")
     for problem in out.problems:
         print("PROBLEM", problem)
     sys.exit(1 if out.problems else 0)

@@ -39,6 +39,8 @@ def needs_compaction(ix, order: Sequence[str]) -> bool:
     with ix.reader() as reader:
         if reader.has_deletions():
             return True
+        if not reader.doc_count_all():  # an empty index (every file skipped) has no id column to read
+            return False
         ids = live_ids(reader)
     rank = _ranks(order)
     return ids != sorted(ids, key=lambda doc_id: rank.get(doc_id, len(rank)))

@@ -112,6 +112,14 @@ class SearchEngine:
             self._checked = now
             return self._state
 
+    def index_state(self) -> storage.IndexState:
+        """The served index state (a key and when it was written), for HTTP validators; cheap between rechecks."""
+        state = self._state
+        if state is None or time.monotonic() - self._checked >= RECHECK_SECONDS:
+            with self._search_lock:
+                state = self._current()
+        return storage.index_state(state.generation, state.toc)
+
     def close(self) -> None:
         """Close the searcher (and its open files); the next search reopens it."""
         with self._lock, self._search_lock:

@@ -21,6 +21,7 @@ import datetime
 import json
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -66,6 +67,29 @@ def open_current(root: Path):
     if found != SCHEMA_VERSION:
         raise IndexIncompatible(Path(root), found)
     return whoosh_index.open_dir(str(generation))
+
+
+@dataclass(frozen=True)
+class IndexState:
+    """One state of the served index: its generation, its Whoosh commit (toc) and when that was written."""
+
+    generation: str
+    toc: int
+    written: float  # seconds since the epoch; 0 when unknown
+
+    @property
+    def key(self) -> str:
+        """Different for every state ever served: a rebuild makes a new generation, a commit a new toc."""
+        return f"{self.generation}/{self.toc}"
+
+
+def index_state(generation: Path, toc: int) -> IndexState:
+    """The state of ``generation`` at commit ``toc``; its time is that of the commit's toc file."""
+    try:
+        written = (Path(generation) / f"_MAIN_{toc}.toc").stat().st_mtime
+    except OSError:
+        written = 0.0
+    return IndexState(Path(generation).name, toc, written)
 
 
 def read_build_info(generation: Path | None) -> dict:

@@ -15,6 +15,7 @@ from selenium.webdriver.chrome.service import Service
 from bench.net import free_port, wait_for
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
+NO_LIMITS = {"CCHC_RATE_LIMIT": "", "CCHC_EXPORT_RATE_LIMIT": ""}
 CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--no-first-run", "--disable-quic", "--window-size=1280,1000")
@@ -22,14 +23,17 @@ CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
 
 @contextmanager
 def serving(index: Path, corpus: Path, extra_env: dict | None = None):
-    """`cchc serve` (gunicorn) in a subprocess on a free loopback port; yields its base URL."""
+    """`cchc serve` (gunicorn) in a subprocess on a free loopback port; yields its base URL.
+
+    Request limits are off unless ``extra_env`` sets them: these tests query as fast as they can.
+    """
     port = free_port()
     command = [str(Path(sys.executable).with_name("cchc")), "serve", "--port", str(port),
                "--index", str(index), "--corpus", str(corpus)]
     ARTIFACTS.mkdir(exist_ok=True)
     with open(ARTIFACTS / f"serve-{port}.log", "wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                   env={**os.environ, **(extra_env or {})})
+                                   env={**os.environ, **NO_LIMITS, **(extra_env or {})})
         base = f"http://127.0.0.1:{port}"
         try:
             wait_for(base + "/api/search?per_page=1")

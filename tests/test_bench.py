@@ -2,17 +2,39 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from bench.generate import generate, write_corpus
 from bench.run import QUERY_CLASSES, run_size
 from indexer.metadata import extract_metadata
 from indexer.reader import read_corpus
 
+ROOT = Path(__file__).resolve().parent.parent
+DIGEST = "import hashlib; from bench.generate import generate; " \
+         "print(hashlib.sha256('\\0'.join(generate(20, seed=7)).encode()).hexdigest())"
 
-def test_generator_is_deterministic_and_extractable(tmp_path):
-    assert list(generate(20, seed=7)) == list(generate(20, seed=7))
+
+def _digest_in_a_new_interpreter(hash_seed: str) -> str:
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    return subprocess.run([sys.executable, "-c", DIGEST], cwd=ROOT, env=env, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def test_generator_gives_the_same_texts_in_every_process():
+    """Benchmark runs compare like with like: the texts depend on the seed, not on the process's hash seed."""
+    here = hashlib.sha256("\0".join(generate(20, seed=7)).encode()).hexdigest()
+    assert [_digest_in_a_new_interpreter(s) for s in ("0", "4242")] == [here, here]
     assert list(generate(5, seed=7)) != list(generate(5, seed=8))
+
+
+def test_generated_bulletins_are_extractable(tmp_path):
     corpus = write_corpus(30, tmp_path / "c", seed=7)
     bulletins = [extract_metadata(r) for r in read_corpus(corpus)]
     assert all(b.year and b.title and b.text for b in bulletins)
@@ -20,6 +42,7 @@ def test_generator_is_deterministic_and_extractable(tmp_path):
     assert sum(bool(b.refs) for b in bulletins) >= 25
 
 
+@pytest.mark.slow
 def test_benchmark_smoke_run_prints_every_figure(tmp_path):
     lines = run_size(1000, tmp_path, jobs=None, repeat=1)
     report = "\n".join(lines)

@@ -17,6 +17,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.browser import chromium, screenshot, serving
 
+pytestmark = pytest.mark.slow  # a real Chromium against a real server
+
 
 @pytest.fixture(scope="module")
 def site(sample_index, tmp_path_factory):

@@ -8,7 +8,12 @@ Two generators, both on the real app over the real sample index:
   payloads) as every URL parameter of every page and as document ids.
 
 A WSGI middleware counts every request and its status; the last test asserts
-the total (at least ``REQUESTS``) and that not one answer was a 5xx.
+the total (at least ``REQUESTS``), that not one answer was a 5xx, and the
+slowest answer. It stands alone: any campaign that has not run in this session
+(when the test is run by itself, or after ``-k``) it runs first - the pages and
+document ids with the same functions, the API operations with schemathesis's
+strategies (schema-conforming and schema-breaking) instead of its pytest
+runner. Every test here is ``slow`` (thousands of requests, and a clock).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from schemathesis.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+from schemathesis.generation import GenerationMode
 
 from webapp import create_app
 
@@ -35,6 +41,9 @@ API_EXAMPLES = 2_000  # per API operation
 PAGE_EXAMPLES = 600  # per page route
 SEEN: collections.Counter = collections.Counter()  # status -> requests
 SLOWEST = [0.0]
+RAN: set[str] = set()  # campaigns run in this session: "api GET /api/search", "page /search", "documents"
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+pytestmark = pytest.mark.slow
 PAGES = ("/", "/search", "/export.csv", "/embed", "/widget", "/about", "/api/search")
 PARAMETERS = ("q", "province", "province_2025", "district", "year", "quarter", "topic", "sort", "page",
               "per_page", "lang", "api", "hl", "theme")
@@ -68,7 +77,8 @@ class Counting:
 
 @pytest.fixture(scope="module")
 def app(sample_index):
-    app = create_app({"INDEX": str(sample_index), "QUERY_TIMEOUT": TIME_LIMIT})
+    app = create_app({"INDEX": str(sample_index), "QUERY_TIMEOUT": TIME_LIMIT, "RATE_LIMIT": "",
+                      "EXPORT_RATE_LIMIT": ""})  # thousands of requests a minute from one address
     app.wsgi_app = Counting(app.wsgi_app)
     return app
 
@@ -81,37 +91,62 @@ def api_schema(app):
 schema = schemathesis.pytest.from_fixture("api_schema")
 
 
-@schema.parametrize()
-@settings(max_examples=API_EXAMPLES, deadline=None, database=None,
-          suppress_health_check=list(HealthCheck))
-def test_api_by_its_openapi_document(case):
-    response = case.call_and_validate(checks=[not_a_server_error, status_code_conformance,
-                                              content_type_conformance, response_schema_conformance])
+def _check_api_case(case) -> None:
+    response = case.call_and_validate(checks=CHECKS)
+    RAN.add("api " + case.operation.label)
     if response.status_code >= 400:
         body = response.json()
         assert set(body) == {"ok", "error", "status"} and body["ok"] is False, body
         assert body["status"] == response.status_code and body["error"].strip()
 
 
-@pytest.mark.parametrize("path", PAGES)
-@settings(max_examples=PAGE_EXAMPLES, deadline=None, database=None,
+@schema.parametrize()
+@settings(max_examples=API_EXAMPLES, deadline=None, database=None,
           suppress_health_check=list(HealthCheck))
+def test_api_by_its_openapi_document(case):
+    _check_api_case(case)
+
+
+def fuzz_api_operation(operation) -> None:
+    """API_EXAMPLES requests to one operation, conforming to its schema or breaking it."""
+    cases = st.one_of(*(operation.as_strategy(generation_mode=mode) for mode in GenerationMode))
+
+    @settings(max_examples=API_EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(case=cases)
+    def run(case):
+        _check_api_case(case)
+
+    run()
+
+
+@settings(max_examples=PAGE_EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
-def test_every_page_parameter_takes_any_text(app, path, data):
+def fuzz_page(app, path, data) -> None:
     names = data.draw(st.lists(st.sampled_from(PARAMETERS), max_size=4))
     query = [(name, data.draw(TEXT)) for name in names]
     response = app.test_client().get(path, query_string=query)
     _assert_clear(path, response)
+    RAN.add("page " + path)
 
 
 @settings(max_examples=PAGE_EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(doc_id=TEXT, prefix=st.sampled_from(["/documents/", "/api/documents/"]))
-def test_document_ids_take_any_text(app, doc_id, prefix):
+def fuzz_document_ids(app, doc_id, prefix) -> None:
     from urllib.parse import quote
 
     response = app.test_client().get(prefix + quote(doc_id.encode("utf-8", "surrogatepass"), safe="/"))
     _assert_clear(prefix, response)
     assert response.status_code in (200, 301, 308, 400, 404), (doc_id, response.status_code)
+    RAN.add("documents")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_parameter_takes_any_text(app, path):
+    fuzz_page(app, path)
+
+
+def test_document_ids_take_any_text(app):
+    fuzz_document_ids(app)
 
 
 def _assert_clear(path: str, response) -> None:
@@ -126,7 +161,16 @@ def _assert_clear(path: str, response) -> None:
             assert 'role="alert"' in body, body  # a readable message on a page
 
 
-def test_the_fuzzers_sent_enough_requests_and_no_answer_was_a_5xx():
+def test_the_fuzzers_sent_enough_requests_and_no_answer_was_a_5xx(app, api_schema):
+    for result in api_schema.get_all_operations():
+        operation = result.ok()
+        if "api " + operation.label not in RAN:
+            fuzz_api_operation(operation)
+    for path in PAGES:
+        if "page " + path not in RAN:
+            fuzz_page(app, path)
+    if "documents" not in RAN:
+        fuzz_document_ids(app)
     total = sum(SEEN.values())
     print(f"\nfuzzed requests: {total:,}; statuses: {dict(sorted(SEEN.items()))}; slowest {SLOWEST[0]:.2f} s")
     assert total >= REQUESTS

@@ -5,9 +5,12 @@ The 60-second, 50-client run on 10,000 bulletins is `bash scripts/load.sh`; its 
 
 from __future__ import annotations
 
+import pytest
+
 from bench.load import request_mix, run
 
 
+@pytest.mark.slow
 def test_a_short_load_run_has_no_errors(sample_index):
     figures = run(sample_index, clients=8, seconds=3, workers=2)
     assert set(figures) >= {"requests", "requests_per_second", "p50_ms", "p95_ms", "p99_ms", "errors", "non_2xx"}

@@ -14,11 +14,14 @@ from openapi_spec_validator import validate as validate_openapi
 
 import search.engine
 from indexer.builder import build_index
-from search.models import make_request
-from webapp import create_app, engine_of
+from search.engine import SearchEngine
+from search.models import Hit, SearchResponse, make_request
+from search.schema import FACETS
+from webapp import create_app
 from webapp.i18n import STRINGS
 from webapp.openapi import openapi_document
 from webapp.settings import SETTINGS, SettingsError, load_settings
+from webapp.ui import page_count
 
 ROOT = Path(__file__).resolve().parent.parent
 S0, S2, S4 = "000_19ab6ee4ef156fa2", "002_3240b270d685cc74", "004_e6afc45b14d197f5"
@@ -26,7 +29,7 @@ S0, S2, S4 = "000_19ab6ee4ef156fa2", "002_3240b270d685cc74", "004_e6afc45b14d197
 
 @pytest.fixture(scope="module")
 def client(sample_index):
-    return create_app({"INDEX": str(sample_index)}).test_client()
+    return create_app({"INDEX": str(sample_index), "RATE_LIMIT": ""}).test_client()  # limits: test_ratelimit.py
 
 
 def _hit_ids(html: str) -> list[str]:
@@ -206,6 +209,36 @@ def test_bulletin_markup_is_shown_as_text(tmp_path):
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in client.get("/documents/x1").get_data(as_text=True)
 
 
+def test_the_pager_never_links_past_the_result_window(client, monkeypatch):
+    hit = Hit(id="h1", title="Tin", url=None, province=None, province_2025=None, district=None, year=2020,
+              quarter=None, published=None, topics=[], refs=[], snippet="")
+
+    def huge(self, request):
+        return SearchResponse(query=request.query, total=50_000, page=request.page, per_page=request.per_page,
+                              results=[hit], facets={name: [] for name in FACETS}, sort=request.sort)
+
+    monkeypatch.setattr(SearchEngine, "run_search", huge)
+    pager = {}
+    for url in ("/search?q=x&page=999", "/search?q=x&page=1000", "/search?q=x&per_page=30&page=333"):
+        html = client.get(url).get_data(as_text=True)
+        pager[url] = (re.findall(r'<a rel="(prev|next)" href="([^"]+)"', html),
+                      re.search(r"Trang \d+/\d+", html).group(0))
+    assert pager == {
+        "/search?q=x&page=999": ([("prev", "/search?q=x&amp;page=998"), ("next", "/search?q=x&amp;page=1000")],
+                                 "Trang 999/1000"),
+        "/search?q=x&page=1000": ([("prev", "/search?q=x&amp;page=999")], "Trang 1000/1000"),
+        "/search?q=x&per_page=30&page=333": ([("prev", "/search?q=x&amp;page=332&amp;per_page=30")],
+                                             "Trang 333/333"),
+    }
+    assert client.get("/search?q=x&page=1001").status_code == 400
+
+
+def test_page_count_stops_at_the_result_window():
+    assert [page_count(total, per_page) for total, per_page in
+            [(0, 10), (25, 10), (10_000, 10), (10_001, 10), (50_000, 10), (50_000, 30), (50_000, 100)]] == [
+        1, 3, 1000, 1000, 1000, 333, 100]
+
+
 # -- settings, reopening, translations, docs -------------------------------------------------------------
 def test_settings_come_from_file_then_environment(tmp_path):
     (tmp_path / "config.toml").write_text('PER_PAGE = 25\nCORS_ORIGINS = ["https://portal.example.vn"]\n')
@@ -220,8 +253,13 @@ def test_settings_come_from_file_then_environment(tmp_path):
     ("", {"CCHC_CORS_ORIGINS": "ftp://x"},
      "Setting CORS_ORIGINS from CCHC_CORS_ORIGINS: 'ftp://x' is not valid ('ftp://x' is not '*' nor an http(s) "
      "origin)."),
-    ("COLOUR = 1\n", {}, "Unknown setting 'COLOUR' in {path}; known: CORPUS, CORS_ORIGINS, EXPORT_LIMIT, INDEX, "
-                         "LANGUAGE, PER_PAGE, QUERY_TIMEOUT, RESULT_CACHE, SIMILAR, THREADS, WORKERS."),
+    ("COLOUR = 1\n", {}, "Unknown setting 'COLOUR' in {path}; known: CORPUS, CORS_ORIGINS, EXPORT_LIMIT, "
+                         "EXPORT_RATE_LIMIT, INDEX, LANGUAGE, PER_PAGE, QUERY_TIMEOUT, RATE_LIMIT, RATE_LIMIT_STORAGE, "
+                         "RESULT_CACHE, SIMILAR, THREADS, TRUSTED_PROXIES, WORKERS."),
+    ("", {"CCHC_RATE_LIMIT": "lots"},
+     "Setting RATE_LIMIT from CCHC_RATE_LIMIT: 'lots' is not valid (couldn't parse rate limit string 'lots')."),
+    ("EXPORT_RATE_LIMIT = '0/minute'\n", {},
+     "Setting EXPORT_RATE_LIMIT from config.toml: '0/minute' is not valid (must allow at least 1 request)."),
     ("", {"CCHC_QUERY_TIMEOUT": "0"},
      "Setting QUERY_TIMEOUT from CCHC_QUERY_TIMEOUT: '0' is not valid (must be a number of seconds above 0, "
      "at most 600)."),
@@ -242,7 +280,6 @@ def test_a_rebuilt_index_is_picked_up_without_restart(tmp_path, corpus_copy, mon
     (corpus_copy / "new.txt").write_text("Hội nghị CCHC\n\nNội dung cải cách hành chính mới.", encoding="utf-8")
     build_index(corpus_copy, tmp_path / "index", full=True, jobs=1)
     assert client.get("/api/search").json["total"] == 6
-    assert engine_of(app) is engine_of(app)
 
 
 def test_every_interface_string_exists_in_both_languages():

@@ -121,6 +121,7 @@ def _style(browser, selector, inner):
         selector, inner)
 
 
+@pytest.mark.slow  # a real Chromium
 def test_widget_on_another_origin(host, widget_site, browser):
     browser.get(host + "/hostile.html")
     _settled(browser)
@@ -159,6 +160,7 @@ def test_widget_on_another_origin(host, widget_site, browser):
     assert browser.find_element(By.ID, "results-heading").text == "2 kết quả cho mot cua lien thong"
 
 
+@pytest.mark.slow  # a real Chromium
 def test_preset_province_limits_results_and_host_css_does_not_leak(host, browser):
     browser.get_log("browser")  # only this test's messages count
     browser.get(host + "/hostile.html")
@@ -178,6 +180,7 @@ def test_preset_province_limits_results_and_host_css_does_not_leak(host, browser
     assert errors == []
 
 
+@pytest.mark.slow  # a real Chromium
 def test_unreachable_api_shows_a_message(host, browser):
     browser.get(host + "/plain.html")
     _settled(browser)
@@ -188,6 +191,7 @@ def test_unreachable_api_shows_a_message(host, browser):
     assert _titles(browser) == []
 
 
+@pytest.mark.slow  # a real Chromium
 def test_embed_page_works_under_its_content_security_policy(widget_site, browser):
     browser.get_log("browser")  # drop what earlier tests logged (one points a widget at a dead server)
     browser.get(widget_site + "/embed?province=Cao+B%E1%BA%B1ng&lang=en")

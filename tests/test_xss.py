@@ -30,6 +30,8 @@ from indexer.builder import build_index
 from tests.browser import chromium, serving
 from tests.conftest import CORPUS
 
+pytestmark = pytest.mark.slow  # a real Chromium against a real server
+
 PAYLOADS = [line for line in (Path(__file__).parent / "files" / "xss-payloads.txt").read_text(
     encoding="utf-8").splitlines() if line.strip()]
 MARKER = "xssprobe"

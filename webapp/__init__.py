@@ -4,8 +4,10 @@
 defaults, ``instance/config.toml``, ``CCHC_*`` environment variables and the
 test config; one ``SearchEngine`` per process (it reopens the index itself
 when ``cchc index`` changes it); blueprints ``ui`` (pages) and ``api`` (JSON,
-CSV, OpenAPI); error handlers that answer pages with a readable message and
-``/api`` with ``{"ok": false, "error": ..., "status": ...}``, never a traceback.
+CSV, OpenAPI) and ``widget``; a per-client request limit (``webapp.ratelimit``);
+ETags and 304s keyed by the index state (``webapp.caching``); error handlers
+that answer pages with a readable message and ``/api`` with
+``{"ok": false, "error": ..., "status": ...}``, never a traceback.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from flask import Flask
 
 from search.engine import SearchEngine
 
-from . import api, errors, security, ui, widget
+from . import api, caching, errors, ratelimit, security, ui, widget
 from .settings import load_settings
 
 
@@ -36,6 +38,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.register_blueprint(api.bp)
     app.register_blueprint(widget.bp)
     errors.init_app(app)
+    ratelimit.init_app(app)  # before caching: a 304 counts as a request too
+    caching.init_app(app)
     security.init_app(app)
     ui.init_app(app)
     return app

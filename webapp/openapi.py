@@ -63,6 +63,14 @@ def _error_response(description: str) -> dict:
         "schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
+def _caching_responses(limit_setting: str) -> dict:
+    """The 304 and 429 answers every cached, rate-limited operation may give."""
+    limited = _error_response(f"Too many requests from this address (setting {limit_setting})")
+    limited["headers"] = {"Retry-After": {"description": "Seconds to wait", "schema": {"type": "integer"}}}
+    return {"304": {"description": "Not modified: the ETag sent in If-None-Match is current (no body)"},
+            "429": limited}
+
+
 def openapi_document() -> dict:
     bucket = {"type": "object", "required": ["value", "label", "count", "selected"], "additionalProperties": False,
               "properties": {"value": {"type": "string"}, "label": {"type": "string"},
@@ -92,19 +100,20 @@ def openapi_document() -> dict:
                     "application/json": {"schema": {"$ref": "#/components/schemas/SearchResponse"}}}},
                     "400": _error_response("A parameter or the query is not valid"),
                     "422": _error_response("The search ran past the time limit (setting QUERY_TIMEOUT)"),
-                    "503": _error_response("No index has been built yet")}}},
+                    "503": _error_response("No index has been built yet"), **_caching_responses("RATE_LIMIT")}}},
             "/api/documents/{id}": {"get": {
                 "summary": "One bulletin with its text", "operationId": "document",
                 "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
                 "responses": {"200": {"description": "The bulletin", "content": {
                     "application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}},
-                    "404": _error_response("No bulletin has this id")}}},
+                    "404": _error_response("No bulletin has this id"), **_caching_responses("RATE_LIMIT")}}},
             "/export.csv": {"get": {
                 "summary": "Every match of a search as CSV (UTF-8 with BOM)", "operationId": "export",
                 "parameters": search_parameters(),
                 "responses": {"200": {"description": "CSV rows", "content": {"text/csv": {"schema": {
                     "type": "string"}}}}, "400": _error_response("A parameter or the query is not valid"),
-                    "422": _error_response("The search ran past the time limit (setting QUERY_TIMEOUT)")}}},
+                    "422": _error_response("The search ran past the time limit (setting QUERY_TIMEOUT)"),
+                    **_caching_responses("EXPORT_RATE_LIMIT")}}},
             "/api/openapi.json": {"get": {"summary": "This description", "operationId": "openapi",
                                           "responses": {"200": {"description": "OpenAPI document", "content": {
                                               "application/json": {"schema": {"type": "object"}}}}}}},

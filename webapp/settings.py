@@ -55,6 +55,16 @@ def _origins(value) -> tuple[str, ...]:
     return origins or ("*",)
 
 
+def _rate(value) -> str:
+    """A request budget such as ``60/minute`` or ``10 per hour`` (checked with ``limits``), or "" for none."""
+    from limits import parse
+
+    text = str(value).strip()
+    if text and parse(text).amount < 1:  # parse raises ValueError when it is not a rate
+        raise ValueError("must allow at least 1 request")
+    return text
+
+
 def _language(value) -> str:
     if value not in ("vi", "en"):
         raise ValueError("must be 'vi' or 'en'")
@@ -85,6 +95,16 @@ SETTINGS = (
             "Search answers each worker keeps per index state (0: none)."),
     Setting("QUERY_TIMEOUT", 5.0, _positive_seconds,
             "Seconds one search may run before it is stopped with a message (HTTP 422)."),
+    Setting("RATE_LIMIT", "60/minute", _rate,
+            "Requests one client address may make to the API, /embed and widget.js: '60/minute', "
+            "'1000 per hour'; '' for no limit. Past it: HTTP 429 with Retry-After."),
+    Setting("EXPORT_RATE_LIMIT", "10/minute", _rate,
+            "CSV exports one client address may download, as RATE_LIMIT; '' for no limit."),
+    Setting("RATE_LIMIT_STORAGE", "", str,
+            "SQLite file of the request counters, shared by the worker processes; '' for a temporary file "
+            "per `cchc serve`."),
+    Setting("TRUSTED_PROXIES", 0, _count,
+            "Reverse proxies in front of the app: the client address is then read from X-Forwarded-For."),
 )
 ENV_PREFIX = "CCHC_"
 CONFIG_FILE = "config.toml"

@@ -12,7 +12,7 @@ from urllib.parse import urlencode, urlsplit
 from flask import Blueprint, Flask, current_app, render_template, request
 from markupsafe import Markup
 
-from search.models import RequestError
+from search.models import MAX_RESULT_WINDOW, RequestError
 from search.schema import FACETS
 from search.vocabulary import quarter_label, topic_label
 
@@ -63,6 +63,15 @@ def _state(search, path="/search") -> SearchState:
     return SearchState.of(search, current_app.config["PER_PAGE"], current_app.config["LANGUAGE"], path)
 
 
+def page_count(total: int, per_page: int) -> int:
+    """Pages the pager offers: enough for ``total`` results, none past the result window (at least 1).
+
+    >>> page_count(25, 10), page_count(50_000, 10), page_count(50_000, 30), page_count(0, 10)
+    (3, 1000, 333, 1)
+    """
+    return max(1, min(-(-total // per_page), MAX_RESULT_WINDOW // per_page))
+
+
 @bp.get("/")
 @bp.get("/search")
 def search_page():
@@ -73,7 +82,7 @@ def search_page():
     response = _engine().run_search(search)
     state = _state(search)
     suggestion = _engine().suggest(search.query) if search.query.strip() else None
-    pages = max(1, -(-response.total // search.per_page))
+    pages = page_count(response.total, search.per_page)
     chart = year_chart(response.chart, search.filters.get("year", []), search.lang)
     understood = understood_filters(response.understood, state, search.lang)
     return render_template(
