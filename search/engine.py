@@ -146,10 +146,10 @@ class SearchEngine:
 
     @staticmethod
     def _known(state: _State):
-        reader = state.searcher.reader()
+        postings = state.vector.postings  # cached: the search reads these postings anyway
 
         def known(syllable: str) -> bool:
-            return reader.doc_frequency("content", syllable) > 0 or reader.doc_frequency("title", syllable) > 0
+            return len(postings("content", syllable)[0]) > 0 or len(postings("title", syllable)[0]) > 0
         return known
 
     @staticmethod

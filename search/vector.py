@@ -146,7 +146,7 @@ class VectorSearcher:
         if isinstance(node, Sequence):
             return self._sequence(node)
         if isinstance(node, wq.AndMaybe):
-            required, optional = self._node(node.a), self._node(node.b)
+            required, optional = self._node(node.a, root), self._node(node.b)  # a lift keeps the best match root
             return required[0], required[1] + np.where(optional[0], optional[1], 0.0)
         if isinstance(node, wq.NullQuery.__class__):
             return np.zeros(self.size, dtype=bool), np.zeros(self.size)

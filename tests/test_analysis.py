@@ -1,6 +1,6 @@
 import pytest
 
-from search.analysis import FOLDED, WORDS, analyze, prime_segmentation, segment
+from search.analysis import FOLDED, PAIRS, WORDS, analyze, prime_segmentation, segment
 
 
 def test_words_analyzer_syllables_compounds_offsets():
@@ -10,7 +10,7 @@ def test_words_analyzer_syllables_compounds_offsets():
         ("nhân", 2, 7, 11), ("nhân_dân", 2, 7, 15), ("dân", 3, 12, 15),
         ("tỉnh", 4, 16, 20),
         ("ban", 5, 21, 24), ("ban_hành", 5, 21, 29), ("hành", 6, 25, 29),
-        ("61/2018/nđ-cp", 7, 30, 43),
+        ("61/2018/nđ-cp", 7, 30, 43), ("61/2018", 7, 30, 43),  # the number and year also alone: "nghị định 61/2018"
     ]
 
 
@@ -22,7 +22,15 @@ def test_offsets_point_at_the_source_text():
 
 def test_folded_analyzer_has_syllables_only():
     assert analyze(FOLDED, "Cải cách 61/2018/NĐ-CP") == [
-        ("cai", 0, 0, 3), ("cach", 1, 4, 8), ("61/2018/nd-cp", 2, 9, 22)]
+        ("cai", 0, 0, 3), ("cach", 1, 4, 8), ("61/2018/nd-cp", 2, 9, 22), ("61/2018", 2, 9, 22)]
+
+
+def test_pairs_never_span_a_sentence_end_or_a_line_break():
+    text = "Cải cách. Hành chính\nmột cửa, một cửa liên thông; TP. Hà Nội"
+    assert analyze(PAIRS, text) == [
+        ("cai cach", 0, 0, 8), ("hanh chinh", 2, 10, 20), ("mot cua", 4, 21, 28), ("cua mot", 5, 25, 33),
+        ("mot cua", 6, 30, 37), ("cua lien", 7, 34, 42), ("lien thong", 8, 38, 48), ("tp ha", 10, 50, 56),
+        ("ha noi", 11, 54, 60)]
 
 
 def test_no_compound_across_lines_or_punctuation():

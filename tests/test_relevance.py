@@ -125,3 +125,10 @@ def test_named_year_and_period_lift_matching_bulletins(engine):
 def test_unknown_match_mode_is_refused():
     with pytest.raises(RequestError, match="Unknown match 'some'"):
         make_request("x", match="some")
+
+
+def test_missing_words_are_listed_when_the_query_also_names_a_period(engine):
+    response = engine.run_search(make_request("khảo sát SIPAS năm 2021"))
+    assert response.understood == {"year": "2021"}
+    assert [(hit.id, hit.missing) for hit in response.results] == [
+        ("satisfaction", ["khảo sát"]), ("q1-2021", ["khảo sát", "SIPAS"]), ("phrase", ["khảo sát", "SIPAS"])]

@@ -309,3 +309,28 @@ def test_a_bad_query_keeps_the_search_box_with_what_was_typed(client):
     assert page.status_code == 400
     assert 'value="&#34;một cửa"' in html and 'role="alert"' in html
     assert 'id="q"' not in client.get("/documents/nope").get_data(as_text=True)
+
+
+def test_results_say_which_words_they_lack_and_offer_the_named_period(client):
+    url = "/search?q=SIPAS+chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91+qu%C3%BD+I+n%C4%83m+2021"
+    html = client.get(url).get_data(as_text=True)
+    assert _hit_ids(html)[:2] == [S4, S0]
+    assert re.findall(r'<p class="missing">(.*?)</p>', html)[:2] == ["Thiếu: <s>SIPAS</s>, <s>chuyển đổi</s>"] * 2
+    offered = re.findall(r'<a href="([^"]+)" data-facet="(\w+)">([^<]+)</a>', html)
+    assert [(facet, label) for _, facet, label in offered] == [("quarter", "Quý I"), ("year", "2021")]
+    assert offered[0][0].endswith("&amp;quarter=Q1") and offered[1][0].endswith("&amp;year=2021")
+    english = client.get(url + "&lang=en").get_data(as_text=True)
+    assert "Missing: <s>SIPAS</s>" in english and "Filter by:" in english
+    data = client.get(url.replace("/search", "/api/search")).get_json()
+    assert data["understood"] == {"year": "2021", "quarter": "Q1"}
+    assert [hit["missing"] for hit in data["results"]][:2] == [["SIPAS", "chuyển đổi"]] * 2
+
+
+def test_match_all_is_a_url_parameter_kept_by_the_links(client):
+    url = "/search?q=SIPAS+chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91"
+    assert _hit_ids(client.get(url + "&match=all").get_data(as_text=True)) == ["001_db3e4cde8e9e11f8"]
+    assert len(_hit_ids(client.get(url).get_data(as_text=True))) > 1
+    assert client.get("/api/search?q=x&match=some").get_json() == {
+        "ok": False, "error": "Unknown match 'some'; use one of best, all.", "status": 400}
+    html = client.get("/search?q=m%E1%BB%99t+c%E1%BB%ADa&match=all").get_data(as_text=True)
+    assert "match=all" in re.search(r'href="([^"]*sort=newest[^"]*)"', html).group(1)
