@@ -3,8 +3,9 @@
 ``create_app`` follows Flask's tutorial: settings (``webapp.settings``) from
 defaults, ``instance/config.toml``, ``CCHC_*`` environment variables and the
 test config; one ``SearchEngine`` per process (it reopens the index itself
-when ``cchc index`` changes it); blueprints ``ui`` (pages) and ``api`` (JSON,
-CSV, OpenAPI); error handlers that answer pages with a readable message and
+when ``cchc index`` changes it); blueprints ``ui`` (pages), ``api`` (JSON,
+CSV, JSON Lines, OpenAPI), ``coverage`` (coverage matrix, trends) and
+``feeds`` (Atom); error handlers that answer pages with a readable message and
 ``/api`` with ``{"ok": false, "error": ..., "status": ...}``, never a traceback.
 """
 
@@ -17,7 +18,7 @@ from flask import Flask
 
 from search.engine import SearchEngine
 
-from . import api, errors, security, ui, widget
+from . import api, coverage, errors, feeds, security, ui, widget
 from .settings import load_settings
 
 
@@ -35,6 +36,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.register_blueprint(ui.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(widget.bp)
+    app.register_blueprint(coverage.bp)
+    app.register_blueprint(feeds.bp)
     errors.init_app(app)
     security.init_app(app)
     ui.init_app(app)
