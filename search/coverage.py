@@ -31,7 +31,7 @@ class Coverage:
     columns: list[tuple[int, str]]  # (year, period), oldest first, periods in QUARTERS order
     counts: np.ndarray  # int64 [row, column]
     total: int  # matching bulletins
-    unplaced: int  # matching bulletins without a province, a year or a period
+    unplaced: int  # matching bulletins outside the matrix: no province, year or period, or a year not shown
 
     def to_dict(self) -> dict:
         """The JSON shape of ``/api/coverage``."""
