@@ -28,6 +28,7 @@ from pathlib import Path
 from bench.fts5 import Fts5Searcher
 from bench.fts5 import build as build_fts5
 from bench.generate import write_corpus
+from bench.views import view_lines
 from search.engine import SearchEngine
 from search.models import make_request
 
@@ -187,7 +188,7 @@ def run_size(size: int, out: Path, jobs: int | None, repeat: int) -> list[str]:
                      f"{statistics.median(theirs) / statistics.median(ours):.2f} |")
     lines += ["", f"Peak RSS of a serving process (ours alone, every query class run): {serving_rss(index):.0f} MB",
               ""]
-    return lines
+    return lines + view_lines(index, repeat)
 
 
 def serving_rss(index: Path) -> float:
