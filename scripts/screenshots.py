@@ -2,8 +2,9 @@
 
     .venv/bin/python scripts/screenshots.py [BULLETINS] [WORK_DIR]
 
-Writes docs/coverage.png, docs/search-map.png, docs/search-shares.png, docs/cited.png and
-docs/coverage-phone.png from a corpus of BULLETINS (default 1500) bulletins made by bench.generate.
+Writes docs/coverage.png, docs/search-map.png, docs/search-shares.png, docs/cited.png,
+docs/coverage-phone.png and docs/search-map-phone.png from a corpus of BULLETINS (default 1500)
+bulletins made by bench.generate.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ SHOTS = [  # (file, path, window width, height, element to scroll into view)
     ("search-map.png", f"/search?{MOT_CUA}&lang=en", 1280, 1000, "figure.tilemap"),
     ("search-shares.png", f"/search?{MOT_CUA}&chart=share&lang=en", 1280, 700, "figure.chart"),
     ("cited.png", "/search?refs=61%2F2018%2Fnd-cp&lang=en", 1280, 900, "section[aria-labelledby=facet-refs]"),
-    ("coverage-phone.png", f"/coverage?{MOT_CUA}&year=2022", 390, 844, None),
+    ("coverage-phone.png", f"/coverage?{MOT_CUA}&year=2022", 390, 844, "p.hint"),
+    ("search-map-phone.png", f"/search?{MOT_CUA}&scheme=2025", 390, 844, "figure.tilemap"),
 ]
 
 

@@ -73,6 +73,17 @@ class Postings:
         return {self.values[int(found[i])]: int(tally[found[i]]) for i in order}
 
 
+def with_selected(counts: dict[str, int], postings: Postings, within: np.ndarray, selected: list[str]) -> dict:
+    """``counts`` (the most cited) plus the exact counts of selected values outside them, so a chosen
+    document never shows 0 just because it is not among the most cited."""
+    missing = [v for v in selected if v not in counts]
+    if not missing:
+        return counts
+    tally = postings.tally(within)
+    position = {v: i for i, v in enumerate(postings.values)}
+    return {**counts, **{v: int(tally[position[v]]) for v in missing if v in position and tally[position[v]]}}
+
+
 @cache
 def _issuer_parts() -> dict[str, str]:
     with open(Path(__file__).parent / "data" / "issuers.json", encoding="utf-8") as handle:

@@ -286,7 +286,7 @@ class SearchEngine:
                    missing=missing, score=score)
 
     def _facets(self, table, matched, masks, request: SearchRequest) -> dict[str, list[FacetBucket]]:
-        counts = disjunctive_counts(table, matched, masks, FACETS)
+        counts = disjunctive_counts(table, matched, masks, FACETS, request.filters)
         return {name: self._buckets(name, counts[name], request) for name in FACETS}
 
     @staticmethod

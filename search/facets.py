@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .citations import Postings
+from .citations import Postings, with_selected
 
 SINGLE = ("province", "province_2025", "year", "quarter")
 MULTI = ("topic",)
@@ -97,8 +97,10 @@ def filter_masks(table: FacetTable, filters: dict[str, list[str]]) -> dict[str, 
 
 
 def disjunctive_counts(table: FacetTable, matched: np.ndarray, masks: dict[str, np.ndarray],
-                       facets) -> dict[str, dict[str, int]]:
-    """Counts per facet with the filters of all other facets applied."""
+                       facets, selected: dict | None = None) -> dict[str, dict[str, int]]:
+    """Counts per facet with the filters of all other facets applied (and the ``selected`` values of a
+    sparse facet counted even when they are not among its most frequent)."""
+    selected = selected or {}
     out = {}
     for name in facets:
         within = matched.copy()
@@ -106,6 +108,8 @@ def disjunctive_counts(table: FacetTable, matched: np.ndarray, masks: dict[str, 
             if other != name:
                 within &= mask
         out[name] = table.counts(name, within)
+        if name in table.sparse and name in selected:
+            out[name] = with_selected(out[name], table.sparse[name], within, selected[name])
     return out
 
 

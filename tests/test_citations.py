@@ -64,3 +64,11 @@ def test_refs_facet_counts_disjunctively_and_filters(engine):
 
 def test_most_cited_documents_of_the_corpus(engine):
     assert engine.stats()["facets"]["refs"] == {"61/2018/nd-cp": 5, "107/2021/nd-cp": 2, "30c/nq-cp": 1}
+
+
+def test_a_selected_document_outside_the_most_cited_keeps_its_count(engine, monkeypatch):
+    monkeypatch.setattr(engine, "cache_size", 0)
+    monkeypatch.setattr(Postings.counts, "__defaults__", (1,))  # only the most cited one
+    response = engine.run_search(make_request("", {"refs": ["30c/NQ-CP"]}))
+    assert [(b.value, b.count, b.selected) for b in response.facets["refs"]] == [
+        ("61/2018/nd-cp", 5, False), ("30c/nq-cp", 1, True)]
