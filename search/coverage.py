@@ -33,11 +33,16 @@ class Coverage:
     total: int  # matching bulletins
     unplaced: int  # matching bulletins outside the matrix: no province, year or period, or a year not shown
 
+    def reporting(self) -> list[int]:
+        """Per column, the number of provinces with at least one matching bulletin."""
+        return [int(n) for n in np.count_nonzero(self.counts, axis=0)]
+
     def to_dict(self) -> dict:
         """The JSON shape of ``/api/coverage``."""
         return {
             "scheme": self.scheme, "facet": self.facet, "total": self.total, "unplaced": self.unplaced,
-            "columns": [{"year": year, "period": period} for year, period in self.columns],
+            "columns": [{"year": year, "period": period, "reporting": n}
+                        for (year, period), n in zip(self.columns, self.reporting(), strict=True)],
             "rows": [{"province": name, "total": int(row.sum()), "counts": [int(n) for n in row]}
                      for name, row in zip(self.provinces, self.counts, strict=True)],
         }

@@ -46,7 +46,7 @@ def test_coverage_by_the_34_provinces_with_filters_and_chosen_years(engine):
     assert _filled(cov) == {("Cao Bằng", 2021, "Q3"): 1, ("Sơn La", 2021, "Q3"): 1,
                             ("Tuyên Quang", 2021, "Q3"): 1}
     data = cov.to_dict()
-    assert data["columns"][2] == {"year": 2021, "period": "Q3"}
+    assert data["columns"][2] == {"year": 2021, "period": "Q3", "reporting": 3}
     assert [row for row in data["rows"] if row["total"]] == [
         {"province": name, "total": 1, "counts": [0, 0, 1, 0, 0, 0, 0, 0]}
         for name in ("Tuyên Quang", "Cao Bằng", "Sơn La")]

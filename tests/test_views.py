@@ -38,7 +38,8 @@ def test_api_coverage_follows_the_query_and_filters(client):
     data = client.get(f"/api/coverage?{MOT_CUA}&year=2021&scheme=2025").json
     _check(data, "Coverage")
     assert (data["scheme"], data["facet"], data["total"], data["unplaced"]) == ("2025", "province_2025", 4, 1)
-    assert [c["period"] for c in data["columns"]] == ["Q1", "Q2", "Q3", "Q4", "H1", "H2", "9M", "FY"]
+    assert [(c["period"], c["reporting"]) for c in data["columns"]] == [
+        ("Q1", 0), ("Q2", 0), ("Q3", 2), ("Q4", 0), ("H1", 1), ("H2", 0), ("9M", 0), ("FY", 0)]
     assert {row["province"]: row["counts"] for row in data["rows"] if row["total"]} == {
         "Tuyên Quang": [0, 0, 0, 0, 1, 0, 0, 0], "Cao Bằng": [0, 0, 1, 0, 0, 0, 0, 0],
         "Sơn La": [0, 0, 1, 0, 0, 0, 0, 0]}
@@ -56,6 +57,9 @@ def test_coverage_page_cells_link_to_the_filtered_search_with_the_same_count(cli
     assert html.count('<td class="gap') == 63 * 16 - 4  # the empty cells stay visible as gaps
     assert "5 tin khớp; 3/63 tỉnh, thành phố có ít nhất một tin." in html
     assert "1 tin không rõ tỉnh, năm hoặc kỳ báo cáo" in html
+    footer = re.search(r"<tfoot>(.*?)</tfoot>", html, re.S).group(1)
+    assert re.findall(r"<td[^>]*>(\d*)</td>", footer) == ["3"] + ["", "", "1", "", "", "", "", ""] + [
+        "", "", "2", "", "1", "", "", ""]  # provinces reporting: in all, then per 2020 and 2021 column
 
 
 def test_coverage_page_in_english_by_the_34_provinces(client):

@@ -79,7 +79,8 @@ def coverage_page():
     years = sorted({year for year, _ in cov.columns})
     reported = int(np.count_nonzero(cov.counts.sum(axis=1)))
     return render_template("coverage.html", cov=cov, rows=matrix_rows(cov, state), state=state, years=years,
-                           scheme=scheme, reported=reported, periods=PERIODS)
+                           scheme=scheme, reported=reported, periods=PERIODS,
+                           reporting=cov.reporting())
 
 
 @bp.get("/api/coverage")

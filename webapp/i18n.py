@@ -110,6 +110,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                          "{n} matching bulletins; {reported} of {provinces} provinces have at least one."),
     "coverage_unplaced": ("{n} tin không rõ tỉnh, năm hoặc kỳ báo cáo nên không nằm trong bảng.",
                           "{n} lack a province, year or period and are not in the table."),
+    "coverage_reporting": ("Số tỉnh có tin", "Provinces reporting"),
     "coverage_back": ("Xem danh sách tin", "Show the bulletins"),
     "coverage_hint": ("Mỗi ô là số tin của tỉnh trong kỳ báo cáo đó; ô trống là chưa có tin. "
                       "Bấm vào một ô để xem các tin.",

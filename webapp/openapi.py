@@ -66,8 +66,9 @@ COUNT = {"type": "integer", "minimum": 0}
 
 
 def _coverage_schema() -> dict:
-    column = {"type": "object", "required": ["year", "period"], "additionalProperties": False,
-              "properties": {"year": {"type": "integer"}, "period": {"type": "string", "enum": list(QUARTERS)}}}
+    column = {"type": "object", "required": ["year", "period", "reporting"], "additionalProperties": False,
+              "properties": {"year": {"type": "integer"}, "period": {"type": "string", "enum": list(QUARTERS)},
+                             "reporting": {**COUNT, "description": "Provinces with at least one match"}}}
     row = {"type": "object", "required": ["province", "total", "counts"], "additionalProperties": False,
            "properties": {"province": {"type": "string"}, "total": COUNT,
                           "counts": {"type": "array", "items": COUNT, "description": "One per column"}}}
