@@ -105,6 +105,7 @@ def test_map_by_the_34_provinces_keeps_its_scheme_in_links(client):
 
 def test_share_chart(client):
     html = client.get(f"/search?{MOT_CUA}&chart=share&lang=en").get_data(as_text=True)
+    assert '<input type="hidden" name="chart" value="share">' in html  # a new query keeps the view
     bars = re.findall(r'<a href="([^"]+)" class="bar" aria-label="([^"]+)"', html)
     assert bars == [("/search?q=m%E1%BB%99t+c%E1%BB%ADa&amp;year=2020&amp;lang=en&amp;chart=share",
                      "2020: 50.0% (1 of 2)"),
