@@ -32,6 +32,7 @@ from bench.fts5 import build as build_fts5
 from bench.generate import write_corpus
 from bench.tantivy_peer import TantivySearcher
 from bench.tantivy_peer import build as build_tantivy
+from bench.views import view_lines
 from search.engine import SearchEngine
 from search.models import make_request
 
@@ -211,7 +212,7 @@ def run_size(size: int, out: Path, jobs: int | None, repeat: int) -> list[str]:
     lines += query_table(time_queries(SearchEngine(index, cache_size=0), peers, repeat))
     lines += ["", f"Peak RSS of a serving process (ours alone, every query class run): {serving_rss(index):.0f} MB",
               ""]
-    return lines
+    return lines + view_lines(index, repeat)
 
 
 def serving_rss(index: Path) -> float:

@@ -32,6 +32,7 @@ from whoosh.collectors import TimeLimit, TimeLimitCollector
 
 from . import storage
 from .analysis import FOLDED
+from .citations import ref_label
 from .clauses import plain
 from .compiler import Highlights, compile_query
 from .facets import FacetTable, disjunctive_counts, filter_masks, pivot
@@ -211,6 +212,17 @@ class SearchEngine:
             ranked = self._rank(state, found, request, limit, deadline)
             return [self._meta(state, docnum) for docnum, _ in ranked]
 
+    def analyse(self, request: SearchRequest, view: str, compute):
+        """``compute(table, matched, masks)`` over the matches of ``request``, cached as ``view`` (the research
+        views: coverage, trends); ``matched`` ignores the filters, ``masks`` holds one per filtered facet."""
+        with self._search_lock:
+            state = self._current()
+
+            def run():
+                found = self._match(state, request, Deadline(self.timeout))
+                return compute(state.table, found.matched, found.masks)
+            return self._cached(state, (view, *_cache_key(request)), run)
+
     def _match(self, state: _State, request: SearchRequest, deadline: Deadline) -> _Matches:
         query, terms = compile_query(parse_query(request.query), self._resolver(state), request.match,
                                      known=self._known(state))
@@ -282,7 +294,7 @@ class SearchEngine:
                    missing=missing, score=score)
 
     def _facets(self, table, matched, masks, request: SearchRequest) -> dict[str, list[FacetBucket]]:
-        counts = disjunctive_counts(table, matched, masks, FACETS)
+        counts = disjunctive_counts(table, matched, masks, FACETS, request.filters)
         return {name: self._buckets(name, counts[name], request) for name in FACETS}
 
     @staticmethod
@@ -301,6 +313,8 @@ class SearchEngine:
         def label(value):
             if name == "quarter":
                 return quarter_label(value, request.lang)
+            if name == "refs":
+                return ref_label(value)
             return topic_label(value, request.lang) if name == "topic" else value
 
         return [FacetBucket(value=v, label=label(v), count=counts.get(v, 0), selected=v in selected)

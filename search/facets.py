@@ -3,7 +3,8 @@
 When a searcher is opened, ``FacetTable.build`` reads each facet field's
 postings once into arrays indexed by document number: a value code per
 document for single-valued facets (province, province_2025, year, quarter) and
-a membership mask per value for multi-valued ones (topic). A query then counts
+a membership mask per value for multi-valued ones (topic), compressed postings
+for the cited documents (refs, ``search.citations``). A query then counts
 with ``bincount`` over its matching set instead of visiting hits one by one.
 
 Counts are disjunctive, as in Algolia and Meilisearch: the counts of a facet
@@ -13,12 +14,15 @@ province still shows how many bulletins each other province has.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from .citations import Postings, with_selected
+
 SINGLE = ("province", "province_2025", "year", "quarter")
 MULTI = ("topic",)
+SPARSE = ("refs",)  # too many values for a mask each
 
 
 @dataclass
@@ -31,6 +35,7 @@ class FacetTable:
     codes: dict[str, np.ndarray]  # single-valued facet -> int32 code per docnum (-1: none)
     members: dict[str, list[np.ndarray]]  # multi-valued facet -> bool mask per value
     sortdate: np.ndarray  # int64 yyyymmdd per docnum
+    sparse: dict[str, Postings] = field(default_factory=dict)  # facet -> postings (search.citations)
 
     @classmethod
     def build(cls, reader) -> FacetTable:
@@ -58,10 +63,14 @@ class FacetTable:
         if size:
             column = reader.column_reader("sortdate")
             sortdate[:] = np.fromiter((column[n] for n in range(size)), dtype=np.int64, count=size)
-        return cls(size, live, values, codes, members, sortdate)
+        sparse = {name: Postings.read(reader, name) for name in SPARSE}
+        values.update({name: postings.values for name, postings in sparse.items()})
+        return cls(size, live, values, codes, members, sortdate, sparse)
 
     def mask(self, name: str, selected: list[str]) -> np.ndarray:
         """Documents having any of the ``selected`` values of a facet."""
+        if name in self.sparse:
+            return self.sparse[name].mask(selected, self.size)
         wanted = [self.values[name].index(v) for v in selected if v in self.values[name]]
         if name in self.codes:
             return np.isin(self.codes[name], wanted)
@@ -71,7 +80,9 @@ class FacetTable:
         return out
 
     def counts(self, name: str, within: np.ndarray) -> dict[str, int]:
-        """value -> number of documents in ``within`` having it (zeros left out)."""
+        """value -> number of documents in ``within`` having it (zeros left out; sparse: the most frequent)."""
+        if name in self.sparse:
+            return self.sparse[name].counts(within)
         if name in self.codes:
             column = self.codes[name][within]
             tally = np.bincount(column[column >= 0], minlength=len(self.values[name]))
@@ -86,8 +97,10 @@ def filter_masks(table: FacetTable, filters: dict[str, list[str]]) -> dict[str, 
 
 
 def disjunctive_counts(table: FacetTable, matched: np.ndarray, masks: dict[str, np.ndarray],
-                       facets) -> dict[str, dict[str, int]]:
-    """Counts per facet with the filters of all other facets applied."""
+                       facets, selected: dict | None = None) -> dict[str, dict[str, int]]:
+    """Counts per facet with the filters of all other facets applied (and the ``selected`` values of a
+    sparse facet counted even when they are not among its most frequent)."""
+    selected = selected or {}
     out = {}
     for name in facets:
         within = matched.copy()
@@ -95,6 +108,8 @@ def disjunctive_counts(table: FacetTable, matched: np.ndarray, masks: dict[str, 
             if other != name:
                 within &= mask
         out[name] = table.counts(name, within)
+        if name in table.sparse and name in selected:
+            out[name] = with_selected(out[name], table.sparse[name], within, selected[name])
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from .docnumbers import is_ref, ref_key
 from .schema import FACETS
 from .vocabulary import QUARTERS, canonical_province, canonical_province_2025, topic_ids
 
@@ -111,6 +112,8 @@ def canonical_value(facet: str, value: str) -> str:
         found = raw.upper() if raw.upper() in QUARTERS else None
     elif facet == "topic":
         found = raw if raw in topic_ids() else None
+    elif facet == "refs":
+        found = ref_key(raw) if is_ref(raw) or is_ref(raw.upper()) else None
     else:
         raise RequestError(facet, f"Unknown facet '{facet}'.")
     if found is None:
@@ -126,6 +129,7 @@ def _explain(facet: str, raw: str) -> str:
         "year": f"a year from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}",
         "quarter": "one of " + ", ".join(QUARTERS),
         "topic": "one of " + ", ".join(topic_ids()),
+        "refs": "a legal document number such as '61/2018/NĐ-CP'",
     }
     return f"Unknown {facet} '{shown}': expected {hints[facet]}."
 

@@ -26,7 +26,7 @@ from .docnumbers import ref_key
 
 SCHEMA_VERSION = 4
 TITLE_BOOST = 3.0
-FACETS = ("province", "province_2025", "year", "quarter", "topic")
+FACETS = ("province", "province_2025", "year", "quarter", "topic", "refs")
 META_FIELDS = ("id", "title", "url", "province", "province_2025", "district", "year", "quarter",
                "published", "topics", "refs")
 PERIOD_END = {"Q1": "0331", "Q2": "0630", "Q3": "0930", "Q4": "1231", "H1": "0630", "H2": "1231",

@@ -13,6 +13,7 @@ import pytest
 
 from bench.generate import generate, write_corpus
 from bench.run import QUERY_CLASSES, run_size
+from bench.views import VIEW_CLASSES
 from indexer.metadata import extract_metadata
 from indexer.reader import read_corpus
 
@@ -51,7 +52,10 @@ def test_benchmark_smoke_run_prints_every_figure(tmp_path):
     assert re.search(r"stock pyvi alone on all cores: [\d.]+ docs/s; cold indexing is \*\*\d+%\*\*", report)
     assert re.search(r"incremental with 10 changed \(1%\): [\d.]+ s = [\d.]+% of cold", report)
     assert re.search(r"`--full` rebuild of the same corpus: [\d.]+ s = [\d.]+x faster than cold", report)
-    rows = [line for line in lines if line.startswith("| ") and not line.startswith("| query class")]
+    views = lines.index("| view (built index) | p50 ms | max ms |")
+    rows = [line for line in lines[:views] if line.startswith("| ") and not line.startswith("| query class")]
     assert [row.split(" | ")[0][2:] for row in rows] == list(QUERY_CLASSES)
     assert all(len(row.split("|")) == 14 for row in rows)  # class, 3 engines x (p50, p95, max), 2 ratios
+    view_rows = [line for line in lines[views + 2:] if line.startswith("| ")]
+    assert [row.split(" | ")[0][2:] for row in view_rows] == list(VIEW_CLASSES)
     assert re.search(r"Peak RSS of a serving process \(ours alone, every query class run\): \d+ MB", report)

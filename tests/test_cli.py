@@ -37,7 +37,7 @@ def test_search_json_has_the_public_shape(index_dir):
     assert list(hit) == RESULT_KEYS
     assert (hit["id"], hit["province"], hit["year"], hit["quarter"]) == ("000_19ab6ee4ef156fa2", "Cao Bằng", 2022, "Q1")
     assert "<mark>61/2018/NĐ-CP</mark>" in hit["snippet"]
-    assert list(data["facets"]) == ["province", "province_2025", "year", "quarter", "topic"]
+    assert list(data["facets"]) == ["province", "province_2025", "year", "quarter", "topic", "refs"]
     assert data["facets"]["province"] == [{"value": "Cao Bằng", "label": "Cao Bằng", "count": 1, "selected": False}]
 
 

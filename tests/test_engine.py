@@ -138,6 +138,7 @@ def test_filters_or_within_a_facet_and_across_facets(given):
         "year": [("2022", "2022", 1, True), ("2021", "2021", 1, False), ("2020", "2020", 1, False)],
         "quarter": [("Q1", "Quý I", 1, False)],
         "topic": [("thu_tuc", "Cải cách thủ tục hành chính", 1, False)],
+        "refs": [],
     }
 
 

@@ -15,7 +15,7 @@ def test_valid_parameters_are_canonicalised():
      "Unknown province 'Atlantis': expected a province name such as 'Cao Bằng' or 'cao bang'."),
     ({"filters": {"year": ["abc"]}}, "year", "Unknown year 'abc': expected a year from 1945 to 2100."),
     ({"filters": {"colour": ["red"]}}, "colour",
-     "Unknown filter 'colour'; filters are province, province_2025, year, quarter, topic."),
+     "Unknown filter 'colour'; filters are province, province_2025, year, quarter, topic, refs."),
     ({"sort": "best"}, "sort", "Unknown sort 'best'; use one of relevance, newest, oldest."),
     ({"page": "1000000000"}, "page", "'page' must be between 1 and 10,000, not 1,000,000,000."),
     ({"page": "x"}, "page", "'page' must be a whole number, not 'x'."),

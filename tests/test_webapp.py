@@ -88,7 +88,7 @@ def test_document_page(client):
     html = client.get(f"/documents/{S2}?q=m%E1%BB%99t+c%E1%BB%ADa").get_data(as_text=True)
     assert "<h1>KẾT QUẢ CÔNG TÁC CCHC 6 THÁNG ĐẦU NĂM 2014.</h1>" in html
     assert '<a href="/search?province=S%C6%A1n+La">Sơn La</a>' in html
-    assert '<a href="/search?q=refs%3A%2230c%2FNQ-CP%22">30c/NQ-CP</a>' in html
+    assert '<a href="/search?refs=30c%2Fnq-cp" title="Các tin khác trích dẫn văn bản này">30c/NQ-CP</a>' in html
     assert "<mark>một cửa</mark>" in html
     assert 'id="similar-heading"' in html
     assert client.get("/documents/nope").status_code == 404
@@ -172,7 +172,7 @@ def test_openapi_is_valid_and_true(client, app_routes=None):
     check(client.get("/api/documents/nope").json, "Error")
     app = create_app({"INDEX": "unused"})
     served = {re.sub(r"<(?:path:)?\w+>", "{}", r.rule) for r in app.url_map.iter_rules()
-              if r.rule.startswith("/api/") or r.rule.endswith(".csv")}
+              if r.rule.startswith("/api/") or r.rule.endswith((".csv", ".jsonl", ".atom"))}
     assert served == {re.sub(r"\{\w+\}", "{}", path) for path in spec["paths"]}
 
 
@@ -286,7 +286,7 @@ def test_every_interface_string_exists_in_both_languages():
     used = set()
     for template in (ROOT / "webapp" / "templates").glob("*.html"):
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_0-9]*[a-z0-9])["']""", template.read_text()))
-        used |= {f"facet_{f}" for f in ("province", "province_2025", "year", "quarter", "topic")}
+        used |= {f"facet_{f}" for f in ("province", "province_2025", "year", "quarter", "topic", "refs")}
         used |= {f"sort_{s}" for s in ("relevance", "newest", "oldest")}
     assert used <= set(STRINGS)
     assert all(vi and en for vi, en in STRINGS.values())

@@ -1,4 +1,4 @@
-"""The ``api`` blueprint: JSON search and documents, CSV export, the OpenAPI description.
+"""The ``api`` blueprint: JSON search and documents, CSV and JSON Lines export, the OpenAPI description.
 
 ``/api/search`` returns exactly the JSON of ``cchc search --json``. CORS
 headers are added to these routes only (``CORS_ORIGINS``); the API is
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from flask import Blueprint, current_app, jsonify, request
 
@@ -83,4 +84,15 @@ def export_csv():
         writer.writerow([safe_cell(row.get(name)) for name in CSV_FIELDS])
     response = current_app.response_class(out.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = 'attachment; filename="cchc-search.csv"'
+    return response
+
+
+@bp.get("/export.jsonl")
+def export_jsonl():
+    """The rows of ``/export.csv`` as JSON Lines: one bulletin's metadata per line, lists kept as lists."""
+    rows = _engine().export(_request(), current_app.config["EXPORT_LIMIT"])
+    body = "".join(json.dumps({name: row.get(name) for name in CSV_FIELDS}, ensure_ascii=False) + "\n"
+                   for row in rows)
+    response = current_app.response_class(body, mimetype="application/jsonl")
+    response.headers["Content-Disposition"] = 'attachment; filename="cchc-search.jsonl"'
     return response

@@ -32,6 +32,12 @@ POLICIES = {
     "api.api_search": API_POLICY,
     "api.api_document": API_POLICY,
     "api.export_csv": API_POLICY,
+    "api.export_jsonl": API_POLICY,
+    "coverage.api_coverage": API_POLICY,
+    "coverage.api_trends": API_POLICY,
+    "coverage.coverage_csv": API_POLICY,
+    "coverage.coverage_page": PAGE_POLICY,
+    "feeds.feed": API_POLICY,
     "ui.search_page": PAGE_POLICY,
     "ui.document_page": PAGE_POLICY,
 }

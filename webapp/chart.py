@@ -34,6 +34,7 @@ class Bar:
     width: float
     segments: list[Segment]
     selected: bool
+    caption: str = ""  # what hover and screen readers say, when not "year: total" (webapp.trends)
 
 
 def year_chart(counts: dict[str, dict[str | None, int]], selected: list[str], lang: str) -> list[Bar]:

@@ -12,7 +12,7 @@ from search.storage import IndexMissing
 
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/") or request.path.endswith((".json", ".csv"))
+    return request.path.startswith("/api/") or request.path.endswith((".json", ".csv", ".jsonl", ".atom"))
 
 
 def error_response(message: str, status: int):

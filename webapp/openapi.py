@@ -44,6 +44,7 @@ def search_parameters() -> list[dict]:
         _facet_parameter("year", None, f"Reporting year, {YEAR_RANGE[0]}-{YEAR_RANGE[1]}."),
         _facet_parameter("quarter", list(QUARTERS), "Reporting period."),
         _facet_parameter("topic", list(topic_ids()), "Topic id."),
+        _facet_parameter("refs", None, "Cited legal document, such as 61/2018/NĐ-CP (any spelling: 61/2018/nd-cp)."),
         {"name": "sort", "in": "query", "required": False, "schema": {"type": "string", "enum": list(SORTS)}},
         {"name": "page", "in": "query", "required": False,
          "schema": {"type": "integer", "minimum": 1, "maximum": MAX_RESULT_WINDOW}},
@@ -56,6 +57,63 @@ def search_parameters() -> list[dict]:
                         "first; all: every word required.",
          "schema": {"type": "string", "enum": list(MATCHES)}},
     ]
+
+
+SCHEME = {"name": "scheme", "in": "query", "required": False,
+          "description": "Provinces as rows: the 63 before July 2025 (default) or the 34 after.",
+          "schema": {"type": "string", "enum": ["63", "2025"]}}
+COUNT = {"type": "integer", "minimum": 0}
+
+
+def _coverage_schema() -> dict:
+    column = {"type": "object", "required": ["year", "period", "reporting"], "additionalProperties": False,
+              "properties": {"year": {"type": "integer"}, "period": {"type": "string", "enum": list(QUARTERS)},
+                             "reporting": {**COUNT, "description": "Provinces with at least one match"}}}
+    row = {"type": "object", "required": ["province", "total", "counts"], "additionalProperties": False,
+           "properties": {"province": {"type": "string"}, "total": COUNT,
+                          "counts": {"type": "array", "items": COUNT, "description": "One per column"}}}
+    return {"type": "object", "required": ["scheme", "facet", "total", "unplaced", "columns", "rows"],
+            "additionalProperties": False, "properties": {
+                "scheme": {"type": "string", "enum": ["63", "2025"]},
+                "facet": {"type": "string", "enum": ["province", "province_2025"]},
+                "total": {**COUNT, "description": "Matching bulletins"},
+                "unplaced": {**COUNT, "description": "Matching bulletins outside the matrix"},
+                "columns": {"type": "array", "items": column},
+                "rows": {"type": "array", "items": row}}}
+
+
+def _trends_schema() -> dict:
+    year = {"type": "object", "required": ["year", "matching", "all", "share"], "additionalProperties": False,
+            "properties": {"year": {"type": "integer"}, "matching": COUNT,
+                           "all": {**COUNT, "description": "Bulletins of the year under the same filters"},
+                           "share": {"type": "number", "minimum": 0, "maximum": 1}}}
+    return {"type": "object", "required": ["years"], "additionalProperties": False,
+            "properties": {"years": {"type": "array", "items": year}}}
+
+
+def _view_paths() -> dict:
+    """The research views: coverage (JSON, CSV), trends, JSON Lines export, Atom feed."""
+    bad = _error_response("A parameter or the query is not valid")
+    slow = _error_response("The search ran past the time limit (setting QUERY_TIMEOUT)")
+
+    def get(summary: str, operation: str, media: str, schema: dict, extra: list | None = None) -> dict:
+        return {"get": {"summary": summary, "operationId": operation,
+                        "parameters": search_parameters() + (extra or []),
+                        "responses": {"200": {"description": summary, "content": {media: {"schema": schema}}},
+                                      "400": bad, "422": slow}}}
+
+    text = {"type": "string"}
+    return {
+        "/api/coverage": get("Matching bulletins by province x reporting year and period", "coverage",
+                             "application/json", {"$ref": "#/components/schemas/Coverage"}, [SCHEME]),
+        "/coverage.csv": get("The coverage matrix as CSV (UTF-8 with BOM)", "coverageCsv", "text/csv", text,
+                             [SCHEME]),
+        "/api/trends": get("Per year: matching bulletins, all bulletins under the same filters, the share",
+                           "trends", "application/json", {"$ref": "#/components/schemas/Trends"}),
+        "/export.jsonl": get("Every match of a search as JSON Lines (the rows of /export.csv)", "exportJsonl",
+                             "application/jsonl", text),
+        "/feed.atom": get("The newest 50 matches as an Atom 1.0 feed", "feed", "application/atom+xml", text),
+    }
 
 
 def _error_response(description: str) -> dict:
@@ -114,6 +172,7 @@ def openapi_document() -> dict:
                     "type": "string"}}}}, "400": _error_response("A parameter or the query is not valid"),
                     "422": _error_response("The search ran past the time limit (setting QUERY_TIMEOUT)"),
                     **_caching_responses("EXPORT_RATE_LIMIT")}}},
+            **_view_paths(),
             "/api/openapi.json": {"get": {"summary": "This description", "operationId": "openapi",
                                           "responses": {"200": {"description": "OpenAPI document", "content": {
                                               "application/json": {"schema": {"type": "object"}}}}}}},
@@ -125,6 +184,8 @@ def openapi_document() -> dict:
             "Document": _bulletin({"text": {"type": "string"}}),
             "Bucket": bucket,
             "SearchResponse": search,
+            "Coverage": _coverage_schema(),
+            "Trends": _trends_schema(),
             "Error": {"type": "object", "required": ["ok", "error", "status"], "additionalProperties": False,
                       "properties": {"ok": {"const": False}, "error": {"type": "string"},
                                      "status": {"type": "integer"}}},

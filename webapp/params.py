@@ -11,10 +11,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
-from search.models import SearchRequest, make_request
+from search.coverage import SCHEMES
+from search.models import RequestError, SearchRequest, make_request
 from search.schema import FACETS
 
 ORDER = ("q", *FACETS, "sort", "match", "page", "per_page", "lang")
+VIEW_OPTIONS = {"scheme": tuple(SCHEMES), "chart": ("count", "share")}  # option -> values, the default first
+
+
+def view_option(args, name: str) -> str:
+    """The value of a view option (``scheme``: provinces before/after 2025; ``chart``: counts or shares)."""
+    allowed = VIEW_OPTIONS[name]
+    value = (args.get(name) or allowed[0]).strip()
+    if value not in allowed:
+        raise RequestError(name, f"Unknown {name} '{value[:30]}'; use one of {', '.join(allowed)}.")
+    return value
+
+
+def view_options(args) -> dict[str, str]:
+    """The view options of a URL that differ from their defaults (they are kept in every link of a page)."""
+    chosen = {name: view_option(args, name) for name in VIEW_OPTIONS}
+    return {name: value for name, value in chosen.items() if value != VIEW_OPTIONS[name][0]}
 
 
 def search_request(args, default_per_page: int, default_lang: str) -> SearchRequest:
@@ -45,6 +62,7 @@ class SearchState:
     default_per_page: int = 10
     default_lang: str = "vi"
     path: str = "/search"
+    options: dict = field(default_factory=dict)  # view options kept in links (``view_options``)
 
     @classmethod
     def of(cls, request: SearchRequest, default_per_page: int, default_lang: str, path: str = "/search"):
@@ -64,6 +82,10 @@ class SearchState:
                 pairs += [(name, v) for v in value or []]
             elif value not in (None, defaults.get(name)):
                 pairs.append((name, str(value)))
+        for name in VIEW_OPTIONS:
+            value = changes.get(name, self.options.get(name))
+            if value not in (None, VIEW_OPTIONS[name][0]):
+                pairs.append((name, value))
         return pairs
 
     def url(self, path: str | None = None, **changes) -> str:

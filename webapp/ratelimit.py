@@ -2,8 +2,9 @@
 
 Two budgets per client address, each a ``limits`` rate such as ``60/minute``
 (setting ``""`` turns one off): ``RATE_LIMIT`` shared by ``/api/search``,
-``/api/documents/<id>``, ``/embed`` and ``/widget.js``, and
-``EXPORT_RATE_LIMIT`` for ``/export.csv`` (a whole result list per request).
+``/api/documents/<id>``, ``/api/coverage``, ``/api/trends``, ``/feed.atom``,
+``/embed`` and ``/widget.js``, and ``EXPORT_RATE_LIMIT`` for ``/export.csv``,
+``/export.jsonl`` and ``/coverage.csv`` (a whole result list per request).
 Counting is a fixed window in a SQLite file (``webapp.ratestore``) that all
 worker processes of ``cchc serve`` share: by default a temporary file made when
 the app is created (so the workers forked from it share it), or the file of
@@ -42,6 +43,11 @@ BUDGETS = {
     "widget.embed": "RATE_LIMIT",
     "widget.widget_js": "RATE_LIMIT",
     "api.export_csv": "EXPORT_RATE_LIMIT",
+    "api.export_jsonl": "EXPORT_RATE_LIMIT",
+    "coverage.api_coverage": "RATE_LIMIT",
+    "coverage.api_trends": "RATE_LIMIT",
+    "coverage.coverage_csv": "EXPORT_RATE_LIMIT",
+    "feeds.feed": "RATE_LIMIT",
 }
 STORAGE_FILE = "ratelimit.sqlite3"
 

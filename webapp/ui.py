@@ -12,14 +12,20 @@ from urllib.parse import urlencode, urlsplit
 from flask import Blueprint, Flask, current_app, render_template, request
 from markupsafe import Markup
 
-from search.models import MAX_RESULT_WINDOW, RequestError
+from search.citations import ref_label
+from search.coverage import SCHEMES
+from search.docnumbers import ref_key
+from search.models import MAX_RESULT_WINDOW, RequestError, SearchRequest, SearchResponse
 from search.schema import FACETS
 from search.vocabulary import quarter_label, topic_label
 
 from .chart import HEIGHT, WIDTH, legend, year_chart
+from .coverage import search_trends
 from .errors import error_response
 from .i18n import translate
-from .params import SearchState, search_request
+from .params import SearchState, search_request, view_options
+from .tilemap import SHADES, size, tile_map
+from .trends import share_chart
 
 bp = Blueprint("ui", __name__)
 
@@ -46,7 +52,18 @@ def init_app(app: Flask) -> None:
             "topic_label": lambda topic: topic_label(topic, lang),
             "lang_url": _lang_url,
             "facet_names": FACETS,
+            "facet_label": lambda name, value: facet_label(name, value, lang),
+            "ref_key": ref_key,
         }
+
+
+def facet_label(name: str, value: str, lang: str) -> str:
+    """How a facet value is shown (a chip, a bucket)."""
+    if name == "quarter":
+        return quarter_label(value, lang)
+    if name == "topic":
+        return topic_label(value, lang)
+    return ref_label(value) if name == "refs" else value
 
 
 def _lang_url(target: str) -> str:
@@ -77,21 +94,38 @@ def page_count(total: int, per_page: int) -> int:
 def search_page():
     try:
         search = search_request(request.args, current_app.config["PER_PAGE"], current_app.config["LANGUAGE"])
+        options = view_options(request.args)
     except RequestError as error:
         return error_response(str(error), 400)
     response = _engine().run_search(search)
     state = _state(search)
+    state.options = options
     suggestion = _engine().suggest(search.query) if search.query.strip() else None
     pages = page_count(response.total, search.per_page)
-    chart = year_chart(response.chart, search.filters.get("year", []), search.lang)
     understood = understood_filters(response.understood, state, search.lang)
     return render_template(
         "search.html", response=response, state=state, suggestion=suggestion, pages=pages,
         understood=understood, understood_all=state.with_filters({f["facet"]: f["value"] for f in understood}),
-        chart=chart, legend=legend(chart),
         chart_width=WIDTH, chart_height=HEIGHT, snippet=Markup,
         max_province=max((b.count for b in response.facets["province"]), default=0),
+        **panels(search, response, options),
     )
+
+
+def panels(search: SearchRequest, response: SearchResponse, options: dict) -> dict:
+    """The year chart (counts or shares) and the province map of a search page."""
+    years = search.filters.get("year", [])
+    if options.get("chart") == "share":
+        chart = share_chart(search_trends(search), years, search.lang)
+    else:
+        chart = year_chart(response.chart, years, search.lang)
+    scheme = options.get("scheme", "63")
+    facet = SCHEMES[scheme]
+    tiles = tile_map({b.value: b.count for b in response.facets[facet]}, scheme, search.filters.get(facet, []))
+    width, height = size(scheme)
+    return {"chart": chart, "legend": legend(chart) if options.get("chart") != "share" else [],
+            "chart_mode": options.get("chart", "count"), "scheme": scheme, "map_facet": facet, "tiles": tiles,
+            "map_width": width, "map_height": height, "shades": SHADES}
 
 
 def understood_filters(understood: dict, state: SearchState, lang: str) -> list[dict]:
@@ -129,4 +163,7 @@ def document_page(doc_id: str):
 
 @bp.get("/about")
 def about_page():
-    return render_template("about.html", stats=_engine().stats())
+    stats = _engine().stats()
+    state = SearchState(lang=_lang(), default_per_page=current_app.config["PER_PAGE"],
+                        default_lang=current_app.config["LANGUAGE"])
+    return render_template("about.html", stats=stats, state=state, cited=list(stats["facets"]["refs"].items()))

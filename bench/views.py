@@ -1,0 +1,123 @@
+"""Timings of the research views: coverage matrix, province map, yearly shares, refs facet.
+
+Two measures. ``view_lines(index, repeat)`` times the views through the
+engine on a built index (``bench.run`` appends it to each corpus size's
+report). ``synthetic_lines(n, repeat)`` times the NumPy computations alone on
+a synthetic ``FacetTable`` of ``n`` bulletins (provinces, years, periods and
+several cited documents each, drawn at random), so the cost at 100,000
+bulletins is measured without indexing 100,000 texts:
+
+    python -m bench.views 100000          # synthetic table
+    python -m bench.views 1000 INDEX      # and a built index
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from search.citations import Postings
+from search.coverage import corpus_years, coverage, year_shares
+from search.engine import SearchEngine
+from search.facets import FacetTable, disjunctive_counts
+from search.models import make_request
+from search.vocabulary import QUARTERS, provinces, provinces_2025
+from webapp.tilemap import tile_map
+
+VIEW_CLASSES = {  # view -> (query, filters)
+    "coverage, all bulletins": ("", {}),
+    "coverage, query and filter": ("một cửa", {"topic": ["thu_tuc"]}),
+    "shares by year, query": ("một cửa", {}),
+    "search with refs filter, map": ("cải cách", {"refs": ["61/2018/NĐ-CP"]}),
+}
+
+
+def _timed(function, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def _row(name: str, times: list[float]) -> str:
+    return f"| {name} | {statistics.median(times):.1f} | {max(times):.1f} |"
+
+
+def _final(matched, masks):
+    final = matched.copy()
+    for mask in masks.values():
+        final &= mask
+    return final
+
+
+def view_lines(index: Path, repeat: int) -> list[str]:
+    """Milliseconds per view on a built index (no result cache), as report lines."""
+    engine = SearchEngine(index, cache_size=0)
+    engine.run_search(make_request("khởi động"))  # open the searcher and facet arrays once
+    lines = ["| view (built index) | p50 ms | max ms |", "|---|---:|---:|"]
+    for name, (query, filters) in VIEW_CLASSES.items():
+        request = make_request(query, filters)
+        if name.startswith("coverage"):
+            def run(r=request):
+                return engine.analyse(r, "bench", lambda t, m, k: coverage(t, _final(m, k), "63", corpus_years(t)))
+        elif name.startswith("shares"):
+            def run(r=request):
+                return engine.analyse(r, "bench", year_shares)
+        else:
+            def run(r=request):
+                response = engine.run_search(r)
+                return tile_map({b.value: b.count for b in response.facets["province"]}, "63", [])
+        lines.append(_row(name, _timed(run, repeat)))
+    return lines + [""]
+
+
+def synthetic_table(n: int, refs_per_doc: int = 4, distinct_refs: int = 5000, seed: int = 13) -> FacetTable:
+    """A FacetTable of ``n`` random bulletins (every facet filled, Zipf-like citations)."""
+    rng = np.random.default_rng(seed)
+    names = [p.name for p in provinces()]
+    values = {"province": names, "province_2025": list(provinces_2025()),
+              "year": [str(y) for y in range(2010, 2026)], "quarter": list(QUARTERS), "topic": ["a", "b"]}
+    codes = {name: rng.integers(-1, len(v), n, dtype=np.int32) for name, v in values.items() if name != "topic"}
+    members = {"topic": [rng.random(n) < 0.3, rng.random(n) < 0.1]}
+    cited = np.minimum(rng.zipf(1.3, (n, refs_per_doc)) - 1, distinct_refs - 1)
+    docs, refs = np.repeat(np.arange(n), refs_per_doc), cited.ravel()
+    order = np.lexsort((docs, refs))
+    split = np.searchsorted(refs[order], np.arange(distinct_refs + 1))
+    lists = [np.unique(docs[order][split[i]:split[i + 1]]) for i in range(distinct_refs)]
+    sparse = {"refs": Postings.of([f"{i}/nd-cp" for i in range(distinct_refs)], lists)}
+    values["refs"] = sparse["refs"].values
+    return FacetTable(n, np.ones(n, dtype=bool), values, codes, members, np.zeros(n, dtype=np.int64), sparse)
+
+
+def synthetic_lines(n: int, repeat: int) -> list[str]:
+    """Milliseconds of each view's computation over a synthetic table of ``n`` bulletins, half of them matching."""
+    table = synthetic_table(n)
+    matched = np.random.default_rng(1).random(n) < 0.5
+    masks = {"topic": table.mask("topic", ["a"])}
+    years = corpus_years(table)
+    facets = ("province", "province_2025", "year", "quarter", "topic", "refs")
+    cases = {
+        "coverage 63 x years x periods": lambda: coverage(table, matched & masks["topic"], "63", years),
+        "coverage 34 x years x periods": lambda: coverage(table, matched, "2025", years),
+        "shares by year": lambda: year_shares(table, matched, masks),
+        "map (province counts + tiles)": lambda: tile_map(table.counts("province", matched), "63", []),
+        "refs facet counts (top 30)": lambda: table.counts("refs", matched),
+        "refs filter mask": lambda: table.mask("refs", ["0/nd-cp", "7/nd-cp"]),
+        "all facets, disjunctive": lambda: disjunctive_counts(table, matched, masks, facets),
+    }
+    lines = [f"| view computation, {n:,} synthetic bulletins | p50 ms | max ms |", "|---|---:|---:|"]
+    lines += [_row(name, _timed(run, repeat)) for name, run in cases.items()]
+    return lines + [""]
+
+
+if __name__ == "__main__":
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    print("\n".join(synthetic_lines(size, 7)))
+    if len(sys.argv) > 2:
+        print("\n".join(view_lines(Path(sys.argv[2]), 7)))

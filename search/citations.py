@@ -1,0 +1,107 @@
+"""Cited documents: the ``refs`` facet as compressed postings, counted with NumPy.
+
+A bulletin cites any number of legal documents, and a corpus of 100,000
+bulletins cites thousands of distinct ones, so a membership mask per value
+(as ``FacetTable.members`` keeps for topics) would take gigabytes. This
+module keeps the ``refs`` postings in compressed sparse form instead: one
+array of document numbers for all values, an array of offsets, and the value
+code of every entry. Counting a matching set is one ``bincount`` of the codes
+whose document is in the set; filtering is the union of a few postings.
+
+Values are match keys (``search.docnumbers.ref_key``: ``61/2018/nd-cp``);
+``ref_label`` gives back the cited form (``61/2018/NĐ-CP``) from the issuer
+parts listed in ``search/data/issuers.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+TOP_REFS = 30  # buckets of the refs facet: the most cited documents of the set
+
+
+@dataclass
+class Postings:
+    """Documents of every value of one multi-valued field, in compressed sparse rows."""
+
+    values: list[str]  # value code -> value
+    offsets: np.ndarray  # int64, len(values) + 1: postings of code c are docs[offsets[c]:offsets[c + 1]]
+    docs: np.ndarray  # int64 document numbers, value after value
+    codes: np.ndarray  # int32 value code of each entry of docs
+
+    @classmethod
+    def read(cls, reader, name: str) -> Postings:
+        """The postings of field ``name`` of a Whoosh reader (empty if the field has no terms)."""
+        values = [t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon(name)]
+        lists = [np.fromiter(reader.postings(name, v).all_ids(), dtype=np.int64) for v in values]
+        return cls.of(values, lists)
+
+    @classmethod
+    def of(cls, values: list[str], lists: list[np.ndarray]) -> Postings:
+        lengths = np.array([len(docs) for docs in lists], dtype=np.int64)
+        offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        docs = np.concatenate(lists).astype(np.int64) if lists else np.zeros(0, dtype=np.int64)
+        codes = np.repeat(np.arange(len(values), dtype=np.int32), lengths)
+        return cls(list(values), offsets, docs, codes)
+
+    def mask(self, selected: list[str], size: int) -> np.ndarray:
+        """Documents citing any of ``selected``."""
+        out = np.zeros(size, dtype=bool)
+        position = {v: i for i, v in enumerate(self.values)}
+        for value in selected:
+            code = position.get(value)
+            if code is not None:
+                out[self.docs[self.offsets[code]:self.offsets[code + 1]]] = True
+        return out
+
+    def tally(self, within: np.ndarray) -> np.ndarray:
+        """Number of documents of ``within`` citing each value (by code)."""
+        keep = within[self.docs]
+        return np.bincount(self.codes[keep], minlength=len(self.values))
+
+    def counts(self, within: np.ndarray, limit: int = TOP_REFS) -> dict[str, int]:
+        """The ``limit`` most cited values of ``within`` -> count, most cited first (ties by value)."""
+        tally = self.tally(within)
+        found = np.flatnonzero(tally)
+        order = np.lexsort((found, -tally[found]))[:limit]  # codes follow the sorted lexicon
+        return {self.values[int(found[i])]: int(tally[found[i]]) for i in order}
+
+
+def with_selected(counts: dict[str, int], postings: Postings, within: np.ndarray, selected: list[str]) -> dict:
+    """``counts`` (the most cited) plus the exact counts of selected values outside them, so a chosen
+    document never shows 0 just because it is not among the most cited."""
+    missing = [v for v in selected if v not in counts]
+    if not missing:
+        return counts
+    tally = postings.tally(within)
+    position = {v: i for i, v in enumerate(postings.values)}
+    return {**counts, **{v: int(tally[position[v]]) for v in missing if v in position and tally[position[v]]}}
+
+
+@cache
+def _issuer_parts() -> dict[str, str]:
+    with open(Path(__file__).parent / "data" / "issuers.json", encoding="utf-8") as handle:
+        return json.load(handle)["parts"]
+
+
+def ref_label(key: str) -> str:
+    """The cited form of a reference's match key.
+
+    >>> ref_label("61/2018/nd-cp")
+    '61/2018/NĐ-CP'
+    >>> ref_label("30c/nq-cp")
+    '30c/NQ-CP'
+    >>> ref_label("05/ct-ttg")
+    '05/CT-TTg'
+    """
+    parts = _issuer_parts()
+    pieces = re.split(r"([/-])", key)
+    head, tail = pieces[0], pieces[1:]
+    shown = [parts.get(p.upper(), p.upper()) if p not in "/-" and not p[:1].isdigit() else p for p in tail]
+    return head + "".join(shown)
