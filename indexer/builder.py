@@ -36,6 +36,7 @@ from whoosh import index as whoosh_index
 
 from search import storage
 from search.analysis import prime_segmentation, segment
+from search.arrays import ensure_arrays
 from search.schema import SCHEMA_VERSION, build_schema, document_fields
 
 from .metadata import extract_metadata
@@ -259,6 +260,7 @@ def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None =
             writer.cancel()
         with ix.searcher() as searcher:
             report.total = searcher.doc_count()
+        ensure_arrays(generation, ix)  # issue 12: per-document arrays the serving processes memory-map
         report.elapsed = time.monotonic() - started
         _record(generation, corpus, report)
         if report.full:

@@ -19,10 +19,13 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from .compiler import Highlights
+from .limits import Deadline
 from .textnorm import fold, unify_tones
 
 SNIPPET_CHARS = 240
-MAX_MARKS = 2_000  # marks a snippet window is chosen among
+MAX_MARKS = 2_000  # marks a snippet window is chosen among (and collected per word or phrase)
+MAX_MARKS_DOCUMENT = 20_000  # marks per word or phrase on a whole bulletin's page
+CHECK_EVERY = 256  # pattern matches between deadline checks
 
 
 def _normalised(text: str) -> tuple[str, str]:
@@ -43,19 +46,40 @@ def _sequence_pattern(folded: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)" + _BETWEEN.join(re.escape(s) for s in folded) + r"(?!\w)")
 
 
-def _marked_spans(text: str, terms: Highlights) -> list[tuple[int, int]]:
+def _marked_spans(text: str, terms: Highlights, limit: int = MAX_MARKS,
+                  deadline: Deadline | None = None) -> list[tuple[int, int]]:
+    """Where the query's words and phrases stand, merged; at most ``limit`` marks per word or phrase.
+
+    Each pattern stops after its first ``limit`` marks, so the first ``limit`` marks of the text are the same
+    as without the cap (the snippet window is chosen among them); ``deadline`` is checked per pattern and
+    every ``CHECK_EVERY`` marks.
+    """
     if not terms.sequences:
         return []
+    deadline = deadline or Deadline(None)
     exact, folded = _normalised(text)
     spans = []
     for sequence in terms.sequences:
+        deadline.check()
         pattern = _sequence_pattern(tuple(fold(syllable) for syllable, _ in sequence))
-        for found in pattern.finditer(folded):
-            written = exact[found.start() : found.end()].split()
-            if all(not accented or piece == syllable
-                   for (syllable, accented), piece in zip(sequence, written, strict=False)):
-                spans.append((found.start(), found.end()))
+        spans += _pattern_spans(pattern, sequence, exact, folded, limit, deadline)
     return _merge(sorted(spans), text)
+
+
+def _pattern_spans(pattern: re.Pattern, sequence, exact: str, folded: str, limit: int,
+                   deadline: Deadline) -> list[tuple[int, int]]:
+    """The first ``limit`` places where ``pattern`` matches and the accented syllables are as typed."""
+    spans: list[tuple[int, int]] = []
+    for count, found in enumerate(pattern.finditer(folded), 1):
+        if count % CHECK_EVERY == 0:
+            deadline.check()
+        written = exact[found.start() : found.end()].split()
+        if all(not accented or piece == syllable
+               for (syllable, accented), piece in zip(sequence, written, strict=False)):
+            spans.append((found.start(), found.end()))
+            if len(spans) >= limit:
+                break
+    return spans
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -120,10 +144,10 @@ def render(text: str, spans: list[tuple[int, int]], begin: int, end: int) -> Mar
     return Markup("").join(out)
 
 
-def snippet(text: str, terms: Highlights, size: int = SNIPPET_CHARS) -> str:
-    """An escaped fragment of about ``size`` characters around the best matches."""
+def snippet(text: str, terms: Highlights, size: int = SNIPPET_CHARS, deadline: Deadline | None = None) -> str:
+    """An escaped fragment of about ``size`` characters around the best matches (``QueryTimeout`` past ``deadline``)."""
     flat = " ".join(text.split())
-    spans = _marked_spans(flat, terms)
+    spans = _marked_spans(flat, terms, MAX_MARKS, deadline)
     begin, end = _snap(flat, *_best_window(flat, spans, size))
     body = render(flat, spans, begin, end)
     prefix = "… " if begin > 0 else ""
@@ -131,6 +155,6 @@ def snippet(text: str, terms: Highlights, size: int = SNIPPET_CHARS) -> str:
     return str(escape(prefix) + body + escape(suffix))
 
 
-def highlight_all(text: str, terms: Highlights) -> str:
-    """The whole text escaped, with every match marked (line breaks kept)."""
-    return str(render(text, _marked_spans(text, terms), 0, len(text)))
+def highlight_all(text: str, terms: Highlights, deadline: Deadline | None = None) -> str:
+    """The whole text escaped, with its matches marked (line breaks kept; at most ``MAX_MARKS_DOCUMENT`` each)."""
+    return str(render(text, _marked_spans(text, terms, MAX_MARKS_DOCUMENT, deadline), 0, len(text)))
