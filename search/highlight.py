@@ -24,7 +24,10 @@ from .textnorm import fold, unify_tones
 
 SNIPPET_CHARS = 240
 MAX_MARKS = 2_000  # marks a snippet window is chosen among (and collected per word or phrase)
-MAX_MARKS_DOCUMENT = 20_000  # marks per word or phrase on a whole bulletin's page
+SNIPPET_SCAN = 100_000  # characters of a bulletin a snippet is chosen from
+CHUNK_CHARS = 100_000  # characters normalised and searched at a time
+MAX_MARKS_DOCUMENT = 2_000  # marks per word or phrase on a whole bulletin's page
+DOCUMENT_SCAN = 1_000_000  # characters of a bulletin's page searched for marks
 CHECK_EVERY = 256  # pattern matches between deadline checks
 
 
@@ -46,24 +49,47 @@ def _sequence_pattern(folded: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)" + _BETWEEN.join(re.escape(s) for s in folded) + r"(?!\w)")
 
 
-def _marked_spans(text: str, terms: Highlights, limit: int = MAX_MARKS,
-                  deadline: Deadline | None = None) -> list[tuple[int, int]]:
+def _marked_spans(text: str, terms: Highlights, limit: int = MAX_MARKS, deadline: Deadline | None = None,
+                  scan: int | None = None) -> list[tuple[int, int]]:
     """Where the query's words and phrases stand, merged; at most ``limit`` marks per word or phrase.
 
-    Each pattern stops after its first ``limit`` marks, so the first ``limit`` marks of the text are the same
-    as without the cap (the snippet window is chosen among them); ``deadline`` is checked per pattern and
-    every ``CHECK_EVERY`` marks.
+    The text is normalised and searched a chunk at a time (``CHUNK_CHARS``, cut at a line or sentence end),
+    and each pattern stops after its first ``limit`` marks, so the first ``limit`` marks of the text are the
+    same as without the cap (the snippet window is chosen among them); ``deadline`` is checked per chunk and
+    every ``CHECK_EVERY`` marks. Only the first ``scan`` characters are searched (all when None).
     """
     if not terms.sequences:
         return []
     deadline = deadline or Deadline(None)
-    exact, folded = _normalised(text)
-    spans = []
-    for sequence in terms.sequences:
+    patterns = [(_sequence_pattern(tuple(fold(syllable) for syllable, _ in sequence)), sequence)
+                for sequence in terms.sequences]
+    left = [limit] * len(patterns)
+    spans: list[tuple[int, int]] = []
+    for begin, end in _chunks(text[:scan] if scan else text, CHUNK_CHARS):
         deadline.check()
-        pattern = _sequence_pattern(tuple(fold(syllable) for syllable, _ in sequence))
-        spans += _pattern_spans(pattern, sequence, exact, folded, limit, deadline)
+        exact, folded = _normalised(text[begin:end])
+        for i, (pattern, sequence) in enumerate(patterns):
+            if left[i]:
+                found = _pattern_spans(pattern, sequence, exact, folded, left[i], deadline)
+                left[i] -= len(found)
+                spans += [(start + begin, stop + begin) for start, stop in found]
+        if not any(left):
+            break
     return _merge(sorted(spans), text)
+
+
+def _chunks(text: str, size: int):
+    """(begin, end) of consecutive pieces of about ``size`` characters, cut after a line or sentence end."""
+    begin = 0
+    while begin < len(text):
+        end = min(len(text), begin + size)
+        if end < len(text):
+            cut = max(text.rfind("\n", begin, end), text.rfind(". ", begin, end) + 1)
+            if cut <= begin:
+                cut = text.rfind(" ", begin, end)
+            end = cut if cut > begin else end
+        yield begin, end
+        begin = end
 
 
 def _pattern_spans(pattern: re.Pattern, sequence, exact: str, folded: str, limit: int,
@@ -146,15 +172,19 @@ def render(text: str, spans: list[tuple[int, int]], begin: int, end: int) -> Mar
 
 def snippet(text: str, terms: Highlights, size: int = SNIPPET_CHARS, deadline: Deadline | None = None) -> str:
     """An escaped fragment of about ``size`` characters around the best matches (``QueryTimeout`` past ``deadline``)."""
-    flat = " ".join(text.split())
+    flat = " ".join(text[:SNIPPET_SCAN].split())
     spans = _marked_spans(flat, terms, MAX_MARKS, deadline)
     begin, end = _snap(flat, *_best_window(flat, spans, size))
     body = render(flat, spans, begin, end)
     prefix = "… " if begin > 0 else ""
-    suffix = " …" if end < len(flat) else ""
+    suffix = " …" if end < len(flat) or len(text) > SNIPPET_SCAN else ""
     return str(escape(prefix) + body + escape(suffix))
 
 
 def highlight_all(text: str, terms: Highlights, deadline: Deadline | None = None) -> str:
-    """The whole text escaped, with its matches marked (line breaks kept; at most ``MAX_MARKS_DOCUMENT`` each)."""
-    return str(render(text, _marked_spans(text, terms, MAX_MARKS_DOCUMENT, deadline), 0, len(text)))
+    """The whole text escaped, with its matches marked (line breaks kept).
+
+    Marks are bounded: at most ``MAX_MARKS_DOCUMENT`` per word or phrase, within the first ``DOCUMENT_SCAN``
+    characters; ``QueryTimeout`` past ``deadline``.
+    """
+    return str(render(text, _marked_spans(text, terms, MAX_MARKS_DOCUMENT, deadline, DOCUMENT_SCAN), 0, len(text)))
