@@ -1,10 +1,10 @@
 """The production server behind ``cchc serve``: gunicorn, pre-forked worker processes with threads.
 
-Each worker process has its own ``SearchEngine`` (one search at a time per
-engine: Whoosh readers share file handles), so searches run in parallel across
-processes, and every worker opens the index itself after the fork. The app
-is built once in the master (``preload_app``), so the pyvi model and the code
-are shared copy-on-write. ``WORKERS`` defaults to the machine's cores.
+Each worker process has its own ``SearchEngine``, whose threads search in
+parallel (a Whoosh searcher per thread), and every worker opens the index
+itself after the fork; the per-document arrays are memory-mapped files, shared
+by the operating system. The app is built and the pyvi model loaded once in the
+master (``preload_app``), so both are shared copy-on-write. ``WORKERS`` defaults to the machine's cores.
 """
 
 from __future__ import annotations
@@ -43,7 +43,15 @@ class Server(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self) -> Flask:
+        _share_models()
         return self.application
+
+
+def _share_models() -> None:
+    """Load pyvi's model in the master, before the fork: the workers then share its pages (70 MB each otherwise)."""
+    from search.analysis import segment
+
+    segment("cải cách hành chính")
 
 
 def _after_fork(server, worker) -> None:
