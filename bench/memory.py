@@ -17,6 +17,7 @@ import json
 import os
 import subprocess
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -78,13 +79,31 @@ def _gunicorn_master(pid: int) -> int:
     return pid if len(kids) != 1 or not children(kids[0]) else kids[0]
 
 
+def reopen_seconds(index: Path, repeat: int = 5) -> dict:
+    """Seconds to open the served commit as a reopen does: arrays memory-mapped, and computed (the fallback)."""
+    from search.arrays import compute
+    from search.index_state import ServedIndex
+
+    mapped, computed = [], []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        state = ServedIndex(index).current()
+        mapped.append(time.perf_counter() - started)
+        assert state.arrays.mapped, "the index has no arrays for its commit: rebuild it with this version"
+        started = time.perf_counter()
+        compute(state.searcher.reader(), state.ix.schema)
+        computed.append(time.perf_counter() - started)
+        state.close()
+    return {"mapped": min(mapped), "computed": min(computed)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True)
     args = parser.parse_args()
     one, two = measure(args.index, 1), measure(args.index, 2)
-    print(json.dumps({"one worker": one, "two workers": two,
-                      "further worker": two["total"] - one["total"]}, indent=1))
+    print(json.dumps({"one worker": one, "two workers": two, "further worker": two["total"] - one["total"],
+                      "reopen seconds": reopen_seconds(args.index)}, indent=1))
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+import search.index_state
 import search.ranking
 from search.engine import SearchEngine
 from search.models import make_request
@@ -101,3 +102,22 @@ def test_a_cached_answer_takes_milliseconds_beside_a_slow_search(sample_index, m
     assert time.perf_counter() - started < 0.05
     assert thread.is_alive()
     thread.join(30)
+
+
+def test_a_state_whose_files_are_gone_is_replaced_and_the_request_answered(sample_index, monkeypatch):
+    """A thread's first reader over a commit merged away (FileNotFoundError) makes the engine reopen."""
+    engine = SearchEngine(sample_index, cache_size=0)
+    old = engine._current()
+    real = search.index_state.FileIndex._reader
+    failures = []
+
+    def gone_once(*args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise FileNotFoundError("_MAIN_x.seg")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(search.index_state.FileIndex, "_reader", gone_once)
+    thread, out = _in_thread(lambda: engine.run_search(make_request("cải cách")).total)
+    thread.join(30)
+    assert failures == [1] and type(out[0]) is int and out[0] > 0
+    assert engine._current() is not old
