@@ -98,9 +98,11 @@ def write_arrays(generation: Path, ix) -> Path:
 
 
 def ensure_arrays(generation: Path, ix) -> Path:
-    """The arrays of the index's latest commit, written unless they already are (``indexer.builder``)."""
-    target = folder_for(generation, ix.latest_generation())
-    return target if (target / "manifest.json").exists() else write_arrays(generation, ix)
+    """The arrays of the index's latest commit, written unless they already are, as this code reads them."""
+    toc = ix.latest_generation()
+    with ix.reader() as reader:
+        written = load_arrays(generation, toc, reader, ix.schema) is not None
+    return folder_for(generation, toc) if written else write_arrays(generation, ix)
 
 
 def _save(folder: Path, arrays: IndexArrays) -> None:

@@ -11,7 +11,7 @@ import pytest
 from bench.generate import write_corpus
 from indexer.builder import build_index
 from search import storage
-from search.arrays import compute, field_lengths, folder_for, load_arrays, scored_fields
+from search.arrays import compute, ensure_arrays, field_lengths, folder_for, load_arrays, scored_fields
 from search.engine import SearchEngine
 from search.index_state import latest_toc
 from search.models import make_request
@@ -83,3 +83,5 @@ def test_stale_or_missing_arrays_are_computed_and_give_the_same_answers(changed_
     missing = SearchEngine(copy, cache_size=0)
     assert not missing._current().arrays.mapped
     assert missing.run_search(request).to_dict() == expected
+    ensure_arrays(generation, storage.open_current(copy))  # what the next indexer run does
+    assert SearchEngine(copy)._current().arrays.mapped
