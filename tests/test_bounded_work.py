@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 import search.engine
@@ -134,3 +135,23 @@ def test_every_request_about_a_multi_megabyte_bulletin_answers_within_the_limit(
         slowest[name] = time.perf_counter() - started
     within = {name: seconds < limit + margin for name, seconds in slowest.items()}
     assert within == dict.fromkeys(requests, True), slowest
+
+
+def test_the_page_and_the_api_say_which_facets_timed_out(sample_index, monkeypatch):
+    from webapp import create_app
+    from webapp.openapi import openapi_document
+
+    real = search.engine.facet_buckets
+
+    def late(table, matched, masks, request, deadline):
+        deadline.at = time.monotonic() - 1
+        return real(table, matched, masks, request, deadline)
+    monkeypatch.setattr(search.engine, "facet_buckets", late)
+    client = create_app({"INDEX": str(sample_index), "QUERY_TIMEOUT": 5}).test_client()
+    body = client.get("/api/search", query_string={"q": "cải cách"}).get_json()
+    assert body["total"] > 0 and body["results"] and body["facets_timed_out"] == list(FACETS)
+    assert body["facets"] == {name: [] for name in FACETS}
+    spec = openapi_document()
+    jsonschema.validate(body, {"$ref": "#/components/schemas/SearchResponse", "components": spec["components"]})
+    page = client.get("/search", query_string={"q": "cải cách", "lang": "en"}).get_data(as_text=True)
+    assert "Not counted within the time limit: " in page
