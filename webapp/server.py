@@ -9,6 +9,8 @@ master (``preload_app``), so both are shared copy-on-write. ``WORKERS`` defaults
 
 from __future__ import annotations
 
+import gc
+
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
@@ -48,10 +50,14 @@ class Server(BaseApplication):
 
 
 def _share_models() -> None:
-    """Load pyvi's model in the master, before the fork: the workers then share its pages (70 MB each otherwise)."""
+    """Load pyvi's model in the master, before the fork: the workers then share its pages (70 MB each otherwise).
+
+    ``gc.freeze`` keeps the collector from writing into (and so copying) the pages of what exists by then.
+    """
     from search.analysis import segment
 
     segment("cải cách hành chính")
+    gc.freeze()
 
 
 def _after_fork(server, worker) -> None:
