@@ -43,6 +43,7 @@ from whoosh import index as whoosh_index
 
 from search import storage
 from search.analysis import prime_segmentation, segment
+from search.arrays import ensure_arrays
 from search.schema import SCHEMA_VERSION, build_schema, document_fields
 
 from .compaction import compact, needs_compaction
@@ -274,6 +275,7 @@ def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None =
             compact(ix, order, limitmb=WRITER_MB)
         with ix.searcher() as searcher:
             report.total = searcher.doc_count()
+        ensure_arrays(generation, ix)  # issue 12: per-document arrays the serving processes memory-map
         report.elapsed = time.monotonic() - started
         _record(generation, corpus, report)
         if report.full:

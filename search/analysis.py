@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import re
 import string
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -124,6 +125,7 @@ def _segment_uncached(text: str, spans: list[Span]) -> tuple[tuple[int, int], ..
 
 
 _cache: OrderedDict[bytes, tuple[tuple[int, int], ...]] = OrderedDict()
+_cache_lock = threading.Lock()
 
 
 def text_digest(text: str) -> bytes:
@@ -137,21 +139,28 @@ def prime_segmentation(text: str, words: Iterable[tuple[int, int]]) -> None:
 
 
 def _remember(key: bytes, words: tuple[tuple[int, int], ...]) -> None:
-    _cache[key] = words
-    _cache.move_to_end(key)
-    while len(_cache) > SEGMENT_CACHE_SIZE:
-        _cache.popitem(last=False)
+    with _cache_lock:  # searches in several threads share the cache
+        _cache[key] = words
+        _cache.move_to_end(key)
+        while len(_cache) > SEGMENT_CACHE_SIZE:
+            _cache.popitem(last=False)
+
+
+def _recall(key: bytes) -> tuple[tuple[int, int], ...] | None:
+    with _cache_lock:
+        words = _cache.get(key)
+        if words is not None:
+            _cache.move_to_end(key)
+        return words
 
 
 def segment(text: str, spans: list[Span] | None = None) -> tuple[tuple[int, int], ...]:
     """Character spans of the multi-syllable words of ``text``, by pyvi."""
     key = text_digest(text)
-    words = _cache.get(key)
+    words = _recall(key)
     if words is None:
         words = _segment_uncached(text, scan(text) if spans is None else spans)
         _remember(key, words)
-    else:
-        _cache.move_to_end(key)
     return words
 
 

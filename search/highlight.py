@@ -2,7 +2,7 @@
 
 Works on the text as a whole, which is fast (no word segmentation, no
 per-syllable Python at query time): the query's words and phrases
-(``compiler.Highlights``) are sequences of syllables, each found with one
+(``compiler.Highlights``) are sequences of syllables, all found with one
 regular expression over the folded text, and marked only where its
 syllables stand together,
 so a search for "hành chính" marks "hành chính" but not the "hành" of "ban
@@ -19,10 +19,16 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from .compiler import Highlights
+from .limits import Deadline
 from .textnorm import fold, unify_tones
 
 SNIPPET_CHARS = 240
-MAX_MARKS = 2_000  # marks a snippet window is chosen among
+MAX_MARKS = 2_000  # marks a snippet window is chosen among (and collected per word or phrase)
+SNIPPET_SCAN = 100_000  # characters of a bulletin a snippet is chosen from
+CHUNK_CHARS = 100_000  # characters normalised and searched at a time
+MAX_MARKS_DOCUMENT = 2_000  # marks per word or phrase on a whole bulletin's page
+DOCUMENT_SCAN = 1_000_000  # characters of a bulletin's page searched for marks
+CHECK_EVERY = 256  # pattern matches between deadline checks
 
 
 def _lowered(text: str) -> str:
@@ -55,24 +61,62 @@ def _combined(sequences: frozenset) -> tuple[re.Pattern, dict]:
     return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)"), variants
 
 
-def _marked_spans(text: str, terms: Highlights, limit: int | None = None) -> list[tuple[int, int]]:
-    """Where the query's sequences stand in ``text`` (at most ``limit``): one pass of one pattern over the
-    folded text; syllables typed with diacritics are then compared exactly (tones unified) on the match."""
+def _marked_spans(text: str, terms: Highlights, limit: int = MAX_MARKS, deadline: Deadline | None = None,
+                  scan: int | None = None) -> list[tuple[int, int]]:
+    """Where the query's words and phrases stand, merged; at most ``limit`` marks per word or phrase.
+
+    One pattern for all of them runs over the folded text (syllables typed with diacritics are then
+    compared exactly, tones unified, on the match only), a chunk at a time (``CHUNK_CHARS``, cut at a
+    line or sentence end); each word or phrase stops after its first ``limit`` marks, so the first marks
+    are the same as without the cap (the snippet window is chosen among them); ``deadline`` is checked
+    per chunk and every ``CHECK_EVERY`` matches. Only the first ``scan`` characters are searched (all
+    when None).
+    """
     if not terms.sequences:
         return []
-    lowered = _lowered(text)
+    deadline = deadline or Deadline(None)
     pattern, variants = _combined(frozenset(terms.sequences))
+    left = dict.fromkeys(variants, limit)
+    spans: list[tuple[int, int]] = []
+    for begin, end in _chunks(text[:scan] if scan else text, CHUNK_CHARS):
+        deadline.check()
+        spans += _chunk_spans(text[begin:end], begin, pattern, variants, left, deadline)
+        if not any(left.values()):
+            break
+    return _merge(spans, text)
+
+
+def _chunk_spans(chunk: str, offset: int, pattern: re.Pattern, variants: dict, left: dict,
+                 deadline: Deadline) -> list[tuple[int, int]]:
+    lowered = _lowered(chunk)
     spans = []
-    for found in pattern.finditer(fold(lowered)):
+    for count, found in enumerate(pattern.finditer(fold(lowered)), 1):
+        if count % CHECK_EVERY == 0:
+            deadline.check()
+        key = tuple(_PART.findall(found.group(0)))
+        if not left.get(key):
+            continue
         written = [unify_tones(w) for w in _PART.findall(lowered, found.start(), found.end())]
-        candidates = variants.get(tuple(_PART.findall(found.group(0))), ())
         if any(all(not accented or piece == expected
                    for (expected, accented), piece in zip(pieces, written, strict=False))
-               for pieces in candidates):
-            spans.append((found.start(), found.end()))
-            if limit is not None and len(spans) >= limit:
-                break
-    return _merge(spans, text)
+               for pieces in variants[key]):
+            spans.append((found.start() + offset, found.end() + offset))
+            left[key] -= 1
+    return spans
+
+
+def _chunks(text: str, size: int):
+    """(begin, end) of consecutive pieces of about ``size`` characters, cut after a line or sentence end."""
+    begin = 0
+    while begin < len(text):
+        end = min(len(text), begin + size)
+        if end < len(text):
+            cut = max(text.rfind("\n", begin, end), text.rfind(". ", begin, end) + 1)
+            if cut <= begin:
+                cut = text.rfind(" ", begin, end)
+            end = cut if cut > begin else end
+        yield begin, end
+        begin = end
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -96,6 +140,7 @@ def _best_window(text: str, spans: list[tuple[int, int]], size: int) -> tuple[in
         return 0, len(text)
     if not spans:
         return 0, size
+    spans = spans[:MAX_MARKS]
     keys = [text[s:e].lower() for s, e in spans]
     weights = [len(k.split()) ** 2 for k in keys]
     inside: dict[str, int] = {}
@@ -136,17 +181,21 @@ def render(text: str, spans: list[tuple[int, int]], begin: int, end: int) -> Mar
     return Markup("").join(out)
 
 
-def snippet(text: str, terms: Highlights, size: int = SNIPPET_CHARS) -> str:
-    """An escaped fragment of about ``size`` characters around the best matches."""
-    flat = " ".join(text.split())
-    spans = _marked_spans(flat, terms, MAX_MARKS)
+def snippet(text: str, terms: Highlights, size: int = SNIPPET_CHARS, deadline: Deadline | None = None) -> str:
+    """An escaped fragment of about ``size`` characters around the best matches (``QueryTimeout`` past ``deadline``)."""
+    flat = " ".join(text[:SNIPPET_SCAN].split())
+    spans = _marked_spans(flat, terms, MAX_MARKS, deadline)
     begin, end = _snap(flat, *_best_window(flat, spans, size))
     body = render(flat, spans, begin, end)
     prefix = "… " if begin > 0 else ""
-    suffix = " …" if end < len(flat) else ""
+    suffix = " …" if end < len(flat) or len(text) > SNIPPET_SCAN else ""
     return str(escape(prefix) + body + escape(suffix))
 
 
-def highlight_all(text: str, terms: Highlights) -> str:
-    """The whole text escaped, with every match marked (line breaks kept)."""
-    return str(render(text, _marked_spans(text, terms), 0, len(text)))
+def highlight_all(text: str, terms: Highlights, deadline: Deadline | None = None) -> str:
+    """The whole text escaped, with its matches marked (line breaks kept).
+
+    Marks are bounded: at most ``MAX_MARKS_DOCUMENT`` per word or phrase, within the first ``DOCUMENT_SCAN``
+    characters; ``QueryTimeout`` past ``deadline``.
+    """
+    return str(render(text, _marked_spans(text, terms, MAX_MARKS_DOCUMENT, deadline, DOCUMENT_SCAN), 0, len(text)))

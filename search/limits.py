@@ -33,6 +33,9 @@ class Deadline:
     def remaining(self) -> float:
         return self.at - time.monotonic()
 
+    def expired(self) -> bool:
+        return time.monotonic() > self.at
+
     def check(self) -> None:
         if time.monotonic() > self.at:
             raise QueryTimeout(self.seconds)

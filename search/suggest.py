@@ -9,6 +9,10 @@ context decides the accents: ``mot cua`` is ``một cửa``, though ``của`` is
 commoner syllable. ``suggest`` rewrites an unaccented query left to right,
 preferring known pairs, then pyvi words, then single syllables. Words it does
 not know, and queries typed with diacritics, are kept as typed.
+
+``vocabulary_of`` builds an index state's vocabulary once, on its first
+did-you-mean (one thread builds, the others wait for it), from at most
+``SAMPLE_CHARS`` characters of each sampled bulletin.
 """
 
 from __future__ import annotations
@@ -18,10 +22,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
+
 from .textnorm import fold, has_diacritics, unify_tones
 
 MAX_WORD_SYLLABLES = 3
 PAIR_SAMPLE = 1000
+SAMPLE_CHARS = 20_000  # characters of each sampled bulletin read for pairs
 _TOKEN = re.compile(r"\S+")
 
 
@@ -100,3 +107,15 @@ def _like(spelling: str, typed: str) -> str:
     if typed.isupper() and len(typed) > 1:
         return spelling.upper()
     return spelling.capitalize() if typed[:1].isupper() else spelling
+
+
+def vocabulary_of(state) -> Vocabulary:
+    """The vocabulary of an index state (``search.index_state``), built on first use."""
+    with state.vocabulary_lock:
+        if state.vocabulary is None:
+            live = np.flatnonzero(state.table.live)
+            sample = live[:: max(1, len(live) // PAIR_SAMPLE)][:PAIR_SAMPLE]
+            searcher = state.searcher
+            texts = (searcher.stored_fields(int(n)).get("content", "")[:SAMPLE_CHARS] for n in sample)
+            state.vocabulary = Vocabulary.build(searcher.reader(), texts=texts)
+        return state.vocabulary

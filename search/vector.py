@@ -27,46 +27,76 @@ ascending document number, as Whoosh's collector does).
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.util.numeric import byte_to_length
 
+from .arrays import field_lengths
 from .clauses import BestMatch, Sequence
 from .limits import Deadline
 
 B, K1 = 0.75, 1.2
 COMPLETE_FIRST = True  # documents matching every soft part of a best match rank above the rest
 WEAK_SHARE = 0.3  # weight of an ambiguous unaccented function word (cua: của or cửa) in a best match
-CACHE_POSTINGS = 8_000_000  # postings kept in memory across queries (about 100 MB)
-_BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+CACHE_POSTINGS = 2_000_000  # postings kept per index state and worker across queries (16 bytes each: 32 MB)
+
+
+class PostingsCache:
+    """Posting arrays kept across queries, least recently used dropped first, safe to share between threads.
+
+    Bounded by the number of postings it holds (``CACHE_POSTINGS`` by default, 16 bytes each).
+    """
+
+    def __init__(self, limit: int = CACHE_POSTINGS):
+        self.limit = limit
+        self.held = 0
+        self._entries: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, key, value: tuple[np.ndarray, np.ndarray]) -> None:
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = value
+            self.held += len(value[0])
+            while self.held > self.limit and len(self._entries) > 1:
+                _, (ids, _) = self._entries.popitem(last=False)
+                self.held -= len(ids)
 
 
 class VectorSearcher:
-    """Array evaluation of queries over one Whoosh searcher's documents."""
+    """Array evaluation of queries over one Whoosh searcher's documents (one thread at a time).
 
-    def __init__(self, searcher, live: np.ndarray):
+    ``lengths`` (scored field -> length per document, see ``search.arrays``) and ``cache`` may be shared by
+    the searchers of several threads over the same index state.
+    """
+
+    def __init__(self, searcher, live: np.ndarray, lengths: dict | None = None, cache: PostingsCache | None = None):
         self.searcher = searcher
         self.size = len(live)
         self.live = live
         self._deadline = Deadline(None)
         self.leaves = list(searcher.reader().leaf_readers())
         self.doc_count_all = searcher.doc_count_all()
-        self._lengths: dict[str, np.ndarray] = {}
+        self._lengths: dict[str, np.ndarray] = lengths if lengths is not None else {}
+        self._postings = cache if cache is not None else PostingsCache()
         self._averages: dict[str, float] = {}
-        self._postings: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
-        self._cached = 0
 
     # -- raw data ---------------------------------------------------------------------
     def lengths(self, field: str) -> np.ndarray:
         """Each document's field length as Whoosh's scorer sees it (one byte, decoded; 1 when none)."""
         found = self._lengths.get(field)
         if found is None:
-            found = np.ones(self.size, dtype=np.float64)
-            for reader, offset in self.leaves:
-                for docnum in range(reader.doc_count_all()):
-                    found[offset + docnum] = reader.doc_field_length(docnum, field, 1)
+            found = field_lengths(self.searcher.reader(), field)
             self._lengths[field] = found
         return found
 
@@ -81,7 +111,6 @@ class VectorSearcher:
         key = (field, text)
         found = self._postings.get(key)
         if found is not None:
-            self._postings.move_to_end(key)
             return found
         ids, weights = [], []
         for reader, offset in self.leaves:
@@ -92,22 +121,14 @@ class VectorSearcher:
             _read_blocks(matcher, offset, ids, weights)
         found = (np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
                  np.concatenate(weights) if weights else np.zeros(0, dtype=np.float64))
-        self._remember(key, found)
+        self._postings.put(key, found)
         return found
-
-    def _remember(self, key, value) -> None:
-        self._postings[key] = value
-        self._cached += len(value[0])
-        while self._cached > CACHE_POSTINGS and len(self._postings) > 1:
-            _, (ids, _) = self._postings.popitem(last=False)
-            self._cached -= len(ids)
 
     def positions(self, field: str, text: str) -> np.ndarray:
         """Sorted keys ``docnum << 32 | position`` of a term of a positions field (``PackedPositions``)."""
         key = (field, text, "positions")
         found = self._postings.get(key)
         if found is not None:
-            self._postings.move_to_end(key)
             return found[0]
         keys = []
         for reader, offset in self.leaves:
@@ -116,7 +137,7 @@ class VectorSearcher:
             matcher = reader.postings(field, text)
             keys.append(_read_positions(getattr(matcher, "child", matcher), offset))
         found = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
-        self._remember(key, (found, found))
+        self._postings.put(key, (found, found))
         return found
 
     # -- evaluation ---------------------------------------------------------------------

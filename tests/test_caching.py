@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import search.engine
+import search.index_state
 from indexer.builder import build_index
 from search.engine import SearchEngine
 from webapp import create_app
@@ -67,7 +67,7 @@ def test_errors_and_other_routes_carry_no_validators(client):
 
 
 def test_a_changed_index_gives_200_and_a_new_etag(tmp_path, corpus_copy, monkeypatch):
-    monkeypatch.setattr(search.engine, "RECHECK_SECONDS", 0.0)
+    monkeypatch.setattr(search.index_state, "RECHECK_SECONDS", 0.0)
     build_index(corpus_copy, tmp_path / "index", jobs=1)
     client = create_app({"INDEX": str(tmp_path / "index"), "RATE_LIMIT": ""}).test_client()
     urls = ("/api/search?q=c%E1%BA%A3i+c%C3%A1ch", "/search?q=c%E1%BA%A3i+c%C3%A1ch", f"/api/documents/{S0}")
@@ -85,7 +85,7 @@ def test_a_changed_index_gives_200_and_a_new_etag(tmp_path, corpus_copy, monkeyp
 
 
 def test_the_engine_names_its_index_state(tmp_path, corpus_copy, monkeypatch):
-    monkeypatch.setattr(search.engine, "RECHECK_SECONDS", 0.0)
+    monkeypatch.setattr(search.index_state, "RECHECK_SECONDS", 0.0)
     build_index(corpus_copy, tmp_path / "index", jobs=1)
     engine = SearchEngine(tmp_path / "index")
     first = engine.index_state()

@@ -12,6 +12,7 @@ from search.compiler import compile_query
 from search.engine import SearchEngine
 from search.models import make_request
 from search.query import parse_query
+from search.similar import similar
 from search.vector import top
 
 QUERIES = ["thủ tục hành chính", "cai cach hanh chinh", '"một cửa liên thông"', '"dich vu cong truc tuyen"',
@@ -68,9 +69,9 @@ def test_shapes_it_does_not_handle_fall_back(engine):
 def test_similar_bulletins_are_the_same_on_both_paths(engine, monkeypatch):
     state = engine._current()
     ids = [state.searcher.stored_fields(d)["id"] for d in list(state.searcher.reader().all_doc_ids())[:40]]
-    arrays = {doc_id: [m["id"] for m in engine._similar(state, doc_id, 5)] for doc_id in ids}
+    arrays = {doc_id: [m["id"] for m in similar(state, doc_id, 5)] for doc_id in ids}
     monkeypatch.setattr(state.vector, "evaluate", lambda query, deadline=None: None)
-    whoosh = {doc_id: [m["id"] for m in engine._similar(state, doc_id, 5)] for doc_id in ids}
+    whoosh = {doc_id: [m["id"] for m in similar(state, doc_id, 5)] for doc_id in ids}
     assert arrays == whoosh
     assert all(len(found) == 5 and doc_id not in found for doc_id, found in arrays.items())
 

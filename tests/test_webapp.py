@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from openapi_spec_validator import validate as validate_openapi
 
-import search.engine
+import search.index_state
 from indexer.builder import build_index
 from search.engine import SearchEngine
 from search.models import Hit, SearchResponse, make_request
@@ -272,7 +272,7 @@ def test_bad_settings_stop_start_up_naming_the_key(tmp_path, file_text, environ,
 
 
 def test_a_rebuilt_index_is_picked_up_without_restart(tmp_path, corpus_copy, monkeypatch):
-    monkeypatch.setattr(search.engine, "RECHECK_SECONDS", 0.0)
+    monkeypatch.setattr(search.index_state, "RECHECK_SECONDS", 0.0)
     build_index(corpus_copy, tmp_path / "index", jobs=1)
     app = create_app({"INDEX": str(tmp_path / "index")})
     client = app.test_client()

@@ -38,6 +38,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "did_you_mean": ("Có phải bạn muốn tìm", "Did you mean"),
     "missing": ("Thiếu", "Missing"),
     "filter_by": ("Lọc theo", "Filter by"),
+    "facets_timed_out": ("Không kịp đếm trong thời hạn", "Not counted within the time limit"),
     "all_of_these": ("tất cả", "all of these"),
     "no_results": ("Không tìm thấy tin nào.", "No bulletins found."),
     "no_results_tips": ("Hãy thử bỏ bớt bộ lọc, dùng ít từ hơn hoặc gõ không dấu.",

@@ -145,7 +145,11 @@ def openapi_document() -> dict:
                                  "description": "Facet values named in the query text; they lift matching "
                                                 "bulletins (never filter).",
                                  "properties": {name: {"type": "string"} for name in
-                                                ("year", "quarter", "province", "province_2025", "district")}}}}
+                                                ("year", "quarter", "province", "province_2025", "district")}},
+                  "facets_timed_out": {"type": "array", "items": {"type": "string", "enum": list(FACETS)},
+                                       "description": "Present when the time limit passed before these facets "
+                                                      "were counted: their buckets are empty, the hits are "
+                                                      "complete."}}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "CCHC bulletin search API", "version": "1.0",

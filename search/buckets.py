@@ -1,0 +1,78 @@
+"""Facet buckets of a response: counts shaped for the page, the API and the widget, degrading on time-out.
+
+``facet_buckets`` counts every facet disjunctively (``search.facets``) and
+turns the counts into ordered ``FacetBucket`` lists (years newest first,
+quarters in calendar order, topics and places by count). Facets come after the
+hits: when the request's deadline passes while they are counted, the facets
+not yet counted are left empty and named in ``timed_out`` - the hits are still
+returned and the page says which counts are missing (as Datasette does).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .citations import ref_label
+from .facets import FacetTable, disjunctive_counts, pivot
+from .limits import Deadline
+from .models import FacetBucket, SearchRequest
+from .schema import FACETS
+from .textnorm import folded_key
+from .vocabulary import QUARTERS, quarter_label, topic_ids, topic_label
+
+
+@dataclass
+class FacetView:
+    facets: dict[str, list[FacetBucket]]
+    chart: dict = field(default_factory=dict)
+    timed_out: list[str] = field(default_factory=list)  # facets not counted before the deadline
+
+
+def facet_buckets(table: FacetTable, matched: np.ndarray, masks: dict, request: SearchRequest,
+                  deadline: Deadline) -> FacetView:
+    """Buckets of every facet and the year x quarter chart, as far as the deadline allows."""
+    view = FacetView({})
+    for name in FACETS:
+        if deadline.expired():
+            view.timed_out.append(name)
+            counts = {}
+        else:
+            counts = disjunctive_counts(table, matched, masks, (name,), request.filters)[name]
+        view.facets[name] = buckets(name, counts, request)
+    if not deadline.expired():
+        view.chart = pivot(table, _without(matched, masks, "year"), "year", "quarter")
+    return view
+
+
+def _without(matched: np.ndarray, masks: dict, left_out: str) -> np.ndarray:
+    within = matched.copy()
+    for name, mask in masks.items():
+        if name != left_out:
+            within &= mask
+    return within
+
+
+def buckets(name: str, counts: dict[str, int], request: SearchRequest) -> list[FacetBucket]:
+    """One facet's buckets in display order (selected values kept even when they count nothing)."""
+    selected = request.filters.get(name, [])
+    values = list(counts) + [v for v in selected if v not in counts]
+    if name == "year":
+        values.sort(key=lambda v: -int(v))
+    elif name == "quarter":
+        values.sort(key=lambda v: list(QUARTERS).index(v))
+    elif name == "topic":
+        values.sort(key=lambda v: (-counts.get(v, 0), topic_ids().index(v)))
+    else:
+        values.sort(key=lambda v: (-counts.get(v, 0), folded_key(v)))
+    return [FacetBucket(value=v, label=_label(name, v, request.lang), count=counts.get(v, 0), selected=v in selected)
+            for v in values]
+
+
+def _label(name: str, value: str, lang: str) -> str:
+    if name == "quarter":
+        return quarter_label(value, lang)
+    if name == "refs":
+        return ref_label(value)
+    return topic_label(value, lang) if name == "topic" else value
