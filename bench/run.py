@@ -32,6 +32,7 @@ from bench.fts5 import build as build_fts5
 from bench.generate import write_corpus
 from bench.tantivy_peer import TantivySearcher
 from bench.tantivy_peer import build as build_tantivy
+from bench.timing import percentile, timed
 from bench.views import view_lines
 from search.engine import SearchEngine
 from search.models import make_request
@@ -127,18 +128,8 @@ def _change_share(corpus: Path, share: float) -> int:
     return len(files[::step])
 
 
-def _timed(function, repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
 def time_queries(engine: SearchEngine, peers: list, repeat: int) -> dict[str, list[list[float]]]:
@@ -152,15 +143,15 @@ def time_queries(engine: SearchEngine, peers: list, repeat: int) -> dict[str, li
             filters = entry[1] if len(entry) > 1 else {}
             page = entry[2] if len(entry) > 2 else 1
             request = make_request(query, filters, page=page)
-            runs[0] += _timed(lambda r=request: engine.run_search(r), repeat)
+            runs[0] += timed(lambda r=request: engine.run_search(r), repeat)
             for times, peer in zip(runs[1:], peers, strict=True):
-                times += _timed(lambda q=query, f=request.filters, p=page, peer=peer: peer.search(q, f, p), repeat)
+                times += timed(lambda q=query, f=request.filters, p=page, peer=peer: peer.search(q, f, p), repeat)
         out[name] = runs
     return out
 
 
 def _cells(times: list[float]) -> str:
-    return f"{statistics.median(times):.1f} | {_percentile(times, .95):.1f} | {max(times):.1f}"
+    return f"{statistics.median(times):.1f} | {percentile(times, .95):.1f} | {max(times):.1f}"
 
 
 def query_table(timings: dict[str, list[list[float]]]) -> list[str]:

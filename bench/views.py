@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import statistics
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 
+from bench.timing import timed
 from search.citations import Postings
 from search.coverage import corpus_years, coverage, year_shares
 from search.engine import SearchEngine
@@ -36,13 +36,6 @@ VIEW_CLASSES = {  # view -> (query, filters)
 }
 
 
-def _timed(function, repeat: int) -> list[float]:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
 
 
 def _row(name: str, times: list[float]) -> str:
@@ -73,7 +66,7 @@ def view_lines(index: Path, repeat: int) -> list[str]:
             def run(r=request):
                 response = engine.run_search(r)
                 return tile_map({b.value: b.count for b in response.facets["province"]}, "63", [])
-        lines.append(_row(name, _timed(run, repeat)))
+        lines.append(_row(name, timed(run, repeat)))
     return lines + [""]
 
 
@@ -112,7 +105,7 @@ def synthetic_lines(n: int, repeat: int) -> list[str]:
         "all facets, disjunctive": lambda: disjunctive_counts(table, matched, masks, facets),
     }
     lines = [f"| view computation, {n:,} synthetic bulletins | p50 ms | max ms |", "|---|---:|---:|"]
-    lines += [_row(name, _timed(run, repeat)) for name, run in cases.items()]
+    lines += [_row(name, timed(run, repeat)) for name, run in cases.items()]
     return lines + [""]
 
 

@@ -9,7 +9,7 @@ It ties the stages together, each in its own module:
 * ``search.buckets`` - facet counts as buckets, reported when they time out;
 * ``search.similar`` - more-like-this; ``search.suggest`` - did-you-mean.
 
-Answers are cached per index state (``ResultCache``); a cached answer is
+Answers are cached per index state (``index_state.result_cache``); a cached answer is
 served without waiting for any search in progress.
 """
 

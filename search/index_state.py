@@ -22,7 +22,6 @@ import re
 import threading
 import time
 import weakref
-from collections import OrderedDict
 from pathlib import Path
 
 from whoosh import scoring
@@ -31,7 +30,8 @@ from whoosh.searching import Searcher
 
 from . import storage
 from .arrays import open_arrays
-from .vector import CACHE_POSTINGS, PostingsCache, VectorSearcher
+from .lru import LRU
+from .vector import CACHE_POSTINGS, VectorSearcher, postings_cache
 
 RECHECK_SECONDS = 1.0
 RESULT_CACHE = 256  # responses kept per index state; a new index state starts empty
@@ -42,31 +42,9 @@ class StateGone(RuntimeError):
     """The commit this state reads has been replaced and its files removed."""
 
 
-class ResultCache:
-    """Answers by request key, least recently used dropped first; safe to share between threads."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self._entries: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-            return found
-
-    def put(self, key, answer) -> None:
-        if not self.size:
-            return
-        with self._lock:
-            self._entries[key] = answer
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._entries)
+def result_cache(size: int) -> LRU:
+    """Answers by request key, at most ``size`` of them (0: none), shared by threads."""
+    return LRU(size)
 
 
 class IndexState:
@@ -83,8 +61,8 @@ class IndexState:
         first = self.searcher  # opens this thread's searcher and checks the files are there
         self.arrays = open_arrays(generation, toc, first.reader(), self._toc.schema)
         self.table = self.arrays.table
-        self.postings = PostingsCache(cache_postings)
-        self.results = ResultCache(cache_size)
+        self.postings = postings_cache(cache_postings)
+        self.results = result_cache(cache_size)
         self.vocabulary = None  # built on the first did-you-mean (search.suggest)
         self.vocabulary_lock = threading.Lock()
 

@@ -27,15 +27,13 @@ ascending document number, as Whoosh's collector does).
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 import numpy as np
 from whoosh import query as wq
 
 from .arrays import field_lengths
 from .clauses import BestMatch, Sequence
 from .limits import Deadline
+from .lru import LRU
 
 B, K1 = 0.75, 1.2
 COMPLETE_FIRST = True  # documents matching every soft part of a best match rank above the rest
@@ -43,34 +41,9 @@ WEAK_SHARE = 0.3  # weight of an ambiguous unaccented function word (cua: của 
 CACHE_POSTINGS = 2_000_000  # postings kept per index state and worker across queries (16 bytes each: 32 MB)
 
 
-class PostingsCache:
-    """Posting arrays kept across queries, least recently used dropped first, safe to share between threads.
-
-    Bounded by the number of postings it holds (``CACHE_POSTINGS`` by default, 16 bytes each).
-    """
-
-    def __init__(self, limit: int = CACHE_POSTINGS):
-        self.limit = limit
-        self.held = 0
-        self._entries: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-            return found
-
-    def put(self, key, value: tuple[np.ndarray, np.ndarray]) -> None:
-        with self._lock:
-            if key in self._entries:
-                return
-            self._entries[key] = value
-            self.held += len(value[0])
-            while self.held > self.limit and len(self._entries) > 1:
-                _, (ids, _) = self._entries.popitem(last=False)
-                self.held -= len(ids)
+def postings_cache(limit: int = CACHE_POSTINGS) -> LRU:
+    """Posting arrays kept across queries, bounded by the postings they hold (16 bytes each), shared by threads."""
+    return LRU(limit, weigh=lambda value: len(value[0]))
 
 
 class VectorSearcher:
@@ -80,7 +53,7 @@ class VectorSearcher:
     the searchers of several threads over the same index state.
     """
 
-    def __init__(self, searcher, live: np.ndarray, lengths: dict | None = None, cache: PostingsCache | None = None):
+    def __init__(self, searcher, live: np.ndarray, lengths: dict | None = None, cache: LRU | None = None):
         self.searcher = searcher
         self.size = len(live)
         self.live = live
@@ -88,7 +61,7 @@ class VectorSearcher:
         self.leaves = list(searcher.reader().leaf_readers())
         self.doc_count_all = searcher.doc_count_all()
         self._lengths: dict[str, np.ndarray] = lengths if lengths is not None else {}
-        self._postings = cache if cache is not None else PostingsCache()
+        self._postings = cache if cache is not None else postings_cache()
         self._averages: dict[str, float] = {}
 
     # -- raw data ---------------------------------------------------------------------

@@ -1,0 +1,51 @@
+"""One bounded, thread-safe least-recently-used cache for the search side.
+
+Answers are kept per index state (bounded by their number) and posting arrays
+across queries (bounded by the postings they hold): ``LRU(limit, weigh)``
+serves both, dropping the least recently used entries while the total weight
+is over ``limit``. A limit of 0 keeps nothing.
+
+>>> cache = LRU(3, weigh=len)
+>>> cache.put("a", [1, 2]); cache.put("b", [3, 4])
+>>> cache.get("a") is None, cache.get("b"), cache.held
+(True, [3, 4], 2)
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+
+class LRU:
+    """Values by key, least recently used dropped first while the total weight is over ``limit``."""
+
+    def __init__(self, limit: int, weigh: Callable[[object], int] = lambda value: 1):
+        self.limit = limit
+        self.held = 0
+        self._weigh = weigh
+        self._entries: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, key, value) -> None:
+        if not self.limit:
+            return
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = value
+            self.held += self._weigh(value)
+            while self.held > self.limit and len(self._entries) > 1:
+                _, dropped = self._entries.popitem(last=False)
+                self.held -= self._weigh(dropped)
+
+    def __len__(self) -> int:
+        return len(self._entries)
