@@ -16,6 +16,8 @@ from search.engine import SearchEngine
 from search.index_state import latest_toc
 from search.models import make_request
 
+pytestmark = pytest.mark.slow  # builds and changes a generated corpus through pyvi; CI runs it
+
 
 @pytest.fixture(scope="module")
 def changed_index(tmp_path_factory):

@@ -68,6 +68,7 @@ def rebuilt(request, tmp_path_factory):
     return {"incremental": after_incremental, "reused": reused, "scratch": scratch}
 
 
+@pytest.mark.slow  # the rebuilt corpora go through pyvi (about 15 s each); CI runs them
 @pytest.mark.parametrize("rebuilt", ["incremental, then --full"], indirect=True)
 def test_an_incremental_run_leaves_deleted_documents_counted(rebuilt):
     after_incremental = rebuilt["incremental"]
@@ -76,11 +77,13 @@ def test_an_incremental_run_leaves_deleted_documents_counted(rebuilt):
     assert _statistics(rebuilt["scratch"])["counted"] == 142
 
 
+@pytest.mark.slow
 def test_a_reusing_full_rebuild_has_the_statistics_of_a_scratch_build(rebuilt):
     assert _statistics(rebuilt["reused"]) == _statistics(rebuilt["scratch"])
     assert _statistics(rebuilt["scratch"])["documents"] == 142
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", QUERIES)
 def test_a_reusing_full_rebuild_ranks_and_scores_as_a_scratch_build(rebuilt, query):
     answer, scores = _ranking(rebuilt["scratch"], query)

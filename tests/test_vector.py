@@ -15,6 +15,8 @@ from search.query import parse_query
 from search.similar import similar
 from search.vector import top
 
+pytestmark = pytest.mark.slow  # builds 300 generated bulletins through pyvi (about 15 s); CI runs it
+
 QUERIES = ["thủ tục hành chính", "cai cach hanh chinh", '"một cửa liên thông"', '"dich vu cong truc tuyen"',
            "61/2018/NĐ-CP", "107/2021/nd-cp", "SIPAS OR papi", "cán bộ công chức", "CCHC -tthc",
            'title:"kế hoạch"', "year:2020 một cửa", "(PAPI OR PCI) tỉnh -sipas", "ủy ban nhân dân huyện"]

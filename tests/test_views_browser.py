@@ -12,6 +12,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 from tests.browser import chromium, screenshot, serving
 from tests.views_corpus import build_views_index
 
+pytestmark = pytest.mark.slow  # a real Chromium, as the other browser tests
+
 MOT_CUA = "q=m%E1%BB%99t+c%E1%BB%ADa"
 
 
