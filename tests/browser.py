@@ -10,7 +10,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from bench.net import free_port, wait_for
 
@@ -57,6 +60,15 @@ def chromium(download_dir: Path | None = None) -> webdriver.Chrome:
         options.add_experimental_option("prefs", {"download.default_directory": str(download_dir),
                                                   "download.prompt_for_download": False})
     return webdriver.Chrome(service=Service(executable_path=driver), options=options)
+
+
+def go(browser, action, url_part: str) -> None:
+    """Do ``action`` (a click, a submit) and wait until the new page, whose URL has ``url_part``, is loaded."""
+    old = browser.find_element(By.TAG_NAME, "html")
+    action()
+    wait = WebDriverWait(browser, 15, ignored_exceptions=(StaleElementReferenceException,))
+    wait.until(lambda b: url_part in b.current_url and b.execute_script("return document.readyState") == "complete")
+    wait.until(lambda b: b.find_element(By.TAG_NAME, "html") != old)
 
 
 def screenshot(browser, name: str) -> Path:

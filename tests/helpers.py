@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
+
+from bench.generate import write_corpus
+from indexer.builder import build_index
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 
@@ -16,3 +20,16 @@ def to_cp1258(text: str) -> bytes:
         base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
         out.append(base + tones)
     return "".join(out).encode("cp1258")
+
+
+def changed_index(root: Path, size: int, every: int, removed: slice) -> Path:
+    """``size`` generated bulletins indexed, then every ``every``-th changed and the ``removed`` ones deleted,
+    indexed again: several segments and deleted documents, as an index that has lived a while."""
+    corpus = write_corpus(size, root / "corpus")
+    build_index(corpus, root / "index", jobs=1)
+    for path in sorted(corpus.glob("*.txt"))[::every]:
+        path.write_text(path.read_text(encoding="utf-8") + "\n\nCập nhật: một cửa liên thông.", encoding="utf-8")
+    for path in sorted(corpus.glob("*.txt"))[removed]:
+        path.unlink()
+    build_index(corpus, root / "index", jobs=1)
+    return root / "index"

@@ -8,13 +8,12 @@ import shutil
 import numpy as np
 import pytest
 
-from bench.generate import write_corpus
-from indexer.builder import build_index
 from search import storage
 from search.arrays import compute, ensure_arrays, field_lengths, folder_for, load_arrays, scored_fields
 from search.engine import SearchEngine
 from search.index_state import latest_toc
 from search.models import make_request
+from tests.helpers import changed_index as build_changed_index
 
 pytestmark = pytest.mark.slow  # builds and changes a generated corpus through pyvi; CI runs it
 
@@ -22,15 +21,7 @@ pytestmark = pytest.mark.slow  # builds and changes a generated corpus through p
 @pytest.fixture(scope="module")
 def changed_index(tmp_path_factory):
     """120 generated bulletins, then an incremental run: several segments, deleted documents."""
-    root = tmp_path_factory.mktemp("arrays")
-    corpus = write_corpus(120, root / "corpus")
-    build_index(corpus, root / "index", jobs=1)
-    for path in sorted(corpus.glob("*.txt"))[::9]:
-        path.write_text(path.read_text(encoding="utf-8") + "\n\nCập nhật: một cửa liên thông.", encoding="utf-8")
-    for path in sorted(corpus.glob("*.txt"))[2::40]:
-        path.unlink()
-    build_index(corpus, root / "index", jobs=1)
-    return root / "index"
+    return build_changed_index(tmp_path_factory.mktemp("arrays"), 120, every=9, removed=slice(2, None, 40))
 
 
 def _same(mapped, computed) -> None:

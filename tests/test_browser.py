@@ -11,11 +11,9 @@ import io
 import time
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser import chromium, screenshot, serving
+from tests.browser import chromium, go, screenshot, serving
 
 pytestmark = pytest.mark.slow  # a real Chromium against a real server
 
@@ -48,13 +46,6 @@ def _heading(browser) -> str:
     return browser.find_element(By.ID, "results-heading").text
 
 
-def _go(browser, action, url_part: str) -> None:
-    """Do ``action`` (a click, a submit) and wait until the new page, whose URL has ``url_part``, is loaded."""
-    old = browser.find_element(By.TAG_NAME, "html")
-    action()
-    wait = WebDriverWait(browser, 15, ignored_exceptions=(StaleElementReferenceException,))
-    wait.until(lambda b: url_part in b.current_url and b.execute_script("return document.readyState") == "complete")
-    wait.until(lambda b: b.find_element(By.TAG_NAME, "html") != old)
 
 
 def _facet(browser, label: str):
@@ -65,13 +56,13 @@ def test_search_facets_chart_document_back_and_export(site, browser, downloads):
     browser.get(site + "/")
     box = browser.find_element(By.ID, "q")
     box.send_keys("cai cach hanh chinh")
-    _go(browser, box.submit, "q=cai+cach")
+    go(browser, box.submit, "q=cai+cach")
     assert _heading(browser) == "5 kết quả cho cai cach hanh chinh"  # the quotes of <q> are drawn by CSS
     assert "cải cách hành chính" in browser.find_element(By.CSS_SELECTOR, ".suggestion").text
 
-    _go(browser, _facet(browser, "Cao Bằng").click, "province=Cao")
+    go(browser, _facet(browser, "Cao Bằng").click, "province=Cao")
     assert _heading(browser).startswith("1 kết quả")
-    _go(browser, _facet(browser, "Sơn La").click, "province=S%C6%A1n")  # a second province widens
+    go(browser, _facet(browser, "Sơn La").click, "province=S%C6%A1n")  # a second province widens
     assert _heading(browser).startswith("2 kết quả")
     assert sorted(_hits(browser)) == ["KẾT QUẢ CÔNG TÁC CCHC 6 THÁNG ĐẦU NĂM 2014.",
                                       "Kết quả thực hiện công tác cải cách hành chính trên địa bàn tỉnh Quý I/2022"]
@@ -79,11 +70,11 @@ def test_search_facets_chart_document_back_and_export(site, browser, downloads):
     assert chips == ["Cao Bằng", "Sơn La"]
     screenshot(browser, "search-page")
 
-    _go(browser, browser.find_element(By.CSS_SELECTOR, "a.bar[aria-label^='2014'] rect").click, "year=2014")
+    go(browser, browser.find_element(By.CSS_SELECTOR, "a.bar[aria-label^='2014'] rect").click, "year=2014")
     assert _hits(browser) == ["KẾT QUẢ CÔNG TÁC CCHC 6 THÁNG ĐẦU NĂM 2014."]
     filtered_url = browser.current_url
 
-    _go(browser, browser.find_element(By.CSS_SELECTOR, "ol.hits h2 a").click, "/documents/")  # open the bulletin
+    go(browser, browser.find_element(By.CSS_SELECTOR, "ol.hits h2 a").click, "/documents/")  # open the bulletin
     assert browser.find_element(By.TAG_NAME, "h1").text == "KẾT QUẢ CÔNG TÁC CCHC 6 THÁNG ĐẦU NĂM 2014."
     metadata = browser.find_element(By.CSS_SELECTOR, "dl.metadata").text
     assert "Sơn La" in metadata and "6 tháng đầu năm" in metadata and "2014-06-12" in metadata
@@ -91,7 +82,7 @@ def test_search_facets_chart_document_back_and_export(site, browser, downloads):
     assert "cải cách hành chính" in marks
     screenshot(browser, "bulletin-page")
 
-    _go(browser, browser.back, "year=2014")  # the back button restores the filtered search
+    go(browser, browser.back, "year=2014")  # the back button restores the filtered search
     assert browser.current_url == filtered_url
     assert _hits(browser) == ["KẾT QUẢ CÔNG TÁC CCHC 6 THÁNG ĐẦU NĂM 2014."]
 
@@ -107,7 +98,7 @@ def test_search_facets_chart_document_back_and_export(site, browser, downloads):
 
 def test_english_switch_and_keyboard(site, browser):
     browser.get(site + "/search?q=m%E1%BB%99t+c%E1%BB%ADa")
-    _go(browser, browser.find_element(By.LINK_TEXT, "EN").click, "lang=en")
+    go(browser, browser.find_element(By.LINK_TEXT, "EN").click, "lang=en")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert _heading(browser) == "4 results for một cửa"
     skip = browser.find_element(By.CSS_SELECTOR, "a.skip")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from whoosh import query as wq
 
-from bench.generate import write_corpus
-from indexer.builder import build_index
 from search.clauses import plain
 from search.compiler import compile_query
 from search.engine import SearchEngine
@@ -14,6 +12,7 @@ from search.models import make_request
 from search.query import parse_query
 from search.similar import similar
 from search.vector import top
+from tests.helpers import changed_index
 
 pytestmark = pytest.mark.slow  # builds 300 generated bulletins through pyvi (about 15 s); CI runs it
 
@@ -25,15 +24,7 @@ QUERIES = ["thủ tục hành chính", "cai cach hanh chinh", '"một cửa liê
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     """300 generated bulletins, then changes: several segments and deleted documents."""
-    root = tmp_path_factory.mktemp("vector")
-    corpus = write_corpus(300, root / "corpus")
-    build_index(corpus, root / "index", jobs=1)
-    for path in sorted(corpus.glob("*.txt"))[::7]:
-        path.write_text(path.read_text(encoding="utf-8") + "\n\nCập nhật: một cửa liên thông.", encoding="utf-8")
-    for path in sorted(corpus.glob("*.txt"))[3::50]:
-        path.unlink()
-    build_index(corpus, root / "index", jobs=1)
-    found = SearchEngine(root / "index")
+    found = SearchEngine(changed_index(tmp_path_factory.mktemp("vector"), 300, every=7, removed=slice(3, None, 50)))
     state = found._current()
     assert len(state.vector.leaves) > 1 and state.searcher.doc_count_all() > state.searcher.doc_count()
     return found

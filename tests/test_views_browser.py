@@ -4,12 +4,10 @@ a cited document, a shares bar; by keyboard, in English and on a phone. Screensh
 from __future__ import annotations
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser import chromium, screenshot, serving
+from tests.browser import chromium, go, screenshot, serving
 from tests.views_corpus import build_views_index
 
 pytestmark = pytest.mark.slow  # a real Chromium, as the other browser tests
@@ -32,12 +30,6 @@ def browser():
     driver.quit()
 
 
-def _go(browser, action, url_part: str) -> None:
-    old = browser.find_element(By.TAG_NAME, "html")
-    action()
-    wait = WebDriverWait(browser, 15, ignored_exceptions=(StaleElementReferenceException,))
-    wait.until(lambda b: url_part in b.current_url and b.execute_script("return document.readyState") == "complete")
-    wait.until(lambda b: b.find_element(By.TAG_NAME, "html") != old)
 
 
 def _heading(browser) -> str:
@@ -55,7 +47,7 @@ def test_a_coverage_cell_opens_its_bulletins(site, browser):
     assert summary.startswith("5 tin khớp; 3/63 tỉnh, thành phố có ít nhất một tin.")
     screenshot(browser, "coverage")
     cell = browser.find_element(By.CSS_SELECTOR, "td a[aria-label='Cao Bằng, Quý III 2021: 1']")
-    _go(browser, cell.click, "quarter=Q3")
+    go(browser, cell.click, "quarter=Q3")
     assert _heading(browser) == "1 kết quả cho một cửa" and _hits(browser) == ["v2"]
 
 
@@ -64,7 +56,7 @@ def test_a_coverage_cell_by_keyboard_in_english(site, browser):
     cell = browser.find_element(By.CSS_SELECTOR, "td a[aria-label='Tuyên Quang, First half 2021: 1']")
     browser.execute_script("arguments[0].focus()", cell)
     assert browser.switch_to.active_element == cell
-    _go(browser, lambda: cell.send_keys(Keys.ENTER), "province_2025=Tuy")
+    go(browser, lambda: cell.send_keys(Keys.ENTER), "province_2025=Tuy")
     assert _heading(browser) == "1 results for một cửa" and _hits(browser) == ["v5"]
 
 
@@ -73,34 +65,34 @@ def test_a_map_tile_filters_by_click_and_keyboard(site, browser):
     tile = browser.find_element(By.CSS_SELECTOR, "a.tile[data-province='Cao Bằng']")
     assert tile.get_attribute("aria-label") == "Cao Bằng: 2"
     screenshot(browser, "search-map")
-    _go(browser, browser.find_element(By.CSS_SELECTOR, "a.tile[data-province='Cao Bằng'] rect").click,
+    go(browser, browser.find_element(By.CSS_SELECTOR, "a.tile[data-province='Cao Bằng'] rect").click,
         "province=Cao")
     assert _heading(browser) == "2 kết quả cho một cửa" and _hits(browser) == ["v1", "v2"]
     other = browser.find_element(By.CSS_SELECTOR, "a.tile[data-province='Sơn La']")
     browser.execute_script("arguments[0].focus()", other)
-    _go(browser, lambda: other.send_keys(Keys.ENTER), "province=S%C6%A1n")  # a second province widens
+    go(browser, lambda: other.send_keys(Keys.ENTER), "province=S%C6%A1n")  # a second province widens
     assert _heading(browser) == "3 kết quả cho một cửa" and _hits(browser) == ["v1", "v2", "v3"]
 
 
 def test_a_cited_document_opens_the_bulletins_citing_it(site, browser):
     browser.get(f"{site}/documents/v2")
-    _go(browser, browser.find_element(By.LINK_TEXT, "107/2021/NĐ-CP").click, "refs=107")
+    go(browser, browser.find_element(By.LINK_TEXT, "107/2021/NĐ-CP").click, "refs=107")
     assert _heading(browser) == "2 kết quả" and _hits(browser) == ["v2", "v4"]
     chips = [c.text.replace("×", "").strip() for c in browser.find_elements(By.CSS_SELECTOR, "a.chip")]
     assert chips == ["107/2021/NĐ-CP"]
     facet = browser.find_element(By.XPATH, "//section[@aria-labelledby='facet-refs']//a[.//span[@class='label' "
                                            "and normalize-space()='30c/NQ-CP']]")
-    _go(browser, facet.click, "refs=30c")  # a second document widens
+    go(browser, facet.click, "refs=30c")  # a second document widens
     assert _hits(browser) == ["v2", "v4", "v7"]
 
 
 def test_share_bars_and_toggle(site, browser):
     browser.get(f"{site}/search?{MOT_CUA}&lang=en")
-    _go(browser, browser.find_element(By.CSS_SELECTOR, "a.chart-share").click, "chart=share")
+    go(browser, browser.find_element(By.CSS_SELECTOR, "a.chart-share").click, "chart=share")
     labels = [a.get_attribute("aria-label") for a in browser.find_elements(By.CSS_SELECTOR, "a.bar")]
     assert labels == ["2020: 50.0% (1 of 2)", "2021: 66.7% (4 of 6)"]
     screenshot(browser, "search-shares")
-    _go(browser, browser.find_element(By.CSS_SELECTOR, "a.bar[aria-label^='2021'] rect").click, "year=2021")
+    go(browser, browser.find_element(By.CSS_SELECTOR, "a.bar[aria-label^='2021'] rect").click, "year=2021")
     assert _heading(browser) == "4 results for một cửa" and "chart=share" in browser.current_url
 
 
