@@ -43,7 +43,8 @@ from whoosh import index as whoosh_index
 
 from search import storage
 from search.analysis import prime_segmentation, segment
-from search.arrays import ensure_arrays
+from search.arrays import ensure_arrays, scored_fields
+from search.hot import ensure_hot
 from search.schema import SCHEMA_VERSION, build_schema, document_fields
 
 from .compaction import compact, needs_compaction
@@ -276,6 +277,8 @@ def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None =
         with ix.searcher() as searcher:
             report.total = searcher.doc_count()
         ensure_arrays(generation, ix)  # issue 12: per-document arrays the serving processes memory-map
+        with ix.reader() as reader:  # and each new segment's long posting lists (search.hot)
+            ensure_hot(generation, reader, scored_fields(ix.schema))
         report.elapsed = time.monotonic() - started
         _record(generation, corpus, report)
         if report.full:

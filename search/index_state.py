@@ -2,11 +2,12 @@
 
 An ``IndexState`` is one Whoosh commit (generation folder + TOC number) with
 what every request over it shares: the per-document arrays
-(``search.arrays``, memory-mapped when the indexer wrote them), a postings
-cache, the answers cache and the did-you-mean vocabulary. Whoosh readers seek
-and read file objects of their own, so each thread gets its own searcher over
-that same commit (``searcher``/``vector``, opened on a thread's first request
-and kept); nothing else is per thread.
+(``search.arrays``, memory-mapped when the indexer wrote them), each segment's
+hot postings (``search.hot``, mapped), a postings cache, the answers cache
+and the did-you-mean vocabulary. Whoosh readers seek and read file objects
+of their own, so each thread gets its own searcher over that same commit
+(``searcher``/``vector``, opened on a thread's first request and kept);
+nothing else is per thread.
 
 ``ServedIndex.current`` looks at the disk at most every ``RECHECK_SECONDS``;
 when the commit changed, one thread opens the new state while the others keep
@@ -30,6 +31,7 @@ from whoosh.searching import Searcher
 
 from . import storage
 from .arrays import open_arrays
+from .hot import open_hot
 from .lru import LRU
 from .vector import CACHE_POSTINGS, VectorSearcher, postings_cache
 
@@ -61,6 +63,7 @@ class IndexState:
         first = self.searcher  # opens this thread's searcher and checks the files are there
         self.arrays = open_arrays(generation, toc, first.reader(), self._toc.schema)
         self.table = self.arrays.table
+        self.hot = open_hot(generation, first.reader())  # per leaf: its segment's long posting lists, mapped
         self.postings = postings_cache(cache_postings)
         self.results = result_cache(cache_size)
         self.vocabulary = None  # built on the first did-you-mean (search.suggest)
@@ -86,7 +89,8 @@ class IndexState:
         """This thread's array evaluator (its own searcher; arrays and postings cache shared)."""
         found = getattr(self._local, "vector", None)
         if found is None or found.searcher is not self.searcher:
-            found = VectorSearcher(self.searcher, self.table.live, self.arrays.lengths, self.postings)
+            found = VectorSearcher(self.searcher, self.table.live, self.arrays.lengths, self.postings,
+                                   self.hot)
             self._local.vector = found
         return found
 

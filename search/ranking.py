@@ -68,7 +68,7 @@ def resolver(state):
 def known(state):
     """Whether the index has seen an accented syllable (title or content), from the cached postings
     that the search reads anyway."""
-    postings = state.vector.postings
+    postings = state.vector.scored
 
     def is_known(syllable: str) -> bool:
         return len(postings("content", syllable)[0]) > 0 or len(postings("title", syllable)[0]) > 0

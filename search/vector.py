@@ -2,9 +2,10 @@
 
 Whoosh matches and scores one posting at a time in Python (a few microseconds
 each), so a query touching most bulletins costs time in proportion to the
-corpus. ``VectorSearcher`` reads a term's postings block by block into arrays
-(document numbers and weights, kept in a bounded cache), reads each field's
-lengths once, and evaluates the query tree with array operations:
+corpus. ``VectorSearcher`` reads a term's postings into arrays - a segment's
+long lists as slices of its memory-mapped hot postings (``search.hot``), the
+rest decoded block by block - scores them (kept in a bounded cache), reads
+each field's lengths once, and evaluates the query tree with array operations:
 
 * ``Term``: BM25 exactly as ``whoosh.scoring.BM25F`` computes it -
   ``idf * tf*(K1+1) / (tf + K1*((1-B) + B*fl/avgfl))`` with Whoosh's idf
@@ -32,6 +33,7 @@ from whoosh import query as wq
 
 from .arrays import field_lengths
 from .clauses import BestMatch, Sequence
+from .hot import HotPostings, read_blocks
 from .limits import Deadline
 from .lru import LRU
 
@@ -53,7 +55,8 @@ class VectorSearcher:
     the searchers of several threads over the same index state.
     """
 
-    def __init__(self, searcher, live: np.ndarray, lengths: dict | None = None, cache: LRU | None = None):
+    def __init__(self, searcher, live: np.ndarray, lengths: dict | None = None, cache: LRU | None = None,
+                 hot: list[HotPostings | None] | None = None):
         self.searcher = searcher
         self.size = len(live)
         self.live = live
@@ -63,6 +66,7 @@ class VectorSearcher:
         self._lengths: dict[str, np.ndarray] = lengths if lengths is not None else {}
         self._postings = cache if cache is not None else postings_cache()
         self._averages: dict[str, float] = {}
+        self._hot = hot if hot is not None else [None] * len(self.leaves)  # per leaf (``search.hot``)
 
     # -- raw data ---------------------------------------------------------------------
     def lengths(self, field: str) -> np.ndarray:
@@ -80,22 +84,21 @@ class VectorSearcher:
         return found
 
     def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(document numbers, weights) of a term, deleted documents included (masked later)."""
-        key = (field, text)
-        found = self._postings.get(key)
-        if found is not None:
-            return found
+        """(document numbers, weights) of a term from every segment, deleted documents included (masked later).
+
+        A segment's long lists are slices of its hot postings (``search.hot``); the others are decoded.
+        """
         ids, weights = [], []
-        for reader, offset in self.leaves:
-            if (field, text) not in reader:
-                continue
-            matcher = reader.postings(field, text)
-            matcher = getattr(matcher, "child", matcher)  # the deleted-documents filter, if any
-            _read_blocks(matcher, offset, ids, weights)
-        found = (np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
-                 np.concatenate(weights) if weights else np.zeros(0, dtype=np.float64))
-        self._postings.put(key, found)
-        return found
+        for (reader, offset), hot in zip(self.leaves, self._hot, strict=True):
+            found = hot.get(field, text) if hot is not None else None
+            if found is not None:
+                ids.append(found[0].astype(np.int64) + offset)
+                weights.append(found[1])
+            elif (field, text) in reader:
+                matcher = reader.postings(field, text)
+                read_blocks(getattr(matcher, "child", matcher), offset, ids, weights)  # past the deletions filter
+        return (np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
+                np.concatenate(weights) if weights else np.zeros(0, dtype=np.float64))
 
     def positions(self, field: str, text: str) -> np.ndarray:
         """Sorted keys ``docnum << 32 | position`` of a term of a positions field (``PackedPositions``)."""
@@ -230,21 +233,31 @@ class VectorSearcher:
 
     def _term(self, node):
         self._deadline.check()
-        field, text = node.fieldname, node.text
-        ids, weights = self.postings(field, text)
+        ids, scores_at = self.scored(node.fieldname, node.text)
         mask = np.zeros(self.size, dtype=bool)
         scores = np.zeros(self.size)
-        if len(ids):
-            mask[ids] = True
-            if self.searcher.schema[field].scorable:
-                frequency = len(ids)  # postings of every segment, deleted documents included: Whoosh's count
-                idf = np.log(self.doc_count_all / (frequency + 1)) + 1
-                average = self._average(field)
-                lengths = self.lengths(field)[ids]
-                scores[ids] = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / average)))
-            else:
-                scores[ids] = weights
-        return mask, scores * node.boost
+        mask[ids] = True
+        scores[ids] = scores_at * node.boost if node.boost != 1 else scores_at
+        return mask, scores
+
+    def scored(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(document numbers, score of each) of a term before its boost: BM25 for a scored field, else the weight.
+
+        The scores depend only on the index state, so they are what the cache keeps, not the raw weights.
+        """
+        key = (field, text)
+        found = self._postings.get(key)
+        if found is not None:
+            return found
+        ids, weights = self.postings(field, text)
+        if len(ids) and self.searcher.schema[field].scorable:
+            frequency = len(ids)  # postings of every segment, deleted documents included: Whoosh's count
+            idf = np.log(self.doc_count_all / (frequency + 1)) + 1
+            lengths = self.lengths(field)[ids]
+            weights = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / self._average(field))))
+        found = (ids, weights)
+        self._postings.put(key, found)
+        return found
 
 
 class _Unsupported(Exception):
@@ -276,22 +289,6 @@ def _read_positions(matcher, offset: int) -> np.ndarray:
         keys.append((documents << 32) | np.frombuffer(b"".join(values), dtype=np.uint32).astype(np.int64))
         matcher._next_block()
     return np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
-
-
-def _read_blocks(matcher, offset: int, ids: list, weights: list) -> None:
-    """Append every block of a leaf posting matcher as arrays (Whoosh 2.7's W3LeafMatcher)."""
-    if not hasattr(matcher, "_read_ids"):  # an inlined posting list (a term of one document)
-        while matcher.is_active():
-            ids.append(np.array([matcher.id() + offset], dtype=np.int64))
-            weights.append(np.array([matcher.weight()], dtype=np.float64))
-            matcher.next()
-        return
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        ids.append(np.asarray(matcher._ids, dtype=np.int64) + offset)
-        weights.append(np.asarray(matcher._weights, dtype=np.float64))
-        matcher._next_block()
 
 
 def top(scores: np.ndarray, candidates: np.ndarray, limit: int) -> list[tuple[int, float]]:

@@ -1,0 +1,175 @@
+"""Hot postings: each segment's long posting lists as arrays, written once at index time and memory-mapped.
+
+A term found in a thousand bulletins or more ("hành chính", "thủ tục") costs
+most when a query first reads it: Whoosh stores postings as pickled,
+compressed blocks, and decoding 100,000 of them takes tens of milliseconds in
+Python. So after each commit ``ensure_hot`` writes, for every segment that has
+none yet, each posting list of at least ``HOT_DOCS`` documents of every scored
+field as plain arrays beside the segment::
+
+    gen-.../hot-<segment id>/ids.npy       int32 document numbers within the segment, list after list
+    gen-.../hot-<segment id>/weights.npy   float64 weight (term frequency) of each posting
+    gen-.../hot-<segment id>/terms.json    {field: {term: [start, end]}}
+
+Segments never change once written (deletions live apart from them), so a
+segment's arrays are written once: an incremental run writes arrays only for
+its new, small segment, and a ``--full`` rebuild for the compacted one.
+``open_hot`` maps them read-only for a reader, one entry per leaf, so every
+serving process shares one copy; ``search.vector`` reads a hot list as a slice
+(deleted documents included, as Whoosh counts them) and decodes the rest.
+The scores stay computed at search time, because they depend on the commit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+
+HOT_DOCS = 1000  # a posting list at least this long is written (about 0.2 ms to decode from Whoosh blocks)
+PREFIX = "hot-"
+
+
+class HotPostings:
+    """One segment's long posting lists by (field, term), over memory-mapped arrays."""
+
+    def __init__(self, terms: dict[str, dict[str, list[int]]], ids: np.ndarray, weights: np.ndarray):
+        self.terms, self.ids, self.weights = terms, ids, weights
+
+    def get(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """(document numbers within the segment, weights) of a hot list, or None when it is not one."""
+        found = self.terms.get(field, {}).get(text)
+        if found is None:
+            return None
+        start, end = found
+        return self.ids[start:end], self.weights[start:end]
+
+    def __len__(self) -> int:
+        return sum(len(terms) for terms in self.terms.values())
+
+
+def segment_id(leaf) -> str | None:
+    """The Whoosh segment a leaf reader reads (None for an empty index's reader)."""
+    segment = getattr(leaf, "segment", None)
+    return segment().segment_id() if segment is not None and segment() is not None else None
+
+
+def folder_for(generation: Path, segment: str) -> Path:
+    return Path(generation) / f"{PREFIX}{segment}"
+
+
+def read_blocks(matcher, offset: int, ids: list, weights: list) -> None:
+    """Append every block of a leaf posting matcher as arrays (Whoosh 2.7's W3LeafMatcher)."""
+    if not hasattr(matcher, "_read_ids"):  # an inlined posting list (a term of one document)
+        while matcher.is_active():
+            ids.append(np.array([matcher.id() + offset], dtype=np.int64))
+            weights.append(np.array([matcher.weight()], dtype=np.float64))
+            matcher.next()
+        return
+    while matcher.is_active():
+        if matcher._data is None:
+            matcher._read_data()  # the block's pickled (ids, weights, values), decompressed
+        block_ids, block_weights = matcher._data[0], matcher._data[1]
+        found = np.asarray(block_ids, dtype=np.int64)
+        if not matcher._byteids:
+            found = np.cumsum(found)  # stored as gaps: decoded here rather than by Whoosh's Python generator
+        ids.append(found + offset)
+        if block_weights is None or isinstance(block_weights, float):  # every weight 1.0, or all the same
+            weights.append(np.full(len(found), 1.0 if block_weights is None else block_weights))
+        else:
+            weights.append(np.asarray(block_weights, dtype=np.float64))
+        matcher._next_block()
+
+
+def leaf_postings(leaf, field: str, text) -> tuple[np.ndarray, np.ndarray]:
+    """(document numbers within the segment, weights) of a term, deleted documents included."""
+    ids, weights = [], []
+    matcher = leaf.postings(field, text)
+    read_blocks(getattr(matcher, "child", matcher), 0, ids, weights)  # past the deleted-documents filter
+    return (np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
+            np.concatenate(weights) if weights else np.zeros(0))
+
+
+def hot_terms(leaf, fields: list[str], min_docs: int = HOT_DOCS) -> list[tuple[str, bytes, int]]:
+    """(field, term, postings) of every term of one segment in at least ``min_docs`` of its documents."""
+    return [(field, term, info.doc_frequency())
+            for field in fields if field in leaf.schema
+            for term, info in leaf.iter_field(field) if info.doc_frequency() >= min_docs]
+
+
+def write_segment(folder: Path, leaf, fields: list[str], min_docs: int = HOT_DOCS) -> int:
+    """Write one segment's hot postings into ``folder`` (created); the number of lists written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    terms = hot_terms(leaf, fields, min_docs)
+    total = sum(count for _, _, count in terms)
+    table: dict[str, dict[str, list[int]]] = {field: {} for field in fields}
+    if total:
+        ids = np.lib.format.open_memmap(folder / "ids.npy", mode="w+", dtype=np.int32, shape=(total,))
+        weights = np.lib.format.open_memmap(folder / "weights.npy", mode="w+", dtype=np.float64, shape=(total,))
+        start = 0
+        for field, term, count in terms:
+            term_ids, term_weights = leaf_postings(leaf, field, term)
+            if len(term_ids) != count:
+                raise ValueError(f"{field}:{term!r}: {len(term_ids)} postings read, {count} counted")
+            ids[start:start + count] = term_ids
+            weights[start:start + count] = term_weights
+            table[field][term.decode("utf-8")] = [start, start + count]
+            start += count
+        ids.flush()
+        weights.flush()
+        del ids, weights
+    (folder / "terms.json").write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    return len(terms)
+
+
+def ensure_hot(generation: Path, reader, fields: list[str], min_docs: int = HOT_DOCS) -> int:
+    """Write the hot postings of every segment of ``reader`` that has none; drop those of gone segments.
+
+    Returns the number of segments written. Each is written to a temporary folder and renamed, so a
+    killed run leaves either nothing or a whole folder.
+    """
+    generation = Path(generation)
+    wanted, written = set(), 0
+    for leaf, _ in reader.leaf_readers():
+        segment = segment_id(leaf)
+        if segment is None:
+            continue
+        wanted.add(segment)
+        target = folder_for(generation, segment)
+        if (target / "terms.json").exists():
+            continue
+        temporary = generation / f".{PREFIX}{segment}.{os.getpid()}"
+        shutil.rmtree(temporary, ignore_errors=True)
+        write_segment(temporary, leaf, fields, min_docs)
+        os.replace(temporary, target)
+        written += 1
+    for folder in generation.glob(f"{PREFIX}*"):
+        if folder.name[len(PREFIX):] not in wanted:
+            shutil.rmtree(folder, ignore_errors=True)  # open maps stay valid: the kernel keeps unlinked files
+    for folder in generation.glob(f".{PREFIX}*"):
+        shutil.rmtree(folder, ignore_errors=True)  # a killed run's half-written folder (one writer: the index lock)
+    return written
+
+
+def load_segment(folder: Path) -> HotPostings | None:
+    """A segment's hot postings, memory-mapped, or None when absent or damaged."""
+    try:
+        terms = json.loads((folder / "terms.json").read_text(encoding="utf-8"))
+        if not any(terms.values()):
+            return HotPostings(terms, np.zeros(0, dtype=np.int32), np.zeros(0))
+        ids = np.asarray(np.load(folder / "ids.npy", mmap_mode="r"))
+        weights = np.asarray(np.load(folder / "weights.npy", mmap_mode="r"))
+    except (OSError, ValueError):
+        return None
+    if len(ids) != len(weights) or max((end for t in terms.values() for _, end in t.values()), default=0) > len(ids):
+        return None
+    return HotPostings(terms, ids, weights)
+
+
+def open_hot(generation: Path, reader) -> list[HotPostings | None]:
+    """Per leaf of ``reader`` (in order), its segment's hot postings or None."""
+    return [load_segment(folder_for(generation, segment)) if (segment := segment_id(leaf)) else None
+            for leaf, _ in reader.leaf_readers()]

@@ -1,0 +1,133 @@
+"""Hot postings: each segment's long posting lists, written once as arrays, read exactly as Whoosh's blocks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from search import storage
+from search.arrays import scored_fields
+from search.compiler import compile_query
+from search.engine import SearchEngine
+from search.hot import PREFIX, ensure_hot, folder_for, hot_terms, leaf_postings, open_hot, segment_id
+from search.lru import LRU
+from search.models import make_request
+from search.query import parse_query
+from search.vector import VectorSearcher
+from tests.helpers import changed_index
+
+QUERIES = ["một cửa liên thông", "cai cach hanh chinh", '"dịch vụ công"', "hành chính -PAPI", "+công chức năm 2020",
+           "chỉ số PAR INDEX", "ket qua thuc hien"]
+
+
+def _copy(root, tmp_path):
+    copy = tmp_path / "index"
+    shutil.copytree(root, copy, symlinks=True)
+    return copy, storage.current_generation(copy)
+
+
+def _rewrite_hot(root, generation, min_docs):
+    """Hot postings of every segment again, with lists of ``min_docs`` documents or more."""
+    for folder in generation.glob(f"{PREFIX}*"):
+        shutil.rmtree(folder)
+    ix = storage.open_current(root)
+    with ix.reader() as reader:
+        return ensure_hot(generation, reader, scored_fields(ix.schema), min_docs)
+
+
+def _searchers(root, generation):
+    """Array searchers over the served index: decoding every list, and reading the hot postings written."""
+    engine = SearchEngine(root, cache_size=0)
+    state = engine._current()
+    searcher, arrays = state.searcher, state.arrays
+    plain = VectorSearcher(searcher, arrays.table.live, arrays.lengths, cache=LRU(0))
+    fast = VectorSearcher(searcher, arrays.table.live, arrays.lengths, cache=LRU(0),
+                          hot=open_hot(generation, searcher.reader()))
+    return engine, plain, fast
+
+
+def _same_answers(engine, plain, fast) -> None:
+    state = engine._current()
+    for text in QUERIES:
+        query, _ = compile_query(parse_query(text), engine._resolver(state))
+        (mask, scores), (hot_mask, hot_scores) = plain.evaluate(query), fast.evaluate(query)
+        assert mask.any() and mask.tolist() == hot_mask.tolist(), text
+        assert scores[mask].tolist() == hot_scores[hot_mask].tolist(), text
+
+
+def test_the_indexer_writes_each_segments_hot_postings(sample_index):
+    generation = storage.current_generation(sample_index)
+    ix = storage.open_current(sample_index)
+    with ix.reader() as reader:
+        segments = [segment_id(leaf) for leaf, _ in reader.leaf_readers()]
+    assert sorted(p.name for p in generation.glob(f"{PREFIX}*")) == sorted(f"{PREFIX}{s}" for s in segments)
+    for segment in segments:
+        terms = json.loads((folder_for(generation, segment) / "terms.json").read_text())
+        assert terms == {field: {} for field in scored_fields(ix.schema)}  # five bulletins: no list is long
+    engine = SearchEngine(sample_index, cache_size=0)
+    assert [len(h) for h in engine._current().hot] == [0] * len(segments)
+    assert engine.run_search(make_request("cải cách hành chính")).total > 0
+
+
+def test_every_list_of_two_documents_or_more_is_read_from_the_map_as_whoosh_stores_it(sample_index, tmp_path):
+    root, generation = _copy(sample_index, tmp_path)
+    assert _rewrite_hot(root, generation, min_docs=2) >= 1
+    engine, plain, fast = _searchers(root, generation)
+    reader = engine._current().searcher.reader()
+    checked = 0
+    for (leaf, _), hot in zip(reader.leaf_readers(), fast._hot, strict=True):
+        expected = hot_terms(leaf, scored_fields(leaf.schema), 2)
+        assert len(hot) == len(expected) > 100
+        assert isinstance(hot.ids.base, np.memmap) and not hot.ids.flags.writeable
+        for field, term, count in expected:
+            ids, weights = hot.get(field, term.decode())
+            want_ids, want_weights = leaf_postings(leaf, field, term)
+            assert (len(ids), ids.tolist(), weights.tolist()) == (count, want_ids.tolist(), want_weights.tolist())
+            assert [a.tolist() for a in fast.scored(field, term.decode())] == [
+                a.tolist() for a in plain.scored(field, term.decode())]
+            checked += 1
+    assert checked > 100
+    assert fast.scored("content", "không-có-từ-này")[0].tolist() == []
+    _same_answers(engine, plain, fast)
+
+
+def test_damaged_hot_postings_are_decoded_instead(sample_index, tmp_path):
+    root, generation = _copy(sample_index, tmp_path)
+    _rewrite_hot(root, generation, min_docs=2)
+    expected = SearchEngine(root, cache_size=0).run_search(make_request("cải cách hành chính", per_page=5))
+    for folder in generation.glob(f"{PREFIX}*"):
+        (folder / "ids.npy").write_bytes(b"not an array")
+    engine = SearchEngine(root, cache_size=0)
+    assert engine._current().hot == [None] * len(engine._current().hot)
+    assert engine.run_search(make_request("cải cách hành chính", per_page=5)).to_dict() == expected.to_dict()
+
+
+def test_only_new_segments_are_written_and_gone_ones_dropped(sample_index, tmp_path):
+    root, generation = _copy(sample_index, tmp_path)
+    ix = storage.open_current(root)
+    fields = scored_fields(ix.schema)
+    (generation / f"{PREFIX}MAIN_gone").mkdir()
+    (generation / f".{PREFIX}MAIN_half.999").mkdir()  # what a killed run leaves
+    with ix.reader() as reader:
+        assert ensure_hot(generation, reader, fields) == 0  # the indexer wrote them all already
+    assert not (generation / f"{PREFIX}MAIN_gone").exists() and not (generation / f".{PREFIX}MAIN_half.999").exists()
+    with ix.reader() as reader:
+        first = segment_id(next(iter(reader.leaf_readers()))[0])
+        shutil.rmtree(folder_for(generation, first))
+        assert ensure_hot(generation, reader, fields) == 1
+    assert (folder_for(generation, first) / "terms.json").exists()
+
+
+@pytest.mark.slow
+def test_hot_postings_of_an_index_with_segments_and_deletions(tmp_path):
+    root = changed_index(tmp_path / "changed", 120, every=9, removed=slice(2, None, 40))
+    generation = storage.current_generation(root)
+    assert _rewrite_hot(root, generation, min_docs=20) > 1
+    engine, plain, fast = _searchers(root, generation)
+    assert len(plain.leaves) > 1 and sum(len(h) for h in fast._hot) > 50
+    assert engine._current().searcher.doc_count_all() > engine._current().searcher.doc_count()  # deletions
+    _same_answers(engine, plain, fast)
+
