@@ -10,6 +10,8 @@ field as plain arrays beside the segment::
     gen-.../hot-<segment id>/ids.npy       int32 document numbers within the segment, list after list
     gen-.../hot-<segment id>/weights.npy   float64 weight (term frequency) of each posting
     gen-.../hot-<segment id>/terms.json    {field: {term: [start, end]}}
+    gen-.../hot-<segment id>/positions.bin  int64 keys ``docnum << 32 | position`` of the pairs fields' lists
+    gen-.../hot-<segment id>/positions.json {field: {term: [start, end]}}
 
 Segments never change once written (deletions live apart from them), so a
 segment's arrays are written once: an incremental run writes arrays only for
@@ -29,6 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .schema import PackedPositions
+
 HOT_DOCS = 1000  # a posting list at least this long is written (about 0.2 ms to decode from Whoosh blocks)
 PREFIX = "hot-"
 
@@ -36,8 +40,11 @@ PREFIX = "hot-"
 class HotPostings:
     """One segment's long posting lists by (field, term), over memory-mapped arrays."""
 
-    def __init__(self, terms: dict[str, dict[str, list[int]]], ids: np.ndarray, weights: np.ndarray):
+    def __init__(self, terms: dict[str, dict[str, list[int]]], ids: np.ndarray, weights: np.ndarray,
+                 placed: dict[str, dict[str, list[int]]] | None = None, keys: np.ndarray | None = None):
         self.terms, self.ids, self.weights = terms, ids, weights
+        self.placed = placed or {}
+        self.keys = keys if keys is not None else np.zeros(0, dtype=np.int64)
 
     def get(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray] | None:
         """(document numbers within the segment, weights) of a hot list, or None when it is not one."""
@@ -46,6 +53,11 @@ class HotPostings:
             return None
         start, end = found
         return self.ids[start:end], self.weights[start:end]
+
+    def positions(self, field: str, text: str) -> np.ndarray | None:
+        """Sorted keys ``docnum << 32 | position`` (within the segment) of a hot list of a positions field."""
+        found = self.placed.get(field, {}).get(text)
+        return None if found is None else self.keys[found[0]:found[1]]
 
     def __len__(self) -> int:
         return sum(len(terms) for terms in self.terms.values())
@@ -61,6 +73,14 @@ def folder_for(generation: Path, segment: str) -> Path:
     return Path(generation) / f"{PREFIX}{segment}"
 
 
+def _block_ids(matcher) -> np.ndarray:
+    """The document numbers of a matcher's current block (its data read and kept on the matcher)."""
+    if matcher._data is None:
+        matcher._read_data()  # the block's pickled (ids, weights, values), decompressed
+    found = np.asarray(matcher._data[0], dtype=np.int64)
+    return np.cumsum(found) if not matcher._byteids else found  # gaps: summed here, not by Whoosh's generator
+
+
 def read_blocks(matcher, offset: int, ids: list, weights: list) -> None:
     """Append every block of a leaf posting matcher as arrays (Whoosh 2.7's W3LeafMatcher)."""
     if not hasattr(matcher, "_read_ids"):  # an inlined posting list (a term of one document)
@@ -70,18 +90,34 @@ def read_blocks(matcher, offset: int, ids: list, weights: list) -> None:
             matcher.next()
         return
     while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()  # the block's pickled (ids, weights, values), decompressed
-        block_ids, block_weights = matcher._data[0], matcher._data[1]
-        found = np.asarray(block_ids, dtype=np.int64)
-        if not matcher._byteids:
-            found = np.cumsum(found)  # stored as gaps: decoded here rather than by Whoosh's Python generator
+        found = _block_ids(matcher)
+        block_weights = matcher._data[1]
         ids.append(found + offset)
         if block_weights is None or isinstance(block_weights, float):  # every weight 1.0, or all the same
             weights.append(np.full(len(found), 1.0 if block_weights is None else block_weights))
         else:
             weights.append(np.asarray(block_weights, dtype=np.float64))
         matcher._next_block()
+
+
+def read_positions(matcher, offset: int) -> np.ndarray:
+    """``docnum << 32 | position`` for every position of every posting, block by block, sorted."""
+    keys = []
+    if not hasattr(matcher, "_read_ids"):  # an inlined posting list (a term of one document)
+        while matcher.is_active():
+            found = np.frombuffer(matcher.value(), dtype=np.uint32).astype(np.int64)
+            keys.append(((matcher.id() + offset) << 32) | found)
+            matcher.next()
+        return np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
+    while matcher.is_active():
+        found = _block_ids(matcher)
+        matcher._read_values()
+        values = matcher._values
+        counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
+        documents = np.repeat(found + offset, counts)
+        keys.append((documents << 32) | np.frombuffer(b"".join(values), dtype=np.uint32).astype(np.int64))
+        matcher._next_block()
+    return np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
 
 
 def leaf_postings(leaf, field: str, text) -> tuple[np.ndarray, np.ndarray]:
@@ -101,26 +137,39 @@ def hot_terms(leaf, fields: list[str], min_docs: int = HOT_DOCS) -> list[tuple[s
 
 
 def write_segment(folder: Path, leaf, fields: list[str], min_docs: int = HOT_DOCS) -> int:
-    """Write one segment's hot postings into ``folder`` (created); the number of lists written."""
+    """Write one segment's hot postings into ``folder`` (created); the number of lists written.
+
+    Lists of a positions field (``PackedPositions``: the pairs fields) also get their position keys,
+    which exact phrases read (``VectorSearcher.positions``).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     terms = hot_terms(leaf, fields, min_docs)
     total = sum(count for _, _, count in terms)
     table: dict[str, dict[str, list[int]]] = {field: {} for field in fields}
+    placed: dict[str, dict[str, list[int]]] = {}
     if total:
         ids = np.lib.format.open_memmap(folder / "ids.npy", mode="w+", dtype=np.int32, shape=(total,))
         weights = np.lib.format.open_memmap(folder / "weights.npy", mode="w+", dtype=np.float64, shape=(total,))
-        start = 0
-        for field, term, count in terms:
-            term_ids, term_weights = leaf_postings(leaf, field, term)
-            if len(term_ids) != count:
-                raise ValueError(f"{field}:{term!r}: {len(term_ids)} postings read, {count} counted")
-            ids[start:start + count] = term_ids
-            weights[start:start + count] = term_weights
-            table[field][term.decode("utf-8")] = [start, start + count]
-            start += count
+        start = written = 0
+        with open(folder / "positions.bin", "wb") as keys:
+            for field, term, count in terms:
+                term_ids, term_weights = leaf_postings(leaf, field, term)
+                if len(term_ids) != count:
+                    raise ValueError(f"{field}:{term!r}: {len(term_ids)} postings read, {count} counted")
+                ids[start:start + count] = term_ids
+                weights[start:start + count] = term_weights
+                table[field][term.decode("utf-8")] = [start, start + count]
+                start += count
+                if isinstance(leaf.schema[field].format, PackedPositions):
+                    matcher = leaf.postings(field, term)
+                    found = read_positions(getattr(matcher, "child", matcher), 0)
+                    found.astype("<i8").tofile(keys)
+                    placed.setdefault(field, {})[term.decode("utf-8")] = [written, written + len(found)]
+                    written += len(found)
         ids.flush()
         weights.flush()
         del ids, weights
+    (folder / "positions.json").write_text(json.dumps(placed, ensure_ascii=False), encoding="utf-8")
     (folder / "terms.json").write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
     return len(terms)
 
@@ -158,15 +207,21 @@ def load_segment(folder: Path) -> HotPostings | None:
     """A segment's hot postings, memory-mapped, or None when absent or damaged."""
     try:
         terms = json.loads((folder / "terms.json").read_text(encoding="utf-8"))
+        placed = json.loads((folder / "positions.json").read_text(encoding="utf-8"))
         if not any(terms.values()):
             return HotPostings(terms, np.zeros(0, dtype=np.int32), np.zeros(0))
         ids = np.asarray(np.load(folder / "ids.npy", mmap_mode="r"))
         weights = np.asarray(np.load(folder / "weights.npy", mmap_mode="r"))
+        keys = np.asarray(np.memmap(folder / "positions.bin", dtype="<i8", mode="r")) if placed else None
     except (OSError, ValueError):
         return None
-    if len(ids) != len(weights) or max((end for t in terms.values() for _, end in t.values()), default=0) > len(ids):
+    if len(ids) != len(weights) or _end(terms) > len(ids) or (placed and _end(placed) > len(keys)):
         return None
-    return HotPostings(terms, ids, weights)
+    return HotPostings(terms, ids, weights, placed, keys)
+
+
+def _end(table: dict[str, dict[str, list[int]]]) -> int:
+    return max((end for entries in table.values() for _, end in entries.values()), default=0)
 
 
 def open_hot(generation: Path, reader) -> list[HotPostings | None]:

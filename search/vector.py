@@ -33,7 +33,7 @@ from whoosh import query as wq
 
 from .arrays import field_lengths
 from .clauses import BestMatch, Sequence
-from .hot import HotPostings, read_blocks
+from .hot import HotPostings, read_blocks, read_positions
 from .limits import Deadline
 from .lru import LRU
 
@@ -107,11 +107,13 @@ class VectorSearcher:
         if found is not None:
             return found[0]
         keys = []
-        for reader, offset in self.leaves:
-            if (field, text) not in reader:
-                continue
-            matcher = reader.postings(field, text)
-            keys.append(_read_positions(getattr(matcher, "child", matcher), offset))
+        for (reader, offset), hot in zip(self.leaves, self._hot, strict=True):
+            mapped = hot.positions(field, text) if hot is not None else None
+            if mapped is not None:
+                keys.append(mapped + (offset << 32))
+            elif (field, text) in reader:
+                matcher = reader.postings(field, text)
+                keys.append(read_positions(getattr(matcher, "child", matcher), offset))
         found = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
         self._postings.put(key, (found, found))
         return found
@@ -269,26 +271,6 @@ def _sum_scores(parts, size: int) -> np.ndarray:
     for part_mask, part_scores in parts:
         scores += np.where(part_mask, part_scores, 0.0)
     return scores
-
-
-def _read_positions(matcher, offset: int) -> np.ndarray:
-    """``docnum << 32 | position`` for every position of every posting, block by block, sorted."""
-    keys = []
-    if not hasattr(matcher, "_read_ids"):  # an inlined posting list (a term of one document)
-        while matcher.is_active():
-            found = np.frombuffer(matcher.value(), dtype=np.uint32).astype(np.int64)
-            keys.append(((matcher.id() + offset) << 32) | found)
-            matcher.next()
-        return np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_values()
-        values = matcher._values
-        counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
-        documents = np.repeat(np.asarray(matcher._ids, dtype=np.int64) + offset, counts)
-        keys.append((documents << 32) | np.frombuffer(b"".join(values), dtype=np.uint32).astype(np.int64))
-        matcher._next_block()
-    return np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
 
 
 def top(scores: np.ndarray, candidates: np.ndarray, limit: int) -> list[tuple[int, float]]:

@@ -12,15 +12,16 @@ from search import storage
 from search.arrays import scored_fields
 from search.compiler import compile_query
 from search.engine import SearchEngine
-from search.hot import PREFIX, ensure_hot, folder_for, hot_terms, leaf_postings, open_hot, segment_id
+from search.hot import PREFIX, ensure_hot, folder_for, hot_terms, leaf_postings, open_hot, read_positions, segment_id
 from search.lru import LRU
 from search.models import make_request
 from search.query import parse_query
+from search.schema import PackedPositions
 from search.vector import VectorSearcher
 from tests.helpers import changed_index
 
-QUERIES = ["một cửa liên thông", "cai cach hanh chinh", '"dịch vụ công"', "hành chính -PAPI", "+công chức năm 2020",
-           "chỉ số PAR INDEX", "ket qua thuc hien"]
+QUERIES = ["một cửa liên thông", "cai cach hanh chinh", '"dịch vụ công"', '"cải cách hành chính"', "hành chính -PAPI",
+           "+công chức năm 2020", "chỉ số PAR INDEX", "ket qua thuc hien"]
 
 
 def _copy(root, tmp_path):
@@ -77,7 +78,7 @@ def test_every_list_of_two_documents_or_more_is_read_from_the_map_as_whoosh_stor
     assert _rewrite_hot(root, generation, min_docs=2) >= 1
     engine, plain, fast = _searchers(root, generation)
     reader = engine._current().searcher.reader()
-    checked = 0
+    checked = placed = 0
     for (leaf, _), hot in zip(reader.leaf_readers(), fast._hot, strict=True):
         expected = hot_terms(leaf, scored_fields(leaf.schema), 2)
         assert len(hot) == len(expected) > 100
@@ -88,8 +89,16 @@ def test_every_list_of_two_documents_or_more_is_read_from_the_map_as_whoosh_stor
             assert (len(ids), ids.tolist(), weights.tolist()) == (count, want_ids.tolist(), want_weights.tolist())
             assert [a.tolist() for a in fast.scored(field, term.decode())] == [
                 a.tolist() for a in plain.scored(field, term.decode())]
+            if isinstance(leaf.schema[field].format, PackedPositions):
+                matcher = leaf.postings(field, term)
+                want = read_positions(getattr(matcher, "child", matcher), 0)
+                assert hot.positions(field, term.decode()).tolist() == want.tolist() != []
+                assert fast.positions(field, term.decode()).tolist() == plain.positions(field, term.decode()).tolist()
+                placed += 1
+            else:
+                assert hot.positions(field, term.decode()) is None
             checked += 1
-    assert checked > 100
+    assert checked > 100 and placed > 20
     assert fast.scored("content", "không-có-từ-này")[0].tolist() == []
     _same_answers(engine, plain, fast)
 
