@@ -158,6 +158,8 @@ class VectorSearcher:
         negative = len(positive) < len(node.subqueries)
         if not positive or (negative and isinstance(node, wq.Or)):
             raise _Unsupported("negation outside And")
+        if isinstance(node, wq.Or) and all(type(c) is wq.Term for c in positive):
+            return self._terms(positive, node.boost)
         parts = [self._node(c) for c in positive]
         if isinstance(node, wq.And):
             mask = np.logical_and.reduce([m for m, _ in parts])
@@ -166,6 +168,23 @@ class VectorSearcher:
         scores = _sum_scores(parts, self.size)
         mask, scores = self._exclude(node.subqueries, mask, scores)
         return mask, scores * node.boost
+
+    def _terms(self, terms: list, boost: float):
+        """An ``Or`` of terms summed sparsely: one ``bincount`` instead of a dense array per term.
+
+        Each document's sum is taken in the children's order, as ``_sum_scores`` takes it: the same floats.
+        """
+        ids, scores = [], []
+        for term in terms:
+            self._deadline.check()
+            term_ids, term_scores = self.scored(term.fieldname, term.text)
+            ids.append(term_ids)
+            scores.append(term_scores * term.boost if term.boost != 1 else term_scores)
+        ids = np.concatenate(ids)
+        mask = np.zeros(self.size, dtype=bool)
+        mask[ids] = True
+        total = np.bincount(ids, weights=np.concatenate(scores), minlength=self.size)
+        return mask, total * boost
 
     def _exclude(self, children, mask, scores):
         for child in children:
