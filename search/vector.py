@@ -66,6 +66,7 @@ class VectorSearcher:
         self._lengths: dict[str, np.ndarray] = lengths if lengths is not None else {}
         self._postings = cache if cache is not None else postings_cache()
         self._averages: dict[str, float] = {}
+        self._norms: dict[str, np.ndarray] = {}
         self._hot = hot if hot is not None else [None] * len(self.leaves)  # per leaf (``search.hot``)
 
     # -- raw data ---------------------------------------------------------------------
@@ -75,6 +76,13 @@ class VectorSearcher:
         if found is None:
             found = field_lengths(self.searcher.reader(), field)
             self._lengths[field] = found
+        return found
+
+    def _norm(self, field: str) -> np.ndarray:
+        """BM25's length normalisation ``K1*((1-B) + B*fl/avgfl)`` per document, computed once per field."""
+        found = self._norms.get(field)
+        if found is None:
+            found = self._norms[field] = K1 * ((1 - B) + B * self.lengths(field) / self._average(field))
         return found
 
     def _average(self, field: str) -> float:
@@ -92,7 +100,7 @@ class VectorSearcher:
         for (reader, offset), hot in zip(self.leaves, self._hot, strict=True):
             found = hot.get(field, text) if hot is not None else None
             if found is not None:
-                ids.append(found[0].astype(np.int64) + offset)
+                ids.append(found[0] + offset if offset else found[0])  # int32 slice of the map when it can
                 weights.append(found[1])
             elif (field, text) in reader:
                 matcher = reader.postings(field, text)
@@ -274,8 +282,7 @@ class VectorSearcher:
         if len(ids) and self.searcher.schema[field].scorable:
             frequency = len(ids)  # postings of every segment, deleted documents included: Whoosh's count
             idf = np.log(self.doc_count_all / (frequency + 1)) + 1
-            lengths = self.lengths(field)[ids]
-            weights = idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / self._average(field))))
+            weights = idf * ((weights * (K1 + 1)) / (weights + self._norm(field)[ids]))
         found = (ids, weights)
         self._postings.put(key, found)
         return found
