@@ -11,6 +11,7 @@ stores them as ``.npy`` files beside the segments::
         manifest.json           documents, facet names and values, length fields
         live.npy  sortdate.npy  codes-<facet>.npy  members-<facet>.npy  lengths-<field>.npy
         sparse-<facet>-offsets.npy  sparse-<facet>-docs.npy  sparse-<facet>-codes.npy
+        vocabulary-{best,pairs}-{keys,key_ends,values,value_ends}.npy   did-you-mean (``search.suggest``)
 
 ``open_arrays`` memory-maps them read-only (``np.load(mmap_mode="r")``), so the
 operating system keeps one copy for all workers and opening costs no pass over
@@ -32,8 +33,9 @@ from whoosh.util.numeric import byte_to_length
 
 from .citations import Postings
 from .facets import MULTI, SINGLE, SPARSE, FacetTable
+from .suggest import Vocabulary, for_searcher, load_vocabulary, save_vocabulary
 
-FORMAT = 2  # 2: sparse facets (cited documents) as compressed rows
+FORMAT = 3  # 2: sparse facets (cited documents) as compressed rows; 3: the did-you-mean vocabulary
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _BYTE_LENGTHS[0] = 1.0  # Whoosh's scorer reads a missing length as the default, 1
 
@@ -45,6 +47,7 @@ class IndexArrays:
     table: FacetTable
     lengths: dict[str, np.ndarray]  # scored field -> float64 length per docnum
     mapped: bool  # read from files (shared between processes) rather than computed
+    vocabulary: Vocabulary | None = None  # did-you-mean, stored arrays only (else built on first use)
 
 
 def folder_for(generation: Path, toc: int) -> Path:
@@ -84,8 +87,9 @@ def compute(reader, schema) -> IndexArrays:
 def write_arrays(generation: Path, ix) -> Path:
     """Store the arrays of the index's latest commit in ``generation`` (atomically), dropping older ones."""
     toc = ix.latest_generation()
-    with ix.reader() as reader:
-        arrays = compute(reader, ix.schema)
+    with ix.searcher() as searcher:
+        arrays = compute(searcher.reader(), ix.schema)
+        arrays.vocabulary = for_searcher(searcher, arrays.table.live)
     target = folder_for(generation, toc)
     temporary = Path(generation) / f".arrays-{toc}.{os.getpid()}"
     shutil.rmtree(temporary, ignore_errors=True)
@@ -120,6 +124,8 @@ def _save(folder: Path, arrays: IndexArrays) -> None:
     for name, postings in table.sparse.items():
         for part in ("offsets", "docs", "codes"):
             np.save(folder / f"sparse-{name}-{part}.npy", getattr(postings, part))
+    if arrays.vocabulary is not None:
+        save_vocabulary(folder, arrays.vocabulary)
     manifest = {"format": FORMAT, "documents": table.size, "values": table.values,
                 "single": list(table.codes), "multi": list(table.members), "sparse": list(table.sparse),
                 "lengths": list(arrays.lengths)}
@@ -156,7 +162,7 @@ def _mapped(folder: Path, manifest: dict) -> IndexArrays:
               for name in manifest["sparse"]}
     table = FacetTable(size, load("live"), manifest["values"], codes, members, load("sortdate"), sparse)
     lengths = {name: load(f"lengths-{name}") for name in manifest["lengths"]}
-    return IndexArrays(table, lengths, mapped=True)
+    return IndexArrays(table, lengths, mapped=True, vocabulary=load_vocabulary(folder))
 
 
 def open_arrays(generation: Path, toc: int, reader, schema) -> IndexArrays:

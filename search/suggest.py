@@ -10,9 +10,14 @@ commoner syllable. ``suggest`` rewrites an unaccented query left to right,
 preferring known pairs, then pyvi words, then single syllables. Words it does
 not know, and queries typed with diacritics, are kept as typed.
 
-``vocabulary_of`` builds an index state's vocabulary once, on its first
-did-you-mean (one thread builds, the others wait for it), from at most
-``SAMPLE_CHARS`` characters of each sampled bulletin.
+``for_searcher`` builds a commit's vocabulary from at most ``SAMPLE_CHARS``
+characters of each sampled bulletin. The indexer stores it with the commit's
+other arrays (``search.arrays``) as sorted keys and values in ``.npy`` blobs
+(``save_vocabulary``), which every serving process memory-maps and searches by
+bisection (``SortedMap``): at 100,000 bulletins a vocabulary built in each
+worker took 24 s and 140 MB there. ``vocabulary_of`` uses the stored one, or
+builds an index state's own once, on its first did-you-mean (one thread builds,
+the others wait for it).
 """
 
 from __future__ import annotations
@@ -49,8 +54,8 @@ def _spelled_pairs(text: str) -> Iterator[str]:
 
 @dataclass
 class Vocabulary:
-    best: dict[str, str]  # folded form -> most frequent spelling (syllables joined by "_")
-    pairs: dict[str, str]  # folded "a b" -> most frequent spelled pair
+    best: dict[str, str] | SortedMap  # folded form -> most frequent spelling (syllables joined by "_")
+    pairs: dict[str, str] | SortedMap  # folded "a b" -> most frequent spelled pair
 
     @classmethod
     def build(cls, reader, fieldname: str = "content", texts=()) -> Vocabulary:
@@ -109,13 +114,75 @@ def _like(spelling: str, typed: str) -> str:
     return spelling.capitalize() if typed[:1].isupper() else spelling
 
 
+def for_searcher(searcher, live: np.ndarray) -> Vocabulary:
+    """The vocabulary of a searcher's commit: its content terms and a sample of its live bulletins."""
+    documents = np.flatnonzero(live)
+    sample = documents[:: max(1, len(documents) // PAIR_SAMPLE)][:PAIR_SAMPLE]
+    texts = (searcher.stored_fields(int(n)).get("content", "")[:SAMPLE_CHARS] for n in sample)
+    return Vocabulary.build(searcher.reader(), texts=texts)
+
+
 def vocabulary_of(state) -> Vocabulary:
-    """The vocabulary of an index state (``search.index_state``), built on first use."""
+    """The vocabulary of an index state (``search.index_state``): stored with its arrays, or built on first use."""
+    stored = getattr(state.arrays, "vocabulary", None)
+    if stored is not None:
+        return stored
     with state.vocabulary_lock:
         if state.vocabulary is None:
-            live = np.flatnonzero(state.table.live)
-            sample = live[:: max(1, len(live) // PAIR_SAMPLE)][:PAIR_SAMPLE]
-            searcher = state.searcher
-            texts = (searcher.stored_fields(int(n)).get("content", "")[:SAMPLE_CHARS] for n in sample)
-            state.vocabulary = Vocabulary.build(searcher.reader(), texts=texts)
+            state.vocabulary = for_searcher(state.searcher, state.table.live)
         return state.vocabulary
+
+
+class SortedMap:
+    """A read-only str -> str map over sorted UTF-8 blobs (memory-mapped arrays), looked up by bisection."""
+
+    def __init__(self, keys: np.ndarray, key_ends: np.ndarray, values: np.ndarray, value_ends: np.ndarray):
+        self._keys, self._key_ends, self._values, self._value_ends = keys, key_ends, values, value_ends
+
+    @staticmethod
+    def arrays(mapping: dict[str, str]) -> dict[str, np.ndarray]:
+        """The four arrays of a map: key bytes, where each key ends, value bytes, where each value ends."""
+        items = sorted((k.encode("utf-8"), v.encode("utf-8")) for k, v in mapping.items())
+        keys = [k for k, _ in items]
+        values = [v for _, v in items]
+        return {"keys": np.frombuffer(b"".join(keys), dtype=np.uint8),
+                "key_ends": np.cumsum([len(k) for k in keys], dtype=np.int64),
+                "values": np.frombuffer(b"".join(values), dtype=np.uint8),
+                "value_ends": np.cumsum([len(v) for v in values], dtype=np.int64)}
+
+    def _key(self, i: int) -> bytes:
+        start = int(self._key_ends[i - 1]) if i else 0
+        return self._keys[start:int(self._key_ends[i])].tobytes()
+
+    def get(self, key: str, default=None):
+        wanted = key.encode("utf-8")
+        low, high = 0, len(self._key_ends)
+        while low < high:
+            middle = (low + high) // 2
+            if self._key(middle) < wanted:
+                low = middle + 1
+            else:
+                high = middle
+        if low < len(self._key_ends) and self._key(low) == wanted:
+            start = int(self._value_ends[low - 1]) if low else 0
+            return self._values[start:int(self._value_ends[low])].tobytes().decode("utf-8")
+        return default
+
+    def __len__(self) -> int:
+        return len(self._key_ends)
+
+
+def save_vocabulary(folder, vocabulary: Vocabulary) -> None:
+    """Write a vocabulary as ``vocabulary-{best,pairs}-{part}.npy`` files into ``folder``."""
+    for name in ("best", "pairs"):
+        for part, array in SortedMap.arrays(getattr(vocabulary, name)).items():
+            np.save(folder / f"vocabulary-{name}-{part}.npy", array)
+
+
+def load_vocabulary(folder) -> Vocabulary:
+    """A stored vocabulary, memory-mapped (OSError or ValueError when absent or damaged)."""
+    def mapped(name: str) -> SortedMap:
+        parts = [np.asarray(np.load(folder / f"vocabulary-{name}-{part}.npy", mmap_mode="r"))
+                 for part in ("keys", "key_ends", "values", "value_ends")]
+        return SortedMap(*parts)
+    return Vocabulary(mapped("best"), mapped("pairs"))
