@@ -65,8 +65,8 @@ class HotPostings:
 
 def segment_id(leaf) -> str | None:
     """The Whoosh segment a leaf reader reads (None for an empty index's reader)."""
-    segment = getattr(leaf, "segment", None)
-    return segment().segment_id() if segment is not None and segment() is not None else None
+    segment = leaf.segment()  # Whoosh's readers answer None when they read no one segment
+    return segment.segment_id() if segment is not None else None
 
 
 def folder_for(generation: Path, segment: str) -> Path:
@@ -120,13 +120,23 @@ def read_positions(matcher, offset: int) -> np.ndarray:
     return np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
 
 
-def leaf_postings(leaf, field: str, text) -> tuple[np.ndarray, np.ndarray]:
-    """(document numbers within the segment, weights) of a term, deleted documents included."""
-    ids, weights = [], []
+def _unfiltered(leaf, field: str, text):
+    """A term's posting matcher in one segment, past the deleted-documents filter (deletions are masked later)."""
     matcher = leaf.postings(field, text)
-    read_blocks(getattr(matcher, "child", matcher), 0, ids, weights)  # past the deleted-documents filter
+    return getattr(matcher, "child", matcher)
+
+
+def leaf_postings(leaf, field: str, text, offset: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """(document numbers + ``offset``, weights) of a term in one segment, deleted documents included."""
+    ids, weights = [], []
+    read_blocks(_unfiltered(leaf, field, text), offset, ids, weights)
     return (np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
             np.concatenate(weights) if weights else np.zeros(0))
+
+
+def leaf_positions(leaf, field: str, text, offset: int = 0) -> np.ndarray:
+    """Sorted keys ``(docnum + offset) << 32 | position`` of a term in one segment, deleted documents included."""
+    return read_positions(_unfiltered(leaf, field, text), offset)
 
 
 def hot_terms(leaf, fields: list[str], min_docs: int = HOT_DOCS) -> list[tuple[str, bytes, int]]:
@@ -161,8 +171,7 @@ def write_segment(folder: Path, leaf, fields: list[str], min_docs: int = HOT_DOC
                 table[field][term.decode("utf-8")] = [start, start + count]
                 start += count
                 if isinstance(leaf.schema[field].format, PackedPositions):
-                    matcher = leaf.postings(field, term)
-                    found = read_positions(getattr(matcher, "child", matcher), 0)
+                    found = leaf_positions(leaf, field, term)
                     found.astype("<i8").tofile(keys)
                     placed.setdefault(field, {})[term.decode("utf-8")] = [written, written + len(found)]
                     written += len(found)

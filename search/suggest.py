@@ -124,9 +124,8 @@ def for_searcher(searcher, live: np.ndarray) -> Vocabulary:
 
 def vocabulary_of(state) -> Vocabulary:
     """The vocabulary of an index state (``search.index_state``): stored with its arrays, or built on first use."""
-    stored = getattr(state.arrays, "vocabulary", None)
-    if stored is not None:
-        return stored
+    if state.arrays.vocabulary is not None:
+        return state.arrays.vocabulary
     with state.vocabulary_lock:
         if state.vocabulary is None:
             state.vocabulary = for_searcher(state.searcher, state.table.live)

@@ -33,7 +33,7 @@ from whoosh import query as wq
 
 from .arrays import field_lengths
 from .clauses import BestMatch, Sequence
-from .hot import HotPostings, read_blocks, read_positions
+from .hot import HotPostings, leaf_positions, leaf_postings
 from .limits import Deadline
 from .lru import LRU
 
@@ -103,8 +103,9 @@ class VectorSearcher:
                 ids.append(found[0] + offset if offset else found[0])  # int32 slice of the map when it can
                 weights.append(found[1])
             elif (field, text) in reader:
-                matcher = reader.postings(field, text)
-                read_blocks(getattr(matcher, "child", matcher), offset, ids, weights)  # past the deletions filter
+                decoded = leaf_postings(reader, field, text, offset)
+                ids.append(decoded[0])
+                weights.append(decoded[1])
         return (np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
                 np.concatenate(weights) if weights else np.zeros(0, dtype=np.float64))
 
@@ -120,8 +121,7 @@ class VectorSearcher:
             if mapped is not None:
                 keys.append(mapped + (offset << 32))
             elif (field, text) in reader:
-                matcher = reader.postings(field, text)
-                keys.append(read_positions(getattr(matcher, "child", matcher), offset))
+                keys.append(leaf_positions(reader, field, text, offset))
         found = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
         self._postings.put(key, (found, found))
         return found
