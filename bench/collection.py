@@ -43,20 +43,24 @@ def read_jsonl(path: Path) -> list[dict]:
     return rows
 
 
-def _judged_query(row: dict) -> JudgedQuery:
+def _judged_query(row: dict, require_relevant: bool = True) -> JudgedQuery:
     if row.get("kind") not in KINDS:
         raise CollectionError(f"query {row.get('id')}: kind {row.get('kind')!r} is not one of {', '.join(KINDS)}")
     relevant = {doc: int(grade) for doc, grade in (row.get("relevant") or {}).items() if int(grade) >= 1}
-    if not relevant:
+    if require_relevant and not relevant:
         raise CollectionError(f"query {row['id']}: no bulletin is judged relevant, so recall is undefined")
     filters = {name: [str(v) for v in ([values] if isinstance(values, str) else values)]
                for name, values in (row.get("filters") or {}).items()}
     return JudgedQuery(id=row["id"], query=row["query"], kind=row["kind"], filters=filters, relevant=relevant)
 
 
-def read_queries(collection: Path) -> list[JudgedQuery]:
-    """The queries of ``collection/queries.jsonl`` in file order."""
-    return [_judged_query(row) for row in read_jsonl(Path(collection) / "queries.jsonl")]
+def read_queries(collection: Path, require_relevant: bool = True, name: str = "queries.jsonl") -> list[JudgedQuery]:
+    """The queries of ``collection/queries.jsonl`` in file order.
+
+    A query with no relevant bulletin is an error unless ``require_relevant`` is false (the real
+    collection keeps the queries its pool found nothing for, and a split may hold none of a query's).
+    """
+    return [_judged_query(row, require_relevant) for row in read_jsonl(Path(collection) / name)]
 
 
 def read_labels(collection: Path) -> list[dict]:

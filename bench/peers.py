@@ -1,4 +1,4 @@
-"""The two peer engines of the quality measure: SQLite FTS5 and stock Whoosh.
+"""The peer engines of the quality measure: plain BM25, SQLite FTS5 and stock Whoosh.
 
 Both are built from the stored fields of our own index (``documents``), so the
 three engines rank the same cleaned titles and texts and filter on the same
@@ -12,12 +12,24 @@ its top ten, best first; ``filters`` are the canonical facet values of a
 - Whoosh: ``StandardAnalyzer`` on title and content in a RAM index, the query
   parsed by ``MultifieldParser`` with ``OrGroup``, BM25F, filters as a filter
   query on ID fields.
+- BM25: the floor any search engineer tries first, as Elasticsearch ranks with
+  a Vietnamese analyzer and an ASCII-folding sub-field: title and content as
+  one text, two fields over it (pyvi words, lower-cased; syllables with their
+  diacritics folded), BM25 with k1 1.2 and b 0.75 on each, a document's score
+  the sum of the two (``multi_match`` of type ``most_fields``), the query's
+  terms OR-ed (quotes ignored), filters on the labelled values.
+
+Filters use the *labelled* metadata where a bulletin has a label (the peers
+are given the true facet values; our engine uses its own extraction).
 """
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from whoosh import fields, scoring
@@ -32,8 +44,12 @@ LIMIT = 10
 SINGLE_FACETS = ("province", "province_2025", "year", "quarter")
 
 
-def documents(index_root: Path) -> list[dict]:
-    """Every bulletin of our index: id, title, content and the facet values (year as text), by id."""
+def documents(index_root: Path, labels: list[dict] | None = None) -> list[dict]:
+    """Every bulletin of our index: id, title, content and the facet values (year as text), by id.
+
+    Where ``labels`` has the bulletin, its facet values are the labelled ones (the true filters).
+    """
+    truth = {label["id"]: _facet_values(label) for label in labels or []}
     out = []
     with storage.open_current(index_root).searcher() as searcher:
         for stored in searcher.all_stored_fields():
@@ -42,7 +58,24 @@ def documents(index_root: Path) -> list[dict]:
                         "province": meta.get("province"), "province_2025": meta.get("province_2025"),
                         "year": None if meta.get("year") is None else str(meta["year"]),
                         "quarter": meta.get("quarter"), "topics": list(meta.get("topics") or [])})
+            out[-1].update(truth.get(meta["id"], {}))
     return sorted(out, key=lambda d: d["id"])
+
+
+def _facet_values(label: dict) -> dict:
+    """A label's facet values in the form ``documents`` gives them (year as text, topics a list)."""
+    values = {name: label.get(name) for name in SINGLE_FACETS}
+    values["year"] = None if values["year"] is None else str(values["year"])
+    return values | {"topics": list(label.get("topics") or [])}
+
+
+def matches_filters(doc: dict, filters: dict[str, list[str]]) -> bool:
+    """True when ``doc`` has one of the chosen values of every filtered facet."""
+    for name, chosen in filters.items():
+        have = doc["topics"] if name == "topic" else [doc.get(name)]
+        if not set(have) & set(chosen):
+            return False
+    return True
 
 
 # -- SQLite FTS5 ----------------------------------------------------------------------
@@ -83,7 +116,7 @@ class Fts5Peer:
                                         (rowid, doc["id"], *(doc[name] for name in SINGLE_FACETS)))
                 self.connection.executemany("INSERT INTO topic VALUES (?, ?)", [(rowid, t) for t in doc["topics"]])
 
-    def search(self, query: str, filters: dict[str, list[str]]) -> list[str]:
+    def search(self, query: str, filters: dict[str, list[str]], limit: int = LIMIT) -> list[str]:
         expression = or_expression(query)
         if expression is None:
             return []
@@ -96,7 +129,7 @@ class Fts5Peer:
                 conditions.append(f"meta.{name} IN ({marks})")
             values += chosen
         sql = (f"SELECT meta.id FROM docs JOIN meta ON meta.rowid = docs.rowid WHERE {' AND '.join(conditions)} "
-               f"ORDER BY bm25(docs), docs.rowid LIMIT {LIMIT}")
+               f"ORDER BY bm25(docs), docs.rowid LIMIT {int(limit)}")
         return [row[0] for row in self.connection.execute(sql, values)]
 
     def close(self) -> None:
@@ -123,9 +156,68 @@ class WhooshPeer:
                                     topic=" ".join(doc["topics"]), **facets)
         self.parser = MultifieldParser(["content", "title"], self.index.schema, group=OrGroup)
 
-    def search(self, query: str, filters: dict[str, list[str]]) -> list[str]:
+    def search(self, query: str, filters: dict[str, list[str]], limit: int = LIMIT) -> list[str]:
         parsed = self.parser.parse(query)
         allowed = wq.And([wq.Or([wq.Term(name, value) for value in chosen]) for name, chosen in filters.items()])
         with self.index.searcher(weighting=scoring.BM25F()) as searcher:
-            hits = searcher.search(parsed, limit=LIMIT, filter=allowed if filters else None)
+            hits = searcher.search(parsed, limit=limit, filter=allowed if filters else None)
             return [hit["id"] for hit in hits]
+
+
+# -- plain BM25 over pyvi words and folded syllables ---------------------------------------
+K1, B = 1.2, 0.75
+
+
+def fold_diacritics(text: str) -> str:
+    """Lower case without diacritics (đ -> d), as an ASCII-folding filter does."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def bm25_terms(text: str) -> dict[str, list[str]]:
+    """The two fields' terms: pyvi words (lower case, NFC) and folded syllables."""
+    from pyvi.ViTokenizer import ViTokenizer
+
+    text = unicodedata.normalize("NFC", text)
+    words = [w.lower() for w in re.findall(r"[^\W_]+(?:_[^\W_]+)*", ViTokenizer.tokenize(text))]
+    return {"words": words, "folded": re.findall(r"[^\W_]+", fold_diacritics(text))}
+
+
+class Bm25Field:
+    """One inverted field: term -> {doc number: frequency}, with the lengths BM25 normalises by."""
+
+    def __init__(self, token_lists: list[list[str]]):
+        self.postings: dict[str, dict[int, int]] = {}
+        for number, tokens in enumerate(token_lists):
+            for term, count in Counter(tokens).items():
+                self.postings.setdefault(term, {})[number] = count
+        self.lengths = [len(tokens) for tokens in token_lists]
+        self.average = sum(self.lengths) / max(1, len(self.lengths))
+
+    def add_scores(self, terms: list[str], scores: dict[int, float]) -> None:
+        """Add each query term's BM25 contribution (Lucene's idf) to ``scores``."""
+        total = len(self.lengths)
+        for term in terms:
+            posting = self.postings.get(term, {})
+            idf = math.log(1 + (total - len(posting) + 0.5) / (len(posting) + 0.5))
+            for number, freq in posting.items():
+                norm = K1 * (1 - B + B * self.lengths[number] / self.average)
+                scores[number] = scores.get(number, 0.0) + idf * freq * (K1 + 1) / (freq + norm)
+
+
+class Bm25Peer:
+    """BM25 (k1 1.2, b 0.75) OR-query summed over a pyvi-word field and a folded-syllable field."""
+
+    def __init__(self, docs: list[dict]):
+        self.docs = docs
+        analysed = [bm25_terms(doc["title"] + "\n" + doc["content"]) for doc in docs]
+        self.fields = {name: Bm25Field([terms[name] for terms in analysed]) for name in ("words", "folded")}
+
+    def search(self, query: str, filters: dict[str, list[str]], limit: int = LIMIT) -> list[str]:
+        terms = bm25_terms(query.replace('"', " "))
+        scores: dict[int, float] = {}
+        for name, field in self.fields.items():
+            field.add_scores(terms[name], scores)
+        ranked = sorted((number for number in scores if matches_filters(self.docs[number], filters)),
+                        key=lambda number: (-scores[number], number))
+        return [self.docs[number]["id"] for number in ranked[:limit]]

@@ -1,14 +1,21 @@
-"""Quality on a judged collection: ranking against two peers, and metadata against labels.
+"""Quality on judged collections: ranking against three peers, and metadata against labels.
 
-    python -m bench.quality [--collection bench/judged] [--markdown bench/QUALITY.md] [--json PATH] [--jobs N]
+    python -m bench.quality [--real | --judged-only] [--collection bench/judged] [--markdown bench/QUALITY.md]
+                            [--json PATH] [--jobs N]
 
-One run indexes the collection's ``corpus/`` with our indexer into a temporary
-folder, runs every judged query through three engines over the same texts
-(ours, SQLite FTS5 and stock Whoosh: ``bench.peers``), scores each top ten
+A run measures the judged collection (``bench/judged``, written by the team: a regression set) and the two
+splits of the real collection (``bench/real``: **dev**, tuned on, and **test**, reported, never tuned on;
+``bench.realtexts``), each indexed on its own; ``--real`` measures only the real splits, ``--judged-only``
+only the judged collection. Where real texts are missing the report names how many.
+
+Per collection, one run indexes its ``corpus/`` with our indexer into a temporary
+folder, runs every judged query through four engines over the same texts
+(ours; the plain BM25 peer, SQLite FTS5 and stock Whoosh of ``bench.peers``,
+which filter on the *labelled* facet values), scores each top ten
 (``bench.metrics``), averages per query kind and overall, and compares the
 metadata our index holds with ``labels.jsonl``. ``measure`` returns all of it
-as plain data; the command prints a table and writes a markdown report
-(``bench.report``). The collection's format is in ``bench/judged/README.md``.
+as plain data; the command prints tables and writes a markdown report
+(``bench.report``). The collections' format is in ``bench/judged/README.md`` and ``bench/real/README.md``.
 """
 
 from __future__ import annotations
@@ -21,16 +28,18 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import realtexts
 from bench.collection import KINDS, CollectionError, JudgedQuery, read_labels, read_queries
 from bench.metrics import METADATA_FIELDS, average, field_accuracy, province_errors, score_ranking, topic_scores
-from bench.peers import Fts5Peer, WhooshPeer, documents
+from bench.peers import Bm25Peer, Fts5Peer, WhooshPeer, documents
 from bench.report import markdown_report, text_table
 from indexer.builder import build_index
 from search.engine import SearchEngine
 from search.models import make_request
 from search.query import QuerySyntaxError
+from search.relevance import DEFAULT, Relevance
 
-ENGINES = ("ours", "fts5", "whoosh")
+ENGINES = ("ours", "bm25", "fts5", "whoosh")
 DEFAULT_COLLECTION = Path("bench/judged")
 DEFAULT_MARKDOWN = Path("bench/QUALITY.md")
 
@@ -83,36 +92,62 @@ def metadata_figures(engine: SearchEngine, labels: list[dict]) -> dict:
             "topics": topic_scores(pairs), "not_indexed": [doc for doc, found in stored.items() if found is None]}
 
 
-def measure(collection: Path, jobs: int | None = 1) -> dict:
-    """Index ``collection/corpus`` into a temporary folder and return every figure as plain data.
+def measure_corpus(name: str, corpus: Path, queries: list[JudgedQuery], labels: list[dict],
+                   jobs: int | None = 1, relevance: Relevance = DEFAULT) -> dict:
+    """Index ``corpus`` into a temporary folder and return every figure as plain data.
 
-    :raises bench.collection.CollectionError: a malformed ``queries.jsonl`` or ``labels.jsonl``.
     :raises search.models.RequestError: a query's filter value our engine does not know.
     """
-    collection = Path(collection)
-    queries, labels = read_queries(collection), read_labels(collection)
     with tempfile.TemporaryDirectory(prefix="cchc-quality-") as folder:
-        built = build_index(collection / "corpus", Path(folder) / "index", full=True, jobs=jobs)
-        engine = SearchEngine(Path(folder) / "index", cache_size=0)
-        docs = documents(engine.root)
-        peers = {"fts5": Fts5Peer(docs), "whoosh": WhooshPeer(docs)}
+        built = build_index(corpus, Path(folder) / "index", full=True, jobs=jobs)
+        engine = SearchEngine(Path(folder) / "index", cache_size=0, relevance=relevance)
+        docs = documents(engine.root, labels)
+        peers = {"bm25": Bm25Peer(docs), "fts5": Fts5Peer(docs), "whoosh": WhooshPeer(docs)}
         try:
             rows = rank_all(engine, peers, queries)
             metadata = metadata_figures(engine, labels)
         finally:
             peers["fts5"].close()
             engine.close()
-    return {"collection": str(collection), "bulletins": len(docs), "queries": len(queries),
+    return {"collection": name, "bulletins": len(docs), "queries": len(queries),
             "skipped": sorted(skip.origin for skip in built.skipped),
             "relevance": relevance_table(rows), "per_query": rows, "metadata": metadata}
+
+
+def measure(collection: Path, jobs: int | None = 1, relevance: Relevance = DEFAULT) -> dict:
+    """Every figure of a judged collection folder (``corpus/``, ``queries.jsonl``, ``labels.jsonl``).
+
+    :raises bench.collection.CollectionError: a malformed ``queries.jsonl`` or ``labels.jsonl``.
+    :raises search.models.RequestError: a query's filter value our engine does not know.
+    """
+    collection = Path(collection)
+    return measure_corpus(str(collection), collection / "corpus", read_queries(collection),
+                          read_labels(collection), jobs, relevance)
+
+
+def measure_real(split: str, jobs: int | None = 1, real: Path = realtexts.REAL,
+                 relevance: Relevance = DEFAULT) -> dict:
+    """Every figure of one split of the real collection, with the number of its texts missing here."""
+    with tempfile.TemporaryDirectory(prefix=f"cchc-real-{split}-") as folder:
+        queries, labels, missing = realtexts.split_collection(split, Path(folder), real)
+        if not labels:
+            return {"collection": f"real {split}", "missing_texts": len(missing), "bulletins": 0}
+        figures = measure_corpus(f"real {split}", Path(folder) / "corpus", queries, labels, jobs, relevance)
+    return figures | {"missing_texts": len(missing)}
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.quality", description=__doc__.split("\n\n")[0])
     parser.add_argument("--collection", type=Path, default=DEFAULT_COLLECTION, help="judged collection folder")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--real", action="store_true", help="only the real collection's dev and test splits")
+    which.add_argument("--judged-only", action="store_true", help="only the judged collection")
     parser.add_argument("--markdown", type=Path, default=DEFAULT_MARKDOWN, help="markdown report to write")
     parser.add_argument("--json", type=Path, default=None, help="also dump every figure as JSON here")
     parser.add_argument("--jobs", type=int, default=None, help="indexing processes [default: all cores]")
+    parser.add_argument("--real-collection", type=Path, default=realtexts.REAL, help="real collection folder")
+    parser.add_argument("--set", action="append", default=[], metavar="KNOB=VALUE",
+                        help="a ranking setting of search.relevance.Relevance for this run (repeatable)")
     return parser.parse_args(argv)
 
 
@@ -120,17 +155,21 @@ def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     started = time.perf_counter()
     try:
-        figures = measure(args.collection, jobs=args.jobs)
-    except (FileNotFoundError, CollectionError) as error:
+        relevance = Relevance.parse(args.set)
+        collections = [] if args.real else [measure(args.collection, args.jobs, relevance)]
+        if not args.judged_only:
+            collections += [measure_real(split, args.jobs, args.real_collection, relevance)
+                            for split in realtexts.SPLITS]
+    except (FileNotFoundError, CollectionError, ValueError) as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
     stamp = {"date": datetime.date.today().isoformat(), "seconds": round(time.perf_counter() - started, 1)}
-    print(text_table(figures))
-    args.markdown.write_text(markdown_report(figures, stamp["date"]), encoding="utf-8")
+    print(text_table(collections))
+    args.markdown.write_text(markdown_report(collections, stamp["date"]), encoding="utf-8")
     if args.json:
-        args.json.write_text(json.dumps(stamp | figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"\n{figures['bulletins']} bulletins, {figures['queries']} queries, {stamp['seconds']} s; "
-          f"report written to {args.markdown}", file=sys.stderr)
+        document = stamp | {"collections": collections}
+        args.json.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"\n{stamp['seconds']} s; report written to {args.markdown}", file=sys.stderr)
     return 0
 
 

@@ -1,13 +1,14 @@
-"""Rendering the quality figures of ``bench.quality.measure``: a terminal table and a markdown report.
+"""Rendering the quality figures of ``bench.quality``: terminal tables and a markdown report.
 
-Both read the same plain dictionary; neither computes a figure of its own.
+Both read the same plain dictionaries (one per collection: judged, real dev, real test); neither computes a
+figure of its own.
 """
 
 from __future__ import annotations
 
 from bench.metrics import METADATA_FIELDS
 
-ENGINE_NAMES = {"ours": "ours", "fts5": "FTS5", "whoosh": "Whoosh"}
+ENGINE_NAMES = {"ours": "ours", "bm25": "BM25", "fts5": "FTS5", "whoosh": "Whoosh"}
 MEASURES = ("recall@10", "mrr", "ndcg@10")
 
 
@@ -41,11 +42,32 @@ def _aligned(header: list[str], rows: list[list[str]]) -> list[str]:
             for row in [header, *rows]]
 
 
-def text_table(figures: dict) -> str:
-    """The relevance and metadata tables, aligned for a terminal."""
-    lines = _aligned(_relevance_header(), _relevance_rows(figures))
-    lines += [""] + _aligned(["metadata", "accuracy"], _metadata_rows(figures["metadata"]))
-    return "\n".join(lines)
+def _absent(figures: dict) -> str | None:
+    """Why a collection has no figures (its texts are missing here), else None."""
+    if figures.get("bulletins"):
+        return None
+    return (f"{figures['collection']}: no text here ({figures.get('missing_texts', 0)} missing; "
+            "see bench/real/README.md to collect them)")
+
+
+def _missing_note(figures: dict) -> list[str]:
+    missing = figures.get("missing_texts")
+    return [f"{missing} labelled texts missing here, left out of these figures."] if missing else []
+
+
+def text_table(collections: list[dict]) -> str:
+    """Per collection: the relevance and metadata tables, aligned for a terminal."""
+    lines: list[str] = []
+    for figures in collections:
+        absent = _absent(figures)
+        if absent:
+            lines += [absent, ""]
+            continue
+        lines += [f"== {figures['collection']}: {figures['bulletins']} bulletins, {figures['queries']} queries"]
+        lines += _missing_note(figures)
+        lines += _aligned(_relevance_header(), _relevance_rows(figures))
+        lines += [""] + _aligned(["metadata", "accuracy"], _metadata_rows(figures["metadata"])) + [""]
+    return "\n".join(lines).rstrip()
 
 
 def _markdown_table(header: list[str], rows: list[list[str]], numeric_from: int) -> list[str]:
@@ -67,21 +89,39 @@ def missed_lines(figures: dict) -> list[str]:
     return lines
 
 
-def markdown_report(figures: dict, date: str) -> str:
-    """The whole report as markdown."""
+INTRODUCTION = [
+    "Written by `python -m bench.quality`. Collections: **judged** (`bench/judged`, written by the team: a "
+    "regression set), **real dev** and **real test** (`bench/real`: real bulletins, split once by a hash of "
+    "their address; dev is tuned on, test only reported). Engines: ours; **BM25**, the plain peer (k1 1.2, "
+    "b 0.75, OR over pyvi words plus folded syllables); SQLite **FTS5** (unicode61, diacritics removed, OR); "
+    "stock **Whoosh** (StandardAnalyzer, OR, BM25F). The peers filter on the labelled facet values; ours on "
+    "its own metadata.", "",
+    "Relevant = grade 1 or 2. recall@10: relevant found in the top 10 over the number relevant (at most "
+    "10); MRR: mean reciprocal rank of the first relevant result; nDCG@10: gain = grade, log2 discount.", "",
+    "Metadata: exact equality per field (null = null is right; titles compared after NFC and whitespace "
+    "collapsing). A wrong province is an extracted value that differs from the label; nothing extracted "
+    "where the label has one is a miss. Topics: micro precision, recall and F1."]
+
+
+def markdown_report(collections: list[dict], date: str) -> str:
+    """The whole report as markdown: one section per collection."""
+    lines = ["# Search quality", "", f"{date}. " + INTRODUCTION[0], *INTRODUCTION[1:]]
+    for figures in collections:
+        lines += [""] + _collection_section(figures)
+    return "\n".join(lines) + "\n"
+
+
+def _collection_section(figures: dict) -> list[str]:
+    absent = _absent(figures)
+    if absent:
+        return [f"## {figures['collection']}", "", absent]
     metadata = figures["metadata"]
-    lines = ["# Quality on the judged collection", "",
-             f"{date}: collection `{figures['collection']}`, {figures['bulletins']} bulletins indexed, "
-             f"{figures['queries']} queries, {metadata['bulletins']} labelled bulletins. "
-             "Written by `python -m bench.quality`.", "",
-             "## Ranking (top 10)", "",
-             "Relevant = grade 1 or 2. recall@10: relevant found in the top 10 over the number relevant (at most "
-             "10); MRR: mean reciprocal rank of the first relevant result; nDCG@10: gain = grade, log2 discount.", ""]
+    lines = [f"## {figures['collection']}", "",
+             f"{figures['bulletins']} bulletins indexed, {figures['queries']} queries, "
+             f"{metadata['bulletins']} labelled bulletins.", *_missing_note(figures), "",
+             "### Ranking (top 10)", ""]
     lines += _markdown_table(_relevance_header(), _relevance_rows(figures), 1)
-    lines += ["", "## Metadata of our index against the labels", "",
-              "Exact equality per field (null = null is right; titles compared after NFC and whitespace "
-              "collapsing). A wrong province is an extracted value that differs from the label; nothing "
-              "extracted where the label has one is a miss. Topics: micro precision, recall and F1.", ""]
+    lines += ["", "### Metadata of our index against the labels", ""]
     lines += _markdown_table(["measure", "value"], _metadata_rows(metadata), 1)
     for label, key in (("Wrong provinces", "wrong_province_ids"), ("Missed provinces", "missed_province_ids"),
                        ("Labelled but not indexed", "not_indexed")):
@@ -89,7 +129,9 @@ def markdown_report(figures: dict, date: str) -> str:
             lines += ["", f"{label}: {', '.join(metadata[key])}"]
     if figures["skipped"]:
         lines += ["", f"Skipped by the indexer: {', '.join(figures['skipped'])}"]
+    if figures["collection"] == "real test":
+        return lines  # never tuned on: its misses are not listed, so nobody tunes on them
     misses = missed_lines(figures)
-    lines += ["", "## Queries where our top 10 misses relevant bulletins", "",
+    lines += ["", "### Queries where our top 10 misses relevant bulletins", "",
               "Bulletin ids with their grade, to guide tuning.", ""] + (misses or ["None."])
-    return "\n".join(lines) + "\n"
+    return lines

@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 from search import storage
-from search.schema import TITLE_BOOST, sort_date
+from search.relevance import DEFAULT
+from search.schema import sort_date
 from search.textnorm import fold
 
 FACETS = ("province", "year", "quarter", "topic")
@@ -84,7 +85,7 @@ class TantivySearcher:
     def _query(self, query: str, filters: dict[str, list[str]]):
         text = query_string(query)
         Occur, Query = self.tantivy.Occur, self.tantivy.Query
-        base = (self.index.parse_query(text, ["title", "content"], field_boosts={"title": TITLE_BOOST})
+        base = (self.index.parse_query(text, ["title", "content"], field_boosts={"title": DEFAULT.title_boost})
                 if text else Query.all_query())
         if not filters:
             return base

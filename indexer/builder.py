@@ -115,7 +115,7 @@ def process_record(record: SourceRecord) -> tuple[Bulletin | Skipped, dict]:
         result = extract_metadata(record)
         if isinstance(result, Skipped):
             return result, {}
-        return result, {text: segment(text) for text in (result.title, result.text)}
+        return result, {text: segment(text) for text in (result.title, result.text, result.aside) if text}
     except Exception as error:  # one broken record must not stop the run
         return Skipped(record.origin, f"extraction failed: {type(error).__name__}: {error}"), {}
 

@@ -14,7 +14,11 @@ Works line by line with the patterns of ``indexer/data/chrome.json``:
 3. the body: lines matching a ``drop`` pattern (view counters, print bars,
    share buttons, pagination) and publication-date lines are removed.
 
-The author line and image captions stay: they are part of the article.
+The author line and image captions stay: they are part of the article. Nothing
+is lost: every other line of the page - above the headline, dropped, or in the
+tail - is kept, in order, as ``Cleaned.aside``, which the index searches with a
+low weight and reads for the document's own number, but never shows as the
+title or the snippet.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from search.docnumbers import find_refs, ref_key
 from search.textnorm import clean_unicode, folded_key
 
 from .dates import parse_date_line
@@ -44,6 +49,7 @@ class ChromePatterns:
     tail: tuple[re.Pattern, ...]
     document_types: tuple[str, ...] = ()
     document_header: tuple[re.Pattern, ...] = ()
+    own_number: tuple[re.Pattern, ...] = ()
 
 
 @cache
@@ -58,7 +64,8 @@ def load_patterns(path: Path = PATTERNS) -> ChromePatterns:
     document = data.get("document", {"types": [], "header": []})
     return ChromePatterns(drop=compile_all("drop"), head=compile_all("head"), tail=compile_all("tail"),
                           document_types=tuple(document["types"]),
-                          document_header=tuple(re.compile(p, re.I) for p in document["header"]))
+                          document_header=tuple(re.compile(p, re.I) for p in document["header"]),
+                          own_number=tuple(re.compile(p, re.I) for p in document.get("own_number", ())))
 
 
 def _matches(patterns, line: str) -> bool:
@@ -140,11 +147,29 @@ def _find_title(lines: list[str], patterns: ChromePatterns, hint: str | None) ->
     return None, None
 
 
+def own_numbers(lines: list[str], title: str | None, patterns: ChromePatterns) -> list[str]:
+    """The document's own numbers: one right after an ``own_number`` pattern in the headline or in the
+    first ``HEADLINE_ZONE`` lines of the page ("Số: 23/KH-UBND", "Kế hoạch số 23/KH-UBND về ...").
+
+    >>> own_numbers(["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 23/KH-UBND | Lào Cai, ngày 5"],
+    ...             None, load_patterns())
+    ['23/KH-UBND']
+    """
+    found: dict[str, str] = {}
+    for line in [title or "", *[line for line in lines if line][:HEADLINE_ZONE]]:
+        for pattern in patterns.own_number:
+            for match in pattern.finditer(line):
+                refs = find_refs(line[match.end():match.end() + 40])
+                if refs and line[match.end():].lstrip().startswith(refs[0].split("/")[0]):
+                    found.setdefault(ref_key(refs[0]), refs[0])
+    return list(found.values())
+
+
 def clean(text: str, title_hint: str | None = None) -> Cleaned:
     """Split scraped text into headline, date line and article body."""
     patterns = load_patterns()
-    lines = [" ".join(line.split()) for line in clean_unicode(text).split("\n")]
-    lines = _cut_tail(lines, patterns)
+    page = [" ".join(line.split()) for line in clean_unicode(text).split("\n")]
+    lines = _cut_tail(page, patterns)
     title_at, title = _find_title(lines, patterns, title_hint)
     start = 0 if title_at is None else title_at + 1
     header = [line for line in lines[:start] if line]
@@ -163,4 +188,7 @@ def clean(text: str, title_hint: str | None = None) -> Cleaned:
         published_line = next((line for line in header if parse_date_line(line)), None)
     if not body and title_at is not None:  # a one-paragraph bulletin: its line is title and text
         body = [lines[title_at]]
-    return Cleaned(title=title, text="\n\n".join(body), published_line=published_line, header=header)
+    kept = set(body) | ({lines[title_at]} if title_at is not None else set())
+    aside = [line for line in page if line and line not in kept]
+    return Cleaned(title=title, text="\n\n".join(body), published_line=published_line, header=header,
+                   aside="\n".join(aside), numbers=own_numbers(page, title, patterns))

@@ -67,4 +67,6 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
         digest=record.digest,
         warnings=list(record.warnings),
         converted_from=record.converted_from,
+        aside=cleaned.aside,
+        numbers=cleaned.numbers,
     )

@@ -34,7 +34,9 @@ class Cleaned:
     title: str | None
     text: str  # the searchable body, NFC
     published_line: str | None = None  # the page's own date line, if one was found
-    header: list[str] = field(default_factory=list)  # lines before the body (not searchable)
+    header: list[str] = field(default_factory=list)  # lines before the body
+    aside: str = ""  # every line of the page outside the title and the body, in order (searchable, low weight)
+    numbers: list[str] = field(default_factory=list)  # the document's own numbers ("Số: 23/KH-UBND")
 
 
 @dataclass
@@ -57,6 +59,8 @@ class Bulletin:
     digest: str
     warnings: list[str] = field(default_factory=list)
     converted_from: str | None = None  # as in ``SourceRecord``
+    aside: str = ""  # as in ``Cleaned``
+    numbers: list[str] = field(default_factory=list)  # the document's own numbers ("Số: 23/KH-UBND")
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -6,16 +6,21 @@ unaccented words:
 * a syllable typed with diacritics must match exactly (``title``/``content``,
   old and new tone placement unified);
 * a syllable typed without diacritics matches the folded fields, and an exact
-  match scores higher (``EXACT_BONUS``), so "ban" ranks "ban" above "bản";
+  match scores higher (``Relevance.exact_bonus``), so "ban" ranks "ban" above "bản";
 * plain words are a best match (``clauses.BestMatch``): each pyvi word (or
   spelled-out abbreviation) of the query is one part, and a bulletin qualifies
-  when the parts it matches carry at least ``MIN_SHARE`` of the query's
+  when the parts it matches carry at least ``Relevance.min_share`` of the query's
   informative weight; bulletins matching every part rank first. Function words
   (``search/data/stopwords.json``) are never required and only count through
   proximity. ``+word``, a quoted phrase, both sides of ``AND`` and ``match=all``
   are required;
 * the query's pyvi words and neighbouring pairs are optional clauses that lift
-  documents where the words stand together (``WORD_BOOST``, ``PROXIMITY_BOOST``);
+  documents where the words stand together (``Relevance.word_boost``,
+  ``Relevance.proximity_boost``);
+* every text part searches the title, the body and the lines set aside by
+  cleaning, each with its weight (a ``Scope``); a document number also matches
+  the documents whose own number it is, far above those that cite it
+  (``Relevance.number_boost``);
 * "phrases" match neighbouring syllables through the ``*_pairs`` fields at
   consecutive positions (``clauses.Sequence``), never across a sentence end or a
   line break; a syllable typed with diacritics must also match exactly;
@@ -38,18 +43,33 @@ from whoosh import query as wq
 from . import query as ast
 from .analysis import WORDS, number_parts, pair_terms, scan
 from .clauses import BestMatch, Sequence
-from .docnumbers import ref_key
+from .docnumbers import is_ref, ref_key
+from .relevance import DEFAULT, Relevance
 from .textnorm import fold, has_diacritics
 from .vocabulary import abbreviations, function_words
 
-EXACT_BONUS = 1.5
-WORD_BOOST = 0.5
-PROXIMITY_BOOST = 1.0
 SPLIT_ABBREVIATIONS = True
-MIN_SHARE = 0.3  # share of the query's informative weight a best-match result must have
 MATCH_MODES = ("best", "all")
 _NUMBER_YEAR = re.compile(r"\d+[a-z]?/(?:19|20)\d\d", re.I)
-TEXT_FIELDS = (("title", "title_folded", "title_pairs"), ("content", "content_folded", "content_pairs"))
+TEXT_FIELDS = (("title", "title_folded", "title_pairs"), ("content", "content_folded", "content_pairs"),
+               ("aside", "aside_folded", "aside_pairs"))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The text fields a part of the query searches, each (exact, folded, pairs, weight), and the knobs."""
+
+    fields: tuple[tuple[str, str, str, float], ...]
+    relevance: Relevance = DEFAULT
+
+    @classmethod
+    def of(cls, relevance: Relevance = DEFAULT, title_only: bool = False) -> Scope:
+        weights = {"title": relevance.title_boost, "content": 1.0, "aside": relevance.aside_boost}
+        chosen = TEXT_FIELDS[:1] if title_only else TEXT_FIELDS
+        return cls(tuple((*names, weights[names[0]]) for names in chosen), relevance)
+
+
+DEFAULT_SCOPE = Scope.of()
 
 
 @dataclass
@@ -117,8 +137,12 @@ def analyse(text: str) -> Analysed:
     return out
 
 
-def _fields(fields):
-    return fields or TEXT_FIELDS
+def _fields(fields: Scope | None) -> tuple[tuple[str, str, str, float], ...]:
+    return (fields or DEFAULT_SCOPE).fields
+
+
+def _knobs(fields: Scope | None) -> Relevance:
+    return (fields or DEFAULT_SCOPE).relevance
 
 
 def _syllable_query(s: Syllable, fields) -> wq.Query:
@@ -126,12 +150,14 @@ def _syllable_query(s: Syllable, fields) -> wq.Query:
         whole = _syllable_query(Syllable(s.text, True), fields)
         return wq.Or([whole, wq.And([_syllable_query(Syllable(p, True), fields) for p in s.parts])])
     alternatives = []
-    for exact, folded, _ in _fields(fields):
+    if is_ref(s.raw or s.text):  # the document's own number first, then the documents citing it
+        alternatives.append(wq.Term("number", ref_key(s.raw or s.text), boost=_knobs(fields).number_boost))
+    for exact, folded, _, weight in _fields(fields):
         if s.accented:
-            alternatives.append(wq.Term(exact, s.text))
+            alternatives.append(wq.Term(exact, s.text, boost=weight))
         else:
-            alternatives.append(wq.Term(exact, s.text, boost=EXACT_BONUS))
-            alternatives.append(wq.Term(folded, s.folded))
+            alternatives.append(wq.Term(exact, s.text, boost=_knobs(fields).exact_bonus * weight))
+            alternatives.append(wq.Term(folded, s.folded, boost=weight))
     return wq.Or(alternatives)
 
 
@@ -140,10 +166,10 @@ def _phrase_query(syllables: list[Syllable], fields) -> wq.Query:
         return _syllable_query(syllables[0], fields)
     pairs = pair_terms([s.folded for s in syllables])
     alternatives = []
-    for exact, _, paired in _fields(fields):
+    for exact, _, paired, weight in _fields(fields):
         accents = [wq.Term(exact, s.text) for s in syllables if s.accented]
         placed = [wq.Term(paired, pairs[0])] if len(pairs) == 1 else [Sequence(paired, pairs)]
-        alternatives.append(wq.And([*placed, *accents]))
+        alternatives.append(wq.And([*placed, *accents], boost=weight))
     return wq.Or(alternatives)
 
 
@@ -220,7 +246,8 @@ def units(analysed: Analysed, fields=None) -> list[Unit]:
     while i < len(syllables):
         if i in prefixes:  # 107/2021: the document 107/2021/NĐ-CP, or the words 107 and 2021
             pair = syllables[i : i + 2]
-            cited = wq.Or([wq.Term(f, prefixes[i]) for exact, folded, _ in _fields(fields) for f in (exact, folded)])
+            cited = wq.Or([wq.Term(f, prefixes[i], boost=weight)
+                           for exact, folded, _, weight in _fields(fields) for f in (exact, folded)])
             out.append(Unit(pair, wq.Or([cited, _phrase_query(pair, fields)]), written=prefixes[i]))
             end = i + 2
         elif i in abbreviated:  # each word of a spelled-out abbreviation is a part; the abbreviation counts for all
@@ -288,9 +315,12 @@ def _with_expansion(s: Syllable, fields) -> wq.Query:
 
 def _optional(analysed: Analysed, fields) -> list[wq.Query]:
     """Pyvi words and neighbouring pairs of the query: scored where they match, never required."""
-    optional = [wq.Term(exact, w, boost=WORD_BOOST) for w in analysed.words for exact, _, _ in _fields(fields)]
+    knobs = _knobs(fields)
+    optional = [wq.Term(exact, w, boost=knobs.word_boost * weight)
+                for w in analysed.words for exact, _, _, weight in _fields(fields)]
     pairs = pair_terms([s.folded for s in analysed.syllables])
-    optional += [wq.Term(paired, p, boost=PROXIMITY_BOOST) for p in pairs for _, _, paired in _fields(fields)]
+    optional += [wq.Term(paired, p, boost=knobs.proximity_boost * weight)
+                 for p in pairs for _, _, paired, weight in _fields(fields)]
     return optional
 
 
@@ -338,6 +368,7 @@ class Compiler:
     highlights: Highlights = field(default_factory=Highlights)
     match: str = "best"
     known: Callable[[str], bool] | None = None  # whether a syllable occurs in the index as spelled
+    scope: Scope = DEFAULT_SCOPE  # the text fields searched, their weights, the ranking knobs
 
     def _tolerant(self, analysed: Analysed) -> Analysed:
         """A syllable typed with diacritics that the index never saw (a slip: "chuyển đổi sô") is
@@ -375,7 +406,7 @@ class Compiler:
         if isinstance(node, (ast.Words, ast.And)):
             return self._conjunction(node.children if isinstance(node, ast.And) else (node,))
         if isinstance(node, ast.Phrase):
-            built, analysed = _phrase_node_query(node.text)
+            built, analysed = _phrase_node_query(node.text, self.scope)
             self._note(analysed, phrase=True)
             return built
         if isinstance(node, ast.Required):
@@ -391,7 +422,7 @@ class Compiler:
     def _strict(self, node) -> wq.Query | None:
         """A part every result must match (or every excluded bulletin must): its words all required."""
         if isinstance(node, ast.Words):
-            built, analysed = _words_query(node.text, tolerant=self._tolerant)
+            built, analysed = _words_query(node.text, self.scope, tolerant=self._tolerant)
             self._note(analysed, phrase=False)
             return built
         mode, self.match = self.match, "all"
@@ -407,8 +438,8 @@ class Compiler:
             if isinstance(child, ast.Words) and self.match == "best":
                 analysed = self._tolerant(analyse(child.text))
                 self._note(analysed, phrase=False)
-                soft += units(analysed)
-                optional += _optional(analysed, None)
+                soft += units(analysed, self.scope)
+                optional += _optional(analysed, self.scope)
                 continue
             built = self._strict(child)
             if built is not None:
@@ -422,12 +453,13 @@ class Compiler:
             base = required[0] if len(required) == 1 else wq.And(required)
             return wq.AndMaybe(base, wq.Or(optional)) if optional else base
         return BestMatch(required, [u.query for u in soft], [u.label for u in soft], [u.weak for u in soft],
-                         wq.Or(optional) if optional else None, MIN_SHARE, whole=[u.whole for u in soft])
+                         wq.Or(optional) if optional else None, self.scope.relevance.min_share,
+                         whole=[u.whole for u in soft])
 
     def _field(self, node: ast.Field) -> wq.Query | None:
         if node.name == "title":
             build = _phrase_node_query if node.phrase else _words_query
-            built, analysed = build(node.value, fields=(TEXT_FIELDS[0],))
+            built, analysed = build(node.value, fields=Scope.of(self.scope.relevance, title_only=True))
             self._note(analysed, phrase=node.phrase)
             return built
         if node.name == "refs":
@@ -437,12 +469,13 @@ class Compiler:
 
 
 def compile_query(node, resolve: Callable[[str, str], list[str]], match: str = "best",
-                  known: Callable[[str], bool] | None = None) -> tuple[wq.Query, Highlights]:
+                  known: Callable[[str], bool] | None = None,
+                  relevance: Relevance = DEFAULT) -> tuple[wq.Query, Highlights]:
     """A Whoosh query for a syntax tree (None: every document) and the terms to highlight.
 
     ``known(syllable)`` says whether the index has a syllable as spelled (see ``Compiler._tolerant``).
     """
     if node is None:
         return wq.Every(), Highlights()
-    compiler = Compiler(resolve, match=match, known=known)
+    compiler = Compiler(resolve, match=match, known=known, scope=Scope.of(relevance))
     return compiler.compile(node), compiler.highlights

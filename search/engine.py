@@ -27,6 +27,7 @@ from .index_state import RESULT_CACHE, IndexState, ServedIndex, StateGone
 from .limits import Deadline, QueryTimeout
 from .models import SearchRequest, SearchResponse
 from .query import QuerySyntaxError, parse_query
+from .relevance import DEFAULT, Relevance
 from .schema import FACETS
 from .similar import similar
 from .suggest import vocabulary_of
@@ -35,11 +36,13 @@ from .suggest import vocabulary_of
 class SearchEngine:
     """Searches the index served from ``root`` (see ``search.storage``)."""
 
-    def __init__(self, root: Path, timeout: float | None = None, cache_size: int = RESULT_CACHE):
+    def __init__(self, root: Path, timeout: float | None = None, cache_size: int = RESULT_CACHE,
+                 relevance: Relevance = DEFAULT):
         self.root = Path(root)
         self.timeout = timeout  # seconds a search may run (``QueryTimeout``); None: no limit
         self.cache_size = cache_size  # 0: every search is computed (the benchmark measures that)
-        self._served = ServedIndex(self.root, cache_size)
+        self.relevance = relevance  # the ranking knobs (``search.relevance``)
+        self._served = ServedIndex(self.root, cache_size, relevance)
 
     def _current(self) -> IndexState:
         return self._served.current()

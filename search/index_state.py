@@ -33,6 +33,7 @@ from . import storage
 from .arrays import open_arrays
 from .hot import open_hot
 from .lru import LRU
+from .relevance import DEFAULT, Relevance
 from .vector import CACHE_POSTINGS, VectorSearcher, postings_cache
 
 RECHECK_SECONDS = 1.0
@@ -53,8 +54,9 @@ class IndexState:
     """One commit of the served index and what requests over it share (module docstring)."""
 
     def __init__(self, generation: Path, toc: int, ix, cache_size: int = RESULT_CACHE,
-                 cache_postings: int = CACHE_POSTINGS):
+                 cache_postings: int = CACHE_POSTINGS, relevance: Relevance = DEFAULT):
         self.generation, self.toc, self.ix = generation, toc, ix
+        self.relevance = relevance
         self._toc = TOC.read(ix.storage, ix.indexname, gen=toc)
         self._open: list = []  # every thread's searcher, closed when the state is dropped
         self._opening = threading.Lock()
@@ -90,7 +92,7 @@ class IndexState:
         found = getattr(self._local, "vector", None)
         if found is None or found.searcher is not self.searcher:
             found = VectorSearcher(self.searcher, self.table.live, self.arrays.lengths, self.postings,
-                                   self.hot)
+                                   self.hot, self.relevance)
             self._local.vector = found
         return found
 
@@ -103,9 +105,10 @@ class IndexState:
 class ServedIndex:
     """The current ``IndexState`` of the index at ``root`` (module docstring)."""
 
-    def __init__(self, root: Path, cache_size: int = RESULT_CACHE):
+    def __init__(self, root: Path, cache_size: int = RESULT_CACHE, relevance: Relevance = DEFAULT):
         self.root = Path(root)
         self.cache_size = cache_size
+        self.relevance = relevance
         self.state: IndexState | None = None
         self.checked = 0.0
         self._lock = threading.Lock()
@@ -131,7 +134,8 @@ class ServedIndex:
         state = self.state
         if state is None or state.generation != generation or state.toc != latest_toc(generation):
             ix = storage.open_current(self.root)
-            self.state = IndexState(generation, ix.latest_generation(), ix, self.cache_size)
+            self.state = IndexState(generation, ix.latest_generation(), ix, self.cache_size,
+                                    relevance=self.relevance)
         self.checked = time.monotonic()
         return self.state
 

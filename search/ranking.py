@@ -30,8 +30,6 @@ from .textnorm import folded_key
 from .understanding import understand
 from .vector import top
 
-UNDERSTOOD_BOOST = 1.0  # added per query-named facet value a bulletin has (year, period, province, district)
-
 
 @dataclass
 class Matches:
@@ -82,9 +80,10 @@ def lexicon(state, name: str) -> list[str]:
 # -- matching and ranking -------------------------------------------------------------
 def match(state, request: SearchRequest, deadline: Deadline) -> Matches:
     """The documents matching a request's query, with scores and the filters' masks."""
-    query, terms = compile_query(parse_query(request.query), resolver(state), request.match, known=known(state))
+    query, terms = compile_query(parse_query(request.query), resolver(state), request.match, known=known(state),
+                                 relevance=state.relevance)
     understood = understand(request.query) if request.query.strip() else {}
-    query = _boosted(query, understood)
+    query = _boosted(query, understood, state.relevance.understood_boost)
     table = state.table
     evaluated = state.vector.run(query, deadline) if request.query.strip() else None
     parts = []
@@ -180,9 +179,9 @@ def _documents(query, searcher, deadline: Deadline, every: int = 4096) -> np.nda
     return np.asarray(found, dtype=np.int64)
 
 
-def _boosted(query, understood: dict):
-    """The query with bulletins whose metadata match what it names lifted (never filtered)."""
+def _boosted(query, understood: dict, boost: float):
+    """The query with bulletins whose metadata match what it names lifted by ``boost`` (never filtered)."""
     if not understood or type(query) is wq.Every:
         return query
-    lifts = [wq.Term(name, value, boost=UNDERSTOOD_BOOST) for name, value in understood.items()]
+    lifts = [wq.Term(name, value, boost=boost) for name, value in understood.items()]
     return wq.AndMaybe(query, wq.Or(lifts))

@@ -1,10 +1,14 @@
 """The Whoosh schema, and how a bulletin's fields map onto it.
 
 Text is indexed three times with the analyzers of ``search.analysis``:
-``title`` and ``content`` hold syllables and pyvi words with tone marks (exact
-matches), ``*_folded`` diacritics-free syllables (queries typed without tone
-marks), and ``*_pairs`` neighbouring folded syllables within a sentence, which
-answer phrases and proximity. Only the pairs fields keep positions, packed as
+``title``, ``content`` and ``aside`` (the page's lines that cleaning kept out of
+the title and the body: above the headline, chrome, related lists) hold
+syllables and pyvi words with tone marks (exact matches), ``*_folded``
+diacritics-free syllables (queries typed without tone marks), and ``*_pairs``
+neighbouring folded syllables within a sentence, which answer phrases and
+proximity. No field carries an index-time boost: the weight of each is a
+query-time knob (``search.relevance``). ``number`` holds the document's own
+numbers ("Số: 23/KH-UBND"), ``refs`` the numbers it cites. Only the pairs fields keep positions, packed as
 plain uint32 arrays (``PackedPositions``) so a phrase check reads a whole block
 of postings with NumPy: a phrase of n syllables is where its n-1 pairs stand at
 consecutive positions. Facets are
@@ -24,8 +28,7 @@ from whoosh.system import pack_uint
 from .analysis import FOLDED, PAIRS, WORDS, VietnameseTokenizer
 from .docnumbers import ref_key
 
-SCHEMA_VERSION = 4
-TITLE_BOOST = 3.0
+SCHEMA_VERSION = 5
 FACETS = ("province", "province_2025", "year", "quarter", "topic", "refs")
 META_FIELDS = ("id", "title", "url", "province", "province_2025", "district", "year", "quarter",
                "published", "topics", "refs")
@@ -111,12 +114,16 @@ def build_schema() -> Schema:
     """A new instance of the index schema."""
     return Schema(
         id=ID(stored=True, unique=True, sortable=True),
-        title=VietnameseText(analyzer=WORDS, stored=True, phrase=False, field_boost=TITLE_BOOST),
-        title_folded=VietnameseText(analyzer=FOLDED, phrase=False, field_boost=TITLE_BOOST),
-        title_pairs=PairsText(field_boost=TITLE_BOOST),
+        title=VietnameseText(analyzer=WORDS, stored=True, phrase=False),
+        title_folded=VietnameseText(analyzer=FOLDED, phrase=False),
+        title_pairs=PairsText(),
         content=VietnameseText(analyzer=WORDS, stored=True, phrase=False),
         content_folded=VietnameseText(analyzer=FOLDED, phrase=False),
         content_pairs=PairsText(),
+        aside=VietnameseText(analyzer=WORDS, stored=True, phrase=False),
+        aside_folded=VietnameseText(analyzer=FOLDED, phrase=False),
+        aside_pairs=PairsText(),
+        number=KEYWORD(scorable=False),
         province=ID,
         province_2025=ID,
         district=ID,
@@ -151,6 +158,10 @@ def document_fields(bulletin: dict) -> dict:
         "content": bulletin["text"],
         "content_folded": bulletin["text"],
         "content_pairs": bulletin["text"],
+        "aside": bulletin.get("aside") or "",
+        "aside_folded": bulletin.get("aside") or "",
+        "aside_pairs": bulletin.get("aside") or "",
+        "number": " ".join(ref_key(r) for r in bulletin.get("numbers") or []),
         "topic": " ".join(bulletin.get("topics") or []),
         "refs": " ".join(ref_key(r) for r in bulletin.get("refs") or []),
         "sortdate": sort_date(bulletin.get("published"), bulletin.get("year"), bulletin.get("quarter")),

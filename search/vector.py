@@ -7,9 +7,11 @@ long lists as slices of its memory-mapped hot postings (``search.hot``), the
 rest decoded block by block - scores them (kept in a bounded cache), reads
 each field's lengths once, and evaluates the query tree with array operations:
 
-* ``Term``: BM25 exactly as ``whoosh.scoring.BM25F`` computes it -
-  ``idf * tf*(K1+1) / (tf + K1*((1-B) + B*fl/avgfl))`` with Whoosh's idf
+* ``Term``: BM25 as ``whoosh.scoring.BM25F`` computes it -
+  ``idf * tf*(k1+1) / (tf + k1*((1-b) + b*fl/avgfl))`` with Whoosh's idf
   (``log(N/(df+1)) + 1``) and its one-byte field lengths - times the boost;
+  ``k1`` and ``b`` and every other knob come from the ``search.relevance.Relevance``
+  the searcher was given, the formulas from that module;
 * ``Or`` and ``And``: the sum of the scores of the children that match;
 * ``AndMaybe``: the required part plus the optional part where it matches;
 * ``Not`` inside ``And``: removes documents and, as Whoosh's InverseMatcher
@@ -18,8 +20,8 @@ each field's lengths once, and evaluates the query tree with array operations:
   positions (positions decoded a block at a time from ``PackedPositions``);
 * ``clauses.BestMatch``: documents whose matched soft parts carry at least
   ``min_share`` of the parts' idf weight, scored by the parts they match, with
-  documents matching every soft part lifted above all others (``run`` also
-  returns which soft parts each document lacks).
+  documents matching every soft part lifted (``Relevance.complete_lift``; ``run``
+  also returns which soft parts each document lacks).
 
 Other query types return None and the engine falls back to Whoosh. Tests
 check that both paths give the same scores and the same order (ties broken by
@@ -36,10 +38,8 @@ from .clauses import BestMatch, Sequence
 from .hot import HotPostings, leaf_positions, leaf_postings
 from .limits import Deadline
 from .lru import LRU
+from .relevance import DEFAULT, Relevance, bm25, complete_lift, idf, length_norm
 
-B, K1 = 0.75, 1.2
-COMPLETE_FIRST = True  # documents matching every soft part of a best match rank above the rest
-WEAK_SHARE = 0.3  # weight of an ambiguous unaccented function word (cua: của or cửa) in a best match
 CACHE_POSTINGS = 2_000_000  # postings kept per index state and worker across queries (16 bytes each: 32 MB)
 
 
@@ -56,8 +56,9 @@ class VectorSearcher:
     """
 
     def __init__(self, searcher, live: np.ndarray, lengths: dict | None = None, cache: LRU | None = None,
-                 hot: list[HotPostings | None] | None = None):
+                 hot: list[HotPostings | None] | None = None, relevance: Relevance = DEFAULT):
         self.searcher = searcher
+        self.relevance = relevance
         self.size = len(live)
         self.live = live
         self._deadline = Deadline(None)
@@ -79,10 +80,11 @@ class VectorSearcher:
         return found
 
     def _norm(self, field: str) -> np.ndarray:
-        """BM25's length normalisation ``K1*((1-B) + B*fl/avgfl)`` per document, computed once per field."""
+        """BM25's length normalisation per document (``relevance.length_norm``), computed once per field."""
         found = self._norms.get(field)
         if found is None:
-            found = self._norms[field] = K1 * ((1 - B) + B * self.lengths(field) / self._average(field))
+            found = self._norms[field] = length_norm(self.lengths(field), self._average(field),
+                                                     self.relevance.k1, self.relevance.b)
         return found
 
     def _average(self, field: str) -> float:
@@ -207,7 +209,7 @@ class VectorSearcher:
         required = [self._node(c) for c in positive]
         soft = [self._node(c) for c in node.soft]
         counts = [int(np.count_nonzero(m & self.live)) for m, _ in soft]
-        weights = np.array([self._idf(count) * (WEAK_SHARE if weak else 1.0) if count else 0.0
+        weights = np.array([self._idf(count) * (self.relevance.weak_share if weak else 1.0) if count else 0.0
                             for count, weak in zip(counts, node.weak, strict=True)])  # a word found nowhere: no say
         covered = np.zeros(self.size)
         for (m, _), weight in zip(soft, weights, strict=True):
@@ -223,15 +225,13 @@ class VectorSearcher:
         wholes = [self._node(w)[0] if w is not None else m
                   for w, (m, _), count in zip(node.whole, soft, counts, strict=True) if count]
         complete = np.logical_and.reduce(wholes or [np.zeros(self.size, dtype=bool)]) & mask
-        partial = mask & ~complete & self.live
-        if COMPLETE_FIRST and partial.any() and complete.any():
-            scores = np.where(complete, scores + scores[partial].max() + 1.0, scores)
+        scores = complete_lift(scores, complete, mask & ~complete & self.live, self.relevance.complete_lift)
         if root:
             self._parts = [(label, m) for label, (m, _) in zip(node.labels, soft, strict=True)]
         return mask, scores * node.boost
 
     def _idf(self, frequency: int) -> float:
-        return float(np.log(max(self.doc_count_all, 1) / (frequency + 1)) + 1)
+        return float(idf(frequency, self.doc_count_all))
 
     def _sequence(self, node: Sequence):
         """The pairs where they stand one after another (a phrase exactly), scored as the pairs are."""
@@ -281,8 +281,7 @@ class VectorSearcher:
         ids, weights = self.postings(field, text)
         if len(ids) and self.searcher.schema[field].scorable:
             frequency = len(ids)  # postings of every segment, deleted documents included: Whoosh's count
-            idf = np.log(self.doc_count_all / (frequency + 1)) + 1
-            weights = idf * ((weights * (K1 + 1)) / (weights + self._norm(field)[ids]))
+            weights = bm25(weights, idf(frequency, self.doc_count_all), self._norm(field)[ids], self.relevance.k1)
         found = (ids, weights)
         self._postings.put(key, found)
         return found

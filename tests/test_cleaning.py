@@ -32,6 +32,11 @@ def test_chrome_around_an_article_is_removed():
         header=["Truy cập nội dung luôn", "Trang chủ » Tin tức » Cải cách hành chính",
                 "Cải cách hành chính Cải cách hành chính", "Hội nghị sơ kết cải cách hành chính 6 tháng",
                 "Thứ 3, ngày 05/01/2021 | 08:11 AM (GMT +7)"],
+        aside="\n".join(["Truy cập nội dung luôn", "Trang chủ » Tin tức » Cải cách hành chính",
+                         "Cải cách hành chính Cải cách hành chính", "Bản in | Quay lại | A+ A A- | Đọc bài viết",
+                         "Thứ 3, ngày 05/01/2021 | 08:11 AM (GMT +7)", "Lượt xem: 1510", "Chia sẻ", "1 2 3 4",
+                         "Tin liên quan", "Công bố thủ tục 61/2018/NĐ-CP 16/05/2023", "Thống kê truy cập",
+                         "• Tổng lượt truy cập: 17737429"]),
     )
 
 
@@ -45,6 +50,7 @@ def test_a_site_banner_gives_way_to_the_line_before_the_date():
         published_line="Thứ Ba, 04/10/2022 | 10:05 GMT+7",
         header=["Báo Hòa Bình điện tử", "Thời sự | Chính trị | Kinh tế",
                 "Hòa Bình sơ kết cải cách hành chính 9 tháng năm 2022", "Thứ Ba, 04/10/2022 | 10:05 GMT+7"],
+        aside="Báo Hòa Bình điện tử\nThời sự | Chính trị | Kinh tế\nThứ Ba, 04/10/2022 | 10:05 GMT+7",
     )
 
 
@@ -68,6 +74,10 @@ def test_an_official_document_is_titled_by_its_kind_and_subject():
         header=["ỦY BAN NHÂN DÂN TỈNH NINH BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                 "Độc lập - Tự do - Hạnh phúc", "Số: 17/KH-UBND | Ninh Bình, ngày 20 tháng 01 năm 2023",
                 "KẾ HOẠCH", "Cải cách hành chính năm 2023"],
+        aside="\n".join(["ỦY BAN NHÂN DÂN TỈNH NINH BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         "Độc lập - Tự do - Hạnh phúc", "Số: 17/KH-UBND | Ninh Bình, ngày 20 tháng 01 năm 2023",
+                         "KẾ HOẠCH"]),
+        numbers=["17/KH-UBND"],
     )
 
 

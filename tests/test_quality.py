@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from bench import realtexts
 from bench.collection import CollectionError, read_queries
 from bench.metrics import ndcg_at, province_errors, recall_at, reciprocal_rank, topic_scores
-from bench.peers import Fts5Peer, WhooshPeer, or_expression
-from bench.quality import main, measure
+from bench.peers import Bm25Peer, Fts5Peer, WhooshPeer, bm25_terms, or_expression
+from bench.quality import main, measure, measure_real
 
 JUDGED = Path(__file__).resolve().parent.parent / "bench" / "judged"
 
@@ -164,7 +165,7 @@ PEER_DOCS = [
 ]
 
 
-@pytest.mark.parametrize("peer", [Fts5Peer, WhooshPeer])
+@pytest.mark.parametrize("peer", [Bm25Peer, Fts5Peer, WhooshPeer])
 def test_peers_filter_on_the_facet_values(peer):
     engine = peer(PEER_DOCS)
     assert sorted(engine.search("một cửa", {})) == ["a", "b"]
@@ -215,21 +216,87 @@ def test_metadata_on_the_mini_collection(figures):
     }
 
 
+def test_bm25_peer_scores_pyvi_words_and_folded_syllables():
+    assert bm25_terms("Cải cách hành chính") == {"words": ["cải_cách", "hành_chính"],
+                                                  "folded": ["cai", "cach", "hanh", "chinh"]}
+    engine = Bm25Peer(PEER_DOCS)
+    assert engine.search("mot cua", {}) == ["a", "b"]  # folded syllables match; the shorter bulletin first
+    assert engine.search("chỉ số", {}, limit=1) == ["b"]
+
+
 def test_command_writes_the_report_and_the_json(mini, tmp_path, capsys):
     report, dump = tmp_path / "QUALITY.md", tmp_path / "quality.json"
-    assert main(["--collection", str(mini), "--markdown", str(report), "--json", str(dump), "--jobs", "1"]) == 0
+    assert main(["--collection", str(mini), "--judged-only", "--markdown", str(report), "--json", str(dump),
+                 "--jobs", "1"]) == 0
     text = report.read_text(encoding="utf-8")
-    assert "| all | 5 | 0.933 | 0.933 | 0.733 | 1.000 | 1.000 | 0.800 | 0.973 | 0.973 | 0.773 |" in text
+    row = "| all | 5 | 0.933 | 1.000 | 0.933 | 0.733 | 1.000 | 1.000 | 1.000 | 0.800 | 0.973 | 1.000 | 0.973 | 0.773 |"
+    assert row in text
     assert "| quarter | 1.000 |" in text
-    assert text.endswith("## Queries where our top 10 misses relevant bulletins\n\n"
+    assert text.endswith("### Queries where our top 10 misses relevant bulletins\n\n"
                          "Bulletin ids with their grade, to guide tuning.\n\n"
                          "- q4 (phrase): missed j002 (1); found j005, j001\n")
     data = json.loads(dump.read_text(encoding="utf-8"))
-    assert sorted(data) == ["bulletins", "collection", "date", "metadata", "per_query", "queries", "relevance",
-                            "seconds", "skipped"]
-    assert capsys.readouterr().out.splitlines()[0].split() == [
-        "kind", "queries", "recall@10", "ours", "recall@10", "FTS5", "recall@10", "Whoosh",
-        "mrr", "ours", "mrr", "FTS5", "mrr", "Whoosh", "ndcg@10", "ours", "ndcg@10", "FTS5", "ndcg@10", "Whoosh"]
+    assert sorted(data) == ["collections", "date", "seconds"]
+    assert sorted(data["collections"][0]) == ["bulletins", "collection", "metadata", "per_query", "queries",
+                                              "relevance", "skipped"]
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"== {mini}: 8 bulletins, 5 queries"
+    assert out[1].split() == [
+        "kind", "queries", "recall@10", "ours", "recall@10", "BM25", "recall@10", "FTS5", "recall@10", "Whoosh",
+        "mrr", "ours", "mrr", "BM25", "mrr", "FTS5", "mrr", "Whoosh",
+        "ndcg@10", "ours", "ndcg@10", "BM25", "ndcg@10", "FTS5", "ndcg@10", "Whoosh"]
+
+
+def test_a_ranking_setting_changes_the_run_and_a_bad_one_is_named(mini, tmp_path, capsys):
+    report = tmp_path / "Q.md"
+    assert main(["--collection", str(mini), "--judged-only", "--markdown", str(report), "--set", "speed=2"]) == 1
+    assert "unknown ranking setting 'speed'" in capsys.readouterr().err
+    assert main(["--collection", str(mini), "--judged-only", "--markdown", str(report), "--set", "min_share=1"]) == 0
+    # every word now required: q1's partial match (j002 lacks "bồi dưỡng") is gone
+    assert "- q1 (natural)" not in report.read_text(encoding="utf-8")
+
+
+def write_real(root: Path, present: list[str]) -> Path:
+    """A mini real collection: every mini bulletin under an address, texts only for ``present``."""
+    urls = {doc: f"https://example.gov.vn/tin/{doc}" for doc in BULLETINS}
+    ids = {doc: realtexts.bulletin_id(url) for doc, url in urls.items()}
+    (root / "texts").mkdir(parents=True)
+    sources = [{"id": ids[doc], "source_url": url, "queries": [f"query for {doc}"], "kind": "portal",
+                "collector": "t"} for doc, url in urls.items()]
+    labels = [{**label, "id": ids[label["id"]], "file": f"{ids[label['id']]}.txt", "source_url": urls[label["id"]]}
+              for label in LABELS]
+    queries = [{**query, "relevant": {ids[doc]: grade for doc, grade in query["relevant"].items()}}
+               for query in QUERIES]
+    for name, rows in (("sources", sources), ("labels", labels), ("queries", queries)):
+        (root / f"{name}.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    for doc in present:
+        (root / "texts" / f"{ids[doc]}.txt").write_text(BULLETINS[doc], encoding="utf-8")
+    return root
+
+
+def test_the_real_split_is_fixed_by_the_address():
+    assert realtexts.split_of("https://example.gov.vn/tin/j001") == realtexts.split_of(
+        "https://example.gov.vn/tin/j001")
+    splits = [realtexts.split_of(f"https://example.gov.vn/{i}") for i in range(1000)]
+    assert 350 < splits.count("test") < 450  # about 40%
+
+
+def test_a_real_split_is_measured_on_its_present_texts(tmp_path):
+    real = write_real(tmp_path / "real", present=[doc for doc in BULLETINS if doc != "j005"])
+    figures = {split: measure_real(split, real=real) for split in realtexts.SPLITS}
+    urls = {doc: f"https://example.gov.vn/tin/{doc}" for doc in BULLETINS}
+    for split, found in figures.items():
+        mine = [doc for doc in BULLETINS if realtexts.split_of(urls[doc]) == split]
+        assert found["missing_texts"] == int("j005" in mine)
+        assert found["bulletins"] == len(mine) - int("j005" in mine)
+        assert found["metadata"]["bulletins"] == found["bulletins"]
+
+
+def test_missing_real_texts_are_named_not_fatal(tmp_path, capsys):
+    real = write_real(tmp_path / "real", present=[])
+    assert main(["--real", "--real-collection", str(real), "--markdown", str(tmp_path / "Q.md")]) == 0
+    out = capsys.readouterr().out
+    assert "real dev: no text here" in out and "real test: no text here" in out
 
 
 def test_command_names_a_missing_collection_file(tmp_path, capsys):

@@ -1,0 +1,125 @@
+"""The real collection (``bench/real``): its files, its fixed dev/test split, and its texts on disk.
+
+Real bulletins are third-party text: only their addresses, the queries that found them, labels and
+judgements are committed; the texts sit in the git-ignored ``bench/real/texts/`` (``bench/real/README.md``
+says how a helper collects them again with the search tool). This module reads what is committed, says
+which texts are missing, and lays one split out as a corpus folder the indexer reads (each text with a
+``.meta.json`` giving its address, as a scraper records it).
+
+    python -m bench.realtexts check      # counts per split, texts present and missing
+    python -m bench.realtexts missing    # each missing text with the queries that find it
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from bench.collection import CollectionError, JudgedQuery, read_jsonl, read_queries
+
+REAL = Path(__file__).resolve().parent / "real"
+SPLITS = ("dev", "test")
+TEST_SHARE = 2  # of 5: int(sha1(source_url)) % 5 < TEST_SHARE is test
+
+
+def bulletin_id(source_url: str) -> str:
+    """``r`` + the first 10 hex digits of the SHA-1 of the address.
+
+    >>> bulletin_id("https://example.gov.vn/a")
+    'r3c9f0081be'
+    """
+    return "r" + hashlib.sha1(source_url.encode("utf-8")).hexdigest()[:10]
+
+
+def split_of(source_url: str) -> str:
+    """``dev`` or ``test``, fixed once by the address's hash (about 40% test)."""
+    return "test" if int(hashlib.sha1(source_url.encode("utf-8")).hexdigest(), 16) % 5 < TEST_SHARE else "dev"
+
+
+def read_sources(real: Path = REAL) -> list[dict]:
+    """``sources.jsonl``: one line per bulletin, checked for a consistent id."""
+    sources = read_jsonl(real / "sources.jsonl")
+    for source in sources:
+        if source.get("id") != bulletin_id(source.get("source_url", "")):
+            raise CollectionError(f"sources.jsonl: id {source.get('id')!r} is not the hash of its source_url")
+    return sources
+
+
+def text_path(doc_id: str, real: Path = REAL) -> Path:
+    return real / "texts" / f"{doc_id}.txt"
+
+
+def status(real: Path = REAL) -> dict:
+    """Per split: the ids labelled, and those of them whose text is missing."""
+    labels = read_jsonl(real / "labels.jsonl")
+    urls = {source["id"]: source["source_url"] for source in read_sources(real)}
+    out = {split: {"labelled": [], "missing": []} for split in SPLITS}
+    for label in labels:
+        if label["id"] not in urls:
+            raise CollectionError(f"labels.jsonl: {label['id']} has no line in sources.jsonl")
+        split = out[split_of(urls[label["id"]])]
+        split["labelled"].append(label["id"])
+        if not text_path(label["id"], real).is_file():
+            split["missing"].append(label["id"])
+    return out
+
+
+def split_collection(split: str | None, folder: Path, real: Path = REAL,
+                     queries_file: str = "queries.jsonl") -> tuple[list[JudgedQuery], list[dict], list[str]]:
+    """Lay ``split`` (None: the whole collection) out in ``folder``: (queries, labels, ids missing).
+
+    ``folder/corpus`` gets each present text and a sidecar with its address. Each query keeps the
+    judgements of the split's present bulletins; a query with none there is left out of this split
+    (with ``split`` None every query is kept: the pool for judging is drawn from them).
+    """
+    urls = {source["id"]: source["source_url"] for source in read_sources(real)}
+    labels = [label for label in read_jsonl(real / "labels.jsonl")
+              if split is None or split_of(urls[label["id"]]) == split]
+    corpus = Path(folder) / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    present, missing = [], []
+    for label in labels:
+        source = text_path(label["id"], real)
+        if not source.is_file():
+            missing.append(label["id"])
+            continue
+        shutil.copyfile(source, corpus / source.name)
+        (corpus / f"{label['id']}.meta.json").write_text(json.dumps({"url": urls[label["id"]]}), encoding="utf-8")
+        present.append(label)
+    ids = {label["id"] for label in present}
+    queries = []
+    for query in read_queries(real, require_relevant=False, name=queries_file):
+        relevant = {doc: grade for doc, grade in query.relevant.items() if doc in ids}
+        if relevant or split is None:
+            queries.append(JudgedQuery(query.id, query.query, query.kind, query.filters, relevant))
+    return queries, present, missing
+
+
+def main(argv: list[str] | None = None) -> int:
+    command = (argv if argv is not None else sys.argv[1:]) or ["check"]
+    if command[0] not in ("check", "missing"):
+        print("usage: python -m bench.realtexts [check|missing]", file=sys.stderr)
+        return 2
+    try:
+        found = status()
+    except (FileNotFoundError, CollectionError) as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+    if command[0] == "check":
+        for split, ids in found.items():
+            print(f"{split}: {len(ids['labelled'])} labelled, {len(ids['labelled']) - len(ids['missing'])} texts "
+                  f"present, {len(ids['missing'])} missing")
+        return 0
+    sources = {source["id"]: source for source in read_sources()}
+    for split, ids in found.items():
+        for doc in ids["missing"]:
+            print(json.dumps({"id": doc, "split": split, "source_url": sources[doc]["source_url"],
+                              "queries": sources[doc]["queries"]}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

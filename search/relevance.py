@@ -1,0 +1,91 @@
+"""Ranking settings, in one object, and the pure scoring functions they feed.
+
+Every knob of ranking lives in ``Relevance`` (Lucene's ``Similarity``, bm25s' parameters): the BM25
+constants, the field weights, the bonuses and lifts, the best-match share. The compiler
+(``search.compiler``), the array evaluator (``search.vector``) and the ranking stage
+(``search.ranking``) read them from the one ``Relevance`` their ``SearchEngine`` was given, so
+``python -m bench.quality --set title_boost=2`` measures another value without editing code. Each value's
+reason - the dev and test figures that chose it - is in the commit that set it.
+
+>>> round(bm25(tf=2.0, idf=1.5, norm=1.2, k1=1.2), 4)
+2.0625
+>>> Relevance().replace(k1=0.9).k1
+0.9
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Relevance:
+    """The ranking knobs; ``fields()`` lists them with their help."""
+
+    k1: float = 1.2  # BM25 term-frequency saturation
+    b: float = 0.75  # BM25 length normalisation
+    title_boost: float = 3.0  # weight of a match in the headline against one in the body
+    aside_boost: float = 0.3  # weight of a match in the lines cleaning set aside (above the headline, chrome)
+    number_boost: float = 100.0  # a document's own number matched: it ranks before those citing it
+    exact_bonus: float = 1.5  # an unaccented syllable matching the exact spelling too ("ban" over "bản")
+    word_boost: float = 0.5  # the query's pyvi words found as words
+    proximity_boost: float = 1.0  # the query's neighbouring syllables found side by side
+    min_share: float = 0.3  # share of the query's idf weight a best-match result needs
+    weak_share: float = 0.3  # weight, in that share, of an unaccented syllable that folds like a function word
+    complete_lift: float = 1.0  # every word present: lifted by this share of the best partial score + 1 (1: a tier)
+    understood_boost: float = 1.0  # per year, period or place named in the query that a bulletin has
+
+    def replace(self, **changes) -> Relevance:
+        """A copy with some knobs changed; an unknown knob is a ``TypeError`` naming it."""
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def parse(cls, assignments: list[str]) -> Relevance:
+        """``["k1=0.9", "title_boost=2"]`` -> settings; ``ValueError`` names a bad assignment.
+
+        >>> Relevance.parse(["b=0.5"]).b
+        0.5
+        """
+        known = {f.name for f in dataclasses.fields(cls)}
+        changes = {}
+        for assignment in assignments:
+            name, _, value = assignment.partition("=")
+            if name not in known:
+                raise ValueError(f"unknown ranking setting {name!r} (known: {', '.join(sorted(known))})")
+            try:
+                changes[name] = float(value)
+            except ValueError:
+                raise ValueError(f"ranking setting {name} needs a number, not {value!r}") from None
+        return cls(**changes)
+
+
+DEFAULT = Relevance()
+
+
+def idf(frequency, documents: int):
+    """Whoosh's BM25F idf, ``log(N / (df + 1)) + 1`` (array or number)."""
+    return np.log(max(documents, 1) / (frequency + 1)) + 1
+
+
+def length_norm(lengths: np.ndarray, average: float, k1: float, b: float) -> np.ndarray:
+    """BM25's length normalisation ``k1 * ((1 - b) + b * length / average)`` per document."""
+    return k1 * ((1 - b) + b * lengths / (average or 1))
+
+
+def bm25(tf, idf, norm, k1: float):
+    """One term's BM25 score from its frequency, idf and the document's length normalisation."""
+    return idf * ((tf * (k1 + 1)) / (tf + norm))
+
+
+def complete_lift(scores: np.ndarray, complete: np.ndarray, partial: np.ndarray, share: float) -> np.ndarray:
+    """Scores with the documents holding every word lifted by ``share`` of (the best partial score + 1).
+
+    At 1 every complete match ranks above every partial one (a tier); below 1 the lift is bounded, so a
+    partial match far ahead (it lacks only a common word) can still lead.
+    """
+    if share <= 0 or not partial.any() or not complete.any():
+        return scores
+    return np.where(complete, scores + share * (scores[partial].max() + 1.0), scores)
