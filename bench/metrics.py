@@ -63,12 +63,12 @@ def score_ranking(ranked: list[str], relevant: dict[str, int]) -> dict:
 
 
 def average(scores: list[dict]) -> dict:
-    """Mean recall@10, MRR and nDCG@10 over per-query scores, with the number of queries."""
+    """Mean recall@10, MRR and nDCG@10 over per-query scores, with the number of queries (0.0 for none)."""
     count = len(scores)
     return {"queries": count,
-            "recall@10": _round(sum(s["recall@10"] for s in scores) / count),
-            "mrr": _round(sum(s["rr"] for s in scores) / count),
-            "ndcg@10": _round(sum(s["ndcg@10"] for s in scores) / count)}
+            "recall@10": _round(sum(s["recall@10"] for s in scores) / max(count, 1)),
+            "mrr": _round(sum(s["rr"] for s in scores) / max(count, 1)),
+            "ndcg@10": _round(sum(s["ndcg@10"] for s in scores) / max(count, 1))}
 
 
 def same_title(extracted: str | None, label: str | None) -> bool:

@@ -2,7 +2,7 @@
 
     cchc index  [--corpus DIR] [--index DIR] [--full] [--scratch] [--jobs N] [--wait] [--max-bytes N]
     cchc search QUERY [--province P]... [--year Y]... [--quarter Q]... [--topic T]...
-                [--sort relevance|newest|oldest] [--page N] [--per-page N] [--match best|all] [--json]
+                [--sort relevance|newest|oldest] [--page N] [--per-page N] [--match best|all] [--explain] [--json]
     cchc show   ID [--json]
     cchc stats  [--json]
     cchc serve  [--host H] [--port P] [--index DIR] [--corpus DIR] [--workers N] [--threads N]
@@ -193,15 +193,17 @@ def _print_results(response) -> None:
 @click.option("--per-page", "per_page", default="10", show_default=True)
 @click.option("--match", default="best", show_default=True,
               help="best: the most informative words suffice, complete matches first; all: every word required.")
+@click.option("--explain", is_flag=True, help="With --json: how each result's score was made.")
 @index_option
 @json_option
-def search(query, province, province_2025, year, quarter, topic, sort, page, per_page, match, index_dir, as_json):
+def search(query, province, province_2025, year, quarter, topic, sort, page, per_page, match, explain, index_dir,
+           as_json):
     """Full-text search with facet filters."""
     from search.models import make_request
 
     filters = {"province": province, "province_2025": province_2025, "year": year, "quarter": quarter,
                "topic": topic}
-    request = _run(make_request, query, filters, sort, page, per_page, None, match)
+    request = _run(make_request, query, filters, sort, page, per_page, None, match, explain)
     response = _run(_engine(index_dir).run_search, request)
     if as_json:
         _print_json(response.to_dict())

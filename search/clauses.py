@@ -15,9 +15,8 @@
 * ``Sequence`` - syllable pairs of one ``*_pairs`` field that must stand at
   consecutive positions: the exact phrase, not its pairs scattered around.
 
-Whoosh's own matchers do not know these nodes; ``plain`` rewrites a tree into
-Whoosh's (a ``BestMatch`` as all of its parts, a ``Sequence`` as its pairs
-anywhere) for the rare queries the array path cannot answer (wildcards).
+Whoosh's own matchers do not know these nodes: every query is evaluated over
+arrays (``search.vector``), the one evaluator.
 """
 
 from __future__ import annotations
@@ -87,26 +86,3 @@ class Sequence(wq.Query):
 
     def __repr__(self):
         return f"Sequence({self.fieldname!r}, {list(self.pairs)!r})"
-
-
-def plain(query: wq.Query) -> wq.Query:
-    """The query in Whoosh's own node types, for its matchers (see the module docstring)."""
-    if isinstance(query, Sequence):
-        return query.terms_query()
-    if isinstance(query, BestMatch):
-        parts = [plain(q) for q in query.required + query.soft]
-        base = wq.And(parts, boost=query.boost) if len(parts) > 1 else parts[0]
-        return _and_maybe(base, plain(query.optional), 1.0) if query.optional is not None else base
-    if isinstance(query, wq.Not):
-        return wq.Not(plain(query.query), boost=query.boost)
-    if isinstance(query, wq.AndMaybe):
-        return _and_maybe(plain(query.a), plain(query.b), query.boost)
-    if isinstance(query, wq.CompoundQuery):
-        return query.__class__([plain(q) for q in query.subqueries], boost=query.boost)
-    return query
-
-
-def _and_maybe(required, optional, boost: float) -> wq.AndMaybe:
-    query = wq.AndMaybe(required, optional)
-    query.boost = boost
-    return query

@@ -381,8 +381,6 @@ class Compiler:
 
     def compile(self, node) -> wq.Query:
         result = self._node(node)
-        if isinstance(result, wq.Not):
-            return wq.And([wq.Every(), result])
         return result if result is not None else wq.NullQuery
 
     def _note(self, analysed: Analysed, phrase: bool) -> None:
@@ -448,8 +446,6 @@ class Compiler:
         if not soft:
             if not required:
                 return None
-            if not any(not isinstance(q, wq.Not) for q in required):
-                required.insert(0, wq.Every())
             base = required[0] if len(required) == 1 else wq.And(required)
             return wq.AndMaybe(base, wq.Or(optional)) if optional else base
         return BestMatch(required, [u.query for u in soft], [u.label for u in soft], [u.weak for u in soft],

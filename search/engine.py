@@ -189,4 +189,5 @@ class SearchEngine:
 
 def _cache_key(request: SearchRequest) -> tuple:
     filters = tuple(sorted((name, tuple(values)) for name, values in request.filters.items()))
-    return request.query, filters, request.sort, request.page, request.per_page, request.lang, request.match
+    return (request.query, filters, request.sort, request.page, request.per_page, request.lang, request.match,
+            request.explain)

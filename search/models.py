@@ -44,6 +44,7 @@ class SearchRequest:
     per_page: int = DEFAULT_PER_PAGE
     lang: str = "vi"
     match: str = "best"
+    explain: bool = False  # each hit says how its score was made
 
 
 @dataclass
@@ -69,7 +70,8 @@ class Hit:
     refs: list[str]
     snippet: str
     missing: list[str] = field(default_factory=list)  # query words this bulletin lacks (best match)
-    score: float | None = None
+    score: float | None = None  # the relevance score (None when ordered by date)
+    explanation: dict | None = None  # how the score was made (``explain``), else None
 
 
 @dataclass
@@ -93,11 +95,21 @@ class SearchResponse:
             "total": self.total,
             "page": self.page,
             "per_page": self.per_page,
-            "results": [{k: v for k, v in asdict(hit).items() if k != "score"} for hit in self.results],
+            "results": [_hit_dict(hit) for hit in self.results],
             "facets": {name: [asdict(b) for b in buckets] for name, buckets in self.facets.items()},
             "understood": dict(self.understood),
             **({"facets_timed_out": list(self.facets_timed_out)} if self.facets_timed_out else {}),
         }
+
+
+def _hit_dict(hit: Hit) -> dict:
+    """A hit's public JSON: its metadata, snippet, missing words and score (rounded to 6 decimals); its
+    explanation only when one was asked for."""
+    out = {k: v for k, v in asdict(hit).items() if k not in ("score", "explanation")}
+    out["score"] = None if hit.score is None else round(float(hit.score), 6)
+    if hit.explanation is not None:
+        out["explanation"] = hit.explanation
+    return out
 
 
 def canonical_value(facet: str, value: str) -> str:
@@ -149,7 +161,8 @@ def _integer(name: str, value, default: int, low: int, high: int) -> int:
 
 
 def make_request(query: str | None = "", filters: dict | None = None, sort: str | None = None,
-                 page=None, per_page=None, lang: str | None = None, match: str | None = None) -> SearchRequest:
+                 page=None, per_page=None, lang: str | None = None, match: str | None = None,
+                 explain=None) -> SearchRequest:
     """A validated request from raw parameters."""
     clean_filters: dict[str, list[str]] = {}
     for facet, values in (filters or {}).items():
@@ -174,4 +187,16 @@ def make_request(query: str | None = "", filters: dict | None = None, sort: str 
     if match not in MATCHES:
         raise RequestError("match", f"Unknown match '{match[:30]}'; use one of {', '.join(MATCHES)}.")
     return SearchRequest(query=query or "", filters=clean_filters, sort=sort, page=page,
-                         per_page=per_page, lang=lang, match=match)
+                         per_page=per_page, lang=lang, match=match, explain=_flag("explain", explain))
+
+
+def _flag(name: str, value) -> bool:
+    """A yes/no parameter: true, 1, yes, on or false, 0, no, off (empty: no)."""
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("", "0", "false", "no", "off"):
+        return False
+    raise RequestError(name, f"'{name}' must be 1 or 0, not '{text[:20]}'.")

@@ -2,12 +2,12 @@
 
 ``match`` parses and compiles the query (``search.query``, ``search.compiler``)
 and collects the matching documents into a NumPy mask, with BM25F scores over
-arrays (``search.vector``; Whoosh's own matchers for the shapes it does not
-handle), and the facet filters' masks (``search.facets``). ``rank`` orders the
-page: the best scores for relevance (every match is scored, where Whoosh's
-limited top-k can miss documents), the date array for newest/oldest and for the
-empty query. ``hit`` and ``meta`` read a document's stored record and build its
-snippet (``search.highlight``). Every stage checks the request's ``Deadline``.
+arrays (``search.vector``: one evaluator for every query shape), and the facet
+filters' masks (``search.facets``). ``rank`` orders the page: the best scores
+for relevance (every match is scored), the date array for newest/oldest and for
+the empty query. ``hit`` and ``meta`` read a document's stored record and build
+its snippet (``search.highlight``) and, when asked, the explanation of its
+score. Every stage checks the request's ``Deadline``.
 """
 
 from __future__ import annotations
@@ -16,19 +16,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.collectors import TimeLimit, TimeLimitCollector
 
-from .clauses import plain
 from .compiler import Highlights, compile_query
 from .facets import FacetTable, filter_masks
 from .highlight import snippet
-from .limits import Deadline, QueryTimeout
+from .limits import Deadline
 from .models import Hit, RequestError, SearchRequest, canonical_value
 from .query import QuerySyntaxError, parse_query
 from .schema import META_FIELDS
 from .textnorm import folded_key
 from .understanding import understand
-from .vector import top
+from .vector import Trace, explain, top
 
 
 @dataclass
@@ -38,9 +36,10 @@ class Matches:
     matched: np.ndarray  # documents matching the query text
     masks: dict  # facet -> documents having a selected value
     final: np.ndarray  # matched and every filter
-    scores: np.ndarray | None  # BM25F per document from the array path, None on Whoosh's path
+    scores: np.ndarray | None  # BM25F per document; None for the empty query (ordered by date)
     parts: list = field(default_factory=list)  # (label, mask) of the query's best-match words
     understood: dict = field(default_factory=dict)
+    trace: Trace | None = None  # the evaluated query's arrays, when the request asks for explanations
 
 
 # -- resolving field values of the query language -------------------------------------
@@ -85,48 +84,24 @@ def match(state, request: SearchRequest, deadline: Deadline) -> Matches:
     understood = understand(request.query) if request.query.strip() else {}
     query = _boosted(query, understood, state.relevance.understood_boost)
     table = state.table
-    evaluated = state.vector.run(query, deadline) if request.query.strip() else None
-    parts = []
-    if evaluated is not None:
-        matched, scores, parts = evaluated
-    elif type(query) is wq.Every:  # the empty query: every live document, ranked by date
+    parts, trace = [], None
+    if request.query.strip():
+        matched, scores, parts, trace = state.vector.run(query, deadline, explain=request.explain)
+    else:  # the empty query: every live document, ranked by date
         scores, matched = None, table.live.copy()
         deadline.check()
-    else:
-        query = plain(query)
-        scores = None
-        matched = np.zeros(table.size, dtype=bool)
-        matched[_documents(query, state.searcher, deadline)] = True
-        matched &= table.live
     masks = filter_masks(table, request.filters)
     final = matched.copy()
     for mask in masks.values():
         final &= mask
-    return Matches(query, terms, matched, masks, final, scores, parts, understood)
+    return Matches(query, terms, matched, masks, final, scores, parts, understood, trace)
 
 
 def rank(state, found: Matches, request: SearchRequest, limit: int, deadline: Deadline) -> list[tuple[int, float]]:
     """The first ``limit`` (document number, score or None) in the request's order."""
-    if request.sort == "relevance" and request.query.strip():
-        if found.scores is not None:
-            return top(found.scores, found.final, limit)
-        return _by_relevance(state.searcher, found, limit, deadline)
+    if request.sort == "relevance" and found.scores is not None:
+        return top(found.scores, found.final, limit)
     return by_date(state.table, found.final, request.sort == "oldest", limit)
-
-
-def _by_relevance(searcher, found: Matches, limit: int, deadline: Deadline) -> list[tuple[int, float]]:
-    if not found.final.any():
-        return []  # Whoosh reads an empty filter set as "no filter"
-    allowed = set(np.flatnonzero(found.final).tolist()) if found.masks else None
-    collector = searcher.collector(limit=limit, filter=allowed)
-    if deadline.seconds:
-        collector = TimeLimitCollector(collector, timelimit=max(deadline.remaining(), 0.001), use_alarm=False)
-    try:
-        searcher.search_with_collector(found.query, collector)
-    except TimeLimit:
-        raise QueryTimeout(deadline.seconds) from None
-    results = collector.results()
-    return [(results.docnum(i), results.score(i)) for i in range(min(limit, results.scored_length()))]
 
 
 def by_date(table: FacetTable, final: np.ndarray, oldest: bool, limit: int) -> list[tuple[int, None]]:
@@ -164,19 +139,9 @@ def hit(state, docnum: int, score, found: Matches, deadline: Deadline | None = N
         deadline.check()
     stored = state.searcher.stored_fields(docnum)
     missing = list(dict.fromkeys(label for label, mask in found.parts if not mask[docnum]))
+    explanation = explain(found.trace, docnum) if found.trace is not None else None
     return Hit(**meta(stored), snippet=snippet(stored.get("content", ""), found.terms, deadline=deadline),
-               missing=missing, score=score)
-
-
-def _documents(query, searcher, deadline: Deadline, every: int = 4096) -> np.ndarray:
-    """Document numbers matching ``query`` by Whoosh's matchers, checking ``deadline`` every ``every`` hits."""
-    found = []
-    for count, docnum in enumerate(query.docs(searcher), 1):
-        found.append(docnum)
-        if count % every == 0:
-            deadline.check()
-    deadline.check()
-    return np.asarray(found, dtype=np.int64)
+               missing=missing, score=score, explanation=explanation)
 
 
 def _boosted(query, understood: dict, boost: float):

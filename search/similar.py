@@ -42,12 +42,7 @@ def similar(state, doc_id: str, limit: int) -> list[dict]:
         return []
     chosen = distinctive_terms(searcher.stored_fields(docnum).get("content", ""), searcher.reader())
     query = wq.Or([wq.Term("content_folded", t) for t in chosen])
-    evaluated = state.vector.evaluate(query)
-    if evaluated is not None:
-        matched, scores = evaluated
-        matched[docnum] = False
-        ranked = [d for d, _ in top(scores, matched, limit)]
-    else:
-        results = searcher.search(query, limit=limit + 1, mask={docnum})
-        ranked = [results.docnum(i) for i in range(min(limit, results.scored_length()))]
+    matched, scores = state.vector.evaluate(query)
+    matched[docnum] = False
+    ranked = [d for d, _ in top(scores, matched, limit)]
     return [meta(searcher.stored_fields(d)) for d in ranked]

@@ -14,8 +14,9 @@ each field's lengths once, and evaluates the query tree with array operations:
   the searcher was given, the formulas from that module;
 * ``Or`` and ``And``: the sum of the scores of the children that match;
 * ``AndMaybe``: the required part plus the optional part where it matches;
-* ``Not`` inside ``And``: removes documents and, as Whoosh's InverseMatcher
-  does, adds its boost (1.0) to the score of the rest;
+* ``Not``: the documents its query does not match, each scored its boost (1.0),
+  as Whoosh's InverseMatcher scores them - so inside ``And`` it removes
+  documents, inside ``Or`` it adds them; ``Every``: every document, scored 0;
 * ``clauses.Sequence``: the pairs' own scores where they stand at consecutive
   positions (positions decoded a block at a time from ``PackedPositions``);
 * ``clauses.BestMatch``: documents whose matched soft parts carry at least
@@ -23,12 +24,20 @@ each field's lengths once, and evaluates the query tree with array operations:
   documents matching every soft part lifted (``Relevance.complete_lift``; ``run``
   also returns which soft parts each document lacks).
 
-Other query types return None and the engine falls back to Whoosh. Tests
-check that both paths give the same scores and the same order (ties broken by
-ascending document number, as Whoosh's collector does).
+These are every node the compiler builds, so every query shape is evaluated
+here, with one set of semantics; another node type is a ``TypeError`` (a bug,
+not a query to hand to another evaluator). Tests check that Whoosh's own
+matchers give the same scores and the same order for the node types they share
+(ties broken by ascending document number, as Whoosh's collector does).
+
+``run(..., explain=True)`` also keeps each node's arrays as a ``Trace`` tree,
+from which ``explain`` reads how one document's score was made (Elasticsearch's
+``explain``): the value of every node that contributed, down to each term.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import numpy as np
 from whoosh import query as wq
@@ -129,25 +138,42 @@ class VectorSearcher:
         return found
 
     # -- evaluation ---------------------------------------------------------------------
-    def evaluate(self, query, deadline: Deadline | None = None) -> tuple[np.ndarray, np.ndarray] | None:
-        """(match mask, scores) for a query, or None when it has a part this path does not handle.
+    def evaluate(self, query, deadline: Deadline | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(match mask, scores) for a query.
 
         ``deadline`` is checked before each term's posting list is read (``QueryTimeout``).
         """
-        found = self.run(query, deadline)
-        return None if found is None else found[:2]
+        return self.run(query, deadline)[:2]
 
-    def run(self, query, deadline: Deadline | None = None):
-        """(match mask, scores, soft parts) or None; soft parts: (label, mask) of a best match at the root."""
+    def run(self, query, deadline: Deadline | None = None, explain: bool = False):
+        """(match mask, scores, soft parts, trace); soft parts: (label, mask) of a best match at the root;
+        trace: the root ``Trace`` when ``explain``, else None."""
         self._deadline = deadline or Deadline(None)
         self._parts = []
-        try:
-            mask, scores = self._node(query.normalize(), root=True)
-        except _Unsupported:
-            return None
-        return mask & self.live, scores, self._parts
+        self._trace = [] if explain else None
+        mask, scores = self._node(query.normalize(), root=True)
+        trace = self._trace[0] if explain else None
+        self._trace = None
+        return mask & self.live, scores, self._parts, trace
 
     def _node(self, node, root=False):
+        if self._trace is None:
+            return self._evaluate(node, root)
+        parent, self._trace = self._trace, []
+        mask, scores = self._evaluate(node, root)
+        parent.append(Trace(describe(node), mask, scores, self._trace, getattr(node, "boost", 1.0)))
+        self._trace = parent
+        return mask, scores
+
+    def _untraced(self, node):
+        """A node evaluated to decide a match, not to score it: kept out of the explanation."""
+        kept, self._trace = self._trace, None
+        try:
+            return self._evaluate(node)
+        finally:
+            self._trace = kept
+
+    def _evaluate(self, node, root=False):
         if isinstance(node, wq.Term):
             return self._term(node)
         if isinstance(node, BestMatch):
@@ -159,25 +185,24 @@ class VectorSearcher:
             return required[0], required[1] + np.where(optional[0], optional[1], 0.0)
         if isinstance(node, wq.NullQuery.__class__):
             return np.zeros(self.size, dtype=bool), np.zeros(self.size)
+        if isinstance(node, wq.Every):
+            return np.ones(self.size, dtype=bool), np.zeros(self.size)
+        if isinstance(node, wq.Not):  # Whoosh's InverseMatcher: the rest, each scored the boost
+            inverse = ~self._node(node.query)[0]
+            return inverse, np.where(inverse, node.boost, 0.0)
         if type(node) in (wq.And, wq.Or):
             return self._compound(node)
-        raise _Unsupported(type(node).__name__)
+        raise TypeError(f"no array evaluation for {type(node).__name__}")
 
     def _compound(self, node):
-        positive = [c for c in node.subqueries if not isinstance(c, wq.Not)]
-        negative = len(positive) < len(node.subqueries)
-        if not positive or (negative and isinstance(node, wq.Or)):
-            raise _Unsupported("negation outside And")
-        if isinstance(node, wq.Or) and all(type(c) is wq.Term for c in positive):
-            return self._terms(positive, node.boost)
-        parts = [self._node(c) for c in positive]
-        if isinstance(node, wq.And):
-            mask = np.logical_and.reduce([m for m, _ in parts])
-        else:
-            mask = np.logical_or.reduce([m for m, _ in parts])
-        scores = _sum_scores(parts, self.size)
-        mask, scores = self._exclude(node.subqueries, mask, scores)
-        return mask, scores * node.boost
+        if isinstance(node, wq.Or) and node.subqueries and all(type(c) is wq.Term for c in node.subqueries):
+            return self._terms(node.subqueries, node.boost)
+        parts = [self._node(c) for c in node.subqueries]
+        if not parts:
+            return np.zeros(self.size, dtype=bool), np.zeros(self.size)
+        combine = np.logical_and if isinstance(node, wq.And) else np.logical_or
+        mask = combine.reduce([m for m, _ in parts])
+        return mask, _sum_scores(parts, self.size) * node.boost
 
     def _terms(self, terms: list, boost: float):
         """An ``Or`` of terms summed sparsely: one ``bincount`` instead of a dense array per term.
@@ -190,6 +215,8 @@ class VectorSearcher:
             term_ids, term_scores = self.scored(term.fieldname, term.text)
             ids.append(term_ids)
             scores.append(term_scores * term.boost if term.boost != 1 else term_scores)
+            if self._trace is not None:
+                self._trace.append(Trace(describe(term), *_dense(self.size, term_ids, scores[-1])))
         ids = np.concatenate(ids)
         mask = np.zeros(self.size, dtype=bool)
         mask[ids] = True
@@ -199,7 +226,7 @@ class VectorSearcher:
     def _exclude(self, children, mask, scores):
         for child in children:
             if isinstance(child, wq.Not):
-                mask &= ~self._node(child.query)[0]
+                mask &= ~self._untraced(child.query)[0]
                 scores += child.boost  # Whoosh scores the documents an exclusion lets through at its boost
         return mask, scores
 
@@ -222,7 +249,7 @@ class VectorSearcher:
         if node.optional is not None:
             optional_mask, optional_scores = self._node(node.optional)
             scores += np.where(optional_mask, optional_scores, 0.0)
-        wholes = [self._node(w)[0] if w is not None else m
+        wholes = [self._untraced(w)[0] if w is not None else m
                   for w, (m, _), count in zip(node.whole, soft, counts, strict=True) if count]
         complete = np.logical_and.reduce(wholes or [np.zeros(self.size, dtype=bool)]) & mask
         scores = complete_lift(scores, complete, mask & ~complete & self.live, self.relevance.complete_lift)
@@ -287,8 +314,54 @@ class VectorSearcher:
         return found
 
 
-class _Unsupported(Exception):
-    pass
+@dataclass
+class Trace:
+    """One node of an evaluated query: what it is, and its match mask and scores over every document."""
+
+    label: str
+    mask: np.ndarray
+    scores: np.ndarray
+    children: list = field(default_factory=list)
+    boost: float = 1.0
+
+
+def explain(trace: Trace, docnum: int) -> dict:
+    """How ``docnum``'s score was made: this node's value and those of the children that matched it.
+
+    A node whose value is more than its matched children's sum (a best match's lift for holding every
+    word) says so with a ``lift`` entry.
+    """
+    details = [explain(child, docnum) for child in trace.children if child.mask[docnum]]
+    out = {"value": round(float(trace.scores[docnum]), 6), "description": trace.label}
+    if details:
+        out["details"] = details
+        if trace.boost != 1.0:
+            out["boost"] = trace.boost
+        rest = out["value"] / trace.boost - sum(d["value"] for d in details)
+        if trace.label.startswith("best match") and rest > 1e-6:
+            out["details"].append({"value": round(rest, 6), "description": "lift: every word present"})
+    return out
+
+
+def describe(node) -> str:
+    """A short label of a query node for explanations."""
+    boost = f" ^{node.boost:g}" if getattr(node, "boost", 1.0) != 1.0 else ""
+    if isinstance(node, wq.Term):
+        return f"{node.fieldname}:{node.text}{boost}"
+    if isinstance(node, Sequence):
+        return f"{node.fieldname}:\"{' '.join(node.pairs)}\" (in sequence){boost}"
+    if isinstance(node, BestMatch):
+        return f"best match of {', '.join(node.labels)} (share >= {node.min_share:g}){boost}"
+    names = {wq.And: "all of", wq.Or: "sum of", wq.AndMaybe: "required, plus optional", wq.Not: "not",
+             wq.Every: "every bulletin"}
+    return names.get(type(node), type(node).__name__) + boost
+
+
+def _dense(size: int, ids: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mask, scores = np.zeros(size, dtype=bool), np.zeros(size)
+    mask[ids] = True
+    scores[ids] = values
+    return mask, scores
 
 
 def _sum_scores(parts, size: int) -> np.ndarray:

@@ -10,7 +10,7 @@ from search import storage
 from tests.conftest import CORPUS
 
 RESULT_KEYS = ["id", "title", "url", "province", "province_2025", "district", "year", "quarter",
-               "published", "topics", "refs", "snippet", "missing"]
+               "published", "topics", "refs", "snippet", "missing", "score"]
 
 
 @pytest.fixture(scope="module")

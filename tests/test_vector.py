@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from whoosh import query as wq
 
-from search.clauses import plain
+from search.clauses import BestMatch, Sequence
 from search.compiler import compile_query
 from search.engine import SearchEngine
 from search.models import make_request
@@ -15,6 +15,30 @@ from search.vector import top
 from tests.helpers import changed_index
 
 pytestmark = pytest.mark.slow  # builds 300 generated bulletins through pyvi (about 15 s); CI runs it
+
+
+def plain(query: wq.Query) -> wq.Query:
+    """The query in Whoosh's own node types, for its matchers: a best match as all of its parts, a sequence
+    as its pairs anywhere (the oracle compares the node types both evaluators have)."""
+    if isinstance(query, Sequence):
+        return query.terms_query()
+    if isinstance(query, BestMatch):
+        parts = [plain(q) for q in query.required + query.soft]
+        base = wq.And(parts, boost=query.boost) if len(parts) > 1 else parts[0]
+        return _and_maybe(base, plain(query.optional), 1.0) if query.optional is not None else base
+    if isinstance(query, wq.Not):
+        return wq.Not(plain(query.query), boost=query.boost)
+    if isinstance(query, wq.AndMaybe):
+        return _and_maybe(plain(query.a), plain(query.b), query.boost)
+    if isinstance(query, wq.CompoundQuery):
+        return query.__class__([plain(q) for q in query.subqueries], boost=query.boost)
+    return query
+
+
+def _and_maybe(required, optional, boost: float) -> wq.AndMaybe:
+    query = wq.AndMaybe(required, optional)
+    query.boost = boost
+    return query
 
 QUERIES = ["thủ tục hành chính", "cai cach hanh chinh", '"một cửa liên thông"', '"dich vu cong truc tuyen"',
            "61/2018/NĐ-CP", "107/2021/nd-cp", "SIPAS OR papi", "cán bộ công chức", "CCHC -tthc",
@@ -52,28 +76,40 @@ def test_engine_ranks_with_the_array_path(engine):
     assert [h.id for h in response.results] == [reference[i]["id"] for i in range(20)]
 
 
-def test_shapes_it_does_not_handle_fall_back(engine):
-    state = engine._current()
-    assert state.vector.evaluate(wq.And([wq.Every(), wq.Not(wq.Term("content", "cchc"))])) is None
-    only_negative = engine.run_search(make_request("-tthc"))
-    assert only_negative.total == len(engine.export(make_request("-tthc"), limit=1000))
-
-
-def test_similar_bulletins_are_the_same_on_both_paths(engine, monkeypatch):
+def test_similar_bulletins_are_whooshs(engine):
     state = engine._current()
     ids = [state.searcher.stored_fields(d)["id"] for d in list(state.searcher.reader().all_doc_ids())[:40]]
     arrays = {doc_id: [m["id"] for m in similar(state, doc_id, 5)] for doc_id in ids}
-    monkeypatch.setattr(state.vector, "evaluate", lambda query, deadline=None: None)
-    whoosh = {doc_id: [m["id"] for m in similar(state, doc_id, 5)] for doc_id in ids}
+    whoosh = {}
+    for doc_id in ids:
+        docnum = state.searcher.document_number(id=doc_id)
+        chosen = similar_terms(state, docnum)
+        results = state.searcher.search(wq.Or([wq.Term("content_folded", t) for t in chosen]), limit=6,
+                                        mask={docnum})
+        whoosh[doc_id] = [results[i]["id"] for i in range(min(5, results.scored_length()))]
     assert arrays == whoosh
     assert all(len(found) == 5 and doc_id not in found for doc_id, found in arrays.items())
 
 
-def test_bare_exclusions_keep_whooshs_own_path(engine):
-    """Whoosh's And.normalize drops a NOT beside Every, so these stay on Whoosh's matchers (correct counts)."""
+def similar_terms(state, docnum: int) -> list[str]:
+    from search.similar import distinctive_terms
+
+    return distinctive_terms(state.searcher.stored_fields(docnum).get("content", ""), state.searcher.reader())
+
+
+def test_bare_exclusions_are_every_bulletin_without_the_words(engine):
+    """One evaluator: NOT alone, and an OR holding a NOT, mean what they say (Whoosh's And.normalize would
+    drop a NOT beside Every)."""
     state = engine._current()
-    for text in ("NOT (cải cách OR papi)", "NOT (một cửa)"):
-        query, _ = compile_query(parse_query(text), engine._resolver(state))
-        assert state.vector.evaluate(query) is None
-        assert engine.run_search(make_request(text)).total == len(state.searcher.search(plain(query), limit=None))
+    live = {state.searcher.stored_fields(d)["id"] for d in state.searcher.reader().all_doc_ids()}
+    def having(word: str) -> set[str]:
+        anywhere = wq.Or([wq.Term(f"{name}_folded", word) for name in ("title", "content", "aside")])
+        return {hit["id"] for hit in state.searcher.search(anywhere, limit=None)}
+
+    with_papi, with_sipas = having("papi"), having("sipas")
+    assert 0 < len(with_papi) < len(live)
+    found = {row["id"] for row in engine.export(make_request("NOT papi"), limit=10_000)}
+    assert found == live - with_papi
+    found = {row["id"] for row in engine.export(make_request("sipas OR NOT papi"), limit=10_000)}
+    assert found == with_sipas | (live - with_papi)
     assert engine.run_search(make_request("")).total == state.searcher.doc_count()

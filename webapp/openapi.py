@@ -16,7 +16,7 @@ NULLABLE_INT = {"type": ["integer", "null"]}
 STRINGS = {"type": "array", "items": {"type": "string"}}
 
 
-def _bulletin(extra: dict | None = None) -> dict:
+def _bulletin(extra: dict | None = None, optional: tuple[str, ...] = ()) -> dict:
     properties = {
         "id": {"type": "string"}, "title": {"type": "string"}, "url": NULLABLE_STRING,
         "province": NULLABLE_STRING, "province_2025": NULLABLE_STRING, "district": NULLABLE_STRING,
@@ -24,8 +24,8 @@ def _bulletin(extra: dict | None = None) -> dict:
         "published": {"type": ["string", "null"], "format": "date"}, "topics": STRINGS, "refs": STRINGS,
         **(extra or {}),
     }
-    return {"type": "object", "required": list(properties), "properties": properties,
-            "additionalProperties": False}
+    return {"type": "object", "required": [name for name in properties if name not in optional],
+            "properties": properties, "additionalProperties": False}
 
 
 def _facet_parameter(name: str, values: list[str] | None, description: str) -> dict:
@@ -56,6 +56,10 @@ def search_parameters() -> list[dict]:
          "description": "best (default): bulletins matching most of the informative words, complete matches "
                         "first; all: every word required.",
          "schema": {"type": "string", "enum": list(MATCHES)}},
+        {"name": "explain", "in": "query", "required": False,
+         "description": "1: each result carries 'explanation', how its score was made (per field and term, "
+                        "boosts, the lift for holding every word), as Elasticsearch's explain.",
+         "schema": {"type": "string", "enum": ["0", "1", "true", "false"]}},
     ]
 
 
@@ -184,8 +188,17 @@ def openapi_document() -> dict:
         "components": {"schemas": {
             "Hit": _bulletin({"snippet": {"type": "string", "description": "HTML-escaped, matches in <mark>"},
                               "missing": {"type": "array", "items": {"type": "string"},
-                                          "description": "Query words this bulletin lacks (empty: all matched)"}}),
+                                          "description": "Query words this bulletin lacks (empty: all matched)"},
+                              "score": {"type": ["number", "null"],
+                                        "description": "Relevance score (null when ordered by date)"},
+                              "explanation": {"$ref": "#/components/schemas/Explanation"}},
+                             optional=("explanation",)),
             "Document": _bulletin({"text": {"type": "string"}}),
+            "Explanation": {"type": "object", "required": ["value", "description"],
+                            "properties": {"value": {"type": "number"}, "description": {"type": "string"},
+                                           "boost": {"type": "number"},
+                                           "details": {"type": "array",
+                                                       "items": {"$ref": "#/components/schemas/Explanation"}}}},
             "Bucket": bucket,
             "SearchResponse": search,
             "Coverage": _coverage_schema(),

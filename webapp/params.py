@@ -45,6 +45,7 @@ def search_request(args, default_per_page: int, default_lang: str) -> SearchRequ
         per_page=args.get("per_page") or default_per_page,
         lang=args.get("lang") or default_lang,
         match=args.get("match") or None,
+        explain=args.get("explain") or None,
     )
 
 
