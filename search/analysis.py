@@ -41,7 +41,7 @@ from typing import NamedTuple
 from whoosh.analysis import Token, Tokenizer
 
 from .crffeatures import sent2features
-from .docnumbers import DOCNUMBER_TOKEN
+from .docnumbers import DOCNUMBER_TOKEN, canonical_number
 from .textnorm import fold, unify_tones
 
 _SCAN = re.compile(
@@ -340,7 +340,7 @@ class VietnameseTokenizer(Tokenizer):
 
 def _piece(text: str, span: Span) -> str:
     piece = text[span.start : span.end]
-    return "".join(piece.split()) if span.kind == "ref" else piece
+    return canonical_number(piece) if span.kind == "ref" else piece
 
 
 def pair_terms(syllables: list[str]) -> list[str]:

@@ -397,6 +397,9 @@ class Compiler:
             self.highlights.add(group)
         for s in analysed.syllables:
             self.highlights.add(_expansion(s) or [])
+            if is_ref(s.text) and "-" in s.text.rpartition("/")[2]:  # also as scraped without its hyphen
+                self.highlights.add([Syllable(s.text[: s.text.rindex("-")] + s.text[s.text.rindex("-") + 1 :],
+                                              s.accented)])
         for _, _, abbr in _abbreviation_spans(analysed.syllables):
             self.highlights.add([Syllable(abbr, True)])
 

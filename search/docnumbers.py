@@ -9,7 +9,10 @@ removed, Ð mapped to Đ) and a match key (lower case, diacritics folded), so
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from pathlib import Path
 
 from .textnorm import fold
 
@@ -32,16 +35,51 @@ DOCNUMBER_TOKEN = re.compile(
 )
 
 
+@cache
+def _document_types() -> frozenset[str]:
+    with open(Path(__file__).parent / "data" / "issuers.json", encoding="utf-8") as handle:
+        return frozenset(json.load(handle)["types"])
+
+
+def _hyphenated(issuer: str) -> str:
+    """An issuer code scraped without its hyphen gets it back after a document kind: ``NĐCP`` -> ``NĐ-CP``.
+
+    >>> _hyphenated("NĐCP"), _hyphenated("qđubnd"), _hyphenated("NĐ-CP"), _hyphenated("UBND")
+    ('NĐ-CP', 'qđ-ubnd', 'NĐ-CP', 'UBND')
+    """
+    if "-" in issuer:
+        return issuer
+    folded = fold(issuer).upper()
+    for size in (3, 2):
+        if folded[:size] in _document_types() and len(folded) - size >= 2 and folded[size:].isalpha():
+            return f"{issuer[:size]}-{issuer[size:]}"
+    return issuer
+
+
+def canonical_number(text: str) -> str:
+    """A document number as one token: spaces removed, a lost hyphen restored (``61/2018/NĐCP``).
+
+    >>> canonical_number("61 / 2018/NĐCP")
+    '61/2018/NĐ-CP'
+    """
+    head, slash, issuer = "".join(text.split()).rpartition("/")
+    return f"{head}{slash}{_hyphenated(issuer)}" if slash else issuer
+
+
 def display_form(match: re.Match) -> str:
-    """The reference as it is cited, spaces removed: ``362/SNV-CCHC``."""
+    """The reference as it is cited, spaces removed, a lost hyphen restored: ``362/SNV-CCHC``."""
     serial, year, issuer = match.groups()
-    parts = [serial, year, issuer] if year else [serial, issuer]
+    parts = [serial, year, _hyphenated(issuer)] if year else [serial, _hyphenated(issuer)]
     return "/".join(parts).replace("Ð", "Đ")
 
 
 def ref_key(text: str) -> str:
-    """The match key of a reference: no spaces, lower case, folded."""
-    return fold(re.sub(r"\s+", "", text).replace("Ð", "Đ")).lower()
+    """The match key of a reference: no spaces, a lost hyphen restored, lower case, folded.
+
+    >>> ref_key("61/2018/NĐCP"), ref_key("61 /2018/nđ-cp")
+    ('61/2018/nd-cp', '61/2018/nd-cp')
+    """
+    return fold(canonical_number(text).replace("Ð", "Đ")).lower()
 
 
 def find_refs(text: str) -> list[str]:
