@@ -136,6 +136,43 @@ def measure_real(split: str, jobs: int | None = 1, real: Path = realtexts.REAL,
     return figures | {"missing_texts": len(missing)}
 
 
+RECORDED = "recorded.json"
+GATE_MARGIN = 0.02  # a kind may fall this far below its recorded figure before the gate fails
+
+
+def write_recorded(path: Path, figures: dict, date: str) -> None:
+    """The figures a later run is held to (``gate_failures``): ranking per kind, metadata per field."""
+    metadata = figures["metadata"]
+    recorded = {"_about": f"Figures of python -m bench.quality --record on {date}; tests/test_quality.py fails "
+                          f"when a kind or field falls more than {GATE_MARGIN} below them, or when ours falls "
+                          "behind FTS5 or the BM25 peer on nDCG@10 or MRR of any kind.",
+                "relevance": {kind: {m: row[m] for m in ("recall@10", "mrr", "ndcg@10")}
+                              for kind, row in figures["relevance"]["ours"].items()},
+                "metadata": {**metadata["accuracy"], "wrong_provinces": metadata["wrong_provinces"],
+                             **{f"topics_{k}": metadata["topics"][k] for k in ("precision", "recall")}}}
+    path.write_text(json.dumps(recorded, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def gate_failures(figures: dict, recorded: dict) -> list[str]:
+    """Every way the figures fail the gates, as readable lines (empty: they pass)."""
+    relevance = figures["relevance"]
+    ours = relevance["ours"]
+    out = [f"{kind} {m}: ours {ours[kind][m]} < {peer} {relevance[peer][kind][m]}"
+           for kind in ours for peer in ("bm25", "fts5") for m in ("ndcg@10", "mrr")
+           if ours[kind][m] < relevance[peer][kind][m]]
+    out += [f"{kind} {m}: {ours.get(kind, {}).get(m)} more than {GATE_MARGIN} below the recorded {value}"
+            for kind, measures in recorded["relevance"].items() for m, value in measures.items()
+            if ours.get(kind, {}).get(m, 0.0) < value - GATE_MARGIN]
+    metadata = figures["metadata"]
+    got = {**metadata["accuracy"], "wrong_provinces": metadata["wrong_provinces"],
+           **{f"topics_{k}": metadata["topics"][k] for k in ("precision", "recall")}}
+    for name, value in recorded["metadata"].items():
+        worse = got[name] > value if name == "wrong_provinces" else got[name] < value - GATE_MARGIN
+        if worse:
+            out.append(f"metadata {name}: {got[name]} against the recorded {value}")
+    return out
+
+
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.quality", description=__doc__.split("\n\n")[0])
     parser.add_argument("--collection", type=Path, default=DEFAULT_COLLECTION, help="judged collection folder")
@@ -146,6 +183,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, default=None, help="also dump every figure as JSON here")
     parser.add_argument("--jobs", type=int, default=None, help="indexing processes [default: all cores]")
     parser.add_argument("--real-collection", type=Path, default=realtexts.REAL, help="real collection folder")
+    parser.add_argument("--record", action="store_true",
+                        help="write the judged collection's figures to its recorded.json (the regression gate)")
     parser.add_argument("--set", action="append", default=[], metavar="KNOB=VALUE",
                         help="a ranking setting of search.relevance.Relevance for this run (repeatable)")
     return parser.parse_args(argv)
@@ -165,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     stamp = {"date": datetime.date.today().isoformat(), "seconds": round(time.perf_counter() - started, 1)}
     print(text_table(collections))
+    if args.record and not args.real:
+        write_recorded(args.collection / RECORDED, collections[0], stamp["date"])
     args.markdown.write_text(markdown_report(collections, stamp["date"]), encoding="utf-8")
     if args.json:
         document = stamp | {"collections": collections}

@@ -14,6 +14,9 @@
   ``labels`` name the soft parts as typed, so a result can say which words it lacks.
 * ``Sequence`` - syllable pairs of one ``*_pairs`` field that must stand at
   consecutive positions: the exact phrase, not its pairs scattered around.
+* ``Lift`` - a query whose documents' scores are multiplied by ``1 + factor``
+  for each of the ``lifts`` (facet terms: the year, period or place a query
+  names) they match: a lift in proportion to the score, never a filter.
 
 Whoosh's own matchers do not know these nodes: every query is evaluated over
 arrays (``search.vector``), the one evaluator.
@@ -86,3 +89,29 @@ class Sequence(wq.Query):
 
     def __repr__(self):
         return f"Sequence({self.fieldname!r}, {list(self.pairs)!r})"
+
+
+class Lift(wq.Query):
+    """``query``'s matches and scores, each score times ``1 + factor * (lifts it matches)``."""
+
+    def __init__(self, query, lifts, factor: float, boost=1.0):
+        self.query = query
+        self.lifts = list(lifts)
+        self.factor = factor
+        self.boost = boost
+
+    def children(self):
+        return [self.query, *self.lifts]
+
+    def normalize(self):
+        return Lift(self.query.normalize(), self.lifts, self.factor, self.boost)
+
+    def __eq__(self, other):
+        return type(other) is Lift and (other.query, other.lifts, other.factor, other.boost) == (
+            self.query, self.lifts, self.factor, self.boost)
+
+    def __hash__(self):
+        return hash(("Lift", self.query, tuple(self.lifts), self.factor, self.boost))
+
+    def __repr__(self):
+        return f"Lift({self.query!r}, {self.lifts!r}, {self.factor})"

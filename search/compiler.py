@@ -7,10 +7,14 @@ unaccented words:
   old and new tone placement unified);
 * a syllable typed without diacritics matches the folded fields, and an exact
   match scores higher (``Relevance.exact_bonus``), so "ban" ranks "ban" above "bản";
-* plain words are a best match (``clauses.BestMatch``): each pyvi word (or
+* plain words are a best match (``clauses.BestMatch``): each word (or
   spelled-out abbreviation) of the query is one part, and a bulletin qualifies
   when the parts it matches carry at least ``Relevance.min_share`` of the query's
-  informative weight; bulletins matching every part rank first. Function words
+  informative weight; bulletins matching every part are lifted. A word is what
+  pyvi joins; two neighbouring syllables pyvi leaves apart ("hội thi", "một
+  cửa", and every syllable typed without diacritics) are a word too when the
+  index has them side by side somewhere (``join_known_pairs``), so they count
+  as complete only where they stand together. Function words
   (``search/data/stopwords.json``) are never required and only count through
   proximity. ``+word``, a quoted phrase, both sides of ``AND`` and ``match=all``
   are required;
@@ -92,6 +96,7 @@ class Analysed:
     words: list[str] = field(default_factory=list)  # pyvi compounds (cải_cách)
     spans: dict[int, int] = field(default_factory=dict)  # first syllable -> syllables of its word
     text: str = ""
+    paired: set[int] = field(default_factory=set)  # first syllables of words joined by ``join_known_pairs``
 
     def groups(self) -> list[list[Syllable]]:
         """The syllables grouped into pyvi words."""
@@ -231,11 +236,31 @@ def _function_runs(syllables: list[Syllable]) -> dict[int, tuple[int, bool]]:
     return runs
 
 
+def join_known_pairs(analysed: Analysed, adjacent: Callable[[str, str], bool]) -> Analysed:
+    """Two neighbouring syllables that pyvi left as words of their own, neither a number nor a function
+    word typed with its accents, become one word when ``adjacent(folded, folded)`` says the index has
+    them side by side."""
+    functions = function_words()
+    syllables, i = analysed.syllables, 0
+    while i < len(syllables) - 1:
+        pair = syllables[i : i + 2]
+        single = analysed.spans.get(i, 1) == 1 and analysed.spans.get(i + 1, 1) == 1
+        plain = all(s.folded.isalpha() and not (s.accented and s.text in functions) for s in pair)
+        if single and plain and adjacent(pair[0].folded, pair[1].folded):
+            analysed.spans[i] = 2
+            analysed.paired.add(i)
+            i += 2
+        else:
+            i += 1
+    return analysed
+
+
 def units(analysed: Analysed, fields=None) -> list[Unit]:
     """The parts of a run of plain words, in order (abbreviations both ways, function words marked)."""
     syllables = analysed.syllables
     abbreviated = {start: (end, abbr) for start, end, abbr in _abbreviation_spans(syllables)}
-    functions = _function_runs(syllables)
+    inside = {k for start in analysed.paired for k in (start, start + 1)}
+    functions = {k: v for k, v in _function_runs(syllables).items() if k not in inside}
     starts = {}
     at = 0
     for group in analysed.groups():
@@ -369,15 +394,17 @@ class Compiler:
     match: str = "best"
     known: Callable[[str], bool] | None = None  # whether a syllable occurs in the index as spelled
     scope: Scope = DEFAULT_SCOPE  # the text fields searched, their weights, the ranking knobs
+    adjacent: Callable[[str, str], bool] | None = None  # two folded syllables stand side by side in the index
 
     def _tolerant(self, analysed: Analysed) -> Analysed:
         """A syllable typed with diacritics that the index never saw (a slip: "chuyển đổi sô") is
-        matched as if typed without them, so the rest of the query is not lost to one wrong mark."""
+        matched as if typed without them, so the rest of the query is not lost to one wrong mark; then
+        neighbouring syllables the index has side by side join into words (``join_known_pairs``)."""
         if self.known is not None:
             for syllable in analysed.syllables:
                 if syllable.accented and not syllable.parts and not self.known(syllable.text):
                     syllable.accented = False
-        return analysed
+        return join_known_pairs(analysed, self.adjacent) if self.adjacent is not None else analysed
 
     def compile(self, node) -> wq.Query:
         result = self._node(node)
@@ -469,12 +496,14 @@ class Compiler:
 
 def compile_query(node, resolve: Callable[[str, str], list[str]], match: str = "best",
                   known: Callable[[str], bool] | None = None,
-                  relevance: Relevance = DEFAULT) -> tuple[wq.Query, Highlights]:
+                  relevance: Relevance = DEFAULT,
+                  adjacent: Callable[[str, str], bool] | None = None) -> tuple[wq.Query, Highlights]:
     """A Whoosh query for a syntax tree (None: every document) and the terms to highlight.
 
-    ``known(syllable)`` says whether the index has a syllable as spelled (see ``Compiler._tolerant``).
+    ``known(syllable)`` says whether the index has a syllable as spelled, ``adjacent(a, b)`` whether it has
+    two folded syllables side by side (see ``Compiler._tolerant``); without it the query's words are pyvi's.
     """
     if node is None:
         return wq.Every(), Highlights()
-    compiler = Compiler(resolve, match=match, known=known, scope=Scope.of(relevance))
+    compiler = Compiler(resolve, match=match, known=known, scope=Scope.of(relevance), adjacent=adjacent)
     return compiler.compile(node), compiler.highlights

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from whoosh import query as wq
 
+from .clauses import Lift
 from .compiler import Highlights, compile_query
 from .facets import FacetTable, filter_masks
 from .highlight import snippet
@@ -72,6 +73,16 @@ def known(state):
     return is_known
 
 
+def adjacent(state):
+    """Whether the index has two folded syllables side by side (title or content), from the cached postings."""
+    postings = state.vector.scored
+
+    def side_by_side(first: str, second: str) -> bool:
+        pair = f"{first} {second}"
+        return len(postings("content_pairs", pair)[0]) > 0 or len(postings("title_pairs", pair)[0]) > 0
+    return side_by_side
+
+
 def lexicon(state, name: str) -> list[str]:
     return [t.decode() if isinstance(t, bytes) else t for t in state.searcher.reader().lexicon(name)]
 
@@ -80,7 +91,7 @@ def lexicon(state, name: str) -> list[str]:
 def match(state, request: SearchRequest, deadline: Deadline) -> Matches:
     """The documents matching a request's query, with scores and the filters' masks."""
     query, terms = compile_query(parse_query(request.query), resolver(state), request.match, known=known(state),
-                                 relevance=state.relevance)
+                                 relevance=state.relevance, adjacent=adjacent(state))
     understood = understand(request.query) if request.query.strip() else {}
     query = _boosted(query, understood, state.relevance.understood_boost)
     table = state.table
@@ -144,9 +155,9 @@ def hit(state, docnum: int, score, found: Matches, deadline: Deadline | None = N
                missing=missing, score=score, explanation=explanation)
 
 
-def _boosted(query, understood: dict, boost: float):
-    """The query with bulletins whose metadata match what it names lifted by ``boost`` (never filtered)."""
-    if not understood or type(query) is wq.Every:
+def _boosted(query, understood: dict, factor: float):
+    """The query with bulletins whose metadata match what it names lifted: scores times 1 + ``factor``
+    per value they have (never filtered)."""
+    if not understood or type(query) is wq.Every or factor <= 0:
         return query
-    lifts = [wq.Term(name, value, boost=boost) for name, value in understood.items()]
-    return wq.AndMaybe(query, wq.Or(lifts))
+    return Lift(query, [wq.Term(name, value) for name, value in understood.items()], factor)

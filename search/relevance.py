@@ -27,7 +27,7 @@ class Relevance:
 
     k1: float = 1.2  # BM25 term-frequency saturation
     b: float = 0.75  # BM25 length normalisation
-    title_boost: float = 3.0  # weight of a match in the headline against one in the body
+    title_boost: float = 1.0  # weight of a match in the headline against one in the body
     aside_boost: float = 0.3  # weight of a match in the lines cleaning set aside (above the headline, chrome)
     number_boost: float = 100.0  # a document's own number matched: it ranks before those citing it
     exact_bonus: float = 1.5  # an unaccented syllable matching the exact spelling too ("ban" over "bản")
@@ -35,8 +35,8 @@ class Relevance:
     proximity_boost: float = 1.0  # the query's neighbouring syllables found side by side
     min_share: float = 0.3  # share of the query's idf weight a best-match result needs
     weak_share: float = 0.3  # weight, in that share, of an unaccented syllable that folds like a function word
-    complete_lift: float = 1.0  # every word present: lifted by this share of the best partial score + 1 (1: a tier)
-    understood_boost: float = 1.0  # per year, period or place named in the query that a bulletin has
+    complete_lift: float = 0.5  # every word present: lifted by this share of the best partial score + 1 (1: a tier)
+    understood_boost: float = 0.1  # score times 1 + this per year, period or place named in the query it has
 
     def replace(self, **changes) -> Relevance:
         """A copy with some knobs changed; an unknown knob is a ``TypeError`` naming it."""

@@ -17,6 +17,7 @@ each field's lengths once, and evaluates the query tree with array operations:
 * ``Not``: the documents its query does not match, each scored its boost (1.0),
   as Whoosh's InverseMatcher scores them - so inside ``And`` it removes
   documents, inside ``Or`` it adds them; ``Every``: every document, scored 0;
+* ``clauses.Lift``: its query's scores times ``1 + factor`` per lift matched;
 * ``clauses.Sequence``: the pairs' own scores where they stand at consecutive
   positions (positions decoded a block at a time from ``PackedPositions``);
 * ``clauses.BestMatch``: documents whose matched soft parts carry at least
@@ -43,7 +44,7 @@ import numpy as np
 from whoosh import query as wq
 
 from .arrays import field_lengths
-from .clauses import BestMatch, Sequence
+from .clauses import BestMatch, Lift, Sequence
 from .hot import HotPostings, leaf_positions, leaf_postings
 from .limits import Deadline
 from .lru import LRU
@@ -180,6 +181,10 @@ class VectorSearcher:
             return self._best(node, root)
         if isinstance(node, Sequence):
             return self._sequence(node)
+        if isinstance(node, Lift):  # scores times 1 + factor per lift matched
+            mask, scores = self._node(node.query, root)
+            times = 1.0 + node.factor * np.sum([self._node(lift)[0] for lift in node.lifts], axis=0)
+            return mask, scores * times * node.boost
         if isinstance(node, wq.AndMaybe):
             required, optional = self._node(node.a, root), self._node(node.b)  # a lift keeps the best match root
             return required[0], required[1] + np.where(optional[0], optional[1], 0.0)
@@ -350,6 +355,8 @@ def describe(node) -> str:
         return f"{node.fieldname}:{node.text}{boost}"
     if isinstance(node, Sequence):
         return f"{node.fieldname}:\"{' '.join(node.pairs)}\" (in sequence){boost}"
+    if isinstance(node, Lift):
+        return f"times 1 + {node.factor:g} for each named value it has{boost}"
     if isinstance(node, BestMatch):
         return f"best match of {', '.join(node.labels)} (share >= {node.min_share:g}){boost}"
     names = {wq.And: "all of", wq.Or: "sum of", wq.AndMaybe: "required, plus optional", wq.Not: "not",

@@ -1,8 +1,9 @@
-"""``python -m bench.quality``: the measures, a mini judged collection end to end, and the real collection's floors."""
+"""``python -m bench.quality``: the measures, mini judged and real collections end to end, the judged gates."""
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from bench import realtexts
 from bench.collection import CollectionError, read_queries
 from bench.metrics import ndcg_at, province_errors, recall_at, reciprocal_rank, topic_scores
 from bench.peers import Bm25Peer, Fts5Peer, WhooshPeer, bm25_terms, or_expression
-from bench.quality import main, measure, measure_real
+from bench.quality import gate_failures, main, measure, measure_real
 
 JUDGED = Path(__file__).resolve().parent.parent / "bench" / "judged"
 
@@ -305,31 +306,35 @@ def test_command_names_a_missing_collection_file(tmp_path, capsys):
     assert not (tmp_path / "Q.md").exists()
 
 
-def _shortfalls(figures: dict, floors: dict) -> list[str]:
-    """Every way the figures fall below FTS5 (nDCG@10, the graded ranking measure, and MRR) or below the
-    floors (recall@10, MRR, nDCG@10 per kind; metadata per field), as readable lines."""
-    ours, fts5 = figures["relevance"]["ours"], figures["relevance"]["fts5"]
-    out = [f"{kind} {m}: ours {ours[kind][m]} < FTS5 {fts5[kind][m]}"
-           for kind in ours for m in ("ndcg@10", "mrr") if ours[kind][m] < fts5[kind][m]]
-    out += [f"{kind}: no queries of this kind" for kind in floors["relevance"] if kind not in ours]
-    out += [f"{kind} {m}: {ours[kind][m]} < floor {floor}" for kind, measures in floors["relevance"].items()
-            if kind in ours for m, floor in measures.items() if ours[kind][m] < floor]
-    metadata = figures["metadata"]
-    for name, floor in floors["metadata"].items():
-        if name == "wrong_provinces_max":
-            value, low = metadata["wrong_provinces"], metadata["wrong_provinces"] > floor
-        elif name.startswith("topics_"):
-            value = metadata["topics"][name.removeprefix("topics_")]
-            low = value < floor
-        else:
-            value, low = metadata["accuracy"][name], metadata["accuracy"][name] < floor
-        if low:
-            out.append(f"metadata {name}: {value} beyond floor {floor}")
-    return out
+def test_the_gates_name_every_shortfall():
+    ranking = {"queries": 1, "recall@10": 0.9, "mrr": 1.0, "ndcg@10": 0.9}
+    figures = {"relevance": {"ours": {"natural": ranking}, "fts5": {"natural": ranking},
+                             "bm25": {"natural": {**ranking, "ndcg@10": 0.95}}},
+               "metadata": {"accuracy": {"title": 0.9}, "wrong_provinces": 2,
+                            "topics": {"precision": 0.8, "recall": 0.8}}}
+    recorded = {"relevance": {"natural": {"recall@10": 0.93, "mrr": 1.0, "ndcg@10": 0.91}},
+                "metadata": {"title": 0.95, "wrong_provinces": 1, "topics_precision": 0.81, "topics_recall": 0.8}}
+    assert gate_failures(figures, recorded) == [
+        "natural ndcg@10: ours 0.9 < bm25 0.95",
+        "natural recall@10: 0.9 more than 0.02 below the recorded 0.93",
+        "metadata title: 0.9 against the recorded 0.95",
+        "metadata wrong_provinces: 2 against the recorded 1"]
 
 
-def test_judged_collection_floors():
-    if not (JUDGED / "labels.jsonl").exists():
-        pytest.skip("bench/judged/labels.jsonl is not in this checkout yet (the collection is merged later)")
-    floors = json.loads((JUDGED / "floors.json").read_text(encoding="utf-8"))
-    assert _shortfalls(measure(JUDGED), floors) == []
+def test_record_writes_what_the_gate_reads(mini, tmp_path):
+    collection = tmp_path / "judged"
+    shutil.copytree(mini, collection)
+    assert main(["--collection", str(collection), "--judged-only", "--record", "--markdown",
+                 str(tmp_path / "Q.md")]) == 0
+    recorded = json.loads((collection / "recorded.json").read_text(encoding="utf-8"))
+    assert recorded["relevance"]["all"] == {"recall@10": 0.9333, "mrr": 1.0, "ndcg@10": 0.9734}
+    assert recorded["metadata"]["wrong_provinces"] == 0
+    # nothing below the record; the BM25 peer ignores the quotes of q4 and so finds its grade-1 bulletin
+    assert gate_failures(measure(collection), recorded) == ["phrase ndcg@10: ours 0.8671 < bm25 1.0",
+                                                            "all ndcg@10: ours 0.9734 < bm25 1.0"]
+
+
+def test_judged_collection_gates():
+    """Ours ahead of FTS5 and the BM25 peer on every kind, and nothing more than 0.02 below the record."""
+    recorded = json.loads((JUDGED / "recorded.json").read_text(encoding="utf-8"))
+    assert gate_failures(measure(JUDGED), recorded) == []
