@@ -9,10 +9,13 @@ generic word ("phổ biến", "tự chủ", "giám sát") never stands alone.
 
 A topic is assigned when the headline holds one of its strong terms, when one
 of its ``defining`` patterns matches ("tuyên truyền về CCHC"), or when the text
-holds ``min_pieces`` pieces for the kind of headline (``headline_kind``): few
-for a whole-programme plan, whose every task counts; more for a report or
-review of the reform as a whole; most for topical news, which must be about
-the topic and not mention it in passing.
+holds enough pieces (``pieces_needed``): one per ``chars_per_piece`` characters
+of body, at least ``fewest_pieces``, at most ``min_pieces`` for the kind of
+headline (``headline_kind``) - few for a whole-programme plan, whose every task
+counts; more for a report or review of the reform as a whole; most for topical
+news, which must be about the topic and not mention it in passing. The scale
+with length is what real pages need: an excerpt of a few paragraphs cannot hold
+six pieces of anything (chosen on the real dev split, ``bench/real``).
 
 Removed before matching: a topic's ``ignore`` phrases (the Department of
 Information and Communications is no evidence of communication work; "nhiệm
@@ -33,9 +36,17 @@ from functools import cache
 from search.textnorm import normalize_key
 from search.vocabulary import Topic, topics, topics_config
 
-REFORM_SIGNAL = re.compile(r"\b(cải cách hành chính|cải cách hành chánh|cchc)\b")
-MIN_PIECES_WITHOUT_SIGNAL = 6  # evidence that makes a bulletin about reform without naming it
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+REFORM_NAMED = re.compile(r"\b(cải cách hành chính|cải cách hành chánh|cchc)\b")
+
+
+@cache
+def reform_signal() -> re.Pattern:
+    """The phrases that make a bulletin about administrative reform (``reform_signal`` of topics.json):
+    the reform named, or one of its own institutions ("một cửa", "dịch vụ công", "SIPAS")."""
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in topics_config()["reform_signal"]) + r")\b")
 
 
 @cache
@@ -117,7 +128,7 @@ def evidence(topic: Topic, title: str, body: str) -> tuple[set[str], int]:
     if not strong:
         return set(), 0
     sentences = [s for s in _SENTENCE.split(body) if any(t in s and _count(t, s, 1) for t in strong)]
-    in_context = any(REFORM_SIGNAL.search(s) for s in sentences)
+    in_context = any(REFORM_NAMED.search(s) for s in sentences)
     return _found(topic.strong, title), len(terms) + max(len(sentences) - 1, 0) + in_context
 
 
@@ -143,10 +154,21 @@ def _defining(topic: Topic) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p})" for p in topic.defining)) if topic.defining else None
 
 
+def pieces_needed(kind: str, body: str) -> int:
+    """Pieces of evidence a topic needs in a body of this length under a headline of this kind.
+
+    >>> pieces_needed("other", "x" * 300), pieces_needed("other", "x" * 1500), pieces_needed("other", "x" * 9000)
+    (2, 4, 6)
+    """
+    config = topics_config()
+    scaled = -(-len(body) // config["chars_per_piece"])
+    return min(config["min_pieces"][kind], max(config["fewest_pieces"], scaled))
+
+
 def _substantial(topic: Topic, found: tuple[set[str], int], body: str, kind: str) -> bool:
     headline, pieces = found
     defining = _defining(topic)
-    return (bool(headline) or pieces >= topics_config()["min_pieces"][kind]
+    return (bool(headline) or pieces >= pieces_needed(kind, body)
             or bool(defining and defining.search(_without(topic.ignore, body))))
 
 
@@ -161,8 +183,8 @@ def assign_topics(title: str, body: str) -> list[str]:
     title_n = normalize_key(title or "")
     body_n, listed = split_pillar_lists(normalize_key(body))
     found = {topic: evidence(topic, title_n, body_n) for topic in topics()}
-    about_reform = REFORM_SIGNAL.search(f"{title_n}\n{body_n}")
-    if not about_reform and sum(pieces for _, pieces in found.values()) < MIN_PIECES_WITHOUT_SIGNAL:
+    about_reform = reform_signal().search(f"{title_n}\n{body_n}")
+    if not about_reform and sum(pieces for _, pieces in found.values()) < topics_config()["pieces_without_signal"]:
         return []
     kind = headline_kind(title_n)
     listed = listed if kind == "plan" else set()

@@ -19,17 +19,22 @@ def test_department_names_are_no_evidence():
     assert assign_topics("Kế hoạch CCHC năm 2024", body) == ["chinh_quyen_so"]
 
 
-def test_evidence_needed_grows_from_plans_to_reviews_to_other_news():
+def test_evidence_needed_grows_from_plans_to_reviews_to_other_news_and_with_length():
     body = ("Cải cách hành chính: thủ tục hành chính được niêm yết. Bộ phận một cửa tiếp nhận hồ sơ. "
             "Không có hồ sơ trễ hạn.")
     assert topic_evidence("", body)["thu_tuc"] == 7  # four terms, two more sentences, the reform beside one
     assert [headline_kind(t) for t in ("kế hoạch cchc năm 2024", "sơ kết công tác cchc quý i", "hội thi cchc")] == [
         "plan", "review", "other"]
     assert assign_topics("Hội thi tìm hiểu CCHC", body) == ["thu_tuc", "tuyen_truyen"]
-    short = "Cải cách hành chính: thủ tục hành chính được niêm yết. Có 12 hồ sơ."  # 3 pieces
+    filler = " Các đơn vị tiếp tục thực hiện nhiệm vụ được giao theo đúng kế hoạch đề ra." * 30
+    long = "Cải cách hành chính: thủ tục hành chính được niêm yết. Có 12 hồ sơ." + filler  # 3 pieces, 2,400 chars
+    assert [assign_topics(title, long) for title in ("Kế hoạch CCHC năm 2024", "Sơ kết công tác CCHC quý I",
+                                                     "Hội thi tìm hiểu CCHC")] == [
+        ["thu_tuc"], [], ["tuyen_truyen"]]
+    short = "Cải cách hành chính: thủ tục hành chính được niêm yết. Có 12 hồ sơ."  # the same 3 pieces, 66 chars
     assert [assign_topics(title, short) for title in ("Kế hoạch CCHC năm 2024", "Sơ kết công tác CCHC quý I",
                                                       "Hội thi tìm hiểu CCHC")] == [
-        ["thu_tuc"], [], ["tuyen_truyen"]]
+        ["thu_tuc"], ["thu_tuc"], ["thu_tuc", "tuyen_truyen"]]
 
 
 def test_a_passing_weak_word_is_not_a_topic():
