@@ -25,22 +25,11 @@ from functools import cache
 from pathlib import Path
 
 from search.docnumbers import DOCNUMBER
-from search.textnorm import normalize_key
+from search.periods import explicit_period
+from search.textnorm import fold, normalize_key
 
 CUES = Path(__file__).parent / "data" / "periods.json"
 _YEAR = r"((?:19|20)\d{2})"
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_OF_YEAR = rf"(?:\s*(?:/|-|năm)\s*(?P<year>{_YEAR}))?"
-# (pattern, period); the year, when the period names one, is group "year"; "" is a period that is none
-PERIODS = [
-    (re.compile(rf"\bquý\s+(?P<q>iv|iii|ii|i|[1-4])\b{_OF_YEAR}"), "Q"),
-    (re.compile(rf"\b(?:6|sáu)\s+tháng\s+(?:đầu\s+năm|năm)\b(?:\s*(?P<year>{_YEAR}))?"), "H1"),
-    (re.compile(rf"\bsơ\s+kết\s+(?:công\s+tác\s+\S+\s+)?(?:6|sáu)\s+tháng\b(?:\s*năm\s*(?P<year>{_YEAR}))?"), "H1"),
-    (re.compile(rf"\b(?:6|sáu)\s+tháng\s+cuối\s+năm\b(?:\s*(?P<year>{_YEAR}))?"), "H2"),
-    (re.compile(rf"\b(?:9|chín)\s+tháng\b(?:\s*(?:đầu\s+)?năm\s*(?P<year>{_YEAR}))?"), "9M"),
-    (re.compile(rf"\b(?:[78]|1[01]|bảy|tám)\s+tháng\b(?:\s*(?:đầu\s+)?năm\s*(?P<year>{_YEAR}))?"), ""),
-    (re.compile(rf"\btháng\s+(?:1[0-2]|0?[1-9])\s*(?:/|-|năm)\s*(?P<year>{_YEAR})"), ""),
-]
 _CITED = [
     re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"),  # a full date
     re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s+năm\s+(?:19|20)\d{2}"),
@@ -80,21 +69,14 @@ def _prepare(text: str) -> str:
 
 
 def _explicit_period(text: str) -> tuple[str | None, int | None]:
-    """The first period named in ``text`` ("" for a monthly or 7/8-month one), with its year.
+    """The first period named in normalised ``text`` (``search.periods``, the recogniser queries share).
 
     >>> _explicit_period("kết quả cchc quý ii/2022")
     ('Q2', 2022)
     >>> _explicit_period("báo cáo tháng 5/2023")
     ('', 2023)
     """
-    best = None
-    for pattern, period in PERIODS:
-        found = pattern.search(text)
-        if found and (best is None or found.start() < best[0]):
-            code = f"Q{_ROMAN[found.group('q')]}" if period == "Q" else period
-            year = found.group("year")
-            best = (found.start(), code, int(year) if year else None)
-    return (best[1], best[2]) if best else (None, None)
+    return explicit_period(fold(text))
 
 
 def _annual(title: str) -> tuple[bool, int | None]:

@@ -26,7 +26,7 @@ from .models import Hit, RequestError, SearchRequest, canonical_value
 from .query import QuerySyntaxError, parse_query
 from .schema import META_FIELDS
 from .textnorm import folded_key
-from .understanding import understand
+from .understanding import asked_text, understand
 from .vector import Trace, explain, top
 
 
@@ -90,9 +90,10 @@ def lexicon(state, name: str) -> list[str]:
 # -- matching and ranking -------------------------------------------------------------
 def match(state, request: SearchRequest, deadline: Deadline) -> Matches:
     """The documents matching a request's query, with scores and the filters' masks."""
-    query, terms = compile_query(parse_query(request.query), resolver(state), request.match, known=known(state),
+    parsed = parse_query(request.query)
+    query, terms = compile_query(parsed, resolver(state), request.match, known=known(state),
                                  relevance=state.relevance, adjacent=adjacent(state))
-    understood = understand(request.query) if request.query.strip() else {}
+    understood = understand(asked_text(parsed)) if parsed is not None else {}
     query = _boosted(query, understood, state.relevance.understood_boost)
     table = state.table
     parts, trace = [], None

@@ -1,16 +1,25 @@
 """Query understanding: the year, reporting period, province and district named inside free text.
 
 A researcher types "kết quả cải cách hành chính quý I năm 2021 Bà Rịa Vũng Tàu"
-rather than ticking facets. ``understand`` reads the query (folded, so
-"quy 1/2021" works too) and returns the facet values it names; the engine
+rather than ticking facets. ``understand`` reads the words the query asks for
+(``asked_text``: not those it excludes, not quoted phrases, not field searches;
+document numbers removed) and returns the facet values they name; the engine
 lifts bulletins whose metadata match (a boost, never a filter) and the results
-page offers them as one-click filters. Words inside quoted phrases, field
-searches and document numbers count too: they are still what was asked.
+page offers them as one-click filters.
+
+Periods are read by ``search.periods``, the recogniser the indexer uses, on
+folded text ("quy 1/2021" works too). A place is understood only as typed: a
+name typed with diacritics must carry its own ("hai dương" is not Hải Dương),
+and typed in lower case with them it needs a unit word before it ("tỉnh hòa
+bình"), since "giữ vững hòa bình" is about peace; a name typed without any
+diacritics is taken as it is.
 
 >>> understand("kết quả CCHC quý I năm 2021 tỉnh Bà Rịa - Vũng Tàu")
 {'year': '2021', 'quarter': 'Q1', 'province': 'Bà Rịa - Vũng Tàu'}
 >>> understand("bao cao 6 thang dau nam 2019 huyen Moc Chau")
 {'year': '2019', 'quarter': 'H1', 'province': 'Sơn La', 'district': 'Mộc Châu'}
+>>> understand("sơ kết 6 tháng năm 2021"), understand("giữ vững hòa bình"), understand("hai dương tính")
+({'year': '2021', 'quarter': 'H1'}, {}, {})
 """
 
 from __future__ import annotations
@@ -18,26 +27,36 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from . import query as ast
 from .docnumbers import DOCNUMBER
-from .textnorm import folded_key
+from .periods import explicit_period
+from .textnorm import fold, folded_key, normalize_key
 from .vocabulary import canonical_province, canonical_province_2025, provinces
 
 _YEAR = r"(?<![\d.-])((?:19|20)\d{2})(?![\d/.-]\d)"  # document numbers are removed first
-_PERIODS = (
-    (re.compile(r"\bquy\s+(iv|iii|ii|i|[1-4])\b"), None),
-    (re.compile(r"\b(?:6|sau)\s+thang\s+dau\s+nam\b"), "H1"),
-    (re.compile(r"\b(?:6|sau)\s+thang\s+cuoi\s+nam\b"), "H2"),
-    (re.compile(r"\b(?:9|chin)\s+thang\b"), "9M"),
-    (re.compile(r"\b(?:ca\s+nam|tong\s+ket\s+(?:cong\s+tac\s+)?(?:cchc\s+|cai\s+cach\s+hanh\s+chinh\s+)?nam)\b"),
-     "FY"),
-)
-_QUARTERS = {"i": "Q1", "1": "Q1", "ii": "Q2", "2": "Q2", "iii": "Q3", "3": "Q3", "iv": "Q4", "4": "Q4"}
+_WHOLE_YEAR = re.compile(
+    r"\b(?:ca\s+nam|tong\s+ket\s+(?:cong\s+tac\s+)?(?:cchc\s+|cai\s+cach\s+hanh\s+chinh\s+)?nam)\b")
 _UNITS = ("huyen dao", "huyen", "thi xa", "thanh pho", "quan", "tp")
+_PROVINCE_UNITS = ("tinh", "thanh pho", "tp", *_UNITS)
+
+
+def asked_text(node) -> str:
+    """The words a parsed query asks for: plain words (also inside ``+`` and OR), not what it excludes,
+    not quoted phrases, not field searches."""
+    if isinstance(node, ast.Words):
+        return node.text
+    if isinstance(node, ast.Required):
+        return asked_text(node.child)
+    if isinstance(node, (ast.And, ast.Or)):
+        return " ".join(asked_text(child) for child in node.children)
+    return ""
 
 
 def understand(query: str) -> dict[str, str]:
-    """Facet values named in ``query``: ``year``, ``quarter``, ``province``, ``province_2025``, ``district``."""
-    text = " ".join(folded_key(DOCNUMBER.sub(" ", query or "")).replace("-", " ").split())
+    """Facet values named in ``query`` (free text: the words asked, see ``asked_text``): ``year``,
+    ``quarter``, ``province``, ``province_2025``, ``district``."""
+    typed = " ".join(normalize_key(DOCNUMBER.sub(" ", query or "")).replace("-", " ").split())
+    text = fold(typed)
     found: dict[str, str] = {}
     years = {m.group(1) for m in re.finditer(_YEAR, text) if not _cited(text, m.start())}
     if len(years) == 1:
@@ -45,12 +64,13 @@ def understand(query: str) -> dict[str, str]:
     quarter = _period(text)
     if quarter:
         found["quarter"] = quarter
-    district, district_province = _district(text)
-    province = _province(text) or district_province
+    places = _as_typed(typed, query)
+    district, district_province = _district(places)
+    province = _province(places) or district_province
     if province:
         found["province"] = province
-    elif _province_2025(text):
-        found["province_2025"] = _province_2025(text)
+    elif _province_2025(places):
+        found["province_2025"] = _province_2025(places)
     if district and (district_province or not _ambiguous(district)):
         found["district"] = district
     return found
@@ -63,11 +83,30 @@ def _cited(text: str, at: int) -> bool:
 
 
 def _period(text: str) -> str | None:
-    for pattern, period in _PERIODS:
-        match = pattern.search(text)
-        if match:
-            return period or _QUARTERS[match.group(1)]
-    return None
+    period, _ = explicit_period(text)
+    if period:
+        return period
+    return "FY" if _WHOLE_YEAR.search(text) else None
+
+
+def _as_typed(typed: str, query: str) -> str:
+    """The folded query with every place name that was not typed as one blanked out (module docstring)."""
+    words, raw = typed.split(), " ".join(DOCNUMBER.sub(" ", query or "").replace("-", " ").split()).split()
+    folded = [fold(w) for w in words]
+    keep = list(folded)
+    for start, length, run in _runs(" ".join(folded)):
+        name = canonical_province(run) or canonical_province_2025(run) if length > 1 else None
+        if not name or folded[start] in _PROVINCE_UNITS:  # "tỉnh X": X alone is looked at next
+            continue
+        spelled = [fold(w) == w for w in words[start : start + length]]
+        if all(spelled):
+            continue  # typed without diacritics: taken as it is
+        exact = [normalize_key(w) for w in name.replace("-", " ").split()]
+        unit = any(" ".join(folded[max(0, start - len(u.split())) : start]) == u for u in _PROVINCE_UNITS)
+        capital = all(w[:1].isupper() for w in raw[start : start + length]) if len(raw) == len(words) else False
+        if words[start : start + length] != exact or not (unit or capital):
+            keep[start : start + length] = ["_"] * length
+    return " ".join(keep)
 
 
 def _runs(text: str, longest: int = 5):

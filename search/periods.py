@@ -1,0 +1,46 @@
+"""The one recogniser of reporting periods, shared by the indexer and query understanding.
+
+A period is named the same way in a bulletin and in a query: "quý I/2021", "6 tháng đầu năm 2019",
+"sơ kết 6 tháng năm 2021", "9 tháng", "tháng 5/2023". ``explicit_period`` reads them on folded text
+(lower case, no diacritics: ``search.textnorm.folded_key``), so a query typed without diacritics
+("quy 1/2021") is read exactly as the text of a bulletin. ``indexer.periods`` decides which of the
+periods a bulletin names is the one it reports on; ``search.understanding`` lifts bulletins with the
+period a query names.
+
+>>> explicit_period("so ket cong tac cchc 6 thang nam 2021")
+('H1', 2021)
+>>> explicit_period("ket qua cchc quy ii/2022"), explicit_period("bao cao thang 5/2023")
+(('Q2', 2022), ('', 2023))
+"""
+
+from __future__ import annotations
+
+import re
+
+_YEAR = r"((?:19|20)\d{2})"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_OF_YEAR = rf"(?:\s*(?:/|-|nam)\s*(?P<year>{_YEAR}))?"
+# (pattern, period) on folded text; the year, when the period names one, is group "year";
+# "" is a span that is no period of ours (a month, 7 or 8 months): it dates a report without a period
+PERIODS = [
+    (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_OF_YEAR}"), "Q"),
+    (re.compile(rf"\b(?:6|sau)\s+thang\s+(?:dau\s+nam|nam)\b(?:\s*(?P<year>{_YEAR}))?"), "H1"),
+    (re.compile(rf"\bso\s+ket\s+(?:cong\s+tac\s+\S+\s+)?(?:6|sau)\s+thang\b(?:\s*nam\s*(?P<year>{_YEAR}))?"),
+     "H1"),
+    (re.compile(rf"\b(?:6|sau)\s+thang\s+cuoi\s+nam\b(?:\s*(?P<year>{_YEAR}))?"), "H2"),
+    (re.compile(rf"\b(?:9|chin)\s+thang\b(?:\s*(?:dau\s+)?nam\s*(?P<year>{_YEAR}))?"), "9M"),
+    (re.compile(rf"\b(?:[78]|1[01]|bay|tam)\s+thang\b(?:\s*(?:dau\s+)?nam\s*(?P<year>{_YEAR}))?"), ""),
+    (re.compile(rf"\bthang\s+(?:1[0-2]|0?[1-9])\s*(?:/|-|nam)\s*(?P<year>{_YEAR})"), ""),
+]
+
+
+def explicit_period(folded: str) -> tuple[str | None, int | None]:
+    """The first period named in folded ``folded`` ("" for a monthly or 7/8-month one), with its year."""
+    best = None
+    for pattern, period in PERIODS:
+        found = pattern.search(folded)
+        if found and (best is None or found.start() < best[0]):
+            code = f"Q{_ROMAN[found.group('q')]}" if period == "Q" else period
+            year = found.group("year")
+            best = (found.start(), code, int(year) if year else None)
+    return (best[1], best[2]) if best else (None, None)
