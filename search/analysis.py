@@ -20,7 +20,8 @@ Three analyzers, one per form: ``WORDS`` (lower case, new-style tones; the
 ``*_folded`` fields) and ``PAIRS`` (each two neighbouring folded syllables as
 one token, ``cai cach``, at the position of its first syllable; the
 ``*_pairs`` fields, which answer phrases and proximity). A pair never spans a
-sentence end, a line break or other breaking punctuation (``breaks``), so the
+sentence end, a line break or other breaking punctuation (``breaks``) - except
+a hard wrap inside a sentence, a line that goes on in lower case - so the
 pairs of a phrase standing at consecutive positions prove the phrase is there
 as written. Numbers written with separators (``3,4``, ``1.500``) are indexed
 whole and, in the words and folded forms, also as their parts, so "mức độ 3, 4"
@@ -207,19 +208,32 @@ def prepare(text: str) -> Prepared:
 
 
 def joins(text: str, spans: list[Span]) -> list[bool]:
-    """For each two neighbouring spans, whether they stand in one phrase (no break between them).
+    r"""For each two neighbouring spans, whether they stand in one phrase (no break between them).
 
-    >>> text = "cải cách. Hành chính, một cửa"
+    >>> text = "cải cách. Hành chính, một cửa\nliên thông\nKế hoạch"
     >>> joins(text, [s for s in scan(text) if s.kind != "punct"])
-    [True, False, True, True, True]
+    [True, False, True, True, True, True, True, False, True]
     """
     breaks = [m.start() for m in _BREAK.finditer(text)]
     out, at = [], 0
     for left, right in zip(spans, spans[1:], strict=False):
         while at < len(breaks) and breaks[at] < left.end:
             at += 1
-        out.append(not (at < len(breaks) and breaks[at] < right.start and not _abbreviation(text, left, breaks[at])))
+        broken = at < len(breaks) and breaks[at] < right.start and not _abbreviation(text, left, breaks[at])
+        out.append(not broken or _wrapped(text, left, right))
     return out
+
+
+def _wrapped(text: str, left: Span, right: Span) -> bool:
+    r"""A hard line wrap inside a sentence (legal texts wrap at a fixed width): only white space between
+    the two, and the next line goes on in lower case.
+
+    >>> _wrapped("một cửa\nliên thông", Span(4, 7, "word"), Span(8, 11, "word"))
+    True
+    >>> _wrapped("KẾ HOẠCH\nCải cách", Span(3, 8, "word"), Span(9, 12, "word"))
+    False
+    """
+    return not text[left.end : right.start].strip() and text[right.start].islower()
 
 
 def _abbreviation(text: str, span: Span, stop: int) -> bool:

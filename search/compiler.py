@@ -217,19 +217,25 @@ class Unit:
 
 
 def _function_runs(syllables: list[Syllable]) -> dict[int, tuple[int, bool]]:
-    """start -> (end, accented) of each run of syllables that is a function word (longest first)."""
+    """start -> (end, certain) of each run of syllables that is a function word (longest first).
+
+    Certain: spelled as the function word in a query typed with diacritics ("của"; "trong", "hay",
+    "bao nhiêu", which carry no mark or only some, beside words that do); else a run that only folds like
+    one, or a query typed without any marks ("cua": của or cửa? "trong": trong or trọng?) - such a word
+    weighs little but is not dropped.
+    """
     words = function_words()
     folded_words = {fold(w) for w in words}
+    marked = any(s.accented for s in syllables)
     runs, i = {}, 0
     while i < len(syllables):
         for length in (3, 2, 1):
             run = syllables[i : i + length]
             if len(run) < length:
                 continue
-            accented = all(s.accented for s in run)
-            if (" ".join(s.text for s in run) in words) if accented else (
-                    " ".join(s.folded for s in run) in folded_words):
-                runs[i] = (i + length, accented)
+            spelled = " ".join(s.text for s in run) in words
+            if spelled or not any(s.accented for s in run) and " ".join(s.folded for s in run) in folded_words:
+                runs[i] = (i + length, spelled and marked)
                 i += length - 1
                 break
         i += 1
@@ -283,9 +289,9 @@ def units(analysed: Analysed, fields=None) -> list[Unit]:
                 out.append(Unit(group, wq.Or([_word_query(group, fields), short]),
                                 whole=wq.Or([whole, short]) if whole is not None else None))
         elif i in functions:
-            end, accented = functions[i]
+            end, certain = functions[i]
             out.append(Unit(syllables[i:end], _and_clauses(syllables[i:end], fields),
-                            function=accented, weak=not accented))
+                            function=certain, weak=not certain))
         else:
             later = (k for k in (*abbreviated, *functions, *prefixes) if k > i)
             end = min(starts.get(i, i + 1), min(later, default=10**9))

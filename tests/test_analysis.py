@@ -26,11 +26,18 @@ def test_folded_analyzer_has_syllables_only():
 
 
 def test_pairs_never_span_a_sentence_end_or_a_line_break():
-    text = "Cải cách. Hành chính\nmột cửa, một cửa liên thông; TP. Hà Nội"
+    text = "Cải cách. Hành chính\nMột cửa, một cửa liên thông; TP. Hà Nội"
     assert analyze(PAIRS, text) == [
         ("cai cach", 0, 0, 8), ("hanh chinh", 2, 10, 20), ("mot cua", 4, 21, 28), ("cua mot", 5, 25, 33),
         ("mot cua", 6, 30, 37), ("cua lien", 7, 34, 42), ("lien thong", 8, 38, 48), ("tp ha", 10, 50, 56),
         ("ha noi", 11, 54, 60)]
+
+
+def test_pairs_go_on_across_a_hard_wrap_inside_a_sentence():
+    text = "cơ chế một cửa, một cửa\nliên thông\n\ntrong giải quyết"
+    assert [pair for pair, *_ in analyze(PAIRS, text)] == [
+        "co che", "che mot", "mot cua", "cua mot", "mot cua", "cua lien", "lien thong", "thong trong",
+        "trong giai", "giai quyet"]
 
 
 def test_no_compound_across_lines_or_punctuation():

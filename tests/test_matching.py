@@ -73,6 +73,13 @@ PAGES = {
         "theo quy định. Năm 2023, đơn vị tiếp tục nâng cao chất lượng tham mưu, phục vụ lãnh đạo tỉnh, cải tiến "
         "lề lối làm việc và ứng dụng phần mềm quản lý văn bản trong năm.",
     ]),
+    # a legal text wrapped at a fixed width, inside its sentences
+    "wrapped": "\n".join([
+        "Quy chế phối hợp giải quyết thủ tục hành chính",
+        "",
+        "Điều 1. Quy chế này quy định việc phối hợp giữa các cơ quan trong thực hiện cơ chế một cửa, một cửa",
+        "liên thông khi giải quyết thủ tục hành chính về đất đai cho tổ chức, cá nhân trên địa bàn.",
+    ]),
     "other": "\n".join([
         "Tập huấn nghiệp vụ văn thư lưu trữ",
         "",
@@ -152,7 +159,7 @@ def test_every_query_shape_goes_through_one_evaluator(engine):
     everything = set(PAGES)
     assert set(ids(engine, 'NOT "thiên tai"', per_page=100)) == everything - {"lead-above"}
     assert set(ids(engine, "văn thư OR NOT (thủ tục)", per_page=100)) == {
-        "other", "lead-above", "meeting", "contest", "staff-cut", "year-review"}
+        "other", "lead-above", "meeting", "contest", "staff-cut", "year-review"}  # "wrapped" has thủ tục
     assert ids(engine, "-thủ -tục", per_page=100) == ids(engine, "NOT thủ NOT tục", per_page=100)
     assert "year-review" in ids(engine, "NOT (thủ tục)", per_page=100)  # has "tục" (tiếp tục), not "thủ"
     assert "year-review" not in ids(engine, "-thủ -tục", per_page=100)
@@ -171,3 +178,16 @@ def test_holding_every_word_is_a_bounded_lift_not_a_tier(engine):
     assert response.results[0].missing == ["năm"] and response.results[1].missing == []
     lift = response.to_dict()["results"][1]["explanation"]["details"][-1]
     assert lift["description"] == "lift: every word present" and lift["value"] > 0
+
+
+def test_a_phrase_goes_on_across_a_hard_line_wrap(engine):
+    response = engine.run_search(make_request('"một cửa liên thông"'))
+    assert [hit.id for hit in response.results] == ["wrapped"]
+    assert "<mark>một cửa liên thông</mark>" in response.results[0].snippet
+
+
+def test_function_words_spelled_out_in_an_accented_query_are_never_required(engine):
+    contest = {hit.id: hit for hit in engine.run_search(make_request("hội thi trong huyện")).results}["contest"]
+    assert contest.missing == []  # "trong" is a function word: it is not asked for
+    unaccented = {hit.id: hit for hit in engine.run_search(make_request("hoi thi trong huyen")).results}
+    assert unaccented["contest"].missing == ["trong"]  # typed without any marks it could be "trọng": kept
