@@ -33,3 +33,21 @@ def changed_index(root: Path, size: int, every: int, removed: slice) -> Path:
         path.unlink()
     build_index(corpus, root / "index", jobs=1)
     return root / "index"
+
+
+def engine_over(texts: dict[str, str], root: Path):
+    """A ``SearchEngine`` over a real index on disk of ``texts`` (id -> the text of ``<id>.txt``)."""
+    from search.engine import SearchEngine
+
+    (root / "corpus").mkdir(parents=True)
+    for name, text in texts.items():
+        (root / "corpus" / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    build_index(root / "corpus", root / "index", jobs=1)
+    return SearchEngine(root / "index")
+
+
+def ranked_ids(engine, query: str, **options) -> list[str]:
+    """The ids of a search's first page, best first."""
+    from search.models import make_request
+
+    return [hit.id for hit in engine.run_search(make_request(query, **options)).results]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.builder import build_index
 from search.engine import SearchEngine
 from search.models import make_request
+from tests.helpers import engine_over
+from tests.helpers import ranked_ids as ids
 
 PAGES = {
     # an official document: its number stands above the kind and subject that become the title
@@ -90,16 +91,7 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> SearchEngine:
-    corpus = tmp_path_factory.mktemp("matching-corpus")
-    for name, text in PAGES.items():
-        (corpus / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
-    index = tmp_path_factory.mktemp("matching-index")
-    build_index(corpus, index, jobs=1)
-    return SearchEngine(index)
-
-
-def ids(engine, query, **options):
-    return [hit.id for hit in engine.run_search(make_request(query, **options)).results]
+    return engine_over(PAGES, tmp_path_factory.mktemp("matching"))
 
 
 @pytest.mark.parametrize("query", ["23/KH-UBND", "23/kh-ubnd", "số 23/KH-UBND"])

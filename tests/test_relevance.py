@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.builder import build_index
 from search.engine import SearchEngine
 from search.models import RequestError, make_request
+from tests.helpers import engine_over
+from tests.helpers import ranked_ids as ids
 
 BULLETINS = {
     # the phrase "một cửa liên thông" only scattered: across sentences and inside other words
@@ -41,16 +42,8 @@ BULLETINS = {
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory) -> SearchEngine:
-    corpus = tmp_path_factory.mktemp("relevance-corpus")
-    for name, (title, text) in BULLETINS.items():
-        (corpus / f"{name}.txt").write_text(f"{title}\n\n{text}\n", encoding="utf-8")
-    index = tmp_path_factory.mktemp("relevance-index")
-    build_index(corpus, index, jobs=1)
-    return SearchEngine(index)
-
-
-def ids(engine, query, **options):
-    return [hit.id for hit in engine.run_search(make_request(query, **options)).results]
+    return engine_over({name: f"{title}\n\n{text}" for name, (title, text) in BULLETINS.items()},
+                       tmp_path_factory.mktemp("relevance"))
 
 
 @pytest.mark.parametrize("query", ['"một cửa liên thông"', '"mot cua lien thong"', '"Một Cửa Liên Thông"'])
