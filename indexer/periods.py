@@ -3,9 +3,12 @@
 The year reported on is not the year of publication: an index "năm 2022"
 announced in 2023 reports on 2022, and a year-end review published in January
 reports on the year before. Evidence, strongest first: the headline, then a
-period named in the lead paragraphs, then the publication date (year only);
-the lead's first year serves only a year-end review whose headline names no
-year, or a page without a date. Years inside document
+period named in the lead paragraphs (for a headline without a year, also an
+index, a year-end review or - under a headline naming an annual document - an
+annual cue with its year: "công bố Chỉ số CCHC năm 2021" is FY 2021), then the
+publication date (year only); the lead's first year serves only a year-end
+review whose headline names no year, or a page without a date, where the day
+the lead opens with ("Ngày 27/8/2014, Hội ... tổ chức") comes first. Years inside document
 numbers (61/2018/NĐ-CP), citation dates (ngày 08/11/2011) and law titles
 ("Luật ... năm 2015") and target years ("đến năm 2025") never count; a range ("giai đoạn 2021-2025") names no
 single year.
@@ -33,7 +36,8 @@ _YEAR = r"((?:19|20)\d{2})"
 _CITED = [
     re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"),  # a full date
     re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s+năm\s+(?:19|20)\d{2}"),
-    re.compile(r"\bluật\b[^.;:()\n]{0,60}?\bnăm\s+(?:19|20)\d{2}"),  # "Luật Cán bộ, công chức năm 2008"
+    # "Luật Cán bộ, công chức năm 2008" (but "tìm hiểu pháp luật ... năm 2014" names no law)
+    re.compile(r"(?<!pháp )\bluật\b[^.;:()\n]{0,60}?\bnăm\s+(?:19|20)\d{2}"),
     re.compile(r"\b(?:đến|tới|trước|sau)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d{2}"),  # a target year
     re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}"),  # a range names no single year
 ]
@@ -41,6 +45,9 @@ _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a sc
 _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
 _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
+# the lead opens with the day of the event it reports: "Ngày 27/8/2014, Hội ... tổ chức", "Sáng ngày 5/3/2019,"
+_EVENT_DAY = re.compile(rf"^\W*(?:\([^)]{{1,20}}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?"
+                        rf"\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\s*,")
 
 
 @cache
@@ -52,8 +59,10 @@ def _cues() -> dict:
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data[key]) + r")(?!\w)")
 
     return {"annual": words("annual"), "indices": words("indices"), "year_end": words("year_end"),
-            "index_year": re.compile(rf"(?:{words('indices').pattern})\s*(?:năm\s+)?{_YEAR}\b"),
-            "year_end_months": data["year_end_months"]}
+            "index_year": re.compile(rf"(?:{words('indices').pattern})\)?\s*(?:năm\s+)?{_YEAR}\b"),
+            "year_end_months": data["year_end_months"],
+            "lead_annual": re.compile(rf"(?:{words('annual').pattern})[^.;\n]{{0,60}}?\bnăm\s+{_YEAR}\b"),
+            "lead_year_end": re.compile(rf"(?:{words('year_end').pattern})[^.;\n]{{0,60}}?\bnăm\s+{_YEAR}\b")}
 
 
 def _normal(text: str) -> str:
@@ -129,12 +138,37 @@ def reporting_period(title: str, body: str, published: str | None) -> tuple[int 
         quarter, year = _explicit_period(lead_key)
         if quarter == "":  # a month in the lead ("từ tháng 7/2018") dates an event, not the report
             quarter, year = None, None
+    if quarter is None and _first_year(title_key) is None:
+        quarter, year = _lead_index(lead_key, bool(_cues()["annual"].search(title_key)))
     year = year or _first_year(title_key)
     if year is None and _RANGE.search(_normal(title or "")):
         return None, quarter or None  # a multi-year programme: no single year
     if year is None:
-        # the lead's year serves a review whose headline names none, or a page without a date;
-        # in event news it is more often a past or future year than the one reported on
-        lead_year, published_year = _first_year(lead_key), _published_year(title_key, published)
-        year = (lead_year or published_year) if quarter == "FY" or not published_year else published_year
+        year = _year_from_lead(title_key, _lead(body), quarter, published)
     return year, quarter or None
+
+
+def _lead_index(lead_key: str, annual_title: bool) -> tuple[str | None, int | None]:
+    """("FY", year) when a lead names an annual index with its year ("công bố Chỉ số CCHC năm 2021"), or a
+    year-end review or annual result with its year ("tổng kết công tác CCHC năm 2020"); for a headline that
+    names an annual document without its year, any annual cue of the lead with its year serves."""
+    cues = _cues()
+    indexed = cues["index_year"].search(lead_key)
+    if indexed:
+        return "FY", int(indexed.group(indexed.lastindex))
+    annual = cues["lead_annual" if annual_title else "lead_year_end"].search(lead_key)
+    return ("FY", int(annual.group(annual.lastindex))) if annual else (None, None)
+
+
+def _year_from_lead(title_key: str, lead: str, quarter: str | None, published: str | None) -> int | None:
+    """The year of a bulletin whose headline names none.
+
+    On a page without a date, the day the lead opens with dates the event reported ("Ngày 27/8/2014, Hội ...
+    tổ chức"); else the lead's year serves a review, or a page without a date; in event news it is more often
+    a past or future year than the one reported on, so the year of publication serves.
+    """
+    event = _EVENT_DAY.search(_normal(lead))
+    if event and quarter != "FY" and not published:
+        return int(event.group(1))
+    lead_year, published_year = _first_year(_prepare(lead)), _published_year(title_key, published)
+    return (lead_year or published_year) if quarter == "FY" or not published_year else published_year

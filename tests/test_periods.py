@@ -37,6 +37,24 @@ from indexer.periods import reporting_period
     ("Hội nghị tập huấn nghiệp vụ", "Nội dung tập huấn.", "2019-05-02", (2019, None)),
     ("Hội nghị tập huấn nghiệp vụ", "Nội dung tập huấn.", None, (None, None)),
     ("Triển khai Nghị định 61/2018/NĐ-CP", "", "2020-01-01", (2020, None)),
+    # "pháp luật" is no law title: the year after it stays
+    ("Hội thi tìm hiểu pháp luật cho thanh niên năm 2015", "", None, (2015, None)),
+    # a headline without a year: the lead names an index, a year-end review or the annual plan with its year
+    ("Huyện đứng đầu khối thi đua", "Tỉnh vừa công bố kết quả Chỉ số CCHC năm 2019 của các huyện.", "2020-03-10",
+     (2019, "FY")),
+    ("Đạt điểm cao về quản trị công", "Hội nghị công bố chỉ số Hiệu quả quản trị và hành chính công (PAPI) năm 2023.",
+     None, (2023, "FY")),
+    ("Nhiều điểm sáng trong cải cách", "Vừa qua, UBND huyện tổ chức tổng kết công tác CCHC năm 2018.", "2019-01-20",
+     (2018, "FY")),
+    ("KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH CỦA TỈNH", "UBND tỉnh ban hành Kế hoạch số 12/KH-UBND về kiểm soát "
+     "thủ tục hành chính năm 2021.", "2021-01-08", (2021, "FY")),
+    ("Nhiều điểm sáng trong cải cách", "Vừa qua, UBND huyện ban hành kế hoạch năm 2018.", "2018-01-20",
+     (2018, None)),  # a plan in the lead of a headline that names none is not the bulletin's period
+    # a page without a date: the day its lead opens with; with a date, the year of publication
+    ("Hội thi tìm hiểu thủ tục hành chính", "(TTX) - Ngày 14/9/2016, Hội Phụ nữ huyện tổ chức hội thi.", None,
+     (2016, None)),
+    ("Hưởng ứng cuộc thi sáng kiến", "Ngày 20/12/2015, Văn phòng Chính phủ phát động cuộc thi.", "2016-02-01",
+     (2016, None)),
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
