@@ -10,8 +10,9 @@ publication date (year only); the lead's first year serves only a year-end
 review whose headline names no year, or a page without a date, where the day
 the lead opens with ("Ngày 27/8/2014, Hội ... tổ chức") comes first. Years inside document
 numbers (61/2018/NĐ-CP), citation dates (ngày 08/11/2011) and law titles
-("Luật ... năm 2015") and target years ("đến năm 2025") never count; a range ("giai đoạn 2021-2025") names no
-single year.
+("Luật ... năm 2015"), target years ("đến năm 2025"), starting points ("từ năm 2013"), birth years ("SN 1977")
+and the period compared with ("cùng kỳ năm 2019", which on a page without a date says the year is 2020) never
+count; a range ("giai đoạn 2021-2025") names no single year.
 
 Periods: ``Q1``-``Q4`` (quý I-IV), ``H1`` (6 tháng đầu năm), ``H2`` (6 tháng
 cuối năm), ``9M`` (9 tháng), ``FY`` (a headline naming an annual report,
@@ -40,14 +41,18 @@ _CITED = [
     re.compile(r"(?<!pháp )\bluật\b[^.;:()\n]{0,60}?\bnăm\s+(?:19|20)\d{2}"),
     re.compile(r"\b(?:đến|tới|trước|sau)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d{2}"),  # a target year
     re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}"),  # a range names no single year
+    re.compile(r"\btừ\s+năm\s+(?:19|20)\d{2}"),  # a starting point ("thành lập từ năm 2013"), not "từ đầu năm"
+    re.compile(r"\b(?:sn|sinh năm|năm sinh)\s*:?\s*(?:19|20)\d{2}"),  # a birth year
+    re.compile(r"\bcùng kỳ\s+(?:năm\s+)?(?:19|20)\d{2}"),  # the period compared with
 ]
+_SAME_PERIOD = re.compile(rf"\bcùng kỳ\s+(?:năm\s+)?{_YEAR}")  # "so với cùng kỳ năm 2019": this is 2020
 _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a school year is named by its first year
 _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
 _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
 # the lead opens with the day of the event it reports: "Ngày 27/8/2014, Hội ... tổ chức", "Sáng ngày 5/3/2019,"
 _EVENT_DAY = re.compile(rf"^\W*(?:\([^)]{{1,20}}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?"
-                        rf"\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\s*,")
+                        rf"\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
 
 
 @cache
@@ -61,6 +66,7 @@ def _cues() -> dict:
     return {"annual": words("annual"), "indices": words("indices"), "year_end": words("year_end"),
             "index_year": re.compile(rf"(?:{words('indices').pattern})\)?\s*(?:năm\s+)?{_YEAR}\b"),
             "year_end_months": data["year_end_months"],
+            "lead_index": re.compile(rf"(?:{words('indices').pattern})[^\d.;\n]{{0,30}}?\b(?:năm\s+)?{_YEAR}\b"),
             "lead_annual": re.compile(rf"(?:{words('annual').pattern})[^.;\n]{{0,60}}?\bnăm\s+{_YEAR}\b"),
             "lead_year_end": re.compile(rf"(?:{words('year_end').pattern})[^.;\n]{{0,60}}?\bnăm\s+{_YEAR}\b")}
 
@@ -153,7 +159,7 @@ def _lead_index(lead_key: str, annual_title: bool) -> tuple[str | None, int | No
     year-end review or annual result with its year ("tổng kết công tác CCHC năm 2020"); for a headline that
     names an annual document without its year, any annual cue of the lead with its year serves."""
     cues = _cues()
-    indexed = cues["index_year"].search(lead_key)
+    indexed = cues["lead_index"].search(lead_key)
     if indexed:
         return "FY", int(indexed.group(indexed.lastindex))
     annual = cues["lead_annual" if annual_title else "lead_year_end"].search(lead_key)
@@ -171,4 +177,7 @@ def _year_from_lead(title_key: str, lead: str, quarter: str | None, published: s
     if event and quarter != "FY" and not published:
         return int(event.group(1))
     lead_year, published_year = _first_year(_prepare(lead)), _published_year(title_key, published)
+    if not lead_year and not published_year:
+        compared = _SAME_PERIOD.search(_normal(lead))
+        return int(compared.group(1)) + 1 if compared else None
     return (lead_year or published_year) if quarter == "FY" or not published_year else published_year

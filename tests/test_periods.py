@@ -55,6 +55,16 @@ from indexer.periods import reporting_period
      (2016, None)),
     ("Hưởng ứng cuộc thi sáng kiến", "Ngày 20/12/2015, Văn phòng Chính phủ phát động cuộc thi.", "2016-02-01",
      (2016, None)),
+    ("Một ngày hội của ngành", "Ngày 2/9/2015 là ngày hội của toàn tỉnh.", None, (2015, None)),
+    # a starting point, a birth year and the period compared with are never the year reported on
+    ("Xây dựng văn hóa công sở", "Trung tâm được thành lập từ năm 2012 và phục vụ người dân.", None, (None, None)),
+    ("Xử phạt vi phạm hành chính", "Xử phạt ông Nguyễn Văn A (SN 1980, huyện B).", None, (None, None)),
+    ("Hồ sơ trực tuyến tăng mạnh", "Số hồ sơ trực tuyến cao gấp đôi so với cùng kỳ năm 2020.", None, (2021, None)),
+    ("Hồ sơ trực tuyến tăng mạnh", "Số hồ sơ trực tuyến cao gấp đôi so với cùng kỳ năm 2020.", "2021-05-04",
+     (2021, None)),
+    # an index ranking named in the lead, its year a few words on
+    ("Thành phố dẫn đầu về chuyển đổi số", "Thành phố được xếp hạng nhất về chuyển đổi số 2022 cấp tỉnh.",
+     "2023-09-10", (2022, "FY")),
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
