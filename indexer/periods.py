@@ -6,9 +6,12 @@ reports on the year before. Evidence, strongest first: the headline, then a
 period named in the lead paragraphs (for a headline without a year, also an
 index, a year-end review or - under a headline naming an annual document - an
 annual cue with its year: "công bố Chỉ số CCHC năm 2021" is FY 2021), then the
-publication date (year only); the lead's first year serves only a year-end
-review whose headline names no year, or a page without a date, where the day
-the lead opens with ("Ngày 27/8/2014, Hội ... tổ chức") comes first. Years inside document
+publication date (year only; the year before for a bulletin published in the
+first months of a year with figures for that year: "Trong năm 2020, đã cấp ..."
+published in February 2021). The lead is the first paragraphs of three words
+or more; its first year serves only a year-end review whose headline names no
+year, or a page without a date, where the day the lead opens with ("Ngày
+27/8/2014, Hội ... tổ chức") comes first. Years inside document
 numbers (61/2018/NĐ-CP), citation dates (ngày 08/11/2011) and law titles
 ("Luật ... năm 2015"), target years ("đến năm 2025"), starting points ("từ năm 2013"), birth years ("SN 1977")
 and the period compared with ("cùng kỳ năm 2019", which on a page without a date says the year is 2020) never
@@ -33,6 +36,7 @@ from search.periods import explicit_period
 from search.textnorm import fold, normalize_key
 
 CUES = Path(__file__).parent / "data" / "periods.json"
+LEAD_WORDS = 3  # a paragraph of fewer words (a byline, a stray word) is no part of the lead
 _YEAR = r"((?:19|20)\d{2})"
 _CITED = [
     re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"),  # a full date
@@ -45,6 +49,9 @@ _CITED = [
     re.compile(r"\b(?:sn|sinh năm|năm sinh)\s*:?\s*(?:19|20)\d{2}"),  # a birth year
     re.compile(r"\bcùng kỳ\s+(?:năm\s+)?(?:19|20)\d{2}"),  # the period compared with
 ]
+_DAY = re.compile(rf"\b\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
+# figures given for a year: "Năm 2024, có 17 cơ quan ...", "Trong năm 2020, đã cấp ..."
+_RESULTS_OF = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+)năm\s+{_YEAR}\s*,", re.M)
 _SAME_PERIOD = re.compile(rf"\bcùng kỳ\s+(?:năm\s+)?{_YEAR}")  # "so với cùng kỳ năm 2019": this is 2020
 _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a school year is named by its first year
 _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
@@ -116,7 +123,9 @@ def _first_year(text: str) -> int | None:
 
 
 def _lead(body: str, paragraphs: int = 2) -> str:
-    return "\n".join(body.split("\n\n")[:paragraphs])
+    """The first ``paragraphs`` paragraphs that are sentences: a byline, a caption stub or a stray word is not."""
+    sentences = [p for p in body.split("\n\n") if len(p.split()) >= LEAD_WORDS]
+    return "\n".join(sentences[:paragraphs])
 
 
 def _published_year(title_key: str, published: str | None) -> int | None:
@@ -150,8 +159,20 @@ def reporting_period(title: str, body: str, published: str | None) -> tuple[int 
     if year is None and _RANGE.search(_normal(title or "")):
         return None, quarter or None  # a multi-year programme: no single year
     if year is None:
-        year = _year_from_lead(title_key, _lead(body), quarter, published)
+        year = _year_before(body, published) or _year_from_lead(title_key, _lead(body), quarter, published)
     return year, quarter or None
+
+
+def _year_before(body: str, published: str | None) -> int | None:
+    """The year before publication, for a bulletin published early in a year that reports figures for it
+    ("Trong năm 2020, đã cấp 659 chứng thư số" published in February 2021) and for no later year."""
+    if not published or int(published[5:7] or 12) > _cues()["year_end_months"]:
+        return None
+    prepared, before = _prepare(body), int(published[:4]) - 1
+    named = {int(found.group(1)) for found in _ANY_YEAR.finditer(prepared)}
+    dated = {int(found.group(1)) for found in _DAY.finditer(_normal(body))}
+    reported = before in {int(found.group(1)) for found in _RESULTS_OF.finditer(prepared)}
+    return before if reported and max(named | dated) == before else None
 
 
 def _lead_index(lead_key: str, annual_title: bool) -> tuple[str | None, int | None]:

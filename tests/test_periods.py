@@ -65,6 +65,18 @@ from indexer.periods import reporting_period
     # an index ranking named in the lead, its year a few words on
     ("Thành phố dẫn đầu về chuyển đổi số", "Thành phố được xếp hạng nhất về chuyển đổi số 2022 cấp tỉnh.",
      "2023-09-10", (2022, "FY")),
+    # a byline or a stray word before the lead is no part of it
+    ("Nỗ lực phục vụ người dân", "Minh An\n\naa\n\nTrong 6 tháng đầu năm 2023, Trung tâm tiếp nhận 9.000 hồ sơ.",
+     "2023-08-01", (2023, "H1")),
+    # published early in a year with figures for the year before (and for no later year)
+    ("Đẩy mạnh chữ ký số", "Thời gian qua, tỉnh đẩy mạnh ký số.\n\nTrong năm 2022, đã cấp 500 chứng thư số.",
+     "2023-02-10", (2022, None)),
+    ("Đẩy mạnh chữ ký số", "Trong năm 2022, đã cấp 500 chứng thư số. Năm 2023, tỉnh cấp thêm 200 chứng thư.",
+     "2023-02-10", (2023, None)),
+    ("Đẩy mạnh chữ ký số", "Thời gian qua, tỉnh đẩy mạnh ký số.\n\nTrong năm 2022, đã cấp 500 chứng thư số.",
+     "2023-07-10", (2023, None)),
+    ("Tăng cường kiểm tra công vụ", "Ngày 10/2/2023, tỉnh lập đoàn kiểm tra.\n\nNăm 2022, đoàn đã kiểm tra 20 cơ quan.",
+     "2023-02-12", (2023, None)),  # the day of the event reported is in the year of publication
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
