@@ -82,6 +82,8 @@ _GLUED = (re.compile(rf"^date\s*:?\s+(?P<stamp>{_DATES['iso']}|{_DATES['numeric'
 _DOCUMENT_DATE = re.compile(
     rf"(?:hạnh phúc|số\s*:\s*[\w./&-]+)[\s|,.-]*(?P<place>{_PLACE})\s*,\s*ngày\s+{_DATES['words']}", re.I)
 
+_ISSUED = re.compile(rf"\bngày ban hành\s*:\s*(?P<stamp>{_DATES['numeric']})", re.I)
+
 
 def _match_date(found: re.Match) -> str | None:
     """The ISO date of a match of one of ``_DATES`` (None when no such day exists)."""
@@ -181,14 +183,19 @@ def document_date_line(lines: list[str]) -> str | None:
     """The place-and-date line of an official document's header in ``lines`` (the top of a page), else None.
 
     The header's cells may be broken over lines or share one with the number and the motto; the place-and-date
-    is read after "Số: ..." or "Hạnh phúc" only, so a date in a sentence or a citation never counts.
+    is read after "Số: ..." or "Hạnh phúc" only, so a date in a sentence or a citation never counts. Without
+    one, the "Ngày ban hành:" cell of a legal-document site's table gives the date.
 
     >>> document_date_line(["Số: 48/KH-UBND", "|", "Cà Mau, ngày 28", "tháng 02 năm 2023", "KẾ HOẠCH"])
     'Cà Mau, ngày 28 tháng 02 năm 2023'
+    >>> document_date_line(["Số hiệu: 14/2024/QĐ-UBND", "Ngày ban hành: 02/05/2024 Ngày hiệu lực: Đã biết"])
+    '02/05/2024'
     >>> document_date_line(["Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018"]) is None
     True
     """
-    found = _DOCUMENT_DATE.search(" ".join(line for line in lines if line))
-    if not found or not _is_place_name(found.group("place")) or not _match_date(found):
-        return None
-    return " ".join(found.string[found.start("place"):found.end()].split())
+    top = " ".join(line for line in lines if line)
+    found = _DOCUMENT_DATE.search(top)
+    if found and _is_place_name(found.group("place")) and _match_date(found):
+        return " ".join(found.string[found.start("place"):found.end()].split())
+    issued = _ISSUED.search(top)
+    return issued.group("stamp") if issued and _match_date(issued) else None

@@ -100,6 +100,11 @@ def test_split_glued_date(line, expected):
     (["UBND TỈNH BẠC LIÊU Số: 05/QĐUBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Tự do Hạnh phúc Bạc Liêu, ngày 3 "
       "tháng 4 năm 2020 QUYẾT ĐỊNH Về việc ban hành Quy chế"], "Bạc Liêu, ngày 3 tháng 4 năm 2020"),
     (["Số: 15/KH-UBND", "Hà Giang, ngày 9 tháng 01 năm 2024"], "Hà Giang, ngày 9 tháng 01 năm 2024"),
+    # a legal-document site's table, when the document's own header is not among the lines
+    (["Số hiệu: 14/2024/QĐ-UBND Loại văn bản: Quyết định", "Ngày ban hành: 02/05/2024 Ngày hiệu lực: Đã biết"],
+     "02/05/2024"),
+    (["Ngày ban hành: 02/05/2024", "Số: 14/2024/QĐ-UBND", "Lai Châu, ngày 03 tháng 5 năm 2024"],
+     "Lai Châu, ngày 03 tháng 5 năm 2024"),
     # a cited document, a sentence, an impossible day
     (["Căn cứ Quyết định số 15/QĐ-UBND ngày 9 tháng 01 năm 2024 của UBND tỉnh"], None),
     (["Số: 15/KH-UBND", "Theo đó, ngày 9 tháng 01 năm 2024"], None),
