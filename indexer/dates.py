@@ -28,7 +28,7 @@ import re
 
 _LABEL = (r"(?P<label>đăng ngày|ngày đăng tải|ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật vào ngày|cập nhật ngày|"
           r"cập nhật|ngày xuất bản|xuất bản ngày|xuất bản|đăng lúc|đăng tải|thời gian đăng|ngày ban hành tin|"
-          r"posted on|published on|published|posted|updated|ngày(?=\s*:))")
+          r"ngày đăng tin|posted on|published on|published|posted|updated|ngày(?=\s*:))")
 # before the date: a section name and a dash ("Tin tức - 10:47, 23/05/2025"), or an author's name before a
 # weekday ("Lam Hàn Thứ tư, ngày 20/10/2021")
 _LEAD_IN = (r"(?:[^\W\d_][^\d|:()]{0,30}?\s[-–]\s*(?=\d)|"
@@ -64,6 +64,9 @@ DATE_LINE = re.compile(
 )
 # the other parts of a byline split by bars: "Tác giả: Thanh Tùng", "Theo Báo Phú Thọ", "Cải cách hành chính"
 _BYLINE_PART = re.compile(r"^(?:[^\d|:]{1,30}:\s*[^|]{0,50}|[^\d|:]{1,45}|(?:lượt xem|lượt đọc)\s*:?\s*[\d.,]+)$", re.I)
+# bylines split by bars, or by dashes between labelled parts ("Tác giả: Lan Anh - Ngày: 12/05/2022")
+_BYLINE_BAR = re.compile(r"\s*\|\s*|\s+[-–]\s+(?=[^\d|:]{1,30}:)")
+_DASHED_LABEL = re.compile(r"\s[-–]\s+[^\d|:]{1,30}:")
 # "Số: 12/2019/QĐ-UBND | Bắc Giang, ngày 05 tháng 3 năm 2019": the number part is optional, the place is
 # one to five capitalised words ("TP. Hồ Chí Minh", "Hà Nội")
 _PLACE = r"(?:tp\.?\s*)?[^\W\d_][\w.]*(?:[\s-]+[^\W\d_][\w.]*){0,4}"
@@ -106,7 +109,7 @@ def _is_place_name(words: str) -> bool:
 
 def _byline_date(line: str) -> tuple[str, bool] | None:
     """The date of a byline: one bar-separated part is a date line, the others are short labels or names."""
-    parts = [part for part in re.split(r"\s*\|\s*", line) if part]
+    parts = [part for part in _BYLINE_BAR.split(line) if part]
     dated = [(i, DATE_LINE.match(part)) for i, part in enumerate(parts)]
     dated = [(i, found) for i, found in dated if found]
     if len(dated) != 1 or not all(_BYLINE_PART.match(p) for i, p in enumerate(parts) if i != dated[0][0]):
@@ -134,7 +137,7 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
     if found:
         date = _match_date(found)
         return (date, found.group("label") is not None) if date else None
-    if "|" in line and len(line) <= 160:
+    if ("|" in line or _DASHED_LABEL.search(line)) and len(line) <= 160:
         dated = _byline_date(line)
         if dated:
             return dated

@@ -30,6 +30,9 @@ from indexer.dates import parse_date_line
     ("Tin tức - Sự kiện | Cải cách hành chính | 12/10/2020", ("2020-10-12", False)),
     ("Thứ Tư, 10:35, 10/01/2018", ("2018-01-10", False)),
     ("Thứ ba, 25 Tháng 1 2022 16:22", ("2022-01-25", False)),
+    ("Ngày đăng tin: 06/11/2018 - Người đăng: Quản trị", ("2018-11-06", True)),
+    ("Tác giả: Minh Khôi - Ngày: 06/11/2018", ("2018-11-06", True)),
+    ("Ngày đăng: 06/11/2018 - UBND huyện tổ chức hội nghị", None),  # a dash before a sentence is no byline
     ("Hội nghị tổng kết công tác cải cách hành chính năm 2020 của tỉnh | 12/01/2021", None),
     ("12/01/2021 | 15/01/2021", None),
     # a section name or an author before the date, a "Ngày:" cell, brackets, view counts and page tools after it
