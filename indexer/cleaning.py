@@ -32,7 +32,7 @@ from pathlib import Path
 from search.docnumbers import find_refs, ref_key
 from search.textnorm import clean_unicode, folded_key
 
-from .dates import parse_date_line
+from .dates import document_date_line, parse_date_line, split_glued_date
 from .records import Cleaned
 
 PATTERNS = Path(__file__).parent / "data" / "chrome.json"
@@ -40,6 +40,7 @@ HEAD_ZONE = 6  # unlabelled date lines are trusted this many lines after the hea
 MIN_TITLE, MAX_TITLE = 8, 300
 MIN_ARTICLE = 80  # characters of body text before a tail marker counts
 HEADLINE_ZONE = 15  # lines at the top where a document header or a date line places the headline
+DOCUMENT_ZONE = 30  # lines at the top where an official document's place-and-date is read
 
 
 @dataclass(frozen=True)
@@ -165,10 +166,27 @@ def own_numbers(lines: list[str], title: str | None, patterns: ChromePatterns) -
     return list(found.values())
 
 
+def _unglue_dates(lines: list[str]) -> list[str]:
+    """Lines with a date stamp glued before a lead ("date 2025-08-07 Ngày 7-8, ...") split in two."""
+    out: list[str] = []
+    for line in lines:
+        glued = split_glued_date(line)
+        out.extend(glued if glued else [line])
+    return out
+
+
+def _published_line(found: str | None, header: list[str], lines: list[str]) -> str | None:
+    """The date line found after the headline, else one above it, else an official document's place-and-date."""
+    if found:
+        return found
+    above = next((line for line in header if parse_date_line(line)), None)
+    return above or document_date_line([line for line in lines if line][:DOCUMENT_ZONE])
+
+
 def clean(text: str, title_hint: str | None = None) -> Cleaned:
     """Split scraped text into headline, date line and article body."""
     patterns = load_patterns()
-    page = [" ".join(line.split()) for line in clean_unicode(text).split("\n")]
+    page = _unglue_dates([" ".join(line.split()) for line in clean_unicode(text).split("\n")])
     lines = _cut_tail(page, patterns)
     title_at, title = _find_title(lines, patterns, title_hint)
     start = 0 if title_at is None else title_at + 1
@@ -184,8 +202,7 @@ def clean(text: str, title_hint: str | None = None) -> Cleaned:
             header.append(line)
             continue
         body.append(line)
-    if published_line is None:
-        published_line = next((line for line in header if parse_date_line(line)), None)
+    published_line = _published_line(published_line, header, lines)
     if not body and title_at is not None:  # a one-paragraph bulletin: its line is title and text
         body = [lines[title_at]]
     kept = set(body) | ({lines[title_at]} if title_at is not None else set())

@@ -26,9 +26,13 @@ from __future__ import annotations
 import datetime
 import re
 
-_LABEL = (r"(?P<label>đăng ngày|ngày đăng tải|ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật ngày|cập nhật|"
-          r"ngày xuất bản|xuất bản ngày|xuất bản|đăng lúc|đăng tải|thời gian đăng|ngày ban hành tin|"
-          r"posted on|published on|published|posted|updated)")
+_LABEL = (r"(?P<label>đăng ngày|ngày đăng tải|ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật vào ngày|cập nhật ngày|"
+          r"cập nhật|ngày xuất bản|xuất bản ngày|xuất bản|đăng lúc|đăng tải|thời gian đăng|ngày ban hành tin|"
+          r"ngày đăng tin|posted on|published on|published|posted|updated|ngày(?=\s*:))")
+# before the date: a section name and a dash ("Tin tức - 10:47, 23/05/2025"), or an author's name before a
+# weekday ("Lam Hàn Thứ tư, ngày 20/10/2021")
+_LEAD_IN = (r"(?:[^\W\d_][^\d|:()]{0,30}?\s[-–]\s*(?=\d)|"
+            r"(?:[^\W\d_]+\s+){1,4}(?=(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy|bẩy)|chủ\s*nhật)\s*[,-]))")
 _BULLET = r"(?:[-–•*+·]\s*)"
 _WEEKDAY = (r"(?:(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy|bẩy)|chủ\s*nhật|cn|"
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s*[,-]?\s*)")
@@ -50,14 +54,19 @@ _DATES = {
     "english_dm": rf"(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m5>{_MONTH_NAME})\.?,?\s+(?P<y5>{_YEAR})",
 }
 _ANY_DATE = "|".join(f"(?:{p})" for p in _DATES.values())
-_VIEWS = r"(?:\s*[|\-–]\s*(?:lượt xem|lượt đọc|số lượt xem|lượt truy cập)\s*:?\s*[\d.,]+)"
+# after the date: a view count, labelled or bare ("08:49 2232"), or the page's tools ("Xem cỡ chữ")
+_VIEWS = r"(?:\s*[|\-–]?\s*(?:lượt xem|lượt đọc|số lượt xem|số lần xem|lượt truy cập)\s*:?\s*[\d.,]+|\s+\d{1,7})"
+_TRAILER = r"(?:\s*[|\-–]?\s*(?:xem cỡ chữ|cỡ chữ|in bài|bản in|chia sẻ)\b.{0,40})"
 DATE_LINE = re.compile(
-    rf"^{_BULLET}?\(?(?:{_LABEL}\s*(?:ngày\s*)?:?\s*)?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:{_CLOCK}{_SEP})?(?:ngày\s*:?\s*)?"
-    rf"(?:{_ANY_DATE})(?:{_SEP}{_CLOCK})?(?:{_SEP}{_ZONE})?{_VIEWS}?\s*[.)]?$",
+    rf"^{_BULLET}?\(?(?:{_LABEL}\s*(?:ngày\s*)?:?\s*|{_LEAD_IN})?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:{_CLOCK}{_SEP})?"
+    rf"(?:ngày\s*:?\s*)?\(?(?:{_ANY_DATE})\)?(?:{_SEP}{_CLOCK})?(?:{_SEP}{_ZONE})?{_VIEWS}?{_TRAILER}?\s*[.)]?$",
     re.I,
 )
 # the other parts of a byline split by bars: "Tác giả: Thanh Tùng", "Theo Báo Phú Thọ", "Cải cách hành chính"
 _BYLINE_PART = re.compile(r"^(?:[^\d|:]{1,30}:\s*[^|]{0,50}|[^\d|:]{1,45}|(?:lượt xem|lượt đọc)\s*:?\s*[\d.,]+)$", re.I)
+# bylines split by bars, or by dashes between labelled parts ("Tác giả: Lan Anh - Ngày: 12/05/2022")
+_BYLINE_BAR = re.compile(r"\s*\|\s*|\s+[-–]\s+(?=[^\d|:]{1,30}:)")
+_DASHED_LABEL = re.compile(r"\s[-–]\s+[^\d|:]{1,30}:")
 # "Số: 12/2019/QĐ-UBND | Bắc Giang, ngày 05 tháng 3 năm 2019": the number part is optional, the place is
 # one to five capitalised words ("TP. Hồ Chí Minh", "Hà Nội")
 _PLACE = r"(?:tp\.?\s*)?[^\W\d_][\w.]*(?:[\s-]+[^\W\d_][\w.]*){0,4}"
@@ -65,6 +74,18 @@ DOCUMENT_HEADER = re.compile(
     rf"^(?:số\s*:?\s*[\w./&-]+\s*[|,]?\s*)?(?P<place>{_PLACE})\s*,\s*ngày\s+{_DATES['words']}\s*[|.]?$",
     re.I,
 )
+
+_BRACKETS = re.compile(r"[\[\]]")  # "[ Cập nhật vào ngày (01/09/2017) ] - [ Số lần xem: 775 ]"
+# a date stamp glued before the lead: a scraper's "date 2025-08-07 " prefix, or a date with no space before
+# the lead's first word ("05/5/2022Không thuận lợi ...")
+_GLUED = (re.compile(rf"^date\s*:?\s+(?P<stamp>{_DATES['iso']}|{_DATES['numeric']})\s+(?P<lead>\S.*)$", re.I),
+          re.compile(rf"^(?P<stamp>{_DATES['numeric']})(?P<lead>[^\W\d_].*)$"))
+# the place-and-date of an official document after its number or the national motto, wherever the lines of
+# its two-column header were broken ("Số: 07/CT-UBND | Lâm Đồng, ngày 26 | tháng 4 năm 2023")
+_DOCUMENT_DATE = re.compile(
+    rf"(?:hạnh phúc|số\s*:\s*[\w./&-]+)[\s|,.-]*(?P<place>{_PLACE})\s*,\s*ngày\s+{_DATES['words']}", re.I)
+
+_ISSUED = re.compile(rf"\bngày ban hành\s*:\s*(?P<stamp>{_DATES['numeric']})", re.I)
 
 
 def _match_date(found: re.Match) -> str | None:
@@ -88,7 +109,7 @@ def _is_place_name(words: str) -> bool:
 
 def _byline_date(line: str) -> tuple[str, bool] | None:
     """The date of a byline: one bar-separated part is a date line, the others are short labels or names."""
-    parts = [part for part in re.split(r"\s*\|\s*", line) if part]
+    parts = [part for part in _BYLINE_BAR.split(line) if part]
     dated = [(i, DATE_LINE.match(part)) for i, part in enumerate(parts)]
     dated = [(i, found) for i, found in dated if found]
     if len(dated) != 1 or not all(_BYLINE_PART.match(p) for i, p in enumerate(parts) if i != dated[0][0]):
@@ -111,12 +132,12 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
     >>> parse_date_line("Chiều ngày 23/2/2023, tại hội trường") is None
     True
     """
-    line = " ".join(line.split())
+    line = " ".join(_BRACKETS.sub(" ", line).split())
     found = DATE_LINE.match(line)
     if found:
         date = _match_date(found)
         return (date, found.group("label") is not None) if date else None
-    if "|" in line and len(line) <= 160:
+    if ("|" in line or _DASHED_LABEL.search(line)) and len(line) <= 160:
         dated = _byline_date(line)
         if dated:
             return dated
@@ -141,3 +162,43 @@ def parse_date(value: str) -> str | None:
         return None
     dated = parse_date_line(value)
     return dated[0] if dated else None
+
+
+def split_glued_date(line: str) -> tuple[str, str] | None:
+    """(date stamp, lead) of a line whose lead has a date stamp glued before it, else None.
+
+    >>> split_glued_date(" date 2025-08-07 Ngày 7-8, Trung tâm cho biết")
+    ('2025-08-07', 'Ngày 7-8, Trung tâm cho biết')
+    >>> split_glued_date("05/5/2022Không thuận lợi như những địa phương khác")
+    ('05/5/2022', 'Không thuận lợi như những địa phương khác')
+    >>> split_glued_date("12/5/2022 UBND huyện tổ chức hội nghị") is None
+    True
+    """
+    line = line.strip()
+    for pattern in _GLUED:
+        found = pattern.match(line)
+        if found and _match_date(found):
+            return found.group("stamp"), found.group("lead")
+    return None
+
+
+def document_date_line(lines: list[str]) -> str | None:
+    """The place-and-date line of an official document's header in ``lines`` (the top of a page), else None.
+
+    The header's cells may be broken over lines or share one with the number and the motto; the place-and-date
+    is read after "Số: ..." or "Hạnh phúc" only, so a date in a sentence or a citation never counts. Without
+    one, the "Ngày ban hành:" cell of a legal-document site's table gives the date.
+
+    >>> document_date_line(["Số: 48/KH-UBND", "|", "Cà Mau, ngày 28", "tháng 02 năm 2023", "KẾ HOẠCH"])
+    'Cà Mau, ngày 28 tháng 02 năm 2023'
+    >>> document_date_line(["Số hiệu: 14/2024/QĐ-UBND", "Ngày ban hành: 02/05/2024 Ngày hiệu lực: Đã biết"])
+    '02/05/2024'
+    >>> document_date_line(["Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018"]) is None
+    True
+    """
+    top = " ".join(line for line in lines if line)
+    found = _DOCUMENT_DATE.search(top)
+    if found and _is_place_name(found.group("place")) and _match_date(found):
+        return " ".join(found.string[found.start("place"):found.end()].split())
+    issued = _ISSUED.search(top)
+    return issued.group("stamp") if issued and _match_date(issued) else None

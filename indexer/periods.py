@@ -3,12 +3,19 @@
 The year reported on is not the year of publication: an index "năm 2022"
 announced in 2023 reports on 2022, and a year-end review published in January
 reports on the year before. Evidence, strongest first: the headline, then a
-period named in the lead paragraphs, then the publication date (year only);
-the lead's first year serves only a year-end review whose headline names no
-year, or a page without a date. Years inside document
+period named in the lead paragraphs (for a headline without a year, also an
+index, a year-end review or - under a headline naming an annual document - an
+annual cue with its year: "công bố Chỉ số CCHC năm 2021" is FY 2021), then the
+publication date (year only; the year before for a bulletin published in the
+first months of a year with figures for that year: "Trong năm 2020, đã cấp ..."
+published in February 2021). The lead is the first paragraphs of three words
+or more; its first year serves only a year-end review whose headline names no
+year, or a page without a date, where the day the lead opens with ("Ngày
+27/8/2014, Hội ... tổ chức") comes first. Years inside document
 numbers (61/2018/NĐ-CP), citation dates (ngày 08/11/2011) and law titles
-("Luật ... năm 2015") and target years ("đến năm 2025") never count; a range ("giai đoạn 2021-2025") names no
-single year.
+("Luật ... năm 2015"), target years ("đến năm 2025"), starting points ("từ năm 2013"), birth years ("SN 1977")
+and the period compared with ("cùng kỳ năm 2019", which on a page without a date says the year is 2020) never
+count; a range ("giai đoạn 2021-2025") names no single year.
 
 Periods: ``Q1``-``Q4`` (quý I-IV), ``H1`` (6 tháng đầu năm), ``H2`` (6 tháng
 cuối năm), ``9M`` (9 tháng), ``FY`` (a headline naming an annual report,
@@ -29,18 +36,30 @@ from search.periods import explicit_period
 from search.textnorm import fold, normalize_key
 
 CUES = Path(__file__).parent / "data" / "periods.json"
+LEAD_WORDS = 3  # a paragraph of fewer words (a byline, a stray word) is no part of the lead
 _YEAR = r"((?:19|20)\d{2})"
 _CITED = [
     re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"),  # a full date
     re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s+năm\s+(?:19|20)\d{2}"),
-    re.compile(r"\bluật\b[^.;:()\n]{0,60}?\bnăm\s+(?:19|20)\d{2}"),  # "Luật Cán bộ, công chức năm 2008"
+    # "Luật Cán bộ, công chức năm 2008" (but "tìm hiểu pháp luật ... năm 2014" names no law)
+    re.compile(r"(?<!pháp )\bluật\b[^.;:()\n]{0,60}?\bnăm\s+(?:19|20)\d{2}"),
     re.compile(r"\b(?:đến|tới|trước|sau)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d{2}"),  # a target year
     re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}"),  # a range names no single year
+    re.compile(r"\btừ\s+năm\s+(?:19|20)\d{2}"),  # a starting point ("thành lập từ năm 2013"), not "từ đầu năm"
+    re.compile(r"\b(?:sn|sinh năm|năm sinh)\s*:?\s*(?:19|20)\d{2}"),  # a birth year
+    re.compile(r"\bcùng kỳ\s+(?:năm\s+)?(?:19|20)\d{2}"),  # the period compared with
 ]
+_DAY = re.compile(rf"\b\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
+# figures given for a year: "Năm 2024, có 17 cơ quan ...", "Trong năm 2020, đã cấp ..."
+_RESULTS_OF = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+)năm\s+{_YEAR}\s*,", re.M)
+_SAME_PERIOD = re.compile(rf"\bcùng kỳ\s+(?:năm\s+)?{_YEAR}")  # "so với cùng kỳ năm 2019": this is 2020
 _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a school year is named by its first year
 _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
 _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
+# the lead opens with the day of the event it reports: "Ngày 27/8/2014, Hội ... tổ chức", "Sáng ngày 5/3/2019,"
+_EVENT_DAY = re.compile(rf"^\W*(?:\([^)]{{1,20}}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?"
+                        rf"\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
 
 
 @cache
@@ -52,8 +71,11 @@ def _cues() -> dict:
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data[key]) + r")(?!\w)")
 
     return {"annual": words("annual"), "indices": words("indices"), "year_end": words("year_end"),
-            "index_year": re.compile(rf"(?:{words('indices').pattern})\s*(?:năm\s+)?{_YEAR}\b"),
-            "year_end_months": data["year_end_months"]}
+            "index_year": re.compile(rf"(?:{words('indices').pattern})\)?\s*(?:năm\s+)?{_YEAR}\b"),
+            "year_end_months": data["year_end_months"],
+            "lead_index": re.compile(rf"(?:{words('indices').pattern})[^\d.;\n]{{0,30}}?\b(?:năm\s+)?{_YEAR}\b"),
+            "lead_annual": re.compile(rf"(?:{words('annual').pattern})[^.;\n]{{0,60}}?\bnăm\s+{_YEAR}\b"),
+            "lead_year_end": re.compile(rf"(?:{words('year_end').pattern})[^.;\n]{{0,60}}?\bnăm\s+{_YEAR}\b")}
 
 
 def _normal(text: str) -> str:
@@ -101,7 +123,9 @@ def _first_year(text: str) -> int | None:
 
 
 def _lead(body: str, paragraphs: int = 2) -> str:
-    return "\n".join(body.split("\n\n")[:paragraphs])
+    """The first ``paragraphs`` paragraphs that are sentences: a byline, a caption stub or a stray word is not."""
+    sentences = [p for p in body.split("\n\n") if len(p.split()) >= LEAD_WORDS]
+    return "\n".join(sentences[:paragraphs])
 
 
 def _published_year(title_key: str, published: str | None) -> int | None:
@@ -129,12 +153,52 @@ def reporting_period(title: str, body: str, published: str | None) -> tuple[int 
         quarter, year = _explicit_period(lead_key)
         if quarter == "":  # a month in the lead ("từ tháng 7/2018") dates an event, not the report
             quarter, year = None, None
+    if quarter is None and _first_year(title_key) is None:
+        quarter, year = _lead_index(lead_key, bool(_cues()["annual"].search(title_key)))
     year = year or _first_year(title_key)
     if year is None and _RANGE.search(_normal(title or "")):
         return None, quarter or None  # a multi-year programme: no single year
     if year is None:
-        # the lead's year serves a review whose headline names none, or a page without a date;
-        # in event news it is more often a past or future year than the one reported on
-        lead_year, published_year = _first_year(lead_key), _published_year(title_key, published)
-        year = (lead_year or published_year) if quarter == "FY" or not published_year else published_year
+        year = _year_before(body, published) or _year_from_lead(title_key, _lead(body), quarter, published)
     return year, quarter or None
+
+
+def _year_before(body: str, published: str | None) -> int | None:
+    """The year before publication, for a bulletin published early in a year that reports figures for it
+    ("Trong năm 2020, đã cấp 659 chứng thư số" published in February 2021) and for no later year."""
+    if not published or int(published[5:7] or 12) > _cues()["year_end_months"]:
+        return None
+    prepared, before = _prepare(body), int(published[:4]) - 1
+    named = {int(found.group(1)) for found in _ANY_YEAR.finditer(prepared)}
+    dated = {int(found.group(1)) for found in _DAY.finditer(_normal(body))}
+    reported = before in {int(found.group(1)) for found in _RESULTS_OF.finditer(prepared)}
+    return before if reported and max(named | dated) == before else None
+
+
+def _lead_index(lead_key: str, annual_title: bool) -> tuple[str | None, int | None]:
+    """("FY", year) when a lead names an annual index with its year ("công bố Chỉ số CCHC năm 2021"), or a
+    year-end review or annual result with its year ("tổng kết công tác CCHC năm 2020"); for a headline that
+    names an annual document without its year, any annual cue of the lead with its year serves."""
+    cues = _cues()
+    indexed = cues["lead_index"].search(lead_key)
+    if indexed:
+        return "FY", int(indexed.group(indexed.lastindex))
+    annual = cues["lead_annual" if annual_title else "lead_year_end"].search(lead_key)
+    return ("FY", int(annual.group(annual.lastindex))) if annual else (None, None)
+
+
+def _year_from_lead(title_key: str, lead: str, quarter: str | None, published: str | None) -> int | None:
+    """The year of a bulletin whose headline names none.
+
+    On a page without a date, the day the lead opens with dates the event reported ("Ngày 27/8/2014, Hội ...
+    tổ chức"); else the lead's year serves a review, or a page without a date; in event news it is more often
+    a past or future year than the one reported on, so the year of publication serves.
+    """
+    event = _EVENT_DAY.search(_normal(lead))
+    if event and quarter != "FY" and not published:
+        return int(event.group(1))
+    lead_year, published_year = _first_year(_prepare(lead)), _published_year(title_key, published)
+    if not lead_year and not published_year:
+        compared = _SAME_PERIOD.search(_normal(lead))
+        return int(compared.group(1)) + 1 if compared else None
+    return (lead_year or published_year) if quarter == "FY" or not published_year else published_year

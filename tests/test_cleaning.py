@@ -154,3 +154,25 @@ def test_each_chrome_pattern(where, lines):
         page = [title, body, *lines]
     result = clean("\n".join(page))
     assert (result.title, result.text) == (title, body)
+
+
+def test_a_date_stamp_glued_before_the_lead_is_the_date_line():
+    page = "\n".join(["Huyện Tân Phú rà soát thủ tục hành chính", f"14/3/2024{BODY}"])
+    result = clean(page)
+    assert (result.title, result.text, result.published_line) == (
+        "Huyện Tân Phú rà soát thủ tục hành chính", BODY, "14/3/2024")
+
+
+def test_a_scraper_date_prefix_is_split_from_the_lead():
+    page = f" date 2024-03-14 {BODY}\nThanh Hà"
+    result = clean(page)
+    assert (result.title, result.text, result.published_line) == (BODY, "Thanh Hà", "2024-03-14")
+
+
+def test_an_official_document_is_dated_by_its_header_broken_over_lines():
+    page = "\n".join(["Hệ thống văn bản", "", "ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG", "|", "CỘNG HÒA XÃ HỘI",
+                       "CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------", "|",
+                       "Số: 15/KH-UBND", "|", "Hà Giang, ngày 9", "tháng 01 năm 2024", "|", "", "KẾ HOẠCH",
+                       "Rà soát thủ tục hành chính năm 2024", "",
+                       "Căn cứ Quyết định số 12/QĐ-UBND ngày 02 tháng 01 năm 2024 của UBND tỉnh;", BODY])
+    assert clean(page).published_line == "Hà Giang, ngày 9 tháng 01 năm 2024"

@@ -30,8 +30,19 @@ from indexer.dates import parse_date_line
     ("Tin tức - Sự kiện | Cải cách hành chính | 12/10/2020", ("2020-10-12", False)),
     ("Thứ Tư, 10:35, 10/01/2018", ("2018-01-10", False)),
     ("Thứ ba, 25 Tháng 1 2022 16:22", ("2022-01-25", False)),
+    ("Ngày đăng tin: 06/11/2018 - Người đăng: Quản trị", ("2018-11-06", True)),
+    ("Tác giả: Minh Khôi - Ngày: 06/11/2018", ("2018-11-06", True)),
+    ("Ngày đăng: 06/11/2018 - UBND huyện tổ chức hội nghị", None),  # a dash before a sentence is no byline
     ("Hội nghị tổng kết công tác cải cách hành chính năm 2020 của tỉnh | 12/01/2021", None),
     ("12/01/2021 | 15/01/2021", None),
+    # a section name or an author before the date, a "Ngày:" cell, brackets, view counts and page tools after it
+    ("Thời sự - 08:15, 14/03/2024", ("2024-03-14", False)),
+    ("Minh Khôi Thứ năm, ngày 14/03/2024 08:15 AM (GMT+7)", ("2024-03-14", False)),
+    ("Người đăng: Văn phòng | Ngày: 09:20 AM - 06/11/2018", ("2018-11-06", True)),
+    ("[ Cập nhật vào ngày (06/11/2018) ] - [ Số lần xem: 1204 ]", ("2018-11-06", True)),
+    ("06/11/2018 09:20 Số lượt xem: 88", ("2018-11-06", False)),
+    ("Thứ ba - 06/11/2018 09:20 415", ("2018-11-06", False)),
+    ("06/11/2018 09:20:05 Xem cỡ chữ In bài", ("2018-11-06", False)),
     # ISO and English forms
     ("2023-07-14", ("2023-07-14", False)),
     ("2023-07-14T08:00:00+07:00", ("2023-07-14", False)),
@@ -49,6 +60,8 @@ from indexer.dates import parse_date_line
     ("Nghị quyết số 26/NQ-HĐND ngày 08/11/2011", None),
     ("Theo đó, ngày 05 tháng 3 năm 2019", None),
     ("2023-13-01", None),
+    ("Sáng 14/03/2024, tại hội trường", None),
+    ("Hội nghị - tổng kết năm 2023 tại huyện 14/03/2024", None),
 ])
 def test_parse_date_line(line, expected):
     assert parse_date_line(line) == expected
@@ -66,3 +79,41 @@ def test_parse_date(value, expected):
     from indexer.dates import parse_date
 
     assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    (" date 2024-03-14 Sáng 13-3, UBND huyện họp", ("2024-03-14", "Sáng 13-3, UBND huyện họp")),
+    ("14/3/2024Thực hiện kế hoạch, huyện rà soát", ("14/3/2024", "Thực hiện kế hoạch, huyện rà soát")),
+    ("14/3/2024 Thực hiện kế hoạch của tỉnh", None),  # a lead that begins with a date keeps it
+    ("date 2024-02-30 Sáng nay", None),
+    ("Ngày 14/3/2024, huyện tổ chức hội nghị", None),
+])
+def test_split_glued_date(line, expected):
+    from indexer.dates import split_glued_date
+
+    assert split_glued_date(line) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # the cells of a two-column header broken over lines
+    (["ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG", "|", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+      "|", "Số: 15/KH-UBND", "|", "Hà Giang, ngày 9", "tháng 01 năm 2024", "|", "KẾ HOẠCH"],
+     "Hà Giang, ngày 9 tháng 01 năm 2024"),
+    # the whole header on one line with the title and the text
+    (["UBND TỈNH BẠC LIÊU Số: 05/QĐUBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Tự do Hạnh phúc Bạc Liêu, ngày 3 "
+      "tháng 4 năm 2020 QUYẾT ĐỊNH Về việc ban hành Quy chế"], "Bạc Liêu, ngày 3 tháng 4 năm 2020"),
+    (["Số: 15/KH-UBND", "Hà Giang, ngày 9 tháng 01 năm 2024"], "Hà Giang, ngày 9 tháng 01 năm 2024"),
+    # a legal-document site's table, when the document's own header is not among the lines
+    (["Số hiệu: 14/2024/QĐ-UBND Loại văn bản: Quyết định", "Ngày ban hành: 02/05/2024 Ngày hiệu lực: Đã biết"],
+     "02/05/2024"),
+    (["Ngày ban hành: 02/05/2024", "Số: 14/2024/QĐ-UBND", "Lai Châu, ngày 03 tháng 5 năm 2024"],
+     "Lai Châu, ngày 03 tháng 5 năm 2024"),
+    # a cited document, a sentence, an impossible day
+    (["Căn cứ Quyết định số 15/QĐ-UBND ngày 9 tháng 01 năm 2024 của UBND tỉnh"], None),
+    (["Số: 15/KH-UBND", "Theo đó, ngày 9 tháng 01 năm 2024"], None),
+    (["Số: 15/KH-UBND", "Hà Giang, ngày 31 tháng 02 năm 2024"], None),
+])
+def test_document_date_line(lines, expected):
+    from indexer.dates import document_date_line
+
+    assert document_date_line(lines) == expected

@@ -37,6 +37,46 @@ from indexer.periods import reporting_period
     ("Hội nghị tập huấn nghiệp vụ", "Nội dung tập huấn.", "2019-05-02", (2019, None)),
     ("Hội nghị tập huấn nghiệp vụ", "Nội dung tập huấn.", None, (None, None)),
     ("Triển khai Nghị định 61/2018/NĐ-CP", "", "2020-01-01", (2020, None)),
+    # "pháp luật" is no law title: the year after it stays
+    ("Hội thi tìm hiểu pháp luật cho thanh niên năm 2015", "", None, (2015, None)),
+    # a headline without a year: the lead names an index, a year-end review or the annual plan with its year
+    ("Huyện đứng đầu khối thi đua", "Tỉnh vừa công bố kết quả Chỉ số CCHC năm 2019 của các huyện.", "2020-03-10",
+     (2019, "FY")),
+    ("Đạt điểm cao về quản trị công", "Hội nghị công bố chỉ số Hiệu quả quản trị và hành chính công (PAPI) năm 2023.",
+     None, (2023, "FY")),
+    ("Nhiều điểm sáng trong cải cách", "Vừa qua, UBND huyện tổ chức tổng kết công tác CCHC năm 2018.", "2019-01-20",
+     (2018, "FY")),
+    ("KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH CỦA TỈNH", "UBND tỉnh ban hành Kế hoạch số 12/KH-UBND về kiểm soát "
+     "thủ tục hành chính năm 2021.", "2021-01-08", (2021, "FY")),
+    ("Nhiều điểm sáng trong cải cách", "Vừa qua, UBND huyện ban hành kế hoạch năm 2018.", "2018-01-20",
+     (2018, None)),  # a plan in the lead of a headline that names none is not the bulletin's period
+    # a page without a date: the day its lead opens with; with a date, the year of publication
+    ("Hội thi tìm hiểu thủ tục hành chính", "(TTX) - Ngày 14/9/2016, Hội Phụ nữ huyện tổ chức hội thi.", None,
+     (2016, None)),
+    ("Hưởng ứng cuộc thi sáng kiến", "Ngày 20/12/2015, Văn phòng Chính phủ phát động cuộc thi.", "2016-02-01",
+     (2016, None)),
+    ("Một ngày hội của ngành", "Ngày 2/9/2015 là ngày hội của toàn tỉnh.", None, (2015, None)),
+    # a starting point, a birth year and the period compared with are never the year reported on
+    ("Xây dựng văn hóa công sở", "Trung tâm được thành lập từ năm 2012 và phục vụ người dân.", None, (None, None)),
+    ("Xử phạt vi phạm hành chính", "Xử phạt ông Nguyễn Văn A (SN 1980, huyện B).", None, (None, None)),
+    ("Hồ sơ trực tuyến tăng mạnh", "Số hồ sơ trực tuyến cao gấp đôi so với cùng kỳ năm 2020.", None, (2021, None)),
+    ("Hồ sơ trực tuyến tăng mạnh", "Số hồ sơ trực tuyến cao gấp đôi so với cùng kỳ năm 2020.", "2021-05-04",
+     (2021, None)),
+    # an index ranking named in the lead, its year a few words on
+    ("Thành phố dẫn đầu về chuyển đổi số", "Thành phố được xếp hạng nhất về chuyển đổi số 2022 cấp tỉnh.",
+     "2023-09-10", (2022, "FY")),
+    # a byline or a stray word before the lead is no part of it
+    ("Nỗ lực phục vụ người dân", "Minh An\n\naa\n\nTrong 6 tháng đầu năm 2023, Trung tâm tiếp nhận 9.000 hồ sơ.",
+     "2023-08-01", (2023, "H1")),
+    # published early in a year with figures for the year before (and for no later year)
+    ("Đẩy mạnh chữ ký số", "Thời gian qua, tỉnh đẩy mạnh ký số.\n\nTrong năm 2022, đã cấp 500 chứng thư số.",
+     "2023-02-10", (2022, None)),
+    ("Đẩy mạnh chữ ký số", "Trong năm 2022, đã cấp 500 chứng thư số. Năm 2023, tỉnh cấp thêm 200 chứng thư.",
+     "2023-02-10", (2023, None)),
+    ("Đẩy mạnh chữ ký số", "Thời gian qua, tỉnh đẩy mạnh ký số.\n\nTrong năm 2022, đã cấp 500 chứng thư số.",
+     "2023-07-10", (2023, None)),
+    ("Tăng cường kiểm tra công vụ", "Ngày 10/2/2023, tỉnh lập đoàn kiểm tra.\n\nNăm 2022, đoàn đã kiểm tra 20 cơ quan.",
+     "2023-02-12", (2023, None)),  # the day of the event reported is in the year of publication
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
