@@ -134,7 +134,7 @@ ARTICLE = f"Hội nghị sơ kết cải cách hành chính\n{BODY}"
     ("head", ["Nhiệt liệt chào mừng Đại hội đại biểu Đảng bộ tỉnh lần thứ XVIII"]),
     ("head", ["Quyết tâm thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025"]),
     ("head", ["Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"]),
-    ("head", ["Tin tức Huyện ủy Kỳ Sơn"]),
+    ("head", ["Tin tức Huyện ủy Kỳ Sơn", "Tin tức - 10:47, 23/05/2025"]),
     ("head", ["Cán bộ bộ phận một cửa hướng dẫn người dân nộp hồ sơ. Ảnh: Minh Tâm"]),
     ("head", ["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |", "ỦY BAN NHÂN DÂN", "TỈNH ĐIỆN BIÊN",
               "Độc lập - Tự do - Hạnh phúc"]),
@@ -246,6 +246,7 @@ def test_scraps_and_a_caption_before_the_headline_are_passed_over(top):
 
 
 @pytest.mark.parametrize("line", ["null Hội nghị sơ kết cải cách hành chính",
+                                  "date 2023-09-14 Hội nghị sơ kết cải cách hành chính",
                                   "Hội nghị sơ kết cải cách hành chính (Lượt xem: 164)"])
 def test_what_the_page_prints_around_the_headline_is_trimmed(line):
     assert clean(f"{line}\n{BODY}").title == "Hội nghị sơ kết cải cách hành chính"
