@@ -32,6 +32,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -212,8 +213,8 @@ def _first_headline(lines: list[str], patterns: ChromePatterns) -> int | None:
     """Index of the first line that may be the headline: furniture, date lines and scraps without five
     letters ('.jpg)', '-A A +A') are passed over, and so is a caption right before a headline: a sentence
     of at most ``MAX_CAPTION_WORDS`` without a day and month (a lead that a caption follows has them)."""
-    found = [i for i in range(len(lines)) if lines[i] and sum(c.isalpha() for c in lines[i]) >= 5
-             and not _is_furniture(lines[i], patterns) and not parse_date_line(lines[i])][:2]
+    found = list(islice((i for i in range(len(lines)) if lines[i] and sum(c.isalpha() for c in lines[i]) >= 5
+                         and not _is_furniture(lines[i], patterns) and not parse_date_line(lines[i])), 2))
     caption = found and _is_sentence(lines[found[0]]) and len(lines[found[0]].split()) <= MAX_CAPTION_WORDS \
         and not _DAY_MONTH.search(lines[found[0]])
     if len(found) == 2 and caption and _is_headline(lines[found[1]]) \
