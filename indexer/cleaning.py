@@ -5,12 +5,17 @@ Works line by line with the patterns of ``indexer/data/chrome.json``:
 1. the tail: from the first line that opens trailing furniture (related news,
    "Tin khác", visitor statistics, "Liên kết") once the article has begun, the
    rest of the page is dropped - with the dates and document numbers it lists;
-2. the head: skip links, breadcrumbs and section banners before the headline
-   are dropped; the first remaining line that reads like a headline is the
-   title - unless a later headline-like line stands right before the date
-   line (the first was a site banner), or the page is an official document
-   ("Số: ... | KẾ HOẠCH | Cải cách ..."), whose title is its kind and subject.
-   A title the page or the caller already knows locates its line instead;
+2. the head: skip links, breadcrumbs, section names, log-in and font-size
+   controls, portal banners and slogans before the headline are dropped; the
+   top line that holds most of the words of the page's address (portals spell
+   the headline in it) is the title; else the first remaining line that reads
+   like a headline (scraps such as '.jpg)' and a photo caption above it passed
+   over) - unless a later headline-like line stands right before the date
+   line (the first was a site banner). An official document ("Số: ... |
+   KẾ HOẠCH | Cải cách ...") is titled by its kind and subject, unless the
+   address spells a headline of the page above it. A title the page or the
+   caller already knows locates its line instead; a view counter or a
+   scraper's "null" around the headline is trimmed (``title_trim``);
 3. the body: lines matching a ``drop`` pattern (view counters, print bars,
    share buttons, pagination) and publication-date lines are removed.
 
@@ -27,7 +32,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from search.docnumbers import find_refs, ref_key
 from search.textnorm import clean_unicode, folded_key
@@ -40,7 +47,13 @@ HEAD_ZONE = 6  # unlabelled date lines are trusted this many lines after the hea
 MIN_TITLE, MAX_TITLE = 8, 300
 MIN_ARTICLE = 80  # characters of body text before a tail marker counts
 HEADLINE_ZONE = 15  # lines at the top where a document header or a date line places the headline
-DOCUMENT_ZONE = 30  # lines at the top where an official document's place-and-date is read
+MAX_CAPTION_WORDS = 30  # a photo caption above the headline is one short sentence
+MAX_WRAPPED = 3  # upper-case lines after a document's subject line that continue it
+DOCUMENT_ZONE = 30  # non-empty lines at the top where an official document's kind, subject and date stand
+ADDRESS_ZONE = 40  # non-empty lines at the top searched for the headline the address spells
+MIN_ADDRESS_WORDS = 5  # an address segment spells a headline from this many words ("cai-cach-hanh-chinh" does not)
+ADDRESS_AGREEMENT = 0.6  # share of the address's words in the line, and of the line's words in the address
+_ADDRESS_NOISE = re.compile(r"\d{5,}|[a-z]+\d{4,}[a-z\d]*|html?|aspx?|php|jsp|vnp|epi|amp|www")
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,7 @@ class ChromePatterns:
     document_types: tuple[str, ...] = ()
     document_header: tuple[re.Pattern, ...] = ()
     own_number: tuple[re.Pattern, ...] = ()
+    title_trim: tuple[re.Pattern, ...] = ()
 
 
 @cache
@@ -66,7 +80,8 @@ def load_patterns(path: Path = PATTERNS) -> ChromePatterns:
     return ChromePatterns(drop=compile_all("drop"), head=compile_all("head"), tail=compile_all("tail"),
                           document_types=tuple(document["types"]),
                           document_header=tuple(re.compile(p, re.I) for p in document["header"]),
-                          own_number=tuple(re.compile(p, re.I) for p in document.get("own_number", ())))
+                          own_number=tuple(re.compile(p, re.I) for p in document.get("own_number", ())),
+                          title_trim=tuple(re.compile(p, re.I) for p in data.get("title_trim", ())))
 
 
 def _matches(patterns, line: str) -> bool:
@@ -91,24 +106,96 @@ def _is_furniture(line: str, patterns: ChromePatterns) -> bool:
     return any(_matches(group, line) for group in (patterns.head, patterns.drop, patterns.tail))
 
 
+def _top(lines: list[str], count: int) -> list[int]:
+    """Indexes of the first ``count`` non-empty lines."""
+    return [i for i, line in enumerate(lines) if line][:count]
+
+
 def _document_title(lines: list[str], patterns: ChromePatterns) -> tuple[int, str] | None:
     """(index of the subject line, "KẾ HOẠCH Cải cách ...") of an official document's header, else None."""
     seen_header = False
-    for i, line in enumerate(lines[:HEADLINE_ZONE]):
+    for i in _top(lines, DOCUMENT_ZONE):
+        line = lines[i]
         seen_header = seen_header or _matches(patterns.document_header, line)
         if seen_header and line.isupper() and line.lower() in patterns.document_types:
-            subject = next((j for j in range(i + 1, min(i + 4, len(lines))) if lines[j]), None)
-            if subject is not None and _looks_like_title(lines[subject]):
-                return subject, f"{line} {lines[subject]}"
+            subject = _subject(lines, i + 1)
+            if subject is not None and _looks_like_title(subject[1]):
+                return subject[0], f"{line} {subject[1]}"
     return None
+
+
+def _subject(lines: list[str], start: int) -> tuple[int, str] | None:
+    """(index, text) of the subject line after a document's kind, with the upper-case lines a hard wrap
+    split it into ("TRIỂN" | "KHAI CHIẾN DỊCH ...") joined; None when no line follows closely."""
+    first = next((j for j in range(start, min(start + 3, len(lines))) if lines[j]), None)
+    if first is None:
+        return None
+    parts = [lines[first]]
+    for line in lines[first + 1:first + 1 + MAX_WRAPPED]:
+        if not (parts[-1].isupper() and line.isupper()):
+            break
+        parts.append(line)
+    return first, " ".join(parts)
+
+
+def address_words(url: str | None) -> frozenset[str]:
+    """The folded words of the address segment that spells a headline, else none.
+
+    Portals put the headline's words in the last path segment or in a query value; the segment with the
+    most words is taken, without file endings and long numeric ids, when it has ``MIN_ADDRESS_WORDS``.
+
+    >>> sorted(address_words("https://example.gov.vn/tin-tuc/ha-noi-cong-bo-chi-so-cai-cach-2021-123456.html"))
+    ['2021', 'bo', 'cach', 'cai', 'chi', 'cong', 'ha', 'noi', 'so']
+    """
+    if not url:
+        return frozenset()
+    parts = urlsplit(url)
+    segments = [*parts.path.split("/"), *(value for _, value in parse_qsl(parts.query))]
+    best = max(([w for w in re.findall(r"[a-z0-9]+", folded_key(unquote(segment)))
+                 if not _ADDRESS_NOISE.fullmatch(w)] for segment in segments), key=len, default=[])
+    return frozenset(best) if len(best) >= MIN_ADDRESS_WORDS else frozenset()
+
+
+def _is_sentence(line: str) -> bool:
+    """A line that ends with a full stop: a lead or a caption, never a headline."""
+    return line.endswith(".") and not line.endswith("..")
+
+
+_LIST_ITEM = re.compile(r"[-+*•–]\s")
+
+
+def _may_be_headline(line: str, patterns: ChromePatterns) -> bool:
+    """Headline-sized, not furniture, not a sentence and not an item of a list ("- 1Nghị quyết ...")."""
+    return _looks_like_title(line) and not _is_furniture(line, patterns) and not _is_sentence(line) \
+        and not _LIST_ITEM.match(line)
+
+
+def _title_from_address(lines: list[str], patterns: ChromePatterns, url: str | None) -> int | None:
+    """Index of the top line that holds most of the address's words, else None.
+
+    The line must hold ``ADDRESS_AGREEMENT`` of the address's words, and its own words must not be mostly
+    elsewhere (a lead sentence that repeats the headline's words is longer); the best agreement wins.
+    """
+    wanted = address_words(url)
+    best, best_share = None, 0.0
+    for i in _top(lines, ADDRESS_ZONE) if wanted else ():
+        words = set(re.findall(r"\w+", folded_key(lines[i])))
+        shared = len(words & wanted)
+        found, own = shared / len(wanted), shared / max(len(words), 1)
+        if found >= ADDRESS_AGREEMENT and own >= ADDRESS_AGREEMENT / 2 and found + own > best_share \
+                and _may_be_headline(lines[i], patterns):
+            best, best_share = i, found + own
+    return best
 
 
 _DAY_MONTH = re.compile(r"\b\d{1,2}/\d{1,2}\b")
 
 
 def _is_headline(line: str) -> bool:
-    """A headline-like line of four words or more, with no day and month (a lead sentence has them)."""
-    return _looks_like_title(line) and len(line.split()) >= 4 and not _DAY_MONTH.search(line)
+    """A headline-like line of four words or more, with no day and month (a lead sentence has them), that is
+    no item of a list."""
+    return _looks_like_title(line) and len(line.split()) >= 4 and not _DAY_MONTH.search(line) \
+        and not _LIST_ITEM.match(line)
 
 
 def _title_before_date(lines: list[str], patterns: ChromePatterns) -> int | None:
@@ -122,12 +209,35 @@ def _title_before_date(lines: list[str], patterns: ChromePatterns) -> int | None
     return None
 
 
-def _find_title(lines: list[str], patterns: ChromePatterns, hint: str | None) -> tuple[int | None, str | None]:
+def _first_headline(lines: list[str], patterns: ChromePatterns) -> int | None:
+    """Index of the first line that may be the headline: furniture, date lines and scraps without five
+    letters ('.jpg)', '-A A +A') are passed over, and so is a caption right before a headline: a sentence
+    of at most ``MAX_CAPTION_WORDS`` without a day and month (a lead that a caption follows has them)."""
+    found = list(islice((i for i in range(len(lines)) if lines[i] and sum(c.isalpha() for c in lines[i]) >= 5
+                         and not _is_furniture(lines[i], patterns) and not parse_date_line(lines[i])), 2))
+    caption = found and _is_sentence(lines[found[0]]) and len(lines[found[0]].split()) <= MAX_CAPTION_WORDS \
+        and not _DAY_MONTH.search(lines[found[0]])
+    if len(found) == 2 and caption and _is_headline(lines[found[1]]) \
+            and not _is_sentence(lines[found[1]]) and len(lines[found[1]]) < len(lines[found[0]]):
+        return found[1]
+    return found[0] if found else None
+
+
+def _trim_title(line: str, patterns: ChromePatterns) -> str:
+    """The headline without what the page prints after it ("(Lượt xem: 164)")."""
+    for pattern in patterns.title_trim:
+        line = pattern.sub("", line)
+    return line
+
+
+def _find_title(lines: list[str], patterns: ChromePatterns, hint: str | None,
+                url: str | None = None) -> tuple[int | None, str | None]:
     """Index and text of the headline line (None, hint) when no line holds it.
 
-    An official document's title is its kind and subject; a page's headline is the first line that reads
-    like one, or the headline-like line right before the date line when that comes later (the first was a
-    site banner or a section name).
+    An official document's title is its kind and subject; a page's headline is the top line whose words
+    the address spells (the page's own headline above a document it shows beats the document's), else the
+    first line that reads like one, or the headline-like line right before the date line when that comes
+    later (the first was a site banner or a section name).
     """
     if hint:
         wanted = folded_key(hint)
@@ -136,15 +246,17 @@ def _find_title(lines: list[str], patterns: ChromePatterns, hint: str | None) ->
                 return i, line
         return None, hint
     document = _document_title(lines, patterns)
-    if document:
+    spelled = _title_from_address(lines, patterns, url)
+    if document and spelled in (None, document[0]):
         return document
-    first = next((i for i, line in enumerate(lines)
-                  if line and not _is_furniture(line, patterns) and not parse_date_line(line)), None)
+    if spelled is not None:
+        return spelled, _trim_title(lines[spelled], patterns)
+    first = _first_headline(lines, patterns)
     anchored = _title_before_date(lines, patterns)
     if anchored is not None and (first is None or first <= anchored):
-        return anchored, lines[anchored]
-    if first is not None and _looks_like_title(lines[first]):
-        return first, lines[first]
+        return anchored, _trim_title(lines[anchored], patterns)
+    if first is not None and _looks_like_title(lines[first]) and not _LIST_ITEM.match(lines[first]):
+        return first, _trim_title(lines[first], patterns)  # may be the lead: it names what the bulletin is about
     return None, None
 
 
@@ -183,13 +295,13 @@ def _published_line(found: str | None, header: list[str], lines: list[str]) -> s
     return above or document_date_line([line for line in lines if line][:DOCUMENT_ZONE])
 
 
-def clean(text: str, title_hint: str | None = None) -> Cleaned:
-    """Split scraped text into headline, date line and article body."""
+def clean(text: str, title_hint: str | None = None, url: str | None = None) -> Cleaned:
+    """Split scraped text into headline, date line and article body; ``url`` is the page's address."""
     patterns = load_patterns()
     page = _unglue_dates([" ".join(line.split()) for line in clean_unicode(text).split("\n")])
     lines = _cut_tail(page, patterns)
-    title_at, title = _find_title(lines, patterns, title_hint)
-    start = 0 if title_at is None else title_at + 1
+    title_at, title = _find_title(lines, patterns, title_hint, url)
+    start = title_at + 1 if title_at is not None else _first_headline(lines, patterns) or 0
     header = [line for line in lines[:start] if line]
     body: list[str] = []
     published_line = None

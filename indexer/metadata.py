@@ -36,11 +36,11 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
     if record.kind == "html":
         page = extract_page(record.body)
         text, hint, page_date, url = page.text, page.title, page.published, page.url
-    cleaned = clean(text, title_hint=given.get("title") or hint)
+    url = given.get("url") or url
+    cleaned = clean(text, title_hint=given.get("title") or hint, url=url)
     if not cleaned.text.strip():
         return Skipped(record.origin, "no article text after removing page chrome")
     title = given.get("title") or cleaned.title or _fallback_title(cleaned.text)
-    url = given.get("url") or url
     dated = parse_date_line(cleaned.published_line) if cleaned.published_line else None
     published = given.get("published") or page_date or (dated[0] if dated else None)
     year, quarter = reporting_period(title, cleaned.text, published)

@@ -1,6 +1,6 @@
 import pytest
 
-from indexer.cleaning import clean
+from indexer.cleaning import address_words, clean
 from indexer.records import Cleaned
 from tests.conftest import CORPUS
 
@@ -124,6 +124,21 @@ ARTICLE = f"Hội nghị sơ kết cải cách hành chính\n{BODY}"
     ("head", ["Trang chủ » Tin tức » Cải cách hành chính"]),
     ("head", ["Tin tức / Cải cách hành chính / Hoạt động"]),
     ("head", ["Cải cách hành chánh Cải cách hành chánh"]),
+    ("head", ["Xem cỡ chữ"]),
+    ("head", ["Quay lại Xem với cỡ chữ:"]),
+    ("head", ["Đăng nhập", "Đăng ký | Đăng nhập"]),
+    ("head", ["Welcome to Thai Binh Portal", "• English", "• Đường dây nóng: 0227.3831.234"]),
+    ("head", ["Xuất bản thông tin", "image banner", "HÌNH ẢNH VỀ VÙNG ĐẤT TÂY BẮC"]),
+    ("head", ["Hệ thống pháp luật", "Thư viện văn bản"]),
+    ("head", ["Xây dựng chính quyền", "Chính trị - Xã hội Cải cách hành chính", "Hoạt động tư pháp"]),
+    ("head", ["Nhiệt liệt chào mừng Đại hội đại biểu Đảng bộ tỉnh lần thứ XVIII"]),
+    ("head", ["Quyết tâm thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025"]),
+    ("head", ["Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"]),
+    ("head", ["Tin tức Huyện ủy Kỳ Sơn", "Tin tức - 10:47, 23/05/2025"]),
+    ("head", ["Cán bộ bộ phận một cửa hướng dẫn người dân nộp hồ sơ. Ảnh: Minh Tâm"]),
+    ("head", ["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |", "ỦY BAN NHÂN DÂN", "TỈNH ĐIỆN BIÊN",
+              "Độc lập - Tự do - Hạnh phúc"]),
+    ("body", ["- Đã xem: 245", "- Phản hồi: 0"]),
     ("body", ["Lượt xem: 1510"]),
     ("body", ["Lượt xem:  164"]),
     ("body", ["Bản in | Quay lại | A+ A A- | Đọc bài viết"]),
@@ -176,3 +191,84 @@ def test_an_official_document_is_dated_by_its_header_broken_over_lines():
                        "Rà soát thủ tục hành chính năm 2024", "",
                        "Căn cứ Quyết định số 12/QĐ-UBND ngày 02 tháng 01 năm 2024 của UBND tỉnh;", BODY])
     assert clean(page).published_line == "Hà Giang, ngày 9 tháng 01 năm 2024"
+
+
+LEAD = "Sáng 14/9, UBND huyện Thanh Sơn công bố kết quả giải quyết hồ sơ trực tuyến 8 tháng đầu năm 2023."
+
+
+def test_the_address_spells_the_headline():
+    page = "\n".join(["Cụm thi đua các huyện miền núi phía Tây", "",
+                       "Thanh Sơn: Công khai kết quả giải quyết hồ sơ trực tuyến", LEAD, BODY])
+    url = "https://thanhson.example.gov.vn/tin-tuc/thanh-son-cong-khai-ket-qua-giai-quyet-ho-so-truc-tuyen-48213.html"
+    assert clean(page, url=url) == Cleaned(
+        title="Thanh Sơn: Công khai kết quả giải quyết hồ sơ trực tuyến",
+        text=f"{LEAD}\n\n{BODY}",
+        published_line=None,
+        header=["Cụm thi đua các huyện miền núi phía Tây", "Thanh Sơn: Công khai kết quả giải quyết hồ sơ trực tuyến"],
+        aside="Cụm thi đua các huyện miền núi phía Tây",
+    )
+    assert clean(page).title == "Cụm thi đua các huyện miền núi phía Tây"  # without the address: the first line
+
+
+@pytest.mark.parametrize("url, words", [
+    ("https://example.vn/xa-hoi/202305/binh-dinh-tinh-gian-bien-che-90-truong-hop-4021577/",
+     {"binh", "dinh", "tinh", "gian", "bien", "che", "90", "truong", "hop"}),
+    ("https://example.org.vn/?tabid=12&NDID=2278&key=Ky_Son_trien_khai_mot_cua_lien_thong",
+     {"ky", "son", "trien", "khai", "mot", "cua", "lien", "thong"}),
+    ("http://example.vn/Tin-tức/ID/301786/Tich-cuc-xay-dung-chinh-quyen-so",
+     {"tich", "cuc", "xay", "dung", "chinh", "quyen", "so"}),
+    ("https://example.vn/thoi-su/cai-cach-hanh-chinh/", set()),  # a section's address names no headline
+    ("https://example.gov.vn/Default.aspx?pageid=27160&sname=ubnd", set()),
+    (None, set()),
+])
+def test_address_words(url, words):
+    assert address_words(url) == words
+
+
+def test_a_sentence_or_a_list_item_spelling_the_address_is_not_the_headline():
+    page = "\n".join(["- 1Quyết định 12/QĐ-UBND về giải quyết hồ sơ trực tuyến tại huyện Thanh Sơn",
+                       "Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến trên cổng dịch vụ công.", BODY])
+    url = "https://example.gov.vn/thanh-son-cong-khai-ket-qua-giai-quyet-ho-so-truc-tuyen.html"
+    assert clean(page, url=url).title is None
+    dated = "\n".join([page.split("\n")[0], "Ngày đăng: 14/09/2023", BODY])  # nor a list item before a date
+    assert clean(dated, url=url).title is None
+
+
+def test_a_lead_sentence_that_a_caption_follows_stays_the_title():
+    page = "\n".join([LEAD, "Lãnh đạo huyện Thanh Sơn phát biểu tại hội nghị", BODY])
+    assert clean(page).title == LEAD
+
+
+def test_the_pages_own_headline_above_a_document_beats_its_kind_and_subject():
+    page = "\n".join(["Quyết định 210/QĐ-UBND năm 2022 ban hành Kế hoạch cải cách hành chính tỉnh Điện Biên",
+                       "Số hiệu: 210/QĐ-UBND | Loại văn bản: Quyết định",
+                       "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 210/QĐ-UBND", "",
+                       "QUYẾT ĐỊNH", "Ban hành Kế hoạch cải cách hành chính năm 2022", BODY])
+    url = "https://example.vn/van-ban/quyet-dinh-210-qd-ubnd-nam-2022-ke-hoach-cai-cach-hanh-chinh-dien-bien.html"
+    assert clean(page, url=url).title == page.split("\n")[0]
+    subject_url = "https://example.vn/van-ban/ban-hanh-ke-hoach-cai-cach-hanh-chinh-nam-2022.html"
+    assert clean(page, url=subject_url).title == "QUYẾT ĐỊNH Ban hành Kế hoạch cải cách hành chính năm 2022"
+
+
+def test_a_document_below_a_metadata_table_and_wrapped_over_lines():
+    table = [f"Thuộc tính {n}: Đang cập nhật | Ghi chú: không" for n in range(8)]
+    page = "\n".join([*table, "ỦY BAN NHÂN DÂN", "TỈNH ĐIỆN BIÊN", "-------", "|", "CỘNG HÒA XÃ HỘI",
+                       "CHỦ NGHĨA VIỆT NAM", "|", "Số: 48/KH-UBND", "|", "KẾ HOẠCH", "TRIỂN",
+                       "KHAI THANH TOÁN TRỰC TUYẾN PHÍ, LỆ PHÍ", "TRÊN ĐỊA BÀN TỈNH", BODY])
+    assert clean(page).title == "KẾ HOẠCH TRIỂN KHAI THANH TOÁN TRỰC TUYẾN PHÍ, LỆ PHÍ TRÊN ĐỊA BÀN TỈNH"
+
+
+@pytest.mark.parametrize("top", [
+    [".jpg)"], [".", ""], ["-A A +A"],
+    ["Lãnh đạo huyện trao giấy khen cho các tập thể có thành tích trong cải cách hành chính năm 2022."],
+])
+def test_scraps_and_a_caption_before_the_headline_are_passed_over(top):
+    title, body = ARTICLE.split("\n")
+    assert clean("\n".join([*top, title, body])).title == title
+
+
+@pytest.mark.parametrize("line", ["null Hội nghị sơ kết cải cách hành chính",
+                                  "date 2023-09-14 Hội nghị sơ kết cải cách hành chính",
+                                  "Hội nghị sơ kết cải cách hành chính (Lượt xem: 164)"])
+def test_what_the_page_prints_around_the_headline_is_trimmed(line):
+    assert clean(f"{line}\n{BODY}").title == "Hội nghị sơ kết cải cách hành chính"

@@ -104,3 +104,12 @@ PIECES = [*"aăâđêôơư á à ả ã ạ 0123456789/-:|,.\n", "tháng", "nă
 def test_extraction_never_fails_on_odd_text(pieces):
     result = extract_metadata(SourceRecord(id="z", origin="z.txt", kind="text", body="".join(pieces)))
     assert result.__class__.__name__ in ("Bulletin", "Skipped")
+
+
+def test_the_address_of_a_record_places_its_headline():
+    body = ("Cụm thi đua các huyện miền núi phía Tây\n\nThanh Sơn: Công khai kết quả giải quyết hồ sơ trực tuyến\n\n"
+            "Sáng 14/9, UBND huyện Thanh Sơn công bố kết quả giải quyết hồ sơ trực tuyến 8 tháng đầu năm 2023.")
+    url = "https://thanhson.example.gov.vn/tin-tuc/thanh-son-cong-khai-ket-qua-giai-quyet-ho-so-truc-tuyen-48213.html"
+    record = SourceRecord(id="t", origin="t.txt", kind="text", body=body, given={"url": url})
+    assert extract_metadata(record).title == "Thanh Sơn: Công khai kết quả giải quyết hồ sơ trực tuyến"
+
