@@ -70,7 +70,7 @@ class Scope:
     def of(cls, relevance: Relevance = DEFAULT, title_only: bool = False) -> Scope:
         weights = {"title": relevance.title_boost, "content": 1.0, "aside": relevance.aside_boost}
         chosen = TEXT_FIELDS[:1] if title_only else TEXT_FIELDS
-        return cls(tuple((*names, weights[names[0]]) for names in chosen), relevance)
+        return cls(tuple((*names, weights[names[0]]) for names in chosen if weights[names[0]] > 0), relevance)
 
 
 DEFAULT_SCOPE = Scope.of()

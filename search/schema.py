@@ -28,7 +28,7 @@ from whoosh.system import pack_uint
 from .analysis import FOLDED, PAIRS, WORDS, VietnameseTokenizer
 from .docnumbers import ref_key
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 FACETS = ("province", "province_2025", "year", "quarter", "topic", "refs")
 META_FIELDS = ("id", "title", "url", "province", "province_2025", "district", "year", "quarter",
                "published", "topics", "refs")
@@ -120,7 +120,7 @@ def build_schema() -> Schema:
         content=VietnameseText(analyzer=WORDS, stored=True, phrase=False),
         content_folded=VietnameseText(analyzer=FOLDED, phrase=False),
         content_pairs=PairsText(),
-        aside=VietnameseText(analyzer=WORDS, stored=True, phrase=False),
+        aside=VietnameseText(analyzer=WORDS, phrase=False),
         aside_folded=VietnameseText(analyzer=FOLDED, phrase=False),
         aside_pairs=PairsText(),
         number=KEYWORD(scorable=False),
