@@ -22,10 +22,10 @@ from pathlib import Path
 from bench import realtexts
 from bench.collection import CollectionError, read_jsonl
 from bench.peers import Bm25Peer, Fts5Peer, documents, fold_diacritics, matches_filters
+from bench.quality import search_ours
 from indexer.builder import build_index
 from search.engine import SearchEngine
 from search.models import make_request
-from search.query import QuerySyntaxError
 
 DEPTH = 20
 _FUNCTION_WORDS = {"của", "các", "những", "và", "là", "ở", "tại", "về", "trong", "cho", "với", "năm", "tỉnh",
@@ -60,14 +60,6 @@ def grep(docs: list[dict], query: str, filters: dict) -> list[str]:
     return found
 
 
-def ours(engine: SearchEngine, query: str, filters: dict, depth: int) -> list[str]:
-    try:
-        response = engine.run_search(make_request(query=query, filters=filters, per_page=depth))
-    except QuerySyntaxError:
-        return []
-    return [hit.id for hit in response.results]
-
-
 def build_pool(queries_file: str, depth: int = DEPTH) -> list[dict]:
     """One pool line per query of ``bench/real/<queries_file>``."""
     rows = read_jsonl(realtexts.REAL / queries_file)
@@ -82,7 +74,7 @@ def build_pool(queries_file: str, depth: int = DEPTH) -> list[dict]:
         pool = []
         for row in rows:
             filters = make_request(filters=row.get("filters") or {}).filters
-            found = set(ours(engine, row["query"], row.get("filters") or {}, depth))
+            found = set(search_ours(engine, row["query"], row.get("filters") or {}, depth))
             found |= set(bm25.search(row["query"], filters, depth)) | set(fts5.search(row["query"], filters, depth))
             found |= set(grep(docs, row["query"], filters))
             pool.append({key: row.get(key) for key in ("id", "query", "kind", "filters", "notes")}

@@ -44,10 +44,10 @@ DEFAULT_COLLECTION = Path("bench/judged")
 DEFAULT_MARKDOWN = Path("bench/QUALITY.md")
 
 
-def search_ours(engine: SearchEngine, query: JudgedQuery) -> list[str]:
-    """Our top ten for a judged query; a query our parser refuses finds nothing."""
+def search_ours(engine: SearchEngine, query: str, filters: dict, limit: int = 10) -> list[str]:
+    """Our top ``limit`` for a query and its filters; a query our parser refuses finds nothing."""
     try:
-        response = engine.run_search(make_request(query=query.query, filters=query.filters, per_page=10))
+        response = engine.run_search(make_request(query=query, filters=filters, per_page=limit))
     except QuerySyntaxError:
         return []
     return [hit.id for hit in response.results]
@@ -58,7 +58,7 @@ def rank_all(engine: SearchEngine, peers: dict, queries: list[JudgedQuery]) -> l
     rows = []
     for query in queries:
         filters = make_request(filters=query.filters).filters  # the canonical values our index holds
-        ranked = {"ours": search_ours(engine, query),
+        ranked = {"ours": search_ours(engine, query.query, query.filters),
                   **{name: peer.search(query.query, filters) for name, peer in peers.items()}}
         rows.append({"id": query.id, "kind": query.kind, "query": query.query, "filters": query.filters,
                      "relevant": query.relevant,

@@ -430,9 +430,9 @@ class Compiler:
             self.highlights.add(group)
         for s in analysed.syllables:
             self.highlights.add(_expansion(s) or [])
-            if is_ref(s.text) and "-" in s.text.rpartition("/")[2]:  # also as scraped without its hyphen
-                self.highlights.add([Syllable(s.text[: s.text.rindex("-")] + s.text[s.text.rindex("-") + 1 :],
-                                              s.accented)])
+            head, hyphen, tail = s.text.rpartition("-")
+            if hyphen and is_ref(s.text) and "/" not in tail:  # also as scraped without its hyphen (NĐCP)
+                self.highlights.add([Syllable(head + tail, s.accented)])
         for _, _, abbr in _abbreviation_spans(analysed.syllables):
             self.highlights.add([Syllable(abbr, True)])
 

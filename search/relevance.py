@@ -9,8 +9,6 @@ reason - the dev and test figures that chose it - is in the commit that set it.
 
 >>> round(bm25(tf=2.0, idf=1.5, norm=1.2, k1=1.2), 4)
 2.0625
->>> Relevance().replace(k1=0.9).k1
-0.9
 """
 
 from __future__ import annotations
@@ -23,7 +21,7 @@ import numpy as np
 
 @dataclass(frozen=True)
 class Relevance:
-    """The ranking knobs; ``fields()`` lists them with their help."""
+    """The ranking knobs, each with its meaning beside it."""
 
     k1: float = 1.2  # BM25 term-frequency saturation
     b: float = 0.75  # BM25 length normalisation
@@ -37,10 +35,6 @@ class Relevance:
     weak_share: float = 0.3  # weight, in that share, of an unaccented syllable that folds like a function word
     complete_lift: float = 0.5  # every word present: lifted by this share of the best partial score + 1 (1: a tier)
     understood_boost: float = 0.1  # score times 1 + this per year, period or place named in the query it has
-
-    def replace(self, **changes) -> Relevance:
-        """A copy with some knobs changed; an unknown knob is a ``TypeError`` naming it."""
-        return dataclasses.replace(self, **changes)
 
     @classmethod
     def parse(cls, assignments: list[str]) -> Relevance:

@@ -295,11 +295,7 @@ class VectorSearcher:
     def _term(self, node):
         self._deadline.check()
         ids, scores_at = self.scored(node.fieldname, node.text)
-        mask = np.zeros(self.size, dtype=bool)
-        scores = np.zeros(self.size)
-        mask[ids] = True
-        scores[ids] = scores_at * node.boost if node.boost != 1 else scores_at
-        return mask, scores
+        return _dense(self.size, ids, scores_at * node.boost if node.boost != 1 else scores_at)
 
     def scored(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, score of each) of a term before its boost: BM25 for a scored field, else the weight.
