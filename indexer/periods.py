@@ -50,6 +50,9 @@ _CITED = [
     re.compile(r"\bcùng kỳ\s+(?:năm\s+)?(?:19|20)\d{2}"),  # the period compared with
 ]
 _DAY = re.compile(rf"\b\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
+# a cited document's date, after its number of any shape: "Quyết định số 08/2014/QĐ-UBND ngày 05/5/2014",
+# "Kế hoạch số 197/KH-UBND, ngày 15/12/2020", "Nghị quyết số 18-NQ/TW, ngày 25/10/2017"
+_CITED_DAY = re.compile(rf"(?<!\S)\d{{1,5}}\w?[/-][\w/-]*[^\W\d_][\w/-]*\s*,?\s*(?:ngày\s+)?{_DAY.pattern}")
 # figures given for a year: "Năm 2024, có 17 cơ quan ...", "Trong năm 2020, đã cấp ..."
 _RESULTS_OF = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+)năm\s+{_YEAR}\s*,", re.M)
 _SAME_PERIOD = re.compile(rf"\bcùng kỳ\s+(?:năm\s+)?{_YEAR}")  # "so với cùng kỳ năm 2019": this is 2020
@@ -200,5 +203,15 @@ def _year_from_lead(title_key: str, lead: str, quarter: str | None, published: s
     lead_year, published_year = _first_year(_prepare(lead)), _published_year(title_key, published)
     if not lead_year and not published_year:
         compared = _SAME_PERIOD.search(_normal(lead))
-        return int(compared.group(1)) + 1 if compared else None
+        return int(compared.group(1)) + 1 if compared else _latest_day(lead)
     return (lead_year or published_year) if quarter == "FY" or not published_year else published_year
+
+
+def _latest_day(lead: str) -> int | None:
+    """The year of the latest full date in the lead of a page without a date and without a year of its own:
+    the days a lead names are the event's and the steps before it ("Ngày 17/5, ... Trước đó, ngày
+    15/3/2017, ... ký ban hành"), and the event is not older than the latest of them. The date beside a
+    document number is that document's ("Nghị quyết 36a/NQ-CP ngày 14/10/2017"): a cited one, often years older."""
+    lead = _CITED_DAY.sub(" ", _normal(lead))
+    years = [int(found.group(1)) for found in _DAY.finditer(lead)]
+    return max(years) if years else None

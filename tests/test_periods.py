@@ -56,6 +56,16 @@ from indexer.periods import reporting_period
     ("Hưởng ứng cuộc thi sáng kiến", "Ngày 20/12/2015, Văn phòng Chính phủ phát động cuộc thi.", "2016-02-01",
      (2016, None)),
     ("Một ngày hội của ngành", "Ngày 2/9/2015 là ngày hội của toàn tỉnh.", None, (2015, None)),
+    # a page without a date whose lead opens with a day and no year: the latest full date of the lead,
+    # but never the date beside a document number, which is the cited document's
+    ("Đưa vào hoạt động Trung tâm hành chính công", "Ngày 17/5, tỉnh chính thức đưa Trung tâm vào hoạt động. "
+     "Trước đó, ngày 15/3/2017, Chủ tịch UBND tỉnh đã ký quyết định thành lập Trung tâm.", None, (2017, None)),
+    ("Tăng cường kỷ luật công vụ", "Tại văn bản ban hành ngày 7/8/2023, Chủ tịch UBND tỉnh yêu cầu các sở tự "
+     "kiểm tra công vụ, theo Quyết định số 08/2014/QĐ-UBND ngày 05/5/2014.", None, (2023, None)),
+    ("Tổng kết việc sắp xếp tổ chức bộ máy", "Sáng ngày 17/12, Ban Chỉ đạo tổng kết thực hiện Nghị quyết số "
+     "18-NQ/TW, ngày 25/10/2017 của Ban Chấp hành Trung ương.", None, (None, None)),
+    ("Đẩy mạnh cải cách thủ tục", "UBND tỉnh ban hành Kế hoạch số 197/KH-UBND, ngày 15/12/2020 về tổng kết Đề án.",
+     None, (None, None)),
     # a starting point, a birth year and the period compared with are never the year reported on
     ("Xây dựng văn hóa công sở", "Trung tâm được thành lập từ năm 2012 và phục vụ người dân.", None, (None, None)),
     ("Xử phạt vi phạm hành chính", "Xử phạt ông Nguyễn Văn A (SN 1980, huyện B).", None, (None, None)),
