@@ -89,6 +89,14 @@ def field_accuracy(pairs: list[tuple[dict, dict]]) -> dict[str, float]:
             for name in METADATA_FIELDS}
 
 
+def headline_titles(pairs: list[tuple[dict, dict]]) -> dict:
+    """Titles right among the bulletins labelled with a headline, the way issue 18 reports them
+    ("34 of 44 with a headline"): a page without one is left out of this figure."""
+    labelled = [(got, want) for got, want in pairs if want.get("title") is not None]
+    right = sum(same_title(got.get("title"), want["title"]) for got, want in labelled)
+    return {"right": right, "of": len(labelled), "accuracy": _ratio(right, len(labelled))}
+
+
 def province_errors(pairs: list[tuple[str, dict, dict]]) -> dict:
     """Ids whose extracted province is wrong (a different value) or missed (none where the label has one)."""
     wrong = [doc for doc, got, want in pairs if got.get("province") is not None

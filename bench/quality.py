@@ -30,7 +30,8 @@ from pathlib import Path
 
 from bench import realtexts
 from bench.collection import KINDS, CollectionError, JudgedQuery, read_labels, read_queries
-from bench.metrics import METADATA_FIELDS, average, field_accuracy, province_errors, score_ranking, topic_scores
+from bench.metrics import (METADATA_FIELDS, average, field_accuracy, headline_titles, province_errors, score_ranking,
+                           topic_scores)
 from bench.peers import Bm25Peer, Fts5Peer, WhooshPeer, documents
 from bench.report import markdown_report, text_table
 from indexer.builder import build_index
@@ -86,7 +87,7 @@ def metadata_figures(engine: SearchEngine, labels: list[dict]) -> dict:
     triples = [(label["id"], extracted_metadata(stored[label["id"]]), label) for label in labels]
     pairs = [(got, want) for _, got, want in triples]
     provinces = province_errors(triples)
-    return {"bulletins": len(labels), "accuracy": field_accuracy(pairs),
+    return {"bulletins": len(labels), "accuracy": field_accuracy(pairs), "headline_titles": headline_titles(pairs),
             "wrong_provinces": len(provinces["wrong"]), "wrong_province_ids": provinces["wrong"],
             "missed_provinces": len(provinces["missed"]), "missed_province_ids": provinces["missed"],
             "topics": topic_scores(pairs), "not_indexed": [doc for doc, found in stored.items() if found is None]}

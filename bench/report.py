@@ -30,6 +30,9 @@ def _relevance_header() -> list[str]:
 
 def _metadata_rows(metadata: dict) -> list[list[str]]:
     rows = [[name, f"{metadata['accuracy'][name]:.3f}"] for name in METADATA_FIELDS]
+    headlines = metadata["headline_titles"]
+    rows.insert(1, ["title, bulletins with a headline",
+                    f"{headlines['accuracy']:.3f} ({headlines['right']} of {headlines['of']})"])
     rows.append(["wrong provinces (count)", str(metadata["wrong_provinces"])])
     rows.append(["missed provinces (count)", str(metadata["missed_provinces"])])
     rows += [[f"topics {name}", f"{metadata['topics'][name]:.3f}"] for name in ("precision", "recall", "f1")]

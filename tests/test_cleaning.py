@@ -272,3 +272,10 @@ def test_scraps_and_a_caption_before_the_headline_are_passed_over(top):
                                   "Hội nghị sơ kết cải cách hành chính (Lượt xem: 164)"])
 def test_what_the_page_prints_around_the_headline_is_trimmed(line):
     assert clean(f"{line}\n{BODY}").title == "Hội nghị sơ kết cải cách hành chính"
+
+
+def test_the_legal_basis_a_scraped_description_runs_into_is_no_part_of_the_headline():
+    line = ("Quyết định số 15/2020/QĐ-UBND ban hành Quy chế một cửa tại Trung tâm Phục vụ hành chính công tỉnh. "
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    assert clean(f"{line}\n{BODY}").title == ("Quyết định số 15/2020/QĐ-UBND ban hành Quy chế một cửa tại Trung tâm "
+                                              "Phục vụ hành chính công tỉnh.")

@@ -10,7 +10,7 @@ import pytest
 
 from bench import realtexts
 from bench.collection import CollectionError, read_queries
-from bench.metrics import ndcg_at, province_errors, recall_at, reciprocal_rank, topic_scores
+from bench.metrics import headline_titles, ndcg_at, province_errors, recall_at, reciprocal_rank, topic_scores
 from bench.peers import Bm25Peer, Fts5Peer, WhooshPeer, bm25_terms, or_expression
 from bench.quality import gate_failures, main, measure, measure_real
 
@@ -148,6 +148,12 @@ def test_metadata_measures():
                                                                                  "missed": ["j2"]}
     assert topic_scores([({"topics": ["thu_tuc", "cong_vu"]}, {"topics": ["thu_tuc"]}),
                          ({"topics": []}, {"topics": ["chi_so"]})]) == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
+    # a page labelled without a headline is left out; whitespace and NFD do not count against a title
+    assert headline_titles([({"title": "Hội nghị  tổng kết"}, {"title": "Hội nghị tổng kết"}),
+                            ({"title": "Ho\u0302\u0323i thi"}, {"title": "Hội thi"}),
+                            ({"title": "Xem cỡ chữ"}, {"title": "Kế hoạch CCHC"}),
+                            ({"title": "Ngày 5/3, huyện tổ chức"}, {"title": None})]) == {
+        "right": 2, "of": 3, "accuracy": 0.6667}
 
 
 def test_fts5_expression_ors_word_tokens_and_keeps_phrases():
@@ -212,6 +218,7 @@ def test_metadata_on_the_mini_collection(figures):
         "bulletins": 8,
         "accuracy": {"title": 1.0, "province": 1.0, "province_2025": 1.0, "district": 1.0, "year": 1.0,
                      "quarter": 1.0, "published": 1.0},
+        "headline_titles": {"right": 8, "of": 8, "accuracy": 1.0},
         "wrong_provinces": 0, "wrong_province_ids": [], "missed_provinces": 0, "missed_province_ids": [],
         "topics": {"precision": 0.875, "recall": 0.875, "f1": 0.875},
         "not_indexed": [],
