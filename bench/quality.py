@@ -207,12 +207,28 @@ def main(argv: list[str] | None = None) -> int:
     print(text_table(collections))
     if args.record and not args.real:
         write_recorded(args.collection / RECORDED, collections[0], stamp["date"])
+    failures = [] if args.real or args.record else judged_gates(args.collection, collections[0])
     args.markdown.write_text(markdown_report(collections, stamp["date"]), encoding="utf-8")
     if args.json:
         document = stamp | {"collections": collections}
         args.json.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\n{stamp['seconds']} s; report written to {args.markdown}", file=sys.stderr)
-    return 0
+    return GATES_FAILED if failures else 0
+
+
+GATES_FAILED = 2  # the exit status of a run whose judged figures fail their gates
+
+
+def judged_gates(collection: Path, figures: dict) -> list[str]:
+    """The gate failures of a judged collection's figures, printed (none when it has no ``recorded.json``)."""
+    recorded = collection / RECORDED
+    if not recorded.is_file():
+        return []
+    failures = gate_failures(figures, json.loads(recorded.read_text(encoding="utf-8")))
+    print("\ngates: " + ("pass" if not failures else f"{len(failures)} failed"))
+    for failure in failures:
+        print(f"  {failure}")
+    return failures
 
 
 if __name__ == "__main__":

@@ -342,6 +342,18 @@ def test_record_writes_what_the_gate_reads(mini, tmp_path):
                                                             "all ndcg@10: ours 0.9734 < bm25 1.0"]
 
 
+def test_a_run_that_fails_the_gates_says_which_and_exits_2(mini, tmp_path, capsys):
+    collection = tmp_path / "judged"
+    shutil.copytree(mini, collection)
+    assert main(["--collection", str(collection), "--judged-only", "--record", "--markdown",
+                 str(tmp_path / "Q.md")]) == 0
+    capsys.readouterr()
+    assert main(["--collection", str(collection), "--judged-only", "--markdown", str(tmp_path / "Q.md")]) == 2
+    printed = capsys.readouterr().out
+    assert printed[printed.index("gates:"):].splitlines() == [
+        "gates: 2 failed", "  phrase ndcg@10: ours 0.8671 < bm25 1.0", "  all ndcg@10: ours 0.9734 < bm25 1.0"]
+
+
 def test_judged_collection_gates():
     """Ours ahead of FTS5 and the BM25 peer on every kind, and nothing more than 0.02 below the record."""
     recorded = json.loads((JUDGED / "recorded.json").read_text(encoding="utf-8"))

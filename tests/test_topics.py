@@ -75,6 +75,35 @@ def test_a_strong_term_beside_the_reform_and_a_headline_term_are_enough():
     assert assign_topics("Hội thi tìm hiểu cải cách hành chính", "Các đội thi sôi nổi.") == ["tuyen_truyen"]
 
 
+def test_the_reforms_own_measures_say_a_bulletin_is_about_it_without_naming_the_reform():
+    # no "cải cách hành chính", "một cửa" or "dịch vụ công": "tinh gọn bộ máy" is one of the reform's own measures
+    body = ("Sáng ngày 12/6, Chủ tịch UBND tỉnh ký quyết định phê duyệt đề án tinh gọn bộ máy các cơ quan chuyên "
+            "môn, sắp xếp lại các phòng trực thuộc sở theo hướng giảm đầu mối.")
+    assert assign_topics("Tỉnh phê duyệt đề án tinh gọn bộ máy", body) == ["bo_may"]
+    assert assign_topics("Lễ hội đua ghe truyền thống", body.replace("tinh gọn bộ máy", "lễ hội")) == []
+    # a contest or the satisfaction of tourists in a headline is no such measure
+    assert assign_topics("Hội thi thể thao các dân tộc", "Hội thi thể thao thu hút 300 vận động viên. Hội thi "
+                         "kết thúc với lễ trao giải.") == []
+    assert assign_topics("Chỉ số hài lòng của du khách đạt 87%", "Khảo sát 500 du khách về dịch vụ lưu trú.") == []
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # the one-stop service agency under another name than "trung tâm"
+    ("Thành phố sẽ có cơ quan phục vụ hành chính công",
+     "UBND thành phố thành lập Tổ biên tập xây dựng đề án Cơ quan phục vụ hành chính công.", ["thu_tuc"]),
+    # oversight of the reform by the council is inspection work
+    ("Triển khai kế hoạch năm 2016", "HĐND tỉnh họp triển khai kế hoạch giám sát về cải cách hành chính trên địa bàn.",
+     ["kiem_tra"]),
+    # a decision issuing a regulation is institutional work
+    ("QUYẾT ĐỊNH BAN HÀNH QUY CHẾ PHỐI HỢP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+     "Căn cứ Luật Tổ chức chính quyền địa phương; theo đề nghị của Giám đốc Sở Nội vụ.", ["the_che", "thu_tuc"]),
+    ("Huyện công khai đánh giá mức độ hài lòng của người dân",
+     "Năm 2017, huyện xác định công tác CCHC là nhiệm vụ trọng tâm.", ["chi_so"]),
+])
+def test_general_terms_chosen_on_real_dev_pages(title, body, expected):
+    assert assign_topics(title, body) == expected
+
+
 @settings(max_examples=500, deadline=None)
 @given(text=st.text(alphabet="ab _-\nđạ1", max_size=40), term=st.sampled_from(["a", "ab", "a b", "đạ", "b_", "a a"]),
        cap=st.integers(1, 3))
