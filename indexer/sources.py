@@ -13,7 +13,8 @@ The rules and the sites they cannot read live in ``search/data/sources.json``:
 - a label or path segment naming a district of that province gives the
   district: ``mocchau.sonla.gov.vn``, ``sonla.gov.vn/huyen-moc-chau/``.
 
-An address naming two provinces gives none.
+An address naming two provinces gives none, and so does a story filed in a local site's national or world
+news section (``national_sections``: "/trong-nuoc/").
 """
 
 from __future__ import annotations
@@ -120,6 +121,8 @@ def url_source(url: str | None) -> Source:
     except ValueError:  # a malformed address ("http://[::1") names nothing
         return Source(None, None)
     config, labels = sources_config(), host.split(".")[:-1]
+    if any(segment in config["national_sections"] for segment in segments):
+        return Source(None, None)  # a local site's national or world news section
     if _listed(host, config["national"]):
         found = {_path_segments()[s] for s in segments if s in _path_segments()}
         labels = []

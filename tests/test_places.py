@@ -43,6 +43,9 @@ from indexer.places import Place, locate, province_of_district
     ("Họp ban chỉ đạo", "Nội dung.", "https://moha.gov.vn/tin/1", Place(None, None)),
     ("Họp ban chỉ đạo", "Nội dung.", "http://[caobang.gov.vn/a", Place(None, None)),  # malformed
     ("Họp ban chỉ đạo", "Nội dung.", "https://moha.gov.vn/dia-phuong/quang-ninh/1", Place("Quảng Ninh", None)),
+    # a provincial paper's national news section: the address gives no province
+    ("Những đối tượng thuộc diện tinh giản biên chế", "Nghị định vừa được Chính phủ ban hành quy định các trường "
+     "hợp tinh giản biên chế.", "https://www.baotiengiang.vn/trong-nuoc/nhung-doi-tuong-1.html", Place(None, None)),
     # address and text disagree: the text must be clearly stronger, else none
     ("Họp ban chỉ đạo", "UBND tỉnh Lạng Sơn tổ chức họp; tỉnh Lạng Sơn đạt kết quả.", "https://caobang.gov.vn/a",
      Place(None, None)),
