@@ -15,9 +15,12 @@ none either.
 
 A district is the one named with its unit word in the headline; or the one
 named in the lead (not a city named like its province) when the article
-names at most ``MAX_LEAD_DISTRICTS`` districts and this one most; or the only district the body names, at least
-``MIN_DISTRICT_MENTIONS`` times; or, when the text names no other, the one of
-the source address (``mocchau.sonla.gov.vn``). A name shared by several
+names at most ``MAX_LEAD_DISTRICTS`` districts and this one most; or the district the body names at least
+``MIN_DISTRICT_MENTIONS`` times and ``DOMINANCE`` times as often as any other (not a city named like its
+province, where the province holds its events, unless the body names no other district); or, when the text names no
+other district more often, the one of the source address (``mocchau.sonla.gov.vn``). A district is named
+by its own unit word, by "thành phố", or by the kind it was raised to or from (``kinds_named_alike``:
+"thị xã Mộc Châu" on a page from after 2025, "huyện Mộc Châu" before). A name shared by several
 provinces (Châu Thành) is resolved by the province, or left null; a provincial
 report that lists many districts gets none. Unit words are in
 ``indexer/data/places.json``.
@@ -114,10 +117,16 @@ def district_hits(text: str) -> Counter:
     for found in pattern.finditer(unify_tones(text)):
         name = " ".join((found.group("name") or found.group("bare")).split())
         unit = units()["district_units"].get((found.group("unit") or "").lower())
-        owners = tuple(sorted({p for p, k in where.get(name.lower(), []) if unit in (None, k, "thành phố")}))
+        owners = tuple(sorted({p for p, k in where.get(name.lower(), []) if _named_as(unit, k)}))
         if owners and name[:1].isupper():
             counts[(_display(owners[0], name), owners)] += 1
     return counts
+
+
+def _named_as(unit: str | None, kind: str) -> bool:
+    """Whether a district of this kind may be named with this unit word: its own, a city's (of any kind), one
+    it is also named by (``kinds_named_alike``), or none (an island district)."""
+    return unit in (None, kind, "thành phố") or unit in units()["kinds_named_alike"].get(kind, ())
 
 
 def district_mentions(text: str, province: str | None = None) -> Counter:
@@ -203,11 +212,14 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
         (lead_district,) = in_lead
         if mentioned.most_common(1)[0][1] == mentioned[lead_district]:
             return lead_district
-    if len(mentioned) == 1:
-        ((district, count),) = mentioned.items()
-        if count >= MIN_DISTRICT_MENTIONS:
-            return district
-    if url_district and set(mentioned) <= {url_district} and not district_hits(title):
+    ranked = mentioned.most_common(2)
+    if len(ranked) == 1 and ranked[0][1] >= MIN_DISTRICT_MENTIONS:
+        return ranked[0][0]
+    # among several, a city named like its province is the venue of provincial events, not what they are about
+    if len(ranked) == 2 and ranked[0][1] >= max(MIN_DISTRICT_MENTIONS, DOMINANCE * ranked[1][1]) \
+            and fold(ranked[0][0]) != fold(province or ""):
+        return ranked[0][0]
+    if url_district and mentioned[url_district] >= max(mentioned.values(), default=0) and not district_hits(title):
         return url_district
     return None
 

@@ -52,6 +52,20 @@ from indexer.places import Place, locate, province_of_district
     ("Họp ban chỉ đạo", "Đoàn công tác tỉnh Lạng Sơn dự họp.", "https://caobang.gov.vn/a", Place("Cao Bằng", None)),
     ("Tỉnh Lạng Sơn công bố Chỉ số CCHC", "UBND tỉnh Lạng Sơn công bố.", "https://caobang.gov.vn/a",
      Place("Lạng Sơn", None)),
+    # a district raised from huyện to thị xã is named either way
+    ("Nâng cao chỉ số cải cách hành chính", "Sự vào cuộc quyết liệt của cấp ủy đã đưa thị xã Mộc Châu vào nhóm dẫn "
+     "đầu tỉnh Sơn La.", None, Place("Sơn La", "Mộc Châu")),
+    # the venue named four times, the neighbour of its contest group twice: the venue
+    ("Thi mô hình sáng kiến cải cách hành chính", "Sáng 24-7 tại huyện Vạn Ninh, cụm thi số 5 (huyện Vạn Ninh và "
+     "thị xã Ninh Hòa) tổ chức hội thi.\n\nCác đội của huyện Vạn Ninh và thị xã Ninh Hòa tranh tài. Huyện Vạn Ninh "
+     "đạt giải nhất; tỉnh Khánh Hòa khen thưởng huyện Vạn Ninh.", None, Place("Khánh Hòa", "Vạn Ninh")),
+    # a provincial contest held in the city named like the province: the venue is not what it is about
+    ("Chung kết hội thi công chức tỉnh Lai Châu", "Tối 18/8, tại Quảng trường thành phố Lai Châu, hội thi khai "
+     "mạc.\n\nSáu đội đến từ các huyện Tam Đường, Than Uyên, thành phố Lai Châu dự thi. Giải Ba về đội thành phố "
+     "Lai Châu.", None, Place("Lai Châu", None)),
+    # a district portal's story that names its own district as often as another: its own
+    ("Kết quả đánh giá cải cách hành chính", "Huyện Hòn Đất đạt 91 điểm, xếp loại xuất sắc. Riêng huyện Vĩnh Thuận "
+     "đạt 86,5 điểm.", "https://vinhthuan.kiengiang.gov.vn/tin/1", Place("Kiên Giang", "Vĩnh Thuận")),
     # many districts listed: a provincial report, no district
     ("Báo cáo", "Tỉnh Sơn La: huyện Mộc Châu, huyện Mai Sơn, huyện Yên Châu.", None, Place("Sơn La", None)),
 ])
