@@ -238,6 +238,11 @@ def date_words(day: date, lang: str) -> str:
     return DATE_WORDS[lang].format(d=day.day, m=day.month, y=day.year, month=MONTHS[day.month - 1])
 
 
+def _sentence(text: str) -> str:
+    """``text`` ending with a full stop, unless it ends with one already (or ``?``, ``!``, ``…``)."""
+    return text if text.endswith((".", "?", "!", "…")) else text + "."
+
+
 def formatted_citation(meta: dict, lang: str) -> str:
     """A citation to paste: “Title.” Publisher, date. URL. - in Vietnamese or English (which then says that
     the bulletin is in Vietnamese).
@@ -250,10 +255,9 @@ def formatted_citation(meta: dict, lang: str) -> str:
     """
     lang = "en" if lang == "en" else "vi"
     item = citable(meta)
-    title = item.title or translate("cite_untitled", lang)
-    title = title if title.endswith((".", "?", "!", "…")) else title + "."
     when = date_words(item.published, lang) if item.published else translate("cite_no_date", lang)
-    parts = [f"“{title}”", f"{item.publisher}, {when}." if item.publisher else f"{when}."]
+    parts = [f"“{_sentence(item.title or translate('cite_untitled', lang))}”",
+             _sentence(f"{item.publisher}, {when}" if item.publisher else when)]
     if item.url:
         parts.append(item.url + ".")
     if lang != LANGUAGE:
