@@ -29,10 +29,9 @@ MEDIA_TYPES = {"cite-ris": "application/x-research-info-systems; charset=utf-8",
 
 @pytest.fixture(scope="module")
 def site(sample_index):
-    from tests.conftest import CORPUS, ROOT
+    from tests.conftest import CORPUS
 
-    # the server imports this checkout's code even where the environment has another one installed (a worktree)
-    with serving(sample_index, CORPUS, {"PYTHONPATH": str(ROOT)}) as base:
+    with serving(sample_index, CORPUS) as base:
         yield base
 
 
