@@ -336,3 +336,27 @@ def test_the_search_page_links_the_exports_with_its_parameters(client):
 def test_the_examples_in_the_docstrings():
     results = doctest.testmod(webapp.citation_formats)
     assert results.attempted > 0 and results.failed == 0
+
+
+def test_citation_files_are_shared_data_with_validators(client):
+    for url in ("/export.ris?q=x", "/export.bib", "/export.csl.json?year=2014", f"/cite.ris?id={S2}"):
+        response = client.get(url)
+        headers = response.headers
+        assert (headers["X-Content-Type-Options"], headers["Cross-Origin-Resource-Policy"],
+                headers["Content-Security-Policy"], headers["Cache-Control"], headers["Access-Control-Allow-Origin"]
+                ) == ("nosniff", "cross-origin", "default-src 'none'; frame-ancestors 'none'", "public, max-age=60",
+                      "*"), url
+        again = client.get(url, headers={"If-None-Match": headers["ETag"]})
+        assert (again.status_code, again.data) == (304, b""), url
+    assert client.get(f"/cite.bib?id={S0}").headers["ETag"] != client.get(f"/cite.bib?id={S2}").headers["ETag"]
+
+
+def test_result_exports_share_the_export_budget_and_one_bulletin_the_api_budget(sample_index):
+    client = create_app({"INDEX": str(sample_index), "RATE_LIMIT": "2/minute",
+                         "EXPORT_RATE_LIMIT": "3/minute"}).test_client()
+    exports = [client.get(url).status_code for url in ("/export.csv", "/export.ris", "/export.bib",
+                                                       "/export.csl.json")]
+    refused = client.get("/export.ris")
+    assert exports == [200, 200, 200, 429] and refused.get_json()["status"] == 429
+    cites = [client.get(f"/cite.{extension}?id={S2}").status_code for extension in ("ris", "bib", "csl.json")]
+    assert cites == [200, 200, 429]
