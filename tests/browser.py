@@ -17,6 +17,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from bench.net import free_port, wait_for
 
+ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).parent / "artifacts"
 NO_LIMITS = {"CCHC_RATE_LIMIT": "", "CCHC_EXPORT_RATE_LIMIT": ""}
 CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -28,7 +29,9 @@ CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
 def serving(index: Path, corpus: Path, extra_env: dict | None = None):
     """`cchc serve` (gunicorn) in a subprocess on a free loopback port; yields its base URL.
 
-    Request limits are off unless ``extra_env`` sets them: these tests query as fast as they can.
+    Request limits are off unless ``extra_env`` sets them: these tests query as fast as they can. The server
+    imports this checkout's code first (``PYTHONPATH``), also where the environment has another checkout
+    installed in editable mode (a git worktree sharing a virtualenv).
     """
     port = free_port()
     command = [str(Path(sys.executable).with_name("cchc")), "serve", "--port", str(port),
@@ -36,7 +39,7 @@ def serving(index: Path, corpus: Path, extra_env: dict | None = None):
     ARTIFACTS.mkdir(exist_ok=True)
     with open(ARTIFACTS / f"serve-{port}.log", "wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                   env={**os.environ, **NO_LIMITS, **(extra_env or {})})
+                                   env={**os.environ, "PYTHONPATH": _pythonpath(), **NO_LIMITS, **(extra_env or {})})
         base = f"http://127.0.0.1:{port}"
         try:
             wait_for(base + "/api/search?per_page=1")
@@ -44,6 +47,10 @@ def serving(index: Path, corpus: Path, extra_env: dict | None = None):
         finally:
             process.terminate()
             process.wait(10)
+
+
+def _pythonpath() -> str:
+    return os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
 
 def chromium(download_dir: Path | None = None) -> webdriver.Chrome:

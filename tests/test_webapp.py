@@ -172,7 +172,7 @@ def test_openapi_is_valid_and_true(client, app_routes=None):
     check(client.get("/api/documents/nope").json, "Error")
     app = create_app({"INDEX": "unused"})
     served = {re.sub(r"<(?:path:)?\w+>", "{}", r.rule) for r in app.url_map.iter_rules()
-              if r.rule.startswith("/api/") or r.rule.endswith((".csv", ".jsonl", ".atom"))}
+              if r.rule.startswith("/api/") or r.rule.endswith((".csv", ".jsonl", ".atom", ".ris", ".bib", ".json"))}
     assert served == {re.sub(r"\{\w+\}", "{}", path) for path in spec["paths"]}
 
 

@@ -1,8 +1,12 @@
-"""The ``api`` blueprint: JSON search and documents, CSV and JSON Lines export, the OpenAPI description.
+"""The ``api`` blueprint: JSON search and documents, exports, citations, the OpenAPI description.
 
-``/api/search`` returns exactly the JSON of ``cchc search --json``. CORS
-headers are added to these routes only (``CORS_ORIGINS``); the API is
-read-only and uses no cookies.
+``/api/search`` returns exactly the JSON of ``cchc search --json``. Every
+match of a search (at most setting ``EXPORT_LIMIT``, one code path for all)
+downloads as CSV, JSON Lines, and for reference managers as RIS, BibTeX and
+CSL-JSON (``/export.ris``, ``/export.bib``, ``/export.csl.json``); one
+bulletin's citation downloads from ``/cite.ris?id=...`` and its siblings
+(writers in ``webapp.citation_formats``). CORS headers are added to these
+routes only (``CORS_ORIGINS``); the API is read-only and uses no cookies.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from search.schema import META_FIELDS
 
+from .citation_formats import FORMATS, Format, citation_key
 from .errors import error_response
 from .openapi import openapi_document
 from .params import search_request
@@ -73,26 +78,57 @@ def safe_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+def _export_rows() -> list[dict]:
+    """The metadata of every match of the request's search, at most EXPORT_LIMIT: what each export writes."""
+    return _engine().export(_request(), current_app.config["EXPORT_LIMIT"])
+
+
+def _attachment(body: str, content_type: str, filename: str):
+    response = current_app.response_class(body, content_type=content_type)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 @bp.get("/export.csv")
 def export_csv():
-    rows = _engine().export(_request(), current_app.config["EXPORT_LIMIT"])
+    rows = _export_rows()
     out = io.StringIO()
     out.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark
     writer = csv.writer(out)
     writer.writerow(CSV_FIELDS)
     for row in rows:
         writer.writerow([safe_cell(row.get(name)) for name in CSV_FIELDS])
-    response = current_app.response_class(out.getvalue(), mimetype="text/csv")
-    response.headers["Content-Disposition"] = 'attachment; filename="cchc-search.csv"'
-    return response
+    return _attachment(out.getvalue(), "text/csv; charset=utf-8", "cchc-search.csv")
 
 
 @bp.get("/export.jsonl")
 def export_jsonl():
     """The rows of ``/export.csv`` as JSON Lines: one bulletin's metadata per line, lists kept as lists."""
-    rows = _engine().export(_request(), current_app.config["EXPORT_LIMIT"])
+    rows = _export_rows()
     body = "".join(json.dumps({name: row.get(name) for name in CSV_FIELDS}, ensure_ascii=False) + "\n"
                    for row in rows)
-    response = current_app.response_class(body, mimetype="application/jsonl")
-    response.headers["Content-Disposition"] = 'attachment; filename="cchc-search.jsonl"'
-    return response
+    return _attachment(body, "application/jsonl", "cchc-search.jsonl")
+
+
+def export_citations(format_name: str):
+    """Every match of a search in a reference manager's format (the rows of ``/export.csv``)."""
+    fmt: Format = FORMATS[format_name]
+    return _attachment(fmt.write(_export_rows()), fmt.content_type, f"cchc-search.{fmt.extension}")
+
+
+def cite_bulletin(format_name: str):
+    """One bulletin's citation, by its id in parameter ``id``."""
+    fmt: Format = FORMATS[format_name]
+    doc_id = request.args.get("id", "")
+    if not doc_id:
+        return error_response("Parameter 'id' (a bulletin id) is required.", 400)
+    document = _engine().document(doc_id)
+    if document is None:
+        return error_response(f"No bulletin with id {doc_id!r}.", 404)
+    return _attachment(fmt.write([document]), fmt.content_type, f"{citation_key(doc_id)}.{fmt.extension}")
+
+
+for _fmt in FORMATS.values():
+    bp.add_url_rule(f"/export.{_fmt.extension}", f"export_{_fmt.name}", export_citations,
+                    defaults={"format_name": _fmt.name})
+    bp.add_url_rule(f"/cite.{_fmt.extension}", f"cite_{_fmt.name}", cite_bulletin, defaults={"format_name": _fmt.name})

@@ -1,7 +1,7 @@
 """HTTP caching: validators from the served index state, and 304 when nothing changed.
 
-Search pages, bulletin pages, ``/api/search``, ``/api/documents/<id>`` and
-``/export.csv`` are functions of three things: the index state being served
+Search pages, bulletin pages, ``/api/search``, ``/api/documents/<id>``, the
+exports and citation files are functions of three things: the index state being served
 (``SearchEngine.index_state``: its generation and commit), the request (path,
 query string, language) and the release (this code and the settings). Their
 ETag is a digest of those three, computed *before* the view runs, so a request
@@ -26,6 +26,8 @@ from pathlib import Path
 from flask import Flask, current_app, g, request
 from werkzeug.http import is_resource_modified
 
+from .citation_formats import FORMATS
+
 API_POLICY = "public, max-age=60"
 PAGE_POLICY = "no-cache"
 POLICIES = {
@@ -40,6 +42,7 @@ POLICIES = {
     "feeds.feed": API_POLICY,
     "ui.search_page": PAGE_POLICY,
     "ui.document_page": PAGE_POLICY,
+    **{f"api.{kind}_{name}": API_POLICY for kind in ("export", "cite") for name in FORMATS},
 }
 CODE = (Path(__file__).parent, Path(__file__).parent.parent / "search")
 CODE_FILES = ("*.py", "*.html", "*.js", "*.css", "*.json", "*.svg")

@@ -10,9 +10,11 @@ from search.models import RequestError
 from search.query import MAX_QUERY_CHARS, QuerySyntaxError
 from search.storage import IndexMissing
 
+DATA_SUFFIXES = (".json", ".csv", ".jsonl", ".atom", ".ris", ".bib")
+
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/") or request.path.endswith((".json", ".csv", ".jsonl", ".atom"))
+    return request.path.startswith("/api/") or request.path.endswith(DATA_SUFFIXES)
 
 
 def error_response(message: str, status: int):

@@ -119,6 +119,17 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "Click a cell to see its bulletins."),
     "coverage_caption": ("Số tin theo tỉnh (hàng) và năm, kỳ báo cáo (cột)",
                          "Bulletins by province (rows) and reporting year and period (columns)"),
+    "cite": ("Trích dẫn", "Cite"),
+    "cite_intro": ("Trích dẫn tin này:", "Cite this bulletin:"),
+    "cite_download": ("Tải về cho phần mềm quản lý tài liệu (Zotero, EndNote, Mendeley, JabRef):",
+                      "Download for a reference manager (Zotero, EndNote, Mendeley, JabRef):"),
+    "cite_untitled": ("[Không có tiêu đề]", "[Untitled]"),
+    "cite_no_date": ("không rõ ngày", "n.d."),
+    "cite_in_vietnamese": ("Bằng tiếng Việt.", "In Vietnamese."),
+    "export_ris": ("Tải RIS", "Download RIS"),
+    "export_bibtex": ("Tải BibTeX", "Download BibTeX"),
+    "export_csl_json": ("Tải CSL-JSON", "Download CSL-JSON"),
+    "export_citations": ("Trích dẫn các kết quả", "Cite the results"),
 }
 
 

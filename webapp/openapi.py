@@ -11,6 +11,8 @@ from search.query import MAX_QUERY_CHARS
 from search.schema import FACETS
 from search.vocabulary import QUARTERS, provinces, provinces_2025, topic_ids
 
+from .citation_formats import CSL_TYPE, FORMATS, LANGUAGE
+
 NULLABLE_STRING = {"type": ["string", "null"]}
 NULLABLE_INT = {"type": ["integer", "null"]}
 STRINGS = {"type": "array", "items": {"type": "string"}}
@@ -120,6 +122,46 @@ def _view_paths() -> dict:
     }
 
 
+def _csl_schema() -> dict:
+    """The CSL-JSON items written by ``webapp.citation_formats.csl_item``; a field the bulletin lacks is absent."""
+    date_parts = {"type": "array", "minItems": 1, "maxItems": 1,
+                  "items": {"type": "array", "minItems": 3, "maxItems": 3, "items": {"type": "integer"}}}
+    item = {"type": "object", "required": ["id", "type", "language"], "additionalProperties": False,
+            "properties": {"id": {"type": "string", "description": "The bulletin id"},
+                           "type": {"const": CSL_TYPE}, "title": {"type": "string"},
+                           "publisher": {"type": "string", "description": "The host of the source address"},
+                           "issued": {"type": "object", "required": ["date-parts"], "additionalProperties": False,
+                                      "properties": {"date-parts": date_parts}},
+                           "URL": {"type": "string", "description": "The source address"},
+                           "language": {"const": LANGUAGE}}}
+    return {"type": "array", "items": item}
+
+
+def _citation_paths() -> dict:
+    """Citations for reference managers: every match of a search, or one bulletin, as RIS, BibTeX, CSL-JSON."""
+    bad = _error_response("A parameter or the query is not valid")
+    slow = _error_response("The search ran past the time limit (setting QUERY_TIMEOUT)")
+    bulletin_id = {"name": "id", "in": "query", "required": True, "description": "The bulletin's id",
+                   "schema": {"type": "string"}}
+    paths = {}
+    for fmt in FORMATS.values():
+        schema = {"$ref": "#/components/schemas/CslJson"} if fmt.name == "csl_json" else {"type": "string"}
+        content = {fmt.media_type: {"schema": schema}}
+        operation = "".join(part.capitalize() for part in fmt.name.split("_"))
+        paths[f"/export.{fmt.extension}"] = {"get": {
+            "summary": f"Every match of a search as {fmt.label} (the rows of /export.csv, at most EXPORT_LIMIT)",
+            "operationId": f"export{operation}", "parameters": search_parameters(),
+            "responses": {"200": {"description": f"{fmt.label} file", "content": content}, "400": bad, "422": slow,
+                          **_caching_responses("EXPORT_RATE_LIMIT")}}}
+        paths[f"/cite.{fmt.extension}"] = {"get": {
+            "summary": f"One bulletin's citation as {fmt.label}", "operationId": f"cite{operation}",
+            "parameters": [bulletin_id],
+            "responses": {"200": {"description": f"{fmt.label} file", "content": content},
+                          "400": _error_response("Parameter id is missing or empty"),
+                          "404": _error_response("No bulletin has this id"), **_caching_responses("RATE_LIMIT")}}}
+    return paths
+
+
 def _error_response(description: str) -> dict:
     return {"description": description, "content": {"application/json": {
         "schema": {"$ref": "#/components/schemas/Error"}}}}
@@ -181,6 +223,7 @@ def openapi_document() -> dict:
                     "422": _error_response("The search ran past the time limit (setting QUERY_TIMEOUT)"),
                     **_caching_responses("EXPORT_RATE_LIMIT")}}},
             **_view_paths(),
+            **_citation_paths(),
             "/api/openapi.json": {"get": {"summary": "This description", "operationId": "openapi",
                                           "responses": {"200": {"description": "OpenAPI document", "content": {
                                               "application/json": {"schema": {"type": "object"}}}}}}},
@@ -203,6 +246,7 @@ def openapi_document() -> dict:
             "SearchResponse": search,
             "Coverage": _coverage_schema(),
             "Trends": _trends_schema(),
+            "CslJson": _csl_schema(),
             "Error": {"type": "object", "required": ["ok", "error", "status"], "additionalProperties": False,
                       "properties": {"ok": {"const": False}, "error": {"type": "string"},
                                      "status": {"type": "integer"}}},

@@ -3,8 +3,10 @@
 Two budgets per client address, each a ``limits`` rate such as ``60/minute``
 (setting ``""`` turns one off): ``RATE_LIMIT`` shared by ``/api/search``,
 ``/api/documents/<id>``, ``/api/coverage``, ``/api/trends``, ``/feed.atom``,
-``/embed`` and ``/widget.js``, and ``EXPORT_RATE_LIMIT`` for ``/export.csv``,
-``/export.jsonl`` and ``/coverage.csv`` (a whole result list per request).
+``/embed``, ``/widget.js`` and one bulletin's citation (``/cite.ris``, ``.bib``,
+``.csl.json``), and ``EXPORT_RATE_LIMIT`` for ``/export.csv``, ``/export.jsonl``,
+``/export.ris``, ``/export.bib``, ``/export.csl.json`` and ``/coverage.csv``
+(a whole result list per request).
 Counting is a fixed window in a SQLite file (``webapp.ratestore``) that all
 worker processes of ``cchc serve`` share: by default a temporary file made when
 the app is created (so the workers forked from it share it), or the file of
@@ -34,6 +36,7 @@ from limits import RateLimitItem, parse
 from limits.strategies import FixedWindowRateLimiter
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .citation_formats import FORMATS
 from .errors import error_response
 from .ratestore import SQLiteStorage
 
@@ -48,6 +51,8 @@ BUDGETS = {
     "coverage.api_trends": "RATE_LIMIT",
     "coverage.coverage_csv": "EXPORT_RATE_LIMIT",
     "feeds.feed": "RATE_LIMIT",
+    **{f"api.export_{name}": "EXPORT_RATE_LIMIT" for name in FORMATS},
+    **{f"api.cite_{name}": "RATE_LIMIT" for name in FORMATS},
 }
 STORAGE_FILE = "ratelimit.sqlite3"
 

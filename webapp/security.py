@@ -2,7 +2,7 @@
 
 Pages get a Content-Security-Policy with no inline scripts or styles, may not
 be framed (except ``/embed``, which exists to be framed), and send only their
-origin as referrer. JSON, CSV and ``widget.js`` are marked ``nosniff`` and may
+origin as referrer. JSON, CSV, citation files and ``widget.js`` are marked ``nosniff`` and may
 be read cross-origin (they are public and read-only); nothing uses cookies.
 """
 
@@ -14,7 +14,7 @@ PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
             "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {frames}")
 DATA_CSP = "default-src 'none'; frame-ancestors 'none'"
 FRAMEABLE = ("/embed",)
-SHARED = ("/api/", "/widget.js", "/export.csv")
+SHARED = ("/api/", "/widget.js", "/export.csv", "/export.ris", "/export.bib", "/export.csl.json", "/cite.")
 
 
 def init_app(app: Flask) -> None:

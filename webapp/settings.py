@@ -83,7 +83,7 @@ SETTINGS = (
     Setting("INDEX", "instance/index", str, "Index folder to search."),
     Setting("CORPUS", "corpus", str, "Corpus folder that `cchc serve` indexes when no index exists yet."),
     Setting("PER_PAGE", 10, _positive_int, "Results per page when the URL does not say."),
-    Setting("EXPORT_LIMIT", 10_000, _positive_int, "Most rows in one CSV export."),
+    Setting("EXPORT_LIMIT", 10_000, _positive_int, "Most rows in one export (CSV, JSON Lines, RIS, BibTeX, CSL-JSON)."),
     Setting("SIMILAR", 5, _positive_int, "Similar bulletins shown on a bulletin page."),
     Setting("CORS_ORIGINS", "*", _origins,
             "Origins allowed to call the JSON API and load widget.js: '*' or a comma-separated list."),
@@ -99,7 +99,8 @@ SETTINGS = (
             "Requests one client address may make to the API, /embed and widget.js: '60/minute', "
             "'1000 per hour'; '' for no limit. Past it: HTTP 429 with Retry-After."),
     Setting("EXPORT_RATE_LIMIT", "10/minute", _rate,
-            "CSV exports one client address may download, as RATE_LIMIT; '' for no limit."),
+            "Exports (CSV, JSON Lines, RIS, BibTeX, CSL-JSON) one client address may download, as RATE_LIMIT; "
+            "'' for no limit."),
     Setting("RATE_LIMIT_STORAGE", "", str,
             "SQLite file of the request counters, shared by the worker processes; '' for a temporary file "
             "per `cchc serve`."),

@@ -1,15 +1,16 @@
 """The ``ui`` blueprint: the search page, bulletin pages and the about page.
 
 Every page is server-rendered and works without JavaScript; the whole state
-of a search is in the URL (``webapp.params``). Pages and the JSON API render
+of a search is in the URL (``webapp.params``). A bulletin page carries its
+citation for reference managers (``webapp.citation_formats``). Pages and the JSON API render
 the same plain data from the search core.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-from flask import Blueprint, Flask, current_app, render_template, request
+from flask import Blueprint, Flask, current_app, render_template, request, url_for
 from markupsafe import Markup
 
 from search.citations import ref_label
@@ -20,6 +21,7 @@ from search.schema import FACETS
 from search.vocabulary import quarter_label, topic_label
 
 from .chart import HEIGHT, WIDTH, legend, year_chart
+from .citation_formats import FORMATS, formatted_citation, json_ld, meta_tags, safe_url
 from .coverage import search_trends
 from .errors import error_response
 from .i18n import translate
@@ -139,12 +141,11 @@ def understood_filters(understood: dict, state: SearchState, lang: str) -> list[
     return out
 
 
-def safe_url(url: str | None) -> str | None:
-    """The source address if it is a web address, else None (never a javascript: link)."""
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+def citation(document: dict, lang: str) -> dict:
+    """What the bulletin page says for reference managers: meta tags, JSON-LD, a citation, download links."""
+    return {"meta": meta_tags(document), "json_ld": json_ld(document), "text": formatted_citation(document, lang),
+            "downloads": [{"name": fmt.name, "label": fmt.label, "type": fmt.media_type,
+                           "url": url_for(f"api.cite_{fmt.name}", id=document["id"])} for fmt in FORMATS.values()]}
 
 
 @bp.get("/documents/<path:doc_id>")
@@ -157,7 +158,7 @@ def document_page(doc_id: str):
                         default_lang=current_app.config["LANGUAGE"])
     text = Markup(document["text_highlighted"]) if "text_highlighted" in document else document["text"]
     return render_template("document.html", doc=document, text=text, state=state, query=query,
-                           source=safe_url(document.get("url")),
+                           source=safe_url(document.get("url")), cite=citation(document, _lang()),
                            similar=_engine().similar(doc_id, current_app.config["SIMILAR"]))
 
 
