@@ -154,10 +154,12 @@ def _syllable_query(s: Syllable, fields) -> wq.Query:
     if s.parts:  # "3,4" also finds "3, 4"
         whole = _syllable_query(Syllable(s.text, True), fields)
         return wq.Or([whole, wq.And([_syllable_query(Syllable(p, True), fields) for p in s.parts])])
-    alternatives = []
-    if is_ref(s.raw or s.text):  # the document's own number first, then the documents citing it
-        alternatives.append(wq.Term("number", ref_key(s.raw or s.text), boost=_knobs(fields).number_boost))
+    alternatives, cited = [], 1.0
+    if is_ref(s.raw or s.text):  # the document's own number first, then the documents citing it, then words
+        cited = _knobs(fields).cited_boost
+        alternatives.append(wq.Term("number", ref_key(s.raw or s.text), boost=_knobs(fields).number_boost * cited))
     for exact, folded, _, weight in _fields(fields):
+        weight *= cited
         if s.accented:
             alternatives.append(wq.Term(exact, s.text, boost=weight))
         else:

@@ -27,7 +27,8 @@ class Relevance:
     b: float = 0.75  # BM25 length normalisation
     title_boost: float = 1.0  # weight of a match in the headline against one in the body
     aside_boost: float = 0.3  # weight of a match in the lines cleaning set aside (above the headline, chrome)
-    number_boost: float = 100.0  # a document's own number matched: it ranks before those citing it
+    number_boost: float = 100.0  # a document's own number matched: it ranks before those citing it (times cited_boost)
+    cited_boost: float = 20.0  # a document number of the query found in the text (a citation) outweighs its words
     exact_bonus: float = 1.5  # an unaccented syllable matching the exact spelling too ("ban" over "bản")
     word_boost: float = 0.5  # the query's pyvi words found as words
     proximity_boost: float = 1.0  # the query's neighbouring syllables found side by side

@@ -140,9 +140,10 @@ def test_explain_says_how_each_score_was_made(engine):
     response = engine.run_search(make_request("23/KH-UBND", explain="1"))
     first, second = (hit["explanation"] for hit in response.to_dict()["results"])
     assert first["value"] == round(response.results[0].score, 6)
-    assert "number:23/kh-ubnd ^100" in [leaf["description"] for leaf in _leaves(first)]
-    assert "number:23/kh-ubnd ^100" not in [leaf["description"] for leaf in _leaves(second)]
-    assert "content:23/kh-ubnd ^1.5" in [leaf["description"] for leaf in _leaves(second)]
+    # the own number weighs number_boost x cited_boost, a citation cited_boost x the field weight
+    assert "number:23/kh-ubnd ^2000" in [leaf["description"] for leaf in _leaves(first)]
+    assert "number:23/kh-ubnd ^2000" not in [leaf["description"] for leaf in _leaves(second)]
+    assert "content:23/kh-ubnd ^30" in [leaf["description"] for leaf in _leaves(second)]
     words = engine.run_search(make_request("hội thi cải cách", explain=True)).to_dict()["results"]
     assert all(_sums(hit["explanation"]) for hit in words)
 
@@ -183,3 +184,35 @@ def test_function_words_spelled_out_in_an_accented_query_are_never_required(engi
     assert contest.missing == []  # "trong" is a function word: it is not asked for
     unaccented = {hit.id: hit for hit in engine.run_search(make_request("hoi thi trong huyen")).results}
     assert unaccented["contest"].missing == ["trong"]  # typed without any marks it could be "trọng": kept
+
+
+CITING = {
+    # cites the decree once, in a plan about the reception desk; the query's other words only in passing
+    "cites-45": "\n".join([
+        "Huyện ban hành kế hoạch nâng cao chất lượng bộ phận một cửa",
+        "",
+        "Căn cứ Nghị định 45/2020/NĐ-CP của Chính phủ về thực hiện thủ tục hành chính trên môi trường điện tử, "
+        "UBND huyện ban hành kế hoạch nâng cao chất lượng tiếp nhận hồ sơ, trong đó có hồ sơ nộp qua dịch vụ "
+        "công trực tuyến.",
+    ]),
+    # about online public services through and through, citing no decree
+    "online-a": "\n".join([
+        "Dịch vụ công trực tuyến cấp xã còn hạn chế",
+        "",
+        "Tỷ lệ người dân sử dụng dịch vụ công trực tuyến tại các xã còn thấp; nhiều xã chưa phát sinh hồ sơ dịch "
+        "vụ công trực tuyến. Huyện đề nghị đẩy mạnh tuyên truyền dịch vụ công trực tuyến đến từng thôn.",
+    ]),
+    "online-b": "\n".join([
+        "Đẩy mạnh dịch vụ công trực tuyến toàn trình",
+        "",
+        "Tỉnh cung cấp 900 dịch vụ công trực tuyến toàn trình; hồ sơ trực tuyến tăng mạnh. Các sở hướng dẫn người "
+        "dân nộp hồ sơ dịch vụ công trực tuyến tại nhà.",
+    ]),
+}
+
+
+def test_a_document_number_in_the_query_outweighs_its_other_words(tmp_path):
+    engine = engine_over(CITING, tmp_path)
+    for query in ("45/2020/ND-CP dịch vụ công trực tuyến", "dịch vụ công trực tuyến theo 45/2020/NĐ-CP"):
+        assert ids(engine, query)[0] == "cites-45"
+    assert ids(engine, "dịch vụ công trực tuyến")[-1] == "cites-45"  # without the number it is the weakest
