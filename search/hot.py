@@ -8,7 +8,8 @@ none yet, each posting list of at least ``HOT_DOCS`` documents of every scored
 field as plain arrays beside the segment::
 
     gen-.../hot-<segment id>/ids.npy       int32 document numbers within the segment, list after list
-    gen-.../hot-<segment id>/weights.npy   float64 weight (term frequency) of each posting
+    gen-.../hot-<segment id>/weights.npy   uint16 weight (term frequency) of each posting (float32 when one
+                                           is not a whole number below 65,536; older indexes: float64)
     gen-.../hot-<segment id>/terms.json    {field: {term: [start, end]}}
     gen-.../hot-<segment id>/positions.bin  int64 keys ``docnum << 32 | position`` of the pairs fields' lists
     gen-.../hot-<segment id>/positions.json {field: {term: [start, end]}}
@@ -146,12 +147,37 @@ def hot_terms(leaf, fields: list[str], min_docs: int = HOT_DOCS) -> list[tuple[s
             for term, info in leaf.iter_field(field) if info.doc_frequency() >= min_docs]
 
 
+class _Unfit(ValueError):
+    """A weight the compact type cannot hold exactly."""
+
+
+def _fitted(weights: np.ndarray, dtype) -> np.ndarray:
+    """``weights`` as ``dtype``, exactly; ``_Unfit`` when a whole-number type cannot hold one of them."""
+    if np.issubdtype(dtype, np.integer):
+        limit = np.iinfo(dtype).max
+        if len(weights) and (weights.min() < 0 or weights.max() > limit or np.any(weights != np.floor(weights))):
+            raise _Unfit(dtype)
+    return weights.astype(dtype)
+
+
 def write_segment(folder: Path, leaf, fields: list[str], min_docs: int = HOT_DOCS) -> int:
     """Write one segment's hot postings into ``folder`` (created); the number of lists written.
+
+    Weights are term frequencies, whole numbers (no field has an index-time boost), so they are kept as
+    uint16: 6 bytes a posting with its int32 document number where float64 took 12. A segment with a
+    weight uint16 cannot hold exactly is written again with float32 weights.
 
     Lists of a positions field (``PackedPositions``: the pairs fields) also get their position keys,
     which exact phrases read (``VectorSearcher.positions``).
     """
+    try:
+        return _write_segment(folder, leaf, fields, min_docs, np.uint16)
+    except _Unfit:
+        shutil.rmtree(folder, ignore_errors=True)
+        return _write_segment(folder, leaf, fields, min_docs, np.float32)
+
+
+def _write_segment(folder: Path, leaf, fields: list[str], min_docs: int, weight_type) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     terms = hot_terms(leaf, fields, min_docs)
     total = sum(count for _, _, count in terms)
@@ -159,7 +185,7 @@ def write_segment(folder: Path, leaf, fields: list[str], min_docs: int = HOT_DOC
     placed: dict[str, dict[str, list[int]]] = {}
     if total:
         ids = np.lib.format.open_memmap(folder / "ids.npy", mode="w+", dtype=np.int32, shape=(total,))
-        weights = np.lib.format.open_memmap(folder / "weights.npy", mode="w+", dtype=np.float64, shape=(total,))
+        weights = np.lib.format.open_memmap(folder / "weights.npy", mode="w+", dtype=weight_type, shape=(total,))
         start = written = 0
         with open(folder / "positions.bin", "wb") as keys:
             for field, term, count in terms:
@@ -167,7 +193,7 @@ def write_segment(folder: Path, leaf, fields: list[str], min_docs: int = HOT_DOC
                 if len(term_ids) != count:
                     raise ValueError(f"{field}:{term!r}: {len(term_ids)} postings read, {count} counted")
                 ids[start:start + count] = term_ids
-                weights[start:start + count] = term_weights
+                weights[start:start + count] = _fitted(term_weights, weight_type)
                 table[field][term.decode("utf-8")] = [start, start + count]
                 start += count
                 if isinstance(leaf.schema[field].format, PackedPositions):

@@ -119,7 +119,7 @@ class VectorSearcher:
                 ids.append(decoded[0])
                 weights.append(decoded[1])
         return (np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
-                np.concatenate(weights) if weights else np.zeros(0, dtype=np.float64))
+                np.concatenate(weights, dtype=np.float64) if weights else np.zeros(0, dtype=np.float64))
 
     def positions(self, field: str, text: str) -> np.ndarray:
         """Sorted keys ``docnum << 32 | position`` of a term of a positions field (``PackedPositions``)."""

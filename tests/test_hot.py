@@ -8,6 +8,7 @@ import shutil
 import numpy as np
 import pytest
 
+from search import hot as hot_module
 from search import storage
 from search.arrays import scored_fields
 from search.compiler import compile_query
@@ -100,6 +101,26 @@ def test_every_list_of_two_documents_or_more_is_read_from_the_map_as_whoosh_stor
     assert checked > 100 and placed > 20
     assert fast.scored("content", "không-có-từ-này")[0].tolist() == []
     _same_answers(engine, plain, fast)
+
+
+def test_weights_are_kept_as_uint16_and_a_weight_it_cannot_hold_falls_back_to_float32(
+        sample_index, tmp_path, monkeypatch):
+    root, generation = _copy(sample_index, tmp_path)
+    assert _rewrite_hot(root, generation, min_docs=2) >= 1
+    engine, plain, fast = _searchers(root, generation)
+    assert {hot.weights.dtype for hot in fast._hot} == {np.dtype(np.uint16)}
+    assert {hot.ids.dtype for hot in fast._hot} == {np.dtype(np.int32)}  # 6 bytes a posting
+    # a term frequency uint16 cannot hold (a page repeating one word 70,000 times): the segment takes float32
+    real = hot_module.leaf_postings
+
+    def one_huge(leaf, field, text, offset=0):
+        ids, weights = real(leaf, field, text, offset)
+        return ids, np.where(np.arange(len(weights)) == 0, 70000.0, weights)
+    monkeypatch.setattr(hot_module, "leaf_postings", one_huge)
+    _rewrite_hot(root, generation, min_docs=2)
+    loaded = [h for h in open_hot(generation, engine._current().searcher.reader()) if len(h)]
+    assert {h.weights.dtype for h in loaded} == {np.dtype(np.float32)}
+    assert 70000.0 in loaded[0].weights.tolist()
 
 
 def test_damaged_hot_postings_are_decoded_instead(sample_index, tmp_path):
