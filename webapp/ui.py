@@ -15,9 +15,9 @@ from markupsafe import Markup
 from search.citations import ref_label
 from search.coverage import SCHEMES
 from search.docnumbers import ref_key
+from search.labels import quarter_label, topic_label
 from search.models import MAX_RESULT_WINDOW, RequestError, SearchRequest, SearchResponse
 from search.schema import FACETS
-from search.vocabulary import quarter_label, topic_label
 
 from .chart import HEIGHT, WIDTH, legend, year_chart
 from .coverage import search_trends
