@@ -233,3 +233,40 @@ def test_the_examples_in_the_docstrings_hold():
 
     results = doctest.testmod(indexer.compaction)
     assert results.attempted > 0 and results.failed == 0
+
+
+SENTENCES = (  # written for this test: short bulletins, so that 55 of them index in a few seconds
+    "Ủy ban nhân dân huyện tiếp tục đẩy mạnh cải cách hành chính trong năm 2021.",
+    "Bộ phận một cửa tiếp nhận và trả kết quả hồ sơ đúng hạn cho người dân.",
+    "Sở Nội vụ tổ chức khảo sát sự hài lòng của người dân đối với dịch vụ công.",
+    "Các xã rà soát thủ tục hành chính và công khai quy trình giải quyết.",
+    "Chỉ số PAR Index của tỉnh tăng ba bậc so với năm trước.",
+    "Kế hoạch kiểm tra công tác cải cách hành chính được ban hành từ đầu quý.",
+    "Cán bộ, công chức được tập huấn về chuyển đổi số và dịch vụ công trực tuyến.",
+    "Hội nghị sơ kết sáu tháng đánh giá kết quả thực hiện nhiệm vụ trọng tâm.",
+)
+
+
+def _short_bulletin(rng: random.Random, number: int) -> str:
+    chosen = rng.sample(SENTENCES, rng.randint(2, 5))
+    return f"Bản tin cải cách hành chính số {number}\n\n" + " ".join(chosen)
+
+
+def test_daily_additions_that_whoosh_merges_in_corpus_order_are_compacted_by_full(tmp_path):
+    """The known failure, small: the merged segment keeps the corpus order and has no deletions."""
+    rng, corpus = random.Random(19), tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(55):
+        (corpus / f"{number:03d}.txt").write_text(_short_bulletin(rng, number), encoding="utf-8")
+    build_index(corpus, tmp_path / "index", jobs=1)
+    for number in (70, 71, 72, 73, 74, 65):  # the last a backfilled older bulletin
+        (corpus / f"{number:03d}.txt").write_text(_short_bulletin(rng, number), encoding="utf-8")
+        build_index(corpus, tmp_path / "index", jobs=1)
+    ix = storage.open_current(tmp_path / "index")
+    assert [s.doc_count_all() for s in ix._segments()] == [55, 6]
+    assert not needs_compaction(ix, sorted(p.stem for p in corpus.glob("*.txt")))
+    build_index(corpus, tmp_path / "index", full=True, jobs=1)
+    build_index(corpus, tmp_path / "scratch", scratch=True, jobs=1)
+    assert _statistics(tmp_path / "index") == _statistics(tmp_path / "scratch")
+    for query in ("cải cách hành chính", "một cửa", "dịch vụ công trực tuyến"):
+        assert _ranking(tmp_path / "index", query) == _ranking(tmp_path / "scratch", query)
