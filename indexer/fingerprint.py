@@ -40,8 +40,8 @@ DATA_FILES = (  # every data file a pipeline module reads, and which one reads i
     "indexer/data/periods.json",  # indexer.periods
     "indexer/data/places.json",  # indexer.places
     "indexer/data/syllables.json",  # indexer.syllables
+    "search/data/document_types.json",  # search.docnumbers
     "search/data/dotted.json",  # search.analysis
-    "search/data/issuers.json",  # search.docnumbers
     "search/data/provinces.json",  # search.vocabulary
     "search/data/sources.json",  # indexer.sources
     "search/data/topics.json",  # search.vocabulary
@@ -101,7 +101,7 @@ def named_data_files(modules: Iterable[str]) -> list[str]:
     """The data files (in ``DATA_FOLDERS``) whose name is a string in the source of one of ``modules``.
 
     >>> named_data_files(["indexer.cleaning", "search.docnumbers"])
-    ['indexer/data/chrome.json', 'search/data/issuers.json']
+    ['indexer/data/chrome.json', 'search/data/document_types.json']
     """
     by_name = {path.name: path.relative_to(PROJECT).as_posix()
                for folder in DATA_FOLDERS for path in (PROJECT / folder).glob("*") if path.is_file()}

@@ -31,8 +31,8 @@ def test_relative_and_absolute_imports_are_both_followed():
 def test_the_data_files_hashed_are_exactly_those_the_pipeline_sources_name():
     assert list(DATA_FILES) == fingerprint.named_data_files(pipeline_modules()) == [
         "indexer/data/chrome.json", "indexer/data/legacy_encodings.json", "indexer/data/periods.json",
-        "indexer/data/places.json", "indexer/data/syllables.json", "search/data/dotted.json",
-        "search/data/issuers.json", "search/data/provinces.json", "search/data/sources.json",
+        "indexer/data/places.json", "indexer/data/syllables.json", "search/data/document_types.json",
+        "search/data/dotted.json", "search/data/provinces.json", "search/data/sources.json",
         "search/data/topics.json"]
     files = pipeline_files()
     assert [p.relative_to(PROJECT).as_posix() for p in files if p.suffix == ".json"] == list(DATA_FILES)
@@ -98,13 +98,16 @@ def _edited(path: Path, old: str, new: str) -> str:
     ("search/models.py", "MAX_PER_PAGE = 10, 100", "MAX_PER_PAGE = 10, 50", False),
     ("search/data/stopwords.json", '"những",', '"những", "nhất",', False),
     ("search/data/abbreviations.json", '"cchc": "cải cách hành chính",', "", False),
+    ("search/data/issuers.json", '"ND": "NĐ"', '"ND": "Nđ"', False),
     ("webapp/i18n.py", "", "# a comment\n", False),
     ("search/data/topics.json", '"cải cách thể chế",', '"cải cách thể chế", "thể chế mới",', True),
     ("search/data/dotted.json", '"tp",', '"tp", "tx.",', True),
+    ("search/data/document_types.json", '"NQ",', '"NQ", "PA",', True),
     ("search/vocabulary.py", "def topic_ids()", "def topic_ids() ", True),
     ("indexer/decoding.py", "SCAN_LIMIT = 1_000_000", "SCAN_LIMIT = 2_000_000", True),
 ], ids=["english-topic-label", "labels-module", "request-limit", "query-stop-word", "query-abbreviation",
-        "web-app", "topic-evidence", "dotted-abbreviation", "vocabulary-module", "reading-module"])
+        "issuer-display", "web-app", "topic-evidence", "dotted-abbreviation", "document-types",
+        "vocabulary-module", "reading-module"])
 def test_only_what_changes_indexed_data_changes_the_fingerprint(project_copy, path, old, new, changes):
     before = fingerprint.pipeline_fingerprint()
     assert (_edited(project_copy / path, old, new) != before) is changes
