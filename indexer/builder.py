@@ -132,6 +132,8 @@ def _compatible(generation: Path | None) -> bool:
 def _existing_digests(generation: Path) -> dict[str, str]:
     """id -> content digest of every document of a generation."""
     with whoosh_index.open_dir(str(generation)).reader() as reader:
+        if not reader.doc_count_all():  # every file was skipped: an empty index has no columns to read
+            return {}
         ids, digests = reader.column_reader("id"), reader.column_reader("digest")
         return {ids[n]: digests[n] for n in reader.all_doc_ids()}
 

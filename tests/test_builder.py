@@ -142,3 +142,14 @@ def test_segments_are_separate_files_not_compound(tmp_path, corpus_copy):
     build_index(corpus_copy, root, jobs=1)
     names = {p.suffix for p in storage.current_generation(root).iterdir()}
     assert ".seg" not in names and {".trm", ".pst"} <= names
+
+
+def test_an_index_whose_every_file_was_skipped_is_updated_and_rebuilt(tmp_path):
+    corpus, root = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "scan.txt").write_bytes(b"%PDF-1.7 a scanned report")
+    assert build_index(corpus, root, jobs=1).total == 0
+    assert [build_index(corpus, root, jobs=1, **options).total for options in ({}, {"full": True})] == [0, 0]
+    (corpus / "new.txt").write_text(EXTRA, encoding="utf-8")
+    assert build_index(corpus, root, full=True, jobs=1).added == ["new"]
+    assert _ids(root) == ["new"]
