@@ -160,7 +160,7 @@ def _terminal_snippet(snippet: str) -> str:
 
 
 def _period(hit) -> str:
-    from search.vocabulary import quarter_label
+    from search.labels import quarter_label
 
     parts = [quarter_label(hit.quarter)] if hit.quarter else []
     return " ".join(parts + ([str(hit.year)] if hit.year else [])) or "?"

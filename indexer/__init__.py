@@ -4,7 +4,8 @@ Stages, one module each, passing plain records (``indexer.records``):
 ``reader`` (files -> SourceRecord or Skipped; with ``decoding`` and ``htmltext``)
 -> ``cleaning`` (page chrome out, NFC text) -> ``metadata`` (title, dates, periods;
 with ``places`` and ``topics``) -> ``builder`` (Bulletin -> Whoosh index on disk)
--> ``compaction`` (after a full run: one segment in corpus order, no deletions).
-``fingerprint`` hashes the code and data of reading, extraction and analysis; every
-bulletin's digest covers it, so changing them re-extracts every bulletin.
+-> ``compaction`` (after a full run: one segment in corpus order, no deletions, exact
+field lengths). ``fingerprint`` hashes exactly the code, data and library versions of
+reading, extraction and analysis; every bulletin's digest covers it, so changing them
+re-extracts every bulletin, and changing what only queries and pages use does not.
 """

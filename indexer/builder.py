@@ -14,11 +14,15 @@ and swap it in atomically (``search.storage``). A full run whose served
 generation has the same schema starts from a copy of it and rewrites what
 differs - every bulletin whose content or extraction rules changed (the digest
 covers both). Whoosh keeps deleted documents counted in its statistics until
-their segment is rewritten, so a full run then compacts the generation
-(``indexer.compaction``: one segment, no deletions, documents in corpus order)
-whenever it holds deletions or documents out of order; its scores and ranking
-then equal a build from scratch. A full run over a compact generation of an
-unchanged corpus is a file copy. ``scratch`` forces the build from nothing.
+their segment is rewritten, and its merge of small segments sums one-byte
+approximations of the field lengths, so a full run then compacts the
+generation (``indexer.compaction``: one segment, no deletions, documents in
+corpus order) whenever it holds deletions, documents out of order or a segment
+whose length totals are not exact (each generation's build record lists the
+segments that are: ``exact_segments``); its scores and ranking then equal a
+build from scratch. A full run over an unchanged corpus whose served
+generation already is what a build from scratch gives writes nothing but that
+record: no new generation, no swap. ``scratch`` forces the build from nothing.
 Incremental runs do not compact (it would rewrite every segment): until the
 next full run, replaced and removed bulletins still count in N, document
 frequencies and average field lengths.
@@ -47,12 +51,13 @@ from search.arrays import ensure_arrays, scored_fields
 from search.hot import ensure_hot
 from search.schema import SCHEMA_VERSION, build_schema, document_fields
 
-from .compaction import compact, needs_compaction
+from .compaction import compact, exact_after, needs_compaction, segment_ids
 from .metadata import extract_metadata
 from .reader import DEFAULT_MAX_BYTES, pipeline_fingerprint, read_corpus
 from .records import Bulletin, Skipped, SourceRecord
 
 BATCH = 256  # records handed to the workers at a time (bounds memory)
+EXACT = "exact_segments"  # build record: the segments whose field-length totals are exact (compaction)
 WRITER_MB = 256
 # Segments are written as separate files, not one compound file: Whoosh copies a compound file's parts
 # into memory each time it opens them (300 -> 136 MB per serving process at 10,000 bulletins, and most of
@@ -127,6 +132,8 @@ def _compatible(generation: Path | None) -> bool:
 def _existing_digests(generation: Path) -> dict[str, str]:
     """id -> content digest of every document of a generation."""
     with whoosh_index.open_dir(str(generation)).reader() as reader:
+        if not reader.doc_count_all():  # every file was skipped: an empty index has no columns to read
+            return {}
         ids, digests = reader.column_reader("id"), reader.column_reader("digest")
         return {ids[n]: digests[n] for n in reader.all_doc_ids()}
 
@@ -236,18 +243,47 @@ def _store(writer, docnums: _Docnums, result, segments: dict, existing: dict, re
     writer.add_document(**document_fields(result.to_dict()))
 
 
+def _exact(generation: Path) -> set[str]:
+    """The segments of a generation recorded with exact length totals (none when not recorded)."""
+    return set(storage.read_build_info(generation).get(EXACT, []))
+
+
 def _open(root: Path, full: bool, scratch: bool):
-    """(generation to write, its index, digests already in it, whether this is a full build)."""
+    """(generation to write, its index, digests already in it, whether this is a full build,
+    its segments with exact length totals)."""
     served = storage.current_generation(root)
     if not full and _compatible(served):
-        return served, whoosh_index.open_dir(str(served)), _existing_digests(served), False
+        return served, whoosh_index.open_dir(str(served)), _existing_digests(served), False, _exact(served)
     generation = storage.new_generation(root)
     if _compatible(served) and not scratch:
         for path in served.iterdir():
             if path.is_file() and path.name != storage.BUILD_INFO and not path.name.endswith(".lock"):
                 shutil.copy2(path, generation / path.name)
-        return generation, whoosh_index.open_dir(str(generation)), _existing_digests(generation), True
-    return generation, whoosh_index.create_in(str(generation), build_schema()), {}, True
+        ix = whoosh_index.open_dir(str(generation))
+        return generation, ix, _existing_digests(generation), True, _exact(served)
+    return generation, whoosh_index.create_in(str(generation), build_schema()), {}, True, set()
+
+
+def _unchanged_full(corpus: Path, root: Path, max_bytes: int) -> BuildReport | None:
+    """The report of a full run with nothing to do, or None when it has something to do.
+
+    Nothing to do: the served generation holds every bulletin of the corpus as this pipeline extracts
+    it, and is what a build from scratch gives (no deletions, corpus order, exact length totals).
+    """
+    served = storage.current_generation(root)
+    if not _compatible(served):
+        return None
+    ix, exact = whoosh_index.open_dir(str(served)), _exact(served)
+    if not segment_ids(ix) <= exact:
+        return None  # it will be compacted: no need to read the corpus first
+    existing = _existing_digests(served)
+    report, seen = BuildReport(index=str(root), full=True), {}
+    for _ in _changed_records(corpus, root, existing, report, max_bytes, seen):
+        return None  # an added or changed bulletin
+    if set(existing) - seen.keys() or needs_compaction(ix, list(seen), exact):
+        return None
+    report.total = len(existing)
+    return report
 
 
 def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None = None,
@@ -260,37 +296,52 @@ def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None =
     started = time.monotonic()
     jobs = jobs or os.cpu_count() or 1
     with index_lock(root, wait=wait):
-        generation, ix, existing, full = _open(root, full or scratch, scratch)
+        if full and not scratch and (report := _unchanged_full(corpus, root, max_bytes)) is not None:
+            report.elapsed = time.monotonic() - started
+            served = storage.current_generation(root)
+            _record(served, corpus, report, _exact(served), rebuilt=False)
+            return report
+        generation, ix, existing, full, exact = _open(root, full or scratch, scratch)
         report = BuildReport(index=str(root), full=full)
+        before = segment_ids(ix)
         writer = ix.writer(limitmb=WRITER_MB, compound=False)  # see WRITER_MB
         try:
             order = _write(writer, corpus, root, existing, report, jobs, max_bytes, progress)
         except BaseException:
             writer.cancel()
             raise
-        if report.added or report.updated or report.removed or report.full:
-            writer.commit()
-        else:
-            writer.cancel()
-        if report.full and needs_compaction(ix, order):
-            compact(ix, order, limitmb=WRITER_MB)
+        exact = _commit(ix, writer, report, order, exact, before)
         with ix.searcher() as searcher:
             report.total = searcher.doc_count()
         ensure_arrays(generation, ix)  # issue 12: per-document arrays the serving processes memory-map
         with ix.reader() as reader:  # and each new segment's long posting lists (search.hot)
             ensure_hot(generation, reader, scored_fields(ix.schema))
         report.elapsed = time.monotonic() - started
-        _record(generation, corpus, report)
+        _record(generation, corpus, report, exact)
         if report.full:
             storage.publish(root, generation)
             storage.prune(root)
     return report
 
 
-def _record(generation: Path, corpus: Path, report: BuildReport) -> None:
+def _commit(ix, writer, report: BuildReport, order: list[str], exact: set[str], before: set[str]) -> set[str]:
+    """Commit what the run wrote, then compact a full run's generation unless it already is what a build
+    from scratch gives; the segments with exact length totals afterwards."""
+    if report.added or report.updated or report.removed or report.full:
+        writer.commit()  # Whoosh may merge small segments into the one it writes
+    else:
+        writer.cancel()
+    exact = exact_after(exact, before, segment_ids(ix))
+    if report.full and needs_compaction(ix, order, exact):
+        compact(ix, order, limitmb=WRITER_MB)
+        exact = segment_ids(ix)
+    return exact
+
+
+def _record(generation: Path, corpus: Path, report: BuildReport, exact: set[str], rebuilt: bool = True) -> None:
     previous = storage.read_build_info(generation)
     now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
-    changed = report.added or report.updated or report.removed or report.full
+    changed = report.added or report.updated or report.removed or (report.full and rebuilt)
     storage.write_build_info(generation, {
         "schema_version": SCHEMA_VERSION,
         "pipeline": pipeline_fingerprint(),
@@ -299,4 +350,5 @@ def _record(generation: Path, corpus: Path, report: BuildReport) -> None:
         "checked_at": now,
         "documents": report.total,
         "last_run": report.summary(),
+        EXACT: sorted(exact),
     })

@@ -12,16 +12,25 @@ analysed again) and taking each field's length from the postings themselves,
 exactly as ``add_document`` counts it (Whoosh's own merge would sum the one-byte
 approximations and shift the average field lengths).
 
+Whoosh's own merge is the third way an index drifts from a build from scratch:
+when a commit merges small segments (``MERGE_SMALL``, from the fifth segment
+on) it copies their documents with the one-byte approximation of each field
+length, and the merged segment's length totals - the average field lengths
+BM25 divides by - become sums of approximations. Segments written by
+``add_document`` or by ``compact`` have exact totals; the builder records
+which segments those are (``exact_after``).
+
 ``needs_compaction`` tells whether a generation differs from that layout: an
-index with no deletions whose documents already follow the corpus order is
-left alone, so a rebuild of an unchanged corpus stays a file copy.
+index with no deletions, whose documents already follow the corpus order and
+whose segments all have exact totals, has the statistics of a build from
+scratch (several segments sum to the same totals) and is left alone.
 """
 
 from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from whoosh import columns
 from whoosh.reading import SegmentReader
@@ -34,8 +43,29 @@ def live_ids(reader) -> list[str]:
     return [ids[n] for n in reader.all_doc_ids()]
 
 
-def needs_compaction(ix, order: Sequence[str]) -> bool:
-    """Whether the index holds deleted documents or documents out of ``order`` (ids in corpus order)."""
+def segment_ids(ix) -> set[str]:
+    """The ids of the segments of the index's latest commit."""
+    return {segment.segment_id() for segment in ix._segments()}
+
+
+def exact_after(exact: Collection[str], before: Collection[str], after: Collection[str]) -> set[str]:
+    """The segments with exact length totals after a commit that turned segments ``before`` into ``after``.
+
+    Those that were exact and remain, and the segment the commit wrote, unless the commit merged older
+    segments into it (Whoosh's merge copies their lengths as one-byte approximations).
+
+    >>> sorted(exact_after({"a"}, {"a"}, {"a", "b"})), sorted(exact_after({"a", "b", "c"}, {"a", "b", "c"}, {"a", "d"}))
+    (['a', 'b'], ['a'])
+    """
+    merged, written = set(before) - set(after), set(after) - set(before)
+    return (set(exact) & set(after)) | (set() if merged else written)
+
+
+def needs_compaction(ix, order: Sequence[str], exact: Collection[str] | None = None) -> bool:
+    """Whether the index holds deleted documents, documents out of ``order`` (ids in corpus order) or,
+    when ``exact`` (the segments with exact length totals) is given, a segment not in it."""
+    if exact is not None and not segment_ids(ix) <= set(exact):
+        return True
     with ix.reader() as reader:
         if reader.has_deletions():
             return True

@@ -5,7 +5,11 @@ read first and cheaply. Bytes that are not UTF-8 get candidate readings -
 Windows-1258 (older Vietnamese sites; its tone marks are combining characters),
 an HTML page's declared charset, and the pre-Unicode font encodings TCVN3 and
 VNI-Windows (``legacy_encodings``) - and the reading in which most words are
-Vietnamese syllables wins (``syllables``). Unicode text that holds TCVN3 or
+Vietnamese syllables wins (``syllables``). Readings are compared on a sample
+of the text: for an HTML page the text it shows (``visible_text``: what stands
+outside ``<head>``, ``<script>``, ``<style>``, comments and tags), wherever it
+starts, since portals inline tens of kilobytes of ASCII CSS and scripts that
+read alike in every encoding; for other files their first characters. Unicode text that holds TCVN3 or
 VNI-Windows mojibake (a legacy file once opened as Windows-1252 and saved as
 Unicode: "C¶i c¸ch", "Caûi caùch") is converted the same way, but only when the
 Latin-1 symbols such mojibake is made of are a good share of its non-ASCII
@@ -22,6 +26,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from typing import AnyStr
 
 from search.textnorm import clean_unicode
 
@@ -47,7 +52,8 @@ _NON_ASCII = re.compile("[^\x00-\x7f]")
 SIGN_SHARE = 0.1  # mojibake signs among the non-ASCII characters of Unicode text that make it worth scoring
 PLAUSIBLE = 0.5  # least share of Vietnamese syllables (among words with non-ASCII letters) to accept a reading
 MARGIN = 0.2  # how much better a converted reading of Unicode text must score than the text as it is
-SAMPLE_SIZE = 32_000  # readings are compared on the first bytes (or characters) of a file: some 5,000 words
+SAMPLE_SIZE = 32_000  # readings are compared on this many bytes (or characters) of text: some 5,000 words
+SCAN_LIMIT = 1_000_000  # an HTML page's shown text is looked for in its first bytes (bounded work for huge files)
 CODEC_NAMES = {"cp1258": "Windows-1258"}
 NOT_VIETNAMESE = "not plausible Vietnamese text in any known encoding"
 
@@ -98,9 +104,9 @@ def decode_text(data: bytes, html: bool = False) -> Decoded:
     Decoded(text='Cải cách hành chính', encoding='TCVN3', converted=True)
     """
     if data.startswith(codecs.BOM_UTF8):
-        return _unicode(_strict(data[3:], "utf-8"), "UTF-8")
+        return _unicode(_strict(data[3:], "utf-8"), "UTF-8", html)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _unicode(_strict(data, "utf-16"), "UTF-16")
+        return _unicode(_strict(data, "utf-16"), "UTF-16", html)
     kind = _binary_kind(data)
     if kind:
         raise DecodeError(f"not text: {kind}")
@@ -108,12 +114,12 @@ def decode_text(data: bytes, html: bool = False) -> Decoded:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         return _legacy(data, html, error)
-    return _unicode(text, "UTF-8")
+    return _unicode(text, "UTF-8", html)
 
 
-def _unicode(text: str, encoding: str) -> Decoded:
+def _unicode(text: str, encoding: str, html: bool = False) -> Decoded:
     """Unicode text as it is, or converted when it is clearly TCVN3 or VNI-Windows mojibake."""
-    sample = text[:SAMPLE_SIZE]
+    sample = _sample(text, html)
     if _looks_like_mojibake(sample):
         scores = {name: vietnamese_score(to_unicode(sample, name)) for name in ENCODINGS}
         legacy = max(scores, key=scores.get)
@@ -137,7 +143,7 @@ def _legacy(data: bytes, html: bool, utf8_error: UnicodeDecodeError) -> Decoded:
     if _mostly_utf8(data):
         raise DecodeError(f"invalid UTF-8 at byte {utf8_error.start} "
                           "(the rest of the file is UTF-8, so it is not read as Windows-1258)")
-    sample = data[:SAMPLE_SIZE]
+    sample = _sample(data, html)
     best, best_score = None, -1.0
     for name, read in _readings(data, html):
         score = vietnamese_score(read(sample))
@@ -147,6 +153,66 @@ def _legacy(data: bytes, html: bool, utf8_error: UnicodeDecodeError) -> Decoded:
         raise DecodeError(NOT_VIETNAMESE)
     name, read = best
     return Decoded(clean_unicode(read(data)), name, name in ENCODINGS)
+
+
+def _sample(data: AnyStr, html: bool) -> AnyStr:
+    """What readings are compared on: a page's shown text when it has any non-ASCII, else the first characters."""
+    if html:
+        shown = visible_text(data)
+        if not shown.isascii():
+            return shown
+    return data[:SAMPLE_SIZE]
+
+
+def _markup_patterns(kind: type) -> tuple[re.Pattern, dict, re.Pattern]:
+    """(the start of a tag or comment, the end of each hidden element by its opening, the rest of a tag).
+
+    The opening group is ``!--``, ``head``, ``script`` or ``style``, or the first character of any other tag.
+    """
+    def pattern(text: str) -> re.Pattern:
+        return re.compile(text.encode("ascii") if kind is bytes else text, re.I)
+
+    opening = pattern(r"<(!--|(?:head|script|style)(?=[\s/>])|[a-z/!?])")
+    hidden = {"!--": pattern("-->"), "script": pattern(r"</script\s*>"), "style": pattern(r"</style\s*>"),
+              "head": pattern(r"</head\s*>|(?=<body[\s/>])")}  # a <head> left open ends where <body> starts
+    if kind is bytes:
+        hidden = {name.encode("ascii"): end for name, end in hidden.items()}
+    return opening, hidden, pattern(r"""(?:"[^"]*"|'[^']*'|[^'">])*>""")  # quoted values may hold ">"
+
+
+_MARKUP = {kind: _markup_patterns(kind) for kind in (str, bytes)}
+
+
+def visible_text(markup: AnyStr, size: int = SAMPLE_SIZE, limit: int = SCAN_LIMIT) -> AnyStr:
+    """The first ``size`` characters (or bytes) of the text an HTML page shows, its pieces joined by a space.
+
+    Only the first ``limit`` characters are looked at, so the work is bounded however large the page;
+    an element, comment or tag left open there hides the rest.
+
+    >>> visible_text("<html><head><style>p{}</style><title>T</title></head><!-- x --><p>Cải <b>cách</b></p>")
+    'Cải  cách'
+    >>> visible_text(b"<script>a<b</script>\\xb6 <p class='x>'>ok")
+    b'\\xb6  ok'
+    """
+    opening, hidden, tag_rest = _MARKUP[type(markup)]
+    data, pieces, found, position = markup[:limit], [], 0, 0
+    while found < size and position is not None:
+        tag = opening.search(data, position)
+        piece = data[position:tag.start() if tag else len(data)]
+        if piece.strip():
+            pieces.append(piece)
+            found += len(piece)
+        position = _past(data, tag, hidden, tag_rest)
+    return (" " if isinstance(markup, str) else b" ").join(pieces)[:size]
+
+
+def _past(data: AnyStr, tag: re.Match | None, hidden: dict, tag_rest: re.Pattern) -> int | None:
+    """Where shown text may resume after ``tag`` (a tag, comment or hidden element); None: not in ``data``."""
+    if tag is None:
+        return None
+    closing = hidden.get(tag.group(1).lower())
+    end = closing.search(data, tag.end()) if closing else tag_rest.match(data, tag.end())
+    return end.end() if end else None
 
 
 def _readings(data: bytes, html: bool):

@@ -1,19 +1,24 @@
-"""The pipeline fingerprint: a hash of the code and data that turn a file into indexed fields.
+"""The pipeline fingerprint: a hash of exactly the code, data and libraries that turn a file into indexed fields.
 
 Every bulletin's digest covers its bytes and this fingerprint, so when anything
 that reading, cleaning, extraction or analysis depends on changes, every
-bulletin is extracted again on the next incremental run. Nothing is bumped by
-hand: the fingerprint hashes
+bulletin is extracted again on the next incremental run; when nothing they
+depend on changes, none is. Nothing is bumped by hand: the fingerprint hashes
 
 * the source of every project module that the pipeline's entry points
   (``ROOTS``) import, directly or through each other, found by reading their
   ``import`` statements (a module added to the pipeline is covered as soon as
   it is imported);
-* every data file in ``indexer/data`` and ``search/data``;
-* the versions of the libraries whose output is indexed (``LIBRARIES``).
+* the data files those modules read (``DATA_FILES``, a declared list that the
+  tests check against the file names the pipeline's sources name and against
+  the files a real build opens);
+* the versions of the libraries whose output is indexed (``LIBRARIES``: pyvi
+  and the CRF and scikit-learn code that runs its model, selectolax).
 
-The writer (``indexer.builder``), the search side and the web app are not
-imported by the roots, so editing them leaves the fingerprint alone.
+The writer (``indexer.builder``), the search side, the web app and what only
+they read (request limits in ``search.models``, display labels in
+``search/data/labels.json``, the function words and abbreviations of queries)
+are not imported by the roots, so editing them leaves the fingerprint alone.
 """
 
 from __future__ import annotations
@@ -29,7 +34,19 @@ PROJECT = Path(__file__).resolve().parent.parent
 PACKAGES = ("indexer", "search")
 ROOTS = ("indexer.reader", "indexer.metadata", "search.schema", "search.analysis")
 DATA_FOLDERS = ("indexer/data", "search/data")
-LIBRARIES = ("pyvi", "selectolax")
+DATA_FILES = (  # every data file a pipeline module reads, and which one reads it
+    "indexer/data/chrome.json",  # indexer.cleaning
+    "indexer/data/legacy_encodings.json",  # indexer.legacy_encodings
+    "indexer/data/periods.json",  # indexer.periods
+    "indexer/data/places.json",  # indexer.places
+    "indexer/data/syllables.json",  # indexer.syllables
+    "search/data/document_types.json",  # search.docnumbers
+    "search/data/dotted.json",  # search.analysis
+    "search/data/provinces.json",  # search.vocabulary
+    "search/data/sources.json",  # indexer.sources
+    "search/data/topics.json",  # search.vocabulary
+)
+LIBRARIES = ("pyvi", "python-crfsuite", "scikit-learn", "selectolax")
 
 
 def module_path(name: str) -> Path | None:
@@ -45,7 +62,7 @@ def imported_modules(name: str) -> set[str]:
     """The project modules that module ``name``'s source imports (absolute or relative), with their packages.
 
     >>> sorted(imported_modules("indexer.periods"))
-    ['search', 'search.docnumbers', 'search.textnorm']
+    ['search', 'search.docnumbers', 'search.periods', 'search.textnorm']
     """
     path = module_path(name)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
@@ -80,11 +97,25 @@ def pipeline_modules(roots: Iterable[str] = ROOTS) -> list[str]:
     return sorted(seen)
 
 
+def named_data_files(modules: Iterable[str]) -> list[str]:
+    """The data files (in ``DATA_FOLDERS``) whose name is a string in the source of one of ``modules``.
+
+    >>> named_data_files(["indexer.cleaning", "search.docnumbers"])
+    ['indexer/data/chrome.json', 'search/data/document_types.json']
+    """
+    by_name = {path.name: path.relative_to(PROJECT).as_posix()
+               for folder in DATA_FOLDERS for path in (PROJECT / folder).glob("*") if path.is_file()}
+    found = set()
+    for name in modules:
+        for node in ast.walk(ast.parse(module_path(name).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in by_name:
+                found.add(by_name[node.value])
+    return sorted(found)
+
+
 def pipeline_files() -> list[Path]:
-    """The sources of the pipeline's modules and the data files, in a stable order."""
-    sources = [module_path(name) for name in pipeline_modules()]
-    data = sorted(path for folder in DATA_FOLDERS for path in (PROJECT / folder).glob("*") if path.is_file())
-    return sources + data
+    """The sources of the pipeline's modules and its data files, in a stable order."""
+    return [module_path(name) for name in pipeline_modules()] + [PROJECT / name for name in DATA_FILES]
 
 
 def fingerprint(files: Iterable[Path], versions: Iterable[str] = ()) -> str:

@@ -19,8 +19,7 @@ import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from search.models import is_digits
-from search.textnorm import clean_unicode
+from search.textnorm import clean_unicode, is_digits
 from search.vocabulary import QUARTERS, canonical_province, topic_ids
 
 from .dates import parse_date

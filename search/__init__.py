@@ -5,5 +5,7 @@ Stages, one module each: ``textnorm`` (NFC, tone marks, folding) and
 ``query`` (parse) -> ``compiler`` (to Whoosh) -> ``engine`` (search, rank) ->
 ``facets`` (counts) -> ``highlight`` (snippets). ``models`` holds the plain
 data that crosses into the CLI and the web app; ``vocabulary`` the edited
-lists; ``storage`` where an index lives on disk.
+lists that indexing reads, ``querywords`` (function words, abbreviations) and
+``labels`` (facet values shown in Vietnamese and English) those only queries
+and pages read; ``storage`` where an index lives on disk.
 """

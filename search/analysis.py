@@ -32,11 +32,14 @@ analyzers pickle into the index schema without it.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import string
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 from typing import NamedTuple
 
 from whoosh.analysis import Token, Tokenizer
@@ -56,6 +59,7 @@ _BREAK = re.compile(r"[.!?;:…\n\r]")  # between two syllables, ends a phrase (
 _NUMBER_PART = re.compile(r"\d+")
 _REF_PREFIX = re.compile(r"\d+[a-z]?/(?:19|20)\d\d(?=/)", re.I)
 SEGMENT_CACHE_SIZE = 2_048  # the indexer primes just before writing; queries are short
+DOTTED = Path(__file__).parent / "data" / "dotted.json"  # abbreviations whose full stop ends no sentence
 
 
 class Span(NamedTuple):
@@ -241,10 +245,11 @@ def _abbreviation(text: str, span: Span, stop: int) -> bool:
     return stop == span.end and text[stop] == "." and text[span.start : span.end].lower() in dotted_abbreviations()
 
 
+@cache
 def dotted_abbreviations() -> frozenset[str]:
-    from .vocabulary import dotted_abbreviations as load  # data file; imported late (vocabulary imports us)
-
-    return load()
+    """Abbreviations written with a full stop ("TP.", "ThS."), lower case: the stop ends no sentence."""
+    with open(DOTTED, encoding="utf-8") as handle:
+        return frozenset(w.lower() for w in json.load(handle)["dotted"])
 
 
 def number_parts(text: str, span: Span) -> list[str]:

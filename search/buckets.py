@@ -16,11 +16,12 @@ import numpy as np
 
 from .citations import ref_label
 from .facets import FacetTable, disjunctive_counts, pivot
+from .labels import quarter_label, topic_label
 from .limits import Deadline
 from .models import FacetBucket, SearchRequest
 from .schema import FACETS
 from .textnorm import folded_key
-from .vocabulary import QUARTERS, quarter_label, topic_ids, topic_label
+from .vocabulary import QUARTERS, topic_ids
 
 
 @dataclass

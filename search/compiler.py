@@ -48,9 +48,9 @@ from . import query as ast
 from .analysis import WORDS, number_parts, pair_terms, scan
 from .clauses import BestMatch, Sequence
 from .docnumbers import is_ref, ref_key
+from .querywords import abbreviations, function_words
 from .relevance import DEFAULT, Relevance
 from .textnorm import fold, has_diacritics
-from .vocabulary import abbreviations, function_words
 
 SPLIT_ABBREVIATIONS = True
 MATCH_MODES = ("best", "all")

@@ -37,7 +37,7 @@ DOCNUMBER_TOKEN = re.compile(
 
 @cache
 def _document_types() -> frozenset[str]:
-    with open(Path(__file__).parent / "data" / "issuers.json", encoding="utf-8") as handle:
+    with open(Path(__file__).parent / "data" / "document_types.json", encoding="utf-8") as handle:
         return frozenset(json.load(handle)["types"])
 
 

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from .docnumbers import is_ref, ref_key
 from .schema import FACETS
+from .textnorm import is_digits
 from .vocabulary import QUARTERS, canonical_province, canonical_province_2025, topic_ids
 
 SORTS = ("relevance", "newest", "oldest")
@@ -20,10 +21,6 @@ DEFAULT_PER_PAGE, MAX_PER_PAGE = 10, 100
 MAX_RESULT_WINDOW = 10_000  # as Elasticsearch: deeper pages are refused
 MAX_FILTER_VALUES = 100
 
-
-def is_digits(text: str) -> bool:
-    """ASCII digits only (``str.isdigit`` also accepts '²' and '٣', which ``int`` refuses or reads differently)."""
-    return text.isascii() and text.isdigit()
 YEAR_RANGE = (1945, 2100)
 
 

@@ -104,3 +104,8 @@ def normalize_key(text: str) -> str:
 def folded_key(text: str) -> str:
     """The diacritics-insensitive comparison key: ``normalize_key`` then ``fold``."""
     return fold(normalize_key(text))
+
+
+def is_digits(text: str) -> bool:
+    """ASCII digits only (``str.isdigit`` also accepts '²' and '٣', which ``int`` refuses or reads differently)."""
+    return text.isascii() and text.isdigit()

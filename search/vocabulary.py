@@ -1,9 +1,12 @@
-"""Controlled vocabularies: provinces, topics, reporting periods, abbreviations.
+"""Controlled vocabularies: provinces, topics and reporting periods.
 
 The lists people edit live in ``search/data/*.json``; this module loads them
 once and answers lookups with plain data. Both the indexer (to extract
-metadata) and the search side (to validate filters and label facets) use it,
-so a value means the same thing everywhere.
+metadata) and the search side (to validate filters) use it, so a value means
+the same thing everywhere. It is part of the indexing pipeline, and so is
+every data file it reads (``indexer.fingerprint``): what only queries or pages
+use lives elsewhere - display labels in ``search.labels``, function words and
+abbreviations in ``search.querywords``.
 """
 
 from __future__ import annotations
@@ -17,17 +20,8 @@ from .textnorm import folded_key, normalize_key
 
 DATA = Path(__file__).parent / "data"
 
-# Reporting periods: value -> (Vietnamese label, English label), in display order.
-QUARTERS = {
-    "Q1": ("Quý I", "Q1"),
-    "Q2": ("Quý II", "Q2"),
-    "Q3": ("Quý III", "Q3"),
-    "Q4": ("Quý IV", "Q4"),
-    "H1": ("6 tháng đầu năm", "First half"),
-    "H2": ("6 tháng cuối năm", "Second half"),
-    "9M": ("9 tháng", "Nine months"),
-    "FY": ("Cả năm", "Full year"),
-}
+# Reporting periods, in display order (their labels: search.labels)
+QUARTERS = ("Q1", "Q2", "Q3", "Q4", "H1", "H2", "9M", "FY")
 
 
 @dataclass(frozen=True)
@@ -47,8 +41,6 @@ class Topic:
     """A topic of the taxonomy with its evidence terms."""
 
     id: str
-    label: str
-    label_en: str
     strong: tuple[str, ...]
     weak: tuple[str, ...]
     ignore: tuple[str, ...]
@@ -140,8 +132,6 @@ def topics() -> tuple[Topic, ...]:
     return tuple(
         Topic(
             id=entry["id"],
-            label=entry["label"],
-            label_en=entry["label_en"],
             strong=tuple(normalize_key(t) for t in entry["strong"]),
             weak=tuple(normalize_key(t) for t in entry["weak"]),
             ignore=tuple(normalize_key(t) for t in entry["ignore"]),
@@ -154,37 +144,3 @@ def topics() -> tuple[Topic, ...]:
 
 def topic_ids() -> tuple[str, ...]:
     return tuple(t.id for t in topics())
-
-
-def topic_label(topic_id: str, lang: str = "vi") -> str:
-    for topic in topics():
-        if topic.id == topic_id:
-            return topic.label_en if lang == "en" else topic.label
-    return topic_id
-
-
-def quarter_label(code: str, lang: str = "vi") -> str:
-    vi, en = QUARTERS.get(code, (code, code))
-    return en if lang == "en" else vi
-
-
-@cache
-def abbreviations() -> dict[str, str]:
-    """Abbreviation (lower case) -> spelled-out phrase (normalised)."""
-    return {normalize_key(k): normalize_key(v)
-            for k, v in _load("abbreviations.json")["abbreviations"].items()}
-
-
-@cache
-def dotted_abbreviations() -> frozenset[str]:
-    """Abbreviations written with a full stop ("TP.", "ThS."), lower case: the stop ends no sentence."""
-    return frozenset(w.lower() for w in _load("abbreviations.json").get("dotted", []))
-
-
-@cache
-def function_words() -> frozenset[str]:
-    """Vietnamese function words (lower case, new-style tones): never required, barely scored.
-
-    Multi-syllable entries ("đối với") are matched as whole pyvi words or syllable runs.
-    """
-    return frozenset(normalize_key(w) for w in _load("stopwords.json")["words"])

@@ -51,3 +51,17 @@ def ranked_ids(engine, query: str, **options) -> list[str]:
     from search.models import make_request
 
     return [hit.id for hit in engine.run_search(make_request(query, **options)).results]
+
+
+def portal_head(size: int) -> str:
+    """An ASCII ``<head>`` of at least ``size`` characters, inline CSS and scripts as portals write them."""
+    rules = [f".menu-{n} a:hover, .box-{n} > li {{ margin: 0 {n % 9}px; color: #{n * 2654435761 % 0xFFFFFF:06x}; }}"
+             for n in range(size // 70 + 1)]
+    script = ("window.dataLayer = window.dataLayer || [];\n"
+              "function gtag() { dataLayer.push(arguments); }\n"
+              "var banners = [" + ", ".join(f"'/images/banner-{n}.jpg'" for n in range(40)) + "];\n"
+              "if (a < b && b > 0) { document.write('<div class=\"x\">' + banners[0] + '</div>'); }\n")
+    return ("<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">\n"
+            "<style type=\"text/css\">\n" + "\n".join(rules) + "\n</style>\n"
+            "<!-- <p>a comment that looks like text</p> -->\n"
+            "<script type=\"text/javascript\">\n" + script + "</script>\n</head>\n")

@@ -42,13 +42,31 @@ def test_full_rebuild_swaps_generations_and_keeps_one_previous(tmp_path, corpus_
     root = tmp_path / "index"
     build_index(corpus_copy, root, jobs=1)
     first = storage.current_generation(root)
+    (corpus_copy / "new.txt").write_text(EXTRA, encoding="utf-8")
     build_index(corpus_copy, root, full=True, jobs=1)
     second = storage.current_generation(root)
+    (corpus_copy / "new.txt").unlink()
     build_index(corpus_copy, root, full=True, jobs=1)
     third = storage.current_generation(root)
     assert len({first, second, third}) == 3
     assert sorted(p.name for p in root.glob("gen-*")) == sorted([second.name, third.name])
     assert len(_ids(root)) == 5
+
+
+def test_an_unchanged_full_rebuild_writes_nothing_but_its_record(tmp_path, corpus_copy):
+    """Nothing changed since the last full build: no new generation, no swap, no file but the build record."""
+    root = tmp_path / "index"
+    build_index(corpus_copy, root, jobs=1)
+    served = storage.current_generation(root)
+    files = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+    report = build_index(corpus_copy, root, full=True, jobs=1)
+    assert (report.full, report.added, report.updated, report.removed, report.unchanged, report.total) == (
+        True, [], [], [], 5, 5)
+    assert storage.current_generation(root) == served and list(root.glob("gen-*")) == [served]
+    changed = {p for p in root.rglob("*") if p.is_file() and (p.stat().st_ino, p.stat().st_mtime_ns) != files.get(p)}
+    assert changed == {served / storage.BUILD_INFO, root / ".lock"}
+    info = storage.read_build_info(served)
+    assert info["last_run"]["full"] and info["built_at"] <= info["checked_at"]
 
 
 def test_parallel_workers_give_the_same_index(tmp_path, corpus_copy):
@@ -124,3 +142,14 @@ def test_segments_are_separate_files_not_compound(tmp_path, corpus_copy):
     build_index(corpus_copy, root, jobs=1)
     names = {p.suffix for p in storage.current_generation(root).iterdir()}
     assert ".seg" not in names and {".trm", ".pst"} <= names
+
+
+def test_an_index_whose_every_file_was_skipped_is_updated_and_rebuilt(tmp_path):
+    corpus, root = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    (corpus / "scan.txt").write_bytes(b"%PDF-1.7 a scanned report")
+    assert build_index(corpus, root, jobs=1).total == 0
+    assert [build_index(corpus, root, jobs=1, **options).total for options in ({}, {"full": True})] == [0, 0]
+    (corpus / "new.txt").write_text(EXTRA, encoding="utf-8")
+    assert build_index(corpus, root, full=True, jobs=1).added == ["new"]
+    assert _ids(root) == ["new"]

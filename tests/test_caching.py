@@ -77,7 +77,8 @@ def test_a_changed_index_gives_200_and_a_new_etag(tmp_path, corpus_copy, monkeyp
     after_commit = {url: client.get(url, headers={"If-None-Match": before[url]}) for url in urls}
     assert {url: r.status_code for url, r in after_commit.items()} == dict.fromkeys(urls, 200)
     assert all(after_commit[url].headers["ETag"] != before[url] for url in urls)
-    build_index(corpus_copy, tmp_path / "index", full=True, jobs=1)  # a new generation
+    (corpus_copy / "new.txt").write_text("Hội nghị CCHC\n\nNội dung cải cách hành chính mới nhất.", encoding="utf-8")
+    build_index(corpus_copy, tmp_path / "index", full=True, jobs=1)  # a new generation (unchanged, it writes none)
     after_full = {url: client.get(url, headers={"If-None-Match": after_commit[url].headers["ETag"]}) for url in urls}
     assert {url: r.status_code for url, r in after_full.items()} == dict.fromkeys(urls, 200)
     assert len({r.headers["ETag"] for r in (*after_commit.values(), *after_full.values())}) == 2 * len(urls)

@@ -3,9 +3,10 @@ import random
 
 import pytest
 
-from indexer.decoding import NOT_VIETNAMESE, Decoded, DecodeError, decode, decode_text
+from indexer.decoding import NOT_VIETNAMESE, SCAN_LIMIT, Decoded, DecodeError, decode, decode_text, visible_text
+from indexer.htmltext import extract_page
 from indexer.legacy_encodings import from_unicode
-from tests.helpers import to_cp1258
+from tests.helpers import portal_head, to_cp1258
 
 TEXT = "Cải cách hành chính tỉnh Thừa Thiên Huế, Đắk Lắk: ưu tiên dịch vụ công trực tuyến."
 
@@ -71,6 +72,64 @@ def test_tcvn3_mojibake_with_windows_1252_punctuation_is_converted():
 ], ids=["english-ascii", "english-latin", "vietnamese-with-symbols"])
 def test_unicode_text_that_is_not_mojibake_is_untouched(text):
     assert decode_text(text.encode()) == Decoded(text, "UTF-8", converted=False)
+
+
+# Written for these tests: one bulletin per legacy encoding, on a page whose <head> fills 36 KB.
+TCVN3_TITLE = "Sơ kết công tác cải cách hành chính sáu tháng đầu năm"
+TCVN3_LINES = ("Sáng nay, ủy ban nhân dân huyện tổ chức hội nghị sơ kết công tác cải cách hành chính "
+               "sáu tháng đầu năm.",
+               "Bộ phận một cửa đã tiếp nhận 4.210 hồ sơ, trong đó 97% được trả kết quả đúng hạn; người dân "
+               "được hướng dẫn nộp hồ sơ trực tuyến tại nhà.")
+VNI_TITLE = "Ủy ban nhân dân tỉnh đẩy mạnh chuyển đổi số trong giải quyết thủ tục hành chính"
+VNI_LINES = ("Đến hết quý II, toàn tỉnh có 1.532 thủ tục được cung cấp dịch vụ công trực tuyến toàn trình.",
+             "Ông Phó Giám đốc Sở Nội vụ đề nghị các xã rà soát quy trình, công khai kết quả đánh giá "
+             "sự hài lòng của người dân.")
+HEAD = portal_head(36 * 1024)
+
+
+def portal_page(title: str, lines: tuple[str, ...], encoding: str | None) -> str:
+    """A saved portal page: 36 KB of ASCII <head>, then the bulletin (as byte text in ``encoding``, if given)."""
+    def body(text: str) -> str:
+        return from_unicode(text, encoding) if encoding else text
+
+    paragraphs = "".join(f"<p>{body(line)}</p>\n" for line in lines)
+    return (f"<!DOCTYPE html>\n<html lang=\"vi\">\n{HEAD}<body>\n<div class=\"news-detail\">\n"
+            f"<h1>{body(title)}</h1>\n{paragraphs}</div>\n</body>\n</html>\n")
+
+
+LONG_HEAD = [(TCVN3_TITLE, TCVN3_LINES, "TCVN3"), (VNI_TITLE, VNI_LINES, "VNI-Windows")]
+
+
+@pytest.mark.parametrize("title, lines, encoding", LONG_HEAD, ids=["TCVN3", "VNI-Windows"])
+def test_a_legacy_page_is_read_on_the_text_it_shows_behind_36_kb_of_head(title, lines, encoding):
+    data = portal_page(title, lines, encoding).encode("latin-1")
+    assert data.index(b"<body>") > 36 * 1024 > len(data) - data.index(b"<body>")
+    decoded = decode_text(data, html=True)
+    assert decoded == Decoded(portal_page(title, lines, None), encoding, converted=True)
+    page = extract_page(decoded.text)
+    assert (page.title, page.text) == (title, "\n\n".join((title, *lines)))
+
+
+@pytest.mark.parametrize("title, lines, encoding", LONG_HEAD, ids=["TCVN3", "VNI-Windows"])
+def test_a_legacy_page_saved_as_utf8_mojibake_is_read_on_the_text_it_shows(title, lines, encoding):
+    data = portal_page(title, lines, encoding).encode("utf-8")
+    assert decode_text(data, html=True) == Decoded(portal_page(title, lines, None), f"{encoding} mojibake in UTF-8",
+                                                   converted=True)
+
+
+def test_the_text_a_page_shows_leaves_out_head_scripts_styles_comments_and_tags():
+    page = ("<html><head><title>Tiêu đề</title><style>b{}</style></head><body><!-- <p>ẩn</p> -->"
+            "<p class='a>b' data-x=\"<i>\">Cải <b>cách</b></p><script>x = '<p>mã</p>'</script>"
+            "<STYLE>i{}</STYLE><p>hành chính<br/>2024</p></body></html>")
+    assert visible_text(page) == "Cải  cách hành chính 2024"
+    assert visible_text(page.encode("utf-8")) == "Cải  cách hành chính 2024".encode()
+    assert visible_text("<html><head><style>p{}</style><body><p>thân bài") == "thân bài"  # <head> left open
+
+
+def test_the_text_a_page_shows_is_looked_for_in_bounded_work():
+    assert visible_text("<p>" + "x" * 100 + "</p>", size=10) == "x" * 10
+    assert visible_text("<style>" + "a" * SCAN_LIMIT + "</style><p>late</p>") == ""  # past the limit: not read
+    assert visible_text("<p>shown</p><!-- never closed <p>hidden</p>") == "shown"
 
 
 def _noise(seed: int, lowest: int, size: int) -> bytes:

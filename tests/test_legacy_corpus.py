@@ -53,3 +53,18 @@ def test_legacy_files_are_indexed_searchable_and_named_in_the_summary(tmp_path):
     text = _invoke("index", "--corpus", corpus, "--index", tmp_path / "again", "--jobs", "1").splitlines()
     assert text[:2] == ["skipped  noise.txt: not plausible Vietnamese text in any known encoding",
                         "converted: old/a.txt (TCVN3), old/b.txt (VNI-Windows)"]
+
+
+def test_legacy_pages_behind_a_long_head_are_indexed_as_the_text_they_show(tmp_path):
+    from tests.test_decoding import LONG_HEAD, portal_page
+
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    for name, (title, lines, encoding) in zip(("tcvn3", "vni"), LONG_HEAD, strict=True):
+        (corpus / f"{name}.html").write_bytes(portal_page(title, lines, encoding).encode("latin-1"))
+    report = json.loads(_invoke("index", "--corpus", corpus, "--index", index, "--jobs", "1", "--json"))
+    assert report["converted_files"] == [{"origin": "tcvn3.html", "encoding": "TCVN3"},
+                                         {"origin": "vni.html", "encoding": "VNI-Windows"}]
+    for name, (title, lines, _) in zip(("tcvn3", "vni"), LONG_HEAD, strict=True):
+        shown = json.loads(_invoke("show", name, "--index", index, "--json"))
+        assert (shown["title"], shown["text"]) == (title, "\n\n".join(lines))

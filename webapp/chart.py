@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from search.vocabulary import QUARTERS, quarter_label
+from search.labels import quarter_label
+from search.vocabulary import QUARTERS
 
 WIDTH, HEIGHT, AXIS = 640, 180, 24
 COLOURS = {"Q1": "#1d4e89", "Q2": "#2f6db5", "Q3": "#4f8fd6", "Q4": "#8cb8ea", "H1": "#2a7f62",

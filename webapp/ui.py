@@ -16,9 +16,9 @@ from markupsafe import Markup
 from search.citations import ref_label
 from search.coverage import SCHEMES
 from search.docnumbers import ref_key
+from search.labels import quarter_label, topic_label
 from search.models import MAX_RESULT_WINDOW, RequestError, SearchRequest, SearchResponse
 from search.schema import FACETS
-from search.vocabulary import quarter_label, topic_label
 
 from .chart import HEIGHT, WIDTH, legend, year_chart
 from .citation_formats import FORMATS, formatted_citation, json_ld, meta_tags, safe_url

@@ -1,0 +1,39 @@
+"""Query-time vocabularies: function words and abbreviations, read when a query is compiled.
+
+Function words (``data/stopwords.json``) are never required in a query and
+weigh little; an abbreviation and its spelled-out phrase
+(``data/abbreviations.json``) find each other. Documents are indexed without
+either, so this module and its files are outside the indexing pipeline:
+editing them re-extracts no bulletin (``indexer.fingerprint``).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from .textnorm import normalize_key
+
+DATA = Path(__file__).parent / "data"
+
+
+def _load(name: str) -> dict:
+    with open(DATA / name, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    """Abbreviation (lower case) -> spelled-out phrase (normalised)."""
+    return {normalize_key(k): normalize_key(v)
+            for k, v in _load("abbreviations.json")["abbreviations"].items()}
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Vietnamese function words (lower case, new-style tones): never required, barely scored.
+
+    Multi-syllable entries ("đối với") are matched as whole pyvi words or syllable runs.
+    """
+    return frozenset(normalize_key(w) for w in _load("stopwords.json")["words"])
