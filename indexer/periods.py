@@ -10,8 +10,10 @@ publication date (year only; the year before for a bulletin published in the
 first months of a year with figures for that year: "Trong năm 2020, đã cấp ..."
 published in February 2021). The lead is the first paragraphs of three words
 or more; its first year serves only a year-end review whose headline names no
-year, or a page without a date, where the day the lead opens with ("Ngày
-27/8/2014, Hội ... tổ chức") comes first. Years inside document
+year; on a page without a date the day the lead opens with ("Ngày 27/8/2014,
+Hội ... tổ chức") comes first, then the lead's latest year (a lead goes from
+the past to the present: "Năm 2016 là năm thứ 3 ... Năm 2017, huyện vẫn ..."),
+then its latest full date not beside a document number. Years inside document
 numbers (61/2018/NĐ-CP), citation dates (ngày 08/11/2011) and law titles
 ("Luật ... năm 2015"), target years ("đến năm 2025"), starting points ("từ năm 2013"), birth years ("SN 1977")
 and the period compared with ("cùng kỳ năm 2019", which on a page without a date says the year is 2020) never
@@ -125,6 +127,12 @@ def _first_year(text: str) -> int | None:
     return int(named.group(1)) if named else None
 
 
+def _last_year(text: str) -> int | None:
+    """The latest single year of ``text``: one with "năm" before it, else any."""
+    named = [int(m.group(1)) for m in _YEAR_OF.finditer(text)] or [int(m.group(1)) for m in _ANY_YEAR.finditer(text)]
+    return max(named) if named else None
+
+
 def _lead(body: str, paragraphs: int = 2) -> str:
     """The first ``paragraphs`` paragraphs that are sentences: a byline, a caption stub or a stray word is not."""
     sentences = [p for p in body.split("\n\n") if len(p.split()) >= LEAD_WORDS]
@@ -201,6 +209,8 @@ def _year_from_lead(title_key: str, lead: str, quarter: str | None, published: s
     if event and quarter != "FY" and not published:
         return int(event.group(1))
     lead_year, published_year = _first_year(_prepare(lead)), _published_year(title_key, published)
+    if not published:
+        lead_year = _last_year(_prepare(lead))
     if not lead_year and not published_year:
         compared = _SAME_PERIOD.search(_normal(lead))
         return int(compared.group(1)) + 1 if compared else _latest_day(lead)

@@ -66,6 +66,9 @@ from indexer.periods import reporting_period
      "18-NQ/TW, ngày 25/10/2017 của Ban Chấp hành Trung ương.", None, (None, None)),
     ("Đẩy mạnh cải cách thủ tục", "UBND tỉnh ban hành Kế hoạch số 197/KH-UBND, ngày 15/12/2020 về tổng kết Đề án.",
      None, (None, None)),
+    # an undated page's lead goes from the past to the present: its latest year
+    ("Huyện công khai đánh giá mức độ hài lòng", "Năm 2016 là năm thứ 3 liên tiếp huyện xếp đầu bảng về CCHC. "
+     "Năm 2017, huyện vẫn xác định công tác CCHC là nhiệm vụ trọng tâm.", None, (2017, None)),
     # a starting point, a birth year and the period compared with are never the year reported on
     ("Xây dựng văn hóa công sở", "Trung tâm được thành lập từ năm 2012 và phục vụ người dân.", None, (None, None)),
     ("Xử phạt vi phạm hành chính", "Xử phạt ông Nguyễn Văn A (SN 1980, huyện B).", None, (None, None)),
