@@ -69,6 +69,10 @@ from indexer.periods import reporting_period
     # an undated page's lead goes from the past to the present: its latest year
     ("Huyện công khai đánh giá mức độ hài lòng", "Năm 2016 là năm thứ 3 liên tiếp huyện xếp đầu bảng về CCHC. "
      "Năm 2017, huyện vẫn xác định công tác CCHC là nhiệm vụ trọng tâm.", None, (2017, None)),
+    # an undated page whose lead names no year: the latest year further on (target years still never count)
+    ("Sử dụng dịch vụ công trực tuyến tại cấp xã còn hạn chế", "Cổng dịch vụ công của tỉnh công khai 1.764 thủ tục."
+     "\n\nNhiều xã chưa phát sinh hồ sơ trực tuyến.\n\nTrong năm 2022, toàn tỉnh tiếp nhận 5.000 hồ sơ trực tuyến; "
+     "mục tiêu đến năm 2025 đạt 50%.", None, (2022, None)),
     # a starting point, a birth year and the period compared with are never the year reported on
     ("Xây dựng văn hóa công sở", "Trung tâm được thành lập từ năm 2012 và phục vụ người dân.", None, (None, None)),
     ("Xử phạt vi phạm hành chính", "Xử phạt ông Nguyễn Văn A (SN 1980, huyện B).", None, (None, None)),
