@@ -21,7 +21,8 @@ province, where the province holds its events, unless the body names no other di
 other district more often, the one of the source address (``mocchau.sonla.gov.vn``). A district is named
 by its own unit word, by "thành phố", or by the kind it was raised to or from (``kinds_named_alike``:
 "thị xã Mộc Châu" on a page from after 2025, "huyện Mộc Châu" before). A name shared by several
-provinces (Châu Thành) is resolved by the province, or left null; a provincial
+provinces (Châu Thành) is resolved by the province, or left null; a person's particulars in brackets
+("(SN 1977, trú tại huyện An Biên, tỉnh Kiên Giang)") place the person, not the story; a provincial
 report that lists many districts gets none. Unit words are in
 ``indexer/data/places.json``.
 """
@@ -229,12 +230,18 @@ def _roundup(title: str, body: str) -> bool:
     return not provinces_named(title) and len(provinces_named(_lead(body))) >= ROUNDUP
 
 
+# a person's particulars in brackets: "(SN 1977, Rạch Giá - tỉnh Kiên Giang)", "(trú tại xã A, huyện B)"
+_PERSONAL = re.compile(r"\((?=[^()\n]{0,40}\b(?:SN|sinh năm|năm sinh|trú|ngụ|thường trú|quê)\b)[^()\n]{0,200}\)",
+                       re.IGNORECASE)
+
+
 def locate(title: str, body: str, url: str | None = None, header: str = "") -> Place:
     """The province and district a bulletin is about, or None for each.
 
     ``header`` (a document's issuer, a portal's banner) is evidence of the province only.
     """
     source = url_source(url)
+    body = _PERSONAL.sub(" ", body)
     province = _dominant(_score(title, f"{header}\n{body}", source.province))
     if province and not source.province and _roundup(title, body):
         province = None

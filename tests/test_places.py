@@ -66,6 +66,12 @@ from indexer.places import Place, locate, province_of_district
     # a district portal's story that names its own district as often as another: its own
     ("Kết quả đánh giá cải cách hành chính", "Huyện Hòn Đất đạt 91 điểm, xếp loại xuất sắc. Riêng huyện Vĩnh Thuận "
      "đạt 86,5 điểm.", "https://vinhthuan.kiengiang.gov.vn/tin/1", Place("Kiên Giang", "Vĩnh Thuận")),
+    # a person's particulars in brackets place the person, not the story
+    ("Xử phạt hai tàu cá vi phạm trong lĩnh vực thủy sản", "Xử phạt ông Nguyễn Văn B – thuyền trưởng (SN 1977, trú "
+     "tại huyện An Biên, tỉnh Kiên Giang) và ông Trần Văn C (SN 1975, huyện An Biên, tỉnh Kiên Giang) vì khai thác "
+     "sai vùng.", None, Place(None, None)),
+    ("Hội thi tìm hiểu cải cách hành chính", "Huyện Mộc Châu tổ chức hội thi; đội của xã Chiềng Sơn (huyện Mộc "
+     "Châu) đạt giải nhất. Huyện Mộc Châu khen thưởng 5 đội.", None, Place("Sơn La", "Mộc Châu")),
     # many districts listed: a provincial report, no district
     ("Báo cáo", "Tỉnh Sơn La: huyện Mộc Châu, huyện Mai Sơn, huyện Yên Châu.", None, Place("Sơn La", None)),
 ])
