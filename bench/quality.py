@@ -30,8 +30,15 @@ from pathlib import Path
 
 from bench import realtexts
 from bench.collection import KINDS, CollectionError, JudgedQuery, read_labels, read_queries
-from bench.metrics import (METADATA_FIELDS, average, field_accuracy, headline_titles, province_errors, score_ranking,
-                           topic_scores)
+from bench.metrics import (
+    METADATA_FIELDS,
+    average,
+    field_accuracy,
+    headline_titles,
+    province_errors,
+    score_ranking,
+    topic_scores,
+)
 from bench.peers import Bm25Peer, Fts5Peer, WhooshPeer, documents
 from bench.report import markdown_report, text_table
 from indexer.builder import build_index

@@ -48,6 +48,25 @@ def _pieces(sequence) -> tuple[tuple[str, bool], ...]:
     return tuple((piece, accented) for syllable, accented in sequence for piece in _PART.findall(syllable))
 
 
+_DIGITS = re.compile(r"\d[\d/.]*")
+
+
+def anchors(folded_forms) -> tuple[str, ...] | None:
+    """A run of digits from each folded form ("61/2018/" of "61/2018/nd", "cp"), which lower-casing and
+    folding leave as they are: a chunk holding none of them cannot match. None when one form has no digit.
+
+    >>> anchors([("61/2018/nd", "cp"), ("107/2021/nd", "cp")]), anchors([("61/2018/nd", "cp"), ("mot", "cua")])
+    (('61/2018/', '107/2021/'), None)
+    """
+    found = []
+    for form in folded_forms:
+        runs = [run for piece in form for run in _DIGITS.findall(piece)]
+        if not runs:
+            return None
+        found.append(max(runs, key=len))
+    return tuple(found)
+
+
 @lru_cache(maxsize=256)
 def _combined(sequences: frozenset) -> tuple[re.Pattern, dict]:
     """One pattern for every sequence (longest first, so a phrase wins over its words), and the
@@ -76,9 +95,13 @@ def _marked_spans(text: str, terms: Highlights, limit: int = MAX_MARKS, deadline
         return []
     deadline = deadline or Deadline(None)
     pattern, variants = _combined(frozenset(terms.sequences))
+    required = anchors(variants)
+    searched = text[:scan] if scan else text
+    # a document number's digits are found unfolded: only the text around them is folded and searched
+    pieces = _anchor_windows(searched, required) if required else _chunks(searched, CHUNK_CHARS)
     left = dict.fromkeys(variants, limit)
     spans: list[tuple[int, int]] = []
-    for begin, end in _chunks(text[:scan] if scan else text, CHUNK_CHARS):
+    for begin, end in pieces:
         deadline.check()
         spans += _chunk_spans(text[begin:end], begin, pattern, variants, left, deadline)
         if not any(left.values()):
@@ -103,6 +126,32 @@ def _chunk_spans(chunk: str, offset: int, pattern: re.Pattern, variants: dict, l
             spans.append((found.start() + offset, found.end() + offset))
             left[key] -= 1
     return spans
+
+
+ANCHOR_REACH = 200  # characters folded and searched on each side of a document number's digits
+
+
+def _anchor_windows(text: str, required: tuple[str, ...], reach: int = ANCHOR_REACH):
+    """(begin, end) of the text around each place one of ``required`` stands, overlapping ones joined,
+    in order; each window reaches past the longest form a match can take around its digits."""
+    places = sorted(at for anchor in set(required) for at in _occurrences(text, anchor))
+    begin = end = None
+    for at in places:
+        if end is not None and at - reach <= end:
+            end = min(len(text), at + reach)
+            continue
+        if end is not None:
+            yield begin, end
+        begin, end = max(0, at - reach), min(len(text), at + reach)
+    if end is not None:
+        yield begin, end
+
+
+def _occurrences(text: str, needle: str):
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
 
 
 def _chunks(text: str, size: int):

@@ -32,3 +32,23 @@ def test_long_text_gives_a_window_around_the_best_match():
     assert result.startswith("… ") and result.endswith(" …")
     assert "<mark>một cửa liên thông</mark>" in result
     assert len(result) < 140
+
+
+def test_a_document_number_is_marked_where_it_stands_however_far_apart_and_however_written(monkeypatch):
+    from search import highlight
+    text = ("Mở đầu. " * 400 + "Căn cứ Nghị định số 61/2018/NĐ-CP của Chính phủ. " + "Nội dung. " * 500
+            + "Thực hiện Nghị định 61/2018/NĐCP và 61/2018/nđ-cp; không phải 161/2018/NĐ-CP hay 61/2018/NĐ-CP1.")
+    terms = _terms("61/2018/NĐ-CP")
+    windowed = highlight_all(text, terms)
+    monkeypatch.setattr(highlight, "anchors", lambda forms: None)  # every chunk folded and searched
+    assert windowed == highlight_all(text, terms)
+    assert windowed.count("<mark>") == 3 and "<mark>61/2018/NĐ-CP</mark> của" in windowed
+    assert "<mark>61/2018/NĐCP</mark> và <mark>61/2018/nđ-cp</mark>" in windowed
+
+
+def test_the_docstring_examples_hold():
+    import doctest
+
+    from search import highlight
+    results = doctest.testmod(highlight)
+    assert results.attempted >= 1 and results.failed == 0

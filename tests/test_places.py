@@ -40,7 +40,7 @@ from indexer.places import Place, locate, province_of_district
     # provincial newspapers and stations, national sites
     ("Họp ban chỉ đạo", "Nội dung.", "https://thdt.vn/a", Place("Đồng Tháp", None)),
     ("Họp ban chỉ đạo", "Nội dung.", "https://www.baotuyenquang.com.vn/a", Place("Tuyên Quang", None)),
-    ("Họp ban chỉ đạo", "Nội dung.", "https://binhdinh24h.vn/binh-dinh-tinh-gian-bien-che.html", Place("Bình Định", None)),
+    ("Họp ban chỉ đạo", "Nội dung.", "https://binhdinh24h.vn/binh-dinh-tinh-gian.html", Place("Bình Định", None)),
     ("Họp ban chỉ đạo", "Nội dung.", "https://moha.gov.vn/tin/1", Place(None, None)),
     ("Họp ban chỉ đạo", "Nội dung.", "http://[caobang.gov.vn/a", Place(None, None)),  # malformed
     ("Họp ban chỉ đạo", "Nội dung.", "https://moha.gov.vn/dia-phuong/quang-ninh/1", Place("Quảng Ninh", None)),
