@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from .compiler import Highlights
 from .limits import Deadline
-from .textnorm import fold, unify_tones
+from .textnorm import fold, folding_class, unify_tones
 
 SNIPPET_CHARS = 240
 MAX_MARKS = 2_000  # marks a snippet window is chosen among (and collected per word or phrase)
@@ -76,15 +76,21 @@ def _combined(sequences: frozenset) -> tuple[re.Pattern, dict]:
         pieces = _pieces(sequence)
         variants.setdefault(tuple(fold(piece) for piece, _ in pieces), []).append(pieces)
     ordered = sorted(variants, key=lambda f: (-len(f), -len(" ".join(f)), f))
-    body = "|".join(_BETWEEN.join(re.escape(s) for s in folded) for folded in ordered)
+    body = "|".join(_BETWEEN.join(_unfolded(s) for s in folded) for folded in ordered)
     return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)"), variants
+
+
+def _unfolded(folded: str) -> str:
+    """A pattern of a folded piece that matches it in lower-case text as written (any diacritics)."""
+    return "".join(folding_class(char) for char in folded)
 
 
 def _marked_spans(text: str, terms: Highlights, limit: int = MAX_MARKS, deadline: Deadline | None = None,
                   scan: int | None = None) -> list[tuple[int, int]]:
     """Where the query's words and phrases stand, merged; at most ``limit`` marks per word or phrase.
 
-    One pattern for all of them runs over the folded text (syllables typed with diacritics are then
+    One pattern for all of them runs over the lower-cased text, each folded letter a class of the letters
+    that fold to it, so the text is never folded as a whole (syllables typed with diacritics are then
     compared exactly, tones unified, on the match only), a chunk at a time (``CHUNK_CHARS``, cut at a
     line or sentence end); each word or phrase stops after its first ``limit`` marks, so the first marks
     are the same as without the cap (the snippet window is chosen among them); ``deadline`` is checked
@@ -113,10 +119,10 @@ def _chunk_spans(chunk: str, offset: int, pattern: re.Pattern, variants: dict, l
                  deadline: Deadline) -> list[tuple[int, int]]:
     lowered = _lowered(chunk)
     spans = []
-    for count, found in enumerate(pattern.finditer(fold(lowered)), 1):
+    for count, found in enumerate(pattern.finditer(lowered), 1):
         if count % CHECK_EVERY == 0:
             deadline.check()
-        key = tuple(_PART.findall(found.group(0)))
+        key = tuple(_PART.findall(fold(found.group(0))))
         if not left.get(key):
             continue
         written = [unify_tones(w) for w in _PART.findall(lowered, found.start(), found.end())]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # ` ´ ~ hook dot
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -89,6 +90,18 @@ _FOLD = _fold_table()
 def fold(text: str) -> str:
     """Remove tone marks, vowel diacritics and the bar of đ (NFC in, NFC out)."""
     return text.translate(_FOLD)
+
+
+@cache
+def folding_class(char: str) -> str:
+    """A regular-expression class of every character that folds to ``char`` ("a" -> "[aàáả...]"), so a
+    folded word can be found in text that is not folded; other characters escaped as they are.
+
+    >>> import re; bool(re.fullmatch(folding_class("d") + folding_class("o"), "đồ"))
+    True
+    """
+    alike = sorted({char, *(chr(code) for code, base in _FOLD.items() if base == char)})
+    return "[" + "".join(re.escape(c) for c in alike) + "]" if len(alike) > 1 else re.escape(char)
 
 
 def has_diacritics(text: str) -> bool:

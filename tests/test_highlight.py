@@ -52,3 +52,15 @@ def test_the_docstring_examples_hold():
     from search import highlight
     results = doctest.testmod(highlight)
     assert results.attempted >= 1 and results.failed == 0
+
+
+def test_marks_are_found_in_the_text_as_written_without_folding_it():
+    text = "ĐỒNG THÁP: Đồng Tháp đẩy mạnh CHUYỂN ĐỔI SỐ; hoá đơn điện tử, Hóa Đơn. Dong Thap; đồng tháp."
+    assert highlight_all(text, _terms("dong thap")) == (
+        "<mark>ĐỒNG THÁP</mark>: <mark>Đồng Tháp</mark> đẩy mạnh CHUYỂN ĐỔI SỐ; hoá đơn điện tử, Hóa Đơn. "
+        "<mark>Dong Thap</mark>; <mark>đồng tháp</mark>.")
+    # accented query syllables compare exactly (tones unified): "hóa đơn" marks "hoá đơn", not "Dong"
+    assert highlight_all(text, _terms('"hóa đơn"')) == (
+        "ĐỒNG THÁP: Đồng Tháp đẩy mạnh CHUYỂN ĐỔI SỐ; <mark>hoá đơn</mark> điện tử, <mark>Hóa Đơn</mark>. "
+        "Dong Thap; đồng tháp.")
+    assert highlight_all(text, _terms("chuyen doi so")).count("<mark>") == 1
