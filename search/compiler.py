@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from whoosh import query as wq
 
@@ -184,17 +185,30 @@ def _abbreviation_spans(syllables: list[Syllable]) -> list[tuple[int, int, str]]
     """(start, end, abbreviation) where the syllables spell out an abbreviation."""
     spans = []
     folded = [s.folded for s in syllables]
-    for abbr, expansion in abbreviations().items():
-        parts = [fold(p) for p in expansion.split()]
+    for abbr, parts in _spelled_out():
         for i in range(len(folded) - len(parts) + 1):
             if folded[i : i + len(parts)] == parts:
                 spans.append((i, i + len(parts), abbr))
     return sorted(spans)
 
 
+@cache
+def _spelled_out() -> tuple[tuple[str, list[str]], ...]:
+    """(abbreviation, the folded syllables it stands for), in the data file's order."""
+    return tuple((abbr, [fold(p) for p in expansion.split()]) for abbr, expansion in abbreviations().items())
+
+
+@cache
+def _by_folded() -> dict[str, str]:
+    """Folded abbreviation -> the phrase of the first abbreviation that folds so."""
+    out: dict[str, str] = {}
+    for abbr, expansion in abbreviations().items():
+        out.setdefault(fold(abbr), expansion)
+    return out
+
+
 def _expansion(s: Syllable) -> list[Syllable] | None:
-    phrase = abbreviations().get(s.text) or next(
-        (v for k, v in abbreviations().items() if fold(k) == s.folded and not s.accented), None)
+    phrase = abbreviations().get(s.text) or (None if s.accented else _by_folded().get(s.folded))
     return [Syllable(p, True) for p in phrase.split()] if phrase else None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .textnorm import folded_key, normalize_key
@@ -91,6 +91,7 @@ def _province_keys() -> dict[str, str]:
     return keys
 
 
+@lru_cache(maxsize=8192)  # query understanding asks for every run of a query's words, three times over
 def canonical_province(text: str) -> str | None:
     """The canonical name of a province spelled any usual way, else None."""
     return _province_keys().get(_province_key(text))
@@ -109,6 +110,7 @@ def _province_2025_keys() -> dict[str, str]:
     return keys
 
 
+@lru_cache(maxsize=8192)
 def canonical_province_2025(text: str) -> str | None:
     """The canonical name of a post-2025 province, else None."""
     return _province_2025_keys().get(folded_key(text))
