@@ -32,7 +32,7 @@ from functools import cache
 from pathlib import Path
 
 from search.docnumbers import DOCNUMBER
-from search.periods import explicit_period
+from search.periods import date_range, explicit_period
 from search.textnorm import fold, normalize_key
 
 CUES = Path(__file__).parent / "data" / "periods.json"
@@ -54,6 +54,7 @@ _DAY = re.compile(rf"\b\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
 _RESULTS_OF = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+)năm\s+{_YEAR}\s*,", re.M)
 _SAME_PERIOD = re.compile(rf"\bcùng kỳ\s+(?:năm\s+)?{_YEAR}")  # "so với cùng kỳ năm 2019": this is 2020
 _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a school year is named by its first year
+_COMPARED = re.compile(rf"\bso với\s+(?:cùng kỳ\s+)?(?:năm\s+)?{_YEAR}")  # "tăng 3 bậc so với năm 2022"
 _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
 _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
@@ -202,3 +203,28 @@ def _year_from_lead(title_key: str, lead: str, quarter: str | None, published: s
         compared = _SAME_PERIOD.search(_normal(lead))
         return int(compared.group(1)) + 1 if compared else None
     return (lead_year or published_year) if quarter == "FY" or not published_year else published_year
+
+
+def stated_period(sentence: str) -> tuple[str | None, int | None] | None:
+    """The period and year one sentence states for its own figures: (period, year), (None, year) for a year
+    alone, (None, None) for none; None when what it states is unclear (two years, a month, 7 or 8 months).
+
+    A span of days is kept as an ISO interval. Years that are never the one reported on (cited dates, targets,
+    ranges of years, the period compared with) are left out as in ``reporting_period``.
+
+    >>> stated_period("Quý II/2022, toàn tỉnh tiếp nhận 1.439 hồ sơ.")
+    ('Q2', 2022)
+    >>> stated_period("Từ ngày 01/01 đến 15/8/2019, đã tiếp nhận 500 hồ sơ.")
+    ('2019-01-01/2019-08-15', 2019)
+    >>> stated_period("Năm 2021 tiếp nhận 100 hồ sơ, năm 2022 tiếp nhận 120 hồ sơ.") is None
+    True
+    """
+    span = date_range(fold(_normal(sentence)))
+    if span:
+        return span
+    prepared = _COMPARED.sub(" ", _prepare(sentence))
+    period, year = _explicit_period(prepared)
+    years = {int(found.group(1)) for found in _ANY_YEAR.finditer(prepared)}
+    if period == "" or len(years - {year}) > (0 if period else 1) or (period and year is None and years):
+        return None
+    return period, year if period else (years.pop() if years else None)

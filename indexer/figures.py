@@ -1,0 +1,281 @@
+"""Stage 3b: the figures a bulletin reports, each with the sentence it came from.
+
+In: a bulletin's cleaned text and its metadata (province, district, reporting year and period). Out: plain rows
+``{indicator, value, unit, period, year, scope, scope_level, start, end, sentence}``, ``start``/``end`` the
+character offsets of the sentence in the text. The indicators, their cue phrases and units are data
+(``indexer/data/indicators.json``).
+
+Each number of a sentence ("1.439", "98,5%", "59,72 ngàn", "2,5 triệu", "xếp thứ 10/63") is read with its unit
+(a ``%``, ``điểm``, a rank, or a counted noun: "hồ sơ", "thủ tục"); its indicator is the cue phrase nearest before
+it in the words since the previous number (or right after it: "98,5% hồ sơ giải quyết đúng hạn"); a share in
+brackets after a count ("(đạt 99,2%)") and a rank after an index score ("đạt 85,1 điểm, xếp thứ 10/63") take
+that figure's indicator. The period is the sentence's own (``indexer.periods.stated_period``: one recogniser
+with the bulletin's), else the bulletin's; the scope the district, province or agency the sentence names,
+else the bulletin's district or province.
+
+A figure is left out rather than guessed: two indicators named before one number, an approximate number
+("hơn 1.000"), a target or a change ("phấn đấu", "tăng 5%", "so với cùng kỳ"), a sentence naming two places,
+two years or a month, a commune, or a bulletin whose period or province is unknown.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from search.textnorm import normalize_key
+
+from .periods import stated_period
+from .places import district_mentions, provinces_named
+
+INDICATORS = Path(__file__).parent / "data" / "indicators.json"
+INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
+WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
+_NUMBER = re.compile(
+    r"(?<![\w.,/])(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)(?![\w/]|[.,]\d)"
+    r"(?:\s*(?P<mult>ngàn|nghìn|triệu|tỷ)(?!\w))?(?P<pct>\s*%)?")
+_RANK = re.compile(r"(?:xếp|đứng)\s+(?:thứ|hạng|vị trí thứ)\s+(?P<n>\d{1,3})(?:\s*/\s*\d{1,3})?(?![\d,.]\d)"
+                   r"|\bhạng\s+(?P<m>\d{1,3})(?:\s*/\s*\d{1,3})?(?![\d,.]\d)")
+_NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|số|lần|giai đoạn|khóa|nghị định|quyết định"
+                               r"|thông tư|điều|khoản|top)\s*$")
+_SCORE_AFTER = re.compile(r"^\s*(?:điểm|/\s*100)(?!\w)")
+_SHARE_BEFORE = re.compile(r"(?:\(|,)\s*(?:đạt|chiếm|tỷ lệ|bằng|đạt tỷ lệ)?\s*$")
+_NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và|đạt|chiếm|trong|với|so|tăng|giảm|là)\s|$)")
+_COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn)\s+[A-ZĐ]")
+_DISTRICT_WORD = re.compile(r"(?<!\w)(?:huyện|thị xã|thành phố|quận)(?!\s+[A-ZĐ])", re.I)
+_MULTIPLIER = {"ngàn": 1_000, "nghìn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the bulletin says about all its figures."""
+
+    province: str | None
+    district: str | None
+    year: int | None
+    period: str | None
+
+
+@cache
+def vocabulary() -> dict:
+    """The indicators data file, with each cue compiled to a pattern on lower-cased text."""
+    with open(INDICATORS, encoding="utf-8") as handle:
+        data = json.load(handle)
+    cues = []
+    for code, spec in data["indicators"].items():
+        for cue in spec["cues"]:
+            parts = [re.escape(normalize_key(p.strip())) for p in cue.split("...")]
+            cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)")))
+    words = {key: _alternatives(data[key]) for key in ("counted", "approximate", "not_figure")}
+    agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
+                          r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){1,5}?(?=\s*(?:[,(:;]|tỉnh|huyện|đã|đạt|có|"
+                          r"tiếp|giải|thực|là|được|với|trong|$))")
+    counted = {code: {normalize_key(w) for w in spec.get("counted", [])} for code, spec in data["indicators"].items()}
+    return {"units": {code: spec["units"] for code, spec in data["indicators"].items()}, "cues": cues,
+            "counted": counted,
+            "counted_after": re.compile(rf"^\s*(?:{words['counted']})(?!\w)"),
+            "approximate": re.compile(rf"(?<!\w)(?:{words['approximate']})\s*$"),
+            "approximate_after": re.compile(r"^\s*(?:trở lên|trở xuống)"),
+            "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies}
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(normalize_key(w)) for w in sorted(words, key=len, reverse=True))
+
+
+def parse_number(text: str) -> float | None:
+    """A Vietnamese number as a float: "." groups thousands, "," marks decimals, a word multiplies.
+
+    >>> parse_number("1.439"), parse_number("98,5"), parse_number("59,72 ngàn"), parse_number("2,5 triệu")
+    (1439.0, 98.5, 59720.0, 2500000.0)
+    """
+    found = re.fullmatch(r"\s*(\d[\d.,]*)\s*(ngàn|nghìn|triệu|tỷ)?\s*%?\s*", text)
+    if not found:
+        return None
+    digits = found.group(1)
+    if re.fullmatch(r"\d{1,3}\.\d{1,2}", digits):  # "98.5%": a decimal point, as some portals write
+        number = float(digits)
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", digits):
+        number = float(digits.replace(".", "").replace(",", "."))
+    else:
+        return None
+    return round(number * _MULTIPLIER.get(found.group(2) or "", 1), 6)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``: ended by ". ! ?" before a capital, or by a line break."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        found = m.group()
+        if found.strip():
+            start = m.start() + len(found) - len(found.lstrip())
+            spans.append((start, m.end() - (len(found) - len(found.rstrip()))))
+    return spans
+
+
+@dataclass
+class _Number:
+    start: int
+    end: int
+    value: float
+    unit: str | None  # "count", "%", "score", "rank" or None (a bare number)
+    noun: str = ""  # what a count counts ("hồ sơ", "thủ tục")
+
+
+def _numbers(key: str) -> list[_Number]:
+    """The numbers of a lower-cased sentence with their units, in order."""
+    found, taken = [], []
+    for m in _RANK.finditer(key):
+        found.append(_Number(m.start(), m.end(), float(m.group("n") or m.group("m")), "rank"))
+        taken.append((m.start(), m.end()))
+    for m in _NUMBER.finditer(key):
+        if any(a <= m.start() < b for a, b in taken) or _NOT_VALUE_BEFORE.search(key[max(0, m.start() - 20):m.start()]):
+            continue
+        value = parse_number(m.group())
+        bare = not m.group("mult") and not m.group("pct")
+        if value is None or (bare and re.fullmatch(r"(?:19|20)\d\d", m.group("n"))):  # a year
+            continue
+        after = key[m.end():m.end() + 40]
+        counted = vocabulary()["counted_after"].match(after)
+        unit = "%" if m.group("pct") else "score" if _SCORE_AFTER.match(after) else "count" if counted else None
+        found.append(_Number(m.start(), m.end(), value, unit, counted.group().strip() if counted else ""))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _cue(window: str, after: bool = False) -> str | None | bool:
+    """The indicator the cues of ``window`` name (nearest its number), None for none, False when two clash."""
+    hits = [(m.start(), m.end(), code) for code, pattern in vocabulary()["cues"] for m in pattern.finditer(window)]
+    if not hits:
+        return None
+    best = min(hits, key=lambda h: (h[0], -h[1])) if after else max(hits, key=lambda h: (h[1], h[1] - h[0]))
+    for start, end, code in hits:
+        inside = best[0] <= start and end <= best[1]
+        if code != best[2] and not inside and not _same_family(code, best[2]):
+            return False
+    return best[2]
+
+
+def _same_family(one: str, other: str) -> bool:
+    return one.rsplit("_", 1)[0] == other.rsplit("_", 1)[0] and one.split("_")[0] in ("par", "papi")
+
+
+def _window(key: str, start: int, end: int) -> str:
+    return " ".join(key[start:end].split()[-WINDOW_WORDS:])
+
+
+def _indicators(key: str, numbers: list[_Number]) -> list[tuple[_Number, str]]:
+    """Each number whose indicator is clear, with it."""
+    found: list[tuple[_Number, str]] = []
+    units = vocabulary()["units"]
+    previous_end, previous = 0, None
+    for number in numbers:
+        window = _window(key, previous_end, number.start)
+        named = _cue(_NOUN_PHRASE.match(key, number.end).group(), after=True) if number.unit in ("%", "count") \
+            else None
+        code = named if named is not None else _cue(window)
+        if code is None and previous is not None:
+            code = _follower(key[previous[0].end:number.start], previous, number)
+        if code and number.unit is None and units[code] == ["score", "%"] or code and number.unit is None \
+                and "score" in units[code] and re.search(r"đạt\s*$", window):
+            number.unit = "score"
+        counts_it = number.unit != "count" or number.noun in vocabulary()["counted"][code] if code else False
+        if code and number.unit in units[code] and counts_it and not _doubtful(key, window, number):
+            found.append((number, code))
+            previous = (number, code)
+        else:
+            previous = None
+        previous_end = number.end
+    return found
+
+
+def _follower(between: str, previous: tuple[_Number, str], number: _Number) -> str | None:
+    """The indicator of a share or rank that follows a figure: "(đạt 99,2%)", "điểm, xếp thứ 10/63"."""
+    figure, code = previous
+    if number.unit == "%" and figure.unit == "count" and _SHARE_BEFORE.search(between) and len(between) < 25:
+        return code
+    family = code.rsplit("_", 1)[0]
+    if number.unit == "rank" and code.endswith("_score") and len(between) < 30:
+        return f"{family}_rank"
+    return None
+
+
+def _doubtful(key: str, window: str, number: _Number) -> bool:
+    """An approximate number, a target, a change or a comparison: no figure of the bulletin."""
+    words = vocabulary()
+    before = key[max(0, number.start - 25):number.start]
+    return bool(words["approximate"].search(before) or words["not_figure"].search(window)
+                or words["approximate_after"].match(key[number.end:number.end + 15])
+                or (number.unit == "%" and number.value > 100))
+
+
+def _scope(sentence: str, context: Context) -> tuple[str, str] | None:
+    """(scope, level) the sentence's figures belong to; None when unclear."""
+    if _COMMUNE.search(sentence):
+        return None
+    provinces = provinces_named(sentence)
+    districts = {d for (_, d) in district_mentions(sentence, context.province)} if context.province else set()
+    districts |= {d for (p, d) in district_mentions(sentence) if p in provinces}
+    agency = vocabulary()["agencies"].search(sentence)
+    if len(districts) > 1 or len(provinces) > 1 or (provinces and not districts and provinces != {context.province}
+                                                        and context.province is None):
+        return None
+    if agency:
+        return " ".join(agency.group().split()), "agency"
+    if districts:
+        return districts.pop(), "district"
+    if provinces:
+        return provinces.pop(), "province"
+    if context.district:
+        return (context.district, "district") if _DISTRICT_WORD.search(sentence) else None
+    return (context.province, "province") if context.province else None
+
+
+def _period(sentence: str, code: str, context: Context) -> tuple[str, int] | None:
+    """(period, year) of one figure; None when unclear."""
+    stated = stated_period(sentence)
+    if stated is None:
+        return None
+    period, year = stated
+    if code.startswith(INDEX_FAMILIES):
+        year = year or context.year
+        return ("FY", year) if year and period in (None, "FY") else None
+    if period:
+        year = year or context.year
+        return (period, year) if year else None
+    if year and year != context.year:
+        return ("FY", year)
+    return (context.period, context.year) if context.period and context.year else None
+
+
+def extract_figures(text: str, context: Context) -> list[dict]:
+    """The figures of a bulletin's ``text`` (module docstring), in the order of the text."""
+    rows = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if not any(ch.isdigit() for ch in sentence):
+            continue
+        key = normalize_key(sentence)
+        found = _indicators(key, _numbers(key))
+        if not found:
+            continue
+        scope = _scope(sentence, context)
+        if scope is None:
+            continue
+        for number, code in found:
+            period = _period(sentence, code, context)
+            if period is None:
+                continue
+            rows.append({"indicator": code, "value": number.value, "unit": number.unit, "period": period[0],
+                         "year": period[1], "scope": scope[0], "scope_level": scope[1], "start": start,
+                         "end": end, "sentence": sentence.strip()})
+    return rows
+
+
+def figures_of(bulletin) -> list[dict]:
+    """The figures of an ``indexer.records.Bulletin``."""
+    context = Context(bulletin.province, bulletin.district, bulletin.year, bulletin.quarter)
+    return extract_figures(bulletin.text, context)
