@@ -3,7 +3,7 @@
 In: a bulletin's cleaned text and its metadata (province, district, reporting year and period). Out: plain rows
 ``{indicator, value, unit, period, year, scope, scope_level, start, end, sentence}``, ``start``/``end`` the
 character offsets of the sentence in the text. The indicators, their cue phrases and units are data
-(``indexer/data/indicators.json``).
+(``search/data/indicators.json``, shared with ``search.figures``).
 
 Each number of a sentence ("1.439", "98,5%", "59,72 ngàn", "2,5 triệu", "xếp thứ 10/63") is read with its unit
 (a ``%``, ``điểm``, a rank, or a counted noun: "hồ sơ", "thủ tục"); its indicator is the cue phrase nearest before
@@ -20,18 +20,16 @@ two years or a month, a commune, or a bulletin whose period or province is unkno
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from search.figures import indicator_data
 from search.textnorm import normalize_key
 
 from .periods import stated_period
 from .places import district_mentions, provinces_named
 
-INDICATORS = Path(__file__).parent / "data" / "indicators.json"
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
@@ -63,8 +61,7 @@ class Context:
 @cache
 def vocabulary() -> dict:
     """The indicators data file, with each cue compiled to a pattern on lower-cased text."""
-    with open(INDICATORS, encoding="utf-8") as handle:
-        data = json.load(handle)
+    data = indicator_data()
     cues = []
     for code, spec in data["indicators"].items():
         for cue in spec["cues"]:
@@ -146,9 +143,15 @@ def _numbers(key: str) -> list[_Number]:
     return sorted(found, key=lambda n: n.start)
 
 
-def _cue(window: str, after: bool = False) -> str | None | bool:
-    """The indicator the cues of ``window`` name (nearest its number), None for none, False when two clash."""
-    hits = [(m.start(), m.end(), code) for code, pattern in vocabulary()["cues"] for m in pattern.finditer(window)]
+def _cue(window: str, number: _Number, after: bool = False) -> str | None | bool:
+    """The indicator the cues of ``window`` name for ``number`` (nearest it; in its own clause when that names
+    one), None for none, False when two clash. Only indicators that take the number's unit count."""
+    fits = _fitting(number)
+    hits = [(m.start(), m.end(), code) for code, pattern in vocabulary()["cues"] if code in fits
+            for m in pattern.finditer(window)]
+    clause = max((m.end() for m in re.finditer(r"[,;:(]", window)), default=0) if not after else len(window)
+    own = [h for h in hits if h[0] >= clause] if not after else hits
+    hits = own or hits
     if not hits:
         return None
     best = min(hits, key=lambda h: (h[0], -h[1])) if after else max(hits, key=lambda h: (h[1], h[1] - h[0]))
@@ -157,6 +160,14 @@ def _cue(window: str, after: bool = False) -> str | None | bool:
         if code != best[2] and not inside and not _same_family(code, best[2]):
             return False
     return best[2]
+
+
+def _fitting(number: _Number) -> set[str]:
+    """Indicators that may have this number: its unit (a bare number may be a score), its counted noun."""
+    words = vocabulary()
+    return {code for code, units in words["units"].items()
+            if (number.unit in units or (number.unit is None and "score" in units))
+            and (number.unit != "count" or number.noun in words["counted"][code])}
 
 
 def _same_family(one: str, other: str) -> bool:
@@ -174,16 +185,15 @@ def _indicators(key: str, numbers: list[_Number]) -> list[tuple[_Number, str]]:
     previous_end, previous = 0, None
     for number in numbers:
         window = _window(key, previous_end, number.start)
-        named = _cue(_NOUN_PHRASE.match(key, number.end).group(), after=True) if number.unit in ("%", "count") \
-            else None
-        code = named if named is not None else _cue(window)
+        named = _cue(_NOUN_PHRASE.match(key, number.end).group(), number, after=True) \
+            if number.unit in ("%", "count") else None
+        code = named if named is not None else _cue(window, number)
         if code is None and previous is not None:
             code = _follower(key[previous[0].end:number.start], previous, number)
         if code and number.unit is None and units[code] == ["score", "%"] or code and number.unit is None \
                 and "score" in units[code] and re.search(r"đạt\s*$", window):
             number.unit = "score"
-        counts_it = number.unit != "count" or number.noun in vocabulary()["counted"][code] if code else False
-        if code and number.unit in units[code] and counts_it and not _doubtful(key, window, number):
+        if code and number.unit in units[code] and not _doubtful(key, window, number):
             found.append((number, code))
             previous = (number, code)
         else:

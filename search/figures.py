@@ -14,14 +14,30 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 
+INDICATORS = Path(__file__).parent / "data" / "indicators.json"
+UNITS = ("count", "%", "score", "rank")
 CODED = ("indicator", "unit", "period", "scope", "level")
 NUMERIC = {"doc": np.int32, "item": np.int16, "year": np.int16, "value": np.float64, "start": np.int32,
            "end": np.int32}
 PERIOD_ORDER = {"Q1": 3.0, "Q2": 6.0, "H1": 6.5, "Q3": 9.0, "9M": 9.5, "Q4": 12.0, "H2": 12.3, "FY": 12.6}
+
+
+@cache
+def indicator_data() -> dict:
+    """The indicators data file (``search/data/indicators.json``): codes, labels, cues, units."""
+    with open(INDICATORS, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def indicator_label(code: str, lang: str) -> str:
+    """How a page names an indicator (its code when unknown)."""
+    found = indicator_data()["indicators"].get(code)
+    return found["label"][lang] if found else code
 
 
 @dataclass

@@ -73,26 +73,36 @@ def safe_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+def csv_response(header: list[str], rows, filename: str):
+    """A CSV download: UTF-8 with a byte-order mark (Excel reads UTF-8 only with one), every cell ``safe_cell``."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row])
+    response = current_app.response_class(out.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def jsonl_response(objects, filename: str):
+    """A JSON Lines download: one object per line."""
+    body = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in objects)
+    response = current_app.response_class(body, mimetype="application/jsonl")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 @bp.get("/export.csv")
 def export_csv():
     rows = _engine().export(_request(), current_app.config["EXPORT_LIMIT"])
-    out = io.StringIO()
-    out.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark
-    writer = csv.writer(out)
-    writer.writerow(CSV_FIELDS)
-    for row in rows:
-        writer.writerow([safe_cell(row.get(name)) for name in CSV_FIELDS])
-    response = current_app.response_class(out.getvalue(), mimetype="text/csv")
-    response.headers["Content-Disposition"] = 'attachment; filename="cchc-search.csv"'
-    return response
+    return csv_response(list(CSV_FIELDS), ([row.get(name) for name in CSV_FIELDS] for row in rows),
+                        "cchc-search.csv")
 
 
 @bp.get("/export.jsonl")
 def export_jsonl():
     """The rows of ``/export.csv`` as JSON Lines: one bulletin's metadata per line, lists kept as lists."""
     rows = _engine().export(_request(), current_app.config["EXPORT_LIMIT"])
-    body = "".join(json.dumps({name: row.get(name) for name in CSV_FIELDS}, ensure_ascii=False) + "\n"
-                   for row in rows)
-    response = current_app.response_class(body, mimetype="application/jsonl")
-    response.headers["Content-Disposition"] = 'attachment; filename="cchc-search.jsonl"'
-    return response
+    return jsonl_response(({name: row.get(name) for name in CSV_FIELDS} for row in rows), "cchc-search.jsonl")

@@ -2,9 +2,9 @@
 
 Two budgets per client address, each a ``limits`` rate such as ``60/minute``
 (setting ``""`` turns one off): ``RATE_LIMIT`` shared by ``/api/search``,
-``/api/documents/<id>``, ``/api/coverage``, ``/api/trends``, ``/feed.atom``,
+``/api/documents/<id>``, ``/api/coverage``, ``/api/trends``, ``/api/figures``, ``/feed.atom``,
 ``/embed`` and ``/widget.js``, and ``EXPORT_RATE_LIMIT`` for ``/export.csv``,
-``/export.jsonl`` and ``/coverage.csv`` (a whole result list per request).
+``/export.jsonl``, ``/coverage.csv``, ``/figures.csv`` and ``/figures.jsonl`` (a whole result list per request).
 Counting is a fixed window in a SQLite file (``webapp.ratestore``) that all
 worker processes of ``cchc serve`` share: by default a temporary file made when
 the app is created (so the workers forked from it share it), or the file of
@@ -47,6 +47,9 @@ BUDGETS = {
     "coverage.api_coverage": "RATE_LIMIT",
     "coverage.api_trends": "RATE_LIMIT",
     "coverage.coverage_csv": "EXPORT_RATE_LIMIT",
+    "figures.api_figures": "RATE_LIMIT",
+    "figures.figures_csv": "EXPORT_RATE_LIMIT",
+    "figures.figures_jsonl": "EXPORT_RATE_LIMIT",
     "feeds.feed": "RATE_LIMIT",
 }
 STORAGE_FILE = "ratelimit.sqlite3"
