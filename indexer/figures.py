@@ -44,7 +44,7 @@ _SCORE_AFTER = re.compile(r"^\s*(?:điểm|/\s*100)(?!\w)")
 _SHARE_BEFORE = re.compile(r"(?:\(|,)\s*(?:đạt|chiếm|tỷ lệ|bằng|đạt tỷ lệ)?\s*$")
 _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và|đạt|chiếm|trong|với|so|tăng|giảm|là)\s|$)")
 _COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn)\s+[A-ZĐ]")
-_DISTRICT_WORD = re.compile(r"(?<!\w)(?:huyện|thị xã|thành phố|quận)(?!\s+[A-ZĐ])", re.I)
+_DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])")
 _MULTIPLIER = {"ngàn": 1_000, "nghìn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000}
 
 
