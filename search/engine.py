@@ -209,7 +209,7 @@ class SearchEngine:
 def _stored_figures(state: IndexState, docnum: int) -> list[dict]:
     """A bulletin's figures as the indexer stored them (``indexer.figures``)."""
     reader = state.searcher.reader()
-    raw = reader.column_reader("figures")[docnum] if reader.has_column("figures") else b""
+    raw = figures.stored_value(reader.column_reader("figures"), docnum) if reader.has_column("figures") else b""
     return json.loads(raw) if raw else []
 
 

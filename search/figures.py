@@ -59,7 +59,7 @@ class FigureTable:
         if size and reader.has_column("figures"):
             column = reader.column_reader("figures")
             for doc in range(size):
-                raw = column[doc]
+                raw = stored_value(column, doc)
                 if raw:
                     rows.extend((doc, item, figure) for item, figure in enumerate(json.loads(raw)))
         return cls.from_rows(rows)
@@ -99,6 +99,15 @@ class FigureTable:
             return self.values[name].index(value)
         except ValueError:
             return -1
+
+
+def stored_value(column, docnum: int) -> bytes:
+    """A document's ``figures`` column value; b"" when the column holds none for it (an index written before
+    every document carried one: Whoosh's reader fails past a segment's last value)."""
+    try:
+        return column[docnum]
+    except IndexError:
+        return b""
 
 
 def period_key(year: int, period: str) -> tuple:

@@ -173,8 +173,10 @@ def document_fields(bulletin: dict) -> dict:
         "digest": bulletin.get("digest") or "",
         "meta": meta,
     }
-    if bulletin.get("figures"):
-        fields["figures"] = json.dumps(bulletin["figures"], ensure_ascii=False, separators=(",", ":")).encode()
+    # every document gets a value (b"" for none): Whoosh's VarBytes column reader fails on the documents
+    # after a segment's last stored value
+    figures = bulletin.get("figures")
+    fields["figures"] = json.dumps(figures, ensure_ascii=False, separators=(",", ":")).encode() if figures else b""
     for name in ("province", "province_2025", "district", "quarter"):
         if bulletin.get(name):
             fields[name] = bulletin[name]

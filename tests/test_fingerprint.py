@@ -29,7 +29,7 @@ def test_every_data_file_and_pipeline_module_is_hashed():
     assert [p.relative_to(PROJECT).as_posix() for p in files if p.suffix == ".json"] == [
         "indexer/data/chrome.json", "indexer/data/legacy_encodings.json", "indexer/data/periods.json",
         "indexer/data/places.json", "indexer/data/syllables.json", "search/data/abbreviations.json",
-        "search/data/issuers.json",
+        "search/data/indicators.json", "search/data/issuers.json",
         "search/data/provinces.json", "search/data/sources.json", "search/data/stopwords.json",
         "search/data/topics.json"]
     assert PROJECT / "search" / "analysis.py" in files
