@@ -36,13 +36,19 @@ _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?
 _NUMBER = re.compile(
     r"(?<![\w.,/])(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)(?![\w/]|[.,]\d)"
     r"(?:\s*(?P<mult>ngàn|nghìn|triệu|tỷ)(?!\w))?(?P<pct>\s*%)?")
-_RANK = re.compile(r"(?:xếp|đứng)\s+(?:thứ|hạng|vị trí thứ)\s+(?P<n>\d{1,3})(?:\s*/\s*\d{1,3})?(?![\d,.]\d)"
-                   r"|\bhạng\s+(?P<m>\d{1,3})(?:\s*/\s*\d{1,3})?(?![\d,.]\d)")
+_RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở)\s+(?:vị\s+)?(?:trí\s+)?(?:thứ|hạng|số)\s+(?P<n>\d{1,3})"
+                   r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)|\b(?:hạng|vị trí thứ|vị thứ)\s+(?P<m>\d{1,3})(?:\s*/\s*\d{1,3})?"
+                   r"(?![\d,.]\d)")
 _NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|số|lần|giai đoạn|khóa|nghị định|quyết định"
-                               r"|thông tư|điều|khoản|top)\s*$")
+                               r"|thông tư|điều|khoản|top|thứ|nhóm|gấp)\s*$")
 _SCORE_AFTER = re.compile(r"^\s*(?:điểm|/\s*100)(?!\w)")
+_RANK_AFTER = re.compile(r"^[^,;.()]{0,40}?(?:về|trong bảng|trong bảng xếp hạng|của|ở|theo)\s+[^,;.()]{0,80}")
 _SHARE_BEFORE = re.compile(r"(?:\(|,)\s*(?:đạt|chiếm|tỷ lệ|bằng|đạt tỷ lệ)?\s*$")
 _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và|đạt|chiếm|trong|với|so|tăng|giảm|là)\s|$)")
+_REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm|các tỉnh)")
+_AS_OF = re.compile(r"\btính đến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?\d{1,2}\s*[/-]\s*"
+                    r"((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)")
+STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn)\s+[A-ZĐ]")
 _DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])")
 _MULTIPLIER = {"ngàn": 1_000, "nghìn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000}
@@ -67,7 +73,8 @@ def vocabulary() -> dict:
         for cue in spec["cues"]:
             parts = [re.escape(normalize_key(p.strip())) for p in cue.split("...")]
             cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)")))
-    words = {key: _alternatives(data[key]) for key in ("counted", "approximate", "not_figure")}
+    words = {key: _alternatives(data[key])
+             for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock")}
     agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
                           r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){1,5}?(?=\s*(?:[,(:;]|tỉnh|huyện|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|$))")
@@ -75,8 +82,11 @@ def vocabulary() -> dict:
     return {"units": {code: spec["units"] for code, spec in data["indicators"].items()}, "cues": cues,
             "counted": counted,
             "counted_after": re.compile(rf"^\s*(?:{words['counted']})(?!\w)"),
-            "approximate": re.compile(rf"(?<!\w)(?:{words['approximate']})\s*$"),
-            "approximate_after": re.compile(r"^\s*(?:trở lên|trở xuống)"),
+            "approximate_after": re.compile(rf"^\s*(?:{words['approximate']})(?!\w)"),
+            "province_wide": re.compile(rf"(?<!\w)(?:{words['province_wide']})(?!\w)"),
+            "tiers": re.compile(rf"(?<!\w)(?:{words['tiers']})(?!\w)"),
+            "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
+            "report_as": {code: spec.get("report_as") for code, spec in data["indicators"].items()},
             "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies}
 
 
@@ -121,6 +131,7 @@ class _Number:
     value: float
     unit: str | None  # "count", "%", "score", "rank" or None (a bare number)
     noun: str = ""  # what a count counts ("hồ sơ", "thủ tục")
+    decimal: bool = False  # written with a decimal part ("85,12")
 
 
 def _numbers(key: str) -> list[_Number]:
@@ -139,7 +150,8 @@ def _numbers(key: str) -> list[_Number]:
         after = key[m.end():m.end() + 40]
         counted = vocabulary()["counted_after"].match(after)
         unit = "%" if m.group("pct") else "score" if _SCORE_AFTER.match(after) else "count" if counted else None
-        found.append(_Number(m.start(), m.end(), value, unit, counted.group().strip() if counted else ""))
+        found.append(_Number(m.start(), m.end(), value, unit, counted.group().strip() if counted else "",
+                             "," in m.group("n") or bool(re.fullmatch(r"\d{1,3}\.\d{1,2}", m.group("n")))))
     return sorted(found, key=lambda n: n.start)
 
 
@@ -163,15 +175,27 @@ def _cue(window: str, number: _Number, after: bool = False) -> str | None | bool
 
 
 def _fitting(number: _Number) -> set[str]:
-    """Indicators that may have this number: its unit (a bare number may be a score), its counted noun."""
+    """Indicators that may have this number: its unit (a bare decimal may be a score), its counted noun."""
     words = vocabulary()
     return {code for code, units in words["units"].items()
-            if (number.unit in units or (number.unit is None and "score" in units))
+            if (number.unit in units or (number.unit is None and number.decimal and "score" in units))
             and (number.unit != "count" or number.noun in words["counted"][code])}
 
 
 def _same_family(one: str, other: str) -> bool:
-    return one.rsplit("_", 1)[0] == other.rsplit("_", 1)[0] and one.split("_")[0] in ("par", "papi")
+    return _family(one) is not None and _family(one) == _family(other)
+
+
+def _family(code: str) -> str | None:
+    """The index an indicator belongs to ("par_index", "sipas", "papi"), None for the others."""
+    return next((family for family in INDEX_FAMILIES if code.startswith(family)), None)
+
+
+def _of_family(family: str, unit: str) -> str:
+    """The family's indicator for a unit: its rank, or its score (SIPAS: the share)."""
+    if unit == "rank":
+        return f"{family}_rank"
+    return "sipas" if family == "sipas" else f"{family}_score"
 
 
 def _window(key: str, start: int, end: int) -> str:
@@ -179,61 +203,88 @@ def _window(key: str, start: int, end: int) -> str:
 
 
 def _indicators(key: str, numbers: list[_Number]) -> list[tuple[_Number, str]]:
-    """Each number whose indicator is clear, with it."""
+    """Each number whose indicator is clear, with it (and its unit as the indicator reports it)."""
     found: list[tuple[_Number, str]] = []
-    units = vocabulary()["units"]
+    words = vocabulary()
     previous_end, previous = 0, None
     for number in numbers:
         window = _window(key, previous_end, number.start)
-        named = _cue(_NOUN_PHRASE.match(key, number.end).group(), number, after=True) \
-            if number.unit in ("%", "count") else None
-        code = named if named is not None else _cue(window, number)
-        if code is None and previous is not None:
-            code = _follower(key[previous[0].end:number.start], previous, number)
-        if code and number.unit is None and units[code] == ["score", "%"] or code and number.unit is None \
-                and "score" in units[code] and re.search(r"đạt\s*$", window):
+        if number.unit is None and not number.decimal and "hồ sơ" in window:
+            number.unit, number.noun = "count", "hồ sơ"  # "Tổng số hồ sơ đã giải quyết 10.559", "quá hạn 2"
+        code = _rank_code(key, number, window, previous) if number.unit == "rank" else _code(key, number, window,
+                                                                                              previous)
+        if code and number.unit is None:
             number.unit = "score"
-        if code and number.unit in units[code] and not _doubtful(key, window, number):
+        if code and number.unit in words["units"][code] and not _doubtful(key, window, number):
+            number.unit = words["report_as"][code] or number.unit
             found.append((number, code))
             previous = (number, code)
-        else:
-            previous = None
         previous_end = number.end
     return found
 
 
+def _code(key: str, number: _Number, window: str, previous) -> str | None | bool:
+    named = _cue(_NOUN_PHRASE.match(key, number.end).group(), number, after=True) \
+        if number.unit in ("%", "count") else None
+    code = named if named is not None else _cue(window, number)
+    if code is None and previous is not None:
+        code = _follower(key[previous[0].end:number.start], previous, number)
+    return code
+
+
+def _rank_code(key: str, number: _Number, window: str, previous) -> str | None:
+    """The index a rank is in: named right after it ("xếp thứ 2 về Chỉ số SIPAS"), else before it, else the
+    index of the score it follows; a regional rank ("xếp thứ 2 khu vực") is none."""
+    after = key[number.end:number.end + 120]
+    if _REGIONAL.match(after):
+        return None
+    named = _RANK_AFTER.match(after)
+    for text in ([named.group()] if named else []) + [window]:
+        code = _cue(text, _Number(0, 0, 0.0, "score", decimal=True), after=text is not window)
+        if code and _family(code):
+            return _of_family(_family(code), "rank")
+        if code is False:
+            return None
+    if previous is not None and _family(previous[1]) and len(key[previous[0].end:number.start]) < 60:
+        return _of_family(_family(previous[1]), "rank")
+    return None
+
+
 def _follower(between: str, previous: tuple[_Number, str], number: _Number) -> str | None:
-    """The indicator of a share or rank that follows a figure: "(đạt 99,2%)", "điểm, xếp thứ 10/63"."""
+    """The indicator of a share that follows a count ("(đạt 99,2%)"), of an index's score after its rank
+    ("xếp thứ 6 cả nước ... với 90,76%")."""
     figure, code = previous
     if number.unit == "%" and figure.unit == "count" and _SHARE_BEFORE.search(between) and len(between) < 25:
         return code
-    family = code.rsplit("_", 1)[0]
-    if number.unit == "rank" and code.endswith("_score") and len(between) < 30:
-        return f"{family}_rank"
+    if _family(code) and figure.unit == "rank" and number.unit in ("%", "score") and len(between) < 80 \
+            and re.search(r"(?:với|đạt)\s*$", between):
+        return _of_family(_family(code), "score")
     return None
 
 
 def _doubtful(key: str, window: str, number: _Number) -> bool:
-    """An approximate number, a target, a change or a comparison: no figure of the bulletin."""
+    """A threshold, a target, a change or a comparison: no figure of the bulletin."""
     words = vocabulary()
-    before = key[max(0, number.start - 25):number.start]
-    return bool(words["approximate"].search(before) or words["not_figure"].search(window)
-                or words["approximate_after"].match(key[number.end:number.end + 15])
+    return bool(words["not_figure"].search(window) or words["approximate_after"].match(key[number.end:number.end + 15])
                 or (number.unit == "%" and number.value > 100))
 
 
 def _scope(sentence: str, context: Context) -> tuple[str, str] | None:
     """(scope, level) the sentence's figures belong to; None when unclear."""
+    words = vocabulary()
     if _COMMUNE.search(sentence):
+        return None
+    key = normalize_key(sentence)
+    wide = words["province_wide"].search(key)
+    if words["tiers"].search(key) and not wide:
         return None
     provinces = provinces_named(sentence)
     districts = {d for (_, d) in district_mentions(sentence, context.province)} if context.province else set()
     districts |= {d for (p, d) in district_mentions(sentence) if p in provinces}
-    agency = vocabulary()["agencies"].search(sentence)
-    if len(districts) > 1 or len(provinces) > 1 or (provinces and not districts and provinces != {context.province}
-                                                        and context.province is None):
+    agency = words["agencies"].search(sentence)
+    if len(districts) > 1 or len(provinces) > 1 or (provinces and context.province is None and not districts):
         return None
-    if agency:
+    if agency and not wide:
         return " ".join(agency.group().split()), "agency"
     if districts:
         return districts.pop(), "district"
@@ -244,15 +295,20 @@ def _scope(sentence: str, context: Context) -> tuple[str, str] | None:
     return (context.province, "province") if context.province else None
 
 
-def _period(sentence: str, code: str, context: Context) -> tuple[str, int] | None:
-    """(period, year) of one figure; None when unclear."""
-    stated = stated_period(sentence)
+def _period(sentence: str, code: str, context: Context) -> tuple[str | None, int] | None:
+    """(period, year) of one figure; None when unclear. A count of services "hiện nay" has no period."""
+    key = normalize_key(sentence)
+    as_of = _AS_OF.search(key)
+    stated = stated_period(_AS_OF.sub(" ", key) if as_of else sentence, context.year)
     if stated is None:
         return None
     period, year = stated
-    if code.startswith(INDEX_FAMILIES):
+    if _family(code):
         year = year or context.year
         return ("FY", year) if year and period in (None, "FY") else None
+    if as_of or (code.startswith(STOCK) and vocabulary()["stock"].search(key) and "từ đầu năm" not in key):
+        year = int(as_of.group(1)) if as_of and as_of.group(1) else year or context.year
+        return (None, year) if year and not period else None
     if period:
         year = year or context.year
         return (period, year) if year else None
@@ -262,8 +318,9 @@ def _period(sentence: str, code: str, context: Context) -> tuple[str, int] | Non
 
 
 def extract_figures(text: str, context: Context) -> list[dict]:
-    """The figures of a bulletin's ``text`` (module docstring), in the order of the text."""
-    rows = []
+    """The figures of a bulletin's ``text`` (module docstring), in the order of the text; a figure repeated
+    (a lead printed twice, the headline's figure again in the body) is given once, at its first sentence."""
+    rows, seen = [], set()
     for start, end in sentences(text):
         sentence = text[start:end]
         if not any(ch.isdigit() for ch in sentence):
@@ -277,8 +334,10 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             continue
         for number, code in found:
             period = _period(sentence, code, context)
-            if period is None:
+            same = (code, number.value, number.unit, period, scope)
+            if period is None or same in seen:
                 continue
+            seen.add(same)
             rows.append({"indicator": code, "value": number.value, "unit": number.unit, "period": period[0],
                          "year": period[1], "scope": scope[0], "scope_level": scope[1], "start": start,
                          "end": end, "sentence": sentence.strip()})
