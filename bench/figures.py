@@ -105,7 +105,8 @@ def markdown_lines(quality: dict, listed: bool) -> list[str]:
 
     lines = ["### Figures against the hand labels", "",
              "A figure is correct when indicator, value, unit, period and year, and scope all match a labelled one.",
-             "", "| indicator | labelled | extracted | correct | precision | recall |", "|---|---:|---:|---:|---:|---:|"]
+             "", "| indicator | labelled | extracted | correct | precision | recall |",
+             "|---|---:|---:|---:|---:|---:|"]
     for code, row in [*quality["per_indicator"].items(), ("**all**", quality["overall"])]:
         lines.append(f"| {code} | {row['labelled']} | {row['extracted']} | {row['correct']} | "
                      f"{cell(row['precision'])} | {cell(row['recall'])} |")

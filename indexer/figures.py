@@ -34,13 +34,17 @@ INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period 
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
 _NUMBER = re.compile(
-    r"(?<![\w.,/])(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)(?![\w/]|[.,]\d)"
+    r"(?<![\w.,/])(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)"
+    r"(?!\w|[.,]\d|/(?!\d{2,3}\s*điểm))(?:/\d{2,3})?"  # "40,62/80 điểm"
     r"(?:\s*(?P<mult>ngàn|nghìn|triệu|tỷ)(?!\w))?(?P<pct>\s*%)?")
 _RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở)\s+(?:vị\s+)?(?:trí\s+)?(?:thứ|hạng|số)\s+(?P<n>\d{1,3})"
                    r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)|\b(?:hạng|vị trí thứ|vị thứ)\s+(?P<m>\d{1,3})(?:\s*/\s*\d{1,3})?"
                    r"(?![\d,.]\d)")
-_NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|số|lần|giai đoạn|khóa|nghị định|quyết định"
+_NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|(?<!tổng )số|lần|giai đoạn|khóa|nghị định|quyết định"
                                r"|thông tư|điều|khoản|top|thứ|nhóm|gấp)\s*$")
+_BARE_END = re.compile(r"^\s*(?:[,;.)]|$)")  # a bare count ends its clause: "quá hạn 2;"
+_CLAUSE_MARK = re.compile(r"[,;()]")
+REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, they refine the cue before it
 _SCORE_AFTER = re.compile(r"^\s*(?:điểm|/\s*100)(?!\w)")
 _RANK_AFTER = re.compile(r"^[^,;.()]{0,40}?(?:về|trong bảng|trong bảng xếp hạng|của|ở|theo)\s+[^,;.()]{0,80}")
 _SHARE_BEFORE = re.compile(r"(?:\(|,)\s*(?:đạt|chiếm|tỷ lệ|bằng|đạt tỷ lệ)?\s*$")
@@ -48,6 +52,7 @@ _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và|đạt|chiếm|trong
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm|các tỉnh)")
 _AS_OF = re.compile(r"\btính đến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?\d{1,2}\s*[/-]\s*"
                     r"((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)")
+_SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn)\s+[A-ZĐ]")
 _DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])")
@@ -74,9 +79,10 @@ def vocabulary() -> dict:
             parts = [re.escape(normalize_key(p.strip())) for p in cue.split("...")]
             cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)")))
     words = {key: _alternatives(data[key])
-             for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock")}
+             for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
+                         "components")}
     agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
-                          r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){1,5}?(?=\s*(?:[,(:;]|tỉnh|huyện|đã|đạt|có|"
+                          r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,5}?(?=\s*(?:[,(:;]|tỉnh|huyện|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|$))")
     counted = {code: {normalize_key(w) for w in spec.get("counted", [])} for code, spec in data["indicators"].items()}
     return {"units": {code: spec["units"] for code, spec in data["indicators"].items()}, "cues": cues,
@@ -87,6 +93,9 @@ def vocabulary() -> dict:
             "tiers": re.compile(rf"(?<!\w)(?:{words['tiers']})(?!\w)"),
             "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
             "report_as": {code: spec.get("report_as") for code, spec in data["indicators"].items()},
+            "names": re.compile(rf"(?<!\w)(?:{words['names']})(?!\w)"),
+            "components": re.compile(rf"(?<!\w)(?:{words['components']})(?!\w)"),
+            "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},
             "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies}
 
 
@@ -141,11 +150,12 @@ def _numbers(key: str) -> list[_Number]:
         found.append(_Number(m.start(), m.end(), float(m.group("n") or m.group("m")), "rank"))
         taken.append((m.start(), m.end()))
     for m in _NUMBER.finditer(key):
-        if any(a <= m.start() < b for a, b in taken) or _NOT_VALUE_BEFORE.search(key[max(0, m.start() - 20):m.start()]):
+        if any(a <= m.start() < b for a, b in taken):
             continue
         value = parse_number(m.group())
         bare = not m.group("mult") and not m.group("pct")
-        if value is None or (bare and re.fullmatch(r"(?:19|20)\d\d", m.group("n"))):  # a year
+        if value is None or (bare and re.fullmatch(r"(?:19|20)\d\d", m.group("n"))) \
+                or _NOT_VALUE_BEFORE.search(key[max(0, m.start() - 20):m.start()]):  # a year, a level, a date
             continue
         after = key[m.end():m.end() + 40]
         counted = vocabulary()["counted_after"].match(after)
@@ -158,6 +168,7 @@ def _numbers(key: str) -> list[_Number]:
 def _cue(window: str, number: _Number, after: bool = False) -> str | None | bool:
     """The indicator the cues of ``window`` name for ``number`` (nearest it; in its own clause when that names
     one), None for none, False when two clash. Only indicators that take the number's unit count."""
+    window = vocabulary()["names"].sub(lambda m: " " * len(m.group()), window)
     fits = _fitting(number)
     hits = [(m.start(), m.end(), code) for code, pattern in vocabulary()["cues"] if code in fits
             for m in pattern.finditer(window)]
@@ -209,24 +220,27 @@ def _indicators(key: str, numbers: list[_Number]) -> list[tuple[_Number, str]]:
     previous_end, previous = 0, None
     for number in numbers:
         window = _window(key, previous_end, number.start)
-        if number.unit is None and not number.decimal and "hồ sơ" in window:
+        if number.unit is not None or _BARE_END.match(key[number.end:]):
+            previous_end = number.end  # a number with a unit ends the words that name the next one
+        if number.unit is None and not number.decimal and "hồ sơ" in key[:number.start] \
+                and _BARE_END.match(key[number.end:]):
             number.unit, number.noun = "count", "hồ sơ"  # "Tổng số hồ sơ đã giải quyết 10.559", "quá hạn 2"
         code = _rank_code(key, number, window, previous) if number.unit == "rank" else _code(key, number, window,
                                                                                               previous)
         if code and number.unit is None:
             number.unit = "score"
-        if code and number.unit in words["units"][code] and not _doubtful(key, window, number):
+        if code and number.unit in words["units"][code] and not _doubtful(key, window, number, code):
             number.unit = words["report_as"][code] or number.unit
             found.append((number, code))
             previous = (number, code)
-        previous_end = number.end
     return found
 
 
 def _code(key: str, number: _Number, window: str, previous) -> str | None | bool:
     named = _cue(_NOUN_PHRASE.match(key, number.end).group(), number, after=True) \
         if number.unit in ("%", "count") else None
-    code = named if named is not None else _cue(window, number)
+    before = _cue(window, number)
+    code = named if named is not None and (before is None or str(named).startswith(REFINEMENTS)) else before
     if code is None and previous is not None:
         code = _follower(key[previous[0].end:number.start], previous, number)
     return code
@@ -262,79 +276,108 @@ def _follower(between: str, previous: tuple[_Number, str], number: _Number) -> s
     return None
 
 
-def _doubtful(key: str, window: str, number: _Number) -> bool:
+def _doubtful(key: str, window: str, number: _Number, code: str) -> bool:
     """A threshold, a target, a change or a comparison: no figure of the bulletin."""
     words = vocabulary()
-    return bool(words["not_figure"].search(window) or words["approximate_after"].match(key[number.end:number.end + 15])
-                or (number.unit == "%" and number.value > 100))
+    clause = _CLAUSE_MARK.split(window)[-1]
+    tier = words["tiers"].search(key[:number.start]) and not words["province_wide"].search(key)
+    low, high = words["plausible"].get(code, (0, float("inf")))
+    return bool(words["not_figure"].search(clause) or words["approximate_after"].match(key[number.end:number.end + 15])
+                or tier or not low <= number.value <= high or (number.unit == "%" and number.value > 100))
 
 
-def _scope(sentence: str, context: Context) -> tuple[str, str] | None:
-    """(scope, level) the sentence's figures belong to; None when unclear."""
+def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
+    """(scope, level, named: the sentence names it) its figures belong to; None when unclear."""
     words = vocabulary()
     if _COMMUNE.search(sentence):
         return None
-    key = normalize_key(sentence)
-    wide = words["province_wide"].search(key)
-    if words["tiers"].search(key) and not wide:
-        return None
+    sentence = re.sub(r"\([^()]*\)", " ", sentence)  # "(chỉ sau Quảng Ninh)" names no scope
+    wide = words["province_wide"].search(normalize_key(sentence))
     provinces = provinces_named(sentence)
     districts = {d for (_, d) in district_mentions(sentence, context.province)} if context.province else set()
     districts |= {d for (p, d) in district_mentions(sentence) if p in provinces}
     agency = words["agencies"].search(sentence)
     if len(districts) > 1 or len(provinces) > 1 or (provinces and context.province is None and not districts):
         return None
-    if agency and not wide:
-        return " ".join(agency.group().split()), "agency"
+    if agency and not wide and (context.province or provinces):
+        return " ".join(agency.group().split()), "agency", True
     if districts:
-        return districts.pop(), "district"
+        return districts.pop(), "district", True
     if provinces:
-        return provinces.pop(), "province"
+        return provinces.pop(), "province", True
     if context.district:
-        return (context.district, "district") if _DISTRICT_WORD.search(sentence) else None
-    return (context.province, "province") if context.province else None
+        return (context.district, "district", True) if _DISTRICT_WORD.search(sentence) else None
+    return (context.province, "province", False) if context.province else None
 
 
-def _period(sentence: str, code: str, context: Context) -> tuple[str | None, int] | None:
-    """(period, year) of one figure; None when unclear. A count of services "hiện nay" has no period."""
+UNCLEAR = ("unclear", None)
+
+
+def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
+    """What a sentence says of its period: (period, year), (None, None) for nothing, ``UNCLEAR``."""
     key = normalize_key(sentence)
     as_of = _AS_OF.search(key)
     stated = stated_period(_AS_OF.sub(" ", key) if as_of else sentence, context.year)
     if stated is None:
+        return UNCLEAR
+    if as_of:
+        return ("as_of", int(as_of.group(1)) if as_of.group(1) else stated[1]) if not stated[0] else UNCLEAR
+    if stated == (None, None) and _SPAN_WORDS.search(key):
+        return UNCLEAR  # a span this reader does not understand ("từ ngày 1 đến 31-7")
+    return stated
+
+
+def _period(stated: tuple, key: str, code: str, context: Context) -> tuple[str | None, int] | None:
+    """(period, year) of one figure from what its sentence (or paragraph) states; None when unclear. A count of
+    services "hiện nay", a figure "tính đến" a date, has no period."""
+    if stated is UNCLEAR:
         return None
     period, year = stated
     if _family(code):
         year = year or context.year
         return ("FY", year) if year and period in (None, "FY") else None
-    if as_of or (code.startswith(STOCK) and vocabulary()["stock"].search(key) and "từ đầu năm" not in key):
-        year = int(as_of.group(1)) if as_of and as_of.group(1) else year or context.year
-        return (None, year) if year and not period else None
+    stock = code.startswith(STOCK) and vocabulary()["stock"].search(key) and "từ đầu năm" not in key
+    if period == "as_of" or (stock and not period):
+        year = year or context.year
+        return (None, year) if year else None
     if period:
         year = year or context.year
         return (period, year) if year else None
-    if year and year != context.year:
-        return ("FY", year)
-    return (context.period, context.year) if context.period and context.year else None
+    if year:
+        return ("FY", year)  # "Năm 2024, có ... hồ sơ"
+    return (context.period, context.year) if context.year else None  # no period: the year only
 
 
 def extract_figures(text: str, context: Context) -> list[dict]:
     """The figures of a bulletin's ``text`` (module docstring), in the order of the text; a figure repeated
-    (a lead printed twice, the headline's figure again in the body) is given once, at its first sentence."""
+    (a lead printed twice, the headline's figure again in the body) is given once, at its first sentence.
+    A sentence that names no period or scope takes those an earlier sentence of its paragraph named."""
     rows, seen = [], set()
+    carried_period, carried_scope, last_end = (None, None), None, 0
     for start, end in sentences(text):
         sentence = text[start:end]
+        if "\n" in text[last_end:start]:
+            carried_period, carried_scope = (None, None), None  # a new paragraph
+        last_end = end
         if not any(ch.isdigit() for ch in sentence):
             continue
-        key = normalize_key(sentence)
-        found = _indicators(key, _numbers(key))
-        if not found:
-            continue
+        stated = _stated(sentence, context)
+        stated = stated if stated != (None, None) else carried_period
         scope = _scope(sentence, context)
-        if scope is None:
+        if scope is not None and scope[2]:
+            carried_scope = scope
+        elif carried_scope is not None and scope is not None:
+            scope = carried_scope
+        key = normalize_key(sentence)
+        if vocabulary()["components"].search(key):
+            continue  # the parts of an index: none is the index
+        found = _indicators(key, _numbers(key))
+        if not found or scope is None:
             continue
+        carried_period = stated  # a sentence with figures lends its period to the next ones
         for number, code in found:
-            period = _period(sentence, code, context)
-            same = (code, number.value, number.unit, period, scope)
+            period = _period(stated, key, code, context)
+            same = (code, number.value, number.unit, period, scope[:2])
             if period is None or same in seen:
                 continue
             seen.add(same)

@@ -225,7 +225,7 @@ def stated_period(sentence: str, year: int | None = None) -> tuple[str | None, i
     >>> stated_period("Năm 2021 tiếp nhận 100 hồ sơ, năm 2022 tiếp nhận 120 hồ sơ.") is None
     True
     """
-    span = date_range(fold(_normal(sentence)))
+    span = date_range(fold(_normal(sentence)), year)
     if span:
         return "range:" + span[0].replace("/", ".."), span[1]
     prepared = _COMPARED.sub(" ", _prepare(sentence))
@@ -238,6 +238,8 @@ def stated_period(sentence: str, year: int | None = None) -> tuple[str | None, i
         return f"range:{named}-01-01..{named}-{int(months.group(1)):02d}-{last}", named
     period, year = _explicit_period(prepared)
     years = {int(found.group(1)) for found in _ANY_YEAR.finditer(prepared)}
+    if period and year is None and len(years) == 1:
+        year = years.pop()  # "trong 9 tháng của năm 2019"
     if period == "" or len(years - {year}) > (0 if period else 1) or (period and year is None and years):
         return None
     return period, year if period else (years.pop() if years else None)

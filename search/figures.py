@@ -24,7 +24,7 @@ UNITS = ("count", "%", "score", "rank")
 CODED = ("indicator", "unit", "period", "scope", "level")
 NUMERIC = {"doc": np.int32, "item": np.int16, "year": np.int16, "value": np.float64, "start": np.int32,
            "end": np.int32}
-PERIOD_ORDER = {"Q1": 3.0, "Q2": 6.0, "H1": 6.5, "Q3": 9.0, "9M": 9.5, "Q4": 12.0, "H2": 12.3, "FY": 12.6}
+PERIOD_ORDER = {"Q1": 3.0, "Q2": 6.0, "H1": 6.5, "Q3": 9.0, "9M": 9.5, "Q4": 12.0, "H2": 12.3, "FY": 12.6, "": 13.5}
 
 
 @cache
@@ -75,7 +75,7 @@ class FigureTable:
             for name in ("year", "value", "start", "end"):
                 columns[name][n] = figure[name]
             for name in CODED:
-                value = str(figure["scope_level" if name == "level" else name])
+                value = str(figure["scope_level" if name == "level" else name] or "")  # no period: ""
                 columns[name][n] = index[name].setdefault(value, len(index[name]))
         for name in CODED:
             values[name] = list(index[name])
@@ -111,9 +111,10 @@ def stored_value(column, docnum: int) -> bytes:
 
 
 def period_key(year: int, period: str) -> tuple:
-    """Columns in time order: by year, then by the end of the period (a span of days by its last day)."""
-    if "/" in period:
-        end = period.split("/")[1]
+    """Columns in time order: by year, then by the end of the period (a span of days by its last day; the
+    year alone, "", last)."""
+    if period.startswith("range:"):
+        end = period.split("..")[1]
         return (year, int(end[5:7]) + int(end[8:10]) / 100, period)
     return (year, PERIOD_ORDER.get(period, 13.0), period)
 
@@ -159,7 +160,7 @@ def figure_view(table: FigureTable, rows: np.ndarray, id_of) -> dict:
             "value": float(column["value"][row]), "id": id_of(int(column["doc"][row])),
             "start": int(column["start"][row]), "end": int(column["end"][row]), "count": int(count)}
     levels = {int(scope[i]): int(column["level"][rows[i]]) for i in first}
-    return {"columns": [{"year": y, "period": table.values["period"][p]} for y, p in order],
+    return {"columns": [{"year": y, "period": table.values["period"][p] or None} for y, p in order],
             "rows": [{"scope": table.values["scope"][s], "scope_level": table.values["level"][levels[s]],
                       "cells": grid[s]} for s in sorted(grid, key=lambda s: table.values["scope"][s])]}
 
@@ -169,7 +170,7 @@ def row_dict(table: FigureTable, row: int) -> dict:
     column = table.columns
     return {"indicator": table.values["indicator"][int(column["indicator"][row])],
             "value": float(column["value"][row]), "unit": table.values["unit"][int(column["unit"][row])],
-            "period": table.values["period"][int(column["period"][row])], "year": int(column["year"][row]),
+            "period": table.values["period"][int(column["period"][row])] or None, "year": int(column["year"][row]),
             "scope": table.values["scope"][int(column["scope"][row])],
             "scope_level": table.values["level"][int(column["level"][row])],
             "start": int(column["start"][row]), "end": int(column["end"][row])}

@@ -51,9 +51,9 @@ DATE_RANGE = re.compile(rf"\btu\s+(?:ngay\s+)?{_DAY_MONTH.format('a')}\s*(?:den|
                         rf"{_DAY_MONTH.format('b')}(?![\d/])")
 
 
-def date_range(folded: str) -> tuple[str, int] | None:
+def date_range(folded: str, year: int | None = None) -> tuple[str, int] | None:
     """The first span of days a folded text names ("tu ngay 01/01 den 15/8/2019"), as an ISO interval and the
-    year it ends in; None when there is none, or its end names no year.
+    year it ends in (``year`` when the text names none); None when there is none, or no year is known.
 
     >>> date_range("tu ngay 01/01 den 15/8/2019, da tiep nhan")
     ('2019-01-01/2019-08-15', 2019)
@@ -61,9 +61,9 @@ def date_range(folded: str) -> tuple[str, int] | None:
     ('2020-12-16/2021-03-15', 2021)
     """
     found = DATE_RANGE.search(folded)
-    if not found or not found.group("by"):
+    if not found or not (found.group("by") or year):
         return None
-    end_year = int(found.group("by"))
+    end_year = int(found.group("by") or year)
     days = [int(found.group(g)) for g in ("ad", "am", "bd", "bm")]
     start_year = int(found.group("ay")) if found.group("ay") else end_year - (days[1] > days[3])
     if not (1 <= days[0] <= 31 and 1 <= days[1] <= 12 and 1 <= days[2] <= 31 and 1 <= days[3] <= 12):

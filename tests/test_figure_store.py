@@ -44,7 +44,7 @@ def _stored(root: Path) -> FigureTable:
 
 
 BEFORE = [("caobang-q1", "Bảo Lạc", "Q1", 2024, 1439.0), ("caobang-q1", "Cao Bằng", "Q1", 2024, 12345.0),
-          ("sonla-parindex", "Sơn La", "2023-01-01/2023-08-15", 2023, 59720.0)]
+          ("sonla-parindex", "Sơn La", "range:2023-01-01..2023-08-15", 2023, 59720.0)]
 
 
 def test_figures_are_stored_with_the_arrays_and_served_mapped(corpus, tmp_path):
@@ -97,5 +97,5 @@ def test_the_table_of_one_indicator_is_scope_by_period_newest_bulletin_first():
         "rows": [{"scope": "Sơn La", "scope_level": "province", "cells": [
             {"value": 81.0, "id": "b1", "start": 7, "end": 70, "count": 2},
             {"value": 83.0, "id": "b1", "start": 80, "end": 99, "count": 1}]}]}
-    assert sorted(["FY", "Q3", "2023-01-01/2023-08-15", "H1"], key=lambda p: period_key(2023, p)) == [
-        "H1", "2023-01-01/2023-08-15", "Q3", "FY"]
+    assert sorted(["FY", "Q3", "range:2023-01-01..2023-08-15", "H1"], key=lambda p: period_key(2023, p)) == [
+        "H1", "range:2023-01-01..2023-08-15", "Q3", "FY"]

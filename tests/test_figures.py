@@ -64,9 +64,11 @@ def test_index_scores_ranks_services_and_a_span_of_days():
         _row("par_index_score", 85.12, "score", "FY", 2023, *son_la, par, INDEX_NEWS),
         _row("par_index_rank", 15.0, "rank", "FY", 2023, *son_la, par, INDEX_NEWS),
         _row("sipas", 82.5, "%", "FY", 2023, *son_la, sipas, INDEX_NEWS),
-        _row("online_services_full", 1234.0, "count", "FY", 2023, *son_la, services, INDEX_NEWS),
-        _row("online_services_partial", 567.0, "count", "FY", 2023, *son_la, services, INDEX_NEWS),
-        _row("dossiers_received", 59720.0, "count", "2023-01-01/2023-08-15", 2023, *son_la, span, INDEX_NEWS),
+        # services counted "hiện" exist at a date: no period, the year only
+        _row("online_services_full", 1234.0, "count", None, 2023, *son_la, services, INDEX_NEWS),
+        _row("online_services_partial", 567.0, "count", None, 2023, *son_la, services, INDEX_NEWS),
+        _row("dossiers_received", 59720.0, "count", "range:2023-01-01..2023-08-15", 2023, *son_la, span,
+             INDEX_NEWS),
     ]
 
 
@@ -94,17 +96,24 @@ def test_vietnamese_number_formats(written, value):
     "UBND xã Quang Trung đã tiếp nhận 300 hồ sơ, tất cả đều được trả kết quả đúng hẹn cho người dân.",  # commune
     "Trung tâm đã tiếp nhận và giải quyết 2.500 hồ sơ, bảo đảm đúng quy trình, công khai, minh bạch.",  # two cues
     "Trong thời gian tới, tỉnh phấn đấu 100% hồ sơ được giải quyết đúng hạn theo quy định.",  # a target
-    "Trong quý, Trung tâm đã tiếp nhận hơn 1.000 hồ sơ của người dân và doanh nghiệp.",  # approximate
+    "Trong quý, mỗi xã phấn đấu tiếp nhận từ 1.000 hồ sơ trở lên qua dịch vụ công trực tuyến.",  # a threshold
     "Tổng số thủ tục hành chính thuộc thẩm quyền giải quyết của các cấp là 2.131 thủ tục.",  # not dossiers
 ])
 def test_unclear_figures_are_left_out(sentence):
     assert extract_figures(sentence, CAO_BANG_Q1) == []
 
 
-def test_no_province_or_no_period_leaves_figures_out():
+def test_an_approximate_figure_keeps_the_number_stated():
+    sentence = "Trong quý, Trung tâm đã tiếp nhận hơn 1.000 hồ sơ của người dân và doanh nghiệp."
+    assert [(r["indicator"], r["value"]) for r in extract_figures(sentence, CAO_BANG_Q1)] == [
+        ("dossiers_received", 1000.0)]
+
+
+def test_no_province_or_no_year_leaves_figures_out():
     sentence = "Trung tâm Phục vụ hành chính công đã tiếp nhận 1.200 hồ sơ của người dân và doanh nghiệp."
     assert extract_figures(sentence, Context(None, None, 2024, "Q1")) == []
-    assert extract_figures(sentence, Context("Cao Bằng", None, 2024, None)) == []
+    assert extract_figures(sentence, Context("Cao Bằng", None, None, None)) == []
+    assert [r["period"] for r in extract_figures(sentence, Context("Cao Bằng", None, 2024, None))] == [None]
     assert len(extract_figures(sentence, CAO_BANG_Q1)) == 1
 
 

@@ -37,7 +37,7 @@ def test_api_figures_gives_the_table_of_scope_by_period(client):
     assert {k: v for k, v in data.items() if k not in ("figures", "indicators")} == {
         "query": "", "page": 1, "per_page": 10, "indicator": "dossiers_received", "label": "Dossiers received",
         "unit": "count", "total": 3,
-        "columns": [{"year": 2023, "period": "2023-01-01/2023-08-15"}, {"year": 2024, "period": "Q1"}],
+        "columns": [{"year": 2023, "period": "range:2023-01-01..2023-08-15"}, {"year": 2024, "period": "Q1"}],
         "rows": [{"scope": "Bảo Lạc", "scope_level": "district",
                   "cells": [None, {"value": 1439.0, "id": "caobang-q1", "start": 641, "end": 787, "count": 1}]},
                  {"scope": "Cao Bằng", "scope_level": "province",
@@ -59,6 +59,10 @@ def test_api_figures_follows_the_search_filters_and_counts_indicators(client):
     assert [(b["value"], b["count"]) for b in data["indicators"]] == [
         ("dossiers_received", 1), ("online_services_full", 1), ("online_services_partial", 1),
         ("par_index_score", 1), ("par_index_rank", 1), ("sipas", 1)]
+    services = client.get("/api/figures?indicator=online_services_full").json
+    _check(services, "Figures")
+    assert (services["columns"], services["rows"][0]["cells"][0]["value"]) == ([{"year": 2023, "period": None}],
+                                                                                1234.0)  # "hiện": the year only
     ranked = client.get("/api/figures?q=x%E1%BA%BFp+h%E1%BA%A1ng&indicator=par_index_rank").json
     assert [(r["scope"], [c and c["value"] for c in r["cells"]]) for r in ranked["rows"]] == [("Sơn La", [15.0])]
 

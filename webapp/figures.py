@@ -118,7 +118,23 @@ def figure_chart(answer: dict, provinces: list[str], lang: str) -> dict:
 
 
 def _column_label(column: dict, lang: str) -> str:
-    return f"{column['period']} {column['year']}" if "/" not in column["period"] else column["period"]
+    return period_label(column["period"], column["year"], lang)
+
+
+def period_label(period: str | None, year: int, lang: str) -> str:
+    """A figure's period as a page shows it.
+
+    >>> period_label("Q1", 2024, "en"), period_label(None, 2024, "vi")
+    ('Q1 2024', '2024')
+    >>> period_label("range:2019-01-01..2019-08-15", 2019, "vi")
+    '01/01/2019–15/08/2019'
+    """
+    if not period:
+        return str(year)
+    if period.startswith("range:"):
+        first, last = period[6:].split("..")
+        return "–".join(f"{d[8:10]}/{d[5:7]}/{d[:4]}" for d in (first, last))
+    return f"{period} {year}"
 
 
 def number(value: float, lang: str) -> str:
@@ -169,6 +185,7 @@ def figures_page():
     return render_template("figures.html", answer=answer, state=state, indicator=indicator, extra=extra,
                            chart=figure_chart(answer, search.filters.get("province", []), search.lang),
                            chart_width=CHART_WIDTH, chart_height=CHART_HEIGHT, number=number,
+                           period_label=lambda period, year: period_label(period, year, search.lang),
                            figure_url=lambda cell: figure_url(cell["id"], cell["start"], cell["end"], lang),
                            page_url=lambda page: _with(state.url(page=page), extra),
                            link=lambda path: _with(state.url(path, page=1), {**extra, "unit": answer["unit"]}),

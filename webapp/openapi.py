@@ -101,8 +101,9 @@ def _figure_schema(extra: dict | None = None) -> dict:
     properties = {
         "indicator": {"type": "string", "enum": list(indicator_data()["indicators"])},
         "value": {"type": "number"}, "unit": {"type": "string", "enum": list(UNITS)},
-        "period": {"type": "string", "description": "Q1-Q4, H1, H2, 9M, FY, or a span of days as an ISO "
-                                                    "interval (2019-01-01/2019-08-15)"},
+        "period": {"type": ["string", "null"], "description": "Q1-Q4, H1, H2, 9M, FY, a span of days "
+                   "(range:2019-01-01..2019-08-15), or null: the year only (a count 'hiện nay', a bulletin naming "
+                   "no part of the year)"},
         "year": {"type": "integer"}, "scope": {"type": "string", "description": "Province, district or agency"},
         "scope_level": {"type": "string", "enum": ["province", "district", "agency"]},
         "start": {**COUNT, "description": "Character offset of the sentence in the bulletin's text"},
@@ -121,7 +122,7 @@ def _figures_schema() -> dict:
            "properties": {"scope": {"type": "string"}, "scope_level": {"type": "string"},
                           "cells": {"type": "array", "items": cell, "description": "One per column"}}}
     column = {"type": "object", "required": ["year", "period"], "additionalProperties": False,
-              "properties": {"year": {"type": "integer"}, "period": {"type": "string"}}}
+              "properties": {"year": {"type": "integer"}, "period": {"type": ["string", "null"]}}}
     listed = _figure_schema({"id": {"type": "string"}, "title": {"type": "string"}, "url": NULLABLE_STRING,
                              "published": {"type": ["string", "null"], "format": "date"}})
     return {"type": "object", "additionalProperties": False,

@@ -23,7 +23,7 @@ from search.vocabulary import quarter_label, topic_label
 from .chart import HEIGHT, WIDTH, legend, year_chart
 from .coverage import search_trends
 from .errors import error_response
-from .figures import figure_span, figure_text, figure_url, number
+from .figures import figure_span, figure_text, figure_url, number, period_label
 from .i18n import translate
 from .params import SearchState, search_request, view_options
 from .tilemap import SHADES, size, tile_map
@@ -167,6 +167,7 @@ def document_page(doc_id: str):
     lang = state.lang if state.lang != state.default_lang else None
     return render_template("document.html", doc=document, text=text, state=state, query=query,
                            figure_url=lambda f: figure_url(doc_id, f["start"], f["end"], lang), number=number,
+                           period_label=lambda period, year: period_label(period, year, state.lang),
                            indicator_label=lambda code: indicator_label(code, state.lang),
                            source=safe_url(document.get("url")),
                            similar=_engine().similar(doc_id, current_app.config["SIMILAR"]))
