@@ -111,6 +111,7 @@ def markdown_lines(quality: dict, listed: bool) -> list[str]:
         lines.append(f"| {code} | {row['labelled']} | {row['extracted']} | {row['correct']} | "
                      f"{cell(row['precision'])} | {cell(row['recall'])} |")
     if listed:
-        lines += ["", "Wrong (extracted, not labelled):", ""] + [f"- {line}" for line in quality["wrong"]] or ["- none"]
-        lines += ["", "Missed (labelled, not extracted):", ""] + [f"- {line}" for line in quality["missed"]]
+        for title, key in (("Wrong (extracted, not labelled):", "wrong"),
+                           ("Missed (labelled, not extracted):", "missed")):
+            lines += ["", title, ""] + ([f"- {line}" for line in quality[key]] or ["None."])
     return lines
