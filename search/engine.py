@@ -219,7 +219,7 @@ def _figures(state: IndexState, final: np.ndarray, request: SearchRequest, indic
     if table is None:
         table = state.arrays.figures = figures.FigureTable.build(state.searcher.reader())
     answer = {"indicator": indicator, "unit": unit, "total": 0, "indicators": figures.indicator_counts(table, final),
-              "columns": [], "rows": [], "figures": []}
+              "scopes": 0, "columns": [], "rows": [], "figures": []}
     if not indicator:
         return answer
     rows, answer["unit"] = figures.selected_rows(table, final, indicator, unit, state.table.sortdate)

@@ -142,27 +142,39 @@ def selected_rows(table: FigureTable, matched: np.ndarray, indicator: str, unit:
     return rows[order], unit
 
 
-def figure_view(table: FigureTable, rows: np.ndarray, id_of) -> dict:
+MAX_SCOPES = 200  # rows of one table: the scopes with the most figures (a research table, not a dump)
+
+
+def figure_view(table: FigureTable, rows: np.ndarray, id_of, max_scopes: int = MAX_SCOPES) -> dict:
     """The table of scope x period of ``rows`` (newest bulletin first): each cell the newest bulletin's figure
-    with ``count``, how many figures the cell has; ``id_of(docnum)`` names a bulletin."""
+    with ``count``, how many figures the cell has; ``id_of(docnum)`` names a bulletin. At most ``max_scopes``
+    rows, those with the most figures (``scopes``: how many there are)."""
     column = table.columns
     scope, year, period = (column[name][rows].astype(np.int64) for name in ("scope", "year", "period"))
-    when = year * 10_000 + period
-    first, counts = np.unique(scope * 100_000_000 + when, return_index=True, return_counts=True)[1:]
-    order = sorted({(int(year[i]), int(period[i])) for i in first},
-                   key=lambda yp: period_key(yp[0], table.values["period"][yp[1]]))
+    per_scope = np.bincount(scope, minlength=len(table.values["scope"])) if len(rows) else np.zeros(0, np.int64)
+    kept = np.flatnonzero(per_scope)
+    kept = kept[np.lexsort((kept, -per_scope[kept]))][:max_scopes]
+    keep = np.isin(scope, kept)
+    rows, scope, year, period = rows[keep], scope[keep], year[keep], period[keep]
+    first, counts = np.unique(scope * 100_000_000 + year * 10_000 + period, return_index=True,
+                              return_counts=True)[1:]
+    chosen = rows[first]
+    cell = {name: column[name][chosen].tolist() for name in ("value", "doc", "start", "end", "level")}
+    where = list(zip(scope[first].tolist(), year[first].tolist(), period[first].tolist(), strict=True))
+    order = sorted({(y, p) for _, y, p in where}, key=lambda yp: period_key(yp[0], table.values["period"][yp[1]]))
     position = {yp: n for n, yp in enumerate(order)}
     grid: dict[int, list] = {}
-    for i, count in zip(first, counts, strict=True):
-        row = int(rows[i])
-        cells = grid.setdefault(int(scope[i]), [None] * len(order))
-        cells[position[(int(year[i]), int(period[i]))]] = {
-            "value": float(column["value"][row]), "id": id_of(int(column["doc"][row])),
-            "start": int(column["start"][row]), "end": int(column["end"][row]), "count": int(count)}
-    levels = {int(scope[i]): int(column["level"][rows[i]]) for i in first}
-    return {"columns": [{"year": y, "period": table.values["period"][p] or None} for y, p in order],
-            "rows": [{"scope": table.values["scope"][s], "scope_level": table.values["level"][levels[s]],
-                      "cells": grid[s]} for s in sorted(grid, key=lambda s: table.values["scope"][s])]}
+    levels: dict[int, int] = {}
+    for n, (s, y, p) in enumerate(where):
+        cells = grid.setdefault(s, [None] * len(order))
+        levels[s] = cell["level"][n]
+        cells[position[(y, p)]] = {"value": cell["value"][n], "id": id_of(cell["doc"][n]), "start": cell["start"][n],
+                                   "end": cell["end"][n], "count": int(counts[n])}
+    names = table.values["scope"]
+    return {"scopes": int(len(np.flatnonzero(per_scope))),
+            "columns": [{"year": y, "period": table.values["period"][p] or None} for y, p in order],
+            "rows": [{"scope": names[s], "scope_level": table.values["level"][levels[s]], "cells": grid[s]}
+                     for s in sorted(grid, key=lambda s: names[s])]}
 
 
 def row_dict(table: FigureTable, row: int) -> dict:

@@ -36,7 +36,7 @@ def test_api_figures_gives_the_table_of_scope_by_period(client):
     _check(data, "Figures")
     assert {k: v for k, v in data.items() if k not in ("figures", "indicators")} == {
         "query": "", "page": 1, "per_page": 10, "indicator": "dossiers_received", "label": "Dossiers received",
-        "unit": "count", "total": 3,
+        "unit": "count", "total": 3, "scopes": 3,
         "columns": [{"year": 2023, "period": "range:2023-01-01..2023-08-15"}, {"year": 2024, "period": "Q1"}],
         "rows": [{"scope": "Bảo Lạc", "scope_level": "district",
                   "cells": [None, {"value": 1439.0, "id": "caobang-q1", "start": 641, "end": 787, "count": 1}]},

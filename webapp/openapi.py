@@ -127,7 +127,7 @@ def _figures_schema() -> dict:
                              "published": {"type": ["string", "null"], "format": "date"}})
     return {"type": "object", "additionalProperties": False,
             "required": ["query", "page", "per_page", "indicator", "label", "unit", "total", "indicators",
-                         "columns", "rows", "figures"],
+                         "scopes", "columns", "rows", "figures"],
             "properties": {
                 "query": {"type": "string"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},
                 "indicator": NULLABLE_STRING, "label": NULLABLE_STRING,
@@ -135,6 +135,7 @@ def _figures_schema() -> dict:
                 "total": {**COUNT, "description": "Figures of the indicator in this unit in the matches"},
                 "indicators": {"type": "array", "items": {"$ref": "#/components/schemas/Bucket"},
                                "description": "Figures per indicator in the matching bulletins"},
+                "scopes": {**COUNT, "description": "Scopes with a figure; rows holds the 200 with the most"},
                 "columns": {"type": "array", "items": column}, "rows": {"type": "array", "items": row},
                 "figures": {"type": "array", "items": listed,
                             "description": "The figures of this page, newest bulletin first"}}}
