@@ -54,6 +54,7 @@ _AS_OF = re.compile(r"\btính đến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}
                     r"((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)")
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
+_COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4")
 _COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn)\s+[A-ZĐ]")
 _DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])")
 _MULTIPLIER = {"ngàn": 1_000, "nghìn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000}
@@ -80,7 +81,7 @@ def vocabulary() -> dict:
             cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)")))
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
-                         "components")}
+                         "components", "targets", "bounds")}
     agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
                           r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,5}?(?=\s*(?:[,(:;]|tỉnh|huyện|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|$))")
@@ -93,6 +94,8 @@ def vocabulary() -> dict:
             "tiers": re.compile(rf"(?<!\w)(?:{words['tiers']})(?!\w)"),
             "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
             "report_as": {code: spec.get("report_as") for code, spec in data["indicators"].items()},
+            "targets": re.compile(rf"(?<!\w)(?:{words['targets']})(?!\w)"),
+            "bounds": re.compile(rf"(?<!\w)(?:{words['bounds']})\s*$"),
             "names": re.compile(rf"(?<!\w)(?:{words['names']})(?!\w)"),
             "components": re.compile(rf"(?<!\w)(?:{words['components']})(?!\w)"),
             "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},
@@ -282,7 +285,10 @@ def _doubtful(key: str, window: str, number: _Number, code: str) -> bool:
     clause = _CLAUSE_MARK.split(window)[-1]
     tier = words["tiers"].search(key[:number.start]) and not words["province_wide"].search(key)
     low, high = words["plausible"].get(code, (0, float("inf")))
+    after = _NOUN_PHRASE.match(key, number.end).group()
     return bool(words["not_figure"].search(clause) or words["approximate_after"].match(key[number.end:number.end + 15])
+                or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
+                or (number.unit != "rank" and words["not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
                 or tier or not low <= number.value <= high or (number.unit == "%" and number.value > 100))
 
 
@@ -363,12 +369,14 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         paragraph.append(sentence)
         if not any(ch.isdigit() for ch in sentence):
             continue
-        key = normalize_key(sentence)
+        key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
         if vocabulary()["components"].search(key):
             continue  # the parts of an index: none is the index
         found = _indicators(key, _numbers(key))
         if not found:
             continue
+        if len(key) == len(sentence):  # places named after its last figure are not its subject
+            paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
         stated = _stated(sentence, context)
         stated = stated if stated != (None, None) else carried_period

@@ -98,6 +98,10 @@ def test_vietnamese_number_formats(written, value):
     "Trong thời gian tới, tỉnh phấn đấu 100% hồ sơ được giải quyết đúng hạn theo quy định.",  # a target
     "Trong quý, mỗi xã phấn đấu tiếp nhận từ 1.000 hồ sơ trở lên qua dịch vụ công trực tuyến.",  # a threshold
     "Tổng số thủ tục hành chính thuộc thẩm quyền giải quyết của các cấp là 2.131 thủ tục.",  # not dossiers
+    "Toàn tỉnh hiện cung cấp 1.012 dịch vụ công trực tuyến mức độ 3, 4 cho người dân và doanh nghiệp.",  # 3 and 4
+    "Năm nay tỉnh đặt mục tiêu 100% thủ tục đủ điều kiện; tỷ lệ hồ sơ trực tuyến đạt trên 30%.",  # targets
+    "Trong quý, tỷ lệ hồ sơ trễ hạn của Bộ phận một cửa chỉ dưới 1%, chủ yếu thuộc lĩnh vực đất đai.",  # a bound
+    "Các cơ quan đã gửi thư xin lỗi đối với 100% hồ sơ trễ hạn trong kỳ báo cáo.",  # apologies, not lateness
 ])
 def test_unclear_figures_are_left_out(sentence):
     assert extract_figures(sentence, CAO_BANG_Q1) == []
