@@ -81,7 +81,7 @@ def vocabulary() -> dict:
             cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)")))
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
-                         "components", "targets", "bounds")}
+                         "components", "targets", "bounds", "after_not_figure")}
     agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
                           r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,5}?(?=\s*(?:[,(:;]|tỉnh|huyện|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|$))")
@@ -94,6 +94,7 @@ def vocabulary() -> dict:
             "tiers": re.compile(rf"(?<!\w)(?:{words['tiers']})(?!\w)"),
             "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
             "report_as": {code: spec.get("report_as") for code, spec in data["indicators"].items()},
+            "after_not_figure": re.compile(rf"(?<!\w)(?:{words['after_not_figure']})(?!\w)"),
             "targets": re.compile(rf"(?<!\w)(?:{words['targets']})(?!\w)"),
             "bounds": re.compile(rf"(?<!\w)(?:{words['bounds']})\s*$"),
             "names": re.compile(rf"(?<!\w)(?:{words['names']})(?!\w)"),
@@ -288,7 +289,7 @@ def _doubtful(key: str, window: str, number: _Number, code: str) -> bool:
     after = _NOUN_PHRASE.match(key, number.end).group()
     return bool(words["not_figure"].search(clause) or words["approximate_after"].match(key[number.end:number.end + 15])
                 or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
-                or (number.unit != "rank" and words["not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
+                or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
                 or tier or not low <= number.value <= high or (number.unit == "%" and number.value > 100))
 
 
@@ -302,9 +303,14 @@ def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
     provinces = provinces_named(sentence)
     districts = {d for (_, d) in district_mentions(sentence, context.province)} if context.province else set()
     districts |= {d for (p, d) in district_mentions(sentence) if p in provinces}
+    agencies = {" ".join(m.group().split()) for m in words["agencies"].finditer(sentence)}
     agency = words["agencies"].search(sentence)
+    if len(agencies) > 1:
+        return None  # "tại Sở A, ...; tại Sở B, ..."
     if len(districts) > 1 or len(provinces) > 1 or (provinces and context.province is None and not districts):
         return None
+    if wide and context.province and not districts and provinces <= {context.province}:
+        return context.province, "province", True  # "toàn tỉnh"
     if agency and not wide and (context.province or provinces):
         return " ".join(agency.group().split()), "agency", True
     if districts:
@@ -372,8 +378,12 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
         if vocabulary()["components"].search(key):
             continue  # the parts of an index: none is the index
-        found = _indicators(key, _numbers(key))
+        numbers = _numbers(key)
+        found = _indicators(key, numbers)
         if not found:
+            if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
+                stated = _stated(sentence, context)     # says the period of the next ones
+                carried_period = stated if stated != (None, None) else carried_period
             continue
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
