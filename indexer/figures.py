@@ -145,6 +145,7 @@ class _Number:
     unit: str | None  # "count", "%", "score", "rank" or None (a bare number)
     noun: str = ""  # what a count counts ("hồ sơ", "thủ tục")
     decimal: bool = False  # written with a decimal part ("85,12")
+    clause: int = 0  # where the clause that names it starts (after the last , ; : or bracket before it)
 
 
 def _numbers(key: str) -> list[_Number]:
@@ -224,6 +225,7 @@ def _indicators(key: str, numbers: list[_Number]) -> list[tuple[_Number, str]]:
     previous_end, previous = 0, None
     for number in numbers:
         window = _window(key, previous_end, number.start)
+        number.clause = max((m.end() for m in _CLAUSE_MARK.finditer(key, 0, number.start)), default=0)
         if number.unit is not None or _BARE_END.match(key[number.end:]):
             previous_end = number.end  # a number with a unit ends the words that name the next one
         if number.unit is None and not number.decimal and "hồ sơ" in key[:number.start] \
@@ -284,13 +286,12 @@ def _doubtful(key: str, window: str, number: _Number, code: str) -> bool:
     """A threshold, a target, a change or a comparison: no figure of the bulletin."""
     words = vocabulary()
     clause = _CLAUSE_MARK.split(window)[-1]
-    tier = words["tiers"].search(key[:number.start]) and not words["province_wide"].search(key)
     low, high = words["plausible"].get(code, (0, float("inf")))
     after = _NOUN_PHRASE.match(key, number.end).group()
     return bool(words["not_figure"].search(clause) or words["approximate_after"].match(key[number.end:number.end + 15])
                 or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
                 or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
-                or tier or not low <= number.value <= high or (number.unit == "%" and number.value > 100))
+                or not low <= number.value <= high or (number.unit == "%" and number.value > 100))
 
 
 def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
@@ -394,15 +395,35 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             continue
         carried_period = stated  # a sentence with figures lends its period to the next ones
         for number, code in found:
+            own = _clause_scope(sentence, key, number, context)
+            if own is None and _tier(key, number):
+                continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
+            figure_scope = own or scope
             period = _period(stated, key, code, context)
-            same = (code, number.value, number.unit, period, scope[:2])
+            same = (code, number.value, number.unit, period, figure_scope[:2])
             if period is None or same in seen:
                 continue
             seen.add(same)
             rows.append({"indicator": code, "value": number.value, "unit": number.unit, "period": period[0],
-                         "year": period[1], "scope": scope[0], "scope_level": scope[1], "start": start,
+                         "year": period[1], "scope": figure_scope[0], "scope_level": figure_scope[1], "start": start,
                          "end": end, "sentence": sentence.strip()})
     return rows
+
+
+def _tier(key: str, number: _Number) -> bool:
+    words = vocabulary()
+    return bool(words["tiers"].search(key[:number.start]) and not words["province_wide"].search(key))
+
+
+def _clause_scope(sentence: str, key: str, number: _Number, context: Context) -> tuple[str, str, bool] | None:
+    """The district or agency named in the figure's own clause ("..., huyện Châu Thành đạt 82,66 điểm"), which
+    wins over the sentence's scope; None when the clause names none."""
+    if len(key) != len(sentence):
+        return None
+    clause = sentence[number.clause:number.start]
+    own = _scope(clause, context)
+    named = own is not None and own[2] and own[1] != "province" and own[0] in clause  # by its name, not "huyện"
+    return own if named else None
 
 
 def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, bool] | None:

@@ -102,6 +102,7 @@ def test_vietnamese_number_formats(written, value):
     "Năm nay tỉnh đặt mục tiêu 100% thủ tục đủ điều kiện; tỷ lệ hồ sơ trực tuyến đạt trên 30%.",  # targets
     "Trong quý, tỷ lệ hồ sơ trễ hạn của Bộ phận một cửa chỉ dưới 1%, chủ yếu thuộc lĩnh vực đất đai.",  # a bound
     "Các cơ quan đã gửi thư xin lỗi đối với 100% hồ sơ trễ hạn trong kỳ báo cáo.",  # apologies, not lateness
+    "Cùng thời gian, UBND cấp huyện đã giải quyết 72.190 hồ sơ, phần lớn thuộc lĩnh vực đất đai.",  # a tier
 ])
 def test_unclear_figures_are_left_out(sentence):
     assert extract_figures(sentence, CAO_BANG_Q1) == []
@@ -128,3 +129,11 @@ def test_a_district_bulletin_scopes_to_its_district_only_when_the_sentence_says_
     assert [(r["scope"], r["scope_level"], r["value"]) for r in extract_figures(said, context)] == [
         ("Bảo Lạc", "district", 640.0), ("Bảo Lạc", "district", 100.0)]
     assert extract_figures(unsaid, context) == []
+
+
+def test_a_unit_named_in_the_figures_own_clause_is_its_scope():
+    sentence = ("Theo kết quả Chỉ số cải cách hành chính năm 2023 của các sở, ngành và UBND các huyện do tỉnh công "
+                "bố, huyện Bảo Lạc đạt 84,5 điểm, xếp loại tốt.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"], r["period"], r["year"])
+            for r in extract_figures(sentence, CAO_BANG_Q1)] == [
+        ("par_index_score", 84.5, "Bảo Lạc", "district", "FY", 2023)]
