@@ -3,49 +3,44 @@
 In: a bulletin's cleaned text and its metadata (province, district, reporting year and period). Out: plain rows
 ``{indicator, value, unit, period, year, scope, scope_level, start, end, sentence}``, ``start``/``end`` the
 character offsets of the sentence in the text. The indicators, their cue phrases and units are data
-(``search/data/indicators.json``, shared with ``search.figures``).
+(``search/data/indicators.json``, compiled by ``indexer.indicators``).
 
-Each number of a sentence ("1.439", "98,5%", "59,72 ngàn", "2,5 triệu", "xếp thứ 10/63") is read with its unit
-(a ``%``, ``điểm``, a rank, or a counted noun: "hồ sơ", "thủ tục"); its indicator is the cue phrase nearest before
-it in the words since the previous number (or right after it: "98,5% hồ sơ giải quyết đúng hạn"); a share in
-brackets after a count ("(đạt 99,2%)") and a rank after an index score ("đạt 85,1 điểm, xếp thứ 10/63") take
-that figure's indicator. The period is the sentence's own (``indexer.periods.stated_period``: one recogniser
-with the bulletin's), else the bulletin's; the scope the district, province or agency the sentence names,
+Each number of a sentence is read with its unit (``indexer.numbers``); its indicator is the cue phrase nearest
+before it in its own clause since the previous number with a unit (or right after it: "98,5% hồ sơ giải quyết
+đúng hạn", "567 dịch vụ công trực tuyến một phần"); a share after a count ("(đạt 99,2%)"), a rank after an
+index's score and a score after its rank take that figure's indicator; a rank takes the index named after it
+("xếp thứ 2 về Chỉ số SIPAS"). The period is the sentence's own (``indexer.periods.stated_period``, the
+recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures,
+else the bulletin's (the year alone when it names no part of it); an index is FY of its year; services
+counted "hiện nay" and figures "tính đến" a date have the year only. The scope is the district or agency named
+in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph) names,
 else the bulletin's district or province.
 
-A figure is left out rather than guessed: two indicators named before one number, an approximate number
-("hơn 1.000"), a target or a change ("phấn đấu", "tăng 5%", "so với cùng kỳ"), a sentence naming two places,
-two years or a month, a commune, or a bulletin whose period or province is unknown.
+A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a
+change ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average, an index's components, a
+tier of government ("UBND cấp huyện"), a sentence naming two places, two agencies, two years, a month or a
+span this reader does not understand, a commune, a bulletin without a province or a year. Approximations keep
+the number stated ("hơn 1.000" is 1000), as the hand labels do.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from search.figures import indicator_data
 from search.textnorm import normalize_key
 
+from .indicators import vocabulary
+from .numbers import Number, read_numbers
 from .periods import stated_period
 from .places import district_mentions, provinces_named
 
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
-_NUMBER = re.compile(
-    r"(?<![\w.,/])(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)"
-    r"(?!\w|[.,]\d|/(?!\d{2,3}\s*điểm))(?:/\d{2,3})?"  # "40,62/80 điểm"
-    r"(?:\s*(?P<mult>ngàn|nghìn|triệu|tỷ)(?!\w))?(?P<pct>\s*%)?")
-_RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở)\s+(?:vị\s+)?(?:trí\s+)?(?:thứ|hạng|số)\s+(?P<n>\d{1,3})"
-                   r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)|\b(?:hạng|vị trí thứ|vị thứ)\s+(?P<m>\d{1,3})(?:\s*/\s*\d{1,3})?"
-                   r"(?![\d,.]\d)")
-_NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|(?<!tổng )số|lần|giai đoạn|khóa|nghị định|quyết định"
-                               r"|thông tư|điều|khoản|top|thứ|nhóm|gấp)\s*$")
 _BARE_END = re.compile(r"^\s*(?:[,;.)]|$)")  # a bare count ends its clause: "quá hạn 2;"
 _CLAUSE_MARK = re.compile(r"[,;()]")
 REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, they refine the cue before it
-_SCORE_AFTER = re.compile(r"^\s*(?:điểm|/\s*100)(?!\w)")
 _RANK_AFTER = re.compile(r"^[^,;.()]{0,40}?(?:về|trong bảng|trong bảng xếp hạng|của|ở|theo)\s+[^,;.()]{0,80}")
 _SHARE_BEFORE = re.compile(r"(?:\(|,)\s*(?:đạt|chiếm|tỷ lệ|bằng|đạt tỷ lệ)?\s*$")
 _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và|đạt|chiếm|trong|với|so|tăng|giảm|là)\s|$)")
@@ -57,7 +52,6 @@ STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gi
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4")
 _COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn)\s+[A-ZĐ]")
 _DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])")
-_MULTIPLIER = {"ngàn": 1_000, "nghìn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000}
 
 
 @dataclass(frozen=True)
@@ -68,62 +62,6 @@ class Context:
     district: str | None
     year: int | None
     period: str | None
-
-
-@cache
-def vocabulary() -> dict:
-    """The indicators data file, with each cue compiled to a pattern on lower-cased text."""
-    data = indicator_data()
-    cues = []
-    for code, spec in data["indicators"].items():
-        for cue in spec["cues"]:
-            parts = [re.escape(normalize_key(p.strip())) for p in cue.split("...")]
-            cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)")))
-    words = {key: _alternatives(data[key])
-             for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
-                         "components", "targets", "bounds", "after_not_figure")}
-    agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
-                          r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,5}?(?=\s*(?:[,(:;]|tỉnh|huyện|đã|đạt|có|"
-                          r"tiếp|giải|thực|là|được|với|trong|$))")
-    counted = {code: {normalize_key(w) for w in spec.get("counted", [])} for code, spec in data["indicators"].items()}
-    return {"units": {code: spec["units"] for code, spec in data["indicators"].items()}, "cues": cues,
-            "counted": counted,
-            "counted_after": re.compile(rf"^\s*(?:{words['counted']})(?!\w)"),
-            "approximate_after": re.compile(rf"^\s*(?:{words['approximate']})(?!\w)"),
-            "province_wide": re.compile(rf"(?<!\w)(?:{words['province_wide']})(?!\w)"),
-            "tiers": re.compile(rf"(?<!\w)(?:{words['tiers']})(?!\w)"),
-            "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
-            "report_as": {code: spec.get("report_as") for code, spec in data["indicators"].items()},
-            "after_not_figure": re.compile(rf"(?<!\w)(?:{words['after_not_figure']})(?!\w)"),
-            "targets": re.compile(rf"(?<!\w)(?:{words['targets']})(?!\w)"),
-            "bounds": re.compile(rf"(?<!\w)(?:{words['bounds']})\s*$"),
-            "names": re.compile(rf"(?<!\w)(?:{words['names']})(?!\w)"),
-            "components": re.compile(rf"(?<!\w)(?:{words['components']})(?!\w)"),
-            "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},
-            "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies}
-
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(normalize_key(w)) for w in sorted(words, key=len, reverse=True))
-
-
-def parse_number(text: str) -> float | None:
-    """A Vietnamese number as a float: "." groups thousands, "," marks decimals, a word multiplies.
-
-    >>> parse_number("1.439"), parse_number("98,5"), parse_number("59,72 ngàn"), parse_number("2,5 triệu")
-    (1439.0, 98.5, 59720.0, 2500000.0)
-    """
-    found = re.fullmatch(r"\s*(\d[\d.,]*)\s*(ngàn|nghìn|triệu|tỷ)?\s*%?\s*", text)
-    if not found:
-        return None
-    digits = found.group(1)
-    if re.fullmatch(r"\d{1,3}\.\d{1,2}", digits):  # "98.5%": a decimal point, as some portals write
-        number = float(digits)
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", digits):
-        number = float(digits.replace(".", "").replace(",", "."))
-    else:
-        return None
-    return round(number * _MULTIPLIER.get(found.group(2) or "", 1), 6)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -137,40 +75,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@dataclass
-class _Number:
-    start: int
-    end: int
-    value: float
-    unit: str | None  # "count", "%", "score", "rank" or None (a bare number)
-    noun: str = ""  # what a count counts ("hồ sơ", "thủ tục")
-    decimal: bool = False  # written with a decimal part ("85,12")
-    clause: int = 0  # where the clause that names it starts (after the last , ; : or bracket before it)
-
-
-def _numbers(key: str) -> list[_Number]:
-    """The numbers of a lower-cased sentence with their units, in order."""
-    found, taken = [], []
-    for m in _RANK.finditer(key):
-        found.append(_Number(m.start(), m.end(), float(m.group("n") or m.group("m")), "rank"))
-        taken.append((m.start(), m.end()))
-    for m in _NUMBER.finditer(key):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        value = parse_number(m.group())
-        bare = not m.group("mult") and not m.group("pct")
-        if value is None or (bare and re.fullmatch(r"(?:19|20)\d\d", m.group("n"))) \
-                or _NOT_VALUE_BEFORE.search(key[max(0, m.start() - 20):m.start()]):  # a year, a level, a date
-            continue
-        after = key[m.end():m.end() + 40]
-        counted = vocabulary()["counted_after"].match(after)
-        unit = "%" if m.group("pct") else "score" if _SCORE_AFTER.match(after) else "count" if counted else None
-        found.append(_Number(m.start(), m.end(), value, unit, counted.group().strip() if counted else "",
-                             "," in m.group("n") or bool(re.fullmatch(r"\d{1,3}\.\d{1,2}", m.group("n")))))
-    return sorted(found, key=lambda n: n.start)
-
-
-def _cue(window: str, number: _Number, after: bool = False) -> str | None | bool:
+def _cue(window: str, number: Number, after: bool = False) -> str | None | bool:
     """The indicator the cues of ``window`` name for ``number`` (nearest it; in its own clause when that names
     one), None for none, False when two clash. Only indicators that take the number's unit count."""
     window = vocabulary()["names"].sub(lambda m: " " * len(m.group()), window)
@@ -190,7 +95,7 @@ def _cue(window: str, number: _Number, after: bool = False) -> str | None | bool
     return best[2]
 
 
-def _fitting(number: _Number) -> set[str]:
+def _fitting(number: Number) -> set[str]:
     """Indicators that may have this number: its unit (a bare decimal may be a score), its counted noun."""
     words = vocabulary()
     return {code for code, units in words["units"].items()
@@ -218,9 +123,9 @@ def _window(key: str, start: int, end: int) -> str:
     return " ".join(key[start:end].split()[-WINDOW_WORDS:])
 
 
-def _indicators(key: str, numbers: list[_Number]) -> list[tuple[_Number, str]]:
+def _indicators(key: str, numbers: list[Number]) -> list[tuple[Number, str]]:
     """Each number whose indicator is clear, with it (and its unit as the indicator reports it)."""
-    found: list[tuple[_Number, str]] = []
+    found: list[tuple[Number, str]] = []
     words = vocabulary()
     previous_end, previous = 0, None
     for number in numbers:
@@ -242,7 +147,7 @@ def _indicators(key: str, numbers: list[_Number]) -> list[tuple[_Number, str]]:
     return found
 
 
-def _code(key: str, number: _Number, window: str, previous) -> str | None | bool:
+def _code(key: str, number: Number, window: str, previous) -> str | None | bool:
     named = _cue(_NOUN_PHRASE.match(key, number.end).group(), number, after=True) \
         if number.unit in ("%", "count") else None
     before = _cue(window, number)
@@ -252,7 +157,7 @@ def _code(key: str, number: _Number, window: str, previous) -> str | None | bool
     return code
 
 
-def _rank_code(key: str, number: _Number, window: str, previous) -> str | None:
+def _rank_code(key: str, number: Number, window: str, previous) -> str | None:
     """The index a rank is in: named right after it ("xếp thứ 2 về Chỉ số SIPAS"), else before it, else the
     index of the score it follows; a regional rank ("xếp thứ 2 khu vực") is none."""
     after = key[number.end:number.end + 120]
@@ -260,7 +165,7 @@ def _rank_code(key: str, number: _Number, window: str, previous) -> str | None:
         return None
     named = _RANK_AFTER.match(after)
     for text in ([named.group()] if named else []) + [window]:
-        code = _cue(text, _Number(0, 0, 0.0, "score", decimal=True), after=text is not window)
+        code = _cue(text, Number(0, 0, 0.0, "score", decimal=True), after=text is not window)
         if code and _family(code):
             return _of_family(_family(code), "rank")
         if code is False:
@@ -270,7 +175,7 @@ def _rank_code(key: str, number: _Number, window: str, previous) -> str | None:
     return None
 
 
-def _follower(between: str, previous: tuple[_Number, str], number: _Number) -> str | None:
+def _follower(between: str, previous: tuple[Number, str], number: Number) -> str | None:
     """The indicator of a share that follows a count ("(đạt 99,2%)"), of an index's score after its rank
     ("xếp thứ 6 cả nước ... với 90,76%")."""
     figure, code = previous
@@ -282,7 +187,7 @@ def _follower(between: str, previous: tuple[_Number, str], number: _Number) -> s
     return None
 
 
-def _doubtful(key: str, window: str, number: _Number, code: str) -> bool:
+def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
     """A threshold, a target, a change or a comparison: no figure of the bulletin."""
     words = vocabulary()
     clause = _CLAUSE_MARK.split(window)[-1]
@@ -379,7 +284,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
         if vocabulary()["components"].search(key):
             continue  # the parts of an index: none is the index
-        numbers = _numbers(key)
+        numbers = read_numbers(key)
         found = _indicators(key, numbers)
         if not found:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
@@ -410,12 +315,12 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     return rows
 
 
-def _tier(key: str, number: _Number) -> bool:
+def _tier(key: str, number: Number) -> bool:
     words = vocabulary()
     return bool(words["tiers"].search(key[:number.start]) and not words["province_wide"].search(key))
 
 
-def _clause_scope(sentence: str, key: str, number: _Number, context: Context) -> tuple[str, str, bool] | None:
+def _clause_scope(sentence: str, key: str, number: Number, context: Context) -> tuple[str, str, bool] | None:
     """The district or agency named in the figure's own clause ("..., huyện Châu Thành đạt 82,66 điểm"), which
     wins over the sentence's scope; None when the clause names none."""
     if len(key) != len(sentence):

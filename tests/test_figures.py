@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.figures import Context, extract_figures, parse_number, sentences
+from indexer.figures import Context, extract_figures, sentences
 
 CAO_BANG_Q1 = Context(province="Cao Bằng", district=None, year=2024, period="Q1")
 
@@ -78,15 +78,6 @@ def test_the_sentence_period_and_year_win_over_the_bulletin():
     rows = extract_figures(text, CAO_BANG_Q1)
     assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in rows] == [
         ("dossiers_received", 8020.0, "H1", 2023)]
-
-
-@pytest.mark.parametrize(("written", "value"), [
-    ("1.439", 1439.0), ("98,5", 98.5), ("98,5%", 98.5), ("59,72 ngàn", 59720.0), ("2,5 triệu", 2_500_000.0),
-    ("1.234.567", 1_234_567.0), ("12", 12.0), ("3 nghìn", 3000.0), ("98.5%", 98.5), ("1.439,5", 1439.5),
-    ("1,2 tỷ", 1_200_000_000.0), ("abc", None), ("1..2", None),
-])
-def test_vietnamese_number_formats(written, value):
-    assert parse_number(written) == value
 
 
 @pytest.mark.parametrize("sentence", [
