@@ -13,7 +13,8 @@ folder, runs every judged query through four engines over the same texts
 (ours; the plain BM25 peer, SQLite FTS5 and stock Whoosh of ``bench.peers``,
 which filter on the *labelled* facet values), scores each top ten
 (``bench.metrics``), averages per query kind and overall, and compares the
-metadata our index holds with ``labels.jsonl``. ``measure`` returns all of it
+metadata our index holds with ``labels.jsonl``, and for the real splits the figures it extracted with
+``figures.jsonl`` (``bench.figures``: precision and recall per indicator). ``measure`` returns all of it
 as plain data; the command prints tables and writes a markdown report
 (``bench.report``). The collections' format is in ``bench/judged/README.md`` and ``bench/real/README.md``.
 """
@@ -30,6 +31,7 @@ from pathlib import Path
 
 from bench import realtexts
 from bench.collection import KINDS, CollectionError, JudgedQuery, read_labels, read_queries
+from bench.figures import figure_quality, read_figure_labels
 from bench.metrics import (
     METADATA_FIELDS,
     average,
@@ -101,7 +103,8 @@ def metadata_figures(engine: SearchEngine, labels: list[dict]) -> dict:
 
 
 def measure_corpus(name: str, corpus: Path, queries: list[JudgedQuery], labels: list[dict],
-                   jobs: int | None = 1, relevance: Relevance = DEFAULT) -> dict:
+                   jobs: int | None = 1, relevance: Relevance = DEFAULT,
+                   figure_labels: dict[str, list[dict]] | None = None) -> dict:
     """Index ``corpus`` into a temporary folder and return every figure as plain data.
 
     :raises search.models.RequestError: a query's filter value our engine does not know.
@@ -114,12 +117,15 @@ def measure_corpus(name: str, corpus: Path, queries: list[JudgedQuery], labels: 
         try:
             rows = rank_all(engine, peers, queries)
             metadata = metadata_figures(engine, labels)
+            figures = None if figure_labels is None else figure_quality(
+                {doc: (engine.document(doc) or {}).get("figures", []) for doc in figure_labels}, figure_labels)
         finally:
             peers["fts5"].close()
             engine.close()
     return {"collection": name, "bulletins": len(docs), "queries": len(queries),
             "skipped": sorted(skip.origin for skip in built.skipped),
-            "relevance": relevance_table(rows), "per_query": rows, "metadata": metadata}
+            "relevance": relevance_table(rows), "per_query": rows, "metadata": metadata,
+            **({"figures": figures} if figures is not None else {})}
 
 
 def measure(collection: Path, jobs: int | None = 1, relevance: Relevance = DEFAULT) -> dict:
@@ -140,7 +146,11 @@ def measure_real(split: str, jobs: int | None = 1, real: Path = realtexts.REAL,
         queries, labels, missing = realtexts.split_collection(split, Path(folder), real)
         if not labels:
             return {"collection": f"real {split}", "missing_texts": len(missing), "bulletins": 0}
-        figures = measure_corpus(f"real {split}", Path(folder) / "corpus", queries, labels, jobs, relevance)
+        every = read_figure_labels(real)  # bench/real/figures.jsonl (bench.figures), when there is one
+        ids = {label["id"] for label in labels}
+        figure_labels = None if every is None else {doc: rows for doc, rows in every.items() if doc in ids}
+        figures = measure_corpus(f"real {split}", Path(folder) / "corpus", queries, labels, jobs, relevance,
+                                 figure_labels)
     return figures | {"missing_texts": len(missing)}
 
 

@@ -6,6 +6,7 @@ figure of its own.
 
 from __future__ import annotations
 
+from bench.figures import markdown_lines as figure_lines
 from bench.metrics import METADATA_FIELDS
 
 ENGINE_NAMES = {"ours": "ours", "bm25": "BM25", "fts5": "FTS5", "whoosh": "Whoosh"}
@@ -70,6 +71,10 @@ def text_table(collections: list[dict]) -> str:
         lines += _missing_note(figures)
         lines += _aligned(_relevance_header(), _relevance_rows(figures))
         lines += [""] + _aligned(["metadata", "accuracy"], _metadata_rows(figures["metadata"])) + [""]
+        if figures.get("figures"):
+            overall = figures["figures"]["overall"]
+            lines += [f"figures: precision {overall['precision']}, recall {overall['recall']} "
+                      f"({overall['correct']} of {overall['extracted']} extracted, {overall['labelled']} labelled)", ""]
     return "\n".join(lines).rstrip()
 
 
@@ -132,6 +137,8 @@ def _collection_section(figures: dict) -> list[str]:
             lines += ["", f"{label}: {', '.join(metadata[key])}"]
     if figures["skipped"]:
         lines += ["", f"Skipped by the indexer: {', '.join(figures['skipped'])}"]
+    if figures.get("figures"):
+        lines += [""] + figure_lines(figures["figures"], listed=figures["collection"] != "real test")
     if figures["collection"] == "real test":
         return lines  # never tuned on: its misses are not listed, so nobody tunes on them
     misses = missed_lines(figures)

@@ -1,4 +1,4 @@
-"""Timings of the research views: coverage matrix, province map, yearly shares, refs facet.
+"""Timings of the research views: coverage matrix, province map, yearly shares, refs facet, figures table.
 
 Two measures. ``view_lines(index, repeat)`` times the views through the
 engine on a built index (``bench.run`` appends it to each corpus size's
@@ -24,6 +24,7 @@ from search.citations import Postings
 from search.coverage import corpus_years, coverage, year_shares
 from search.engine import SearchEngine
 from search.facets import FacetTable, disjunctive_counts
+from search.figures import FigureTable, figure_view, indicator_counts, indicator_data, selected_rows
 from search.models import make_request
 from search.vocabulary import QUARTERS, provinces, provinces_2025
 from webapp.tilemap import tile_map
@@ -88,9 +89,28 @@ def synthetic_table(n: int, refs_per_doc: int = 4, distinct_refs: int = 5000, se
     return FacetTable(n, np.ones(n, dtype=bool), values, codes, members, np.zeros(n, dtype=np.int64), sparse)
 
 
+def synthetic_figures(n: int, per_doc: int = 3, seed: int = 13) -> FigureTable:
+    """A FigureTable of ``per_doc`` random figures for each of ``n`` bulletins (17 indicators, 63 provinces and
+    700 districts, 11 years x 7 periods)."""
+    rng = np.random.default_rng(seed)
+    size = n * per_doc
+    values = {"indicator": list(indicator_data()["indicators"]), "unit": ["count"],
+              "period": ["Q1", "Q2", "Q3", "Q4", "H1", "9M", "FY"],
+              "scope": [f"P{i}" for i in range(63)] + [f"D{i}" for i in range(700)], "level": ["province", "district"]}
+    columns = {"doc": np.repeat(np.arange(n, dtype=np.int32), per_doc), "item": np.zeros(size, np.int16),
+               "indicator": rng.integers(0, len(values["indicator"]), size, dtype=np.int32),
+               "unit": np.zeros(size, np.int32), "period": rng.integers(0, 7, size, dtype=np.int32),
+               "scope": np.where(rng.random(size) < 0.6, rng.integers(0, 63, size), rng.integers(63, 763, size))
+               .astype(np.int32), "year": rng.integers(2015, 2026, size, dtype=np.int16),
+               "value": rng.random(size) * 1000, "start": np.zeros(size, np.int32), "end": np.zeros(size, np.int32)}
+    columns["level"] = (columns["scope"] >= 63).astype(np.int32)
+    return FigureTable(values, columns)
+
+
 def synthetic_lines(n: int, repeat: int) -> list[str]:
     """Milliseconds of each view's computation over a synthetic table of ``n`` bulletins, half of them matching."""
     table = synthetic_table(n)
+    figures, ids = synthetic_figures(n), [f"b{i}" for i in range(n)]
     matched = np.random.default_rng(1).random(n) < 0.5
     masks = {"topic": table.mask("topic", ["a"])}
     years = corpus_years(table)
@@ -103,10 +123,19 @@ def synthetic_lines(n: int, repeat: int) -> list[str]:
         "refs facet counts (top 30)": lambda: table.counts("refs", matched),
         "refs filter mask": lambda: table.mask("refs", ["0/nd-cp", "7/nd-cp"]),
         "all facets, disjunctive": lambda: disjunctive_counts(table, matched, masks, facets),
+        "figures: one indicator's table, half matching": lambda: _figure_table(figures, matched, ids),
+        "figures: one indicator's table, all matching": lambda: _figure_table(figures, np.ones(n, bool), ids),
     }
     lines = [f"| view computation, {n:,} synthetic bulletins | p50 ms | max ms |", "|---|---:|---:|"]
     lines += [_row(name, timed(run, repeat)) for name, run in cases.items()]
     return lines + [""]
+
+
+def _figure_table(figures: FigureTable, matched: np.ndarray, ids: list[str]) -> dict:
+    """What ``/api/figures`` computes over the arrays: counts per indicator, one indicator's rows and table."""
+    indicator_counts(figures, matched)
+    rows, _ = selected_rows(figures, matched, "dossiers_on_time", None, np.zeros(len(matched), np.int64))
+    return figure_view(figures, rows, ids.__getitem__)
 
 
 if __name__ == "__main__":

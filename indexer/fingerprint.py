@@ -42,6 +42,7 @@ DATA_FILES = (  # every data file a pipeline module reads, and which one reads i
     "indexer/data/syllables.json",  # indexer.syllables
     "search/data/document_types.json",  # search.docnumbers
     "search/data/dotted.json",  # search.analysis
+    "search/data/indicators.json",  # search.figures (indexer.figures)
     "search/data/provinces.json",  # search.vocabulary
     "search/data/sources.json",  # indexer.sources
     "search/data/topics.json",  # search.vocabulary

@@ -3,7 +3,8 @@
 HTML goes through ``htmltext`` first; then cleaning, and the extractors:
 title and date line (``cleaning``, ``dates``), reporting period (``periods``),
 province and district (``places``), topics (``topics``) and cited document
-numbers (``search.docnumbers``). Fields given by a JSONL record or a sidecar
+numbers (``search.docnumbers``), then the figures it reports (``figures``, read with the
+bulletin's province, district and period). Fields given by a JSONL record or a sidecar
 override what extraction finds. Null means "the page does not say".
 """
 
@@ -14,6 +15,7 @@ from search.vocabulary import province_2025_of
 
 from .cleaning import clean
 from .dates import parse_date_line
+from .figures import figures_of
 from .htmltext import extract_page
 from .periods import reporting_period
 from .places import locate, province_of_district
@@ -50,7 +52,7 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
     province = given.get("province") or place.province
     if given.get("district") and not given.get("province"):
         province = province_of_district(district) or province
-    return Bulletin(
+    bulletin = Bulletin(
         id=record.id,
         title=title,
         text=cleaned.text,
@@ -70,3 +72,5 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
         aside=cleaned.aside,
         numbers=cleaned.numbers,
     )
+    bulletin.figures = figures_of(bulletin)
+    return bulletin

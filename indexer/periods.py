@@ -29,13 +29,14 @@ but get no period, as does event news.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from functools import cache
 from pathlib import Path
 
 from search.docnumbers import DOCNUMBER
-from search.periods import explicit_period
+from search.periods import date_range, explicit_period
 from search.textnorm import fold, normalize_key
 
 CUES = Path(__file__).parent / "data" / "periods.json"
@@ -60,6 +61,8 @@ _CITED_DAY = re.compile(rf"(?<!\S)\d{{1,5}}\w?[/-][\w/-]*[^\W\d_][\w/-]*\s*,?\s*
 _RESULTS_OF = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+)năm\s+{_YEAR}\s*,", re.M)
 _SAME_PERIOD = re.compile(rf"\bcùng kỳ\s+(?:năm\s+)?{_YEAR}")  # "so với cùng kỳ năm 2019": this is 2020
 _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a school year is named by its first year
+_COMPARED = re.compile(r"\bso với\b[^,;.()]*")  # what is compared with: "so với năm 2022", "so với quý II"
+_FIRST_MONTHS = re.compile(rf"\b([1-9]|1[01])\s+thang\s+dau\s+(?:nam|cua nam)\b(?:\s*{_YEAR})?")
 _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
 _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
@@ -228,3 +231,41 @@ def _latest_day(lead: str) -> int | None:
     lead = _CITED_DAY.sub(" ", _normal(lead))
     years = [int(found.group(1)) for found in _DAY.finditer(lead)]
     return max(years) if years else None
+
+
+def stated_period(sentence: str, year: int | None = None) -> tuple[str | None, int | None] | None:
+    """The period and year one sentence states for its own figures: (period, year), (None, year) for a year
+    alone, (None, None) for none; None when what it states is unclear (two years, a month).
+
+    A span of days, or the first months of a year other than 3, 6, 9 or 12 ("4 tháng đầu năm", of ``year``
+    when the sentence names none), is kept as ``range:<first day>..<last day>``. Years that are never the one
+    reported on (cited dates, targets, ranges of years, the period compared with) are left out as in
+    ``reporting_period``.
+
+    >>> stated_period("Quý II/2022, toàn tỉnh tiếp nhận 1.439 hồ sơ.")
+    ('Q2', 2022)
+    >>> stated_period("Từ ngày 01/01 đến 15/8/2019, đã tiếp nhận 500 hồ sơ.")
+    ('range:2019-01-01..2019-08-15', 2019)
+    >>> stated_period("Trong 4 tháng đầu năm, tỷ lệ hồ sơ trực tuyến đạt 26,6%.", 2020)
+    ('range:2020-01-01..2020-04-30', 2020)
+    >>> stated_period("Năm 2021 tiếp nhận 100 hồ sơ, năm 2022 tiếp nhận 120 hồ sơ.") is None
+    True
+    """
+    span = date_range(fold(_normal(sentence)), year)
+    if span:
+        return "range:" + span[0].replace("/", ".."), span[1]
+    prepared = _COMPARED.sub(" ", _prepare(sentence))
+    months = _FIRST_MONTHS.search(fold(prepared))
+    if months and int(months.group(1)) not in (3, 6, 9, 12):
+        named = int(months.group(2)) if months.group(2) else year
+        if named is None:
+            return None
+        last = calendar.monthrange(named, int(months.group(1)))[1]
+        return f"range:{named}-01-01..{named}-{int(months.group(1)):02d}-{last}", named
+    period, year = _explicit_period(prepared)
+    years = {int(found.group(1)) for found in _ANY_YEAR.finditer(prepared)}
+    if period and year is None and len(years) == 1:
+        year = years.pop()  # "trong 9 tháng của năm 2019"
+    if period == "" or len(years - {year}) > (0 if period else 1) or (period and year is None and years):
+        return None
+    return period, year if period else (years.pop() if years else None)

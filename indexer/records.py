@@ -61,6 +61,7 @@ class Bulletin:
     converted_from: str | None = None  # as in ``SourceRecord``
     aside: str = ""  # as in ``Cleaned``
     numbers: list[str] = field(default_factory=list)  # the document's own numbers ("Số: 23/KH-UBND")
+    figures: list[dict] = field(default_factory=list)  # the figures it reports (``indexer.figures``)
 
     def to_dict(self) -> dict:
         return asdict(self)

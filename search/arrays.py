@@ -12,6 +12,7 @@ stores them as ``.npy`` files beside the segments::
         live.npy  sortdate.npy  codes-<facet>.npy  members-<facet>.npy  lengths-<field>.npy
         sparse-<facet>-offsets.npy  sparse-<facet>-docs.npy  sparse-<facet>-codes.npy
         vocabulary-{best,pairs}-{keys,key_ends,values,value_ends}.npy   did-you-mean (``search.suggest``)
+        figures-{doc,item,indicator,unit,period,scope,level,year,value,start,end}.npy   (``search.figures``)
 
 ``open_arrays`` memory-maps them read-only (``np.load(mmap_mode="r")``), so the
 operating system keeps one copy for all workers and opening costs no pass over
@@ -33,9 +34,10 @@ from whoosh.util.numeric import byte_to_length
 
 from .citations import Postings
 from .facets import MULTI, SINGLE, SPARSE, FacetTable
+from .figures import FigureTable
 from .suggest import Vocabulary, for_searcher, load_vocabulary, save_vocabulary
 
-FORMAT = 3  # 2: sparse facets (cited documents) as compressed rows; 3: the did-you-mean vocabulary
+FORMAT = 4  # 2: sparse facets (cited documents) as compressed rows; 3: the did-you-mean vocabulary; 4: figures
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _BYTE_LENGTHS[0] = 1.0  # Whoosh's scorer reads a missing length as the default, 1
 
@@ -48,6 +50,7 @@ class IndexArrays:
     lengths: dict[str, np.ndarray]  # scored field -> float64 length per docnum
     mapped: bool  # read from files (shared between processes) rather than computed
     vocabulary: Vocabulary | None = None  # did-you-mean, stored arrays only (else built on first use)
+    figures: FigureTable | None = None  # every figure the documents report (``search.figures``)
 
 
 def folder_for(generation: Path, toc: int) -> Path:
@@ -81,7 +84,7 @@ def compute(reader, schema) -> IndexArrays:
     """The arrays read from a Whoosh reader (the fallback, and what ``write_arrays`` stores)."""
     table = FacetTable.build(reader)
     lengths = {name: field_lengths(reader, name) for name in scored_fields(schema)}
-    return IndexArrays(table, lengths, mapped=False)
+    return IndexArrays(table, lengths, mapped=False, figures=FigureTable.build(reader))
 
 
 def write_arrays(generation: Path, ix) -> Path:
@@ -128,7 +131,7 @@ def _save(folder: Path, arrays: IndexArrays) -> None:
         save_vocabulary(folder, arrays.vocabulary)
     manifest = {"format": FORMAT, "documents": table.size, "values": table.values,
                 "single": list(table.codes), "multi": list(table.members), "sparse": list(table.sparse),
-                "lengths": list(arrays.lengths)}
+                "lengths": list(arrays.lengths), "figures": arrays.figures.save(folder)}
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
 
 
@@ -146,7 +149,7 @@ def load_arrays(generation: Path, toc: int, reader, schema) -> IndexArrays | Non
         return None
     try:
         return _mapped(folder, manifest)
-    except (OSError, ValueError):
+    except (OSError, ValueError, KeyError):
         return None
 
 
@@ -162,7 +165,8 @@ def _mapped(folder: Path, manifest: dict) -> IndexArrays:
               for name in manifest["sparse"]}
     table = FacetTable(size, load("live"), manifest["values"], codes, members, load("sortdate"), sparse)
     lengths = {name: load(f"lengths-{name}") for name in manifest["lengths"]}
-    return IndexArrays(table, lengths, mapped=True, vocabulary=load_vocabulary(folder))
+    return IndexArrays(table, lengths, mapped=True, vocabulary=load_vocabulary(folder),
+                       figures=FigureTable.load(folder, manifest["figures"]))
 
 
 def open_arrays(generation: Path, toc: int, reader, schema) -> IndexArrays:

@@ -7,7 +7,8 @@ It ties the stages together, each in its own module:
   old state), with a Whoosh searcher per thread so searches run in parallel;
 * ``search.ranking`` - parse, compile, match over arrays, rank, build hits;
 * ``search.buckets`` - facet counts as buckets, reported when they time out;
-* ``search.similar`` - more-like-this; ``search.suggest`` - did-you-mean.
+* ``search.similar`` - more-like-this; ``search.suggest`` - did-you-mean;
+* ``search.figures`` - the figures bulletins report, as one indicator's table of scope x period.
 
 Answers are cached per index state (``index_state.result_cache``); a cached answer is
 served without waiting for any search in progress.
@@ -15,11 +16,12 @@ served without waiting for any search in progress.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
 
-from . import ranking, storage
+from . import figures, ranking, storage
 from .buckets import facet_buckets
 from .compiler import compile_query
 from .highlight import highlight_all
@@ -138,6 +140,22 @@ class SearchEngine:
             return self._cached(state, (view, *_cache_key(request)), run)
         return self._answer(job)
 
+    def figures(self, request: SearchRequest, indicator: str | None, unit: str | None = None,
+                limit: int | None = None) -> dict:
+        """The figures of the bulletins matching ``request`` (its query and filters): per indicator how many,
+        and for ``indicator`` its table of scope x period (``search.figures.figure_view``), how many figures
+        it has in ``unit`` (else its most common unit) and the figures of the request's page with their
+        sentences, newest bulletin first (``limit``: the first ``limit`` instead, for an export)."""
+        key = ("figures", indicator, unit, limit, *_cache_key(request))
+
+        def job(state):
+            def run():
+                deadline = Deadline(self.timeout)
+                found = ranking.match(state, request, deadline)
+                return _figures(state, found.final, request, indicator, unit, limit, deadline)
+            return self._cached(state, key, run)
+        return self._answer(job)
+
     # -- single documents and statistics -------------------------------------------
     def document(self, doc_id: str, query: str = "") -> dict | None:
         """One bulletin's metadata and text (text highlighted for ``query``), or None."""
@@ -150,6 +168,7 @@ class SearchEngine:
         stored = state.searcher.stored_fields(docnum)
         meta = {k: v for k, v in stored["meta"].items() if k != "origin"}
         meta["text"] = stored.get("content", "")
+        meta["figures"] = _stored_figures(state, docnum)
         if query.strip():
             try:
                 _, terms = compile_query(parse_query(query), ranking.resolver(state))
@@ -185,6 +204,42 @@ class SearchEngine:
             "index": str(state.generation),
             "facets": counts,
         }
+
+
+def _stored_figures(state: IndexState, docnum: int) -> list[dict]:
+    """A bulletin's figures as the indexer stored them (``indexer.figures``)."""
+    reader = state.searcher.reader()
+    raw = figures.stored_value(reader.column_reader("figures"), docnum) if reader.has_column("figures") else b""
+    return json.loads(raw) if raw else []
+
+
+def _figures(state: IndexState, final: np.ndarray, request: SearchRequest, indicator: str | None,
+             unit: str | None, limit: int | None, deadline: Deadline) -> dict:
+    table = state.arrays.figures
+    if table is None:
+        table = state.arrays.figures = figures.FigureTable.build(state.searcher.reader())
+    answer = {"indicator": indicator, "unit": unit, "total": 0, "indicators": figures.indicator_counts(table, final),
+              "scopes": 0, "columns": [], "rows": [], "figures": []}
+    if not indicator:
+        return answer
+    rows, answer["unit"] = figures.selected_rows(table, final, indicator, unit, state.table.sortdate)
+    deadline.check()
+    ids = state.searcher.reader().column_reader("id")
+    answer.update(figures.figure_view(table, rows, lambda docnum: ids[docnum]), total=int(len(rows)))
+    start = 0 if limit is not None else (request.page - 1) * request.per_page
+    shown = rows[start:start + (limit if limit is not None else request.per_page)]
+    docs: dict[int, tuple[dict, list[dict]]] = {}
+    for row in shown:
+        deadline.check()
+        docnum = int(table.columns["doc"][row])
+        if docnum not in docs:
+            docs[docnum] = (ranking.meta(state.searcher.stored_fields(docnum)), _stored_figures(state, docnum))
+        meta, stored = docs[docnum]
+        sentence = stored[int(table.columns["item"][row])].get("sentence", "")
+        answer["figures"].append({"id": meta["id"], "title": meta["title"], "url": meta["url"],
+                                  "published": meta["published"], **figures.row_dict(table, row),
+                                  "sentence": sentence})
+    return answer
 
 
 def _cache_key(request: SearchRequest) -> tuple:

@@ -44,3 +44,28 @@ def explicit_period(folded: str) -> tuple[str | None, int | None]:
             year = found.group("year")
             best = (found.start(), code, int(year) if year else None)
     return (best[1], best[2]) if best else (None, None)
+
+
+_DAY_MONTH = r"(?P<{0}d>\d{{1,2}})\s*/\s*(?P<{0}m>\d{{1,2}})(?:\s*/\s*(?P<{0}y>(?:19|20)\d{{2}}))?"
+DATE_RANGE = re.compile(rf"\btu\s+(?:ngay\s+)?{_DAY_MONTH.format('a')}\s*(?:den|-|–)\s*(?:het\s+)?(?:ngay\s+)?"
+                        rf"{_DAY_MONTH.format('b')}(?![\d/])")
+
+
+def date_range(folded: str, year: int | None = None) -> tuple[str, int] | None:
+    """The first span of days a folded text names ("tu ngay 01/01 den 15/8/2019"), as an ISO interval and the
+    year it ends in (``year`` when the text names none); None when there is none, or no year is known.
+
+    >>> date_range("tu ngay 01/01 den 15/8/2019, da tiep nhan")
+    ('2019-01-01/2019-08-15', 2019)
+    >>> date_range("tu ngay 16/12/2020 den ngay 15/3/2021")
+    ('2020-12-16/2021-03-15', 2021)
+    """
+    found = DATE_RANGE.search(folded)
+    if not found or not (found.group("by") or year):
+        return None
+    end_year = int(found.group("by") or year)
+    days = [int(found.group(g)) for g in ("ad", "am", "bd", "bm")]
+    start_year = int(found.group("ay")) if found.group("ay") else end_year - (days[1] > days[3])
+    if not (1 <= days[0] <= 31 and 1 <= days[1] <= 12 and 1 <= days[2] <= 31 and 1 <= days[3] <= 12):
+        return None
+    return f"{start_year}-{days[1]:02d}-{days[0]:02d}/{end_year}-{days[3]:02d}-{days[2]:02d}", end_year

@@ -13,22 +13,26 @@ plain uint32 arrays (``PackedPositions``) so a phrase check reads a whole block
 of postings with NumPy: a phrase of n syllables is where its n-1 pairs stand at
 consecutive positions. Facets are
 untokenised fields; documents carry their metadata as one stored record
-(``meta``) so that results are built without re-reading the text.
+(``meta``) so that results are built without re-reading the text. ``figures`` is a column (read without
+unpickling the stored text) holding the figures the bulletin reports as JSON (``indexer.figures``), from which
+``search.figures`` builds the figures table.
 """
 
 from __future__ import annotations
 
+import json
 from array import array
 from collections import Counter, defaultdict
 
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Format
 from whoosh.system import pack_uint
 
 from .analysis import FOLDED, PAIRS, WORDS, VietnameseTokenizer
 from .docnumbers import ref_key
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 FACETS = ("province", "province_2025", "year", "quarter", "topic", "refs")
 META_FIELDS = ("id", "title", "url", "province", "province_2025", "district", "year", "quarter",
                "published", "topics", "refs")
@@ -134,6 +138,7 @@ def build_schema() -> Schema:
         sortdate=NUMERIC(int, bits=32, sortable=True),
         digest=ID(sortable=True),
         meta=STORED,
+        figures=COLUMN(VarBytesColumn()),  # the bulletin's figures as JSON (``indexer.figures``, ``search.figures``)
     )
 
 
@@ -168,6 +173,10 @@ def document_fields(bulletin: dict) -> dict:
         "digest": bulletin.get("digest") or "",
         "meta": meta,
     }
+    # every document gets a value (b"" for none): Whoosh's VarBytes column reader fails on the documents
+    # after a segment's last stored value
+    figures = bulletin.get("figures")
+    fields["figures"] = json.dumps(figures, ensure_ascii=False, separators=(",", ":")).encode() if figures else b""
     for name in ("province", "province_2025", "district", "quarter"):
         if bulletin.get(name):
             fields[name] = bulletin[name]

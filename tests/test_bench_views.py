@@ -23,4 +23,5 @@ def test_synthetic_report_names_every_view():
     assert lines[0] == "| view computation, 2,000 synthetic bulletins | p50 ms | max ms |"
     assert [line.split(" | ")[0].lstrip("| ") for line in lines[2:-1]] == [
         "coverage 63 x years x periods", "coverage 34 x years x periods", "shares by year",
-        "map (province counts + tiles)", "refs facet counts (top 30)", "refs filter mask", "all facets, disjunctive"]
+        "map (province counts + tiles)", "refs facet counts (top 30)", "refs filter mask", "all facets, disjunctive",
+        "figures: one indicator's table, half matching", "figures: one indicator's table, all matching"]

@@ -60,7 +60,7 @@ def test_index_from_environment(index_dir):
 def test_show_and_stats(index_dir):
     shown = json.loads(_run("show", "003_a55e86e18369f327", "--index", str(index_dir), "--json").output)
     assert list(shown) == ["id", "title", "url", "province", "province_2025", "district", "year", "quarter",
-                           "published", "topics", "refs", "text"]
+                           "published", "topics", "refs", "text", "figures"]
     assert (shown["published"], shown["refs"]) == ("2021-01-05", ["4003/QĐ-UBND", "1464/QĐ-UBND"])
     stats = json.loads(_run("stats", "--index", str(index_dir), "--json").output)
     assert (stats["documents"], stats["provinces"], stats["years"]) == (5, 3, [2014, 2022])

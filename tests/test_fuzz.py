@@ -44,9 +44,10 @@ SLOWEST = [0.0]
 RAN: set[str] = set()  # campaigns run in this session: "api GET /api/search", "page /search", "documents"
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 pytestmark = pytest.mark.slow
-PAGES = ("/", "/search", "/export.csv", "/embed", "/widget", "/about", "/api/search")
+PAGES = ("/", "/search", "/export.csv", "/embed", "/widget", "/about", "/api/search", "/figures", "/api/figures",
+         "/figures.csv", "/documents/000_19ab6ee4ef156fa2")
 PARAMETERS = ("q", "province", "province_2025", "district", "year", "quarter", "topic", "sort", "page",
-              "per_page", "lang", "api", "hl", "theme")
+              "per_page", "lang", "api", "hl", "theme", "indicator", "unit", "figure")
 TEXT = st.one_of(
     st.text(max_size=60),
     st.sampled_from(["", "0", "-1", "1e9", "99999999999999999999", "Q5", "2019-2018", "NaN", "../../etc/passwd",

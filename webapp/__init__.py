@@ -4,7 +4,8 @@
 defaults, ``instance/config.toml``, ``CCHC_*`` environment variables and the
 test config; one ``SearchEngine`` per process (it reopens the index itself
 when ``cchc index`` changes it); blueprints ``ui`` (pages), ``api`` (JSON,
-CSV, JSON Lines, OpenAPI), ``coverage`` (coverage matrix, trends), ``feeds``
+CSV, JSON Lines, OpenAPI), ``coverage`` (coverage matrix, trends), ``figures`` (the figures
+bulletins report), ``feeds``
 (Atom) and ``widget``; a per-client request limit (``webapp.ratelimit``);
 ETags and 304s keyed by the index state (``webapp.caching``); error handlers
 that answer pages with a readable message and ``/api`` with
@@ -20,7 +21,7 @@ from flask import Flask
 
 from search.engine import SearchEngine
 
-from . import api, caching, coverage, errors, feeds, ratelimit, security, ui, widget
+from . import api, caching, coverage, errors, feeds, figures, ratelimit, security, ui, widget
 from .settings import load_settings
 
 
@@ -39,6 +40,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.register_blueprint(api.bp)
     app.register_blueprint(widget.bp)
     app.register_blueprint(coverage.bp)
+    app.register_blueprint(figures.bp)
     app.register_blueprint(feeds.bp)
     errors.init_app(app)
     ratelimit.init_app(app)  # before caching: a 304 counts as a request too

@@ -89,25 +89,34 @@ def _attachment(body: str, content_type: str, filename: str):
     return response
 
 
+def csv_response(header: list[str], rows, filename: str):
+    """A CSV download: UTF-8 with a byte-order mark (Excel reads UTF-8 only with one), every cell ``safe_cell``."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(cell) for cell in row])
+    return _attachment(out.getvalue(), "text/csv; charset=utf-8", filename)
+
+
+def jsonl_response(objects, filename: str):
+    """A JSON Lines download: one object per line."""
+    body = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in objects)
+    return _attachment(body, "application/jsonl", filename)
+
+
 @bp.get("/export.csv")
 def export_csv():
-    rows = _export_rows()
-    out = io.StringIO()
-    out.write("\ufeff")  # Excel reads UTF-8 only with a byte-order mark
-    writer = csv.writer(out)
-    writer.writerow(CSV_FIELDS)
-    for row in rows:
-        writer.writerow([safe_cell(row.get(name)) for name in CSV_FIELDS])
-    return _attachment(out.getvalue(), "text/csv; charset=utf-8", "cchc-search.csv")
+    return csv_response(list(CSV_FIELDS), ([row.get(name) for name in CSV_FIELDS] for row in _export_rows()),
+                        "cchc-search.csv")
 
 
 @bp.get("/export.jsonl")
 def export_jsonl():
     """The rows of ``/export.csv`` as JSON Lines: one bulletin's metadata per line, lists kept as lists."""
-    rows = _export_rows()
-    body = "".join(json.dumps({name: row.get(name) for name in CSV_FIELDS}, ensure_ascii=False) + "\n"
-                   for row in rows)
-    return _attachment(body, "application/jsonl", "cchc-search.jsonl")
+    return jsonl_response(({name: row.get(name) for name in CSV_FIELDS} for row in _export_rows()),
+                          "cchc-search.jsonl")
 
 
 def export_citations(format_name: str):

@@ -6,6 +6,7 @@ so the description stays true.
 
 from __future__ import annotations
 
+from search.figures import UNITS, indicator_data
 from search.models import MATCHES, MAX_PER_PAGE, MAX_RESULT_WINDOW, SORTS, YEAR_RANGE
 from search.query import MAX_QUERY_CHARS
 from search.schema import FACETS
@@ -97,6 +98,61 @@ def _trends_schema() -> dict:
             "properties": {"years": {"type": "array", "items": year}}}
 
 
+def _figure_schema(extra: dict | None = None) -> dict:
+    """One figure a bulletin reports (``indexer.figures``), with the sentence it came from."""
+    properties = {
+        "indicator": {"type": "string", "enum": list(indicator_data()["indicators"])},
+        "value": {"type": "number"}, "unit": {"type": "string", "enum": list(UNITS)},
+        "period": {"type": ["string", "null"], "description": "Q1-Q4, H1, H2, 9M, FY, a span of days "
+                   "(range:2019-01-01..2019-08-15), or null: the year only (a count 'hiện nay', a bulletin naming "
+                   "no part of the year)"},
+        "year": {"type": "integer"}, "scope": {"type": "string", "description": "Province, district or agency"},
+        "scope_level": {"type": "string", "enum": ["province", "district", "agency"]},
+        "start": {**COUNT, "description": "Character offset of the sentence in the bulletin's text"},
+        "end": {**COUNT, "description": "Character offset of the sentence's end"},
+        "sentence": {"type": "string"}, **(extra or {})}
+    return {"type": "object", "required": list(properties), "additionalProperties": False,
+            "properties": properties}
+
+
+def _figures_schema() -> dict:
+    cell = {"type": ["object", "null"], "required": ["value", "id", "start", "end", "count"],
+            "additionalProperties": False, "description": "The newest bulletin's value; null: none",
+            "properties": {"value": {"type": "number"}, "id": {"type": "string"}, "start": COUNT, "end": COUNT,
+                           "count": {**COUNT, "description": "Figures of this cell (bulletins giving one)"}}}
+    row = {"type": "object", "required": ["scope", "scope_level", "cells"], "additionalProperties": False,
+           "properties": {"scope": {"type": "string"}, "scope_level": {"type": "string"},
+                          "cells": {"type": "array", "items": cell, "description": "One per column"}}}
+    column = {"type": "object", "required": ["year", "period"], "additionalProperties": False,
+              "properties": {"year": {"type": "integer"}, "period": {"type": ["string", "null"]}}}
+    listed = _figure_schema({"id": {"type": "string"}, "title": {"type": "string"}, "url": NULLABLE_STRING,
+                             "published": {"type": ["string", "null"], "format": "date"}})
+    return {"type": "object", "additionalProperties": False,
+            "required": ["query", "page", "per_page", "indicator", "label", "unit", "total", "indicators",
+                         "scopes", "columns", "rows", "figures"],
+            "properties": {
+                "query": {"type": "string"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},
+                "indicator": NULLABLE_STRING, "label": NULLABLE_STRING,
+                "unit": {"type": ["string", "null"], "enum": [*UNITS, None]},
+                "total": {**COUNT, "description": "Figures of the indicator in this unit in the matches"},
+                "indicators": {"type": "array", "items": {"$ref": "#/components/schemas/Bucket"},
+                               "description": "Figures per indicator in the matching bulletins"},
+                "scopes": {**COUNT, "description": "Scopes with a figure; rows holds the 200 with the most"},
+                "columns": {"type": "array", "items": column}, "rows": {"type": "array", "items": row},
+                "figures": {"type": "array", "items": listed,
+                            "description": "The figures of this page, newest bulletin first"}}}
+
+
+FIGURE_PARAMETERS = [
+    {"name": "indicator", "in": "query", "required": False, "description": "The indicator "
+     "(search/data/indicators.json); without it only the counts per indicator are given.",
+     "schema": {"type": "string", "enum": list(indicator_data()["indicators"])}},
+    {"name": "unit", "in": "query", "required": False,
+     "description": "The unit of the figures (default: the one most of them have).",
+     "schema": {"type": "string", "enum": list(UNITS)}},
+]
+
+
 def _view_paths() -> dict:
     """The research views: coverage (JSON, CSV), trends, JSON Lines export, Atom feed."""
     bad = _error_response("A parameter or the query is not valid")
@@ -119,6 +175,13 @@ def _view_paths() -> dict:
         "/export.jsonl": get("Every match of a search as JSON Lines (the rows of /export.csv)", "exportJsonl",
                              "application/jsonl", text),
         "/feed.atom": get("The newest 50 matches as an Atom 1.0 feed", "feed", "application/atom+xml", text),
+        "/api/figures": get("The figures the matching bulletins report: one indicator as scope x period, "
+                            "each cell linking to its sentence", "figures", "application/json",
+                            {"$ref": "#/components/schemas/Figures"}, FIGURE_PARAMETERS),
+        "/figures.csv": get("Every figure of an indicator in the matches as CSV (UTF-8 with BOM; at most "
+                            "EXPORT_LIMIT)", "figuresCsv", "text/csv", text, FIGURE_PARAMETERS),
+        "/figures.jsonl": get("The rows of /figures.csv as JSON Lines", "figuresJsonl", "application/jsonl",
+                              text, FIGURE_PARAMETERS),
     }
 
 
@@ -236,7 +299,12 @@ def openapi_document() -> dict:
                                         "description": "Relevance score (null when ordered by date)"},
                               "explanation": {"$ref": "#/components/schemas/Explanation"}},
                              optional=("explanation",)),
-            "Document": _bulletin({"text": {"type": "string"}}),
+            "Document": _bulletin({"text": {"type": "string"},
+                                   "figures": {"type": "array", "items": {"$ref": "#/components/schemas/Figure"},
+                                               "description": "The figures the bulletin reports"}},
+                                  optional=("figures",)),
+            "Figure": _figure_schema(),
+            "Figures": _figures_schema(),
             "Explanation": {"type": "object", "required": ["value", "description"],
                             "properties": {"value": {"type": "number"}, "description": {"type": "string"},
                                            "boost": {"type": "number"},

@@ -2,11 +2,11 @@
 
 Two budgets per client address, each a ``limits`` rate such as ``60/minute``
 (setting ``""`` turns one off): ``RATE_LIMIT`` shared by ``/api/search``,
-``/api/documents/<id>``, ``/api/coverage``, ``/api/trends``, ``/feed.atom``,
+``/api/documents/<id>``, ``/api/coverage``, ``/api/trends``, ``/api/figures``, ``/feed.atom``,
 ``/embed``, ``/widget.js`` and one bulletin's citation (``/cite.ris``, ``.bib``,
 ``.csl.json``), and ``EXPORT_RATE_LIMIT`` for ``/export.csv``, ``/export.jsonl``,
-``/export.ris``, ``/export.bib``, ``/export.csl.json`` and ``/coverage.csv``
-(a whole result list per request).
+``/export.ris``, ``/export.bib``, ``/export.csl.json``, ``/coverage.csv``, ``/figures.csv``
+and ``/figures.jsonl`` (a whole result list per request).
 Counting is a fixed window in a SQLite file (``webapp.ratestore``) that all
 worker processes of ``cchc serve`` share: by default a temporary file made when
 the app is created (so the workers forked from it share it), or the file of
@@ -50,6 +50,9 @@ BUDGETS = {
     "coverage.api_coverage": "RATE_LIMIT",
     "coverage.api_trends": "RATE_LIMIT",
     "coverage.coverage_csv": "EXPORT_RATE_LIMIT",
+    "figures.api_figures": "RATE_LIMIT",
+    "figures.figures_csv": "EXPORT_RATE_LIMIT",
+    "figures.figures_jsonl": "EXPORT_RATE_LIMIT",
     "feeds.feed": "RATE_LIMIT",
     **{f"api.export_{name}": "EXPORT_RATE_LIMIT" for name in FORMATS},
     **{f"api.cite_{name}": "RATE_LIMIT" for name in FORMATS},

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from search.citations import ref_label
 from search.coverage import SCHEMES
 from search.docnumbers import ref_key
+from search.figures import indicator_label
 from search.labels import quarter_label, topic_label
 from search.models import MAX_RESULT_WINDOW, RequestError, SearchRequest, SearchResponse
 from search.schema import FACETS
@@ -24,6 +25,7 @@ from .chart import HEIGHT, WIDTH, legend, year_chart
 from .citation_formats import FORMATS, formatted_citation, json_ld, meta_tags, safe_url
 from .coverage import search_trends
 from .errors import error_response
+from .figures import figure_span, figure_text, figure_url, number, period_label
 from .i18n import translate
 from .params import SearchState, search_request, view_options
 from .tilemap import SHADES, size, tile_map
@@ -156,8 +158,18 @@ def document_page(doc_id: str):
         return render_template("error.html", message=translate("not_found", _lang()), status=404), 404
     state = SearchState(lang=_lang(), default_per_page=current_app.config["PER_PAGE"],
                         default_lang=current_app.config["LANGUAGE"])
+    try:
+        span = figure_span(request.args.get("figure"), document["text"])
+    except RequestError as error:
+        return error_response(str(error), 400)
     text = Markup(document["text_highlighted"]) if "text_highlighted" in document else document["text"]
+    if span:
+        text = figure_text(document["text"], span)
+    lang = state.lang if state.lang != state.default_lang else None
     return render_template("document.html", doc=document, text=text, state=state, query=query,
+                           figure_url=lambda f: figure_url(doc_id, f["start"], f["end"], lang), number=number,
+                           period_label=lambda period, year: period_label(period, year, state.lang),
+                           indicator_label=lambda code: indicator_label(code, state.lang),
                            source=safe_url(document.get("url")), cite=citation(document, _lang()),
                            similar=_engine().similar(doc_id, current_app.config["SIMILAR"]))
 

@@ -1,0 +1,350 @@
+"""Stage 3b: the figures a bulletin reports, each with the sentence it came from.
+
+In: a bulletin's cleaned text and its metadata (province, district, reporting year and period). Out: plain rows
+``{indicator, value, unit, period, year, scope, scope_level, start, end, sentence}``, ``start``/``end`` the
+character offsets of the sentence in the text. The indicators, their cue phrases and units are data
+(``search/data/indicators.json``, compiled by ``indexer.indicators``).
+
+Each number of a sentence is read with its unit (``indexer.numbers``); its indicator is the cue phrase nearest
+before it in its own clause since the previous number with a unit (or right after it: "98,5% hồ sơ giải quyết
+đúng hạn", "567 dịch vụ công trực tuyến một phần"); a share after a count ("(đạt 99,2%)"), a rank after an
+index's score and a score after its rank take that figure's indicator; a rank takes the index named after it
+("xếp thứ 2 về Chỉ số SIPAS"). The period is the sentence's own (``indexer.periods.stated_period``, the
+recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures,
+else the bulletin's (the year alone when it names no part of it); an index is FY of its year; services
+counted "hiện nay" and figures "tính đến" a date have the year only. The scope is the district or agency named
+in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph) names,
+else the bulletin's district or province.
+
+A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a
+change ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average, an index's components, a
+tier of government ("UBND cấp huyện"), a sentence naming two places, two agencies, two years, a month or a
+span this reader does not understand, a commune, a bulletin without a province or a year. Approximations keep
+the number stated ("hơn 1.000" is 1000), as the hand labels do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from search.textnorm import normalize_key
+
+from .indicators import vocabulary
+from .numbers import Number, read_numbers
+from .periods import stated_period
+from .places import district_mentions, provinces_named
+
+INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
+WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
+_BARE_END = re.compile(r"^\s*(?:[,;.)]|$)")  # a bare count ends its clause: "quá hạn 2;"
+_CLAUSE_MARK = re.compile(r"[,;()]")
+REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, they refine the cue before it
+_RANK_AFTER = re.compile(r"^[^,;.()]{0,40}?(?:về|trong bảng|trong bảng xếp hạng|của|ở|theo)\s+[^,;.()]{0,80}")
+_SHARE_BEFORE = re.compile(r"(?:\(|,)\s*(?:đạt|chiếm|tỷ lệ|bằng|đạt tỷ lệ)?\s*$")
+_NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và|đạt|chiếm|trong|với|so|tăng|giảm|là)\s|$)")
+_REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm|các tỉnh)")
+_AS_OF = re.compile(r"\btính đến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?\d{1,2}\s*[/-]\s*"
+                    r"((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)")
+_SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
+STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
+_COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4")
+_COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn)\s+[A-ZĐ]")
+_DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the bulletin says about all its figures."""
+
+    province: str | None
+    district: str | None
+    year: int | None
+    period: str | None
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``: ended by ". ! ?" before a capital, or by a line break."""
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        found = m.group()
+        if found.strip():
+            start = m.start() + len(found) - len(found.lstrip())
+            spans.append((start, m.end() - (len(found) - len(found.rstrip()))))
+    return spans
+
+
+def _cue(window: str, number: Number, after: bool = False) -> str | None | bool:
+    """The indicator the cues of ``window`` name for ``number`` (nearest it; in its own clause when that names
+    one), None for none, False when two clash. Only indicators that take the number's unit count."""
+    window = vocabulary()["names"].sub(lambda m: " " * len(m.group()), window)
+    fits = _fitting(number)
+    hits = [(m.start(), m.end(), code) for code, pattern in vocabulary()["cues"] if code in fits
+            for m in pattern.finditer(window)]
+    clause = max((m.end() for m in re.finditer(r"[,;:(]", window)), default=0) if not after else len(window)
+    own = [h for h in hits if h[0] >= clause] if not after else hits
+    hits = own or hits
+    if not hits:
+        return None
+    best = min(hits, key=lambda h: (h[0], -h[1])) if after else max(hits, key=lambda h: (h[1], h[1] - h[0]))
+    for start, end, code in hits:
+        inside = best[0] <= start and end <= best[1]
+        if code != best[2] and not inside and not _same_family(code, best[2]):
+            return False
+    return best[2]
+
+
+def _fitting(number: Number) -> set[str]:
+    """Indicators that may have this number: its unit (a bare decimal may be a score), its counted noun."""
+    words = vocabulary()
+    return {code for code, units in words["units"].items()
+            if (number.unit in units or (number.unit is None and number.decimal and "score" in units))
+            and (number.unit != "count" or number.noun in words["counted"][code])}
+
+
+def _same_family(one: str, other: str) -> bool:
+    return _family(one) is not None and _family(one) == _family(other)
+
+
+def _family(code: str) -> str | None:
+    """The index an indicator belongs to ("par_index", "sipas", "papi"), None for the others."""
+    return next((family for family in INDEX_FAMILIES if code.startswith(family)), None)
+
+
+def _of_family(family: str, unit: str) -> str:
+    """The family's indicator for a unit: its rank, or its score (SIPAS: the share)."""
+    if unit == "rank":
+        return f"{family}_rank"
+    return "sipas" if family == "sipas" else f"{family}_score"
+
+
+def _window(key: str, start: int, end: int) -> str:
+    return " ".join(key[start:end].split()[-WINDOW_WORDS:])
+
+
+def _indicators(key: str, numbers: list[Number]) -> list[tuple[Number, str]]:
+    """Each number whose indicator is clear, with it (and its unit as the indicator reports it)."""
+    found: list[tuple[Number, str]] = []
+    words = vocabulary()
+    previous_end, previous = 0, None
+    for number in numbers:
+        window = _window(key, previous_end, number.start)
+        number.clause = max((m.end() for m in _CLAUSE_MARK.finditer(key, 0, number.start)), default=0)
+        if number.unit is not None or _BARE_END.match(key[number.end:]):
+            previous_end = number.end  # a number with a unit ends the words that name the next one
+        if number.unit is None and not number.decimal and "hồ sơ" in key[:number.start] \
+                and _BARE_END.match(key[number.end:]):
+            number.unit, number.noun = "count", "hồ sơ"  # "Tổng số hồ sơ đã giải quyết 10.559", "quá hạn 2"
+        code = _rank_code(key, number, window, previous) if number.unit == "rank" else _code(key, number, window,
+                                                                                              previous)
+        if code and number.unit is None:
+            number.unit = "score"
+        if code and number.unit in words["units"][code] and not _doubtful(key, window, number, code):
+            number.unit = words["report_as"][code] or number.unit
+            found.append((number, code))
+            previous = (number, code)
+    return found
+
+
+def _code(key: str, number: Number, window: str, previous) -> str | None | bool:
+    named = _cue(_NOUN_PHRASE.match(key, number.end).group(), number, after=True) \
+        if number.unit in ("%", "count") else None
+    before = _cue(window, number)
+    code = named if named is not None and (before is None or str(named).startswith(REFINEMENTS)) else before
+    if code is None and previous is not None:
+        code = _follower(key[previous[0].end:number.start], previous, number)
+    return code
+
+
+def _rank_code(key: str, number: Number, window: str, previous) -> str | None:
+    """The index a rank is in: named right after it ("xếp thứ 2 về Chỉ số SIPAS"), else before it, else the
+    index of the score it follows; a regional rank ("xếp thứ 2 khu vực") is none."""
+    after = key[number.end:number.end + 120]
+    if _REGIONAL.match(after):
+        return None
+    named = _RANK_AFTER.match(after)
+    for text in ([named.group()] if named else []) + [window]:
+        code = _cue(text, Number(0, 0, 0.0, "score", decimal=True), after=text is not window)
+        if code and _family(code):
+            return _of_family(_family(code), "rank")
+        if code is False:
+            return None
+    if previous is not None and _family(previous[1]) and len(key[previous[0].end:number.start]) < 60:
+        return _of_family(_family(previous[1]), "rank")
+    return None
+
+
+def _follower(between: str, previous: tuple[Number, str], number: Number) -> str | None:
+    """The indicator of a share that follows a count ("(đạt 99,2%)"), of an index's score after its rank
+    ("xếp thứ 6 cả nước ... với 90,76%")."""
+    figure, code = previous
+    if number.unit == "%" and figure.unit == "count" and _SHARE_BEFORE.search(between) and len(between) < 25:
+        return code
+    if _family(code) and figure.unit == "rank" and number.unit in ("%", "score") and len(between) < 80 \
+            and re.search(r"(?:với|đạt)\s*$", between):
+        return _of_family(_family(code), "score")
+    return None
+
+
+def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
+    """A threshold, a target, a change or a comparison: no figure of the bulletin."""
+    words = vocabulary()
+    clause = _CLAUSE_MARK.split(window)[-1]
+    low, high = words["plausible"].get(code, (0, float("inf")))
+    after = _NOUN_PHRASE.match(key, number.end).group()
+    return bool(words["not_figure"].search(clause) or words["approximate_after"].match(key[number.end:number.end + 15])
+                or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
+                or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
+                or not low <= number.value <= high or (number.unit == "%" and number.value > 100))
+
+
+def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
+    """(scope, level, named: the sentence names it) its figures belong to; None when unclear."""
+    words = vocabulary()
+    if _COMMUNE.search(sentence):
+        return None
+    sentence = re.sub(r"\([^()]*\)", " ", sentence)  # "(chỉ sau Quảng Ninh)" names no scope
+    wide = words["province_wide"].search(normalize_key(sentence))
+    provinces = provinces_named(sentence)
+    districts = {d for (_, d) in district_mentions(sentence, context.province)} if context.province else set()
+    districts |= {d for (p, d) in district_mentions(sentence) if p in provinces}
+    agencies = {" ".join(m.group().split()) for m in words["agencies"].finditer(sentence)}
+    agency = words["agencies"].search(sentence)
+    if len(agencies) > 1:
+        return None  # "tại Sở A, ...; tại Sở B, ..."
+    if len(districts) > 1 or len(provinces) > 1 or (provinces and context.province is None and not districts):
+        return None
+    if wide and context.province and not districts and provinces <= {context.province}:
+        return context.province, "province", True  # "toàn tỉnh"
+    if agency and not wide and (context.province or provinces):
+        return " ".join(agency.group().split()), "agency", True
+    if districts:
+        return districts.pop(), "district", True
+    if provinces:
+        return provinces.pop(), "province", True
+    if context.district:
+        return (context.district, "district", True) if _DISTRICT_WORD.search(sentence) else None
+    return (context.province, "province", False) if context.province else None
+
+
+UNCLEAR = ("unclear", None)
+
+
+def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
+    """What a sentence says of its period: (period, year), (None, None) for nothing, ``UNCLEAR``."""
+    key = normalize_key(sentence)
+    as_of = _AS_OF.search(key)
+    stated = stated_period(_AS_OF.sub(" ", key) if as_of else sentence, context.year)
+    if stated is None:
+        return UNCLEAR
+    if as_of:
+        return ("as_of", int(as_of.group(1)) if as_of.group(1) else stated[1]) if not stated[0] else UNCLEAR
+    if stated == (None, None) and _SPAN_WORDS.search(key):
+        return UNCLEAR  # a span this reader does not understand ("từ ngày 1 đến 31-7")
+    return stated
+
+
+def _period(stated: tuple, key: str, code: str, context: Context) -> tuple[str | None, int] | None:
+    """(period, year) of one figure from what its sentence (or paragraph) states; None when unclear. A count of
+    services "hiện nay", a figure "tính đến" a date, has no period."""
+    if stated is UNCLEAR:
+        return None
+    period, year = stated
+    if _family(code):
+        year = year or context.year
+        return ("FY", year) if year and period in (None, "FY") else None
+    stock = code.startswith(STOCK) and vocabulary()["stock"].search(key) and "từ đầu năm" not in key
+    if period == "as_of" or (stock and not period):
+        year = year or context.year
+        return (None, year) if year else None
+    if period:
+        year = year or context.year
+        return (period, year) if year else None
+    if year:
+        return ("FY", year)  # "Năm 2024, có ... hồ sơ"
+    return (context.period, context.year) if context.year else None  # no period: the year only
+
+
+def extract_figures(text: str, context: Context) -> list[dict]:
+    """The figures of a bulletin's ``text`` (module docstring), in the order of the text; a figure repeated
+    (a lead printed twice, the headline's figure again in the body) is given once, at its first sentence.
+    A sentence that names no period or scope takes those of an earlier sentence of its paragraph (the period
+    of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
+    rows, seen = [], set()
+    carried_period, paragraph, last_end = (None, None), [], 0
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if "\n" in text[last_end:start]:
+            carried_period, paragraph = (None, None), []  # a new paragraph
+        last_end = end
+        paragraph.append(sentence)
+        if not any(ch.isdigit() for ch in sentence):
+            continue
+        key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
+        if vocabulary()["components"].search(key):
+            continue  # the parts of an index: none is the index
+        numbers = read_numbers(key)
+        found = _indicators(key, numbers)
+        if not found:
+            if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
+                stated = _stated(sentence, context)     # says the period of the next ones
+                carried_period = stated if stated != (None, None) else carried_period
+            continue
+        if len(key) == len(sentence):  # places named after its last figure are not its subject
+            paragraph[-1] = sentence[:max(number.end for number, _ in found)]
+        scope = _paragraph_scope(paragraph, context)
+        stated = _stated(sentence, context)
+        stated = stated if stated != (None, None) else carried_period
+        if scope is None:
+            continue
+        carried_period = stated  # a sentence with figures lends its period to the next ones
+        for number, code in found:
+            own = _clause_scope(sentence, key, number, context)
+            if own is None and _tier(key, number):
+                continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
+            figure_scope = own or scope
+            period = _period(stated, key, code, context)
+            same = (code, number.value, number.unit, period, figure_scope[:2])
+            if period is None or same in seen:
+                continue
+            seen.add(same)
+            rows.append({"indicator": code, "value": number.value, "unit": number.unit, "period": period[0],
+                         "year": period[1], "scope": figure_scope[0], "scope_level": figure_scope[1], "start": start,
+                         "end": end, "sentence": sentence.strip()})
+    return rows
+
+
+def _tier(key: str, number: Number) -> bool:
+    words = vocabulary()
+    return bool(words["tiers"].search(key[:number.start]) and not words["province_wide"].search(key))
+
+
+def _clause_scope(sentence: str, key: str, number: Number, context: Context) -> tuple[str, str, bool] | None:
+    """The district or agency named in the figure's own clause ("..., huyện Châu Thành đạt 82,66 điểm"), which
+    wins over the sentence's scope; None when the clause names none."""
+    if len(key) != len(sentence):
+        return None
+    clause = sentence[number.clause:number.start]
+    own = _scope(clause, context)
+    named = own is not None and own[2] and own[1] != "province" and own[0] in clause  # by its name, not "huyện"
+    return own if named else None
+
+
+def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, bool] | None:
+    """The scope of the paragraph's last sentence: its own when it names one, else the nearest earlier
+    sentence's that names one, else the bulletin's."""
+    own = _scope(paragraph[-1], context)
+    if own is None or own[2]:
+        return own
+    for earlier in reversed(paragraph[:-1]):
+        named = _scope(earlier, context)
+        if named is not None and named[2]:
+            return named
+    return own
+
+
+def figures_of(bulletin) -> list[dict]:
+    """The figures of an ``indexer.records.Bulletin``."""
+    context = Context(bulletin.province, bulletin.district, bulletin.year, bulletin.quarter)
+    return extract_figures(bulletin.text, context)

@@ -1,0 +1,52 @@
+"""The indicators data file (``search/data/indicators.json``) compiled for the figure reader.
+
+``vocabulary()`` turns the file's plain lists into what ``indexer.numbers`` and ``indexer.figures`` match
+with: per indicator its units, the unit it is reported in, the nouns it counts and its plausible range; each
+cue phrase as a pattern on lower-cased text ("giải quyết ... đúng hạn": up to four words may stand between the
+parts); each word list (targets, bounds, tiers, ...) as one alternation. Compiled once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from search.figures import indicator_data
+from search.textnorm import normalize_key
+
+
+@cache
+def vocabulary() -> dict:
+    """The indicators data file, with each cue compiled to a pattern on lower-cased text."""
+    data = indicator_data()
+    cues = []
+    for code, spec in data["indicators"].items():
+        for cue in spec["cues"]:
+            parts = [re.escape(normalize_key(p.strip())) for p in cue.split("...")]
+            cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)")))
+    words = {key: _alternatives(data[key])
+             for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
+                         "components", "targets", "bounds", "after_not_figure")}
+    agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
+                          r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,5}?(?=\s*(?:[,(:;]|tỉnh|huyện|đã|đạt|có|"
+                          r"tiếp|giải|thực|là|được|với|trong|$))")
+    counted = {code: {normalize_key(w) for w in spec.get("counted", [])} for code, spec in data["indicators"].items()}
+    return {"units": {code: spec["units"] for code, spec in data["indicators"].items()}, "cues": cues,
+            "counted": counted,
+            "counted_after": re.compile(rf"^\s*(?:{words['counted']})(?!\w)"),
+            "approximate_after": re.compile(rf"^\s*(?:{words['approximate']})(?!\w)"),
+            "province_wide": re.compile(rf"(?<!\w)(?:{words['province_wide']})(?!\w)"),
+            "tiers": re.compile(rf"(?<!\w)(?:{words['tiers']})(?!\w)"),
+            "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
+            "report_as": {code: spec.get("report_as") for code, spec in data["indicators"].items()},
+            "after_not_figure": re.compile(rf"(?<!\w)(?:{words['after_not_figure']})(?!\w)"),
+            "targets": re.compile(rf"(?<!\w)(?:{words['targets']})(?!\w)"),
+            "bounds": re.compile(rf"(?<!\w)(?:{words['bounds']})\s*$"),
+            "names": re.compile(rf"(?<!\w)(?:{words['names']})(?!\w)"),
+            "components": re.compile(rf"(?<!\w)(?:{words['components']})(?!\w)"),
+            "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},
+            "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies}
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(normalize_key(w)) for w in sorted(words, key=len, reverse=True))

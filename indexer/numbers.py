@@ -1,0 +1,80 @@
+"""Vietnamese numbers in a sentence, with the unit each is given in.
+
+``read_numbers`` finds, in a lower-cased sentence, every number as Vietnamese write it ("1.439", "98,5%", "59,72
+ngàn", "2,5 triệu", "40,62/80 điểm") and every rank ("xếp thứ 10/63", "giữ vị trí số 2"), with its unit: ``%``,
+``score`` ("điểm"), ``rank``, ``count`` (followed by a counted noun: "hồ sơ", "thủ tục") or none. Years, levels,
+dates and document numbers are no values. ``parse_number`` reads one number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .indicators import vocabulary
+
+_NUMBER = re.compile(
+    r"(?<![\w.,/])(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)"
+    r"(?!\w|[.,]\d|/(?!\d{2,3}\s*điểm))(?:/\d{2,3})?"  # "40,62/80 điểm"
+    r"(?:\s*(?P<mult>ngàn|nghìn|triệu|tỷ)(?!\w))?(?P<pct>\s*%)?")
+_RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở)\s+(?:vị\s+)?(?:trí\s+)?(?:thứ|hạng|số)\s+(?P<n>\d{1,3})"
+                   r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)|\b(?:hạng|vị trí thứ|vị thứ)\s+(?P<m>\d{1,3})(?:\s*/\s*\d{1,3})?"
+                   r"(?![\d,.]\d)")
+_NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|(?<!tổng )số|lần|giai đoạn|khóa|nghị định|quyết định"
+                               r"|thông tư|điều|khoản|top|thứ|nhóm|gấp)\s*$")
+_SCORE_AFTER = re.compile(r"^\s*(?:điểm|/\s*100)(?!\w)")
+_MULTIPLIER = {"ngàn": 1_000, "nghìn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000}
+
+
+def parse_number(text: str) -> float | None:
+    """A Vietnamese number as a float: "." groups thousands, "," marks decimals, a word multiplies.
+
+    >>> parse_number("1.439"), parse_number("98,5"), parse_number("59,72 ngàn"), parse_number("2,5 triệu")
+    (1439.0, 98.5, 59720.0, 2500000.0)
+    """
+    found = re.fullmatch(r"\s*(\d[\d.,]*)\s*(ngàn|nghìn|triệu|tỷ)?\s*%?\s*", text)
+    if not found:
+        return None
+    digits = found.group(1)
+    if re.fullmatch(r"\d{1,3}\.\d{1,2}", digits):  # "98.5%": a decimal point, as some portals write
+        number = float(digits)
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", digits):
+        number = float(digits.replace(".", "").replace(",", "."))
+    else:
+        return None
+    return round(number * _MULTIPLIER.get(found.group(2) or "", 1), 6)
+
+
+@dataclass
+class Number:
+    start: int
+    end: int
+    value: float
+    unit: str | None  # "count", "%", "score", "rank" or None (a bare number)
+    noun: str = ""  # what a count counts ("hồ sơ", "thủ tục")
+    decimal: bool = False  # written with a decimal part ("85,12")
+    clause: int = 0  # where the clause that names it starts (after the last , ; : or bracket before it)
+
+
+def read_numbers(key: str) -> list[Number]:
+    """The numbers of a lower-cased sentence with their units, in order."""
+    found, taken = [], []
+    for m in _RANK.finditer(key):
+        found.append(Number(m.start(), m.end(), float(m.group("n") or m.group("m")), "rank"))
+        taken.append((m.start(), m.end()))
+    for m in _NUMBER.finditer(key):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        value = parse_number(m.group("n") + (" " + m.group("mult") if m.group("mult") else ""))  # not "/80"
+        bare = not m.group("mult") and not m.group("pct")
+        if value is None or (bare and re.fullmatch(r"(?:19|20)\d\d", m.group("n"))) \
+                or _NOT_VALUE_BEFORE.search(key[max(0, m.start() - 20):m.start()]):  # a year, a level, a date
+            continue
+        after = key[m.end():m.end() + 40]
+        counted = vocabulary()["counted_after"].match(after)
+        unit = "%" if m.group("pct") else "score" if _SCORE_AFTER.match(after) else "count" if counted else None
+        found.append(Number(m.start(), m.end(), value, unit, counted.group().strip() if counted else "",
+                             "," in m.group("n") or bool(re.fullmatch(r"\d{1,3}\.\d{1,2}", m.group("n")))))
+    return sorted(found, key=lambda n: n.start)
+
+

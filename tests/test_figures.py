@@ -1,0 +1,130 @@
+"""indexer.figures: the figures bulletins report, on bulletins written for these tests in the style portals
+publish (long news sentences), asserted as whole row lists; the number formats; what is left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.figures import Context, extract_figures, sentences
+
+CAO_BANG_Q1 = Context(province="Cao Bằng", district=None, year=2024, period="Q1")
+
+REPORT = (
+    "Theo báo cáo của Văn phòng UBND tỉnh, trong quý I năm 2024, Trung tâm Phục vụ hành chính công tỉnh và bộ "
+    "phận một cửa các cấp trên địa bàn tỉnh đã tiếp nhận 12.345 hồ sơ, đã giải quyết 12.000 hồ sơ, trong đó "
+    "giải quyết đúng hạn và trước hạn 11.900 hồ sơ (đạt 99,2%), quá hạn 100 hồ sơ, nguyên nhân chủ yếu do phải "
+    "xác minh thực địa.\n\n"
+    "Tỷ lệ hồ sơ tiếp nhận trực tuyến trong quý đạt 45,6%, tăng 10% so với cùng kỳ năm 2023, cho thấy người "
+    "dân ngày càng quen với việc nộp hồ sơ qua Cổng Dịch vụ công quốc gia.\n\n"
+    "Riêng UBND huyện Bảo Lạc đã tiếp nhận 1.439 hồ sơ, giải quyết đúng hạn 1.420 hồ sơ, không để xảy ra "
+    "tình trạng hồ sơ bị trả lại mà không rõ lý do.")
+
+
+def _row(indicator, value, unit, period, year, scope, level, span, text):
+    start, end = span
+    return {"indicator": indicator, "value": value, "unit": unit, "period": period, "year": year, "scope": scope,
+            "scope_level": level, "start": start, "end": end, "sentence": text[start:end]}
+
+
+def test_a_quarterly_report_gives_each_figure_with_its_sentence():
+    spans = sentences(REPORT)
+    first, second, third = spans
+    assert REPORT[first[0]:first[1]].endswith("xác minh thực địa.")
+    province = ("Cao Bằng", "province")
+    assert extract_figures(REPORT, CAO_BANG_Q1) == [
+        _row("dossiers_received", 12345.0, "count", "Q1", 2024, *province, first, REPORT),
+        _row("dossiers_resolved", 12000.0, "count", "Q1", 2024, *province, first, REPORT),
+        _row("dossiers_on_time", 11900.0, "count", "Q1", 2024, *province, first, REPORT),
+        _row("dossiers_on_time", 99.2, "%", "Q1", 2024, *province, first, REPORT),
+        _row("dossiers_late", 100.0, "count", "Q1", 2024, *province, first, REPORT),
+        _row("dossiers_online", 45.6, "%", "Q1", 2024, *province, second, REPORT),  # not the 10% change
+        _row("dossiers_received", 1439.0, "count", "Q1", 2024, "Bảo Lạc", "district", third, REPORT),
+        _row("dossiers_on_time", 1420.0, "count", "Q1", 2024, "Bảo Lạc", "district", third, REPORT),
+    ]
+
+
+INDEX_NEWS = (
+    "Ngày 18/3/2024, UBND tỉnh Sơn La tổ chức hội nghị công bố kết quả xếp hạng Chỉ số cải cách hành chính "
+    "năm 2023 của các sở, ban, ngành và UBND các huyện, thành phố.\n\n"
+    "Theo kết quả do Bộ Nội vụ công bố, Chỉ số cải cách hành chính năm 2023 của tỉnh Sơn La đạt 85,12 điểm, "
+    "xếp thứ 15/63 tỉnh, thành phố, tăng 3 bậc so với năm 2022.\n\n"
+    "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS) năm "
+    "2023 của tỉnh đạt 82,5%, cao hơn mức bình quân chung của cả nước.\n\n"
+    "Hiện toàn tỉnh có 1.234 dịch vụ công trực tuyến toàn trình và 567 dịch vụ công trực tuyến một phần được "
+    "cung cấp trên Cổng Dịch vụ công của tỉnh.\n\n"
+    "Từ ngày 01/01 đến 15/8/2023, các cơ quan, đơn vị trên địa bàn tỉnh đã tiếp nhận 59,72 ngàn hồ sơ, trong "
+    "đó có nhiều hồ sơ liên thông giữa cấp tỉnh và cấp huyện.")
+
+
+def test_index_scores_ranks_services_and_a_span_of_days():
+    _, par, sipas, services, span = sentences(INDEX_NEWS)
+    son_la = ("Sơn La", "province")
+    context = Context(province="Sơn La", district=None, year=2023, period="FY")
+    assert extract_figures(INDEX_NEWS, context) == [
+        _row("par_index_score", 85.12, "score", "FY", 2023, *son_la, par, INDEX_NEWS),
+        _row("par_index_rank", 15.0, "rank", "FY", 2023, *son_la, par, INDEX_NEWS),
+        _row("sipas", 82.5, "%", "FY", 2023, *son_la, sipas, INDEX_NEWS),
+        # services counted "hiện" exist at a date: no period, the year only
+        _row("online_services_full", 1234.0, "count", None, 2023, *son_la, services, INDEX_NEWS),
+        _row("online_services_partial", 567.0, "count", None, 2023, *son_la, services, INDEX_NEWS),
+        _row("dossiers_received", 59720.0, "count", "range:2023-01-01..2023-08-15", 2023, *son_la, span,
+             INDEX_NEWS),
+    ]
+
+
+def test_the_sentence_period_and_year_win_over_the_bulletin():
+    text = ("Trong 6 tháng đầu năm 2023, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 8.020 hồ sơ, "
+            "tất cả đều được xử lý theo đúng quy trình một cửa liên thông.")
+    rows = extract_figures(text, CAO_BANG_Q1)
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in rows] == [
+        ("dossiers_received", 8020.0, "H1", 2023)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Năm 2022, tỉnh tiếp nhận 10.000 hồ sơ, năm 2023 tiếp nhận 12.000 hồ sơ, tăng nhanh qua từng năm.",  # two years
+    "Trong tháng 5/2024, trên địa bàn đã tiếp nhận 800 hồ sơ trực tuyến, phần lớn là hồ sơ hộ tịch.",  # a month
+    "Huyện Hòa An và huyện Bảo Lạc đã tiếp nhận tổng cộng 3.000 hồ sơ trong quý I năm 2024.",  # two places
+    "UBND xã Quang Trung đã tiếp nhận 300 hồ sơ, tất cả đều được trả kết quả đúng hẹn cho người dân.",  # commune
+    "Trung tâm đã tiếp nhận và giải quyết 2.500 hồ sơ, bảo đảm đúng quy trình, công khai, minh bạch.",  # two cues
+    "Trong thời gian tới, tỉnh phấn đấu 100% hồ sơ được giải quyết đúng hạn theo quy định.",  # a target
+    "Trong quý, mỗi xã phấn đấu tiếp nhận từ 1.000 hồ sơ trở lên qua dịch vụ công trực tuyến.",  # a threshold
+    "Tổng số thủ tục hành chính thuộc thẩm quyền giải quyết của các cấp là 2.131 thủ tục.",  # not dossiers
+    "Toàn tỉnh hiện cung cấp 1.012 dịch vụ công trực tuyến mức độ 3, 4 cho người dân và doanh nghiệp.",  # 3 and 4
+    "Năm nay tỉnh đặt mục tiêu 100% thủ tục đủ điều kiện; tỷ lệ hồ sơ trực tuyến đạt trên 30%.",  # targets
+    "Trong quý, tỷ lệ hồ sơ trễ hạn của Bộ phận một cửa chỉ dưới 1%, chủ yếu thuộc lĩnh vực đất đai.",  # a bound
+    "Các cơ quan đã gửi thư xin lỗi đối với 100% hồ sơ trễ hạn trong kỳ báo cáo.",  # apologies, not lateness
+    "Cùng thời gian, UBND cấp huyện đã giải quyết 72.190 hồ sơ, phần lớn thuộc lĩnh vực đất đai.",  # a tier
+])
+def test_unclear_figures_are_left_out(sentence):
+    assert extract_figures(sentence, CAO_BANG_Q1) == []
+
+
+def test_an_approximate_figure_keeps_the_number_stated():
+    sentence = "Trong quý, Trung tâm đã tiếp nhận hơn 1.000 hồ sơ của người dân và doanh nghiệp."
+    assert [(r["indicator"], r["value"]) for r in extract_figures(sentence, CAO_BANG_Q1)] == [
+        ("dossiers_received", 1000.0)]
+
+
+def test_no_province_or_no_year_leaves_figures_out():
+    sentence = "Trung tâm Phục vụ hành chính công đã tiếp nhận 1.200 hồ sơ của người dân và doanh nghiệp."
+    assert extract_figures(sentence, Context(None, None, 2024, "Q1")) == []
+    assert extract_figures(sentence, Context("Cao Bằng", None, None, None)) == []
+    assert [r["period"] for r in extract_figures(sentence, Context("Cao Bằng", None, 2024, None))] == [None]
+    assert len(extract_figures(sentence, CAO_BANG_Q1)) == 1
+
+
+def test_a_district_bulletin_scopes_to_its_district_only_when_the_sentence_says_so():
+    context = Context(province="Cao Bằng", district="Bảo Lạc", year=2024, period="Q1")
+    said = "Trong quý, UBND huyện đã tiếp nhận 640 hồ sơ, giải quyết đúng hạn 100% số hồ sơ đến hạn."
+    unsaid = "Trong quý, Bộ phận một cửa đã tiếp nhận 640 hồ sơ của người dân và doanh nghiệp."
+    assert [(r["scope"], r["scope_level"], r["value"]) for r in extract_figures(said, context)] == [
+        ("Bảo Lạc", "district", 640.0), ("Bảo Lạc", "district", 100.0)]
+    assert extract_figures(unsaid, context) == []
+
+
+def test_a_unit_named_in_the_figures_own_clause_is_its_scope():
+    sentence = ("Theo kết quả Chỉ số cải cách hành chính năm 2023 của các sở, ngành và UBND các huyện do tỉnh công "
+                "bố, huyện Bảo Lạc đạt 84,5 điểm, xếp loại tốt.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"], r["period"], r["year"])
+            for r in extract_figures(sentence, CAO_BANG_Q1)] == [
+        ("par_index_score", 84.5, "Bảo Lạc", "district", "FY", 2023)]

@@ -1,0 +1,78 @@
+"""/figures in a real headless Chromium against `cchc serve`: pick an indicator, follow a value of the table to
+its bulletin with the sentence marked and scrolled to; by keyboard, in English and on a phone."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+from indexer.builder import build_index
+from tests.browser import chromium, go, screenshot, serving
+
+pytestmark = pytest.mark.slow  # a real Chromium, as the other browser tests
+
+FILES = Path(__file__).parent / "files" / "figures"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("figures-site")
+    shutil.copytree(FILES, folder / "corpus")
+    build_index(folder / "corpus", folder / "index", jobs=1)
+    with serving(folder / "index", folder / "corpus") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = chromium()
+    yield driver
+    driver.quit()
+
+
+def test_pick_an_indicator_and_open_a_value_at_its_sentence(site, browser):
+    browser.get(f"{site}/figures")
+    Select(browser.find_element(By.ID, "indicator")).select_by_value("dossiers_received")
+    go(browser, browser.find_element(By.CSS_SELECTOR, "form.searchbox button[type=submit]").click,
+       "indicator=dossiers_received")
+    assert browser.find_element(By.ID, "figures-summary").text == "3 số liệu “Hồ sơ tiếp nhận” (số lượng)"
+    rows = [[cell.text for cell in row.find_elements(By.CSS_SELECTOR, "th, td")]
+            for row in browser.find_elements(By.CSS_SELECTOR, "table.figures tbody tr")]
+    assert rows == [["Bảo Lạc (cấp huyện)", "", "1.439"], ["Cao Bằng", "", "12.345"], ["Sơn La", "59.720", ""]]
+    screenshot(browser, "figures")
+    go(browser, browser.find_element(By.LINK_TEXT, "1.439").click, "figure=641-787")
+    marked = browser.find_element(By.CSS_SELECTOR, "mark.figure-sentence")
+    assert marked.text.startswith("Riêng UBND huyện Bảo Lạc đã tiếp nhận 1.439 hồ sơ")
+    assert browser.execute_script("return location.hash") == "#figure-641"
+    top = browser.execute_script("return arguments[0].getBoundingClientRect().top", marked)
+    assert 0 <= top < browser.execute_script("return window.innerHeight")  # scrolled into view
+    screenshot(browser, "figure-sentence")
+
+
+def test_by_keyboard_in_english(site, browser):
+    browser.get(f"{site}/figures?indicator=par_index_score&lang=en")
+    assert browser.find_element(By.ID, "figures-summary").text == "1 figures of “PAR INDEX score” (score)"
+    value = browser.find_element(By.CSS_SELECTOR, "a.figure-value")
+    browser.execute_script("arguments[0].focus()", value)
+    assert browser.switch_to.active_element == value and value.text == "85.12"
+    go(browser, lambda: value.send_keys(Keys.ENTER), "figure=")
+    assert browser.find_element(By.CSS_SELECTOR, "mark.figure-sentence").text.startswith(
+        "Theo kết quả do Bộ Nội vụ công bố, Chỉ số cải cách hành chính năm 2023")
+    assert browser.find_element(By.ID, "figures-heading").text == "Figures in this bulletin"
+
+
+def test_the_figures_page_fits_a_phone(site, browser):
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(f"{site}/figures?indicator=dossiers_received")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+        chart = browser.find_element(By.CSS_SELECTOR, "figure.figure-chart svg").rect
+        assert chart["width"] >= 200 and chart["x"] >= 0 and chart["x"] + chart["width"] <= 390
+        screenshot(browser, "figures-phone")
+    finally:
+        browser.set_window_size(1280, 1000)

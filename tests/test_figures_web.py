@@ -1,0 +1,115 @@
+"""/api/figures, /figures.csv, /figures.jsonl, /figures and a bulletin's figures over a real index of bulletins
+written for the tests (tests/files/figures): shapes checked against the OpenAPI document, bad parameters 400."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from indexer.builder import build_index
+from webapp import create_app
+from webapp.openapi import openapi_document
+
+FILES = Path(__file__).parent / "files" / "figures"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    root = tmp_path_factory.mktemp("figures") / "index"
+    build_index(FILES, root, jobs=1)
+    return create_app({"INDEX": str(root), "RATE_LIMIT": "", "EXPORT_RATE_LIMIT": ""}).test_client()
+
+
+def _check(data, name: str) -> None:
+    schemas = openapi_document()["components"]["schemas"]
+    jsonschema.validate(data, {"$ref": f"#/components/schemas/{name}", "components": {"schemas": schemas}})
+
+
+def test_api_figures_gives_the_table_of_scope_by_period(client):
+    data = client.get("/api/figures?indicator=dossiers_received&lang=en").json
+    _check(data, "Figures")
+    assert {k: v for k, v in data.items() if k not in ("figures", "indicators")} == {
+        "query": "", "page": 1, "per_page": 10, "indicator": "dossiers_received", "label": "Dossiers received",
+        "unit": "count", "total": 3, "scopes": 3,
+        "columns": [{"year": 2023, "period": "range:2023-01-01..2023-08-15"}, {"year": 2024, "period": "Q1"}],
+        "rows": [{"scope": "Bảo Lạc", "scope_level": "district",
+                  "cells": [None, {"value": 1439.0, "id": "caobang-q1", "start": 641, "end": 787, "count": 1}]},
+                 {"scope": "Cao Bằng", "scope_level": "province",
+                  "cells": [None, {"value": 12345.0, "id": "caobang-q1", "start": 0, "end": 390, "count": 1}]},
+                 {"scope": "Sơn La", "scope_level": "province",
+                  "cells": [{"value": 59720.0, "id": "sonla-parindex", "start": 714, "end": 874, "count": 1},
+                            None]}]}
+    assert [(f["id"], f["value"]) for f in data["figures"]] == [
+        ("caobang-q1", 12345.0), ("caobang-q1", 1439.0), ("sonla-parindex", 59720.0)]  # newest bulletin first
+    text = client.get("/api/documents/caobang-q1").json["text"]
+    assert data["figures"][1]["sentence"] == text[641:787]
+    assert data["figures"][1]["sentence"].startswith("Riêng UBND huyện Bảo Lạc đã tiếp nhận 1.439 hồ sơ")
+
+
+def test_api_figures_follows_the_search_filters_and_counts_indicators(client):
+    data = client.get("/api/figures?province=S%C6%A1n+La").json
+    _check(data, "Figures")
+    assert (data["indicator"], data["rows"], data["figures"]) == (None, [], [])
+    assert [(b["value"], b["count"]) for b in data["indicators"]] == [
+        ("dossiers_received", 1), ("online_services_full", 1), ("online_services_partial", 1),
+        ("par_index_score", 1), ("par_index_rank", 1), ("sipas", 1)]
+    services = client.get("/api/figures?indicator=online_services_full").json
+    _check(services, "Figures")
+    assert (services["columns"], services["rows"][0]["cells"][0]["value"]) == ([{"year": 2023, "period": None}],
+                                                                                1234.0)  # "hiện": the year only
+    ranked = client.get("/api/figures?q=x%E1%BA%BFp+h%E1%BA%A1ng&indicator=par_index_rank").json
+    assert [(r["scope"], [c and c["value"] for c in r["cells"]]) for r in ranked["rows"]] == [("Sơn La", [15.0])]
+
+
+def test_figures_exports_csv_and_json_lines(client):
+    response = client.get("/figures.csv?indicator=dossiers_on_time")
+    assert response.headers["Content-Disposition"] == 'attachment; filename="cchc-figures.csv"'
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert rows[0] == ["id", "title", "url", "published", "indicator", "value", "unit", "period", "year", "scope",
+                       "scope_level", "start", "end", "sentence"]
+    assert [row[4:11] for row in rows[1:]] == [["dossiers_on_time", "11900.0", "count", "Q1", "2024", "Cao Bằng",
+                                                "province"],
+                                               ["dossiers_on_time", "1420.0", "count", "Q1", "2024", "Bảo Lạc",
+                                                "district"]]
+    lines = client.get("/figures.jsonl?indicator=dossiers_on_time&unit=%25").get_data(as_text=True).splitlines()
+    assert [json.loads(line) for line in lines] == [{
+        "id": "caobang-q1", "title": "Cao Bằng: Kết quả giải quyết thủ tục hành chính quý I năm 2024", "url": None,
+        "published": "2024-04-05", "indicator": "dossiers_on_time", "value": 99.2, "unit": "%", "period": "Q1",
+        "year": 2024, "scope": "Cao Bằng", "scope_level": "province", "start": 0, "end": 390,
+        "sentence": client.get("/api/documents/caobang-q1").json["text"][0:390]}]
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("/api/figures?indicator=dossiers", "Unknown indicator 'dossiers'; use one of dossiers_received, "),
+    ("/api/figures?indicator=sipas&unit=points", "Unknown unit 'points'; use one of count, %, score, rank."),
+    ("/figures.csv", "Choose an indicator to export: indicator=dossiers_on_time, for example."),
+    ("/api/figures?indicator=sipas&year=abc", "Unknown year 'abc'"),
+])
+def test_bad_parameters_get_a_clear_400(client, url, message):
+    response = client.get(url)
+    assert response.status_code == 400 and response.json["error"].startswith(message)
+
+
+def test_the_figures_page_links_each_value_to_its_sentence(client):
+    html = client.get("/figures?indicator=dossiers_received&lang=en").get_data(as_text=True)
+    links = re.findall(r'<a class="figure-value" href="([^"]+)"[^>]*>([^<]+)</a>', html)
+    assert [(href.replace("&amp;", "&"), value) for href, value in links] == [
+        ("/documents/caobang-q1?figure=641-787&lang=en#figure-641", "1,439"),
+        ("/documents/caobang-q1?figure=0-390&lang=en#figure-0", "12,345"),
+        ("/documents/sonla-parindex?figure=714-874&lang=en#figure-714", "59,720")]
+    assert "<polyline" in html and "Dossiers received over time" in html
+    page = client.get("/documents/caobang-q1?figure=641-787").get_data(as_text=True)
+    marked = re.search(r'<mark class="figure-sentence" id="figure-641" tabindex="-1">([^<]+)</mark>', page)
+    assert marked.group(1).startswith("Riêng UBND huyện Bảo Lạc") and marked.group(1).endswith("không rõ lý do.")
+    listed = re.findall(r'<td><a href="/documents/caobang-q1\?figure=(\d+-\d+)#figure-\d+">([^<]+)</a>', page)
+    assert listed == [("0-390", "12.345"), ("0-390", "12.000"), ("0-390", "11.900"), ("0-390", "99,2%"),
+                      ("0-390", "100"), ("392-639", "45,6%"), ("641-787", "1.439"), ("641-787", "1.420")]
+    assert client.get("/figures?indicator=sipas&unit=x").status_code == 400
+    assert client.get("/documents/caobang-q1?figure=800-9999").status_code == 400
+    assert client.get("/documents/caobang-q1?figure=9-a").status_code == 400

@@ -1,0 +1,25 @@
+"""indexer.numbers: Vietnamese numbers as written, and the units a sentence gives them."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.numbers import parse_number, read_numbers
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("1.439", 1439.0), ("98,5", 98.5), ("98,5%", 98.5), ("59,72 ngàn", 59720.0), ("2,5 triệu", 2_500_000.0),
+    ("1.234.567", 1_234_567.0), ("12", 12.0), ("3 nghìn", 3000.0), ("98.5%", 98.5), ("1.439,5", 1439.5),
+    ("1,2 tỷ", 1_200_000_000.0), ("abc", None), ("1..2", None),
+])
+def test_vietnamese_number_formats(written, value):
+    assert parse_number(written) == value
+
+
+def test_numbers_of_a_sentence_with_their_units():
+    key = ("năm 2023, tỉnh tiếp nhận 1.439 hồ sơ, đạt 98,5%, chỉ số par index đạt 85,12 điểm, xếp thứ 15/63; "
+           "papi 40,62/80 điểm; mức độ 4 có 120 thủ tục, quá hạn 2;")
+    assert [(n.value, n.unit, n.noun, n.decimal) for n in read_numbers(key)] == [
+        (1439.0, "count", "hồ sơ", False), (98.5, "%", "", True), (85.12, "score", "", True),
+        (15.0, "rank", "", False), (40.62, "score", "", True), (120.0, "count", "thủ tục", False),
+        (2.0, None, "", False)]  # the year and the level are no values

@@ -1,0 +1,199 @@
+"""The ``figures`` blueprint: the figures bulletins report, as one indicator's table of scope x period.
+
+``/api/figures`` (JSON), ``/figures.csv`` and ``/figures.jsonl`` (every figure of the indicator, at most
+``EXPORT_LIMIT``, through the export code path of ``webapp.api``) and ``/figures`` (page) render one answer of
+``SearchEngine.figures`` for the search's query and filters (``webapp.params``) plus ``indicator`` and
+``unit``. Each value links to its bulletin with ``figure=<start>-<end>``, which the bulletin page marks
+(``figure_text``); the page draws the indicator over time for the selected provinces as a server-rendered
+SVG (``figure_chart``: plain geometry, as the year chart).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+from flask import Blueprint, current_app, jsonify, render_template, request
+from markupsafe import Markup, escape
+
+from search.figures import UNITS, indicator_data, indicator_label
+from search.models import RequestError, SearchRequest
+
+from .api import csv_response, jsonl_response
+from .params import SearchState, search_request
+
+bp = Blueprint("figures", __name__)
+EXPORT_FIELDS = ("id", "title", "url", "published", "indicator", "value", "unit", "period", "year", "scope",
+                 "scope_level", "start", "end", "sentence")
+CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN, CHART_LINES = 640, 200, 40, 6
+LINE_COLOURS = ("#1d4e89", "#b7791f", "#2a7f62", "#7b3f8c", "#c0392b", "#5f6b7a")
+
+
+def _engine():
+    from . import engine_of
+
+    return engine_of(current_app)
+
+
+def _request() -> SearchRequest:
+    return search_request(request.args, current_app.config["PER_PAGE"], current_app.config["LANGUAGE"])
+
+
+def figure_options(args) -> tuple[str | None, str | None]:
+    """(indicator, unit) of a URL; ``RequestError`` naming the bad one."""
+    indicator = (args.get("indicator") or "").strip() or None
+    unit = (args.get("unit") or "").strip() or None
+    codes = list(indicator_data()["indicators"])
+    if indicator is not None and indicator not in codes:
+        raise RequestError("indicator", f"Unknown indicator '{indicator[:40]}'; use one of {', '.join(codes)}.")
+    if unit is not None and unit not in UNITS:
+        raise RequestError("unit", f"Unknown unit '{unit[:20]}'; use one of {', '.join(UNITS)}.")
+    return indicator, unit
+
+
+def figures_answer(search: SearchRequest, indicator: str | None, unit: str | None,
+                   limit: int | None = None) -> dict:
+    """The engine's answer with the query, the page and the indicators as facet buckets."""
+    answer = dict(_engine().figures(search, indicator, unit, limit))
+    counts = answer["indicators"]
+    answer["indicators"] = [{"value": code, "label": indicator_label(code, search.lang),
+                             "count": counts.get(code, 0), "selected": code == indicator}
+                            for code in indicator_data()["indicators"] if counts.get(code) or code == indicator]
+    answer["label"] = indicator_label(indicator, search.lang) if indicator else None
+    return {"query": search.query, "page": search.page, "per_page": search.per_page, **answer}
+
+
+def figure_url(doc_id: str, start: int, end: int, lang: str | None = None) -> str:
+    """A bulletin's page with one sentence marked and scrolled to."""
+    pairs = [("figure", f"{start}-{end}")] + ([("lang", lang)] if lang else [])
+    return f"/documents/{quote(doc_id, safe='/')}?{urlencode(pairs)}#figure-{start}"
+
+
+def figure_span(value: str | None, text: str) -> tuple[int, int] | None:
+    """The ``figure=<start>-<end>`` of a bulletin page, checked against its text; ``RequestError`` if bad."""
+    if not value:
+        return None
+    parts = value.split("-")
+    if len(parts) != 2 or not all(p.isascii() and p.isdigit() and len(p) < 10 for p in parts):
+        raise RequestError("figure", f"Bad figure '{value[:30]}': expected <start>-<end>, e.g. 120-245.")
+    start, end = int(parts[0]), int(parts[1])
+    if not start < end <= len(text):
+        raise RequestError("figure", f"Figure {start}-{end} is outside this bulletin's text (0-{len(text)}).")
+    return start, end
+
+
+def figure_text(text: str, span: tuple[int, int]) -> Markup:
+    """The text with the sentence at ``span`` in a ``<mark>`` the page scrolls to."""
+    start, end = span
+    return Markup("{}<mark class=\"figure-sentence\" id=\"figure-{}\" tabindex=\"-1\">{}</mark>{}").format(
+        escape(text[:start]), start, escape(text[start:end]), escape(text[end:]))
+
+
+def figure_chart(answer: dict, provinces: list[str], lang: str) -> dict:
+    """Lines of the indicator over time (one per province: the selected ones, else the most reported)."""
+    columns, rows = answer["columns"], [r for r in answer["rows"] if r["scope_level"] == "province"]
+    if provinces:
+        rows = [r for r in rows if r["scope"] in provinces]
+    rows = sorted(rows, key=lambda r: -sum(c is not None for c in r["cells"]))[:CHART_LINES]
+    values = [c["value"] for r in rows for c in r["cells"] if c]
+    if not columns or not values:
+        return {"lines": [], "ticks": []}
+    low, high = min(0.0, min(values)), max(values) or 1.0
+    step = (CHART_WIDTH - 2 * CHART_MARGIN) / max(1, len(columns) - 1)
+
+    span = CHART_HEIGHT - 2 * CHART_MARGIN
+
+    def y(value):
+        return round(CHART_HEIGHT - CHART_MARGIN - (value - low) / (high - low or 1) * span, 1)
+
+    lines = []
+    for n, row in enumerate(rows):
+        points = [{"x": round(CHART_MARGIN + i * step, 1), "y": y(c["value"]), "value": c["value"],
+                   "label": f"{row['scope']}, {_column_label(columns[i], lang)}: {number(c['value'], lang)}",
+                   "url": figure_url(c["id"], c["start"], c["end"], lang)}
+                  for i, c in enumerate(row["cells"]) if c]
+        lines.append({"scope": row["scope"], "colour": LINE_COLOURS[n % len(LINE_COLOURS)], "points": points,
+                      "path": " ".join(f"{p['x']},{p['y']}" for p in points)})
+    ticks = [{"x": round(CHART_MARGIN + i * step, 1), "label": _column_label(c, lang)} for i, c in enumerate(columns)]
+    return {"lines": lines, "ticks": ticks, "high": number(high, lang), "low": number(low, lang)}
+
+
+def _column_label(column: dict, lang: str) -> str:
+    return period_label(column["period"], column["year"], lang)
+
+
+def period_label(period: str | None, year: int, lang: str) -> str:
+    """A figure's period as a page shows it.
+
+    >>> period_label("Q1", 2024, "en"), period_label(None, 2024, "vi")
+    ('Q1 2024', '2024')
+    >>> period_label("range:2019-01-01..2019-08-15", 2019, "vi")
+    '01/01/2019–15/08/2019'
+    """
+    if not period:
+        return str(year)
+    if period.startswith("range:"):
+        first, last = period[6:].split("..")
+        return "–".join(f"{d[8:10]}/{d[5:7]}/{d[:4]}" for d in (first, last))
+    return f"{period} {year}"
+
+
+def number(value: float, lang: str) -> str:
+    """A figure as written in the page's language.
+
+    >>> number(1439.0, "vi"), number(98.5, "vi"), number(1439.0, "en"), number(98.5, "en")
+    ('1.439', '98,5', '1,439', '98.5')
+    """
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
+
+
+@bp.get("/api/figures")
+def api_figures():
+    search = _request()
+    return jsonify(figures_answer(search, *figure_options(request.args)))
+
+
+def _export_rows() -> list[dict]:
+    search = _request()
+    indicator, unit = figure_options(request.args)
+    if indicator is None:
+        raise RequestError("indicator", "Choose an indicator to export: indicator=dossiers_on_time, for example.")
+    return figures_answer(search, indicator, unit, limit=current_app.config["EXPORT_LIMIT"])["figures"]
+
+
+@bp.get("/figures.csv")
+def figures_csv():
+    rows = _export_rows()
+    return csv_response(list(EXPORT_FIELDS), ([row.get(name) for name in EXPORT_FIELDS] for row in rows),
+                        "cchc-figures.csv")
+
+
+@bp.get("/figures.jsonl")
+def figures_jsonl():
+    rows = _export_rows()
+    return jsonl_response(({name: row.get(name) for name in EXPORT_FIELDS} for row in rows), "cchc-figures.jsonl")
+
+
+@bp.get("/figures")
+def figures_page():
+    search = _request()
+    indicator, unit = figure_options(request.args)
+    answer = figures_answer(search, indicator, unit)
+    state = SearchState.of(search, current_app.config["PER_PAGE"], current_app.config["LANGUAGE"], "/figures")
+    lang = search.lang if search.lang != current_app.config["LANGUAGE"] else None
+    extra = {"indicator": indicator, "unit": unit if unit and unit != answer["unit"] else None}
+    return render_template("figures.html", answer=answer, state=state, indicator=indicator, extra=extra,
+                           chart=figure_chart(answer, search.filters.get("province", []), search.lang),
+                           chart_width=CHART_WIDTH, chart_height=CHART_HEIGHT, number=number,
+                           period_label=lambda period, year: period_label(period, year, search.lang),
+                           figure_url=lambda cell: figure_url(cell["id"], cell["start"], cell["end"], lang),
+                           page_url=lambda page: _with(state.url(page=page), extra),
+                           link=lambda path: _with(state.url(path, page=1), {**extra, "unit": answer["unit"]}),
+                           indicator_url=lambda code: _with(state.url(page=1), {"indicator": code}),
+                           with_extra=lambda url: _with(url, extra))
+
+
+def _with(url: str, extra: dict) -> str:
+    """A URL of ``state`` with the figures' own parameters."""
+    pairs = [(k, v) for k, v in extra.items() if v]
+    return url + (("&" if "?" in url else "?") + urlencode(pairs) if pairs else "")
