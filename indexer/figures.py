@@ -47,6 +47,7 @@ _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và|đạt|chiếm|trong
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm|các tỉnh)")
 _AS_OF = re.compile(r"\btính đến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?\d{1,2}\s*[/-]\s*"
                     r"((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)")
+_YEARS_SPAN = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}|\btừ năm (?:19|20)\d{2} đến (?:năm )?(?:19|20)\d{2}")
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4")
@@ -170,7 +171,9 @@ def _rank_code(key: str, number: Number, window: str, previous) -> str | None:
             return _of_family(_family(code), "rank")
         if code is False:
             return None
-    if previous is not None and _family(previous[1]) and len(key[previous[0].end:number.start]) < 60:
+    between = key[previous[0].end:number.start] if previous is not None else ""
+    if previous is not None and _family(previous[1]) and len(between) < 60 \
+            and not vocabulary()["other_indices"].search(between):  # "PAPI xếp hạng 10/63; PCI xếp thứ 16"
         return _of_family(_family(previous[1]), "rank")
     return None
 
@@ -182,7 +185,7 @@ def _follower(between: str, previous: tuple[Number, str], number: Number) -> str
     if number.unit == "%" and figure.unit == "count" and _SHARE_BEFORE.search(between) and len(between) < 25:
         return code
     if _family(code) and figure.unit == "rank" and number.unit in ("%", "score") and len(between) < 80 \
-            and re.search(r"(?:với|đạt)\s*$", between):
+            and re.search(r"(?:với|đạt)\s*$", between) and not vocabulary()["other_indices"].search(between):
         return _of_family(_family(code), "score")
     return None
 
@@ -242,6 +245,8 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
         return ("as_of", int(as_of.group(1)) if as_of.group(1) else stated[1]) if not stated[0] else UNCLEAR
     if stated == (None, None) and _SPAN_WORDS.search(key):
         return UNCLEAR  # a span this reader does not understand ("từ ngày 1 đến 31-7")
+    if stated[0] is None and _YEARS_SPAN.search(key):
+        return UNCLEAR  # "Từ năm 2015-2020, ... công bố 7.518 TTHC": several years, none of them the figure's
     return stated
 
 

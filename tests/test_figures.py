@@ -94,6 +94,8 @@ def test_the_sentence_period_and_year_win_over_the_bulletin():
     "Trong quý, tỷ lệ hồ sơ trễ hạn của Bộ phận một cửa chỉ dưới 1%, chủ yếu thuộc lĩnh vực đất đai.",  # a bound
     "Các cơ quan đã gửi thư xin lỗi đối với 100% hồ sơ trễ hạn trong kỳ báo cáo.",  # apologies, not lateness
     "Cùng thời gian, UBND cấp huyện đã giải quyết 72.190 hồ sơ, phần lớn thuộc lĩnh vực đất đai.",  # a tier
+    "Từ năm 2019-2023, UBND tỉnh đã ban hành 280 quyết định công bố 6.400 thủ tục hành chính ở 3 cấp.",  # years
+    "Giai đoạn 2016 - 2020, tỷ lệ hồ sơ được giải quyết đúng hạn trung bình đạt 98,5%.",  # a span of years
 ])
 def test_unclear_figures_are_left_out(sentence):
     assert extract_figures(sentence, CAO_BANG_Q1) == []
@@ -128,3 +130,16 @@ def test_a_unit_named_in_the_figures_own_clause_is_its_scope():
     assert [(r["indicator"], r["value"], r["scope"], r["scope_level"], r["period"], r["year"])
             for r in extract_figures(sentence, CAO_BANG_Q1)] == [
         ("par_index_score", 84.5, "Bảo Lạc", "district", "FY", 2023)]
+
+
+def test_a_rank_after_another_index_is_not_the_previous_index_rank():
+    sentence = ("Chỉ số PAPI năm 2023 xếp hạng 12/63 tỉnh, thành phố; PCI xếp thứ 20/63, tăng 3 bậc so với năm "
+                "trước.")
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(sentence, context)] == [("papi_rank", 12.0)]
+
+
+def test_dossiers_asking_to_be_resolved_are_dossiers_received():
+    sentence = "Trong quý I/2024, toàn tỉnh có 45.120 hồ sơ yêu cầu giải quyết về thủ tục hành chính."
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(sentence, CAO_BANG_Q1)] == [
+        ("dossiers_received", 45120.0, "Q1")]
