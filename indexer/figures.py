@@ -197,6 +197,7 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
     low, high = words["plausible"].get(code, (0, float("inf")))
     after = _NOUN_PHRASE.match(key, number.end).group()
     return bool(words["not_figure"].search(clause) or words["approximate_after"].match(key[number.end:number.end + 15])
+                or words["group_count"].search(clause)  # "9 sở có chỉ số hài lòng đạt trên 90%": a threshold
                 or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
                 or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
                 or not low <= number.value <= high or (number.unit == "%" and number.value > 100))

@@ -26,7 +26,7 @@ def vocabulary() -> dict:
             cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)")))
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
-                         "components", "targets", "bounds", "after_not_figure", "other_indices")}
+                         "components", "targets", "bounds", "after_not_figure", "other_indices", "groups")}
     agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
                           r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,5}?(?=\s*(?:[,(:;]|tỉnh|huyện|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|$))")
@@ -45,6 +45,7 @@ def vocabulary() -> dict:
             "names": re.compile(rf"(?<!\w)(?:{words['names']})(?!\w)"),
             "components": re.compile(rf"(?<!\w)(?:{words['components']})(?!\w)"),
             "other_indices": re.compile(rf"(?<!\w)(?:{words['other_indices']})(?!\w)"),
+            "group_count": re.compile(rf"(?<![\w/.,])\d+(?:\s*/\s*\d+)?\s+(?:{words['groups']})(?!\w)"),
             "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},
             "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies}
 

@@ -98,6 +98,8 @@ def test_the_sentence_period_and_year_win_over_the_bulletin():
     "Giai đoạn 2016 - 2020, tỷ lệ hồ sơ được giải quyết đúng hạn trung bình đạt 98,5%.",  # a span of years
     "Trong quý I, lũy kế đã và đang giải quyết trong kỳ là 16.200 hồ sơ của tổ chức, cá nhân.",  # in progress
     "Trong quý I, số hồ sơ đến hạn giải quyết là 14.100 hồ sơ, chủ yếu thuộc lĩnh vực đất đai.",  # falling due
+    "Trong quý I, 9 sở có tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 99%.",  # a threshold units meet
+    "Trong quý I, có 5/9 huyện, thành phố đạt tỷ lệ hồ sơ trễ hạn dưới 3%.",  # the same, as a share of units
 ])
 def test_unclear_figures_are_left_out(sentence):
     assert extract_figures(sentence, CAO_BANG_Q1) == []
