@@ -142,10 +142,18 @@ def _indicators(key: str, numbers: list[Number]) -> list[tuple[Number, str]]:
         if code and number.unit is None:
             number.unit = "score"
         if code and number.unit in words["units"][code] and not _doubtful(key, window, number, code):
-            number.unit = words["report_as"][code] or number.unit
+            number.written, number.unit = number.unit, words["report_as"][code] or number.unit
             found.append((number, code))
             previous = (number, code)
-    return found
+    return _index_as_share(found)
+
+
+def _index_as_share(found: list[tuple[Number, str]]) -> list[tuple[Number, str]]:
+    """A PAR INDEX given as a share and as points in one sentence ("đứng đầu với 54,14 điểm, chỉ số cải cách
+    hành chính đạt 82,96%"): the share is the index, the points are its raw total (PAPI is reported in points)."""
+    shares = {code for number, code in found if number.written == "%" and _family(code) == "par_index"}
+    return [(number, code) for number, code in found
+            if not (code in shares and number.written == "score")]
 
 
 def _code(key: str, number: Number, window: str, previous) -> str | None | bool:

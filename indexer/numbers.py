@@ -54,6 +54,7 @@ class Number:
     noun: str = ""  # what a count counts ("hồ sơ", "thủ tục")
     decimal: bool = False  # written with a decimal part ("85,12")
     clause: int = 0  # where the clause that names it starts (after the last , ; : or bracket before it)
+    written: str | None = None  # the unit as written, when the indicator reports it in another ("90,76%" a score)
 
 
 def read_numbers(key: str) -> list[Number]:

@@ -147,3 +147,11 @@ def test_dossiers_asking_to_be_resolved_are_dossiers_received():
     sentence = "Trong quý I/2024, toàn tỉnh có 45.120 hồ sơ yêu cầu giải quyết về thủ tục hành chính."
     assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(sentence, CAO_BANG_Q1)] == [
         ("dossiers_received", 45120.0, "Q1")]
+
+
+def test_an_agency_ranked_first_is_the_scope_and_a_par_index_share_wins_over_its_points():
+    context = Context(province="Tuyên Quang", district=None, year=2022, period="FY")
+    first = ("Theo đó, Sở Tư pháp đứng đầu về chỉ số cải cách hành chính với tổng điểm các lĩnh vực là 62,62 điểm, "
+             "chỉ số cải cách hành chính đạt 94,49%.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(first, context)] == [
+        ("par_index_score", 94.49, "Sở Tư pháp", "agency")]
