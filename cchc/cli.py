@@ -264,17 +264,23 @@ def serve(host: str, port: int, index_dir, corpus, workers, threads):
     Settings come from instance/config.toml and CCHC_* variables; an option overrides its setting
     only when it is given.
     """
-    from search.storage import current_generation
+    from search.schema import SCHEMA_VERSION
+    from search.storage import current_generation, read_build_info
     from webapp.server import Server
 
     given = {"INDEX": index_dir, "CORPUS": corpus, "WORKERS": workers, "THREADS": threads}
     app = serving_app({name: value for name, value in given.items() if value is not None})
     config = app.config
     index_dir, corpus = Path(config["INDEX"]), Path(config["CORPUS"])
-    if current_generation(index_dir) is None:
-        click.echo(f"No index at {index_dir} yet: indexing {corpus} first.", err=True)
-        click.get_current_context().invoke(index, corpus=corpus, index_dir=index_dir, full=False, scratch=False,
-                                            jobs=None, wait=True, max_bytes=None, as_json=False)
+    generation = current_generation(index_dir)
+    found = read_build_info(generation).get("schema_version") if generation else None
+    if generation is None or found != SCHEMA_VERSION:
+        why = (f"No index at {index_dir} yet" if generation is None else
+               f"The index at {index_dir} has schema version {found}, this version needs {SCHEMA_VERSION}")
+        click.echo(f"{why}: indexing {corpus} first.", err=True)
+        click.get_current_context().invoke(index, corpus=corpus, index_dir=index_dir, full=generation is not None,
+                                            scratch=generation is not None, jobs=None, wait=True, max_bytes=None,
+                                            as_json=False)
     _check_port(host, port)
     click.echo(f"Serving {index_dir} on http://{host}:{port}/ with {config['WORKERS']} worker processes x "
                f"{config['THREADS']} threads  (Ctrl+C to stop)", err=True)

@@ -161,6 +161,23 @@ def test_serve_takes_index_and_corpus_from_the_instance_config(tmp_path, corpus_
     assert storage.current_generation(tmp_path / "data" / "the-index") is not None
 
 
+def test_serve_rebuilds_an_index_of_an_older_schema_from_the_corpus(tmp_path, corpus_copy, served, monkeypatch):
+    from search.schema import SCHEMA_VERSION
+
+    index = tmp_path / "index"
+    assert _run("index", "--corpus", str(corpus_copy), "--index", str(index)).exit_code == 0
+    record = storage.current_generation(index) / storage.BUILD_INFO
+    info = json.loads(record.read_text(encoding="utf-8"))
+    record.write_text(json.dumps(info | {"schema_version": SCHEMA_VERSION - 1}), encoding="utf-8")
+    result = _serve_in(tmp_path, monkeypatch, "--index", str(index), "--corpus", str(corpus_copy))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"The index at {index} has schema version {SCHEMA_VERSION - 1}, this version "
+                                    f"needs {SCHEMA_VERSION}: indexing {corpus_copy} first.\n")
+    assert storage.read_build_info(storage.current_generation(index))["schema_version"] == SCHEMA_VERSION
+    response = served[0].test_client().get("/api/search?q=m%E1%BB%99t+c%E1%BB%ADa")
+    assert (response.status_code, response.json["total"] > 0) == (200, True)
+
+
 def test_serve_options_override_the_instance_config_only_when_given(tmp_path, index_dir, served, monkeypatch):
     (tmp_path / "instance").mkdir()
     (tmp_path / "instance" / "config.toml").write_text(
