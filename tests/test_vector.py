@@ -114,24 +114,3 @@ def test_bare_exclusions_are_every_bulletin_without_the_words(engine):
     assert found == with_sipas | (live - with_papi)
     assert engine.run_search(make_request("")).total == state.searcher.doc_count()
 
-
-def test_the_threads_evaluators_share_one_norms_array_per_field(tmp_path):
-    import threading
-
-    from tests.helpers import engine_over
-
-    served = engine_over({"a": "Cải cách hành chính tỉnh Cao Bằng.", "b": "Một cửa liên thông hiện đại."}, tmp_path)
-    state, found = served._current(), []
-
-    def search():
-        served.run_search(make_request("cải cách"))
-        found.append((state.vector, state.vector._norm("content")))
-
-    threads = [threading.Thread(target=search) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    (first, first_norms), (second, second_norms) = found
-    assert first is not second and first.searcher is not second.searcher
-    assert first_norms is second_norms and state.norms[("content", 1.2, 0.75)] is first_norms
