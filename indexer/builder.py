@@ -55,6 +55,7 @@ from .compaction import compact, exact_after, needs_compaction, segment_ids
 from .metadata import extract_metadata
 from .reader import DEFAULT_MAX_BYTES, pipeline_fingerprint, read_corpus
 from .records import Bulletin, Skipped, SourceRecord
+from .writing import segment_writer
 
 BATCH = 256  # records handed to the workers at a time (bounds memory)
 EXACT = "exact_segments"  # build record: the segments whose field-length totals are exact (compaction)
@@ -304,7 +305,7 @@ def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None =
         generation, ix, existing, full, exact = _open(root, full or scratch, scratch)
         report = BuildReport(index=str(root), full=full)
         before = segment_ids(ix)
-        writer = ix.writer(limitmb=WRITER_MB, compound=False)  # see WRITER_MB
+        writer = segment_writer(ix, WRITER_MB)  # separate files: see WRITER_MB
         try:
             order = _write(writer, corpus, root, existing, report, jobs, max_bytes, progress)
         except BaseException:

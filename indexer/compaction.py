@@ -36,6 +36,8 @@ from whoosh import columns
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
+from .writing import segment_writer
+
 
 def live_ids(reader) -> list[str]:
     """The ids of a reader's live documents, in document-number order."""
@@ -85,7 +87,7 @@ def compact(ix, order: Sequence[str], limitmb: int = 256) -> None:
 
     Documents whose id is not in ``order`` follow the others in their present order.
     """
-    writer = ix.writer(limitmb=limitmb, compound=False)
+    writer = segment_writer(ix, limitmb)
     collecting = gc.isenabled()
     gc.disable()  # millions of posting tuples, no cycles: the collector would rescan the whole heap in vain
     try:

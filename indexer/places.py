@@ -78,15 +78,18 @@ def _spelling_pattern(spellings) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"[\s-]+").replace(r"\-", r"\s*[-–]\s*") for f in forms)
 
 
+def _spellings(province: Province, folded: bool) -> list[str]:
+    spellings = [province.name, *province.aliases]
+    return [fold(s) for s in spellings] if folded else spellings
+
+
 @cache
 def _province_patterns(folded: bool) -> dict[str, tuple[re.Pattern, re.Pattern, tuple[str, ...]]]:
     """Per province: (name with a unit word, case-insensitive; bare name, case-sensitive; the lower-case
     last syllables of its spellings - a cheap test that the name may be in a text at all)."""
     out = {}
     for province in provinces():
-        spellings = [province.name, *province.aliases]
-        if folded:
-            spellings = [fold(s) for s in spellings]
+        spellings = _spellings(province, folded)
         names = _spelling_pattern(spellings)
         out[province.name] = (
             re.compile(rf"(?<!\w){units()['province_pattern']}\s+(?:{names})(?!\w)", re.I),
@@ -94,6 +97,26 @@ def _province_patterns(folded: bool) -> dict[str, tuple[re.Pattern, re.Pattern, 
             tuple({unify_tones(s).lower().replace("-", " ").replace(".", " ").split()[-1] for s in spellings}),
         )
     return out
+
+
+@cache
+def _name_starts(folded: bool) -> tuple[re.Pattern, re.Pattern]:
+    """Where some province's name may start, with a unit word and bare: every province's pattern in one
+    lookahead (an alternation matches where any of its branches does), so a text is scanned once and each
+    province's own pattern is tried only at these offsets (``_matches_at``) instead of over the whole text."""
+    names = "|".join(f"(?:{_spelling_pattern(_spellings(p, folded))})" for p in provinces())
+    return (re.compile(rf"(?<!\w)(?={units()['province_pattern']}\s+(?:{names})(?!\w))", re.I),
+            re.compile(rf"(?<!\w)(?=(?:{names})(?!\w))"))
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` when every match of ``pattern`` starts at one of ``starts`` (ascending):
+    the first match at or after the end of the previous one."""
+    end = 0
+    for start in starts:
+        if start >= end and (found := pattern.match(text, start)):
+            end = found.end()
+            yield found
 
 
 @cache
@@ -146,10 +169,12 @@ def _display(province: str, name: str) -> str:
     return name
 
 
-def _bare_mentions(pattern: re.Pattern, text: str, cap: int | None = None) -> int:
-    """Mentions of a bare name that no unit word (tỉnh, huyện, xã ...) stands before (counting stops at ``cap``)."""
+def _bare_mentions(pattern: re.Pattern, text: str, cap: int | None = None, starts: list[int] | None = None) -> int:
+    """Mentions of a bare name that no unit word (tỉnh, huyện, xã ...) stands before (counting stops at ``cap``);
+    ``starts``: where any name may start (``_name_starts``)."""
     lower = units()["lower_before"]
-    bare = (m for m in pattern.finditer(text) if not lower.search(text[max(0, m.start() - 14) : m.start()]))
+    found = pattern.finditer(text) if starts is None else _matches_at(pattern, text, starts)
+    bare = (m for m in found if not lower.search(text[max(0, m.start() - 14) : m.start()]))
     return sum(1 for _ in islice(bare, cap))
 
 
@@ -159,11 +184,14 @@ def _in_title(with_unit: re.Pattern, bare: re.Pattern, title: str) -> bool:
     return title.isupper() and re.search(bare.pattern, title, re.I) is not None
 
 
+def _folded(title: str, body: str) -> bool:
+    return not has_diacritics(body[:2000] + title)
+
+
 def _candidates(title: str, body: str) -> Iterator[tuple[str, re.Pattern, re.Pattern]]:
     """(province, name-with-unit pattern, bare-name pattern) of the provinces whose name may be in the text."""
-    folded = not has_diacritics(body[:2000] + title)
     present = unify_tones(title + "\n" + body).lower()
-    for name, (with_unit, bare, hints) in _province_patterns(folded).items():
+    for name, (with_unit, bare, hints) in _province_patterns(_folded(title, body)).items():
         if any(hint in present for hint in hints):
             yield name, with_unit, bare
 
@@ -178,11 +206,15 @@ def provinces_named(text: str) -> set[str]:
 def _score(title: str, body: str, url_province: str | None) -> Counter:
     title_n, body_n = unify_tones(title), unify_tones(body)
     scores: Counter = Counter()
+    starts = None
     for name, with_unit, bare in _candidates(title, body):
+        if starts is None:
+            starts = [[m.start() for m in p.finditer(body_n)] for p in _name_starts(_folded(title, body))]
         if _in_title(with_unit, bare, title_n):
             scores[name] += WEIGHTS["title"]
-        scores[name] += WEIGHTS["unit"] * sum(1 for _ in islice(with_unit.finditer(body_n), CAPS["unit"]))
-        scores[name] += WEIGHTS["bare"] * _bare_mentions(bare, body_n, CAPS["bare"])
+        with_units = _matches_at(with_unit, body_n, starts[0])
+        scores[name] += WEIGHTS["unit"] * sum(1 for _ in islice(with_units, CAPS["unit"]))
+        scores[name] += WEIGHTS["bare"] * _bare_mentions(bare, body_n, CAPS["bare"], starts[1])
     for (province, _), count in district_mentions(title + "\n" + body).items():
         scores[province] += WEIGHTS["district"] * min(count, CAPS["district"])
     if url_province:

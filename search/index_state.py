@@ -7,7 +7,8 @@ hot postings (``search.hot``, mapped), a postings cache, the answers cache
 and the did-you-mean vocabulary. Whoosh readers seek and read file objects
 of their own, so each thread gets its own searcher over that same commit
 (``searcher``/``vector``, opened on a thread's first request and kept);
-nothing else is per thread.
+nothing else is per thread: the BM25 norms of each field, too, are one array
+that every thread's evaluator reads.
 
 ``ServedIndex.current`` looks at the disk at most every ``RECHECK_SECONDS``;
 when the commit changed, one thread opens the new state while the others keep
@@ -67,6 +68,7 @@ class IndexState:
         self.table = self.arrays.table
         self.hot = open_hot(generation, first.reader())  # per leaf: its segment's long posting lists, mapped
         self.postings = postings_cache(cache_postings)
+        self.norms: dict = {}  # BM25's length normalisation per field, shared by the threads' evaluators
         self.results = result_cache(cache_size)
         self.vocabulary = None  # built on the first did-you-mean (search.suggest)
         self.vocabulary_lock = threading.Lock()
@@ -92,7 +94,7 @@ class IndexState:
         found = getattr(self._local, "vector", None)
         if found is None or found.searcher is not self.searcher:
             found = VectorSearcher(self.searcher, self.table.live, self.arrays.lengths, self.postings,
-                                   self.hot, self.relevance)
+                                   self.hot, self.relevance, norms=self.norms)
             self._local.vector = found
         return found
 

@@ -3,7 +3,9 @@
 Answers are kept per index state (bounded by their number) and posting arrays
 across queries (bounded by the postings they hold): ``LRU(limit, weigh)``
 serves both, dropping the least recently used entries while the total weight
-is over ``limit``. A limit of 0 keeps nothing.
+is over ``limit``: the limit is a cap, never passed. A value heavier than the
+limit is not kept (it would empty the cache and still pass the cap); a limit
+of 0 keeps nothing.
 
 >>> cache = LRU(3, weigh=len)
 >>> cache.put("a", [1, 2]); cache.put("b", [3, 4])
@@ -38,12 +40,15 @@ class LRU:
     def put(self, key, value) -> None:
         if not self.limit:
             return
+        weight = self._weigh(value)
+        if weight > self.limit:
+            return
         with self._lock:
             if key in self._entries:
                 return
             self._entries[key] = value
-            self.held += self._weigh(value)
-            while self.held > self.limit and len(self._entries) > 1:
+            self.held += weight
+            while self.held > self.limit:
                 _, dropped = self._entries.popitem(last=False)
                 self.held -= self._weigh(dropped)
 

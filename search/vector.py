@@ -61,12 +61,14 @@ def postings_cache(limit: int = CACHE_POSTINGS) -> LRU:
 class VectorSearcher:
     """Array evaluation of queries over one Whoosh searcher's documents (one thread at a time).
 
-    ``lengths`` (scored field -> length per document, see ``search.arrays``) and ``cache`` may be shared by
-    the searchers of several threads over the same index state.
+    ``lengths`` (scored field -> length per document, see ``search.arrays``), ``norms`` (BM25's length
+    normalisation per document, filled on first use) and ``cache`` may be shared by the searchers of several
+    threads over the same index state: one array per field, not one per thread.
     """
 
     def __init__(self, searcher, live: np.ndarray, lengths: dict | None = None, cache: LRU | None = None,
-                 hot: list[HotPostings | None] | None = None, relevance: Relevance = DEFAULT):
+                 hot: list[HotPostings | None] | None = None, relevance: Relevance = DEFAULT,
+                 norms: dict | None = None):
         self.searcher = searcher
         self.relevance = relevance
         self.size = len(live)
@@ -77,7 +79,7 @@ class VectorSearcher:
         self._lengths: dict[str, np.ndarray] = lengths if lengths is not None else {}
         self._postings = cache if cache is not None else postings_cache()
         self._averages: dict[str, float] = {}
-        self._norms: dict[str, np.ndarray] = {}
+        self._norms: dict[tuple[str, float, float], np.ndarray] = norms if norms is not None else {}
         self._hot = hot if hot is not None else [None] * len(self.leaves)  # per leaf (``search.hot``)
 
     # -- raw data ---------------------------------------------------------------------
@@ -90,11 +92,13 @@ class VectorSearcher:
         return found
 
     def _norm(self, field: str) -> np.ndarray:
-        """BM25's length normalisation per document (``relevance.length_norm``), computed once per field."""
-        found = self._norms.get(field)
+        """BM25's length normalisation per document (``relevance.length_norm``), computed once per field
+        and kept in ``norms``, which threads may share (two computing it at once keep the first array)."""
+        key = (field, self.relevance.k1, self.relevance.b)
+        found = self._norms.get(key)
         if found is None:
-            found = self._norms[field] = length_norm(self.lengths(field), self._average(field),
-                                                     self.relevance.k1, self.relevance.b)
+            found = self._norms.setdefault(key, length_norm(self.lengths(field), self._average(field),
+                                                            self.relevance.k1, self.relevance.b))
         return found
 
     def _average(self, field: str) -> float:

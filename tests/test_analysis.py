@@ -66,3 +66,21 @@ def test_fast_indexing_counts_equal_whooshs_own(name):
     texts += ["", "61/2018/NĐ-CP và 107/2021/NĐ-CP, Quyết định số 1291 /QĐ-UBND", "Một cửa một cửa MỘT CỬA"]
     for text in texts:
         assert sorted(field.index(text)) == sorted(TEXT.index(field, text)), text[:40]
+
+
+def test_the_scan_finds_what_it_finds_without_its_digit_guard(tmp_path):
+    """``_SCAN`` tries a document number only where a digit stands; both its forms start with one, so the
+    spans are those of the pattern without the guard."""
+    import re
+
+    from bench.generate import write_corpus
+    from search.analysis import scan
+    from search.docnumbers import DOCNUMBER_TOKEN
+
+    unguarded = re.compile(rf"(?P<ref>{DOCNUMBER_TOKEN.pattern})|(?P<num>\d+(?:[.,]\d+)+)|(?P<word>[^\W_]+)"
+                           r"|(?P<punct>[^\w\s])")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(write_corpus(30, tmp_path).glob("*.txt"))]
+    texts.append("Số: 23/KH-UBND, 61/2018/NĐ-CP; 30c/2019/TT-BTC, 1.500, 3,4 - x/2020/QĐ, 12 /2021/ NĐ-CP, a1/KH")
+    for text in texts:
+        assert [tuple(span) for span in scan(text)] == \
+            [(m.start(), m.end(), m.lastgroup) for m in unguarded.finditer(text)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -59,3 +60,15 @@ def test_benchmark_smoke_run_prints_every_figure(tmp_path):
     view_rows = [line for line in lines[views + 2:] if line.startswith("| ")]
     assert [row.split(" | ")[0][2:] for row in view_rows] == list(VIEW_CLASSES)
     assert re.search(r"Peak RSS of a serving process \(ours alone, every query class run\): \d+ MB", report)
+
+
+def test_the_stage_clock_counts_each_stage_once(tmp_path):
+    """``bench.stages`` splits a build's CPU time into its stages, each exclusive of the stages inside it."""
+    corpus = write_corpus(5, tmp_path / "corpus")
+    out = subprocess.run([sys.executable, "-m", "bench.stages", str(corpus), str(tmp_path / "index")],
+                         capture_output=True, text=True, check=True).stdout
+    found = json.loads(out)
+    assert found["documents"] == 5
+    assert {"places", "pyvi: CRF predict", "Whoosh commit (sort and write postings)"} <= found["stages"].keys()
+    assert all(seconds >= 0 for name, seconds in found["stages"].items() if name != "other")
+    assert sum(s for name, s in found["stages"].items() if name != "other") <= found["total"]  # none counted twice

@@ -121,3 +121,23 @@ def test_a_state_whose_files_are_gone_is_replaced_and_the_request_answered(sampl
     thread.join(30)
     assert failures == [1] and type(out[0]) is int and out[0] > 0
     assert engine._current() is not old
+
+
+def test_the_threads_evaluators_share_one_norms_array_per_field(tmp_path):
+    from tests.helpers import engine_over
+
+    served = engine_over({"a": "Cải cách hành chính tỉnh Cao Bằng.", "b": "Một cửa liên thông hiện đại."}, tmp_path)
+    state, found = served._current(), []
+
+    def search():
+        served.run_search(make_request("cải cách"))
+        found.append((state.vector, state.vector._norm("content")))
+
+    threads = [threading.Thread(target=search) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    (first, first_norms), (second, second_norms) = found
+    assert first is not second and first.searcher is not second.searcher
+    assert first_norms is second_norms and state.norms[("content", 1.2, 0.75)] is first_norms

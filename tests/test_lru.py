@@ -17,13 +17,25 @@ def test_least_recently_used_goes_first_by_weight():
     assert (cache.get("a"), cache.get("b"), cache.get("c"), cache.held, len(cache)) == ("xx", None, "zz", 4, 2)
 
 
-def test_a_limit_of_zero_keeps_nothing_and_one_entry_may_exceed_the_limit():
+def test_a_limit_of_zero_keeps_nothing_and_an_entry_heavier_than_the_limit_is_not_kept():
     none = LRU(0)
     none.put("a", 1)
     assert (none.get("a"), len(none)) == (None, 0)
-    big = LRU(2, weigh=len)
-    big.put("a", "xxxx")
-    assert (big.get("a"), big.held) == ("xxxx", 4)
+    big = LRU(4, weigh=len)
+    big.put("a", "xx")
+    big.put("b", "xxxxx")  # heavier than the cap: not kept, and what is kept stays
+    assert (big.get("a"), big.get("b"), big.held, len(big)) == ("xx", None, 2, 1)
+    big.put("c", "xxxx")  # exactly the cap: kept, the rest goes
+    assert (big.get("a"), big.get("c"), big.held, len(big)) == (None, "xxxx", 4, 1)
+
+
+def test_the_postings_cache_never_holds_more_postings_than_its_limit():
+    from search.vector import postings_cache
+
+    cache = postings_cache(10)
+    cache.put(("t", 1), (list(range(6)), None))
+    cache.put(("t", 2), (list(range(11)), None))  # a list longer than the cap is not kept
+    assert (cache.get(("t", 2)), len(cache.get(("t", 1))[0]), len(cache), cache.held) == (None, 6, 1, 6)
 
 
 def test_docstring_examples():

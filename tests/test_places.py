@@ -89,3 +89,28 @@ def test_a_documents_issuer_is_evidence_of_the_province():
     header = "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     assert locate("KẾ HOẠCH Cải cách hành chính năm 2023", "Các sở triển khai.", header=header) == Place(
         "Ninh Bình", None)
+
+
+ONCE_TEXTS = [
+    "UBND thành phố Hà Nội và UBND tỉnh Hà Nam; tỉnh Thừa Thiên - Huế, TP. Hồ Chí Minh, TP.HCM, Tp Cần Thơ.",
+    "Tinh Dak Lak va thanh pho Ha Noi; tinh Ba Ria - Vung Tau, Can Tho, Ha Noi.",
+    "Huyện Quảng Ninh (Quảng Bình), xã Hòa Bình, Hòa Bình, Thủ đô Hà Nội, thành phố Thành phố Hồ Chí Minh.",
+]
+
+
+def test_names_sought_once_per_text_match_as_a_scan_per_province(tmp_path):
+    """``_score`` tries each province's patterns only where ``_name_starts`` found some name: the same
+    matches, in the same order, as each pattern's own scan of the whole text."""
+    from bench.generate import write_corpus
+    from indexer.places import _matches_at, _name_starts, _province_patterns
+    from search.textnorm import fold, unify_tones
+
+    corpus = write_corpus(60, tmp_path / "corpus")
+    texts = [*ONCE_TEXTS, *(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt")))]
+    for text in [unify_tones(t) for t in texts]:
+        for folded, seen in ((False, text), (True, fold(text))):
+            unit_starts, bare_starts = ([m.start() for m in p.finditer(seen)] for p in _name_starts(folded))
+            for with_unit, bare, _ in _province_patterns(folded).values():
+                for pattern, starts in ((with_unit, unit_starts), (bare, bare_starts)):
+                    assert [m.span() for m in _matches_at(pattern, seen, starts)] == \
+                        [m.span() for m in pattern.finditer(seen)]

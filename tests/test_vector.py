@@ -113,3 +113,4 @@ def test_bare_exclusions_are_every_bulletin_without_the_words(engine):
     found = {row["id"] for row in engine.export(make_request("sipas OR NOT papi"), limit=10_000)}
     assert found == with_sipas | (live - with_papi)
     assert engine.run_search(make_request("")).total == state.searcher.doc_count()
+
