@@ -43,3 +43,15 @@ def corpus_copy(tmp_path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(CORPUS, target)
     return target
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A real headless Chromium for one test module (``tests.browser.chromium``); modules that need a download
+    folder define their own."""
+    from tests.browser import chromium
+
+    driver = chromium()
+    yield driver
+    driver.quit()
+

@@ -12,7 +12,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from indexer.builder import build_index
-from tests.browser import chromium, go, screenshot, serving
+from tests.browser import go, screenshot, serving
 
 pytestmark = pytest.mark.slow  # a real Chromium, as the other browser tests
 
@@ -26,13 +26,6 @@ def site(tmp_path_factory):
     build_index(folder / "corpus", folder / "index", jobs=1)
     with serving(folder / "index", folder / "corpus") as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    driver = chromium()
-    yield driver
-    driver.quit()
 
 
 def test_pick_an_indicator_and_open_a_value_at_its_sentence(site, browser):

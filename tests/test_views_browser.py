@@ -7,7 +7,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.browser import chromium, go, screenshot, serving
+from tests.browser import go, screenshot, serving
 from tests.views_corpus import build_views_index
 
 pytestmark = pytest.mark.slow  # a real Chromium, as the other browser tests
@@ -21,15 +21,6 @@ def site(tmp_path_factory):
     index = build_views_index(folder)
     with serving(index, folder / "corpus") as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    driver = chromium()
-    yield driver
-    driver.quit()
-
-
 
 
 def _heading(browser) -> str:

@@ -14,7 +14,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from indexer.builder import build_index
-from tests.browser import chromium, free_port, screenshot, serving
+from tests.browser import free_port, screenshot, serving
 from tests.conftest import CORPUS
 from webapp import create_app
 
@@ -91,13 +91,6 @@ def host(widget_site, tmp_path_factory):
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    driver = chromium()
-    yield driver
-    driver.quit()
 
 
 def _shadow(browser, selector="cchc-search"):

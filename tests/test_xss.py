@@ -28,7 +28,7 @@ from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from indexer.builder import build_index
-from tests.browser import chromium, serving
+from tests.browser import serving
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.slow  # a real Chromium against a real server
@@ -102,13 +102,6 @@ def site(tmp_path_factory):
 
 def _listing(folder: Path) -> dict:
     return {p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*")}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    driver = chromium()
-    yield driver
-    driver.quit()
 
 
 def _visit(browser, url: str, wait_for_widget: bool = False) -> None:
