@@ -32,7 +32,7 @@ from search.textnorm import normalize_key
 
 from .indicators import vocabulary
 from .numbers import Number, read_numbers
-from .periods import stated_period
+from .periods import YEARS_SPAN, stated_period
 from .places import district_mentions, provinces_named
 
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
@@ -47,7 +47,6 @@ _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và|đạt|chiếm|trong
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm|các tỉnh)")
 _AS_OF = re.compile(r"\btính đến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?\d{1,2}\s*[/-]\s*"
                     r"((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)")
-_YEARS_SPAN = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}|\btừ năm (?:19|20)\d{2} đến (?:năm )?(?:19|20)\d{2}")
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4")
@@ -254,7 +253,7 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
         return ("as_of", int(as_of.group(1)) if as_of.group(1) else stated[1]) if not stated[0] else UNCLEAR
     if stated == (None, None) and _SPAN_WORDS.search(key):
         return UNCLEAR  # a span this reader does not understand ("từ ngày 1 đến 31-7")
-    if stated[0] is None and _YEARS_SPAN.search(key):
+    if stated[0] is None and YEARS_SPAN.search(key):
         return UNCLEAR  # "Từ năm 2015-2020, ... công bố 7.518 TTHC": several years, none of them the figure's
     return stated
 

@@ -64,6 +64,8 @@ _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a sc
 _COMPARED = re.compile(r"\bso với\b[^,;.()]*")  # what is compared with: "so với năm 2022", "so với quý II"
 _FIRST_MONTHS = re.compile(rf"\b([1-9]|1[01])\s+thang\s+dau\s+(?:nam|cua nam)\b(?:\s*{_YEAR})?")
 _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
+# several years named as one span: "2015-2020", "từ năm 2015 đến năm 2020"
+YEARS_SPAN = re.compile(rf"{_RANGE.pattern}|\btừ năm {_YEAR} đến (?:năm )?{_YEAR}")
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
 _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
 # the lead opens with the day of the event it reports: "Ngày 27/8/2014, Hội ... tổ chức", "Sáng ngày 5/3/2019,"
