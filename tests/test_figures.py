@@ -155,3 +155,11 @@ def test_an_agency_ranked_first_is_the_scope_and_a_par_index_share_wins_over_its
              "chỉ số cải cách hành chính đạt 94,49%.")
     assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(first, context)] == [
         ("par_index_score", 94.49, "Sở Tư pháp", "agency")]
+
+
+def test_a_rank_out_of_the_provinces_is_in_the_index_named_after_them():
+    context = Context(province="Hà Nội", district=None, year=2023, period="FY")
+    sentence = ("Năm 2023, thành phố Hà Nội xếp thứ 3/63 tỉnh, thành phố trực thuộc Trung ương về chỉ số cải cách "
+                "hành chính (PAR INDEX), đạt 91,43%.")
+    assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(sentence, context)] == [
+        ("par_index_rank", 3.0, "rank"), ("par_index_score", 91.43, "score")]
