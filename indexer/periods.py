@@ -216,9 +216,9 @@ def _year_from_lead(title_key: str, lead: str, quarter: str | None, published: s
     event = _EVENT_DAY.search(_normal(lead))
     if event and quarter != "FY" and not published:
         return int(event.group(1))
-    lead_year, published_year = _first_year(_prepare(lead)), _published_year(title_key, published)
-    if not published:
-        lead_year = _last_year(_prepare(lead))
+    # a dated page's lead serves a review with its first year; an undated page's with its latest
+    lead_year = (_first_year if published else _last_year)(_prepare(lead))
+    published_year = _published_year(title_key, published)
     if not lead_year and not published_year:
         compared = _SAME_PERIOD.search(_normal(lead))
         return int(compared.group(1)) + 1 if compared else _latest_day(lead)

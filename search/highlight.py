@@ -103,7 +103,7 @@ def _marked_spans(text: str, terms: Highlights, limit: int = MAX_MARKS, deadline
     pattern, variants = _combined(frozenset(terms.sequences))
     required = anchors(variants)
     searched = text[:scan] if scan else text
-    # a document number's digits are found unfolded: only the text around them is folded and searched
+    # a document number's digits are found by plain search: only the text around them is matched
     pieces = _anchor_windows(searched, required) if required else _chunks(searched, CHUNK_CHARS)
     left = dict.fromkeys(variants, limit)
     spans: list[tuple[int, int]] = []
@@ -134,7 +134,7 @@ def _chunk_spans(chunk: str, offset: int, pattern: re.Pattern, variants: dict, l
     return spans
 
 
-ANCHOR_REACH = 200  # characters folded and searched on each side of a document number's digits
+ANCHOR_REACH = 200  # characters searched on each side of a document number's digits
 
 
 def _anchor_windows(text: str, required: tuple[str, ...], reach: int = ANCHOR_REACH):
