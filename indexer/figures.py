@@ -18,9 +18,9 @@ else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a
 change ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average, an index's components, a
-tier of government ("UBND cấp huyện"), a sentence naming two places, two agencies, two years, a month or a
-span this reader does not understand, a commune, a bulletin without a province or a year. Approximations keep
-the number stated ("hơn 1.000" is 1000), as the hand labels do.
+tier of government ("UBND cấp huyện"), a sentence naming two places, two agencies, two years, two months, a
+month a span starts from or a span this reader does not understand, a commune, a bulletin without a province
+or a year. Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels do.
 """
 
 from __future__ import annotations

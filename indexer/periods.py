@@ -235,6 +235,52 @@ def _latest_day(lead: str) -> int | None:
     return max(years) if years else None
 
 
+# a month named for a sentence's figures: "Trong tháng 7/2025", "tháng 10 năm 2023", "Tháng 3," (of the bulletin's
+# year); the month of a day ("ngày 15 tháng 7") is not, nor a month a span starts or ends at ("từ tháng 7/2018")
+_MONTH = re.compile(rf"(?<![\w/.-])thang\s+(1[0-2]|0?[1-9])(?![\d/.-]\d{{1,2}}(?!\d))"
+                    rf"(?:\s*(?:/|-|nam)\s*{_YEAR})?(?![\d/])")
+_NOT_A_MONTH_OF = re.compile(r"(?:\bngay\s+\d{1,2}|\d{1,2}|\b(?:tu|den|ke tu|sau|truoc|cuoi|dau|giua|hang))\s*$")
+# whole periods a span of days may cover: (first month, last month) -> code
+_WHOLE = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2", (1, 9): "9M",
+          (1, 12): "FY"}
+
+
+def _named_span(span: str) -> str:
+    """A span of days as a period: a whole calendar month ``month:YYYY-MM``, a whole quarter, half, nine months
+    or year by its code, any other ``range:<first day>..<last day>``.
+
+    >>> _named_span("2025-07-01/2025-07-31"), _named_span("2020-01-01/2020-06-30"), _named_span("2019-01-01/2019-08-15")
+    ('month:2025-07', 'H1', 'range:2019-01-01..2019-08-15')
+    """
+    first, last = span.split("/")
+    if first[:4] == last[:4] and first[8:] == "01" \
+            and int(last[8:]) == calendar.monthrange(int(last[:4]), int(last[5:7]))[1]:
+        months = (int(first[5:7]), int(last[5:7]))
+        if months[0] == months[1]:
+            return f"month:{last[:7]}"
+        if months in _WHOLE:
+            return _WHOLE[months]
+    return "range:" + span.replace("/", "..")
+
+
+def _month(folded: str, year: int | None) -> tuple[str, int] | bool | None:
+    """The one month a folded sentence names for its figures: (``month:YYYY-MM``, year); None when it names no
+    month; False when what it names is unclear (two months, a month a span starts or ends at, no year known)."""
+    months = set()
+    for found in _MONTH.finditer(folded):
+        if _NOT_A_MONTH_OF.search(folded, 0, found.start()):
+            if re.search(r"\b(?:tu|den|ke tu|sau|truoc)\s*$", folded[:found.start()]):
+                return False  # "từ tháng 7/2018 đến nay": a span, not the month
+            continue  # a day's month ("ngày 15 tháng 7"), "cuối tháng 6"
+        months.add((int(found.group(1)), int(found.group(2)) if found.group(2) else year))
+    if not months:
+        return None
+    if len(months) > 1 or None in {named for _, named in months}:
+        return False
+    month, named = months.pop()
+    return f"month:{named}-{month:02d}", named
+
+
 def stated_period(sentence: str, year: int | None = None) -> tuple[str | None, int | None] | None:
     """The period and year one sentence states for its own figures: (period, year), (None, year) for a year
     alone, (None, None) for none; None when what it states is unclear (two years, a month).
@@ -255,7 +301,7 @@ def stated_period(sentence: str, year: int | None = None) -> tuple[str | None, i
     """
     span = date_range(fold(_normal(sentence)), year)
     if span:
-        return "range:" + span[0].replace("/", ".."), span[1]
+        return _named_span(span[0]), span[1]
     prepared = _COMPARED.sub(" ", _prepare(sentence))
     months = _FIRST_MONTHS.search(fold(prepared))
     if months and int(months.group(1)) not in (3, 6, 9, 12):
@@ -264,7 +310,11 @@ def stated_period(sentence: str, year: int | None = None) -> tuple[str | None, i
             return None
         last = calendar.monthrange(named, int(months.group(1)))[1]
         return f"range:{named}-01-01..{named}-{int(months.group(1)):02d}-{last}", named
-    period, year = _explicit_period(prepared)
+    period, named_year = _explicit_period(prepared)
+    month = _month(fold(prepared), year) if not period else None
+    if month is not None:
+        return month or None
+    year = named_year
     years = {int(found.group(1)) for found in _ANY_YEAR.finditer(prepared)}
     if period and year is None and len(years) == 1:
         year = years.pop()  # "trong 9 tháng của năm 2019"

@@ -111,11 +111,13 @@ def stored_value(column, docnum: int) -> bytes:
 
 
 def period_key(year: int, period: str) -> tuple:
-    """Columns in time order: by year, then by the end of the period (a span of days by its last day; the
-    year alone, "", last)."""
+    """Columns in time order: by year, then by the end of the period (a span of days by its last day, a month
+    by its end; the year alone, "", last)."""
     if period.startswith("range:"):
         end = period.split("..")[1]
         return (year, int(end[5:7]) + int(end[8:10]) / 100, period)
+    if period.startswith("month:"):
+        return (year, int(period[11:13]) + 0.32, period)  # after a span of days ending within the month
     return (year, PERIOD_ORDER.get(period, 13.0), period)
 
 

@@ -46,8 +46,10 @@ def explicit_period(folded: str) -> tuple[str | None, int | None]:
     return (best[1], best[2]) if best else (None, None)
 
 
-_DAY_MONTH = r"(?P<{0}d>\d{{1,2}})\s*/\s*(?P<{0}m>\d{{1,2}})(?:\s*/\s*(?P<{0}y>(?:19|20)\d{{2}}))?"
-DATE_RANGE = re.compile(rf"\btu\s+(?:ngay\s+)?{_DAY_MONTH.format('a')}\s*(?:den|-|–)\s*(?:het\s+)?(?:ngay\s+)?"
+_DAY_MONTH = r"(?P<{0}d>\d{{1,2}})\s*[/.-]\s*(?P<{0}m>\d{{1,2}})(?:\s*[/.-]\s*(?P<{0}y>(?:19|20)\d{{2}}))?"
+# "từ ngày 01/01 đến 15/8/2019", "từ 01-7 đến 31-7-2025", and a first day of the last one's month: "từ ngày 1 đến 31-7"
+_FIRST_DAY = r"(?P<ad>\d{1,2})(?:\s*[/.-]\s*(?P<am>\d{1,2})(?:\s*[/.-]\s*(?P<ay>(?:19|20)\d{2}))?)?"
+DATE_RANGE = re.compile(rf"\btu\s+(?:ngay\s+)?{_FIRST_DAY}\s*(?:den|-|–)\s*(?:het\s+)?(?:ngay\s+)?"
                         rf"{_DAY_MONTH.format('b')}(?![\d/])")
 
 
@@ -59,12 +61,14 @@ def date_range(folded: str, year: int | None = None) -> tuple[str, int] | None:
     ('2019-01-01/2019-08-15', 2019)
     >>> date_range("tu ngay 16/12/2020 den ngay 15/3/2021")
     ('2020-12-16/2021-03-15', 2021)
+    >>> date_range("tu ngay 1 den 31-7 gom", 2025)
+    ('2025-07-01/2025-07-31', 2025)
     """
     found = DATE_RANGE.search(folded)
     if not found or not (found.group("by") or year):
         return None
     end_year = int(found.group("by") or year)
-    days = [int(found.group(g)) for g in ("ad", "am", "bd", "bm")]
+    days = [int(found.group(g) or found.group("bm")) for g in ("ad", "am", "bd", "bm")]
     start_year = int(found.group("ay")) if found.group("ay") else end_year - (days[1] > days[3])
     if not (1 <= days[0] <= 31 and 1 <= days[1] <= 12 and 1 <= days[2] <= 31 and 1 <= days[3] <= 12):
         return None

@@ -82,7 +82,8 @@ def test_the_sentence_period_and_year_win_over_the_bulletin():
 
 @pytest.mark.parametrize("sentence", [
     "Năm 2022, tỉnh tiếp nhận 10.000 hồ sơ, năm 2023 tiếp nhận 12.000 hồ sơ, tăng nhanh qua từng năm.",  # two years
-    "Trong tháng 5/2024, trên địa bàn đã tiếp nhận 800 hồ sơ trực tuyến, phần lớn là hồ sơ hộ tịch.",  # a month
+    "Trong tháng 4 và tháng 5/2024, trên địa bàn đã tiếp nhận 800 hồ sơ trực tuyến, phần lớn là hộ tịch.",  # 2 months
+    "Từ tháng 7/2018 đến nay, Trung tâm đã tiếp nhận 8.000 hồ sơ của người dân và doanh nghiệp.",  # since a month
     "Huyện Hòa An và huyện Bảo Lạc đã tiếp nhận tổng cộng 3.000 hồ sơ trong quý I năm 2024.",  # two places
     "UBND xã Quang Trung đã tiếp nhận 300 hồ sơ, tất cả đều được trả kết quả đúng hẹn cho người dân.",  # commune
     "Trung tâm đã tiếp nhận và giải quyết 2.500 hồ sơ, bảo đảm đúng quy trình, công khai, minh bạch.",  # two cues
@@ -103,6 +104,27 @@ def test_the_sentence_period_and_year_win_over_the_bulletin():
 ])
 def test_unclear_figures_are_left_out(sentence):
     assert extract_figures(sentence, CAO_BANG_Q1) == []
+
+
+MONTHLY = (
+    "Theo báo cáo của Trung tâm Phục vụ hành chính công tỉnh, trong tháng 5/2024, Trung tâm đã tiếp nhận 3.210 "
+    "hồ sơ, trong đó hồ sơ nộp trực tuyến chiếm 61,4%.\n\n"
+    "Việc tiếp nhận và giải quyết TTHC từ ngày 1 đến 30-6 gồm: hồ sơ tiếp nhận qua dịch vụ công trực tuyến là: "
+    "58,2%. Trong đó, số hồ sơ giải quyết và trả kết quả đúng, trước hạn là 96,05%.\n\n"
+    "Từ ngày 01/01 đến ngày 31/3/2024, toàn tỉnh tiếp nhận 40.112 hồ sơ, tăng so với cùng kỳ.")
+
+
+def test_a_month_and_spans_that_are_whole_periods_are_named_so():
+    month, span, also, quarter = sentences(MONTHLY)
+    center = ("Trung tâm Phục vụ hành chính công", "agency")
+    province = ("Cao Bằng", "province")
+    assert extract_figures(MONTHLY, CAO_BANG_Q1) == [
+        _row("dossiers_received", 3210.0, "count", "month:2024-05", 2024, *center, month, MONTHLY),
+        _row("dossiers_online", 61.4, "%", "month:2024-05", 2024, *center, month, MONTHLY),
+        _row("dossiers_online", 58.2, "%", "month:2024-06", 2024, *province, span, MONTHLY),
+        _row("dossiers_on_time", 96.05, "%", "month:2024-06", 2024, *province, also, MONTHLY),
+        _row("dossiers_received", 40112.0, "count", "Q1", 2024, *province, quarter, MONTHLY),
+    ]
 
 
 def test_an_approximate_figure_keeps_the_number_stated():

@@ -128,12 +128,16 @@ def period_label(period: str | None, year: int, lang: str) -> str:
     ('Q1 2024', '2024')
     >>> period_label("range:2019-01-01..2019-08-15", 2019, "vi")
     '01/01/2019–15/08/2019'
+    >>> period_label("month:2025-07", 2025, "vi"), period_label("month:2025-07", 2025, "en")
+    ('tháng 7/2025', '7/2025')
     """
     if not period:
         return str(year)
     if period.startswith("range:"):
         first, last = period[6:].split("..")
         return "–".join(f"{d[8:10]}/{d[5:7]}/{d[:4]}" for d in (first, last))
+    if period.startswith("month:"):
+        return f"{'tháng ' if lang == 'vi' else ''}{int(period[11:13])}/{period[6:10]}"
     return f"{period} {year}"
 
 
