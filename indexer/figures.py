@@ -20,7 +20,9 @@ A figure is left out rather than guessed: two indicators named before one number
 change ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average, an index's components, a
 tier of government ("UBND cấp huyện"), a sentence naming two places, two agencies, two years, two months, a
 month a span starts from or a span this reader does not understand, a commune, a bulletin without a province
-or a year. Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels do.
+or a year, a sentence that opens on one tier ("Với cấp xã, toàn tỉnh ...") or on the dossiers still in progress
+("Trong số 3.405 hồ sơ đang giải quyết, ..."). Approximations keep the number stated ("hơn 1.000" is 1000), as
+the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu").
 """
 
 from __future__ import annotations
@@ -38,14 +40,14 @@ from .places import district_mentions, provinces_named
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
-_BARE_END = re.compile(r"^\s*(?:[,;.)]|$)")  # a bare count ends its clause: "quá hạn 2;"
+_BARE_END = re.compile(r"^\s*(?:[,;.()]|$)")  # a bare count ends its clause: "quá hạn 2;", "đã giải quyết: 9.986 ("
 _CLAUSE_MARK = re.compile(r"[,;()]")
 REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, they refine the cue before it
 # the index a rank is in, named after it: "xếp thứ 2 về Chỉ số SIPAS", also past "/63 tỉnh, thành phố (trực thuộc
 # Trung ương)", whose comma is no clause break
 _RANK_AFTER = re.compile(r"^(?:(?:\s*/\s*\d+)?\s+tỉnh,\s*thành phố(?:\s+trực thuộc trung ương)?)?"
                          r"[^,;.()]{0,40}?(?:về|trong bảng|trong bảng xếp hạng|của|ở|theo)\s+[^,;.()]{0,80}")
-_SHARE_BEFORE = re.compile(r"(?:\(|,)\s*(?:đạt|chiếm|tỷ lệ|bằng|đạt tỷ lệ)?\s*$")
+_SHARE_BEFORE = re.compile(r"(?:\(|,)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?$")  # ", chiếm tỷ lệ"
 _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và|đạt|chiếm|trong|với|so|tăng|giảm|là)\s|$)")
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm|các tỉnh)")
 _AS_OF = re.compile(r"\btính đến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?\d{1,2}\s*[/-]\s*"
@@ -54,6 +56,8 @@ _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4")
 _COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn)\s+[A-ZĐ]")
+_SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng(?:\s+số)?(?:\s+điểm)?)?\s*$")  # "..., với tổng số 83,00/100 điểm"
+_ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
 _DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])")
 
 
@@ -190,12 +194,12 @@ def _rank_code(key: str, number: Number, window: str, previous) -> str | None:
 
 def _follower(between: str, previous: tuple[Number, str], number: Number) -> str | None:
     """The indicator of a share that follows a count ("(đạt 99,2%)"), of an index's score after its rank
-    ("xếp thứ 6 cả nước ... với 90,76%")."""
+    ("xếp thứ 6 cả nước ... với 90,76%", "đứng thứ 50/63 ..., với tổng số 83,00/100 điểm")."""
     figure, code = previous
     if number.unit == "%" and figure.unit == "count" and _SHARE_BEFORE.search(between) and len(between) < 25:
         return code
     if _family(code) and figure.unit == "rank" and number.unit in ("%", "score") and len(between) < 80 \
-            and re.search(r"(?:với|đạt)\s*$", between) and not vocabulary()["other_indices"].search(between):
+            and _SCORE_BEFORE.search(between) and not vocabulary()["other_indices"].search(between):
         return _of_family(_family(code), "score")
     return None
 
@@ -237,7 +241,7 @@ def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
         return districts.pop(), "district", True
     if provinces:
         return provinces.pop(), "province", True
-    if context.district:
+    if context.district:  # a district's bulletin: its figures are the district's only when the text says so
         return (context.district, "district", True) if _DISTRICT_WORD.search(sentence) else None
     return (context.province, "province", False) if context.province else None
 
@@ -287,7 +291,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     (a lead printed twice, the headline's figure again in the body) is given once, at its first sentence.
     A sentence that names no period or scope takes those of an earlier sentence of its paragraph (the period
     of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
-    rows, seen = [], set()
+    rows, seen, rounded = [], set(), []
     carried_period, paragraph, last_end = (None, None), [], 0
     for start, end in sentences(text):
         sentence = text[start:end]
@@ -298,8 +302,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         if not any(ch.isdigit() for ch in sentence):
             continue
         key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
-        if vocabulary()["components"].search(key):
-            continue  # the parts of an index: none is the index
+        if vocabulary()["components"].search(key) or vocabulary()["pending"].search(key):
+            continue  # the parts of an index: none is the index; dossiers still in progress
         numbers = read_numbers(key)
         found = _indicators(key, numbers)
         if not found:
@@ -328,12 +332,29 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             rows.append({"indicator": code, "value": number.value, "unit": number.unit, "period": period[0],
                          "year": period[1], "scope": figure_scope[0], "scope_level": figure_scope[1], "start": start,
                          "end": end, "sentence": sentence.strip()})
-    return rows
+            if _ROUNDED.search(key, 0, number.start):
+                rounded.append(rows[-1])
+    return [row for row in rows if not any(row is r for r in rounded) or not _said_exactly(row, rows)]
+
+
+def _said_exactly(row: dict, rows: list[dict]) -> bool:
+    """A rounded figure ("hơn 2,4 triệu hồ sơ", "trên 14.000 hồ sơ") that the bulletin also gives exactly
+    (2,471 triệu; 14.292): the same indicator and unit, more significant digits, within a tenth of it."""
+    value = row["value"]
+    return any(other is not row and other["indicator"] == row["indicator"] and other["unit"] == row["unit"]
+               and _digits(other["value"]) > _digits(value) and abs(other["value"] - value) <= 0.1 * other["value"]
+               for other in rows)
+
+
+def _digits(value: float) -> int:
+    """Significant digits of a figure: 2 for 2400000 and for 2.4, 4 for 2471000."""
+    return len(f"{value:.6g}".replace(".", "").replace("-", "").strip("0"))
 
 
 def _tier(key: str, number: Number) -> bool:
     words = vocabulary()
-    return bool(words["tiers"].search(key[:number.start]) and not words["province_wide"].search(key))
+    return bool(words["tiers"].search(key[:number.start])
+                and (not words["province_wide"].search(key) or words["tier_lead"].search(key)))
 
 
 def _clause_scope(sentence: str, key: str, number: Number, context: Context) -> tuple[str, str, bool] | None:

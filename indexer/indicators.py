@@ -26,7 +26,8 @@ def vocabulary() -> dict:
             cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)")))
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
-                         "components", "targets", "bounds", "after_not_figure", "other_indices", "groups")}
+                         "components", "targets", "bounds", "after_not_figure", "other_indices", "groups",
+                         "pending")}
     agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
                           r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,5}?(?=\s*(?:[,(:;]|tỉnh|huyện|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|dẫn|vươn|cũng|tăng|giảm|$))")
@@ -37,6 +38,10 @@ def vocabulary() -> dict:
             "approximate_after": re.compile(rf"^\s*(?:{words['approximate']})(?!\w)"),
             "province_wide": re.compile(rf"(?<!\w)(?:{words['province_wide']})(?!\w)"),
             "tiers": re.compile(rf"(?<!\w)(?:{words['tiers']})(?!\w)"),
+            # a sentence that opens on one tier is about it even "toàn tỉnh": "Với cấp xã, toàn tỉnh tiếp nhận ..."
+            "tier_lead": re.compile(rf"^\W*(?:với|đối với|ở|tại|riêng|còn)\s+(?:{words['tiers']})(?!\w)"),
+            # a sentence about the dossiers still in progress: "Trong số 3.405 hồ sơ đang giải quyết, ... quá hạn"
+            "pending": re.compile(rf"^\W*trong (?:tổng )?số [\d.,]+ hồ sơ (?:còn )?(?:{words['pending']})(?!\w)"),
             "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
             "report_as": {code: spec.get("report_as") for code, spec in data["indicators"].items()},
             "after_not_figure": re.compile(rf"(?<!\w)(?:{words['after_not_figure']})(?!\w)"),

@@ -240,6 +240,7 @@ def _latest_day(lead: str) -> int | None:
 _MONTH = re.compile(rf"(?<![\w/.-])thang\s+(1[0-2]|0?[1-9])(?![\d/.-]\d{{1,2}}(?!\d))"
                     rf"(?:\s*(?:/|-|nam)\s*{_YEAR})?(?![\d/])")
 _NOT_A_MONTH_OF = re.compile(r"(?:\bngay\s+\d{1,2}|\d{1,2}|\b(?:tu|den|ke tu|sau|truoc|cuoi|dau|giua|hang))\s*$")
+_BRACKETED = re.compile(r"\([^()]*\)")
 # whole periods a span of days may cover: (first month, last month) -> code
 _WHOLE = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2", (1, 9): "9M",
           (1, 12): "FY"}
@@ -296,9 +297,14 @@ def stated_period(sentence: str, year: int | None = None) -> tuple[str | None, i
     ('range:2019-01-01..2019-08-15', 2019)
     >>> stated_period("Trong 4 tháng đầu năm, tỷ lệ hồ sơ trực tuyến đạt 26,6%.", 2020)
     ('range:2020-01-01..2020-04-30', 2020)
+    >>> stated_period("Trong quý I năm 2020 (tính từ 1/12/2019 đến 29/2/2020), toàn tỉnh tiếp nhận 659.245 hồ sơ.")
+    ('Q1', 2020)
     >>> stated_period("Năm 2021 tiếp nhận 100 hồ sơ, năm 2022 tiếp nhận 120 hồ sơ.") is None
     True
     """
+    outside = _BRACKETED.sub(" ", sentence)
+    if outside != sentence and _explicit_period(_prepare(outside))[0]:
+        sentence = outside  # "quý I năm 2020 (tính từ 1/12/2019 đến 29/2/2020)": the period named, not its days
     span = date_range(fold(_normal(sentence)), year)
     if span:
         return _named_span(span[0]), span[1]

@@ -185,3 +185,41 @@ def test_a_rank_out_of_the_provinces_is_in_the_index_named_after_them():
                 "hành chính (PAR INDEX), đạt 91,43%.")
     assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(sentence, context)] == [
         ("par_index_rank", 3.0, "rank"), ("par_index_score", 91.43, "score")]
+
+
+QUARTER_WITH_DAYS = (
+    "Thống kê của Văn phòng UBND tỉnh cho biết, trong quý I năm 2024 (tính từ ngày 15/12/2023 đến 14/3/2024) toàn "
+    "tỉnh đã tiếp nhận 412.530 hồ sơ, đã giải quyết 405.118 hồ sơ; trong đó, số hồ sơ giải quyết đúng và trước hạn "
+    "có 401.220 hồ sơ, chiếm tỷ lệ 99,04%; số hồ sơ quá hạn có 3.898 hồ sơ, chiếm tỷ lệ 0,96%.\n\n"
+    "Trong số 7.412 hồ sơ đang giải quyết, số hồ sơ chưa đến hạn là 6.950 hồ sơ và có 462 hồ sơ đã quá hạn.\n\n"
+    "Với cấp xã, toàn tỉnh trong quý tiếp nhận 188.400 hồ sơ, đã giải quyết 186.950 hồ sơ, đạt 99,2%.")
+
+
+def test_a_quarter_explained_by_its_days_is_the_quarter_and_tiers_and_pending_dossiers_are_left_out():
+    first = sentences(QUARTER_WITH_DAYS)[0]
+    province = ("Cao Bằng", "province")
+    rows = [_row(code, value, unit, "Q1", 2024, *province, first, QUARTER_WITH_DAYS) for code, value, unit in [
+        ("dossiers_received", 412530.0, "count"), ("dossiers_resolved", 405118.0, "count"),
+        ("dossiers_on_time", 401220.0, "count"), ("dossiers_on_time", 99.04, "%"),
+        ("dossiers_late", 3898.0, "count"), ("dossiers_late", 0.96, "%")]]
+    assert extract_figures(QUARTER_WITH_DAYS, CAO_BANG_Q1) == rows
+
+
+def test_a_rounded_figure_the_bulletin_also_gives_exactly_is_given_once():
+    text = ("Cao Bằng: Giải quyết hơn 2,4 triệu hồ sơ thủ tục hành chính trong năm 2024\n\n"
+            "Theo báo cáo, trong năm 2024 số hồ sơ đã giải quyết là 2,471 triệu hồ sơ, đang giải quyết hơn 10.000.\n\n"
+            "Riêng Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận hơn 95.000 hồ sơ trong năm.")
+    assert [(r["indicator"], r["value"], r["period"], r["scope"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_resolved", 2471000.0, "FY", "Cao Bằng"),
+        ("dossiers_received", 95000.0, "Q1", "Trung tâm Phục vụ hành chính công")]  # rounded, but said once
+
+
+def test_a_quarter_written_with_a_dot_a_bare_count_before_a_bracket_and_a_score_out_of_100():
+    text = ("Theo UBND tỉnh, trong quý III.2024, số hồ sơ đã giải quyết: 9.986 (hồ sơ giải quyết đúng hạn là "
+            "9.143 hồ sơ, quá hạn là 743 hồ sơ).\n\n"
+            "Theo kết quả công bố, Chỉ số cải cách hành chính (PAR Index) năm 2023, Cao Bằng đứng thứ hạng 50/63 "
+            "tỉnh, thành phố, với tổng số 83,00/100 điểm.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_resolved", 9986.0, "Q3", 2024), ("dossiers_on_time", 9143.0, "Q3", 2024),
+        ("dossiers_late", 743.0, "Q3", 2024), ("par_index_rank", 50.0, "FY", 2023),
+        ("par_index_score", 83.0, "FY", 2023)]
