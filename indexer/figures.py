@@ -217,6 +217,9 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
                 or not low <= number.value <= high or (number.unit == "%" and number.value > 100))
 
 
+UNSAID = (None, None, False)  # a district bulletin's sentence that does not say whose figures it gives
+
+
 def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
     """(scope, level, named: the sentence names it) its figures belong to; None when unclear."""
     words = vocabulary()
@@ -242,7 +245,7 @@ def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
     if provinces:
         return provinces.pop(), "province", True
     if context.district:  # a district's bulletin: its figures are the district's only when the text says so
-        return (context.district, "district", True) if _DISTRICT_WORD.search(sentence) else None
+        return (context.district, "district", True) if _DISTRICT_WORD.search(sentence) else UNSAID
     return (context.province, "province", False) if context.province else None
 
 
@@ -376,9 +379,9 @@ def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, 
         return own
     for earlier in reversed(paragraph[:-1]):
         named = _scope(earlier, context)
-        if named is not None and named[2]:
-            return named
-    return own
+        if named is not None and named[2] and (own is not UNSAID or named[0] in earlier):
+            return named  # a district bulletin's sentence continues the unit named before it ("Theo UBND TP.Hội An")
+    return None if own is UNSAID else own
 
 
 def figures_of(bulletin) -> list[dict]:

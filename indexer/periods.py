@@ -163,6 +163,8 @@ def reporting_period(title: str, body: str, published: str | None) -> tuple[int 
     """
     title_key, lead_key = _prepare(title or ""), _prepare(_lead(body))
     quarter, year = _explicit_period(title_key)
+    if quarter and year is None and _first_year(title_key) is None and _explicit_period(lead_key)[0] == quarter:
+        year = _explicit_period(lead_key)[1]  # "Quý III, Hội An giải quyết ..." over "trong quý III.2020, ..."
     if quarter is None:
         annual, year = _annual(title_key)
         quarter = "FY" if annual else None

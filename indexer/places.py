@@ -50,6 +50,7 @@ MIN_SCORE, DOMINANCE = 3, 2.0
 MIN_DISTRICT_MENTIONS = 3
 MAX_LEAD_DISTRICTS = 2  # an article naming more districts than this is about their province
 ROUNDUP = 3  # provinces named in the lead of a story about all of them
+LEAD_WORDS = 6  # a paragraph of fewer words is a byline, a date or a caption stub, not the lead
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,8 @@ def _dominant(scores: Counter) -> str | None:
 
 
 def _lead(body: str) -> str:
-    return body.split("\n\n", 1)[0]
+    """The first paragraph that is a sentence: a byline ("NHƯ QUỲNH |") or a date line is not."""
+    return next((p for p in body.split("\n\n") if len(p.split()) >= LEAD_WORDS), "")
 
 
 def _district(title: str, body: str, province: str | None, url_district: str | None) -> str | None:

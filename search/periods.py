@@ -25,7 +25,7 @@ _OF_YEAR = rf"(?:\s*(?:/|-|\.|nam)\s*(?P<year>{_YEAR}))?"  # "quý II/2022", "qu
 PERIODS = [
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_OF_YEAR}"), "Q"),
     (re.compile(rf"\b(?:6|sau)\s+thang\s+(?:dau\s+nam|nam)\b(?:\s*(?P<year>{_YEAR}))?"), "H1"),
-    (re.compile(rf"\bso\s+ket\s+(?:cong\s+tac\s+\S+\s+)?(?:6|sau)\s+thang\b(?:\s*nam\s*(?P<year>{_YEAR}))?"),
+    (re.compile(rf"\bso\s+ket\s+(?:cong\s+tac\s+\S+\s+)?(?:6|sau)\s+thang\b(?!\s*cuoi)(?:\s*nam\s*(?P<year>{_YEAR}))?"),
      "H1"),
     (re.compile(rf"\b(?:6|sau)\s+thang\s+cuoi\s+nam\b(?:\s*(?P<year>{_YEAR}))?"), "H2"),
     (re.compile(rf"\b(?:9|chin)\s+thang\b(?:\s*(?:dau\s+)?nam\s*(?P<year>{_YEAR}))?"), "9M"),

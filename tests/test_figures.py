@@ -223,3 +223,15 @@ def test_a_quarter_written_with_a_dot_a_bare_count_before_a_bracket_and_a_score_
         ("dossiers_resolved", 9986.0, "Q3", 2024), ("dossiers_on_time", 9143.0, "Q3", 2024),
         ("dossiers_late", 743.0, "Q3", 2024), ("par_index_rank", 50.0, "FY", 2023),
         ("par_index_score", 83.0, "FY", 2023)]
+
+
+def test_a_district_bulletins_sentence_continues_the_unit_its_paragraph_named():
+    context = Context(province="Quảng Nam", district="Hội An", year=2020, period="Q3")
+    text = ("Theo UBND TP.Hội An, trong quý III.2020, hồ sơ mới tiếp nhận là 10.133 hồ sơ. Số hồ sơ đã giải quyết: "
+            "9.986 (hồ sơ giải quyết đúng hạn là 9.143 hồ sơ).\n\n"
+            "Bộ phận một cửa đã tiếp nhận 640 hồ sơ của người dân và doanh nghiệp.")  # a new paragraph: unsaid
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"], r["period"]) for r in
+            extract_figures(text, context)] == [
+        ("dossiers_received", 10133.0, "Hội An", "district", "Q3"),
+        ("dossiers_resolved", 9986.0, "Hội An", "district", "Q3"),
+        ("dossiers_on_time", 9143.0, "Hội An", "district", "Q3")]

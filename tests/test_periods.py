@@ -82,6 +82,12 @@ from indexer.periods import reporting_period
     # an index ranking named in the lead, its year a few words on
     ("Thành phố dẫn đầu về chuyển đổi số", "Thành phố được xếp hạng nhất về chuyển đổi số 2022 cấp tỉnh.",
      "2023-09-10", (2022, "FY")),
+    # a review of the second half is H2, and its headline's year stands
+    ("Sơ kết công tác CCHC 6 tháng cuối năm 2014 của tỉnh Hậu Giang", "Trong 6 tháng đầu năm 2023, tỉnh ...", None,
+     (2014, "H2")),
+    # a headline's quarter without its year takes the year the lead gives that quarter
+    ("Quý III, Hội An giải quyết 10.455 hồ sơ", "NHƯ QUỲNH |\n\nTheo UBND TP.Hội An, trong quý III.2020, tổng số "
+     "hồ sơ là 10.455.", None, (2020, "Q3")),
     # a byline or a stray word before the lead is no part of it
     ("Nỗ lực phục vụ người dân", "Minh An\n\naa\n\nTrong 6 tháng đầu năm 2023, Trung tâm tiếp nhận 9.000 hồ sơ.",
      "2023-08-01", (2023, "H1")),

@@ -73,6 +73,11 @@ from indexer.places import Place, locate, province_of_district
      "sai vùng.", None, Place(None, None)),
     ("Hội thi tìm hiểu cải cách hành chính", "Huyện Mộc Châu tổ chức hội thi; đội của xã Chiềng Sơn (huyện Mộc "
      "Châu) đạt giải nhất. Huyện Mộc Châu khen thưởng 5 đội.", None, Place("Sơn La", "Mộc Châu")),
+    # a byline before the lead is no part of it: the lead names the city the story is about
+    ("Quý III, Hội An giải quyết 10.455 hồ sơ", "NHƯ QUỲNH |\n\nTheo UBND TP.Hội An, trong quý III.2020, tổng số "
+     "hồ sơ yêu cầu giải quyết là 10.455 hồ sơ.\n\nCũng trong quý III, thành phố công khai địa chỉ tiếp nhận phản "
+     "ánh tại Trung tâm hành chính công.", "https://baoquangnam.vn/cai-cach-hanh-chinh/quy-iii-1.html",
+     Place("Quảng Nam", "Hội An")),
     # many districts listed: a provincial report, no district
     ("Báo cáo", "Tỉnh Sơn La: huyện Mộc Châu, huyện Mai Sơn, huyện Yên Châu.", None, Place("Sơn La", None)),
 ])
