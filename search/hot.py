@@ -26,16 +26,17 @@ The scores stay computed at search time, because they depend on the commit.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import numpy as np
 
 from .schema import PackedPositions
+from .stores import Store
 
 HOT_DOCS = 1000  # a posting list at least this long is written (about 0.2 ms to decode from Whoosh blocks)
 PREFIX = "hot-"
+HOT = Store(PREFIX)  # hot-<segment id> folders (``search.stores``)
 
 
 class HotPostings:
@@ -71,7 +72,7 @@ def segment_id(leaf) -> str | None:
 
 
 def folder_for(generation: Path, segment: str) -> Path:
-    return Path(generation) / f"{PREFIX}{segment}"
+    return HOT.path(generation, segment)
 
 
 def _block_ids(matcher) -> np.ndarray:
@@ -212,30 +213,14 @@ def _write_segment(folder: Path, leaf, fields: list[str], min_docs: int, weight_
 def ensure_hot(generation: Path, reader, fields: list[str], min_docs: int = HOT_DOCS) -> int:
     """Write the hot postings of every segment of ``reader`` that has none; drop those of gone segments.
 
-    Returns the number of segments written. Each is written to a temporary folder and renamed, so a
-    killed run leaves either nothing or a whole folder.
+    Returns the number of segments written. ``HOT.update`` writes each into a temporary folder and
+    renames it (``search.stores``), so a killed run leaves either nothing or a whole folder.
     """
-    generation = Path(generation)
-    wanted, written = set(), 0
-    for leaf, _ in reader.leaf_readers():
-        segment = segment_id(leaf)
-        if segment is None:
-            continue
-        wanted.add(segment)
-        target = folder_for(generation, segment)
-        if (target / "terms.json").exists():
-            continue
-        temporary = generation / f".{PREFIX}{segment}.{os.getpid()}"
-        shutil.rmtree(temporary, ignore_errors=True)
-        write_segment(temporary, leaf, fields, min_docs)
-        os.replace(temporary, target)
-        written += 1
-    for folder in generation.glob(f"{PREFIX}*"):
-        if folder.name[len(PREFIX):] not in wanted:
-            shutil.rmtree(folder, ignore_errors=True)  # open maps stay valid: the kernel keeps unlinked files
-    for folder in generation.glob(f".{PREFIX}*"):
-        shutil.rmtree(folder, ignore_errors=True)  # a killed run's half-written folder (one writer: the index lock)
-    return written
+    leaves = {segment: leaf for leaf, _ in reader.leaf_readers() if (segment := segment_id(leaf)) is not None}
+    written = HOT.update(generation, leaves,
+                         lambda folder, segment: write_segment(folder, leaves[segment], fields, min_docs),
+                         current=lambda folder: (folder / "terms.json").exists())
+    return len(written)
 
 
 def load_segment(folder: Path) -> HotPostings | None:

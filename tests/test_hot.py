@@ -19,7 +19,7 @@ from search.models import make_request
 from search.query import parse_query
 from search.schema import PackedPositions
 from search.vector import VectorSearcher
-from tests.helpers import changed_index
+from tests.helpers import changed_index, dead_pid
 
 QUERIES = ["một cửa liên thông", "cai cach hanh chinh", '"dịch vụ công"', '"cải cách hành chính"', "hành chính -PAPI",
            "+công chức năm 2020", "chỉ số PAR INDEX", "ket qua thuc hien"]
@@ -139,10 +139,11 @@ def test_only_new_segments_are_written_and_gone_ones_dropped(sample_index, tmp_p
     ix = storage.open_current(root)
     fields = scored_fields(ix.schema)
     (generation / f"{PREFIX}MAIN_gone").mkdir()
-    (generation / f".{PREFIX}MAIN_half.999").mkdir()  # what a killed run leaves
+    half = generation / f".{PREFIX}MAIN_half.{dead_pid()}"
+    half.mkdir()  # what a killed run leaves
     with ix.reader() as reader:
         assert ensure_hot(generation, reader, fields) == 0  # the indexer wrote them all already
-    assert not (generation / f"{PREFIX}MAIN_gone").exists() and not (generation / f".{PREFIX}MAIN_half.999").exists()
+    assert not (generation / f"{PREFIX}MAIN_gone").exists() and not half.exists()
     with ix.reader() as reader:
         first = segment_id(next(iter(reader.leaf_readers()))[0])
         shutil.rmtree(folder_for(generation, first))
