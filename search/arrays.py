@@ -4,7 +4,7 @@ A search needs, per document number, the facet values (``facets.FacetTable``),
 the date it sorts by, whether it is live (not deleted) and, per scored text
 field, the length Whoosh's BM25F sees. Built in each process from the Whoosh
 reader, these cost a pass over every document and a private copy per gunicorn
-worker. ``write_arrays`` (called by ``indexer.builder`` after each commit)
+worker. ``ensure_arrays`` (called by ``indexer.builder`` after each commit)
 stores them as ``.npy`` files beside the segments::
 
     gen-.../arrays-<toc>/       (toc: the Whoosh commit they describe)
@@ -23,8 +23,6 @@ written yet) gets them computed, as before.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +33,10 @@ from whoosh.util.numeric import byte_to_length
 from .citations import Postings
 from .facets import MULTI, SINGLE, SPARSE, FacetTable
 from .figures import FigureTable
+from .stores import Store
 from .suggest import Vocabulary, for_searcher, load_vocabulary, save_vocabulary
 
+ARRAYS = Store("arrays-")  # arrays-<toc> folders (``search.stores``)
 FORMAT = 4  # 2: sparse facets (cited documents) as compressed rows; 3: the did-you-mean vocabulary; 4: figures
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _BYTE_LENGTHS[0] = 1.0  # Whoosh's scorer reads a missing length as the default, 1
@@ -54,7 +54,7 @@ class IndexArrays:
 
 
 def folder_for(generation: Path, toc: int) -> Path:
-    return Path(generation) / f"arrays-{toc}"
+    return ARRAYS.path(generation, str(toc))
 
 
 def scored_fields(schema) -> list[str]:
@@ -81,37 +81,31 @@ def field_lengths(reader, field: str) -> np.ndarray:
 
 
 def compute(reader, schema) -> IndexArrays:
-    """The arrays read from a Whoosh reader (the fallback, and what ``write_arrays`` stores)."""
+    """The arrays read from a Whoosh reader (the fallback, and what ``ensure_arrays`` stores)."""
     table = FacetTable.build(reader)
     lengths = {name: field_lengths(reader, name) for name in scored_fields(schema)}
     return IndexArrays(table, lengths, mapped=False, figures=FigureTable.build(reader))
 
 
-def write_arrays(generation: Path, ix) -> Path:
-    """Store the arrays of the index's latest commit in ``generation`` (atomically), dropping older ones."""
-    toc = ix.latest_generation()
+def _computed(ix) -> IndexArrays:
+    """The arrays and the vocabulary of the index's latest commit, computed (what ``_save`` stores)."""
     with ix.searcher() as searcher:
         arrays = compute(searcher.reader(), ix.schema)
         arrays.vocabulary = for_searcher(searcher, arrays.table.live)
-    target = folder_for(generation, toc)
-    temporary = Path(generation) / f".arrays-{toc}.{os.getpid()}"
-    shutil.rmtree(temporary, ignore_errors=True)
-    temporary.mkdir()
-    _save(temporary, arrays)
-    shutil.rmtree(target, ignore_errors=True)
-    os.replace(temporary, target)
-    for older in Path(generation).glob("arrays-*"):
-        if older != target:
-            shutil.rmtree(older, ignore_errors=True)  # open maps stay valid: the kernel keeps unlinked files
-    return target
+    return arrays
 
 
 def ensure_arrays(generation: Path, ix) -> Path:
-    """The arrays of the index's latest commit, written unless they already are, as this code reads them."""
+    """The arrays of the index's latest commit, written unless they already are, as this code reads them;
+    the arrays of older commits are dropped (``search.stores``)."""
     toc = ix.latest_generation()
-    with ix.reader() as reader:
-        written = load_arrays(generation, toc, reader, ix.schema) is not None
-    return folder_for(generation, toc) if written else write_arrays(generation, ix)
+
+    def current(folder: Path) -> bool:
+        with ix.reader() as reader:
+            return load_arrays(generation, toc, reader, ix.schema) is not None
+
+    ARRAYS.update(generation, [str(toc)], lambda folder, _: _save(folder, _computed(ix)), current=current)
+    return folder_for(generation, toc)
 
 
 def _save(folder: Path, arrays: IndexArrays) -> None:

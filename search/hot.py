@@ -11,8 +11,14 @@ field as plain arrays beside the segment::
     gen-.../hot-<segment id>/weights.npy   uint16 weight (term frequency) of each posting (float32 when one
                                            is not a whole number below 65,536; older indexes: float64)
     gen-.../hot-<segment id>/terms.json    {field: {term: [start, end]}}
-    gen-.../hot-<segment id>/positions.bin  int64 keys ``docnum << 32 | position`` of the pairs fields' lists
+    gen-.../hot-<segment id>/positions.npy  uint16 positions of the pairs fields' lists, posting after posting
+                                           (uint32 when one is 65,536 or more); a posting's document is its
+                                           ids.npy entry, once per position: its weight is their number
     gen-.../hot-<segment id>/positions.json {field: {term: [start, end]}}
+
+(Folders written before positions.npy hold positions.bin instead: int64 keys
+``docnum << 32 | position``, 8 bytes a position where positions.npy takes 2;
+they are read as they are.)
 
 Segments never change once written (deletions live apart from them), so a
 segment's arrays are written once: an incremental run writes arrays only for
@@ -26,26 +32,29 @@ The scores stay computed at search time, because they depend on the commit.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import numpy as np
 
 from .schema import PackedPositions
+from .stores import Store
 
 HOT_DOCS = 1000  # a posting list at least this long is written (about 0.2 ms to decode from Whoosh blocks)
 PREFIX = "hot-"
+HOT = Store(PREFIX)  # hot-<segment id> folders (``search.stores``)
 
 
 class HotPostings:
     """One segment's long posting lists by (field, term), over memory-mapped arrays."""
 
     def __init__(self, terms: dict[str, dict[str, list[int]]], ids: np.ndarray, weights: np.ndarray,
-                 placed: dict[str, dict[str, list[int]]] | None = None, keys: np.ndarray | None = None):
+                 placed: dict[str, dict[str, list[int]]] | None = None, places: np.ndarray | None = None,
+                 keys: np.ndarray | None = None):
         self.terms, self.ids, self.weights = terms, ids, weights
         self.placed = placed or {}
-        self.keys = keys if keys is not None else np.zeros(0, dtype=np.int64)
+        self.places = places  # positions.npy: each posting's positions, posting after posting
+        self.keys = keys  # positions.bin of an older folder: int64 keys instead
 
     def get(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray] | None:
         """(document numbers within the segment, weights) of a hot list, or None when it is not one."""
@@ -55,10 +64,21 @@ class HotPostings:
         start, end = found
         return self.ids[start:end], self.weights[start:end]
 
-    def positions(self, field: str, text: str) -> np.ndarray | None:
-        """Sorted keys ``docnum << 32 | position`` (within the segment) of a hot list of a positions field."""
+    def positions(self, field: str, text: str, offset: int = 0) -> np.ndarray | None:
+        """Sorted keys ``(docnum + offset) << 32 | position`` of a hot list of a positions field (``docnum``
+        within the segment); None when its positions are not here (or do not add up: they are decoded)."""
         found = self.placed.get(field, {}).get(text)
-        return None if found is None else self.keys[found[0]:found[1]]
+        if found is None:
+            return None
+        start, end = found
+        if self.places is None:
+            keys = self.keys[start:end]
+            return keys + (offset << 32) if offset else keys
+        first, last = self.terms[field][text]
+        counts = self.weights[first:last].astype(np.int64)  # a pairs field's weight: its number of positions
+        if counts.sum() != end - start:
+            return None
+        return position_keys(self.ids[first:last], counts, self.places[start:end], offset)
 
     def __len__(self) -> int:
         return sum(len(terms) for terms in self.terms.values())
@@ -71,7 +91,7 @@ def segment_id(leaf) -> str | None:
 
 
 def folder_for(generation: Path, segment: str) -> Path:
-    return Path(generation) / f"{PREFIX}{segment}"
+    return HOT.path(generation, segment)
 
 
 def _block_ids(matcher) -> np.ndarray:
@@ -101,24 +121,37 @@ def read_blocks(matcher, offset: int, ids: list, weights: list) -> None:
         matcher._next_block()
 
 
-def read_positions(matcher, offset: int) -> np.ndarray:
-    """``docnum << 32 | position`` for every position of every posting, block by block, sorted."""
-    keys = []
-    if not hasattr(matcher, "_read_ids"):  # an inlined posting list (a term of one document)
-        while matcher.is_active():
-            found = np.frombuffer(matcher.value(), dtype=np.uint32).astype(np.int64)
-            keys.append(((matcher.id() + offset) << 32) | found)
-            matcher.next()
-        return np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
+def position_keys(docs: np.ndarray, counts: np.ndarray, places: np.ndarray, offset: int = 0) -> np.ndarray:
+    """Keys ``(docnum + offset) << 32 | position`` of postings given as their documents, the number of
+    positions of each and the positions, posting after posting (sorted when the postings are)."""
+    return (np.repeat(docs.astype(np.int64) + offset, counts) << 32) | places
+
+
+def read_places(matcher) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(document numbers, number of positions of each, uint32 positions posting after posting) of every
+    posting of a positions field's leaf matcher, block by block."""
+    docs, counts, places = [], [], []
+    inlined = not hasattr(matcher, "_read_ids")  # an inlined posting list (a term of one document)
     while matcher.is_active():
-        found = _block_ids(matcher)
-        matcher._read_values()
-        values = matcher._values
-        counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
-        documents = np.repeat(found + offset, counts)
-        keys.append((documents << 32) | np.frombuffer(b"".join(values), dtype=np.uint32).astype(np.int64))
-        matcher._next_block()
-    return np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
+        if inlined:
+            docs.append(np.array([matcher.id()], dtype=np.int64))
+            values = [matcher.value()]
+            matcher.next()
+        else:
+            docs.append(_block_ids(matcher))
+            matcher._read_values()
+            values = matcher._values
+            matcher._next_block()
+        counts.append(np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4)
+        places.append(np.frombuffer(b"".join(values), dtype=np.uint32))
+    return (np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+            np.concatenate(counts) if counts else np.zeros(0, dtype=np.int64),
+            np.concatenate(places) if places else np.zeros(0, dtype=np.uint32))
+
+
+def read_positions(matcher, offset: int) -> np.ndarray:
+    """``(docnum + offset) << 32 | position`` for every position of every posting, sorted."""
+    return position_keys(*read_places(matcher), offset)
 
 
 def _unfiltered(leaf, field: str, text):
@@ -138,6 +171,11 @@ def leaf_postings(leaf, field: str, text, offset: int = 0) -> tuple[np.ndarray, 
 def leaf_positions(leaf, field: str, text, offset: int = 0) -> np.ndarray:
     """Sorted keys ``(docnum + offset) << 32 | position`` of a term in one segment, deleted documents included."""
     return read_positions(_unfiltered(leaf, field, text), offset)
+
+
+def leaf_places(leaf, field: str, text) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(document numbers, number of positions of each, positions) of a term in one segment (``read_places``)."""
+    return read_places(_unfiltered(leaf, field, text))
 
 
 def hot_terms(leaf, fields: list[str], min_docs: int = HOT_DOCS) -> list[tuple[str, bytes, int]]:
@@ -167,8 +205,11 @@ def write_segment(folder: Path, leaf, fields: list[str], min_docs: int = HOT_DOC
     uint16: 6 bytes a posting with its int32 document number where float64 took 12. A segment with a
     weight uint16 cannot hold exactly is written again with float32 weights.
 
-    Lists of a positions field (``PackedPositions``: the pairs fields) also get their position keys,
-    which exact phrases read (``VectorSearcher.positions``).
+    Lists of a positions field (``PackedPositions``: the pairs fields) also get their positions, which
+    exact phrases read (``VectorSearcher.positions``): uint16, 2 bytes a position where int64 keys
+    ``docnum << 32 | position`` took 8 (uint32 when a position is 65,536 or more). A position's document
+    is not stored: it is the posting's, in ``ids.npy``, repeated by the posting's weight, which is its
+    number of positions. A list whose weights are not (a field boost) keeps its positions in Whoosh only.
     """
     try:
         return _write_segment(folder, leaf, fields, min_docs, np.uint16)
@@ -186,8 +227,8 @@ def _write_segment(folder: Path, leaf, fields: list[str], min_docs: int, weight_
     if total:
         ids = np.lib.format.open_memmap(folder / "ids.npy", mode="w+", dtype=np.int32, shape=(total,))
         weights = np.lib.format.open_memmap(folder / "weights.npy", mode="w+", dtype=weight_type, shape=(total,))
-        start = written = 0
-        with open(folder / "positions.bin", "wb") as keys:
+        start = 0
+        with _Places(folder) as places:
             for field, term, count in terms:
                 term_ids, term_weights = leaf_postings(leaf, field, term)
                 if len(term_ids) != count:
@@ -197,10 +238,9 @@ def _write_segment(folder: Path, leaf, fields: list[str], min_docs: int, weight_
                 table[field][term.decode("utf-8")] = [start, start + count]
                 start += count
                 if isinstance(leaf.schema[field].format, PackedPositions):
-                    found = leaf_positions(leaf, field, term)
-                    found.astype("<i8").tofile(keys)
-                    placed.setdefault(field, {})[term.decode("utf-8")] = [written, written + len(found)]
-                    written += len(found)
+                    docs, counts, found = leaf_places(leaf, field, term)
+                    if np.array_equal(docs, term_ids) and np.array_equal(counts, term_weights):
+                        placed.setdefault(field, {})[term.decode("utf-8")] = places.add(found)
         ids.flush()
         weights.flush()
         del ids, weights
@@ -209,33 +249,51 @@ def _write_segment(folder: Path, leaf, fields: list[str], min_docs: int, weight_
     return len(terms)
 
 
+class _Places:
+    """A segment's positions, appended as uint32 to a scratch file, then stored in the narrowest unsigned type
+    that holds them all (``positions.npy``, uint16 or uint32), a chunk at a time."""
+
+    SCRATCH, CHUNK = "positions.u32", 1 << 20
+
+    def __init__(self, folder: Path):
+        self.folder, self.count, self.largest = folder, 0, 0
+
+    def __enter__(self):
+        self.scratch = open(self.folder / self.SCRATCH, "wb")
+        return self
+
+    def add(self, found: np.ndarray) -> list[int]:
+        """Append a list's positions; their [start, end] in the stored array."""
+        found.astype("<u4").tofile(self.scratch)
+        self.largest = max(self.largest, int(found.max(initial=0)))
+        self.count += len(found)
+        return [self.count - len(found), self.count]
+
+    def __exit__(self, kind, *_):
+        self.scratch.close()
+        if kind is None and self.count:
+            dtype = np.uint16 if self.largest <= np.iinfo(np.uint16).max else np.uint32
+            raw = np.memmap(self.folder / self.SCRATCH, dtype="<u4", mode="r")
+            stored = np.lib.format.open_memmap(self.folder / "positions.npy", mode="w+", dtype=dtype,
+                                               shape=(self.count,))
+            for start in range(0, self.count, self.CHUNK):
+                stored[start:start + self.CHUNK] = raw[start:start + self.CHUNK]
+            stored.flush()
+            del stored, raw
+        (self.folder / self.SCRATCH).unlink()
+
+
 def ensure_hot(generation: Path, reader, fields: list[str], min_docs: int = HOT_DOCS) -> int:
     """Write the hot postings of every segment of ``reader`` that has none; drop those of gone segments.
 
-    Returns the number of segments written. Each is written to a temporary folder and renamed, so a
-    killed run leaves either nothing or a whole folder.
+    Returns the number of segments written. ``HOT.update`` writes each into a temporary folder and
+    renames it (``search.stores``), so a killed run leaves either nothing or a whole folder.
     """
-    generation = Path(generation)
-    wanted, written = set(), 0
-    for leaf, _ in reader.leaf_readers():
-        segment = segment_id(leaf)
-        if segment is None:
-            continue
-        wanted.add(segment)
-        target = folder_for(generation, segment)
-        if (target / "terms.json").exists():
-            continue
-        temporary = generation / f".{PREFIX}{segment}.{os.getpid()}"
-        shutil.rmtree(temporary, ignore_errors=True)
-        write_segment(temporary, leaf, fields, min_docs)
-        os.replace(temporary, target)
-        written += 1
-    for folder in generation.glob(f"{PREFIX}*"):
-        if folder.name[len(PREFIX):] not in wanted:
-            shutil.rmtree(folder, ignore_errors=True)  # open maps stay valid: the kernel keeps unlinked files
-    for folder in generation.glob(f".{PREFIX}*"):
-        shutil.rmtree(folder, ignore_errors=True)  # a killed run's half-written folder (one writer: the index lock)
-    return written
+    leaves = {segment: leaf for leaf, _ in reader.leaf_readers() if (segment := segment_id(leaf)) is not None}
+    written = HOT.update(generation, leaves,
+                         lambda folder, segment: write_segment(folder, leaves[segment], fields, min_docs),
+                         current=lambda folder: (folder / "terms.json").exists())
+    return len(written)
 
 
 def load_segment(folder: Path) -> HotPostings | None:
@@ -247,12 +305,18 @@ def load_segment(folder: Path) -> HotPostings | None:
             return HotPostings(terms, np.zeros(0, dtype=np.int32), np.zeros(0))
         ids = np.asarray(np.load(folder / "ids.npy", mmap_mode="r"))
         weights = np.asarray(np.load(folder / "weights.npy", mmap_mode="r"))
-        keys = np.asarray(np.memmap(folder / "positions.bin", dtype="<i8", mode="r")) if placed else None
+        places = keys = None
+        if placed and (folder / "positions.npy").exists():
+            places = np.asarray(np.load(folder / "positions.npy", mmap_mode="r"))
+        elif placed:  # written before positions.npy
+            keys = np.asarray(np.memmap(folder / "positions.bin", dtype="<i8", mode="r"))
     except (OSError, ValueError):
         return None
-    if len(ids) != len(weights) or _end(terms) > len(ids) or (placed and _end(placed) > len(keys)):
+    stored = len(places if places is not None else keys) if placed else 0
+    if len(ids) != len(weights) or _end(terms) > len(ids) or _end(placed) > stored or any(
+            text not in terms.get(field, {}) for field, texts in placed.items() for text in texts):
         return None
-    return HotPostings(terms, ids, weights, placed, keys)
+    return HotPostings(terms, ids, weights, placed, places, keys)
 
 
 def _end(table: dict[str, dict[str, list[int]]]) -> int:

@@ -12,7 +12,9 @@ A full rebuild writes a new generation and then replaces the ``current`` link
 with ``os.replace``, which is atomic: a reader sees the old index or the new
 one, never a half-built or empty one, and a crash mid-build leaves the old one
 serving. Incremental updates commit into the current generation through
-Whoosh, whose own commit is atomic too.
+Whoosh, whose own commit is atomic too. The link, the build record and the
+stores derived from each commit (``search.hot``, ``search.arrays``) are all
+written aside and renamed by ``search.stores``, under one rule.
 """
 
 from __future__ import annotations
@@ -27,10 +29,13 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from .schema import SCHEMA_VERSION
+from .stores import Store
 
 CURRENT = "current"
 BUILD_INFO = "cchc-build.json"
 KEEP_PREVIOUS = 1
+BUILD_RECORD = Store(BUILD_INFO, folder=False, single=True)  # in each generation (``search.stores``)
+CURRENT_LINK = Store(CURRENT, folder=False, single=True)  # in the index folder
 
 
 class IndexMissing(RuntimeError):
@@ -103,10 +108,9 @@ def read_build_info(generation: Path | None) -> dict:
 
 
 def write_build_info(generation: Path, info: dict) -> None:
-    """Record build facts atomically (write aside, then rename)."""
-    temporary = generation / (BUILD_INFO + ".tmp")
-    temporary.write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(temporary, generation / BUILD_INFO)
+    """Record build facts atomically (written aside, then renamed: ``search.stores``)."""
+    text = json.dumps(info, ensure_ascii=False, indent=2)
+    BUILD_RECORD.replace(generation, lambda temporary: temporary.write_text(text, encoding="utf-8"))
 
 
 def new_generation(root: Path) -> Path:
@@ -119,14 +123,7 @@ def new_generation(root: Path) -> Path:
 
 def publish(root: Path, generation: Path) -> None:
     """Make ``generation`` the served one, atomically."""
-    link = Path(root) / CURRENT
-    temporary = Path(root) / f".{CURRENT}.{os.getpid()}"
-    if temporary.is_symlink() or temporary.exists():
-        temporary.unlink()
-    temporary.symlink_to(generation.name)
-    if link.is_dir() and not link.is_symlink():
-        shutil.rmtree(link)
-    os.replace(temporary, link)
+    CURRENT_LINK.replace(root, lambda temporary: temporary.symlink_to(generation.name))
 
 
 def prune(root: Path) -> list[Path]:

@@ -126,16 +126,19 @@ class VectorSearcher:
                 np.concatenate(weights, dtype=np.float64) if weights else np.zeros(0, dtype=np.float64))
 
     def positions(self, field: str, text: str) -> np.ndarray:
-        """Sorted keys ``docnum << 32 | position`` of a term of a positions field (``PackedPositions``)."""
+        """Sorted keys ``docnum << 32 | position`` of a term of a positions field (``PackedPositions``).
+
+        A segment's long lists are built from its hot postings (``HotPostings.positions``), the rest decoded.
+        """
         key = (field, text, "positions")
         found = self._postings.get(key)
         if found is not None:
             return found[0]
         keys = []
         for (reader, offset), hot in zip(self.leaves, self._hot, strict=True):
-            mapped = hot.positions(field, text) if hot is not None else None
+            mapped = hot.positions(field, text, offset) if hot is not None else None
             if mapped is not None:
-                keys.append(mapped + (offset << 32))
+                keys.append(mapped)
             elif (field, text) in reader:
                 keys.append(leaf_positions(reader, field, text, offset))
         found = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -20,6 +22,13 @@ def to_cp1258(text: str) -> bytes:
         base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
         out.append(base + tones)
     return "".join(out).encode("cp1258")
+
+
+def dead_pid() -> int:
+    """The id of a process that has exited: what a writer killed mid-write leaves in a temporary's name."""
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
 
 
 def changed_index(root: Path, size: int, every: int, removed: slice) -> Path:

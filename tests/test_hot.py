@@ -13,13 +13,24 @@ from search import storage
 from search.arrays import scored_fields
 from search.compiler import compile_query
 from search.engine import SearchEngine
-from search.hot import PREFIX, ensure_hot, folder_for, hot_terms, leaf_positions, leaf_postings, open_hot, segment_id
+from search.hot import (
+    PREFIX,
+    ensure_hot,
+    folder_for,
+    hot_terms,
+    leaf_positions,
+    leaf_postings,
+    load_segment,
+    open_hot,
+    position_keys,
+    segment_id,
+)
 from search.lru import LRU
 from search.models import make_request
 from search.query import parse_query
 from search.schema import PackedPositions
 from search.vector import VectorSearcher
-from tests.helpers import changed_index
+from tests.helpers import changed_index, dead_pid
 
 QUERIES = ["một cửa liên thông", "cai cach hanh chinh", '"dịch vụ công"', '"cải cách hành chính"', "hành chính -PAPI",
            "+công chức năm 2020", "chỉ số PAR INDEX", "ket qua thuc hien"]
@@ -123,6 +134,84 @@ def test_weights_are_kept_as_uint16_and_a_weight_it_cannot_hold_falls_back_to_fl
     assert 70000.0 in loaded[0].weights.tolist()
 
 
+def _placed(hot) -> list[tuple[str, str]]:
+    return [(field, text) for field, texts in hot.placed.items() for text in texts]
+
+
+def test_positions_take_two_bytes_each_and_uint32_when_a_position_passes_65535(sample_index, tmp_path, monkeypatch):
+    root, generation = _copy(sample_index, tmp_path)
+    _rewrite_hot(root, generation, min_docs=2)
+    engine, plain, fast = _searchers(root, generation)
+    reader = engine._current().searcher.reader()
+    for (leaf, _), hot in zip(reader.leaf_readers(), fast._hot, strict=True):
+        folder = folder_for(generation, segment_id(leaf))
+        stored = np.load(folder / "positions.npy", mmap_mode="r")
+        count = sum(len(leaf_positions(leaf, field, text)) for field, text in _placed(hot))
+        assert (stored.dtype, len(stored), hot.keys) == (np.dtype(np.uint16), count, None) and count > 1000
+        assert (folder / "positions.npy").stat().st_size - count * 2 <= 128  # the .npy header
+        assert sorted(p.name for p in folder.iterdir()) == [
+            "ids.npy", "positions.json", "positions.npy", "terms.json", "weights.npy"]
+    # a bulletin of 70,000 syllables and more: its positions do not fit 16 bits
+    real = hot_module.leaf_places
+
+    def far(leaf, field, text):
+        docs, counts, places = real(leaf, field, text)
+        return docs, counts, places + np.uint32(70000)
+    monkeypatch.setattr(hot_module, "leaf_places", far)
+    _rewrite_hot(root, generation, min_docs=2)
+    loaded = [h for h in open_hot(generation, reader) if len(h)]
+    assert {h.places.dtype for h in loaded} == {np.dtype(np.uint32)}
+    for (leaf, _), hot in zip(reader.leaf_readers(), loaded, strict=True):
+        for field, text in _placed(hot):
+            docs, counts, places = real(leaf, field, text)
+            assert hot.positions(field, text).tolist() == position_keys(docs, counts, places + 70000).tolist()
+
+
+def test_positions_written_as_int64_keys_by_an_older_version_are_read_as_they_are(sample_index, tmp_path):
+    root, generation = _copy(sample_index, tmp_path)
+    _rewrite_hot(root, generation, min_docs=2)
+    engine, plain, fast = _searchers(root, generation)
+    reader = engine._current().searcher.reader()
+    expected = {}
+    for (leaf, _), hot in zip(reader.leaf_readers(), fast._hot, strict=True):
+        folder = folder_for(generation, segment_id(leaf))
+        keys = np.zeros(len(np.load(folder / "positions.npy")), dtype="<i8")  # positions.bin as it was written
+        for field, text in _placed(hot):
+            start, end = hot.placed[field][text]
+            keys[start:end] = expected[field, text] = leaf_positions(leaf, field, text)
+        keys.tofile(folder / "positions.bin")
+        (folder / "positions.npy").unlink()
+        older = load_segment(folder)
+        assert older.places is None and older.keys.dtype == np.dtype("<i8")
+        assert {key: older.positions(*key).tolist() for key in expected} == {
+            key: value.tolist() for key, value in expected.items()}
+        assert older.positions(*next(iter(expected)), offset=3).tolist() == (
+            expected[next(iter(expected))] + (3 << 32)).tolist()
+    engine, plain, fast = _searchers(root, generation)
+    assert all(h.keys is not None for h in fast._hot)
+    _same_answers(engine, plain, fast)
+
+
+def test_a_list_whose_weights_are_not_its_numbers_of_positions_keeps_them_in_whoosh(
+        sample_index, tmp_path, monkeypatch):
+    root, generation = _copy(sample_index, tmp_path)
+    real = hot_module.leaf_postings
+
+    def boosted(leaf, field, text, offset=0):  # as a field boost of 2 on the pairs fields would weigh them
+        ids, weights = real(leaf, field, text, offset)
+        return ids, weights * 2 if field.endswith("_pairs") else weights
+    monkeypatch.setattr(hot_module, "leaf_postings", boosted)
+    _rewrite_hot(root, generation, min_docs=2)
+    monkeypatch.undo()
+    engine, plain, fast = _searchers(root, generation)
+    assert [(folder / "positions.npy").exists() for folder in generation.glob(f"{PREFIX}*")] == [False]
+    for hot in fast._hot:
+        assert hot.placed == {} and len(hot.terms["content_pairs"]) > 20
+        for text in hot.terms["content_pairs"]:
+            assert hot.positions("content_pairs", text) is None
+            assert fast.positions("content_pairs", text).tolist() == plain.positions("content_pairs", text).tolist()
+
+
 def test_damaged_hot_postings_are_decoded_instead(sample_index, tmp_path):
     root, generation = _copy(sample_index, tmp_path)
     _rewrite_hot(root, generation, min_docs=2)
@@ -139,10 +228,11 @@ def test_only_new_segments_are_written_and_gone_ones_dropped(sample_index, tmp_p
     ix = storage.open_current(root)
     fields = scored_fields(ix.schema)
     (generation / f"{PREFIX}MAIN_gone").mkdir()
-    (generation / f".{PREFIX}MAIN_half.999").mkdir()  # what a killed run leaves
+    half = generation / f".{PREFIX}MAIN_half.{dead_pid()}"
+    half.mkdir()  # what a killed run leaves
     with ix.reader() as reader:
         assert ensure_hot(generation, reader, fields) == 0  # the indexer wrote them all already
-    assert not (generation / f"{PREFIX}MAIN_gone").exists() and not (generation / f".{PREFIX}MAIN_half.999").exists()
+    assert not (generation / f"{PREFIX}MAIN_gone").exists() and not half.exists()
     with ix.reader() as reader:
         first = segment_id(next(iter(reader.leaf_readers()))[0])
         shutil.rmtree(folder_for(generation, first))
@@ -158,5 +248,9 @@ def test_hot_postings_of_an_index_with_segments_and_deletions(tmp_path):
     engine, plain, fast = _searchers(root, generation)
     assert len(plain.leaves) > 1 and sum(len(h) for h in fast._hot) > 50
     assert engine._current().searcher.doc_count_all() > engine._current().searcher.doc_count()  # deletions
+    placed = {key for hot in fast._hot for key in _placed(hot)}
+    assert len(placed) > 20
+    for field, text in placed:  # each leaf's positions at its offset
+        assert fast.positions(field, text).tolist() == plain.positions(field, text).tolist()
     _same_answers(engine, plain, fast)
 
