@@ -130,8 +130,9 @@ def _window(key: str, start: int, end: int) -> str:
     return " ".join(key[start:end].split()[-WINDOW_WORDS:])
 
 
-def _indicators(key: str, numbers: list[Number]) -> list[tuple[Number, str]]:
-    """Each number whose indicator is clear, with it (and its unit as the indicator reports it)."""
+def _indicators(key: str, numbers: list[Number], sentence: str | None = None) -> list[tuple[Number, str]]:
+    """Each number whose indicator is clear, with it (and its unit as the indicator reports it); with the
+    ``sentence`` the key was made from, also the items of a list of units (``_listed``)."""
     found: list[tuple[Number, str]] = []
     words = vocabulary()
     previous_end, previous = 0, None
@@ -145,6 +146,8 @@ def _indicators(key: str, numbers: list[Number]) -> list[tuple[Number, str]]:
             number.unit, number.noun = "count", "hồ sơ"  # "Tổng số hồ sơ đã giải quyết 10.559", "quá hạn 2"
         code = _rank_code(key, number, window, previous) if number.unit == "rank" else _code(key, number, window,
                                                                                               previous)
+        if code is None and previous is not None and sentence is not None:
+            code = _listed(key, sentence, previous, number)
         if code and number.unit is None:
             number.unit = "score"
         if code and number.unit in words["units"][code] and not _doubtful(key, window, number, code):
@@ -152,6 +155,28 @@ def _indicators(key: str, numbers: list[Number]) -> list[tuple[Number, str]]:
             found.append((number, code))
             previous = (number, code)
     return _index_as_share(found)
+
+
+def _listed(key: str, sentence: str, previous: tuple[Number, str], number: Number) -> str | None:
+    """The indicator of the next item of a list of units, each with its number: "đứng đầu là tỉnh Quảng Ninh
+    (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)" - the same unit as written, a unit named between
+    the two numbers and no cue, other index, target or change there."""
+    figure, code = previous
+    between = key[figure.end:number.start]
+    if len(key) != len(sentence) or number.unit != (figure.written or figure.unit) or len(between) > 100:
+        return None
+    words = vocabulary()
+    if words["other_indices"].search(between) or words["not_figure"].search(between) \
+            or words["targets"].search(between) or words["names"].search(between):
+        return None
+    return code if _unit_named(sentence[figure.end:number.start]) else None
+
+
+def _unit_named(text: str) -> bool:
+    """Whether ``text`` names one province, district (with its unit word) or agency by its name."""
+    agencies = {" ".join(found.split()) for found in vocabulary()["agencies"].findall(text)}
+    text = vocabulary()["agencies"].sub(" ", text)  # "Sở Tài chính Hà Nội" names an agency, not the city too
+    return len(provinces_named(text) | {d for (_, d) in district_mentions(text)}) + len(agencies) == 1
 
 
 def _index_as_share(found: list[tuple[Number, str]]) -> list[tuple[Number, str]]:
@@ -308,7 +333,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         if vocabulary()["components"].search(key) or vocabulary()["pending"].search(key):
             continue  # the parts of an index: none is the index; dossiers still in progress
         numbers = read_numbers(key)
-        found = _indicators(key, numbers)
+        found = _indicators(key, numbers, sentence)
         if not found:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
                 stated = _stated(sentence, context)     # says the period of the next ones
@@ -319,11 +344,17 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         scope = _paragraph_scope(paragraph, context)
         stated = _stated(sentence, context)
         stated = stated if stated != (None, None) else carried_period
-        if scope is None:
+        listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
+        if scope is None and not listing:
             continue
         carried_period = stated  # a sentence with figures lends its period to the next ones
+        item_start = 0
         for number, code in found:
             own = _clause_scope(sentence, key, number, context)
+            if listing:  # a sentence naming several units: each figure is the one unit named just before it
+                own, item_start = _item_scope(sentence[item_start:number.start], context), number.end
+                if own is None:
+                    continue
             if own is None and _tier(key, number):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
             figure_scope = own or scope
@@ -352,6 +383,15 @@ def _said_exactly(row: dict, rows: list[dict]) -> bool:
 def _digits(value: float) -> int:
     """Significant digits of a figure: 2 for 2400000 and for 2.4, 4 for 2471000."""
     return len(f"{value:.6g}".replace(".", "").replace("-", "").strip("0"))
+
+
+def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:
+    """The one unit an item of a list names by its name ("xếp thứ hai là TP.Hải Phòng (", "; thấp nhất là UBND
+    huyện Quốc Oai với tổng điểm"), None when it names none or several."""
+    if not _unit_named(item):
+        return None
+    own = _scope(item, context)
+    return own if own is not None and own[2] and own[0] in item else None
 
 
 def _tier(key: str, number: Number) -> bool:

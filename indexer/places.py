@@ -93,7 +93,7 @@ def _province_patterns(folded: bool) -> dict[str, tuple[re.Pattern, re.Pattern, 
         spellings = _spellings(province, folded)
         names = _spelling_pattern(spellings)
         out[province.name] = (
-            re.compile(rf"(?<!\w){units()['province_pattern']}\s+(?:{names})(?!\w)", re.I),
+            re.compile(rf"(?<!\w){units()['province_pattern']}(?:\s+|(?<=\.))(?:{names})(?!\w)", re.I),
             re.compile(rf"(?<!\w)(?:{names})(?!\w)"),
             tuple({unify_tones(s).lower().replace("-", " ").replace(".", " ").split()[-1] for s in spellings}),
         )
@@ -106,7 +106,7 @@ def _name_starts(folded: bool) -> tuple[re.Pattern, re.Pattern]:
     lookahead (an alternation matches where any of its branches does), so a text is scanned once and each
     province's own pattern is tried only at these offsets (``_matches_at``) instead of over the whole text."""
     names = "|".join(f"(?:{_spelling_pattern(_spellings(p, folded))})" for p in provinces())
-    return (re.compile(rf"(?<!\w)(?={units()['province_pattern']}\s+(?:{names})(?!\w))", re.I),
+    return (re.compile(rf"(?<!\w)(?={units()['province_pattern']}(?:\s+|(?<=\.))(?:{names})(?!\w))", re.I),
             re.compile(rf"(?<!\w)(?=(?:{names})(?!\w))"))
 
 

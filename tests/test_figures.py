@@ -235,3 +235,25 @@ def test_a_district_bulletins_sentence_continues_the_unit_its_paragraph_named():
         ("dossiers_received", 10133.0, "Hội An", "district", "Q3"),
         ("dossiers_resolved", 9986.0, "Hội An", "district", "Q3"),
         ("dossiers_on_time", 9143.0, "Hội An", "district", "Q3")]
+
+
+def test_a_list_of_units_gives_each_its_figure():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Với xếp hạng PAR Index năm 2023 các tỉnh, thành phố thì đứng đầu vẫn là tỉnh Quảng Ninh (91,20% điểm), "
+            "xếp ở vị trí thứ hai là TP.Hải Phòng (90,35% điểm), xếp thứ ba là TP.Hà Nội (89,90% điểm).\n\n"
+            "Đối với UBND các huyện, thành phố, UBND thành phố Cao Bằng có Chỉ số cải cách hành chính năm 2023 đạt "
+            "cao nhất với tổng điểm 90,12 điểm; thấp nhất là UBND huyện Bảo Lạc với tổng điểm 80,45 điểm.\n\n"
+            "Đối với các sở, Sở Tài chính có Chỉ số CCHC đạt cao nhất với 93,10 điểm; thấp nhất là Sở Nông nghiệp và "
+            "Phát triển nông thôn với 81,02 điểm.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 91.2, "Quảng Ninh", "province"), ("par_index_score", 90.35, "Hải Phòng", "province"),
+        ("par_index_score", 89.9, "Hà Nội", "province"), ("par_index_score", 90.12, "Cao Bằng", "district"),
+        ("par_index_score", 80.45, "Bảo Lạc", "district"), ("par_index_score", 93.1, "Sở Tài chính", "agency"),
+        ("par_index_score", 81.02, "Sở Nông nghiệp và Phát triển nông thôn", "agency")]
+
+
+def test_a_list_item_needs_its_unit_and_no_other_index():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Chỉ số PAR Index năm 2023 của tỉnh Cao Bằng đạt 84,10%, còn chỉ số PCI của tỉnh Lạng Sơn đạt 66,20%.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 84.1, "Cao Bằng")]

@@ -1,6 +1,6 @@
 import pytest
 
-from indexer.places import Place, locate, province_of_district
+from indexer.places import Place, locate, province_of_district, provinces_named
 
 
 @pytest.mark.parametrize("title, body, url, expected", [
@@ -119,3 +119,8 @@ def test_names_sought_once_per_text_match_as_a_scan_per_province(tmp_path):
                 for pattern, starts in ((with_unit, unit_starts), (bare, bare_starts)):
                     assert [m.span() for m in _matches_at(pattern, seen, starts)] == \
                         [m.span() for m in pattern.finditer(seen)]
+
+
+def test_a_city_written_tp_dot_without_a_space_is_named():
+    assert provinces_named("xếp ở vị trí thứ hai là TP.Hải Phòng (90,09% điểm), thứ ba là TP.Hà Nội") == {
+        "Hải Phòng", "Hà Nội"}
