@@ -18,11 +18,14 @@ else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a
 change ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average, an index's components, a
-tier of government ("UBND cấp huyện"), a sentence naming two places, two agencies, two years, two months, a
-month a span starts from or a span this reader does not understand, a commune, a bulletin without a province
-or a year, a sentence that opens on one tier ("Với cấp xã, toàn tỉnh ...") or on the dossiers still in progress
-("Trong số 3.405 hồ sơ đang giải quyết, ..."). Approximations keep the number stated ("hơn 1.000" is 1000), as
-the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu").
+tier of government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of
+its paragraph), a sentence naming two places or agencies unless each figure has its own (a list of units:
+"đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)"), two years, two
+months, a month a span starts from or a span this reader does not understand, a commune, a bulletin without a
+province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "8.606
+hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is the figure; of two received
+counts the new intake, else the whole, is kept). Approximations keep the number stated ("hơn 1.000" is 1000),
+as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu").
 """
 
 from __future__ import annotations
@@ -50,13 +53,14 @@ _RANK_AFTER = re.compile(r"^(?:(?:\s*/\s*\d+)?\s+tỉnh,\s*thành phố(?:\s+tr�
 _SHARE_BEFORE = re.compile(r"(?:\(|,)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?$")  # ", chiếm tỷ lệ"
 _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và|đạt|chiếm|trong|với|so|tăng|giảm|là)\s|$)")
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm|các tỉnh)")
-_AS_OF = re.compile(r"\btính đến\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*)?(?:tháng\s+)?\d{1,2}\s*[/-]\s*"
-                    r"((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)")
+_AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?\d{1,2}\s*/\s*)?(?:tháng\s+)?"
+                    r"\d{1,2}\s*[/-]\s*((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)")
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4")
 _COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn)\s+[A-ZĐ]")
 _SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng(?:\s+số)?(?:\s+điểm)?)?\s*$")  # "..., với tổng số 83,00/100 điểm"
+_NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp nhận )?mới\b")  # "16.041 hồ sơ tiếp nhận mới"
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
 _DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])")
 
@@ -151,6 +155,10 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None) ->
         if code and number.unit is None:
             number.unit = "score"
         if code and number.unit in words["units"][code] and not _doubtful(key, window, number, code):
+            if number.unit in ("%", "count"):
+                after = _NOUN_PHRASE.match(key, number.end)
+                if _cue(after.group(), number, after=True):
+                    previous_end = after.end()  # "19.838 hồ sơ tiếp nhận trực tuyến, 8.606": not the next's words
             number.written, number.unit = number.unit, words["report_as"][code] or number.unit
             found.append((number, code))
             previous = (number, code)
@@ -320,11 +328,11 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     A sentence that names no period or scope takes those of an earlier sentence of its paragraph (the period
     of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
     rows, seen, rounded = [], set(), []
-    carried_period, paragraph, last_end = (None, None), [], 0
+    carried_period, paragraph, last_end, tiered = (None, None), [], 0, False
     for start, end in sentences(text):
         sentence = text[start:end]
         if "\n" in text[last_end:start]:
-            carried_period, paragraph = (None, None), []  # a new paragraph
+            carried_period, paragraph, tiered = (None, None), [], False  # a new paragraph
         last_end = end
         paragraph.append(sentence)
         if not any(ch.isdigit() for ch in sentence):
@@ -332,6 +340,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
         if vocabulary()["components"].search(key) or vocabulary()["pending"].search(key):
             continue  # the parts of an index: none is the index; dossiers still in progress
+        tiered = tiered or bool(vocabulary()["tier_lead"].search(key))  # "Ở cấp huyện, ...": so is the paragraph
         numbers = read_numbers(key)
         found = _indicators(key, numbers, sentence)
         if not found:
@@ -349,13 +358,14 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             continue
         carried_period = stated  # a sentence with figures lends its period to the next ones
         item_start = 0
+        found = _one_value_each(key, sentence, found)
         for number, code in found:
             own = _clause_scope(sentence, key, number, context)
             if listing:  # a sentence naming several units: each figure is the one unit named just before it
                 own, item_start = _item_scope(sentence[item_start:number.start], context), number.end
                 if own is None:
                     continue
-            if own is None and _tier(key, number):
+            if own is None and (_tier(key, number) or (tiered and not _unit_named(sentence))):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
             figure_scope = own or scope
             period = _period(stated, key, code, context)
@@ -383,6 +393,32 @@ def _said_exactly(row: dict, rows: list[dict]) -> bool:
 def _digits(value: float) -> int:
     """Significant digits of a figure: 2 for 2400000 and for 2.4, 4 for 2471000."""
     return len(f"{value:.6g}".replace(".", "").replace("-", "").strip("0"))
+
+
+def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) -> list[tuple[Number, str]]:
+    """A sentence gives one value of an indicator in a unit for the units it names: of two on-time counts or
+    shares ("trước hạn 13.529 hồ sơ, chiếm 86,5%; đúng hạn 1.958 hồ sơ, chiếm 12,5%") neither is the on-time
+    figure (their total is not printed); of two received counts, the new intake ("tổng cộng 19.361 hồ sơ, trong
+    đó có 16.041 hồ sơ tiếp nhận mới") or else the first, the whole ("..., trong đó 14.654 hồ sơ trực tiếp");
+    items of a list of units (a unit named between them) each keep theirs."""
+    groups: dict[tuple[int, str, str], list[Number]] = {}
+    item, previous_end = 0, 0
+    for number, code in found:
+        if len(key) == len(sentence) and _unit_named(sentence[previous_end:number.start]):
+            item += 1  # "Sở Công Thương ... 92,83%; Sở Giao thông Vận tải ... 91,86%": another unit's
+        previous_end = number.end
+        groups.setdefault((item, code, number.unit), []).append(number)
+    drop = set()
+    for (_, code, _), numbers in groups.items():
+        if len(numbers) < 2:
+            continue
+        if code == "dossiers_on_time":
+            drop.update(id(n) for n in numbers)
+            continue
+        new = [n for n in numbers if _NEW_INTAKE.match(key, n.end)] if code == "dossiers_received" else []
+        keep = new[0] if len(new) == 1 else numbers[0]
+        drop.update(id(n) for n in numbers if n is not keep)
+    return [(number, code) for number, code in found if id(number) not in drop]
 
 
 def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:

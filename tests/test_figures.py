@@ -257,3 +257,30 @@ def test_a_list_item_needs_its_unit_and_no_other_index():
     text = ("Chỉ số PAR Index năm 2023 của tỉnh Cao Bằng đạt 84,10%, còn chỉ số PCI của tỉnh Lạng Sơn đạt 66,20%.")
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 84.1, "Cao Bằng")]
+
+
+PARTS = (
+    "Trong quý I năm 2024, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận tổng cộng 19.361 hồ sơ, trong đó có "
+    "16.041 hồ sơ tiếp nhận mới, số còn lại từ kỳ trước chuyển sang.\n\n"
+    "Trong quý, toàn tỉnh có 218.763 hồ sơ yêu cầu giải quyết. Trong đó: 19.838 hồ sơ tiếp nhận trực tuyến, 8.606 "
+    "hồ sơ kỳ trước chuyển qua.\n\n"
+    "Trong quý, đã giải quyết 15.641 hồ sơ, trong đó giải quyết trước hạn có 13.529 hồ sơ, chiếm tỷ lệ 86,5%; giải "
+    "quyết đúng hạn có 1.958 hồ sơ, chiếm tỷ lệ 12,5%; số hồ sơ quá hạn còn 154, chiếm tỷ lệ 1%; 1.878 hồ sơ đang "
+    "giải quyết.\n\n"
+    "Ở cấp huyện, tổng số hồ sơ tiếp nhận trong quý là 21.686 hồ sơ. Trong số này đã giải quyết được 17.651 hồ sơ, "
+    "chiếm 81%.")
+
+
+def test_parts_carried_over_pending_and_tier_paragraphs_are_no_figures_of_their_own():
+    assert [(r["indicator"], r["value"], r["unit"], r["scope"]) for r in extract_figures(PARTS, CAO_BANG_Q1)] == [
+        ("dossiers_received", 16041.0, "count", "Trung tâm Phục vụ hành chính công"),  # the new intake
+        ("dossiers_received", 218763.0, "count", "Cao Bằng"),
+        ("dossiers_online", 19838.0, "count", "Cao Bằng"),  # "8.606 hồ sơ kỳ trước chuyển qua" is not online
+        ("dossiers_resolved", 15641.0, "count", "Cao Bằng"),  # early and on time apart: neither is the on-time
+        ("dossiers_late", 154.0, "count", "Cao Bằng"), ("dossiers_late", 1.0, "%", "Cao Bằng")]
+
+
+def test_a_sentence_opening_on_a_date_gives_figures_at_that_date():
+    text = "Đến 20/9/2021, trên Cổng dịch vụ công của tỉnh đã tiếp nhận 64.292 hồ sơ trực tuyến."
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_online", 64292.0, None, 2021)]
