@@ -20,7 +20,7 @@ from .htmltext import extract_page
 from .periods import reporting_period
 from .places import locate, province_of_district
 from .records import Bulletin, Skipped, SourceRecord
-from .topics import assign_topics
+from .topics import assign_topics, with_figures
 
 TITLE_FALLBACK_CHARS = 120
 
@@ -73,4 +73,6 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
         numbers=cleaned.numbers,
     )
     bulletin.figures = figures_of(bulletin)
+    if "topics" not in given:
+        bulletin.topics = with_figures(bulletin.topics, bulletin.figures)
     return bulletin

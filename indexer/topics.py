@@ -189,3 +189,10 @@ def assign_topics(title: str, body: str) -> list[str]:
     kind = headline_kind(title_n)
     listed = listed if kind == "plan" else set()
     return [topic.id for topic in topics() if topic.id in listed or _substantial(topic, found[topic], body_n, kind)]
+
+
+def with_figures(assigned: list[str], figures: list[dict]) -> list[str]:
+    """``assigned`` with the topics whose ``indicators`` the bulletin reports figures of (a bulletin giving the
+    share of dossiers filed online discusses digital government), in taxonomy order."""
+    reported = {figure["indicator"] for figure in figures}
+    return [topic.id for topic in topics() if topic.id in assigned or reported & set(topic.indicators)]

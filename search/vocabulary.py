@@ -46,6 +46,7 @@ class Topic:
     ignore: tuple[str, ...]
     pillar: tuple[str, ...] = ()  # names of the reform area itself, as listed among the pillars
     defining: tuple[str, ...] = ()  # patterns that alone say the bulletin discusses the topic
+    indicators: tuple[str, ...] = ()  # figures (indexer.figures) that, reported, say the bulletin discusses it
 
 
 def _load(name: str) -> dict:
@@ -139,6 +140,7 @@ def topics() -> tuple[Topic, ...]:
             ignore=tuple(normalize_key(t) for t in entry["ignore"]),
             pillar=tuple(normalize_key(t) for t in entry.get("pillar", ())),
             defining=tuple(entry.get("defining", ())),
+            indicators=tuple(entry.get("indicators", ())),
         )
         for entry in topics_config()["topics"]
     )

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indexer.topics import assign_topics, headline_kind, topic_evidence
+from indexer.topics import assign_topics, headline_kind, topic_evidence, with_figures
 
 
 def test_each_topic_from_its_evidence():
@@ -111,3 +111,9 @@ def test_counting_by_find_equals_the_whole_word_regex(text, term, cap):
     from indexer.topics import _count, _term_pattern
 
     assert _count(term, text, cap) == min(len(_term_pattern(term).findall(text)), cap)
+
+
+def test_a_bulletin_reporting_online_filings_discusses_digital_government():
+    online = [{"indicator": "dossiers_online"}, {"indicator": "dossiers_received"}]
+    assert with_figures(["kiem_tra", "thu_tuc"], online) == ["thu_tuc", "chinh_quyen_so", "kiem_tra"]
+    assert with_figures(["thu_tuc"], [{"indicator": "dossiers_received"}]) == ["thu_tuc"]
