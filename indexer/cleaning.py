@@ -49,6 +49,7 @@ MIN_ARTICLE = 80  # characters of body text before a tail marker counts
 HEADLINE_ZONE = 15  # lines at the top where a document header or a date line places the headline
 MAX_CAPTION_WORDS = 30  # a photo caption above the headline is one short sentence
 MAX_WRAPPED = 3  # upper-case lines after a document's subject line that continue it
+LEAD_IN_WORDS = 14  # a headline's first line ending with a colon ("Cà Mau:") is at most this long
 DOCUMENT_ZONE = 30  # non-empty lines at the top where an official document's kind, subject and date stand
 ADDRESS_ZONE = 40  # non-empty lines at the top searched for the headline the address spells
 MIN_ADDRESS_WORDS = 5  # an address segment spells a headline from this many words ("cai-cach-hanh-chinh" does not)
@@ -65,6 +66,7 @@ class ChromePatterns:
     document_header: tuple[re.Pattern, ...] = ()
     own_number: tuple[re.Pattern, ...] = ()
     title_trim: tuple[re.Pattern, ...] = ()
+    document_authority: tuple[re.Pattern, ...] = ()
 
 
 @cache
@@ -81,7 +83,8 @@ def load_patterns(path: Path = PATTERNS) -> ChromePatterns:
                           document_types=tuple(document["types"]),
                           document_header=tuple(re.compile(p, re.I) for p in document["header"]),
                           own_number=tuple(re.compile(p, re.I) for p in document.get("own_number", ())),
-                          title_trim=tuple(re.compile(p, re.I) for p in data.get("title_trim", ())))
+                          title_trim=tuple(re.compile(p, re.I) for p in data.get("title_trim", ())),
+                          document_authority=tuple(re.compile(p, re.I) for p in document.get("authority", ())))
 
 
 def _matches(patterns, line: str) -> bool:
@@ -118,13 +121,13 @@ def _document_title(lines: list[str], patterns: ChromePatterns) -> tuple[int, st
         line = lines[i]
         seen_header = seen_header or _matches(patterns.document_header, line)
         if seen_header and line.isupper() and line.lower() in patterns.document_types:
-            subject = _subject(lines, i + 1)
+            subject = _subject(lines, i + 1, patterns)
             if subject is not None and _looks_like_title(subject[1]):
                 return subject[0], f"{line} {subject[1]}"
     return None
 
 
-def _subject(lines: list[str], start: int) -> tuple[int, str] | None:
+def _subject(lines: list[str], start: int, patterns: ChromePatterns) -> tuple[int, str] | None:
     """(index, text) of the subject line after a document's kind, with the upper-case lines a hard wrap
     split it into ("TRIỂN" | "KHAI CHIẾN DỊCH ...") joined; None when no line follows closely."""
     first = next((j for j in range(start, min(start + 3, len(lines))) if lines[j]), None)
@@ -132,8 +135,8 @@ def _subject(lines: list[str], start: int) -> tuple[int, str] | None:
         return None
     parts = [lines[first]]
     for line in lines[first + 1:first + 1 + MAX_WRAPPED]:
-        if not (parts[-1].isupper() and line.isupper()):
-            break
+        if not (parts[-1].isupper() and line.isupper()) or _matches(patterns.document_authority, line):
+            break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" after the subject: who issues it
         parts.append(line)
     return first, " ".join(parts)
 
@@ -245,6 +248,21 @@ def _find_title(lines: list[str], patterns: ChromePatterns, hint: str | None,
             if line and folded_key(line) == wanted:
                 return i, line
         return None, hint
+    found = _found_title(lines, patterns, url)
+    return _with_lead_in(lines, patterns, *found) if found[0] is not None else found
+
+
+def _with_lead_in(lines: list[str], patterns: ChromePatterns, at: int, title: str) -> tuple[int, str]:
+    """A headline printed in two lines, the first ending with a colon ("Cà Mau:" | "Chỉ số cải cách hành
+    chính đứng thứ ba ..."): both."""
+    before = next((j for j in range(at - 1, max(at - 3, -1), -1) if lines[j]), None)
+    if before is not None and lines[before].endswith(":") and len(lines[before].split()) <= LEAD_IN_WORDS \
+            and not _is_furniture(lines[before], patterns) and not title.endswith(":"):
+        return at, f"{lines[before]} {title}"
+    return at, title
+
+
+def _found_title(lines: list[str], patterns: ChromePatterns, url: str | None) -> tuple[int | None, str | None]:
     document = _document_title(lines, patterns)
     spelled = _title_from_address(lines, patterns, url)
     if document and spelled in (None, document[0]):

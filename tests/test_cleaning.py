@@ -279,3 +279,23 @@ def test_the_legal_basis_a_scraped_description_runs_into_is_no_part_of_the_headl
             "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
     assert clean(f"{line}\n{BODY}").title == ("Quyết định số 15/2020/QĐ-UBND ban hành Quy chế một cửa tại Trung tâm "
                                               "Phục vụ hành chính công tỉnh.")
+
+
+@pytest.mark.parametrize("page, title", [
+    # a headline printed in two lines, the first ending with a colon
+    ("Thời sự - Chính trị\n\nXếp hạng chỉ số cải cách hành chính năm 2023:\n\nSở Tư pháp và UBND huyện Hòa An "
+     "dẫn đầu\n\nCập nhật ngày: 14/12/2023 - 10:19\n\nNgày 12/12, UBND tỉnh Cao Bằng công bố Chỉ số cải cách hành "
+     "chính năm 2023 của các sở, ngành và UBND các huyện.",
+     "Xếp hạng chỉ số cải cách hành chính năm 2023: Sở Tư pháp và UBND huyện Hòa An dẫn đầu"),
+    # the date and time a page prints after its headline, and a search box above it
+    ("Tìm kiếm\n\nUBND xã Hòa An khánh thành Trung tâm Phục vụ hành chính công 11/08/2025 16:43\n\nNgày 11-8, UBND "
+     "xã Hòa An tổ chức lễ khánh thành Trung tâm Phục vụ hành chính công sau khi hoàn thành sửa chữa.",
+     "UBND xã Hòa An khánh thành Trung tâm Phục vụ hành chính công"),
+    # an official document's subject ends where the line naming who issues it begins
+    ("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\n\nSố: 120/QĐ-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nQUYẾT ĐỊNH\n\nVỀ "
+     "VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ TƯ PHÁP\nCHỦ TỊCH ỦY BAN NHÂN "
+     "DÂN TỈNH\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+     "QUYẾT ĐỊNH VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ TƯ PHÁP"),
+])
+def test_headline_forms_of_real_pages(page, title):
+    assert clean(page).title == title
