@@ -52,6 +52,7 @@ _CITED = [
     re.compile(r"\btừ\s+năm\s+(?:19|20)\d{2}"),  # a starting point ("thành lập từ năm 2013"), not "từ đầu năm"
     re.compile(r"\b(?:sn|sinh năm|năm sinh)\s*:?\s*(?:19|20)\d{2}"),  # a birth year
     re.compile(r"\bcùng kỳ\s+(?:năm\s+)?(?:19|20)\d{2}"),  # the period compared with
+    re.compile(r"\bso với\s+(?:cùng kỳ\s+)?năm\s+(?:19|20)\d{2}"),  # "tăng 1,03 điểm so với năm 2018"
 ]
 _DAY = re.compile(rf"\b\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
 # a cited document's date, after its number of any shape: "Quyết định số 08/2014/QĐ-UBND ngày 05/5/2014",
@@ -59,7 +60,8 @@ _DAY = re.compile(rf"\b\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
 _CITED_DAY = re.compile(rf"(?<!\S)\d{{1,5}}\w?[/-][\w/-]*[^\W\d_][\w/-]*\s*,?\s*(?:ngày\s+)?{_DAY.pattern}")
 # figures given for a year: "Năm 2024, có 17 cơ quan ...", "Trong năm 2020, đã cấp ..."
 _RESULTS_OF = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+)năm\s+{_YEAR}\s*,", re.M)
-_SAME_PERIOD = re.compile(rf"\bcùng kỳ\s+(?:năm\s+)?{_YEAR}")  # "so với cùng kỳ năm 2019": this is 2020
+# "so với cùng kỳ năm 2019", "so với năm 2018": this is the year after
+_SAME_PERIOD = re.compile(rf"\b(?:cùng kỳ\s+(?:năm\s+)?|so với\s+năm\s+){_YEAR}")
 _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a school year is named by its first year
 _COMPARED = re.compile(r"\bso với\b[^,;.()]*")  # what is compared with: "so với năm 2022", "so với quý II"
 _FIRST_MONTHS = re.compile(rf"\b([1-9]|1[01])\s+thang\s+dau\s+(?:nam|cua nam)\b(?:\s*{_YEAR})?")

@@ -82,6 +82,9 @@ from indexer.periods import reporting_period
     # an index ranking named in the lead, its year a few words on
     ("Thành phố dẫn đầu về chuyển đổi số", "Thành phố được xếp hạng nhất về chuyển đổi số 2022 cấp tỉnh.",
      "2023-09-10", (2022, "FY")),
+    # the year compared with is never the one reported on: an undated page "tăng ... so với năm 2022" is 2023
+    ("Cao Bằng duy trì vị trí dẫn đầu", "Theo kết quả đánh giá, Chỉ số PAR INDEX tỉnh đạt 90,09 điểm, tăng 1,03 "
+     "điểm so với năm 2022.", None, (2023, None)),
     # results of a whole year in the headline ("trong năm 2019") are FY
     ("Cao Bằng: 1.200 hồ sơ được giải quyết trực tuyến trong năm 2019", "Theo báo cáo, trong năm 2019 ...",
      "2019-12-31", (2019, "FY")),
