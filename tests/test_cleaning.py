@@ -303,3 +303,11 @@ def test_the_legal_basis_a_scraped_description_runs_into_is_no_part_of_the_headl
 ])
 def test_headline_forms_of_real_pages(page, title):
     assert clean(page).title == title
+
+
+def test_a_read_aloud_widget_is_no_part_of_the_lead():
+    page = ("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,4%\n\nCập nhật ngày: 06/07/2024 | 08:47 GMT+7\n\nỨNG DỤNG ĐỌC BÁO "
+            "TỰ ĐỘNG\n\nÂm thanh\n\nCHỌN GIỌNG ĐỌC\n\nTheo báo cáo của UBND tỉnh Cao Bằng, trong 6 tháng đầu năm 2024, "
+            "toàn tỉnh có 218.763 hồ sơ yêu cầu giải quyết.")
+    assert clean(page).text == ("Theo báo cáo của UBND tỉnh Cao Bằng, trong 6 tháng đầu năm 2024, toàn tỉnh có "
+                                "218.763 hồ sơ yêu cầu giải quyết.")
