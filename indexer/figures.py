@@ -154,11 +154,11 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None) ->
             code = _listed(key, sentence, previous, number)
         if code and number.unit is None:
             number.unit = "score"
+        if number.unit in ("%", "count"):
+            after = _NOUN_PHRASE.match(key, number.end)
+            if _cue(after.group(), number, after=True) is not None:
+                previous_end = after.end()  # "19.838 hồ sơ tiếp nhận trực tuyến, 8.606": not the next's words
         if code and number.unit in words["units"][code] and not _doubtful(key, window, number, code):
-            if number.unit in ("%", "count"):
-                after = _NOUN_PHRASE.match(key, number.end)
-                if _cue(after.group(), number, after=True):
-                    previous_end = after.end()  # "19.838 hồ sơ tiếp nhận trực tuyến, 8.606": not the next's words
             number.written, number.unit = number.unit, words["report_as"][code] or number.unit
             found.append((number, code))
             previous = (number, code)
@@ -329,10 +329,11 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
     rows, seen, rounded = [], set(), []
     carried_period, paragraph, last_end, tiered = (None, None), [], 0, False
+    monthly = (None, None)  # a monthly report's month, named by its first period: its paragraphs' default
     for start, end in sentences(text):
         sentence = text[start:end]
         if "\n" in text[last_end:start]:
-            carried_period, paragraph, tiered = (None, None), [], False  # a new paragraph
+            carried_period, paragraph, tiered = monthly, [], False  # a new paragraph
         last_end = end
         paragraph.append(sentence)
         if not any(ch.isdigit() for ch in sentence):
@@ -357,6 +358,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         if scope is None and not listing:
             continue
         carried_period = stated  # a sentence with figures lends its period to the next ones
+        if not rows and context.period is None and str(stated[0]).startswith("month:") and stated[1] == context.year:
+            monthly = stated  # "Trong tháng 01 năm 2025, ... tiếp nhận 14.579 hồ sơ." opens a monthly report
         item_start = 0
         found = _one_value_each(key, sentence, found)
         for number, code in found:

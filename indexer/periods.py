@@ -69,6 +69,7 @@ _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
 # several years named as one span: "2015-2020", "từ năm 2015 đến năm 2020"
 YEARS_SPAN = re.compile(rf"{_RANGE.pattern}|\btừ năm {_YEAR} đến (?:năm )?{_YEAR}")
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
+_OPENS_ON_YEAR = re.compile(rf"\W*(?:trong\s+|cả\s+)?năm\s+{_YEAR}\b")
 _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
 # the lead opens with the day of the event it reports: "Ngày 27/8/2014, Hội ... tổ chức", "Sáng ngày 5/3/2019,"
 _EVENT_DAY = re.compile(rf"^\W*(?:\([^)]{{1,20}}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?"
@@ -124,8 +125,8 @@ def _annual(title: str) -> tuple[bool, int | None]:
     if indexed:
         return True, int(indexed.group(indexed.lastindex))
     named = _YEAR_OF.search(title)
-    if named and (cues["annual"].search(title) or cues["indices"].search(title)):
-        return True, int(named.group(1))
+    if named and (cues["annual"].search(title) or cues["indices"].search(title) or _OPENS_ON_YEAR.match(title)):
+        return True, int(named.group(1))  # "Năm 2021 tỉnh ... giải quyết ... 99,86%": the year's results
     return bool(cues["year_end"].search(title) or cues["indices"].search(title)), None
 
 

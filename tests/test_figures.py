@@ -284,3 +284,14 @@ def test_a_sentence_opening_on_a_date_gives_figures_at_that_date():
     text = "Đến 20/9/2021, trên Cổng dịch vụ công của tỉnh đã tiếp nhận 64.292 hồ sơ trực tuyến."
     assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_online", 64292.0, None, 2021)]
+
+
+def test_a_monthly_report_gives_its_month_to_its_paragraphs_and_early_counts_are_parts():
+    context = Context(province="Cao Bằng", district=None, year=2025, period=None)
+    text = ("Trong tháng 01 năm 2025, Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh đã tiếp nhận tổng "
+            "cộng 14.579 hồ sơ.\n"
+            "Kết quả cho thấy, có 13.794 hồ sơ được giải quyết sớm hạn, 134 hồ sơ giải quyết đúng hạn và 651 hồ sơ "
+            "giải quyết trễ hạn, tỷ lệ giải quyết đúng hạn đạt 95,53%.")
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 14579.0, "month:2025-01"), ("dossiers_late", 651.0, "month:2025-01"),
+        ("dossiers_on_time", 95.53, "month:2025-01")]

@@ -85,7 +85,9 @@ from indexer.periods import reporting_period
     # the year compared with is never the one reported on: an undated page "tăng ... so với năm 2022" is 2023
     ("Cao Bằng duy trì vị trí dẫn đầu", "Theo kết quả đánh giá, Chỉ số PAR INDEX tỉnh đạt 90,09 điểm, tăng 1,03 "
      "điểm so với năm 2022.", None, (2023, None)),
-    # results of a whole year in the headline ("trong năm 2019") are FY
+    # results of a whole year in the headline ("trong năm 2019", "Năm 2021 tỉnh ...") are FY
+    ("Năm 2024 tỉnh Cao Bằng giải quyết hồ sơ trước hạn và đúng hạn chiếm tỷ lệ 99,86%", "Tổng số hồ sơ ...", None,
+     (2024, "FY")),
     ("Cao Bằng: 1.200 hồ sơ được giải quyết trực tuyến trong năm 2019", "Theo báo cáo, trong năm 2019 ...",
      "2019-12-31", (2019, "FY")),
     # a review of the second half is H2, and its headline's year stands
