@@ -50,11 +50,12 @@ REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, the
 # Trung ương)", whose comma is no clause break
 _RANK_AFTER = re.compile(r"^(?:(?:\s*/\s*\d+)?\s+tỉnh,\s*thành phố(?:\s+trực thuộc trung ương)?)?"
                          r"[^,;.()]{0,40}?(?:về|trong bảng|trong bảng xếp hạng|của|ở|theo)\s+[^,;.()]{0,80}")
-_SHARE_BEFORE = re.compile(r"(?:\(|,)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?$")  # ", chiếm tỷ lệ"
+_SHARE_BEFORE = re.compile(r"(?:\(|,|=)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?$")  # ", chiếm tỷ lệ"
 _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và|đạt|chiếm|trong|với|so|tăng|giảm|là)\s|$)")
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm|các tỉnh)")
 _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?\d{1,2}\s*/\s*)?(?:tháng\s+)?"
-                    r"\d{1,2}\s*[/-]\s*((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)")
+                    r"\d{1,2}\s*[/-]\s*((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)"
+                    r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay")  # year to date: no period
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4")
@@ -202,6 +203,7 @@ def _code(key: str, number: Number, window: str, previous) -> str | None | bool:
     code = named if named is not None and (before is None or str(named).startswith(REFINEMENTS)) else before
     if code is None and previous is not None:
         code = _follower(key[previous[0].end:number.start], previous, number)
+        number.follows = code is not None
     return code
 
 
@@ -412,11 +414,12 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
         previous_end = number.end
         groups.setdefault((item, code, number.unit), []).append(number)
     drop = set()
-    for (_, code, _), numbers in groups.items():
-        if len(numbers) < 2:
+    parts = {item for (item, code, _), numbers in groups.items() if code == "dossiers_on_time" and len(numbers) > 1}
+    for (item, code, _), numbers in groups.items():
+        if code == "dossiers_on_time" and item in parts:
+            drop.update(id(n) for n in numbers if n.unit == "count" or n.follows or len(numbers) > 1)  # parts
             continue
-        if code == "dossiers_on_time":
-            drop.update(id(n) for n in numbers)
+        if len(numbers) < 2:
             continue
         new = [n for n in numbers if _NEW_INTAKE.match(key, n.end)] if code == "dossiers_received" else []
         keep = new[0] if len(new) == 1 else numbers[0]

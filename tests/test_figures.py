@@ -295,3 +295,17 @@ def test_a_monthly_report_gives_its_month_to_its_paragraphs_and_early_counts_are
     assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)] == [
         ("dossiers_received", 14579.0, "month:2025-01"), ("dossiers_late", 651.0, "month:2025-01"),
         ("dossiers_on_time", 95.53, "month:2025-01")]
+
+
+def test_year_to_date_figures_have_no_period_and_parts_of_a_share_list_are_left_out():
+    context = Context(province="Cao Bằng", district="Bảo Lạc", year=2024, period=None)
+    text = ("Từ đầu năm 2024 đến nay, UBND huyện Bảo Lạc đã tiếp nhận 3.834 hồ sơ, giải quyết đúng hạn 100%.\n\n"
+            "Qua 6 tháng hoạt động (từ 01/12/2023 – 31/5/2024), Trung tâm Hành chính công huyện Bảo Lạc đã tiếp nhận "
+            "2.345 hồ sơ (trả kết quả sớm hạn 1.051 hồ sơ, đạt 44%; trả đúng hạn 721 hồ sơ = 30%, trả quá hạn 154 hồ "
+            "sơ =6,5%); hồ sơ đang trong thời gian giải quyết 118 hồ sơ (5%).")
+    rows = extract_figures(text, context)
+    assert [(r["indicator"], r["value"], r["unit"], r["period"], r["year"]) for r in rows] == [
+        ("dossiers_received", 3834.0, "count", None, 2024), ("dossiers_on_time", 100.0, "%", None, 2024),
+        ("dossiers_received", 2345.0, "count", "range:2023-12-01..2024-05-31", 2024),
+        ("dossiers_late", 154.0, "count", "range:2023-12-01..2024-05-31", 2024),
+        ("dossiers_late", 6.5, "%", "range:2023-12-01..2024-05-31", 2024)]
