@@ -25,6 +25,10 @@ from indexer.places import Place, locate, province_of_district, provinces_named
     ("Họp ban chỉ đạo", "Nội dung.", "https://sonla.gov.vn/huyen-mai-son/tin/1", Place("Sơn La", "Mai Sơn")),
     ("Họp ban chỉ đạo", "Nội dung.", "https://tpcaobang.caobang.gov.vn/tin/1", Place("Cao Bằng", "Cao Bằng")),
     ("Họp ban chỉ đạo", "Nội dung.", "https://sonoivu.caobang.gov.vn:443/tin/1", Place("Cao Bằng", None)),
+    # provincial papers and stations whose names are not the province's: listed, or a known prefix
+    ("Trung tâm Phục vụ hành chính công giải quyết hơn 59 ngàn hồ sơ", "Trong 9 tháng, Trung tâm tỉnh tiếp nhận hồ sơ.",
+     "https://baodongkhoi.vn/trung-tam-phuc-vu-a78881.html", Place("Bến Tre", None)),
+    ("Hội nghị tổng kết", "Nội dung.", "https://tinhuycaobang.vn/tin/1", Place("Cao Bằng", None)),
     ("Họp ban chỉ đạo", "Nội dung.", "http://bachlongvy.haiphong.gov.vn/tin/1", Place("Hải Phòng", "Bạch Long Vĩ")),
     ("Huyện đảo Lý Sơn đẩy mạnh một cửa", "Huyện đảo triển khai.", None, Place("Quảng Ngãi", "Lý Sơn")),
     ("Côn Đảo tiếp nhận hồ sơ trực tuyến", "Huyện triển khai.", None, Place("Bà Rịa - Vũng Tàu", "Côn Đảo")),
