@@ -10,6 +10,8 @@ override what extraction finds. Null means "the page does not say".
 
 from __future__ import annotations
 
+import re
+
 from search.docnumbers import find_refs
 from search.vocabulary import province_2025_of
 
@@ -23,6 +25,9 @@ from .records import Bulletin, Skipped, SourceRecord
 from .topics import assign_topics, with_figures
 
 TITLE_FALLBACK_CHARS = 120
+
+# an official document's place-and-date line names where it is issued: "Thừa Thiên Huế, ngày 05 tháng 3 năm 2015"
+_DOCUMENT_DATE = re.compile(r"(?:^|\|)\s*([^|,\d]{2,40}),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
 
 
 def _fallback_title(text: str) -> str:
@@ -47,7 +52,8 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
     published = given.get("published") or page_date or (dated[0] if dated else None)
     year, quarter = reporting_period(title, cleaned.text, published)
     header = "\n".join(line for line in cleaned.header if line not in (title, cleaned.published_line))
-    place = locate(title, cleaned.text, url, header=header)
+    issued = _DOCUMENT_DATE.search(cleaned.published_line or "")
+    place = locate(title, cleaned.text, url, header=header, issued_in=issued.group(1).strip() if issued else None)
     district = given.get("district") or place.district
     province = given.get("province") or place.province
     if given.get("district") and not given.get("province"):

@@ -269,14 +269,19 @@ _PERSONAL = re.compile(r"\((?=[^()\n]{0,40}\b(?:SN|sinh năm|năm sinh|trú|ng�
                        re.IGNORECASE)
 
 
-def locate(title: str, body: str, url: str | None = None, header: str = "") -> Place:
+def locate(title: str, body: str, url: str | None = None, header: str = "", issued_in: str | None = None) -> Place:
     """The province and district a bulletin is about, or None for each.
 
-    ``header`` (a document's issuer, a portal's banner) is evidence of the province only.
+    ``header`` (a document's issuer, a portal's banner) is evidence of the province only; ``issued_in``, the
+    place of an official document's place-and-date line ("Thừa Thiên Huế, ngày 05 tháng 3 năm 2015"), weighs
+    as much as the address.
     """
     source = url_source(url)
     body = _PERSONAL.sub(" ", body)
-    province = _dominant(_score(title, f"{header}\n{body}", source.province))
+    scores = _score(title, f"{header}\n{body}", source.province)
+    if issued_in and is_province(issued_in):
+        scores[issued_in] += WEIGHTS["url"]
+    province = _dominant(scores)
     if province and not source.province and _roundup(title, body):
         province = None
     url_district = source.district if province == source.province else None
