@@ -30,9 +30,11 @@ _LABEL = (r"(?P<label>đăng ngày|ngày đăng tải|ngày đăng|ngày cập n
           r"cập nhật|ngày xuất bản|xuất bản ngày|xuất bản|đăng lúc|đăng tải|thời gian đăng|ngày ban hành tin|"
           r"ngày đăng tin|posted on|published on|published|posted|updated|ngày(?=\s*:))")
 # before the date: a section name and a dash ("Tin tức - 10:47, 23/05/2025"), or an author's name before a
-# weekday ("Lam Hàn Thứ tư, ngày 20/10/2021")
+# weekday ("Lam Hàn Thứ tư, ngày 20/10/2021") or before a date with its time
 _LEAD_IN = (r"(?:[^\W\d_][^\d|:()]{0,30}?\s[-–]\s*(?=\d)|"
-            r"(?:[^\W\d_]+\s+){1,4}(?=(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy|bẩy)|chủ\s*nhật)\s*[,-]))")
+            r"(?:[^\W\d_]+\s+){1,4}(?=(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy|bẩy)|chủ\s*nhật)\s*[,-])|"
+            # an author's name before a date and its time ("Tuấn Quang 06/09/2016 16:04")
+            r"(?:[^\W\d_]+\s+){1,4}(?=\d{1,2}/\d{1,2}/\d{4}\s*[-–|,]?\s*\d{1,2}:\d{2}))")
 _BULLET = r"(?:[-–•*+·]\s*)"
 _WEEKDAY = (r"(?:(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy|bẩy)|chủ\s*nhật|cn|"
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s*[,-]?\s*)")
@@ -58,7 +60,7 @@ _ANY_DATE = "|".join(f"(?:{p})" for p in _DATES.values())
 _VIEWS = r"(?:\s*[|\-–]?\s*(?:lượt xem|lượt đọc|số lượt xem|số lần xem|lượt truy cập)\s*:?\s*[\d.,]+|\s+\d{1,7})"
 _TRAILER = r"(?:\s*[|\-–]?\s*(?:xem cỡ chữ|cỡ chữ|in bài|bản in|chia sẻ)\b.{0,40})"
 DATE_LINE = re.compile(
-    rf"^{_BULLET}?\(?(?:{_LABEL}\s*(?:ngày\s*)?:?\s*|{_LEAD_IN})?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:{_CLOCK}{_SEP})?"
+    rf"^{_BULLET}?\(?\s*(?:{_LABEL}\s*(?:ngày\s*)?:?\s*|{_LEAD_IN})?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:{_CLOCK}{_SEP})?"
     rf"(?:ngày\s*:?\s*)?\(?(?:{_ANY_DATE})\)?(?:{_SEP}{_CLOCK})?(?:{_SEP}{_ZONE})?{_VIEWS}?{_TRAILER}?\s*[.)]?$",
     re.I,
 )

@@ -53,7 +53,13 @@ from indexer.dates import parse_date_line
     ("Số: 12/2019/QĐ-UBND | Bắc Giang, ngày 05 tháng 3 năm 2019", ("2019-03-05", False)),
     ("Lạng Sơn, ngày 18 tháng 10 năm 2022", ("2022-10-18", False)),
     ("TP. Hồ Chí Minh, ngày 2 tháng 12 năm 2021", ("2021-12-02", False)),
+    # an author's name before the date and its time; a label in brackets with spaces inside
+    ("MINH AN 15/10/2022 15:58", ("2022-10-15", False)),
+    ("Lan Hương 06/02/2024 - 11:06", ("2024-02-06", False)),
+    ("( Cập nhật lúc: 18/02/2021  )", ("2021-02-18", True)),
     # not date lines
+    ("Hà Nội có 15 xã 06/09/2016", None),
+    ("Theo báo cáo 06/09/2016 16:04 hồ sơ", None),
     ("Chiều ngày 23/2/2023, tại Trung tâm Hội nghị tỉnh", None),
     ("Rà soát thủ tục hành chính năm 2023.    16/05/2023x", None),
     ("31/02/2020", None),

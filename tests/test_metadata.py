@@ -56,9 +56,10 @@ def test_given_district_brings_its_province():
 
 
 def test_a_documents_place_and_date_line_gives_its_province():
-    body = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 469/QĐ-UBND | Thừa Thiên Huế, ngày 05 tháng 3 năm "
-            "2024 |\nỦY BAN NHÂN DÂN TỈNH\n\nQUYẾT ĐỊNH\n\nBAN HÀNH QUY ĐỊNH KHẢO SÁT MỨC ĐỘ HÀI LÒNG TRONG THỰC HIỆN CƠ "
-            "CHẾ MỘT CỬA\n\n(Ban hành kèm theo Quyết định số 469/QĐ-UBND ngày 05 tháng 3 năm 2024 của UBND tỉnh)\n\n"
+    body = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 469/QĐ-UBND | Thừa Thiên Huế, ngày 05 tháng 3 năm 2024 |\nỦY BAN NHÂN DÂN TỈNH\n\nQUYẾT ĐỊNH\n\n"
+            "BAN HÀNH QUY ĐỊNH KHẢO SÁT MỨC ĐỘ HÀI LÒNG TRONG THỰC HIỆN CƠ CHẾ MỘT CỬA\n\n"
+            "(Ban hành kèm theo Quyết định số 469/QĐ-UBND ngày 05 tháng 3 năm 2024 của UBND tỉnh)\n\n"
             "1. Mục đích: đo lường sự hài lòng của người dân đối với cơ chế một cửa, một cửa liên thông.")
     b = extract_metadata(SourceRecord(id="d", origin="d.txt", kind="text", body=body))
     assert (b.province, b.published) == ("Thừa Thiên Huế", "2024-03-05")
