@@ -237,7 +237,26 @@ def _lead(body: str) -> str:
     return next((p for p in body.split("\n\n") if len(p.split()) >= LEAD_WORDS), "")
 
 
+def _headline_district(title: str, lead: str, province: str | None) -> str | None:
+    """The district a headline opens on ("Chợ Mới: Thực hiện ...") or a commune is placed in by brackets
+    ("xã Nâm Nung (Krông Nô)") in the headline or lead: a district of the bulletin's province, by its name."""
+    if province is None:
+        return None
+    names = [name for p in provinces() if p.name == province for _, name in p.districts
+             if fold(name) != fold(province)]  # "Cao Bằng: ..." opens on the province, not its city
+    for name in sorted(names, key=len, reverse=True):
+        spelled = re.escape(unify_tones(name))
+        if re.match(rf"\W*{spelled}\s*:", unify_tones(title)) or re.search(
+                rf"(?<!\w)(?:xã|phường|thị trấn)\s+[^\W\d_][^()\n]{{0,30}}\(\s*{spelled}\s*\)",
+                unify_tones(f"{title}\n{lead}")):
+            return name
+    return None
+
+
 def _district(title: str, body: str, province: str | None, url_district: str | None) -> str | None:
+    headline = _headline_district(title, _lead(body), province)
+    if headline:
+        return headline
     in_title = {d for _, d in district_mentions(title, province)}
     if in_title:
         return in_title.pop() if len(in_title) == 1 else None

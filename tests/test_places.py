@@ -82,6 +82,14 @@ from indexer.places import Place, locate, province_of_district, provinces_named
      "hồ sơ yêu cầu giải quyết là 10.455 hồ sơ.\n\nCũng trong quý III, thành phố công khai địa chỉ tiếp nhận phản "
      "ánh tại Trung tâm hành chính công.", "https://baoquangnam.vn/cai-cach-hanh-chinh/quy-iii-1.html",
      Place("Quảng Nam", "Hội An")),
+    # a headline opening on a district's name, a commune placed in its district by brackets; the province's
+    # own name opening a headline is the province, not its city
+    ("Hà Quảng: Thực hiện tiếp nhận hồ sơ theo cấp độ dịch", "UBND huyện ban hành văn bản về một cửa.",
+     "https://caobang.gov.vn/tin/1", Place("Cao Bằng", "Hà Quảng")),
+    ("Xã Trường Hà đạt chuẩn nông thôn mới", "Ngày 11/9, UBND tỉnh Cao Bằng kí quyết định công nhận xã Trường Hà "
+     "(Hà Quảng) đạt chuẩn nông thôn mới.", None, Place("Cao Bằng", "Hà Quảng")),
+    ("Cao Bằng: Công bố Chỉ số cải cách hành chính năm 2023", "UBND tỉnh Cao Bằng công bố chỉ số.", None,
+     Place("Cao Bằng", None)),
     # many districts listed: a provincial report, no district
     ("Báo cáo", "Tỉnh Sơn La: huyện Mộc Châu, huyện Mai Sơn, huyện Yên Châu.", None, Place("Sơn La", None)),
 ])
