@@ -237,20 +237,29 @@ def _lead(body: str) -> str:
     return next((p for p in body.split("\n\n") if len(p.split()) >= LEAD_WORDS), "")
 
 
+@cache
+def _headline_patterns(province: str) -> tuple[re.Pattern, re.Pattern, dict[str, str]] | None:
+    """For one province: a headline opening on one of its districts' names ("Chợ Mới: ..."), a commune placed in
+    one by brackets ("xã Nâm Nung (Krông Nô)"), and spelling -> name. Its city named like it is left out."""
+    names = {unify_tones(name): name for p in provinces() if p.name == province for _, name in p.districts
+             if fold(name) != fold(province)}  # "Cao Bằng: ..." opens on the province, not its city
+    if not names:
+        return None
+    spelled = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return (re.compile(rf"\W*(?P<name>{spelled})\s*:"),
+            re.compile(rf"(?<!\w)(?:xã|phường|thị trấn)\s+[^\W\d_][^()\n]{{0,30}}\(\s*(?P<name>{spelled})\s*\)"),
+            names)
+
+
 def _headline_district(title: str, lead: str, province: str | None) -> str | None:
     """The district a headline opens on ("Chợ Mới: Thực hiện ...") or a commune is placed in by brackets
     ("xã Nâm Nung (Krông Nô)") in the headline or lead: a district of the bulletin's province, by its name."""
-    if province is None:
+    patterns = _headline_patterns(province) if province else None
+    if patterns is None:
         return None
-    names = [name for p in provinces() if p.name == province for _, name in p.districts
-             if fold(name) != fold(province)]  # "Cao Bằng: ..." opens on the province, not its city
-    for name in sorted(names, key=len, reverse=True):
-        spelled = re.escape(unify_tones(name))
-        if re.match(rf"\W*{spelled}\s*:", unify_tones(title)) or re.search(
-                rf"(?<!\w)(?:xã|phường|thị trấn)\s+[^\W\d_][^()\n]{{0,30}}\(\s*{spelled}\s*\)",
-                unify_tones(f"{title}\n{lead}")):
-            return name
-    return None
+    opening, bracketed, names = patterns
+    found = opening.match(unify_tones(title)) or bracketed.search(unify_tones(f"{title}\n{lead}"))
+    return names[found.group("name")] if found else None
 
 
 def _district(title: str, body: str, province: str | None, url_district: str | None) -> str | None:
