@@ -329,7 +329,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     (a lead printed twice, the headline's figure again in the body) is given once, at its first sentence.
     A sentence that names no period or scope takes those of an earlier sentence of its paragraph (the period
     of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
-    rows, seen, rounded = [], set(), []
+    rows, seen, rounded = [], set(), set()
     carried_period, paragraph, last_end, tiered = (None, None), [], 0, False
     monthly = (None, None)  # a monthly report's month, named by its first period: its paragraphs' default
     for start, end in sentences(text):
@@ -382,8 +382,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
                          "year": period[1], "scope": figure_scope[0], "scope_level": figure_scope[1], "start": start,
                          "end": end, "sentence": sentence.strip()})
             if _ROUNDED.search(key, 0, number.start):
-                rounded.append(rows[-1])
-    return [row for row in rows if not any(row is r for r in rounded) or not _said_exactly(row, rows)]
+                rounded.add(len(rows) - 1)  # its place in rows
+    return [row for at, row in enumerate(rows) if at not in rounded or not _said_exactly(row, rows)]
 
 
 def _said_exactly(row: dict, rows: list[dict]) -> bool:

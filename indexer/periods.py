@@ -166,8 +166,9 @@ def reporting_period(title: str, body: str, published: str | None) -> tuple[int 
     """
     title_key, lead_key = _prepare(title or ""), _prepare(_lead(body))
     quarter, year = _explicit_period(title_key)
-    if quarter and year is None and _first_year(title_key) is None and _explicit_period(lead_key)[0] == quarter:
-        year = _explicit_period(lead_key)[1]  # "Quý III, Hội An giải quyết ..." over "trong quý III.2020, ..."
+    if quarter and year is None and _first_year(title_key) is None:
+        lead_quarter, lead_year = _explicit_period(lead_key)
+        year = lead_year if lead_quarter == quarter else None  # "Quý III, Hội An ..." over "trong quý III.2020"
     if quarter is None:
         annual, year = _annual(title_key)
         quarter = "FY" if annual else None
@@ -244,7 +245,8 @@ def _latest_day(lead: str) -> int | None:
 # year); the month of a day ("ngày 15 tháng 7") is not, nor a month a span starts or ends at ("từ tháng 7/2018")
 _MONTH = re.compile(rf"(?<![\w/.-])thang\s+(1[0-2]|0?[1-9])(?![\d/.-]\d{{1,2}}(?!\d))"
                     rf"(?:\s*(?:/|-|nam)\s*{_YEAR})?(?![\d/])")
-_NOT_A_MONTH_OF = re.compile(r"(?:\bngay\s+\d{1,2}|\d{1,2}|\b(?:tu|den|ke tu|sau|truoc|cuoi|dau|giua|hang))\s*$")
+_SPAN_EDGE = re.compile(r"\b(?:tu|den|ke tu|sau|truoc)\s*$")  # a month a span starts or ends at
+_NOT_A_MONTH_OF = re.compile(rf"(?:\bngay\s+\d{{1,2}}|\d{{1,2}}|\b(?:cuoi|dau|giua|hang))\s*$|{_SPAN_EDGE.pattern}")
 _BRACKETED = re.compile(r"\([^()]*\)")
 # whole periods a span of days may cover: (first month, last month) -> code
 _WHOLE = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2", (1, 9): "9M",
@@ -275,7 +277,7 @@ def _month(folded: str, year: int | None) -> tuple[str, int] | bool | None:
     months = set()
     for found in _MONTH.finditer(folded):
         if _NOT_A_MONTH_OF.search(folded, 0, found.start()):
-            if re.search(r"\b(?:tu|den|ke tu|sau|truoc)\s*$", folded[:found.start()]):
+            if _SPAN_EDGE.search(folded, 0, found.start()):
                 return False  # "từ tháng 7/2018 đến nay": a span, not the month
             continue  # a day's month ("ngày 15 tháng 7"), "cuối tháng 6"
         months.add((int(found.group(1)), int(found.group(2)) if found.group(2) else year))
@@ -289,7 +291,7 @@ def _month(folded: str, year: int | None) -> tuple[str, int] | bool | None:
 
 def stated_period(sentence: str, year: int | None = None) -> tuple[str | None, int | None] | None:
     """The period and year one sentence states for its own figures: (period, year), (None, year) for a year
-    alone, (None, None) for none; None when what it states is unclear (two years, a month).
+    alone, (None, None) for none; None when what it states is unclear (two years, two months).
 
     A span of days, or the first months of a year other than 3, 6, 9 or 12 ("4 tháng đầu năm", of ``year``
     when the sentence names none), is kept as ``range:<first day>..<last day>``. Years that are never the one
