@@ -97,6 +97,18 @@ def _district_of(province: str, labels: list[str], segments: list[str]) -> str |
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+@cache
+def _district_hosts() -> dict[str, tuple[str, str]]:
+    """A district portal's own host label ("chodon" of chodon.gov.vn) -> (province, district), for the district
+    slugs that no other district or province shares."""
+    seen: dict[str, list[tuple[str, str]]] = {}
+    for province in provinces():
+        for _, name in province.districts:
+            for prefix in sources_config()["district_prefixes"]:
+                seen.setdefault(prefix + _slug(name), []).append((province.name, name))
+    return {label: places[0] for label, places in seen.items() if len(places) == 1 and label not in _host_labels()}
+
+
 def _split(url: str) -> tuple[str, list[str]]:
     """(lower-case host without port and 'www.', path segments) of an address, with or without a scheme."""
     parts = urlsplit(url if "//" in url else "//" + url)
@@ -115,6 +127,8 @@ def url_source(url: str | None) -> Source:
     Source(province='Sơn La', district='Mộc Châu')
     >>> url_source("https://moha.gov.vn/tin-tuc/1")
     Source(province=None, district=None)
+    >>> url_source("https://chodon.gov.vn/cho-don-cong-nhan-19-xa/")
+    Source(province='Bắc Kạn', district='Chợ Đồn')
     """
     try:
         host, segments = _split(url) if url else ("", [])
@@ -130,6 +144,9 @@ def url_source(url: str | None) -> Source:
         found = {config["provinces"][_listed(host, config["provinces"])]}
     else:
         found = {_host_labels()[label] for label in labels if label in _host_labels()}
+        district = next((_district_hosts()[label] for label in labels if label in _district_hosts()), None)
+        if not found and district and host.endswith(".gov.vn"):
+            return Source(*district)  # a district's own portal: chodon.gov.vn
     if len(found) != 1:
         return Source(None, None)
     province = found.pop()

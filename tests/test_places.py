@@ -29,6 +29,9 @@ from indexer.places import Place, locate, province_of_district, provinces_named
     ("Trung tâm Phục vụ hành chính công giải quyết hơn 59 ngàn hồ sơ", "Trong 9 tháng, Trung tâm tỉnh tiếp nhận hồ sơ.",
      "https://baodongkhoi.vn/trung-tam-phuc-vu-a78881.html", Place("Bến Tre", None)),
     ("Hội nghị tổng kết", "Nội dung.", "https://tinhuycaobang.vn/tin/1", Place("Cao Bằng", None)),
+    # a district's own portal names it when no other district shares its name; Châu Thành is in six provinces
+    ("Hội nghị tổng kết", "Nội dung.", "https://haquang.gov.vn/tin/1", Place("Cao Bằng", "Hà Quảng")),
+    ("Hội nghị tổng kết", "Nội dung.", "https://chauthanh.gov.vn/tin/1", Place(None, None)),
     ("Họp ban chỉ đạo", "Nội dung.", "http://bachlongvy.haiphong.gov.vn/tin/1", Place("Hải Phòng", "Bạch Long Vĩ")),
     ("Huyện đảo Lý Sơn đẩy mạnh một cửa", "Huyện đảo triển khai.", None, Place("Quảng Ngãi", "Lý Sơn")),
     ("Côn Đảo tiếp nhận hồ sơ trực tuyến", "Huyện triển khai.", None, Place("Bà Rịa - Vũng Tàu", "Côn Đảo")),
