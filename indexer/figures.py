@@ -362,7 +362,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         carried_period = stated  # a sentence with figures lends its period to the next ones
         if not rows and context.period is None and str(stated[0]).startswith("month:") and stated[1] == context.year:
             monthly = stated  # "Trong tháng 01 năm 2025, ... tiếp nhận 14.579 hồ sơ." opens a monthly report
-        item_start = 0
+        item_start, tier_only = 0, tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
         found = _one_value_each(key, sentence, found)
         for number, code in found:
             own = _clause_scope(sentence, key, number, context)
@@ -370,7 +370,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
                 own, item_start = _item_scope(sentence[item_start:number.start], context), number.end
                 if own is None:
                     continue
-            if own is None and (_tier(key, number) or (tiered and not _unit_named(sentence))):
+            if own is None and (_tier(key, number) or tier_only):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
             figure_scope = own or scope
             period = _period(stated, key, code, context)

@@ -10,13 +10,11 @@ override what extraction finds. Null means "the page does not say".
 
 from __future__ import annotations
 
-import re
-
 from search.docnumbers import find_refs
 from search.vocabulary import province_2025_of
 
 from .cleaning import clean
-from .dates import parse_date_line
+from .dates import DOCUMENT_HEADER, parse_date_line
 from .figures import figures_of
 from .htmltext import extract_page
 from .periods import reporting_period
@@ -25,9 +23,6 @@ from .records import Bulletin, Skipped, SourceRecord
 from .topics import assign_topics, with_figures
 
 TITLE_FALLBACK_CHARS = 120
-
-# an official document's place-and-date line names where it is issued: "Thừa Thiên Huế, ngày 05 tháng 3 năm 2015"
-_DOCUMENT_DATE = re.compile(r"(?:^|\|)\s*([^|,\d]{2,40}),\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
 
 
 def _fallback_title(text: str) -> str:
@@ -52,8 +47,8 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
     published = given.get("published") or page_date or (dated[0] if dated else None)
     year, quarter = reporting_period(title, cleaned.text, published)
     header = "\n".join(line for line in cleaned.header if line not in (title, cleaned.published_line))
-    issued = _DOCUMENT_DATE.search(cleaned.published_line or "")
-    place = locate(title, cleaned.text, url, header=header, issued_in=issued.group(1).strip() if issued else None)
+    issued = DOCUMENT_HEADER.match((cleaned.published_line or "").strip())  # "Huế, ngày 05 tháng 3 năm 2015"
+    place = locate(title, cleaned.text, url, header=header, issued_in=issued.group("place") if issued else None)
     district = given.get("district") or place.district
     province = given.get("province") or place.province
     if given.get("district") and not given.get("province"):

@@ -263,14 +263,15 @@ def _headline_district(title: str, lead: str, province: str | None) -> str | Non
 
 
 def _district(title: str, body: str, province: str | None, url_district: str | None) -> str | None:
-    headline = _headline_district(title, _lead(body), province)
+    lead = _lead(body)
+    headline = _headline_district(title, lead, province)
     if headline:
         return headline
     in_title = {d for _, d in district_mentions(title, province)}
     if in_title:
         return in_title.pop() if len(in_title) == 1 else None
     mentioned = Counter({d: n for (_, d), n in district_mentions(body, province).items()})
-    in_lead = {d for p, d in district_mentions(_lead(body), province) if fold(d) != fold(p)}
+    in_lead = {d for p, d in district_mentions(lead, province) if fold(d) != fold(p)}
     if len(in_lead) == 1 and len(mentioned) <= MAX_LEAD_DISTRICTS:
         (lead_district,) = in_lead
         if mentioned.most_common(1)[0][1] == mentioned[lead_district]:

@@ -144,9 +144,10 @@ def url_source(url: str | None) -> Source:
         found = {config["provinces"][_listed(host, config["provinces"])]}
     else:
         found = {_host_labels()[label] for label in labels if label in _host_labels()}
-        district = next((_district_hosts()[label] for label in labels if label in _district_hosts()), None)
-        if not found and district and host.endswith(".gov.vn"):
-            return Source(*district)  # a district's own portal: chodon.gov.vn
+        if not found and host.endswith(".gov.vn"):  # a district's own portal: chodon.gov.vn
+            district = next((_district_hosts()[label] for label in labels if label in _district_hosts()), None)
+            if district:
+                return Source(*district)
     if len(found) != 1:
         return Source(None, None)
     province = found.pop()
