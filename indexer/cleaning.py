@@ -305,12 +305,20 @@ def _unglue_dates(lines: list[str]) -> list[str]:
     return out
 
 
-def _published_line(found: str | None, header: list[str], lines: list[str]) -> str | None:
-    """The date line found after the headline, else one above it, else an official document's place-and-date."""
+def _published_line(found: str | None, header: list[str], lines: list[str], stamp: str | None) -> str | None:
+    """The date line found after the headline, else one above it, else the date and time printed after the
+    headline on its line (``stamp``), else an official document's place-and-date."""
     if found:
         return found
     above = next((line for line in header if parse_date_line(line)), None)
-    return above or document_date_line([line for line in lines if line][:DOCUMENT_ZONE])
+    return above or stamp or document_date_line([line for line in lines if line][:DOCUMENT_ZONE])
+
+
+def _headline_stamp(line: str, title: str | None) -> str | None:
+    """The date line a page prints after the headline on the same line ("... Nghệ An (15/08/2019 09:58 AM)"),
+    which ``title_trim`` took off the title."""
+    rest = line[len(title):].strip() if title and line.startswith(title) else ""
+    return rest if rest and parse_date_line(rest) else None
 
 
 def clean(text: str, title_hint: str | None = None, url: str | None = None) -> Cleaned:
@@ -332,7 +340,8 @@ def clean(text: str, title_hint: str | None = None, url: str | None = None) -> C
             header.append(line)
             continue
         body.append(line)
-    published_line = _published_line(published_line, header, lines)
+    stamp = _headline_stamp(lines[title_at], title) if title_at is not None else None
+    published_line = _published_line(published_line, header, lines, stamp)
     if not body and title_at is not None:  # a one-paragraph bulletin: its line is title and text
         body = [lines[title_at]]
     kept = set(body) | ({lines[title_at]} if title_at is not None else set())

@@ -18,7 +18,9 @@ The official header of a legal or administrative document ("Số: 12/2019/QĐ-UB
 the document's date line: it is read as an unlabelled date line.
 
 Day-month-year order is the Vietnamese one; ISO dates and English month names
-("July 14, 2023", "14 Jul 2023") are read as well.
+("July 14, 2023", "14 Jul 2023") are read as well, and so is the month-first short date with a 12-hour
+clock that some portal software prints ("6/4/19 3:43 PM"). A scraper's stamp of a month only ("date
+2020-09") is no date line; ``stamp_month`` reads it for the reporting year.
 """
 
 from __future__ import annotations
@@ -80,8 +82,12 @@ DOCUMENT_HEADER = re.compile(
 _BRACKETS = re.compile(r"[\[\]]")  # "[ Cập nhật vào ngày (01/09/2017) ] - [ Số lần xem: 775 ]"
 # a date stamp glued before the lead: a scraper's "date 2025-08-07 " prefix, or a date with no space before
 # the lead's first word ("05/5/2022Không thuận lợi ...")
+_MONTH_STAMP = r"date\s*:?\s+(?P<ym>(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))"  # a scraper's stamp of a month only
 _GLUED = (re.compile(rf"^date\s*:?\s+(?P<stamp>{_DATES['iso']}|{_DATES['numeric']})\s+(?P<lead>\S.*)$", re.I),
-          re.compile(rf"^(?P<stamp>{_DATES['numeric']})(?P<lead>[^\W\d_].*)$"))
+          re.compile(rf"^(?P<stamp>{_DATES['numeric']})(?P<lead>[^\W\d_].*)$"),
+          re.compile(rf"^(?P<stamp>{_MONTH_STAMP})\s+(?P<lead>\S.*)$", re.I))
+# a short United States date with its clock, as some portal software prints it: "6/4/19 3:43 PM" is 4 June 2019
+_US_SHORT = re.compile(r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<yy>\d{2})\s+\d{1,2}:\d{2}\s*(?:am|pm)$", re.I)
 # the place-and-date of an official document after its number or the national motto, wherever the lines of
 # its two-column header were broken ("Số: 07/CT-UBND | Lâm Đồng, ngày 26 | tháng 4 năm 2023")
 _DOCUMENT_DATE = re.compile(
@@ -133,6 +139,8 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
     ('2024-04-03', True)
     >>> parse_date_line("Chiều ngày 23/2/2023, tại hội trường") is None
     True
+    >>> parse_date_line("6/4/19 3:43 PM")
+    ('2019-06-04', False)
     """
     line = " ".join(_BRACKETS.sub(" ", line).split())
     found = DATE_LINE.match(line)
@@ -147,7 +155,24 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
     if header and _is_place_name(header.group("place")):
         date = _match_date(header)
         return (date, False) if date else None
+    short = _US_SHORT.match(line)
+    if short:
+        try:
+            return datetime.date(2000 + int(short["yy"]), int(short["m"]), int(short["d"])).isoformat(), False
+        except ValueError:
+            return None
     return None
+
+
+def stamp_month(line: str) -> str | None:
+    """YYYY-MM of a scraper's stamp that gives a month only ("date 2020-09"), else None: no publication
+    date, but the year and month a page was seen in.
+
+    >>> stamp_month(" date 2020-09"), stamp_month("date 2020-09-14")
+    ('2020-09', None)
+    """
+    found = re.fullmatch(_MONTH_STAMP, line.strip(), re.I)
+    return found.group("ym") if found else None
 
 
 def parse_date(value: str) -> str | None:
@@ -175,11 +200,13 @@ def split_glued_date(line: str) -> tuple[str, str] | None:
     ('05/5/2022', 'Không thuận lợi như những địa phương khác')
     >>> split_glued_date("12/5/2022 UBND huyện tổ chức hội nghị") is None
     True
+    >>> split_glued_date(" date 2020-09 Từ năm 2015-2020, UBND tỉnh đã ban hành")
+    ('date 2020-09', 'Từ năm 2015-2020, UBND tỉnh đã ban hành')
     """
     line = line.strip()
     for pattern in _GLUED:
         found = pattern.match(line)
-        if found and _match_date(found):
+        if found and (_match_date(found) or stamp_month(found.group("stamp"))):
             return found.group("stamp"), found.group("lead")
     return None
 

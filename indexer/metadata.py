@@ -14,7 +14,7 @@ from search.docnumbers import find_refs
 from search.vocabulary import province_2025_of
 
 from .cleaning import clean
-from .dates import DOCUMENT_HEADER, parse_date_line
+from .dates import DOCUMENT_HEADER, parse_date_line, stamp_month
 from .figures import figures_of
 from .htmltext import extract_page
 from .periods import reporting_period
@@ -45,7 +45,8 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
     title = given.get("title") or cleaned.title or _fallback_title(cleaned.text)
     dated = parse_date_line(cleaned.published_line) if cleaned.published_line else None
     published = given.get("published") or page_date or (dated[0] if dated else None)
-    year, quarter = reporting_period(title, cleaned.text, published)
+    seen = next((month for month in map(stamp_month, cleaned.header) if month), None)  # "date 2020-09"
+    year, quarter = reporting_period(title, cleaned.text, published or seen)
     header = "\n".join(line for line in cleaned.header if line not in (title, cleaned.published_line))
     issued = DOCUMENT_HEADER.match((cleaned.published_line or "").strip())  # "Huế, ngày 05 tháng 3 năm 2015"
     place = locate(title, cleaned.text, url, header=header, issued_in=issued.group("place") if issued else None)

@@ -14,7 +14,9 @@ year; on a page without a date the day the lead opens with ("Ngày 27/8/2014,
 Hội ... tổ chức") comes first, then the lead's latest year (a lead goes from
 the past to the present: "Năm 2016 là năm thứ 3 ... Năm 2017, huyện vẫn ..."),
 then its latest full date not beside a document number, then the latest year of
-the whole body. Years inside document
+the whole body, then its latest full date not beside a document number ("Tính từ
+ngày 01/7 đến ngày 28/7/2025"). A scraper's stamp of a month only ("date 2020-09")
+serves as the publication date here. Years inside document
 numbers (61/2018/NĐ-CP), citation dates (ngày 08/11/2011) and law titles
 ("Luật ... năm 2015"), target years ("đến năm 2025"), starting points ("từ năm 2013"), birth years ("SN 1977")
 and the period compared with ("cùng kỳ năm 2019", which on a page without a date says the year is 2020) never
@@ -184,7 +186,7 @@ def reporting_period(title: str, body: str, published: str | None) -> tuple[int 
     if year is None:
         year = _year_before(body, published) or _year_from_lead(title_key, _lead(body), quarter, published)
     if year is None and not published:
-        year = _last_year(_prepare(body))
+        year = _last_year(_prepare(body)) or _latest_day(body)
     return year, quarter or None
 
 

@@ -68,6 +68,10 @@ from indexer.dates import parse_date_line
     ("2023-13-01", None),
     ("Sáng 14/03/2024, tại hội trường", None),
     ("Hội nghị - tổng kết năm 2023 tại huyện 14/03/2024", None),
+    # a month-first short date with a 12-hour clock, as portal software prints it
+    ("11/2/21 8:05 AM", ("2021-11-02", False)),
+    ("13/2/21 8:05 AM", None),  # no thirteenth month
+    ("11/2/21", None),  # without its clock a short date is ambiguous
 ])
 def test_parse_date_line(line, expected):
     assert parse_date_line(line) == expected
@@ -93,6 +97,8 @@ def test_parse_date(value, expected):
     ("14/3/2024 Thực hiện kế hoạch của tỉnh", None),  # a lead that begins with a date keeps it
     ("date 2024-02-30 Sáng nay", None),
     ("Ngày 14/3/2024, huyện tổ chức hội nghị", None),
+    (" date 2021-10 Trong quý III, toàn huyện tiếp nhận", ("date 2021-10", "Trong quý III, toàn huyện tiếp nhận")),
+    ("date 2021-13 Trong quý III", None),
 ])
 def test_split_glued_date(line, expected):
     from indexer.dates import split_glued_date
@@ -123,3 +129,16 @@ def test_document_date_line(lines, expected):
     from indexer.dates import document_date_line
 
     assert document_date_line(lines) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("date 2021-10", "2021-10"),
+    (" date 2021-10 ", "2021-10"),
+    ("date 2021-10-05", None),  # a whole date is a date line
+    ("date 2021-00", None),
+    ("cập nhật 2021-10", None),
+])
+def test_stamp_month(line, expected):
+    from indexer.dates import stamp_month
+
+    assert stamp_month(line) == expected

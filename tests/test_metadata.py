@@ -105,6 +105,35 @@ def test_a_district_portal_bulletin():
         ["thu_tuc"], ["12/KH-UBND"])
 
 
+def _text(body: str, url: str | None = None):
+    given = {"url": url} if url else {}
+    return extract_metadata(SourceRecord(id="t", origin="t.txt", kind="text", body=body, given=given))
+
+
+def test_a_month_stamp_gives_the_year_of_an_undated_excerpt():
+    b = _text(" date 2021-10 Trong quý III, toàn huyện Lục Ngạn tiếp nhận 4.120 hồ sơ thủ tục hành chính, giải "
+              "quyết đúng hạn 98,7%. Huyện tiếp tục rà soát, đơn giản hóa thủ tục hành chính theo kế hoạch.")
+    assert (b.published, b.year, b.quarter, b.district) == (None, 2021, "Q3", "Lục Ngạn")
+
+
+def test_the_date_printed_after_a_headline_is_its_publication_date():
+    b = _text("Skip portletPortlet Menu\n \nTin tức - Sự kiện\nSkip portletPortlet Menu\n\n"
+              "Huyện Con Cuông rà soát thủ tục hành chính thuộc thẩm quyền (03/11/2020 10:15 AM)\n\n"
+              "Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh, UBND huyện Con Cuông đã rà soát 45 thủ tục hành "
+              "chính, kiến nghị đơn giản hóa 6 thủ tục.")
+    assert (b.title, b.published, b.year, b.province) == (
+        "Huyện Con Cuông rà soát thủ tục hành chính thuộc thẩm quyền", "2020-11-03", 2020, "Nghệ An")
+
+
+def test_an_undated_page_takes_the_year_of_the_latest_day_it_names():
+    b = _text("Kết quả bước đầu của Trung tâm Phục vụ hành chính công\n\nTrung tâm Phục vụ hành chính công "
+              "tỉnh tiếp tục hướng dẫn người dân thực hiện thủ tục trên Cổng dịch vụ công.\n\nCán bộ tại quầy "
+              "hướng dẫn tận tình, không để người dân phải đi lại nhiều lần.\n\nTính từ ngày 01/7 "
+              "đến ngày 25/7/2025, Trung tâm đã tiếp nhận 2.150 hồ sơ theo Nghị định số 118/2025/NĐ-CP ngày "
+              "09/6/2025 của Chính phủ.")
+    assert (b.published, b.year) == (None, 2025)
+
+
 PIECES = [*"aăâđêôơư á à ả ã ạ 0123456789/-:|,.\n", "tháng", "năm", "ngày", "huyện ", "tỉnh ", "Sơn La", "quý I",
           "Ngày đăng:", "CCHC", "thủ tục hành chính", "Số: 1/KH-UBND"]
 
