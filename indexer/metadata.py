@@ -17,7 +17,7 @@ from .cleaning import clean
 from .dates import DOCUMENT_HEADER, parse_date_line, stamp_month
 from .figures import figures_of
 from .htmltext import extract_page
-from .periods import reporting_period
+from .periods import annual_document, reporting_period
 from .places import locate, province_of_district
 from .records import Bulletin, Skipped, SourceRecord
 from .topics import assign_topics, with_figures
@@ -46,7 +46,7 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
     dated = parse_date_line(cleaned.published_line) if cleaned.published_line else None
     published = given.get("published") or page_date or (dated[0] if dated else None)
     seen = next((month for month in map(stamp_month, cleaned.header) if month), None)  # "date 2020-09"
-    year, quarter = reporting_period(title, cleaned.text, published or seen)
+    year, quarter = reporting_period(title, cleaned.text, published or seen, annual_document(cleaned.numbers))
     header = "\n".join(line for line in cleaned.header if line not in (title, cleaned.published_line))
     issued = DOCUMENT_HEADER.match((cleaned.published_line or "").strip())  # "Huế, ngày 05 tháng 3 năm 2015"
     place = locate(title, cleaned.text, url, header=header, issued_in=issued.group("place") if issued else None)

@@ -24,7 +24,8 @@ count; a range ("giai đoạn 2021-2025") names no single year.
 
 Periods: ``Q1``-``Q4`` (quý I-IV), ``H1`` (6 tháng đầu năm), ``H2`` (6 tháng
 cuối năm), ``9M`` (9 tháng), ``FY`` (a headline naming an annual report,
-review, plan or index with its year: the cue words are in
+review, plan or index with its year, or the subject of a plan or report - by its
+own number, "Số: 270/KH-UBND" - naming a year: the cue words and kinds are in
 ``indexer/data/periods.json``). Monthly, 7- and 8-month reports keep their year
 but get no period, as does event news.
 """
@@ -88,7 +89,7 @@ def _cues() -> dict:
 
     return {"annual": words("annual"), "indices": words("indices"), "year_end": words("year_end"),
             "index_year": re.compile(rf"(?:{words('indices').pattern})\)?\s*(?:năm\s+)?{_YEAR}\b"),
-            "year_end_months": data["year_end_months"],
+            "year_end_months": data["year_end_months"], "annual_documents": frozenset(data["annual_documents"]),
             "lead_index": re.compile(rf"(?:{words('indices').pattern})[^\d.;\n]{{0,30}}?\b(?:năm\s+)?{_YEAR}\b"),
             "lead_annual": re.compile(rf"(?:{words('annual').pattern})[^.;\n]{{0,60}}?\bnăm\s+{_YEAR}\b"),
             "lead_year_end": re.compile(rf"(?:{words('year_end').pattern})[^.;\n]{{0,60}}?\bnăm\s+{_YEAR}\b")}
@@ -117,17 +118,29 @@ def _explicit_period(text: str) -> tuple[str | None, int | None]:
     return explicit_period(fold(text))
 
 
-def _annual(title: str) -> tuple[bool, int | None]:
+def annual_document(numbers: list[str]) -> bool:
+    """True when a document's own number is that of a plan or a report (``annual_documents``).
+
+    >>> annual_document(["270/KH-UBND"]), annual_document(["12/2019/QĐ-UBND"]), annual_document([])
+    (True, False, False)
+    """
+    kinds = {fold(part.split("-")[0]).upper() for number in numbers for part in number.split("/")[1:]}
+    return bool(kinds & _cues()["annual_documents"])
+
+
+def _annual(title: str, document: bool = False) -> tuple[bool, int | None]:
     """(the headline names an annual report, plan, review or index; the year it names).
 
-    A year-end review or an index result whose headline names no year takes its year from the lead.
+    A year-end review or an index result whose headline names no year takes its year from the lead; the
+    subject of a plan or a report (``document``) that names a year is that year's.
     """
     cues = _cues()
     indexed = cues["index_year"].search(title)
     if indexed:
         return True, int(indexed.group(indexed.lastindex))
     named = _YEAR_OF.search(title)
-    if named and (cues["annual"].search(title) or cues["indices"].search(title) or _OPENS_ON_YEAR.match(title)):
+    if named and (document or cues["annual"].search(title) or cues["indices"].search(title)
+                  or _OPENS_ON_YEAR.match(title)):
         return True, int(named.group(1))  # "Năm 2021 tỉnh ... giải quyết ... 99,86%": the year's results
     return bool(cues["year_end"].search(title) or cues["indices"].search(title)), None
 
@@ -160,8 +173,10 @@ def _published_year(title_key: str, published: str | None) -> int | None:
     return year
 
 
-def reporting_period(title: str, body: str, published: str | None) -> tuple[int | None, str | None]:
-    """(year, quarter) a bulletin reports on; None where the page does not say.
+def reporting_period(title: str, body: str, published: str | None,
+                     document: bool = False) -> tuple[int | None, str | None]:
+    """(year, quarter) a bulletin reports on; None where the page does not say. ``document``: the page is a
+    plan or a report by its own number (``annual_document``).
 
     >>> reporting_period("Công bố Chỉ số CCHC năm 2022", "", "2023-03-01")
     (2022, 'FY')
@@ -172,7 +187,7 @@ def reporting_period(title: str, body: str, published: str | None) -> tuple[int 
         lead_quarter, lead_year = _explicit_period(lead_key)
         year = lead_year if lead_quarter == quarter else None  # "Quý III, Hội An ..." over "trong quý III.2020"
     if quarter is None:
-        annual, year = _annual(title_key)
+        annual, year = _annual(title_key, document)
         quarter = "FY" if annual else None
     if quarter is None:
         quarter, year = _explicit_period(lead_key)

@@ -134,6 +134,22 @@ def test_an_undated_page_takes_the_year_of_the_latest_day_it_names():
     assert (b.published, b.year) == (None, 2025)
 
 
+def test_a_plan_known_by_its_number_plans_the_year_its_subject_names():
+    header = ("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: {number} | Tuyên Quang, ngày 15 tháng 01 năm 2023 |\n"
+              "TRUYỀN THÔNG CẢI CÁCH HÀNH CHÍNH NĂM 2023\n\nNhằm nâng cao nhận thức của cán bộ, công chức và "
+              "người dân về cải cách hành chính, UBND tỉnh ban hành nội dung tuyên truyền như sau.")
+    plan, decision = (_text(header.format(number=number)) for number in ("12/KH-UBND", "12/QĐ-UBND"))
+    assert (plan.title, plan.year, plan.quarter, plan.published) == (
+        "TRUYỀN THÔNG CẢI CÁCH HÀNH CHÍNH NĂM 2023", 2023, "FY", "2023-01-15")
+    assert (decision.year, decision.quarter) == (2023, None)
+    # the header's two columns on shared lines: the national motto is no headline either
+    columns = _text(header.format(number="12/KH-UBND").replace(
+        "\nTỈNH TUYÊN QUANG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------",
+        " | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nTỈNH TUYÊN QUANG | Độc lập - Tự do - Hạnh phúc |"))
+    assert (columns.title, columns.quarter) == (plan.title, "FY")
+
+
 PIECES = [*"aăâđêôơư á à ả ã ạ 0123456789/-:|,.\n", "tháng", "năm", "ngày", "huyện ", "tỉnh ", "Sơn La", "quý I",
           "Ngày đăng:", "CCHC", "thủ tục hành chính", "Số: 1/KH-UBND"]
 
