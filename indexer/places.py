@@ -13,7 +13,9 @@ headline and body); otherwise the province stays null. A roundup whose lead
 names ``ROUNDUP`` provinces or more, and whose headline and address none, gets
 none either.
 
-A district is the one named with its unit word in the headline; or the one
+A district is the one named with its unit word in the headline (unless the body names
+``LISTED_DISTRICTS`` other districts of the province: a ranking or a list of them all, whose headline
+names its leader); or the one
 named in the lead (not a city named like its province) when the article
 names at most ``MAX_LEAD_DISTRICTS`` districts and this one most; or the district the body names at least
 ``MIN_DISTRICT_MENTIONS`` times and ``DOMINANCE`` times as often as any other (not a city named like its
@@ -49,6 +51,7 @@ CAPS = {"unit": 5, "district": 3, "bare": 3}  # mentions counted at most
 MIN_SCORE, DOMINANCE = 3, 2.0
 MIN_DISTRICT_MENTIONS = 3
 MAX_LEAD_DISTRICTS = 2  # an article naming more districts than this is about their province
+LISTED_DISTRICTS = 3  # a body naming this many other districts than the headline's lists or ranks them all
 ROUNDUP = 3  # provinces named in the lead of a story about all of them
 LEAD_WORDS = 6  # a paragraph of fewer words is a byline, a date or a caption stub, not the lead
 
@@ -268,9 +271,10 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
     if headline:
         return headline
     in_title = {d for _, d in district_mentions(title, province)}
-    if in_title:
-        return in_title.pop() if len(in_title) == 1 else None
     mentioned = Counter({d: n for (_, d), n in district_mentions(body, province).items()})
+    if in_title:  # unless the body ranks or lists the province's districts: then it is about all of them
+        others = {d for d in mentioned if d not in in_title and fold(d) != fold(province or "")}
+        return in_title.pop() if len(in_title) == 1 and len(others) < LISTED_DISTRICTS else None
     in_lead = {d for p, d in district_mentions(lead, province) if fold(d) != fold(p)}
     if len(in_lead) == 1 and len(mentioned) <= MAX_LEAD_DISTRICTS:
         (lead_district,) = in_lead

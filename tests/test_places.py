@@ -139,3 +139,21 @@ def test_names_sought_once_per_text_match_as_a_scan_per_province(tmp_path):
 def test_a_city_written_tp_dot_without_a_space_is_named():
     assert provinces_named("xếp ở vị trí thứ hai là TP.Hải Phòng (90,09% điểm), thứ ba là TP.Hà Nội") == {
         "Hải Phòng", "Hà Nội"}
+
+
+RANKING = ("Năm 2022, Sở Tư pháp đứng đầu khối sở, ngành với 91,2 điểm. Khối huyện, thị xã, thành phố: thị xã "
+           "Hòa Thành 89,5 điểm, huyện Gò Dầu 87,1 điểm, huyện Bến Cầu 85,4 điểm, huyện Châu Thành 84,0 điểm; "
+           "thấp nhất là huyện Tân Biên.")
+
+
+@pytest.mark.parametrize("title, body, expected", [
+    # a provincial ranking whose headline names its leader: about every district it ranks
+    ("Sở Tư pháp và thị xã Hòa Thành dẫn đầu chỉ số cải cách hành chính tỉnh Tây Ninh", RANKING,
+     Place("Tây Ninh", None)),
+    # a district's own news that names two neighbours keeps its district
+    ("Thị xã Hòa Thành đưa vào vận hành bộ phận một cửa hiện đại",
+     "Ngày 5/4, UBND thị xã Hòa Thành (tỉnh Tây Ninh) đưa vào vận hành bộ phận một cửa hiện đại, sau huyện Gò "
+     "Dầu và huyện Bến Cầu.", Place("Tây Ninh", "Hòa Thành")),
+])
+def test_a_headline_district_among_those_the_body_ranks(title, body, expected):
+    assert locate(title, body) == expected
