@@ -20,9 +20,10 @@ named in the lead (not a city named like its province) when the article
 names at most ``MAX_LEAD_DISTRICTS`` districts and this one most; or the district the body names at least
 ``MIN_DISTRICT_MENTIONS`` times and ``DOMINANCE`` times as often as any other (not a city named like its
 province, where the province holds its events, unless the body names no other district); or, when the text names no
-other district more often, the one of the source address (``mocchau.sonla.gov.vn``). A district is named
-by its own unit word, by "thành phố", or by the kind it was raised to or from (``kinds_named_alike``:
-"thị xã Mộc Châu" on a page from after 2025, "huyện Mộc Châu" before). A name shared by several
+other district more often, the one of the source address (``mocchau.sonla.gov.vn``) when the text names it or
+speaks of its own unit ("UBND huyện sơ kết ..."; a district portal relaying a provincial story does neither).
+A district is named by its own unit word, by "thành phố", or by the kind it was raised to or from
+(``kinds_named_alike``: "thị xã Mộc Châu" on a page from after 2025, "huyện Mộc Châu" before). A name shared by several
 provinces (Châu Thành) is resolved by the province, or left null; a person's particulars in brackets
 ("(SN 1977, trú tại huyện An Biên, tỉnh Kiên Giang)") place the person, not the story; a provincial
 report that lists many districts gets none. Unit words are in
@@ -52,6 +53,8 @@ MIN_SCORE, DOMINANCE = 3, 2.0
 MIN_DISTRICT_MENTIONS = 3
 MAX_LEAD_DISTRICTS = 2  # an article naming more districts than this is about their province
 LISTED_DISTRICTS = 3  # a body naming this many other districts than the headline's lists or ranks them all
+# a district's own unit word with no name after it: "UBND huyện tổ chức ...", "Huyện sơ kết ..."
+_BARE_DISTRICT = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])(?!\w)")
 ROUNDUP = 3  # provinces named in the lead of a story about all of them
 LEAD_WORDS = 6  # a paragraph of fewer words is a byline, a date or a caption stub, not the lead
 
@@ -287,7 +290,9 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
     if len(ranked) == 2 and ranked[0][1] >= max(MIN_DISTRICT_MENTIONS, DOMINANCE * ranked[1][1]) \
             and fold(ranked[0][0]) != fold(province or ""):
         return ranked[0][0]
-    if url_district and mentioned[url_district] >= max(mentioned.values(), default=0) and not district_hits(title):
+    own = mentioned[url_district] or _BARE_DISTRICT.search(f"{title}\n{lead}")  # "UBND huyện sơ kết ..."
+    if url_district and own and mentioned[url_district] >= max(mentioned.values(), default=0) \
+            and not district_hits(title):
         return url_district
     return None
 
