@@ -4,7 +4,8 @@ Province evidence and its weight (``WEIGHTS``), strongest first: a name in the
 title; a name with its unit word in the body ("tỉnh Cao Bằng", "UBND thành phố
 Cần Thơ"); a district-level unit of the province named with its unit word
 ("huyện Mộc Châu"); the source address (``indexer.sources``: portals,
-provincial newspapers and stations); a bare capitalised name in the body. A
+provincial newspapers and stations) and a provincial paper's code before the lead ("ĐBP - ", "(BL-KP)";
+``paper_codes``); a bare capitalised name in the body. A
 province is chosen only when its score reaches ``MIN_SCORE`` and at least
 ``DOMINANCE`` times the next one: a wrong province is worse than none. So when
 the address and the text disagree, the text wins only when it is clearly
@@ -297,6 +298,27 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
     return None
 
 
+# a provincial paper's code before its lead, then a bracket or a dash: "ĐBP - ", "(BL-KP) ", "LSO-", "(BTNO) - "
+_PAPER_CODE = re.compile(r"\(?(?P<code>[A-ZĐ][A-ZĐa-z]{1,4})(?:-[A-ZĐ]{1,4})?(?:\)\s*[-–]?|\s*[-–])\s*(?=[^\W\d_])")
+PAPER_PARAGRAPHS = 3  # the code stands before one of the first paragraphs (a caption may come first)
+
+
+def paper_province(title: str, body: str) -> str | None:
+    """The province of the paper whose code opens the headline line or the lead (``paper_codes``), else None.
+
+    >>> paper_province("Sử dụng dịch vụ công còn hạn chế", "ĐBP - Hiện nay, Cổng dịch vụ công của tỉnh ...")
+    'Điện Biên'
+    >>> paper_province("UBND tỉnh - Thông báo", "UBND - tỉnh họp.") is None
+    True
+    """
+    codes = units()["paper_codes"]
+    for paragraph in [title, *body.split("\n\n", PAPER_PARAGRAPHS)[:PAPER_PARAGRAPHS]]:
+        found = _PAPER_CODE.match(paragraph.lstrip())
+        if found and found.group("code") in codes:
+            return codes[found.group("code")]
+    return None
+
+
 def _roundup(title: str, body: str) -> bool:
     """A story about several provinces: its headline names none and its lead at least ``ROUNDUP`` of them."""
     return not provinces_named(title) and len(provinces_named(_lead(body))) >= ROUNDUP
@@ -311,14 +333,17 @@ def locate(title: str, body: str, url: str | None = None, header: str = "", issu
     """The province and district a bulletin is about, or None for each.
 
     ``header`` (a document's issuer, a portal's banner) is evidence of the province only; ``issued_in``, the
-    place of an official document's place-and-date line ("Thừa Thiên Huế, ngày 05 tháng 3 năm 2015"), weighs
-    as much as the address.
+    place of an official document's place-and-date line ("Thừa Thiên Huế, ngày 05 tháng 3 năm 2015"), and the
+    province of a paper whose code opens the lead ("ĐBP - ...", ``paper_province``) weigh as much as the address.
     """
     source = url_source(url)
     body = _PERSONAL.sub(" ", body)
     scores = _score(title, f"{header}\n{body}", source.province)
     if issued_in and is_province(issued_in):
         scores[issued_in] += WEIGHTS["url"]
+    paper = paper_province(title, body)
+    if paper:
+        scores[paper] += WEIGHTS["url"]
     province = _dominant(scores)
     if province and not source.province and _roundup(title, body):
         province = None
@@ -342,5 +367,5 @@ def is_province(name: str) -> bool:
     return any(p.name == name for p in provinces())
 
 
-__all__ = ["Place", "Province", "locate", "district_hits", "district_mentions", "province_of_district",
-           "is_province"]
+__all__ = ["Place", "Province", "locate", "paper_province", "district_hits", "district_mentions",
+           "province_of_district", "is_province"]

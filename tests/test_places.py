@@ -165,3 +165,21 @@ RANKING = ("Năm 2022, Sở Tư pháp đứng đầu khối sở, ngành với 9
 ])
 def test_a_headline_district_among_those_the_body_ranks(title, body, expected):
     assert locate(title, body) == expected
+
+
+@pytest.mark.parametrize("title, body, url, expected", [
+    # a provincial paper's code before the lead names its province on an aggregator's page
+    ("Người dân chưa quen nộp hồ sơ trực tuyến", "LSO-Trong quý II, Trung tâm Phục vụ hành chính công tiếp nhận "
+     "3.120 hồ sơ, trong đó 41% nộp trực tuyến.", "https://baomoi.com/nguoi-dan-chua-quen.epi",
+     Place("Lạng Sơn", None)),
+    ("Hội thi tìm hiểu cải cách hành chính", "Ảnh: Ban tổ chức trao giải.\n\n(BL-TH) Sáng 12/10, Sở Nội vụ tổ chức hội "
+     "thi tìm hiểu cải cách hành chính cho công chức trẻ của tỉnh.", None, Place("Bạc Liêu", None)),
+    # an old paper's archive on the merged province's site: code and address disagree, so neither wins
+    ("Hội thi tìm hiểu cải cách hành chính", "(BL-TH) Sáng 12/10, Sở Nội vụ tổ chức hội thi tìm hiểu cải cách hành "
+     "chính cho công chức trẻ của tỉnh.", "https://baocamau.vn/hoi-thi-1.html", Place(None, None)),
+    # capitals that are no paper's code
+    ("Công bố chỉ số cải cách hành chính", "UBND - Sở Nội vụ công bố chỉ số cải cách hành chính các sở.", None,
+     Place(None, None)),
+])
+def test_a_papers_code_before_the_lead(title, body, url, expected):
+    assert locate(title, body, url) == expected
