@@ -117,3 +117,11 @@ def test_a_bulletin_reporting_online_filings_discusses_digital_government():
     online = [{"indicator": "dossiers_online"}, {"indicator": "dossiers_received"}]
     assert with_figures(["kiem_tra", "thu_tuc"], online) == ["thu_tuc", "chinh_quyen_so", "kiem_tra"]
     assert with_figures(["thu_tuc"], [{"indicator": "dossiers_received"}]) == ["thu_tuc"]
+
+
+def test_the_two_level_local_government_is_organisational_reform():
+    title = "Phường Tân Định: ngày đầu vận hành chính quyền địa phương 2 cấp"
+    body = ("Sáng 1/7, Trung tâm Phục vụ hành chính công phường tiếp nhận 64 hồ sơ thủ tục hành chính của người dân. "
+            "Cán bộ được bố trí theo vị trí việc làm mới, hướng dẫn người dân nộp hồ sơ trực tuyến.")
+    assert "bo_may" in assign_topics(title, body)
+    assert "bo_may" not in assign_topics(title.replace("chính quyền địa phương 2 cấp", "bộ phận một cửa"), body)
