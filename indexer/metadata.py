@@ -26,7 +26,10 @@ TITLE_FALLBACK_CHARS = 120
 
 
 def _fallback_title(text: str) -> str:
-    first = text.split("\n", 1)[0]
+    """The first line of a page without a headline that is no list item ("- 1Nghị quyết ... năm 2011": a legal
+    site's list of related documents)."""
+    lines = text.split("\n")
+    first = next((line for line in lines if line and not line.lstrip().startswith(("- ", "+ ", "• "))), lines[0])
     return first if len(first) <= TITLE_FALLBACK_CHARS else first[:TITLE_FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"
 
 

@@ -150,6 +150,16 @@ def test_a_plan_known_by_its_number_plans_the_year_its_subject_names():
     assert (columns.title, columns.quarter) == (plan.title, "FY")
 
 
+def test_a_legal_sites_list_of_related_documents_is_not_the_title():
+    b = _text("- 1Nghị định 63/2010/NĐ-CP về kiểm soát thủ tục hành chính\n"
+              "- 2Thông tư 02/2017/TT-VPCP hướng dẫn về nghiệp vụ kiểm soát thủ tục hành chính\n"
+              "Ngày 12/4/2019, UBND tỉnh Hưng Yên ban hành quyết định công bố 45 thủ tục hành chính mới thuộc thẩm "
+              "quyền giải quyết của Sở Tư pháp.")
+    assert (b.title, b.year, b.refs) == (
+        "Ngày 12/4/2019, UBND tỉnh Hưng Yên ban hành quyết định công bố 45 thủ tục hành chính mới thuộc thẩm "
+        "quyền giải quyết…", 2019, ["63/2010/NĐ-CP", "02/2017/TT-VPCP"])
+
+
 PIECES = [*"aăâđêôơư á à ả ã ạ 0123456789/-:|,.\n", "tháng", "năm", "ngày", "huyện ", "tỉnh ", "Sơn La", "quý I",
           "Ngày đăng:", "CCHC", "thủ tục hành chính", "Số: 1/KH-UBND"]
 
