@@ -17,7 +17,8 @@ Works line by line with the patterns of ``indexer/data/chrome.json``:
    caller already knows locates its line instead; a view counter or a
    scraper's "null" around the headline is trimmed (``title_trim``);
 3. the body: lines matching a ``drop`` pattern (view counters, print bars,
-   share buttons, pagination) and publication-date lines are removed.
+   share buttons, pagination), publication-date lines and the headline printed
+   again above the lead are removed.
 
 The author line and image captions stay: they are part of the article. Nothing
 is lost: every other line of the page - above the headline, dropped, or in the
@@ -333,6 +334,9 @@ def clean(text: str, title_hint: str | None = None, url: str | None = None) -> C
     published_line = None
     for offset, line in enumerate(lines[start:]):
         if not line or _matches(patterns.drop, line):
+            continue
+        if offset <= HEAD_ZONE and title and not body and folded_key(line) == folded_key(title):
+            header.append(line)  # the headline printed again above the lead
             continue
         dated = parse_date_line(line)
         if dated and (dated[1] or offset <= HEAD_ZONE or title_at is None and not body):

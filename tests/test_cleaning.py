@@ -141,6 +141,7 @@ ARTICLE = f"Hội nghị sơ kết cải cách hành chính\n{BODY}"
     ("head", ["Skip portletPortlet Menu", "Tin tức - Sự kiện", "Skip portletPortlet Menu"]),
     ("head", ["CHUYÊN MỤC", "TÌM KIẾM", "BẢN ĐỒ", "Xem bản đồ lớn", "THỐNG KÊ", "Tổng lượt truy cập:", "Hit Counter"]),
     ("head", ["TỈNH TUYÊN QUANG | Độc lập - Tự do - Hạnh phúc |"]),
+    ("body", ["Chi tiết bài viết Tin tức"]),
     ("body", ["- Đã xem: 245", "- Phản hồi: 0"]),
     ("body", ["Lượt xem: 1510"]),
     ("body", ["Lượt xem:  164"]),
@@ -314,3 +315,10 @@ def test_a_read_aloud_widget_is_no_part_of_the_lead():
             "toàn tỉnh có 218.763 hồ sơ yêu cầu giải quyết.")
     assert clean(page).text == ("Theo báo cáo của UBND tỉnh Cao Bằng, trong 6 tháng đầu năm 2024, toàn tỉnh có "
                                 "218.763 hồ sơ yêu cầu giải quyết.")
+
+
+def test_the_headline_printed_again_above_the_lead_is_not_the_lead():
+    title, body = ARTICLE.split("\n")
+    result = clean("\n".join(["Xuất bản thông tin", f"null {title}", "", title, "", body]))
+    assert (result.title, result.text) == (title, body)
+    assert title in result.aside.split("\n")  # still searchable
