@@ -13,8 +13,8 @@ index's score and a score after its rank take that figure's indicator; a rank ta
 recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures,
 else the bulletin's (the year alone when it names no part of it); an index is FY of its year; services
 counted "hiện nay" and figures "tính đến" a date have the year only. The scope is the district or agency named
-in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph) names,
-else the bulletin's district or province.
+in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph) names (not
+an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"), else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a
 change ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average, an index's components, a
@@ -183,7 +183,7 @@ def _listed(key: str, sentence: str, previous: tuple[Number, str], number: Numbe
 
 def _unit_named(text: str) -> bool:
     """Whether ``text`` names one province, district (with its unit word) or agency by its name."""
-    agencies = {" ".join(found.split()) for found in vocabulary()["agencies"].findall(text)}
+    agencies = set(_agencies(text))
     text = vocabulary()["agencies"].sub(" ", text)  # "Sở Tài chính Hà Nội" names an agency, not the city too
     return len(provinces_named(text) | {d for (_, d) in district_mentions(text)}) + len(agencies) == 1
 
@@ -252,6 +252,21 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
                 or not low <= number.value <= high or (number.unit == "%" and number.value > 100))
 
 
+def _agencies(text: str) -> list[str]:
+    """The agencies ``text`` names as the unit of its figures, in order: not one that tells them ("Văn phòng UBND
+    tỉnh cho biết", its name ending before the verb), nor one they are reported by ("theo báo cáo của Văn phòng
+    UBND tỉnh, Trung tâm ...") when another agency is named (alone, it reports its own figures)."""
+    words, found, sources = vocabulary(), [], []
+    for m in words["agencies"].finditer(text):
+        name = m.group()
+        if words["source_after"].match(text[m.end():]) \
+                or any(words["source_after"].match(name[v.start():]) for v in re.finditer(r"\s", name)):
+            continue
+        source = words["source_before"].search(normalize_key(text[max(0, m.start() - 30):m.start()]))
+        (sources if source else found).append(" ".join(name.split()))
+    return found or sources
+
+
 UNSAID = (None, None, False)  # a district bulletin's sentence that does not say whose figures it gives
 
 
@@ -265,8 +280,8 @@ def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
     provinces = provinces_named(sentence)
     districts = {d for (_, d) in district_mentions(sentence, context.province)} if context.province else set()
     districts |= {d for (p, d) in district_mentions(sentence) if p in provinces}
-    agencies = {" ".join(m.group().split()) for m in words["agencies"].finditer(sentence)}
-    agency = words["agencies"].search(sentence)
+    named = _agencies(sentence)
+    agencies, agency = set(named), named[0] if named else None
     if len(agencies) > 1:
         return None  # "tại Sở A, ...; tại Sở B, ..."
     if len(districts) > 1 or len(provinces) > 1 or (provinces and context.province is None and not districts):
@@ -274,7 +289,7 @@ def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
     if wide and context.province and not districts and provinces <= {context.province}:
         return context.province, "province", True  # "toàn tỉnh"
     if agency and not wide and (context.province or provinces):
-        return " ".join(agency.group().split()), "agency", True
+        return agency, "agency", True
     if districts:
         return districts.pop(), "district", True
     if provinces:
@@ -432,6 +447,10 @@ def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:
     huyện Quốc Oai với tổng điểm"), None when it names none or several."""
     if not _unit_named(item):
         return None
+    key = normalize_key(item)
+    if len(key) == len(item):  # "các cơ quan đóng trên địa bàn tỉnh (6 đơn vị), Bảo hiểm xã hội tỉnh là": the unit's
+        for wide in vocabulary()["province_wide"].finditer(key):
+            item = item[:wide.start()] + " " * (wide.end() - wide.start()) + item[wide.end():]
     own = _scope(item, context)
     return own if own is not None and own[2] and own[0] in item else None
 

@@ -27,7 +27,7 @@ def vocabulary() -> dict:
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
                          "components", "targets", "bounds", "after_not_figure", "other_indices", "groups",
-                         "pending")}
+                         "pending", "sources", "source_verbs")}
     agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
                           r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?(?=\s*(?:[,(:;]|tỉnh|huyện|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|dẫn|vươn|cũng|tăng|giảm|$))")
@@ -52,7 +52,11 @@ def vocabulary() -> dict:
             "other_indices": re.compile(rf"(?<!\w)(?:{words['other_indices']})(?!\w)"),
             "group_count": re.compile(rf"(?<![\w/.,])\d+(?:\s*/\s*\d+)?\s+(?:{words['groups']})(?!\w)"),
             "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},
-            "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies}
+            "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies,
+            # an agency that reports the figures: "theo báo cáo của Sở Nội vụ", "Sở Nội vụ tỉnh vừa công bố"
+            "source_before": re.compile(rf"(?<!\w)(?:{words['sources']})\s*$"),
+            "source_after": re.compile(r"^\s*(?:(?:tỉnh|thành phố|TP\.?)(?:\s+[A-ZĐÀ-Ỹ]\w*)*\s+)?"
+                                       rf"(?:đã\s+|vừa\s+|mới\s+)*(?:{words['source_verbs']})(?!\w)")}
 
 
 def _alternatives(words: list[str]) -> str:

@@ -309,3 +309,17 @@ def test_year_to_date_figures_have_no_period_and_parts_of_a_share_list_are_left_
         ("dossiers_received", 2345.0, "count", "range:2023-12-01..2024-05-31", 2024),
         ("dossiers_late", 154.0, "count", "range:2023-12-01..2024-05-31", 2024),
         ("dossiers_late", 6.5, "%", "range:2023-12-01..2024-05-31", 2024)]
+
+
+def test_an_office_a_bank_and_an_inspectorate_are_agencies_and_a_source_is_no_scope():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Ở nhóm các cơ quan đóng trên địa bàn tỉnh (5 đơn vị), Kho bạc Nhà nước tỉnh dẫn đầu về Chỉ số cải cách "
+            "hành chính năm 2023 với 91,15 điểm, tiếp theo là Ngân hàng Nhà nước tỉnh với 90,02 điểm.\n\n"
+            "Đối với các sở, Văn phòng UBND tỉnh có Chỉ số CCHC đạt cao nhất với 96,40 điểm; thấp nhất là Thanh tra "
+            "tỉnh với 80,11 điểm.\n\n"
+            "Thông tin từ Văn phòng UBND tỉnh cho biết, Chỉ số CCHC năm 2023 của tỉnh xếp thứ 20/63.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 91.15, "Kho bạc Nhà nước", "agency"),
+        ("par_index_score", 90.02, "Ngân hàng Nhà nước", "agency"),
+        ("par_index_score", 96.4, "Văn phòng UBND", "agency"), ("par_index_score", 80.11, "Thanh tra tỉnh", "agency"),
+        ("par_index_rank", 20.0, "Cao Bằng", "province")]
