@@ -168,11 +168,13 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None) ->
 
 def _listed(key: str, sentence: str, previous: tuple[Number, str], number: Number) -> str | None:
     """The indicator of the next item of a list of units, each with its number: "đứng đầu là tỉnh Quảng Ninh
-    (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)" - the same unit as written, a unit named between
-    the two numbers and no cue, other index, target or change there."""
+    (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)" - the same unit as written (a bare decimal is a
+    score: "(91,420); xếp hạng nhì là Sở Nội vụ (91,326)"), a unit named between the two numbers and no cue, other
+    index, target or change there."""
     figure, code = previous
     between = key[figure.end:number.start]
-    if len(key) != len(sentence) or number.unit != (figure.written or figure.unit) or len(between) > 100:
+    unit = number.unit or ("score" if number.decimal else None)
+    if len(key) != len(sentence) or unit != (figure.written or figure.unit) or len(between) > 100:
         return None
     words = vocabulary()
     if words["other_indices"].search(between) or words["not_figure"].search(between) \

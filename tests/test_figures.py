@@ -323,3 +323,12 @@ def test_an_office_a_bank_and_an_inspectorate_are_agencies_and_a_source_is_no_sc
         ("par_index_score", 90.02, "Ngân hàng Nhà nước", "agency"),
         ("par_index_score", 96.4, "Văn phòng UBND", "agency"), ("par_index_score", 80.11, "Thanh tra tỉnh", "agency"),
         ("par_index_rank", 20.0, "Cao Bằng", "province")]
+
+
+def test_a_list_of_units_with_bare_scores_in_brackets_gives_each_its_score():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Qua thẩm định, Sở Tư pháp xếp hạng nhất về Chỉ số cải cách hành chính (92,315); xếp hạng nhì là Sở Y tế "
+            "(91,870); Sở Công Thương xếp hạng ba (90,402).")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 92.315, "Sở Tư pháp"), ("par_index_score", 91.87, "Sở Y tế"),
+        ("par_index_score", 90.402, "Sở Công Thương")]
