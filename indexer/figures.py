@@ -51,7 +51,8 @@ REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, the
 _RANK_AFTER = re.compile(r"^(?:(?:\s*/\s*\d+)?\s+tỉnh,\s*thành phố(?:\s+trực thuộc trung ương)?)?"
                          r"[^,;.()]{0,40}?(?:về|trong bảng|trong bảng xếp hạng|của|ở|theo)\s+[^,;.()]{0,80}")
 _SHARE_BEFORE = re.compile(r"(?:\(|,|=)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?$")  # ", chiếm tỷ lệ"
-_NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và|đạt|chiếm|trong|với|so|tăng|giảm|là)\s|$)")
+_NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng)\s+h[ạẹ]n)|đạt|chiếm|trong|với|so|tăng"
+                          r"|giảm|là)\s|$)")  # "hồ sơ giải quyết đúng và trước hạn" is one phrase
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm|các tỉnh)")
 _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?\d{1,2}\s*/\s*)?(?:tháng\s+)?"
                     r"\d{1,2}\s*[/-]\s*((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)"
@@ -233,7 +234,9 @@ def _follower(between: str, previous: tuple[Number, str], number: Number) -> str
     """The indicator of a share that follows a count ("(đạt 99,2%)"), of an index's score after its rank
     ("xếp thứ 6 cả nước ... với 90,76%", "đứng thứ 50/63 ..., với tổng số 83,00/100 điểm")."""
     figure, code = previous
-    if number.unit == "%" and figure.unit == "count" and _SHARE_BEFORE.search(between) and len(between) < 25:
+    rest = between[_NOUN_PHRASE.match(between).end():]  # past the count's noun: "hồ sơ giải quyết đúng hạn (đạt"
+    if number.unit == "%" and figure.unit == "count" and _SHARE_BEFORE.search(between) \
+            and min(len(between), len(rest)) < 25:
         return code
     if _family(code) and figure.unit == "rank" and number.unit in ("%", "score") and len(between) < 80 \
             and _SCORE_BEFORE.search(between) and not vocabulary()["other_indices"].search(between):
@@ -377,7 +380,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         if scope is None and not listing:
             continue
         carried_period = stated  # a sentence with figures lends its period to the next ones
-        if not rows and context.period is None and str(stated[0]).startswith("month:") and stated[1] == context.year:
+        if monthly == (None, None) and context.period is None and str(stated[0]).startswith("month:") \
+                and stated[1] == context.year and not any(row["period"] for row in rows):
             monthly = stated  # "Trong tháng 01 năm 2025, ... tiếp nhận 14.579 hồ sơ." opens a monthly report
         item_start, tier_only = 0, tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
         found = _one_value_each(key, sentence, found)

@@ -332,3 +332,32 @@ def test_a_list_of_units_with_bare_scores_in_brackets_gives_each_its_score():
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 92.315, "Sở Tư pháp"), ("par_index_score", 91.87, "Sở Y tế"),
         ("par_index_score", 90.402, "Sở Công Thương")]
+
+
+def test_dossiers_abbreviated_hs_are_counted_and_a_centre_of_the_older_name_is_an_agency():
+    context = Context(province="Cao Bằng", district=None, year=2020, period="Q3")
+    text = ("Trong quý III-2020, Trung tâm Hành chính công của tỉnh đã tiếp nhận 24,6 ngàn HS các loại.\n\n"
+            "Các cơ quan có số lượng HS tiếp nhận nhiều trong quý là: Công an tỉnh 6,2 ngàn HS, Sở Tư pháp 2,05 "
+            "ngàn HS.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 24600.0, "Trung tâm Hành chính công"), ("dossiers_received", 6200.0, "Công an"),
+        ("dossiers_received", 2050.0, "Sở Tư pháp")]
+
+
+def test_a_month_stated_after_a_headline_figure_without_one_is_the_monthly_reports_month():
+    context = Context(province="Cao Bằng", district=None, year=2020, period=None)
+    text = ("Cao Bằng: 99,8% hồ sơ giải quyết đúng hạn\n\n"
+            "Trong tháng 10-2020, toàn tỉnh đã tiếp nhận 7.512 hồ sơ các loại.\n\n"
+            "Toàn tỉnh đã giải quyết 7.204 hồ sơ, quá hạn 12 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)] == [
+        ("dossiers_on_time", 99.8, None), ("dossiers_received", 7512.0, "month:2020-10"),
+        ("dossiers_resolved", 7204.0, "month:2020-10"), ("dossiers_late", 12.0, "month:2020-10")]
+
+
+def test_dossiers_resolved_on_time_and_early_named_after_the_count_keep_their_share():
+    context = Context(province="Cao Bằng", district=None, year=2020, period="Q3")
+    text = ("Trong quý, toàn tỉnh đã giải quyết 9.120 hồ sơ, trong đó có 9.050 hồ sơ giải quyết đúng và trước hạn "
+            "(đạt 99,2%), có 70 hồ sơ giải quyết trễ hạn (tỷ lệ 0,8%).")
+    assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, context)] == [
+        ("dossiers_resolved", 9120.0, "count"), ("dossiers_on_time", 9050.0, "count"), ("dossiers_on_time", 99.2, "%"),
+        ("dossiers_late", 70.0, "count"), ("dossiers_late", 0.8, "%")]
