@@ -12,9 +12,11 @@ index's score and a score after its rank take that figure's indicator; a rank ta
 ("xếp thứ 2 về Chỉ số SIPAS"). The period is the sentence's own (``indexer.periods.stated_period``, the
 recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures,
 else the bulletin's (the year alone when it names no part of it); an index is FY of its year; services
-counted "hiện nay" and figures "tính đến" a date have the year only. The scope is the district or agency named
-in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph) names (not
-an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"), else the bulletin's district or province.
+counted "hiện nay" and figures "tính đến" a date have the year only; figures "từ đầu năm đến nay" have the span
+from January to the end of the bulletin's part of the year (9M in a third-quarter report), else the year only.
+The scope is the district or agency named in the figure's own clause, else the place or agency the sentence (or
+an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"),
+else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a
 change ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average, an index's components, a
@@ -22,10 +24,11 @@ tier of government ("UBND cấp huyện"; a sentence opening on one, "Với cấ
 its paragraph), a sentence naming two places or agencies unless each figure has its own (a list of units:
 "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)"), two years, two
 months, a month a span starts from or a span this reader does not understand, a commune, a bulletin without a
-province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "8.606
-hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is the figure; of two received
-counts the new intake, else the whole, is kept). Approximations keep the number stated ("hơn 1.000" is 1000),
-as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu").
+province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ
+đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total
+is the figure; of two received counts the new intake, else the whole, is kept). Approximations keep the number
+stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4
+triệu" and "2,471 triệu").
 """
 
 from __future__ import annotations
@@ -57,6 +60,8 @@ _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:trong\s+|của\s+)?(?:khu vực|v
 _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?\d{1,2}\s*/\s*)?(?:tháng\s+)?"
                     r"\d{1,2}\s*[/-]\s*((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)"
                     r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay")  # year to date: no period
+# "từ đầu năm đến nay" in a report framed on a part of the year is the span from January to that part's end
+YEAR_TO_DATE = {"Q1": "Q1", "Q2": "H1", "H1": "H1", "Q3": "9M", "9M": "9M", "Q4": "FY", "FY": "FY"}
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4")
@@ -314,6 +319,9 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     stated = stated_period(_AS_OF.sub(" ", key) if as_of else sentence, context.year)
     if stated is None:
         return UNCLEAR
+    if as_of and stated[0] is None and as_of.group().startswith("từ đầu năm") and context.period in YEAR_TO_DATE \
+            and stated[1] in (None, context.year):
+        return YEAR_TO_DATE[context.period], context.year
     if as_of:
         return ("as_of", int(as_of.group(1)) if as_of.group(1) else stated[1]) if not stated[0] else UNCLEAR
     if stated == (None, None) and _SPAN_WORDS.search(key):

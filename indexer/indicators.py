@@ -41,7 +41,9 @@ def vocabulary() -> dict:
             # a sentence that opens on one tier is about it even "toàn tỉnh": "Với cấp xã, toàn tỉnh tiếp nhận ..."
             "tier_lead": re.compile(rf"^\W*(?:với|đối với|ở|tại|riêng|còn)\s+(?:{words['tiers']})(?!\w)"),
             # a sentence about the dossiers still in progress: "Trong số 3.405 hồ sơ đang giải quyết, ... quá hạn"
-            "pending": re.compile(rf"^\W*trong (?:tổng )?số [\d.,]+ hồ sơ (?:còn )?(?:{words['pending']})(?!\w)"),
+            # or opens on their number: "Số hồ sơ đang được giải quyết là: 11.019 hồ sơ; trong đó, ... trong hạn ..."
+            "pending": re.compile(rf"^\W*(?:trong (?:tổng )?số [\d.,]+ hồ sơ|(?:tổng )?số (?:lượng )?hồ sơ) (?:còn )?"
+                                  rf"(?:{words['pending']})(?!\w)"),
             "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
             "report_as": {code: spec.get("report_as") for code, spec in data["indicators"].items()},
             "after_not_figure": re.compile(rf"(?<!\w)(?:{words['after_not_figure']})(?!\w)"),

@@ -361,3 +361,18 @@ def test_dossiers_resolved_on_time_and_early_named_after_the_count_keep_their_sh
     assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, context)] == [
         ("dossiers_resolved", 9120.0, "count"), ("dossiers_on_time", 9050.0, "count"), ("dossiers_on_time", 99.2, "%"),
         ("dossiers_late", 70.0, "count"), ("dossiers_late", 0.8, "%")]
+
+
+def test_a_sentence_opening_on_the_dossiers_in_progress_gives_no_figures():
+    text = ("Trong quý, toàn tỉnh đã giải quyết 40.210 hồ sơ.\n\n"
+            "Số hồ sơ đang được giải quyết là: 2.115 hồ sơ; trong đó, số hồ sơ trong hạn là: 2.001 hồ sơ, số hồ sơ "
+            "quá hạn là: 114 hồ sơ.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_resolved", 40210.0)]
+
+
+def test_year_to_date_figures_in_a_report_on_part_of_the_year_have_the_span_to_its_end():
+    context = Context(province="Cao Bằng", district=None, year=2024, period="Q3")
+    text = "Từ đầu năm đến nay, toàn tỉnh đã tiếp nhận 98.420 hồ sơ, giải quyết đúng hạn 97.900 hồ sơ."
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 98420.0, "9M", 2024), ("dossiers_on_time", 97900.0, "9M", 2024)]
