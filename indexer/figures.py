@@ -9,11 +9,13 @@ Each number of a sentence is read with its unit (``indexer.numbers``); its indic
 before it in its own clause since the previous number with a unit (or right after it: "98,5% hồ sơ giải quyết
 đúng hạn", "567 dịch vụ công trực tuyến một phần"); a share after a count ("(đạt 99,2%)"), a rank after an
 index's score and a score after its rank take that figure's indicator; a rank takes the index named after it
-("xếp thứ 2 về Chỉ số SIPAS"). The period is the sentence's own (``indexer.periods.stated_period``, the
-recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures,
-else the bulletin's (the year alone when it names no part of it); an index is FY of its year; services
-counted "hiện nay" and figures "tính đến" a date have the year only; figures "từ đầu năm đến nay" have the span
-from January to the end of the bulletin's part of the year (9M in a third-quarter report), else the year only.
+("xếp thứ 2 về Chỉ số SIPAS"); a score or rank in a sentence that names no index takes the one index the
+paragraph's previous sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"). The
+period is the sentence's own (``indexer.periods.stated_period``, the recogniser the bulletin's period comes from),
+else that of an earlier sentence of the paragraph with figures, else the bulletin's (the year alone when it
+names no part of it); an index is FY of its year; services counted "hiện nay" and figures "tính đến" a date have
+the year only; figures "từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the
+year (9M in a third-quarter report), else the year only.
 The scope is the district or agency named in the figure's own clause, else the place or agency the sentence (or
 an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"),
 else the bulletin's district or province.
@@ -34,7 +36,9 @@ triệu" and "2,471 triệu").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from search.textnorm import normalize_key
 
@@ -56,7 +60,9 @@ _RANK_AFTER = re.compile(r"^(?:(?:\s*/\s*\d+)?\s+tỉnh,\s*thành phố(?:\s+tr�
 _SHARE_BEFORE = re.compile(r"(?:\(|,|=)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?$")  # ", chiếm tỷ lệ"
 _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng)\s+h[ạẹ]n)|đạt|chiếm|trong|với|so|tăng"
                           r"|giảm|là)\s|$)")  # "hồ sơ giải quyết đúng và trước hạn" is one phrase
-_REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm|các tỉnh)")
+_PARTS_LEAD = re.compile(r"^\W*trong đó")  # "Trong đó, điểm thẩm định đạt 47,75 điểm": the parts of the figure before
+_REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:tỉnh,\s*thành phố\s+)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm"
+                       r"|các tỉnh)")  # "xếp thứ 3/13 tỉnh, thành phố khu vực ĐBSCL"
 _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?\d{1,2}\s*/\s*)?(?:tháng\s+)?"
                     r"\d{1,2}\s*[/-]\s*((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)"
                     r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay")  # year to date: no period
@@ -141,9 +147,11 @@ def _window(key: str, start: int, end: int) -> str:
     return " ".join(key[start:end].split()[-WINDOW_WORDS:])
 
 
-def _indicators(key: str, numbers: list[Number], sentence: str | None = None) -> list[tuple[Number, str]]:
+def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
+                earlier: Callable[[], str | None] | None = None) -> list[tuple[Number, str]]:
     """Each number whose indicator is clear, with it (and its unit as the indicator reports it); with the
-    ``sentence`` the key was made from, also the items of a list of units (``_listed``)."""
+    ``sentence`` the key was made from, also the items of a list of units (``_listed``); with ``earlier``, the
+    index the paragraph's previous sentence names, also the scores and ranks that name none (``_earlier_index``)."""
     found: list[tuple[Number, str]] = []
     words = vocabulary()
     previous_end, previous = 0, None
@@ -159,6 +167,8 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None) ->
                                                                                               previous)
         if code is None and previous is not None and sentence is not None:
             code = _listed(key, sentence, previous, number)
+        if code is None and number.unit in ("score", "rank") and earlier is not None:
+            code = _earlier_index(key, number, earlier)
         if code and number.unit is None:
             number.unit = "score"
         if number.unit in ("%", "count"):
@@ -170,6 +180,33 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None) ->
             found.append((number, code))
             previous = (number, code)
     return _index_as_share(found)
+
+
+def _earlier_index(key: str, number: Number, earlier: Callable[[], str | None]) -> str | None:
+    """The index of a score or rank whose sentence names none: the one the paragraph's previous sentence names
+    ("... công bố Chỉ số CCHC năm 2023. Cụ thể, tỉnh Cao Bằng đạt 84,10 điểm, xếp thứ 22/63"), unless its own
+    sentence names an index itself (its numbers that take none are not the index's), another index, opens on an
+    index's parts ("Trong đó, điểm thẩm định đạt ...") or the rank is a region's."""
+    words = vocabulary()
+    if words["other_indices"].search(key) or words["components"].search(key) or _PARTS_LEAD.match(key) \
+            or (number.unit == "rank" and _REGIONAL.match(key[number.end:])) or _families(key):
+        return None
+    family = earlier()
+    return _of_family(family, number.unit) if family else None
+
+
+def _named_index(sentence: str) -> str | None:
+    """The one index family a sentence names by its cues (no other index, none of an index's parts), else None."""
+    words, key = vocabulary(), normalize_key(sentence)
+    if words["other_indices"].search(key) or words["components"].search(key):
+        return None
+    families = _families(key)
+    return families.pop() if len(families) == 1 else None
+
+
+def _families(key: str) -> set[str]:
+    """The index families whose names (their ranks' cues) a lower-cased sentence holds."""
+    return {_family(code) for code, pattern in vocabulary()["cues"] if code.endswith("_rank") and pattern.search(key)}
 
 
 def _listed(key: str, sentence: str, previous: tuple[Number, str], number: Number) -> str | None:
@@ -373,7 +410,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             continue  # the parts of an index: none is the index; dossiers still in progress
         tiered = tiered or bool(vocabulary()["tier_lead"].search(key))  # "Ở cấp huyện, ...": so is the paragraph
         numbers = read_numbers(key)
-        found = _indicators(key, numbers, sentence)
+        earlier = partial(_named_index, paragraph[-2]) if len(paragraph) > 1 else None  # read only when needed
+        found = _indicators(key, numbers, sentence, earlier)
         if not found:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
                 stated = _stated(sentence, context)     # says the period of the next ones

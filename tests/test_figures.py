@@ -376,3 +376,12 @@ def test_year_to_date_figures_in_a_report_on_part_of_the_year_have_the_span_to_i
     text = "Từ đầu năm đến nay, toàn tỉnh đã tiếp nhận 98.420 hồ sơ, giải quyết đúng hạn 97.900 hồ sơ."
     assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
         ("dossiers_received", 98420.0, "9M", 2024), ("dossiers_on_time", 97900.0, "9M", 2024)]
+
+
+def test_a_score_and_rank_take_the_index_the_paragraphs_previous_sentence_names_but_not_its_parts_or_region():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Bộ Nội vụ vừa công bố Chỉ số cải cách hành chính năm 2023 của các bộ và các tỉnh, thành phố. Theo đó, "
+            "tỉnh Cao Bằng đạt 84,10 điểm, xếp thứ 22/63 tỉnh, thành phố. Trong đó, điểm thẩm định đạt 55,20 điểm. "
+            "Với kết quả này, Cao Bằng xếp thứ 3/14 tỉnh, thành phố khu vực miền núi phía Bắc.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 84.1, "FY", 2023), ("par_index_rank", 22.0, "FY", 2023)]
