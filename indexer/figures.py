@@ -50,6 +50,7 @@ from .places import district_mentions, provinces_named
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
+_CITY_DOT = ("TP.", "Tp.")  # "UBND TP. Nha Trang": the abbreviation of "thành phố", no sentence end before a place
 _BARE_END = re.compile(r"^\s*(?:[,;.()]|$)")  # a bare count ends its clause: "quá hạn 2;", "đã giải quyết: 9.986 ("
 _CLAUSE_MARK = re.compile(r"[,;()]")
 REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, they refine the cue before it
@@ -89,14 +90,26 @@ class Context:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``: ended by ". ! ?" before a capital, or by a line break."""
+    """(start, end) of each sentence of ``text``: ended by ". ! ?" before a capital, or by a line break; not by
+    the dot of "TP." before the name of a place ("UBND TP. Nha Trang đã giải quyết ...")."""
     spans = []
     for m in _SENTENCE.finditer(text):
         found = m.group()
         if found.strip():
             start = m.start() + len(found) - len(found.lstrip())
-            spans.append((start, m.end() - (len(found) - len(found.rstrip()))))
+            end = m.end() - (len(found) - len(found.rstrip()))
+            if spans and text[spans[-1][1] - 3:spans[-1][1]] in _CITY_DOT and "\n" not in text[spans[-1][1]:start] \
+                    and _place_at(text[start:start + 40]):
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
     return spans
+
+
+def _place_at(text: str) -> bool:
+    """Whether ``text`` opens on the name of a province or district ("Nha Trang trong quý III ...")."""
+    names = provinces_named(text) | {d for (_, d) in district_mentions("TP. " + text)}
+    return any(text.startswith(name) for name in names)
 
 
 def _cue(window: str, number: Number, after: bool = False) -> str | None | bool:

@@ -385,3 +385,13 @@ def test_a_score_and_rank_take_the_index_the_paragraphs_previous_sentence_names_
             "Với kết quả này, Cao Bằng xếp thứ 3/14 tỉnh, thành phố khu vực miền núi phía Bắc.")
     assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 84.1, "FY", 2023), ("par_index_rank", 22.0, "FY", 2023)]
+
+
+def test_the_dot_of_tp_before_a_place_ends_no_sentence():
+    context = Context(province="Khánh Hòa", district="Nha Trang", year=2021, period="Q3")
+    text = ("Tỷ lệ hồ sơ trễ hạn của UBND TP. Nha Trang trong quý III là 1,10%. Dịch vụ công trực tuyến của TP. Từ "
+            "đầu quý, hệ thống chạy ổn định.")
+    assert [text[start:end] for start, end in sentences(text)][1:] == [
+        "Dịch vụ công trực tuyến của TP.", "Từ đầu quý, hệ thống chạy ổn định."]
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_late", 1.1, "Nha Trang")]
