@@ -9,16 +9,16 @@ Each number of a sentence is read with its unit (``indexer.numbers``); its indic
 before it in its own clause since the previous number with a unit (or right after it: "98,5% hồ sơ giải quyết
 đúng hạn", "567 dịch vụ công trực tuyến một phần"); a share after a count ("(đạt 99,2%)"), a rank after an
 index's score and a score after its rank take that figure's indicator; a rank takes the index named after it
-("xếp thứ 2 về Chỉ số SIPAS"); a score or rank in a sentence that names no index takes the one index the
-paragraph's previous sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"). The
-period is the sentence's own (``indexer.periods.stated_period``, the recogniser the bulletin's period comes from),
-else that of an earlier sentence of the paragraph with figures, else the bulletin's (the year alone when it
-names no part of it); an index is FY of its year; services counted "hiện nay" and figures "tính đến" a date have
-the year only; figures "từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the
-year (9M in a third-quarter report), else the year only.
-The scope is the district or agency named in the figure's own clause, else the place or agency the sentence (or
-an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"),
-else the bulletin's district or province.
+("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index
+takes the one index the paragraph's previous sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh
+đạt 84,10 điểm"). The period is the sentence's own (``indexer.periods.stated_period``, the recogniser the
+bulletin's period comes from), else that of an earlier sentence of the paragraph with figures, else the
+bulletin's (the year alone when it names no part of it); an index is FY of its year; services counted "hiện
+nay" and figures "tính đến" a date have the year only; figures "từ đầu năm đến nay" have the span from January
+to the end of the bulletin's part of the year (9M in a third-quarter report), else the year only. The scope is
+the district or agency named in the figure's own clause, else the place or agency the sentence (or an earlier
+one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"), else the
+bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a
 change ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average, an index's components, a
@@ -164,10 +164,12 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
                 earlier: Callable[[], str | None] | None = None) -> list[tuple[Number, str]]:
     """Each number whose indicator is clear, with it (and its unit as the indicator reports it); with the
     ``sentence`` the key was made from, also the items of a list of units (``_listed``); with ``earlier``, the
-    index the paragraph's previous sentence names, also the scores and ranks that name none (``_earlier_index``)."""
+    index the paragraph's previous sentence names, also the scores and ranks that name none, and the shares of a
+    sentence with a rank (``_earlier_index``)."""
     found: list[tuple[Number, str]] = []
     words = vocabulary()
     previous_end, previous = 0, None
+    ranked = any(number.unit == "rank" for number in numbers)  # "đạt 90,25% xếp vị trí thứ 3": an index's share
     for number in numbers:
         window = _window(key, previous_end, number.start)
         number.clause = max((m.end() for m in _CLAUSE_MARK.finditer(key, 0, number.start)), default=0)
@@ -180,7 +182,7 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
                                                                                               previous)
         if code is None and previous is not None and sentence is not None:
             code = _listed(key, sentence, previous, number)
-        if code is None and number.unit in ("score", "rank") and earlier is not None:
+        if code is None and (number.unit in ("score", "rank") or (number.unit == "%" and ranked)) and earlier:
             code = _earlier_index(key, number, earlier)
         if code and number.unit is None:
             number.unit = "score"

@@ -395,3 +395,11 @@ def test_the_dot_of_tp_before_a_place_ends_no_sentence():
         "Dịch vụ công trực tuyến của TP.", "Từ đầu quý, hệ thống chạy ổn định."]
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("dossiers_late", 1.1, "Nha Trang")]
+
+
+def test_a_share_beside_a_rank_takes_the_index_the_previous_sentence_names():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Theo kết quả xếp hạng Chỉ số PAR INDEX năm 2023, Cao Bằng tăng 5 bậc. Tỉnh Lạng Sơn có bước tiến "
+            "ấn tượng, đạt 88.40% xếp vị trí thứ 6. Tỉnh Bắc Kạn cũng tăng điểm, đạt 81,20%.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 88.4, "Lạng Sơn"), ("par_index_rank", 6.0, "Lạng Sơn")]
