@@ -69,6 +69,7 @@ _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:
                     r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay")  # year to date: no period
 # "từ đầu năm đến nay" in a report framed on a part of the year is the span from January to that part's end
 YEAR_TO_DATE = {"Q1": "Q1", "Q2": "H1", "H1": "H1", "Q3": "9M", "9M": "9M", "Q4": "FY", "FY": "FY"}
+_COUNT_LIKE_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?=\s+(?:hồ sơ|HS|thủ tục|TTHC|dịch vụ)(?!\w))")
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4")
@@ -366,6 +367,7 @@ UNCLEAR = ("unclear", None)
 
 def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     """What a sentence says of its period: (period, year), (None, None) for nothing, ``UNCLEAR``."""
+    sentence = _COUNT_LIKE_YEAR.sub("một số", sentence)  # "1955 hồ sơ" is a count, no year
     key = normalize_key(sentence)
     as_of = _AS_OF.search(key)
     stated = stated_period(_AS_OF.sub(" ", key) if as_of else sentence, context.year)

@@ -403,3 +403,11 @@ def test_a_share_beside_a_rank_takes_the_index_the_previous_sentence_names():
             "ấn tượng, đạt 88.40% xếp vị trí thứ 6. Tỉnh Bắc Kạn cũng tăng điểm, đạt 81,20%.")
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 88.4, "Lạng Sơn"), ("par_index_rank", 6.0, "Lạng Sơn")]
+
+
+def test_a_count_that_looks_like_a_year_is_no_second_year():
+    context = Context(province="Cao Bằng", district="Bảo Lạc", year=2023, period="FY")
+    text = ("Trong năm 2023, toàn huyện đã tiếp nhận 48.310 hồ sơ, trong đó thuộc thẩm quyền cấp huyện là 2013 hồ "
+            "sơ.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 48310.0, "FY", 2023)]
