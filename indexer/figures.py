@@ -15,7 +15,8 @@ takes the one index the paragraph's previous sentence names ("... công bố Ch�
 bulletin's period comes from), else that of an earlier sentence of the paragraph with figures, else the
 bulletin's (the year alone when it names no part of it); an index is FY of its year; services counted "hiện
 nay" and figures "tính đến" a date have the year only; figures "từ đầu năm đến nay" have the span from January
-to the end of the bulletin's part of the year (9M in a third-quarter report), else the year only. The scope is
+to the end of the bulletin's part of the year (9M in a third-quarter report), else the year only; "trong
+tháng" is a monthly report's month (unclear in any other report). The scope is
 the district or agency named in the figure's own clause, else the place or agency the sentence (or an earlier
 one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"), else the
 bulletin's district or province.
@@ -70,6 +71,7 @@ _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:
 # "từ đầu năm đến nay" in a report framed on a part of the year is the span from January to that part's end
 YEAR_TO_DATE = {"Q1": "Q1", "Q2": "H1", "H1": "H1", "Q3": "9M", "9M": "9M", "Q4": "FY", "FY": "FY"}
 _COUNT_LIKE_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?=\s+(?:hồ sơ|HS|thủ tục|TTHC|dịch vụ)(?!\w))")
+_THIS_MONTH = re.compile(r"(?<!\w)[Tt]rong tháng(?:\s+(?:này|qua|vừa qua))?(?=\s*(?:[,.;:]|là|có|đã|toàn|các|$))")
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4")
@@ -363,11 +365,14 @@ def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
 
 
 UNCLEAR = ("unclear", None)
+THIS_MONTH = ("this month", None)  # "trong tháng": the month of a monthly report, else unclear
 
 
 def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     """What a sentence says of its period: (period, year), (None, None) for nothing, ``UNCLEAR``."""
     sentence = _COUNT_LIKE_YEAR.sub("một số", sentence)  # "1955 hồ sơ" is a count, no year
+    this_month = _THIS_MONTH.search(sentence)
+    sentence = _THIS_MONTH.sub(" ", sentence) if this_month else sentence
     key = normalize_key(sentence)
     as_of = _AS_OF.search(key)
     stated = stated_period(_AS_OF.sub(" ", key) if as_of else sentence, context.year)
@@ -382,7 +387,12 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
         return UNCLEAR  # a span this reader does not understand ("từ ngày 1 đến 31-7")
     if stated[0] is None and YEARS_SPAN.search(key):
         return UNCLEAR  # "Từ năm 2015-2020, ... công bố 7.518 TTHC": several years, none of them the figure's
-    return stated
+    return THIS_MONTH if this_month and stated == (None, None) else stated
+
+
+def _monthly(stated: tuple, monthly: tuple) -> tuple:
+    """A sentence's "trong tháng" is the monthly report's month; in any other report it is unclear."""
+    return (monthly if monthly[0] else UNCLEAR) if stated == THIS_MONTH else stated
 
 
 def _period(stated: tuple, key: str, code: str, context: Context) -> tuple[str | None, int] | None:
@@ -431,13 +441,13 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         found = _indicators(key, numbers, sentence, earlier)
         if not found:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
-                stated = _stated(sentence, context)     # says the period of the next ones
+                stated = _monthly(_stated(sentence, context), monthly)  # says the period of the next ones
                 carried_period = stated if stated != (None, None) else carried_period
             continue
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
-        stated = _stated(sentence, context)
+        stated = _monthly(_stated(sentence, context), monthly)
         stated = stated if stated != (None, None) else carried_period
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
         if scope is None and not listing:

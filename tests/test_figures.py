@@ -411,3 +411,16 @@ def test_a_count_that_looks_like_a_year_is_no_second_year():
             "sơ.")
     assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
         ("dossiers_received", 48310.0, "FY", 2023)]
+
+
+def test_in_the_month_is_the_monthly_reports_month_and_unclear_elsewhere():
+    monthly = Context(province="Cao Bằng", district=None, year=2020, period=None)
+    text = ("Trong tháng 11-2020, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 9.412 hồ sơ.\n\n"
+            "Các cơ quan có số lượng hồ sơ tiếp nhận nhiều trong tháng là: Công an tỉnh 2.340 hồ sơ, Sở Tư pháp 1.105 "
+            "hồ sơ.")
+    assert [(r["value"], r["scope"], r["period"]) for r in extract_figures(text, monthly)] == [
+        (9412.0, "Trung tâm Phục vụ hành chính công", "month:2020-11"), (2340.0, "Công an", "month:2020-11"),
+        (1105.0, "Sở Tư pháp", "month:2020-11")]
+    quarterly = Context(province="Cao Bằng", district=None, year=2020, period="Q4")
+    text = "Trong tháng, Công an tỉnh đã tiếp nhận 2.340 hồ sơ."
+    assert extract_figures(text, quarterly) == []
