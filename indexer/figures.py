@@ -397,14 +397,15 @@ def _monthly(stated: tuple, monthly: tuple) -> tuple:
 
 def _period(stated: tuple, key: str, code: str, context: Context) -> tuple[str | None, int] | None:
     """(period, year) of one figure from what its sentence (or paragraph) states; None when unclear. A count of
-    services "hiện nay", a figure "tính đến" a date, has no period."""
+    services (given "hiện nay" or with no period of its own sentence), a figure "tính đến" a date, has no period."""
     if stated is UNCLEAR:
         return None
     period, year = stated
     if _family(code):
         year = year or context.year
         return ("FY", year) if year and period in (None, "FY") else None
-    stock = code.startswith(STOCK) and vocabulary()["stock"].search(key) and "từ đầu năm" not in key
+    stock = code.startswith(STOCK) and (vocabulary()["stock"].search(key) or stated == (None, None)) \
+        and "từ đầu năm" not in key
     if period == "as_of" or (stock and not period):
         year = year or context.year
         return (None, year) if year else None
@@ -447,8 +448,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
-        stated = _monthly(_stated(sentence, context), monthly)
-        stated = stated if stated != (None, None) else carried_period
+        said = _monthly(_stated(sentence, context), monthly)  # the sentence's own
+        stated = said if said != (None, None) else carried_period
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
         if scope is None and not listing:
             continue
@@ -467,7 +468,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             if own is None and (_tier(key, number) or tier_only):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
             figure_scope = own or scope
-            period = _period(stated, key, code, context)
+            period = _period(said if code.startswith(STOCK) else stated, key, code, context)  # a stock: its own
             same = (code, number.value, number.unit, period, figure_scope[:2])
             if period is None or same in seen:
                 continue

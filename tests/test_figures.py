@@ -424,3 +424,12 @@ def test_in_the_month_is_the_monthly_reports_month_and_unclear_elsewhere():
     quarterly = Context(province="Cao Bằng", district=None, year=2020, period="Q4")
     text = "Trong tháng, Công an tỉnh đã tiếp nhận 2.340 hồ sơ."
     assert extract_figures(text, quarterly) == []
+
+
+def test_a_count_of_services_takes_no_period_from_the_sentences_before_it():
+    context = Context(province="Cao Bằng", district=None, year=2024, period="Q2")
+    text = ("Trong quý II năm 2024, toàn tỉnh đã tiếp nhận 40.112 hồ sơ. Cùng với đó, tỉnh đã cung cấp 1.210 thủ tục "
+            "hành chính trực tuyến toàn trình và 310 thủ tục trực tuyến một phần.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 40112.0, "Q2", 2024), ("online_services_full", 1210.0, None, 2024),
+        ("online_services_partial", 310.0, None, 2024)]
