@@ -21,17 +21,17 @@ the district or agency named in the figure's own clause, else the place or agenc
 one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"), else the
 bulletin's district or province.
 
-A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a
-change ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average, an index's components, a
-tier of government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of
-its paragraph), a sentence naming two places or agencies unless each figure has its own (a list of units:
-"đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)"), two years, two
-months, a month a span starts from or a span this reader does not understand, a commune, a bulletin without a
-province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ
-đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total
-is the figure; of two received counts the new intake, else the whole, is kept). Approximations keep the number
-stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4
-triệu" and "2,471 triệu").
+A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
+("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average, an index's components, a tier of
+government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph;
+in a district's own bulletin "cấp huyện" is the district), a sentence naming two places or agencies unless each
+figure has its own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09%
+điểm)"), two years, two months, a month a span starts from or a span this reader does not understand, a commune, a
+bulletin without a province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết,
+...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart
+(their total is the figure; of two received counts the new intake, else the whole, is kept). Approximations keep the
+number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn
+2,4 triệu" and "2,471 triệu").
 """
 
 from __future__ import annotations
@@ -436,7 +436,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
         if vocabulary()["components"].search(key) or vocabulary()["pending"].search(key):
             continue  # the parts of an index: none is the index; dossiers still in progress
-        tiered = tiered or bool(vocabulary()["tier_lead"].search(key))  # "Ở cấp huyện, ...": so is the paragraph
+        tiered = tiered or bool(_own_level(vocabulary()["tier_lead"].search(key), context))  # "Ở cấp huyện, ..."
         numbers = read_numbers(key)
         earlier = partial(_named_index, paragraph[-2]) if len(paragraph) > 1 else None  # read only when needed
         found = _indicators(key, numbers, sentence, earlier)
@@ -465,7 +465,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
                 own, item_start = _item_scope(sentence[item_start:number.start], context), number.end
                 if own is None:
                     continue
-            if own is None and (_tier(key, number) or tier_only):
+            if own is None and (_tier(key, number, context) or tier_only):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
             figure_scope = own or scope
             period = _period(said if code.startswith(STOCK) else stated, key, code, context)  # a stock: its own
@@ -535,10 +535,16 @@ def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:
     return own if own is not None and own[2] and own[0] in item else None
 
 
-def _tier(key: str, number: Number) -> bool:
+def _tier(key: str, number: Number, context: Context) -> bool:
     words = vocabulary()
-    return bool(words["tiers"].search(key[:number.start])
-                and (not words["province_wide"].search(key) or words["tier_lead"].search(key)))
+    return any(_own_level(m, context) for m in words["tiers"].finditer(key, 0, number.start)) \
+        and (not words["province_wide"].search(key) or bool(_own_level(words["tier_lead"].search(key), context)))
+
+
+def _own_level(tier: re.Match | None, context: Context) -> re.Match | None:
+    """A tier named, unless it is the district level in a district's own bulletin ("Theo báo cáo của UBND huyện,
+    cấp huyện đã tiếp nhận ...": the district's own figures)."""
+    return None if tier is None or (context.district and tier.group().endswith("cấp huyện")) else tier
 
 
 def _clause_scope(sentence: str, key: str, number: Number, context: Context) -> tuple[str, str, bool] | None:

@@ -433,3 +433,13 @@ def test_a_count_of_services_takes_no_period_from_the_sentences_before_it():
     assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
         ("dossiers_received", 40112.0, "Q2", 2024), ("online_services_full", 1210.0, None, 2024),
         ("online_services_partial", 310.0, None, 2024)]
+
+
+def test_the_district_level_in_a_districts_own_bulletin_is_the_district():
+    context = Context(province="Cao Bằng", district="Bảo Lạc", year=2024, period="H1")
+    text = ("Theo báo cáo của UBND huyện, trong 6 tháng đầu năm 2024, cấp huyện đã tiếp nhận 3.120 hồ sơ; cấp xã "
+            "đã tiếp nhận 9.870 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 3120.0, "Bảo Lạc")]
+    province = Context(province="Cao Bằng", district=None, year=2024, period="H1")
+    assert extract_figures(text.replace("của UBND huyện", "của UBND tỉnh"), province) == []
