@@ -443,3 +443,11 @@ def test_the_district_level_in_a_districts_own_bulletin_is_the_district():
         ("dossiers_received", 3120.0, "Bảo Lạc")]
     province = Context(province="Cao Bằng", district=None, year=2024, period="H1")
     assert extract_figures(text.replace("của UBND huyện", "của UBND tỉnh"), province) == []
+
+
+def test_resolved_on_or_past_the_appointed_day_is_on_time_or_late():
+    text = ("Trong quý I năm 2024, toàn tỉnh đã tiếp nhận 5.210 hồ sơ, giải quyết đúng hẹn 5.100 hồ sơ, đạt 98,1%; "
+            "giải quyết trễ hẹn 99 hồ sơ.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 5210.0), ("dossiers_on_time", 5100.0), ("dossiers_on_time", 98.1),
+        ("dossiers_late", 99.0)]
