@@ -451,3 +451,11 @@ def test_resolved_on_or_past_the_appointed_day_is_on_time_or_late():
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_received", 5210.0), ("dossiers_on_time", 5100.0), ("dossiers_on_time", 98.1),
         ("dossiers_late", 99.0)]
+
+
+def test_a_year_compared_with_is_not_a_second_year_of_the_sentence():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Đối với chỉ số hài lòng của người dân năm 2023, tỉnh Cao Bằng đạt 84,12%, xếp hạng 21/63 tỉnh, thành "
+            "phố (tăng 2 bậc so năm 2022).")
+    assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
+        ("sipas", 84.12, 2023), ("sipas_rank", 21.0, 2023)]
