@@ -319,13 +319,14 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
 
 
 def _agencies(text: str) -> list[str]:
-    """The agencies ``text`` names as the unit of its figures, in order: not one that tells them ("Văn phòng UBND
-    tỉnh cho biết", its name ending before the verb), nor one they are reported by ("theo báo cáo của Văn phòng
-    UBND tỉnh, Trung tâm ...") when another agency is named (alone, it reports its own figures)."""
+    """The agencies ``text`` names as the unit of its figures, in order: not a head word alone ("15/24 Sở"), nor one
+    that tells them ("Văn phòng UBND tỉnh cho biết", its name ending before the verb), nor one they are reported by
+    ("theo báo cáo của Văn phòng UBND tỉnh, Trung tâm ...") when another agency is named (alone, it reports its own
+    figures)."""
     words, found, sources = vocabulary(), [], []
     for m in words["agencies"].finditer(text):
         name = m.group()
-        if words["source_after"].match(text[m.end():]) \
+        if " " not in name.strip() or words["source_after"].match(text[m.end():]) \
                 or any(words["source_after"].match(name[v.start():]) for v in re.finditer(r"\s", name)):
             continue
         source = words["source_before"].search(normalize_key(text[max(0, m.start() - 30):m.start()]))

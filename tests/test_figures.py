@@ -459,3 +459,11 @@ def test_a_year_compared_with_is_not_a_second_year_of_the_sentence():
             "phố (tăng 2 bậc so năm 2022).")
     assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
         ("sipas", 84.12, 2023), ("sipas_rank", 21.0, 2023)]
+
+
+def test_an_agency_head_word_alone_names_no_agency():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Theo đó, đối với cấp Sở, ban, ngành; Sở Tư pháp có Chỉ số cải cách hành chính đạt 93,15%, đứng vị trí thứ "
+            "nhất; Sở Y tế có Chỉ số cải cách hành chính đạt 90,02%.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 93.15, "Sở Tư pháp"), ("par_index_score", 90.02, "Sở Y tế")]
