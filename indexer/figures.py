@@ -22,16 +22,17 @@ one of its paragraph) names (not an agency that tells the figures, "Văn phòng 
 bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
-("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average, an index's components, a tier of
-government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph;
-in a district's own bulletin "cấp huyện" is the district), a sentence naming two places or agencies unless each
-figure has its own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09%
-điểm)"), two years, two months, a month a span starts from or a span this reader does not understand, a commune, a
-bulletin without a province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết,
-...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart
-(their total is the figure; of two received counts the new intake, else the whole, is kept). Approximations keep the
-number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn
-2,4 triệu" and "2,471 triệu").
+("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average (but an index's, "trung bình cả nước là
+87,16%", is kept with the scope "cả nước", level national), an index's components, a tier of government ("UBND cấp
+huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph; in a district's own
+bulletin "cấp huyện" is the district), a sentence naming two places or agencies unless each figure has its own (a
+list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)"), two years,
+two months, a month a span starts from or a span this reader does not understand, a commune, a bulletin without a
+province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ
+đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is
+the figure; of two received counts the new intake, else the whole, is kept). Approximations keep the number stated
+("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and
+"2,471 triệu").
 """
 
 from __future__ import annotations
@@ -62,6 +63,11 @@ _RANK_AFTER = re.compile(r"^(?:(?:\s*/\s*\d+)?\s+tỉnh,\s*thành phố(?:\s+tr�
 _SHARE_BEFORE = re.compile(r"(?:\(|,|=)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?$")  # ", chiếm tỷ lệ"
 _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng)\s+h[ạẹ]n)|đạt|chiếm|trong|với|so|tăng"
                           r"|giảm|là)\s|$)")  # "hồ sơ giải quyết đúng và trước hạn" is one phrase
+# an average of all provinces: "trung bình cả nước", "các tỉnh, thành phố ... giá trị trung bình"
+_NATIONAL_AVERAGE = re.compile(r"(?:trung bình|bình quân)(?: chung)?(?: của)? (?:cả nước|toàn quốc)"
+                               r"|(?:các tỉnh, thành phố|cả nước|toàn quốc)[^.;]*(?:giá trị|điểm|điểm số) (?:trung bình"
+                               r"|bình quân)[^;.]*$")
+NATIONAL = ("cả nước", "national", True)
 _PARTS_LEAD = re.compile(r"^\W*trong đó")  # "Trong đó, điểm thẩm định đạt 47,75 điểm": the parts of the figure before
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:tỉnh,\s*thành phố\s+)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm"
                        r"|các tỉnh)")  # "xếp thứ 3/13 tỉnh, thành phố khu vực ĐBSCL"
@@ -194,11 +200,25 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
             after = _NOUN_PHRASE.match(key, number.end)
             if _cue(after.group(), number, after=True) is not None:
                 previous_end = after.end()  # "19.838 hồ sơ tiếp nhận trực tuyến, 8.606": not the next's words
-        if code and number.unit in words["units"][code] and not _doubtful(key, window, number, code):
+        number.national = bool(code) and _national(key, number, code)
+        if code and number.unit in words["units"][code] and (number.national or not _doubtful(key, window, number,
+                                                                                                code)):
             number.written, number.unit = number.unit, words["report_as"][code] or number.unit
             found.append((number, code))
             previous = (number, code)
     return _index_as_share(found)
+
+
+def _national(key: str, number: Number, code: str) -> bool:
+    """Whether an index's score is its national average: "trung bình cả nước là 87,16%", "chỉ số của các tỉnh,
+    thành phố ..., giá trị trung bình năm 2023 đạt 86,98%" (in its range, not a target, a bound or a change)."""
+    if not _family(code) or number.unit == "rank" or not _NATIONAL_AVERAGE.search(key, 0, number.start):
+        return False
+    words, clause = vocabulary(), _CLAUSE_MARK.split(key[:number.start])[-1]
+    low, high = words["plausible"].get(code, (0, float("inf")))
+    return low <= number.value <= high and not (words["targets"].search(key[:number.start])
+                                                 or words["bounds"].search(key[:number.start])
+                                                 or re.search(r"(?<!\w)(?:tăng|giảm|cao hơn|thấp hơn)(?!\w)", clause))
 
 
 def _earlier_index(key: str, number: Number, earlier: Callable[[], str | None]) -> str | None:
@@ -470,7 +490,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
                     continue
             if own is None and (_tier(key, number, context) or tier_only):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
-            figure_scope = own or scope
+            figure_scope = NATIONAL if number.national else own or scope
             period = _period(said if code.startswith(STOCK) else stated, key, code, context)  # a stock: its own
             same = (code, number.value, number.unit, period, figure_scope[:2])
             if period is None or same in seen:

@@ -58,6 +58,7 @@ class Number:
     clause: int = 0  # where the clause that names it starts (after the last , ; : or bracket before it)
     written: str | None = None  # the unit as written, when the indicator reports it in another ("90,76%" a score)
     follows: bool = False  # a share that takes the indicator of the count before it ("1.051 hồ sơ, đạt 44%")
+    national: bool = False  # an index's national average ("trung bình cả nước là 87,16%")
 
 
 def read_numbers(key: str) -> list[Number]:

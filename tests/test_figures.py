@@ -467,3 +467,12 @@ def test_an_agency_head_word_alone_names_no_agency():
             "nhất; Sở Y tế có Chỉ số cải cách hành chính đạt 90,02%.")
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 93.15, "Sở Tư pháp"), ("par_index_score", 90.02, "Sở Y tế")]
+
+
+def test_an_index_national_average_has_the_scope_of_the_country():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Kết quả Chỉ số SIPAS 2023 trung bình cả nước là 83,20%, tỉnh cao nhất là 92,10%.\n\n"
+            "Năm 2023, chỉ số PAR INDEX của các tỉnh, thành phố có giá trị trung bình cao nhất từ trước tới nay, "
+            "đạt 85.40%.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("sipas", 83.2, "cả nước", "national"), ("par_index_score", 85.4, "cả nước", "national")]
