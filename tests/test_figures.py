@@ -476,3 +476,10 @@ def test_an_index_national_average_has_the_scope_of_the_country():
             "đạt 85.40%.")
     assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
         ("sipas", 83.2, "cả nước", "national"), ("par_index_score", 85.4, "cả nước", "national")]
+
+
+def test_a_share_of_the_points_is_a_par_index_score():
+    context = Context(province="Cao Bằng", district=None, year=2022, period="FY")
+    text = "Theo đó, Sở Tư pháp có tỷ lệ điểm số cao nhất 96,12%; đứng cuối bảng là Sở Y tế đạt tỷ lệ điểm 70,05%."
+    assert [(r["indicator"], r["value"], r["unit"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 96.12, "score", "Sở Tư pháp"), ("par_index_score", 70.05, "score", "Sở Y tế")]
