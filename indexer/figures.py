@@ -85,6 +85,7 @@ _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mứ
 _COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn)\s+[A-ZĐ]")
 _SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng(?:\s+số)?(?:\s+điểm)?)?\s*$")  # "..., với tổng số 83,00/100 điểm"
 _NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp nhận )?mới\b")  # "16.041 hồ sơ tiếp nhận mới"
+_NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
 _DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])")
 
@@ -326,16 +327,25 @@ def _follower(between: str, previous: tuple[Number, str], number: Number) -> str
 
 
 def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
-    """A threshold, a target, a change or a comparison: no figure of the bulletin."""
+    """A threshold, a target, a change or a comparison: no figure of the bulletin. Words of the indicator's own
+    cue phrase are none of these ("hồ sơ yêu cầu giải quyết" is no requirement)."""
     words = vocabulary()
     clause = _CLAUSE_MARK.split(window)[-1]
     low, high = words["plausible"].get(code, (0, float("inf")))
     after = _NOUN_PHRASE.match(key, number.end).group()
-    return bool(words["not_figure"].search(clause) or words["approximate_after"].match(key[number.end:number.end + 15])
+    return bool(_not_figure(clause, code) or words["approximate_after"].match(key[number.end:number.end + 15])
                 or words["group_count"].search(clause)  # "9 sở có chỉ số hài lòng đạt trên 90%": a threshold
                 or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
                 or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
                 or not low <= number.value <= high or (number.unit == "%" and number.value > 100))
+
+
+def _not_figure(clause: str, code: str) -> bool:
+    """Whether ``clause`` holds a word that makes a number no figure, not inside a cue phrase of the indicator
+    itself ("hồ sơ yêu cầu giải quyết" is no requirement; "đang giải quyết" still says in progress)."""
+    cues = [m.span() for cue, pattern in vocabulary()["cues"] if cue == code for m in pattern.finditer(clause)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in cues)
+               for m in vocabulary()["not_figure"].finditer(clause))
 
 
 def _agencies(text: str) -> list[str]:
@@ -522,7 +532,8 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
     """A sentence gives one value of an indicator in a unit for the units it names: of two on-time counts or
     shares ("trước hạn 13.529 hồ sơ, chiếm 86,5%; đúng hạn 1.958 hồ sơ, chiếm 12,5%") neither is the on-time
     figure (their total is not printed); of two received counts, the new intake ("tổng cộng 19.361 hồ sơ, trong
-    đó có 16.041 hồ sơ tiếp nhận mới") or else the first, the whole ("..., trong đó 14.654 hồ sơ trực tiếp");
+    đó có 16.041 hồ sơ tiếp nhận mới", "trong đó hồ sơ mới tiếp nhận là 10.133 hồ sơ") or else the first, the
+    whole ("..., trong đó 14.654 hồ sơ trực tiếp");
     items of a list of units (a unit named between them) each keep theirs."""
     groups: dict[tuple[int, str, str], list[Number]] = {}
     item, previous_end = 0, 0
@@ -539,7 +550,8 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
             continue
         if len(numbers) < 2:
             continue
-        new = [n for n in numbers if _NEW_INTAKE.match(key, n.end)] if code == "dossiers_received" else []
+        new = [n for n in numbers if _NEW_INTAKE.match(key, n.end) or _NEW_BEFORE.search(key, 0, n.start)] \
+            if code == "dossiers_received" else []
         keep = new[0] if len(new) == 1 else numbers[0]
         drop.update(id(n) for n in numbers if n is not keep)
     return [(number, code) for number, code in found if id(number) not in drop]

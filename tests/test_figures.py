@@ -483,3 +483,12 @@ def test_a_share_of_the_points_is_a_par_index_score():
     text = "Theo đó, Sở Tư pháp có tỷ lệ điểm số cao nhất 96,12%; đứng cuối bảng là Sở Y tế đạt tỷ lệ điểm 70,05%."
     assert [(r["indicator"], r["value"], r["unit"], r["scope"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 96.12, "score", "Sở Tư pháp"), ("par_index_score", 70.05, "score", "Sở Y tế")]
+
+
+def test_dossiers_asking_to_be_resolved_named_before_their_count_and_a_new_intake_named_before_its_own():
+    text = ("Tổng số hồ sơ yêu cầu giải quyết trong quý I năm 2024 là 52.300 hồ sơ.\n\n"
+            "Trong quý I năm 2024, tổng số hồ sơ yêu cầu giải quyết là 10.455 hồ sơ, trong đó hồ sơ mới tiếp nhận là "
+            "10.133 hồ sơ.\n\n"
+            "Trong quý I năm 2024, số hồ sơ đang giải quyết là 2.800 hồ sơ.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 52300.0), ("dossiers_received", 10133.0)]
