@@ -492,3 +492,11 @@ def test_dossiers_asking_to_be_resolved_named_before_their_count_and_a_new_intak
             "Trong quý I năm 2024, số hồ sơ đang giải quyết là 2.800 hồ sơ.")
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_received", 52300.0), ("dossiers_received", 10133.0)]
+
+
+def test_level_3_and_a_count_starting_with_4_are_not_levels_3_and_4():
+    context = Context(province="Cao Bằng", district=None, year=2024, period=None)
+    text = ("Hiện nay, trung tâm tiếp nhận hồ sơ điện tử đối với 250 thủ tục thực hiện dịch vụ công trực tuyến mức độ "
+            "3 và 415 thủ tục thực hiện dịch vụ công trực tuyến mức độ 4.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [
+        ("online_services_level3", 250.0), ("online_services_level4", 415.0)]
