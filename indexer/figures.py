@@ -137,7 +137,7 @@ def _cue(window: str, number: Number, after: bool = False) -> str | None | bool:
         return None
     best = min(hits, key=lambda h: (h[0], -h[1])) if after else max(hits, key=lambda h: (h[1], h[1] - h[0]))
     for start, end, code in hits:
-        inside = best[0] <= start and end <= best[1]
+        inside = start < best[1] and best[0] < end  # overlapping it: "đã giải quyết trước hạn" is one phrase
         if code != best[2] and not inside and not _same_family(code, best[2]):
             return False
     return best[2]

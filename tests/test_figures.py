@@ -500,3 +500,10 @@ def test_level_3_and_a_count_starting_with_4_are_not_levels_3_and_4():
             "3 và 415 thủ tục thực hiện dịch vụ công trực tuyến mức độ 4.")
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [
         ("online_services_level3", 250.0), ("online_services_level4", 415.0)]
+
+
+def test_a_cue_overlapping_a_longer_one_is_the_same_phrase():
+    text = ("Trong quý I năm 2024, trung tâm đã tiếp nhận 4.100 hồ sơ, trong đó đã giải quyết trước hạn 2.900 hồ sơ, "
+            "giải quyết đúng hạn 800 hồ sơ.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 4100.0)]  # early and on time given apart: neither is the on-time figure
