@@ -61,6 +61,7 @@ REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, the
 _RANK_AFTER = re.compile(r"^(?:(?:\s*/\s*\d+)?\s+tỉnh,\s*thành phố(?:\s+trực thuộc trung ương)?)?"
                          r"[^,;.()]{0,40}?(?:về|trong bảng|trong bảng xếp hạng|của|ở|theo)\s+[^,;.()]{0,80}")
 _SHARE_BEFORE = re.compile(r"(?:\(|,|=)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?$")  # ", chiếm tỷ lệ"
+_SHARE_NEXT = re.compile(r"\s*(?:đạt|chiếm)(?:\s+tỷ lệ)?(?:\s+là)?\s*")  # "1.309 hồ sơ giải quyết quá hạn chiếm 0,6%"
 _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng)\s+h[ạẹ]n)|đạt|chiếm|trong|với|so|tăng"
                           r"|giảm|là)\s|$)")  # "hồ sơ giải quyết đúng và trước hạn" is one phrase
 # an average of all provinces: "trung bình cả nước", "các tỉnh, thành phố ... giá trị trung bình"
@@ -317,8 +318,8 @@ def _follower(between: str, previous: tuple[Number, str], number: Number) -> str
     ("xếp thứ 6 cả nước ... với 90,76%", "đứng thứ 50/63 ..., với tổng số 83,00/100 điểm")."""
     figure, code = previous
     rest = between[_NOUN_PHRASE.match(between).end():]  # past the count's noun: "hồ sơ giải quyết đúng hạn (đạt"
-    if number.unit == "%" and figure.unit == "count" and _SHARE_BEFORE.search(between) \
-            and min(len(between), len(rest)) < 25:
+    if number.unit == "%" and figure.unit == "count" and min(len(between), len(rest)) < 25 \
+            and (_SHARE_BEFORE.search(between) or _SHARE_NEXT.fullmatch(rest)):
         return code
     if _family(code) and figure.unit == "rank" and number.unit in ("%", "score") and len(between) < 80 \
             and _SCORE_BEFORE.search(between) and not vocabulary()["other_indices"].search(between):

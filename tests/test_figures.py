@@ -507,3 +507,9 @@ def test_a_cue_overlapping_a_longer_one_is_the_same_phrase():
             "giải quyết đúng hạn 800 hồ sơ.")
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_received", 4100.0)]  # early and on time given apart: neither is the on-time figure
+
+
+def test_a_share_right_after_a_counts_noun_takes_its_indicator():
+    text = "Trong quý I năm 2024, toàn tỉnh có 1.309 hồ sơ giải quyết quá hạn chiếm 0,6%."
+    assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_late", 1309.0, "count"), ("dossiers_late", 0.6, "%")]
