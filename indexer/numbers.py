@@ -20,8 +20,8 @@ _NUMBER = re.compile(
     r"(?!\w|[.,]\d|/(?!\d{2,3}\s*điểm))(?:/\d{2,3})?"  # "40,62/80 điểm"
     r"(?:\s*(?P<mult>ngàn|nghìn|triệu|tỷ)(?!\w))?(?P<pct>\s*%)?")
 _RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở)\s+(?:vị\s+)?(?:trí\s+)?(?:thứ|hạng|số)\s+(?P<n>\d{1,3})"
-                   r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)|\b(?:hạng|vị trí thứ|vị thứ)\s+(?P<m>\d{1,3})(?:\s*/\s*\d{1,3})?"
-                   r"(?![\d,.]\d)")
+                   r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)|\b(?:hạng(?:\s+thứ)?|vị trí thứ|vị thứ)\s+(?P<m>\d{1,3})"
+                   r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)")
 _NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|(?<!tổng )số|lần|giai đoạn|khóa|nghị định|quyết định"
                                r"|thông tư|điều|khoản|top|thứ|nhóm|gấp)\s*$")
 _SCORE_AFTER = re.compile(r"^\s*(?:điểm|/\s*100)(?!\w)")
