@@ -6,20 +6,20 @@ character offsets of the sentence in the text. The indicators, their cue phrases
 (``search/data/indicators.json``, compiled by ``indexer.indicators``).
 
 Each number of a sentence is read with its unit (``indexer.numbers``); its indicator is the cue phrase nearest
-before it in its own clause since the previous number with a unit (or right after it: "98,5% hồ sơ giải quyết
-đúng hạn", "567 dịch vụ công trực tuyến một phần"); a share after a count ("(đạt 99,2%)"), a rank after an
-index's score and a score after its rank take that figure's indicator; a rank takes the index named after it
-("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index
-takes the one index the paragraph's previous sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh
-đạt 84,10 điểm"). The period is the sentence's own (``indexer.periods.stated_period``, the recogniser the
-bulletin's period comes from), else that of an earlier sentence of the paragraph with figures, else the
-bulletin's (the year alone when it names no part of it); an index is FY of its year; services counted "hiện
-nay" and figures "tính đến" a date have the year only; figures "từ đầu năm đến nay" have the span from January
-to the end of the bulletin's part of the year (9M in a third-quarter report), else the year only; "trong
-tháng" is a monthly report's month (unclear in any other report). The scope is
-the district or agency named in the figure's own clause, else the place or agency the sentence (or an earlier
-one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"), else the
-bulletin's district or province.
+before it in its own clause since the previous number with a unit (or right after it: "98,5% hồ sơ giải quyết đúng
+hạn", "567 dịch vụ công trực tuyến một phần"); a share after a count ("(đạt 99,2%)"), a rank after an index's score
+and a score after its rank take that figure's indicator; a rank takes the index named after it ("xếp thứ 2 về Chỉ số
+SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index takes the one index the
+paragraph's previous sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"). The period
+is the sentence's own (``indexer.periods.stated_period``, the recogniser the bulletin's period comes from), else
+that of an earlier sentence of the paragraph with figures, else the bulletin's (the year alone when it names no part
+of it); an index is FY of its year; services counted "hiện nay" and figures "tính đến" a date have the year only;
+figures "từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a
+third-quarter report), else the year only; "trong tháng" is a monthly report's month (unclear in any other report);
+a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year and is no
+second year of its sentence. The scope is the district or agency named in the figure's own clause, else the place or
+agency the sentence (or an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng
+UBND tỉnh cho biết"), else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
 ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average (but an index's, "trung bình cả nước là
@@ -80,6 +80,7 @@ YEAR_TO_DATE = {"Q1": "Q1", "Q2": "H1", "H1": "H1", "Q3": "9M", "9M": "9M", "Q4"
 _COUNT_LIKE_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?=\s+(?:hồ sơ|HS|thủ tục|TTHC|dịch vụ)(?!\w))")
 _THIS_MONTH = re.compile(r"(?<!\w)[Tt]rong tháng(?:\s+(?:này|qua|vừa qua))?(?=\s*(?:[,.;:]|là|có|đã|toàn|các|$))")
 _COMPARED_YEAR = re.compile(r"(?<!\w)so(?: với)?(?: cùng kỳ)?(?: năm)? (?:19|20)\d{2}(?!\d)")
+_DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*\)")  # "(năm 2017, Hòa Bình xếp ở vị trí thứ 55)"
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4(?![\d.,]\d)")  # not "3 và 473"
@@ -482,7 +483,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
-        said = _monthly(_stated(sentence, context), monthly)  # the sentence's own
+        asides = [m for m in _DATED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
+        said = _monthly(_stated(_DATED_ASIDE.sub(" ", sentence) if asides else sentence, context), monthly)
         stated = said if said != (None, None) else carried_period
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
         if scope is None and not listing:
@@ -502,7 +504,9 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             if own is None and (_tier(key, number, context) or tier_only):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
             figure_scope = NATIONAL if number.national else own or scope
-            period = _period(said if code.startswith(STOCK) else stated, key, code, context)  # a stock: its own
+            aside = next((m for m in asides if m.start() < number.start < m.end()), None)  # "(năm 2017, xếp thứ 55)"
+            figure_stated = _stated(aside.group(), context) if aside else said if code.startswith(STOCK) else stated
+            period = _period(figure_stated, key, code, context)  # a stock: its sentence's own; an aside: its own
             same = (code, number.value, number.unit, period, figure_scope[:2])
             if period is None or same in seen:
                 continue

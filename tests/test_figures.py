@@ -513,3 +513,11 @@ def test_a_share_right_after_a_counts_noun_takes_its_indicator():
     text = "Trong quý I năm 2024, toàn tỉnh có 1.309 hồ sơ giải quyết quá hạn chiếm 0,6%."
     assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_late", 1309.0, "count"), ("dossiers_late", 0.6, "%")]
+
+
+def test_a_bracket_opening_on_another_year_gives_its_figures_that_year():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Chỉ số cải cách hành chính năm 2023 của tỉnh Cao Bằng xếp thứ 40/63 tỉnh, thành phố (năm 2022, Cao Bằng "
+            "xếp ở vị trí thứ 47).")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("par_index_rank", 40.0, "FY", 2023), ("par_index_rank", 47.0, "FY", 2022)]
