@@ -6,32 +6,41 @@ character offsets of the sentence in the text. The indicators, their cue phrases
 (``search/data/indicators.json``, compiled by ``indexer.indicators``).
 
 Each number of a sentence is read with its unit (``indexer.numbers``); its indicator is the cue phrase nearest
-before it in its own clause since the previous number with a unit (or right after it: "98,5% hồ sơ giải quyết
-đúng hạn", "567 dịch vụ công trực tuyến một phần"); a share after a count ("(đạt 99,2%)"), a rank after an
-index's score and a score after its rank take that figure's indicator; a rank takes the index named after it
-("xếp thứ 2 về Chỉ số SIPAS"). The period is the sentence's own (``indexer.periods.stated_period``, the
-recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures,
-else the bulletin's (the year alone when it names no part of it); an index is FY of its year; services
-counted "hiện nay" and figures "tính đến" a date have the year only. The scope is the district or agency named
-in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph) names,
-else the bulletin's district or province.
+before it in its own clause since the previous number with a unit (or right after it: "98,5% hồ sơ giải quyết đúng
+hạn", "567 dịch vụ công trực tuyến một phần"); a share after a count ("(đạt 99,2%)"), a rank after an index's score
+and a score after its rank take that figure's indicator; a rank takes the index named after it ("xếp thứ 2 về Chỉ số
+SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index takes the one index the
+paragraph's previous sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"). The period
+is the sentence's own (``indexer.periods.stated_period``, the recogniser the bulletin's period comes from), else
+that of an earlier sentence of the paragraph with figures, else the bulletin's (the year alone when it names no part
+of it); an index is FY of its year; services counted "hiện nay" and figures "tính đến" a date have the year only;
+figures "từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a
+third-quarter report), else the year only; "trong tháng" is a monthly report's month (unclear in any other report);
+a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year and is no
+second year of its sentence. The scope is the district or agency named in the figure's own clause, else the place or
+agency the sentence (or an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng
+UBND tỉnh cho biết"), else the bulletin's district or province.
 
-A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a
-change ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average, an index's components, a
-tier of government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of
-its paragraph), a sentence naming two places or agencies unless each figure has its own (a list of units:
-"đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)"), two years, two
-months, a month a span starts from or a span this reader does not understand, a commune, a bulletin without a
-province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "8.606
-hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is the figure; of two received
-counts the new intake, else the whole, is kept). Approximations keep the number stated ("hơn 1.000" is 1000),
-as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu").
+A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
+("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average (but an index's, "trung bình cả nước là
+87,16%", is kept with the scope "cả nước", level national), an index's components, a tier of government ("UBND cấp
+huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph; in a district's own
+bulletin "cấp huyện" is the district), a sentence naming two places or agencies unless each figure has its own (a
+list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)"), two years,
+two months, a month a span starts from or a span this reader does not understand, a commune, a bulletin without a
+province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ
+đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is
+the figure; of two received counts the new intake, else the whole, is kept). Approximations keep the number stated
+("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and
+"2,471 triệu").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from search.textnorm import normalize_key
 
@@ -43,6 +52,7 @@ from .places import district_mentions, provinces_named
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
+_CITY_DOT = ("TP.", "Tp.")  # "UBND TP. Nha Trang": the abbreviation of "thành phố", no sentence end before a place
 _BARE_END = re.compile(r"^\s*(?:[,;.()]|$)")  # a bare count ends its clause: "quá hạn 2;", "đã giải quyết: 9.986 ("
 _CLAUSE_MARK = re.compile(r"[,;()]")
 REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, they refine the cue before it
@@ -51,17 +61,33 @@ REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, the
 _RANK_AFTER = re.compile(r"^(?:(?:\s*/\s*\d+)?\s+tỉnh,\s*thành phố(?:\s+trực thuộc trung ương)?)?"
                          r"[^,;.()]{0,40}?(?:về|trong bảng|trong bảng xếp hạng|của|ở|theo)\s+[^,;.()]{0,80}")
 _SHARE_BEFORE = re.compile(r"(?:\(|,|=)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?$")  # ", chiếm tỷ lệ"
-_NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và|đạt|chiếm|trong|với|so|tăng|giảm|là)\s|$)")
-_REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm|các tỉnh)")
+_SHARE_NEXT = re.compile(r"\s*(?:đạt|chiếm)(?:\s+tỷ lệ)?(?:\s+là)?\s*")  # "1.309 hồ sơ giải quyết quá hạn chiếm 0,6%"
+_NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng)\s+h[ạẹ]n)|đạt|chiếm|trong|với|so|tăng"
+                          r"|giảm|là)\s|$)")  # "hồ sơ giải quyết đúng và trước hạn" is one phrase
+# an average of all provinces: "trung bình cả nước", "các tỉnh, thành phố ... giá trị trung bình"
+_NATIONAL_AVERAGE = re.compile(r"(?:trung bình|bình quân)(?: chung)?(?: của)? (?:cả nước|toàn quốc)"
+                               r"|(?:các tỉnh, thành phố|cả nước|toàn quốc)[^.;]*(?:giá trị|điểm|điểm số) (?:trung bình"
+                               r"|bình quân)[^;.]*$")
+NATIONAL = ("cả nước", "national", True)
+_PARTS_LEAD = re.compile(r"^\W*trong đó")  # "Trong đó, điểm thẩm định đạt 47,75 điểm": the parts of the figure before
+_REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:tỉnh,\s*thành phố\s+)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm"
+                       r"|các tỉnh)")  # "xếp thứ 3/13 tỉnh, thành phố khu vực ĐBSCL"
 _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?\d{1,2}\s*/\s*)?(?:tháng\s+)?"
                     r"\d{1,2}\s*[/-]\s*((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)"
                     r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay")  # year to date: no period
+# "từ đầu năm đến nay" in a report framed on a part of the year is the span from January to that part's end
+YEAR_TO_DATE = {"Q1": "Q1", "Q2": "H1", "H1": "H1", "Q3": "9M", "9M": "9M", "Q4": "FY", "FY": "FY"}
+_COUNT_LIKE_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?=\s+(?:hồ sơ|HS|thủ tục|TTHC|dịch vụ)(?!\w))")
+_THIS_MONTH = re.compile(r"(?<!\w)[Tt]rong tháng(?:\s+(?:này|qua|vừa qua))?(?=\s*(?:[,.;:]|là|có|đã|toàn|các|$))")
+_COMPARED_YEAR = re.compile(r"(?<!\w)so(?: với)?(?: cùng kỳ)?(?: năm)? (?:19|20)\d{2}(?!\d)")
+_DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*\)")  # "(năm 2017, Hòa Bình xếp ở vị trí thứ 55)"
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
-_COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4")
+_COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4(?![\d.,]\d)")  # not "3 và 473"
 _COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn)\s+[A-ZĐ]")
 _SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng(?:\s+số)?(?:\s+điểm)?)?\s*$")  # "..., với tổng số 83,00/100 điểm"
 _NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp nhận )?mới\b")  # "16.041 hồ sơ tiếp nhận mới"
+_NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
 _DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])")
 
@@ -77,14 +103,26 @@ class Context:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``: ended by ". ! ?" before a capital, or by a line break."""
+    """(start, end) of each sentence of ``text``: ended by ". ! ?" before a capital, or by a line break; not by
+    the dot of "TP." before the name of a place ("UBND TP. Nha Trang đã giải quyết ...")."""
     spans = []
     for m in _SENTENCE.finditer(text):
         found = m.group()
         if found.strip():
             start = m.start() + len(found) - len(found.lstrip())
-            spans.append((start, m.end() - (len(found) - len(found.rstrip()))))
+            end = m.end() - (len(found) - len(found.rstrip()))
+            if spans and text[spans[-1][1] - 3:spans[-1][1]] in _CITY_DOT and "\n" not in text[spans[-1][1]:start] \
+                    and _place_at(text[start:start + 40]):
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
     return spans
+
+
+def _place_at(text: str) -> bool:
+    """Whether ``text`` opens on the name of a province or district ("Nha Trang trong quý III ...")."""
+    names = provinces_named(text) | {d for (_, d) in district_mentions("TP. " + text)}
+    return any(text.startswith(name) for name in names)
 
 
 def _cue(window: str, number: Number, after: bool = False) -> str | None | bool:
@@ -101,7 +139,7 @@ def _cue(window: str, number: Number, after: bool = False) -> str | None | bool:
         return None
     best = min(hits, key=lambda h: (h[0], -h[1])) if after else max(hits, key=lambda h: (h[1], h[1] - h[0]))
     for start, end, code in hits:
-        inside = best[0] <= start and end <= best[1]
+        inside = start < best[1] and best[0] < end  # overlapping it: "đã giải quyết trước hạn" is one phrase
         if code != best[2] and not inside and not _same_family(code, best[2]):
             return False
     return best[2]
@@ -135,12 +173,16 @@ def _window(key: str, start: int, end: int) -> str:
     return " ".join(key[start:end].split()[-WINDOW_WORDS:])
 
 
-def _indicators(key: str, numbers: list[Number], sentence: str | None = None) -> list[tuple[Number, str]]:
+def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
+                earlier: Callable[[], str | None] | None = None) -> list[tuple[Number, str]]:
     """Each number whose indicator is clear, with it (and its unit as the indicator reports it); with the
-    ``sentence`` the key was made from, also the items of a list of units (``_listed``)."""
+    ``sentence`` the key was made from, also the items of a list of units (``_listed``); with ``earlier``, the
+    index the paragraph's previous sentence names, also the scores and ranks that name none, and the shares of a
+    sentence with a rank (``_earlier_index``)."""
     found: list[tuple[Number, str]] = []
     words = vocabulary()
     previous_end, previous = 0, None
+    ranked = any(number.unit == "rank" for number in numbers)  # "đạt 90,25% xếp vị trí thứ 3": an index's share
     for number in numbers:
         window = _window(key, previous_end, number.start)
         number.clause = max((m.end() for m in _CLAUSE_MARK.finditer(key, 0, number.start)), default=0)
@@ -153,26 +195,71 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None) ->
                                                                                               previous)
         if code is None and previous is not None and sentence is not None:
             code = _listed(key, sentence, previous, number)
+        if code is None and (number.unit in ("score", "rank") or (number.unit == "%" and ranked)) and earlier:
+            code = _earlier_index(key, number, earlier)
         if code and number.unit is None:
             number.unit = "score"
         if number.unit in ("%", "count"):
             after = _NOUN_PHRASE.match(key, number.end)
             if _cue(after.group(), number, after=True) is not None:
                 previous_end = after.end()  # "19.838 hồ sơ tiếp nhận trực tuyến, 8.606": not the next's words
-        if code and number.unit in words["units"][code] and not _doubtful(key, window, number, code):
+        number.national = bool(code) and _national(key, number, code)
+        if code and number.unit in words["units"][code] and (number.national or not _doubtful(key, window, number,
+                                                                                                code)):
             number.written, number.unit = number.unit, words["report_as"][code] or number.unit
             found.append((number, code))
             previous = (number, code)
     return _index_as_share(found)
 
 
+def _national(key: str, number: Number, code: str) -> bool:
+    """Whether an index's score is its national average: "trung bình cả nước là 87,16%", "chỉ số của các tỉnh,
+    thành phố ..., giá trị trung bình năm 2023 đạt 86,98%" (in its range, not a target, a bound or a change)."""
+    if not _family(code) or number.unit == "rank" or not _NATIONAL_AVERAGE.search(key, 0, number.start):
+        return False
+    words, clause = vocabulary(), _CLAUSE_MARK.split(key[:number.start])[-1]
+    low, high = words["plausible"].get(code, (0, float("inf")))
+    return low <= number.value <= high and not (words["targets"].search(key[:number.start])
+                                                 or words["bounds"].search(key[:number.start])
+                                                 or re.search(r"(?<!\w)(?:tăng|giảm|cao hơn|thấp hơn)(?!\w)", clause))
+
+
+def _earlier_index(key: str, number: Number, earlier: Callable[[], str | None]) -> str | None:
+    """The index of a score or rank whose sentence names none: the one the paragraph's previous sentence names
+    ("... công bố Chỉ số CCHC năm 2023. Cụ thể, tỉnh Cao Bằng đạt 84,10 điểm, xếp thứ 22/63"), unless its own
+    sentence names an index itself (its numbers that take none are not the index's), another index, opens on an
+    index's parts ("Trong đó, điểm thẩm định đạt ...") or the rank is a region's."""
+    words = vocabulary()
+    if words["other_indices"].search(key) or words["components"].search(key) or _PARTS_LEAD.match(key) \
+            or (number.unit == "rank" and _REGIONAL.match(key[number.end:])) or _families(key):
+        return None
+    family = earlier()
+    return _of_family(family, number.unit) if family else None
+
+
+def _named_index(sentence: str) -> str | None:
+    """The one index family a sentence names by its cues (no other index, none of an index's parts), else None."""
+    words, key = vocabulary(), normalize_key(sentence)
+    if words["other_indices"].search(key) or words["components"].search(key):
+        return None
+    families = _families(key)
+    return families.pop() if len(families) == 1 else None
+
+
+def _families(key: str) -> set[str]:
+    """The index families whose names (their ranks' cues) a lower-cased sentence holds."""
+    return {_family(code) for code, pattern in vocabulary()["cues"] if code.endswith("_rank") and pattern.search(key)}
+
+
 def _listed(key: str, sentence: str, previous: tuple[Number, str], number: Number) -> str | None:
     """The indicator of the next item of a list of units, each with its number: "đứng đầu là tỉnh Quảng Ninh
-    (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)" - the same unit as written, a unit named between
-    the two numbers and no cue, other index, target or change there."""
+    (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)" - the same unit as written (a bare decimal is a
+    score: "(91,420); xếp hạng nhì là Sở Nội vụ (91,326)"), a unit named between the two numbers and no cue, other
+    index, target or change there."""
     figure, code = previous
     between = key[figure.end:number.start]
-    if len(key) != len(sentence) or number.unit != (figure.written or figure.unit) or len(between) > 100:
+    unit = number.unit or ("score" if number.decimal else None)
+    if len(key) != len(sentence) or unit != (figure.written or figure.unit) or len(between) > 100:
         return None
     words = vocabulary()
     if words["other_indices"].search(between) or words["not_figure"].search(between) \
@@ -183,7 +270,7 @@ def _listed(key: str, sentence: str, previous: tuple[Number, str], number: Numbe
 
 def _unit_named(text: str) -> bool:
     """Whether ``text`` names one province, district (with its unit word) or agency by its name."""
-    agencies = {" ".join(found.split()) for found in vocabulary()["agencies"].findall(text)}
+    agencies = set(_agencies(text))
     text = vocabulary()["agencies"].sub(" ", text)  # "Sở Tài chính Hà Nội" names an agency, not the city too
     return len(provinces_named(text) | {d for (_, d) in district_mentions(text)}) + len(agencies) == 1
 
@@ -231,7 +318,9 @@ def _follower(between: str, previous: tuple[Number, str], number: Number) -> str
     """The indicator of a share that follows a count ("(đạt 99,2%)"), of an index's score after its rank
     ("xếp thứ 6 cả nước ... với 90,76%", "đứng thứ 50/63 ..., với tổng số 83,00/100 điểm")."""
     figure, code = previous
-    if number.unit == "%" and figure.unit == "count" and _SHARE_BEFORE.search(between) and len(between) < 25:
+    rest = between[_NOUN_PHRASE.match(between).end():]  # past the count's noun: "hồ sơ giải quyết đúng hạn (đạt"
+    if number.unit == "%" and figure.unit == "count" and min(len(between), len(rest)) < 25 \
+            and (_SHARE_BEFORE.search(between) or _SHARE_NEXT.fullmatch(rest)):
         return code
     if _family(code) and figure.unit == "rank" and number.unit in ("%", "score") and len(between) < 80 \
             and _SCORE_BEFORE.search(between) and not vocabulary()["other_indices"].search(between):
@@ -240,16 +329,41 @@ def _follower(between: str, previous: tuple[Number, str], number: Number) -> str
 
 
 def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
-    """A threshold, a target, a change or a comparison: no figure of the bulletin."""
+    """A threshold, a target, a change or a comparison: no figure of the bulletin. Words of the indicator's own
+    cue phrase are none of these ("hồ sơ yêu cầu giải quyết" is no requirement)."""
     words = vocabulary()
     clause = _CLAUSE_MARK.split(window)[-1]
     low, high = words["plausible"].get(code, (0, float("inf")))
     after = _NOUN_PHRASE.match(key, number.end).group()
-    return bool(words["not_figure"].search(clause) or words["approximate_after"].match(key[number.end:number.end + 15])
+    return bool(_not_figure(clause, code) or words["approximate_after"].match(key[number.end:number.end + 15])
                 or words["group_count"].search(clause)  # "9 sở có chỉ số hài lòng đạt trên 90%": a threshold
                 or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
                 or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
                 or not low <= number.value <= high or (number.unit == "%" and number.value > 100))
+
+
+def _not_figure(clause: str, code: str) -> bool:
+    """Whether ``clause`` holds a word that makes a number no figure, not inside a cue phrase of the indicator
+    itself ("hồ sơ yêu cầu giải quyết" is no requirement; "đang giải quyết" still says in progress)."""
+    cues = [m.span() for cue, pattern in vocabulary()["cues"] if cue == code for m in pattern.finditer(clause)]
+    return any(not any(a <= m.start() and m.end() <= b for a, b in cues)
+               for m in vocabulary()["not_figure"].finditer(clause))
+
+
+def _agencies(text: str) -> list[str]:
+    """The agencies ``text`` names as the unit of its figures, in order: not a head word alone ("15/24 Sở"), nor one
+    that tells them ("Văn phòng UBND tỉnh cho biết", its name ending before the verb), nor one they are reported by
+    ("theo báo cáo của Văn phòng UBND tỉnh, Trung tâm ...") when another agency is named (alone, it reports its own
+    figures)."""
+    words, found, sources = vocabulary(), [], []
+    for m in words["agencies"].finditer(text):
+        name = m.group()
+        if " " not in name.strip() or words["source_after"].match(text[m.end():]) \
+                or any(words["source_after"].match(name[v.start():]) for v in re.finditer(r"\s", name)):
+            continue
+        source = words["source_before"].search(normalize_key(text[max(0, m.start() - 30):m.start()]))
+        (sources if source else found).append(" ".join(name.split()))
+    return found or sources
 
 
 UNSAID = (None, None, False)  # a district bulletin's sentence that does not say whose figures it gives
@@ -265,8 +379,8 @@ def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
     provinces = provinces_named(sentence)
     districts = {d for (_, d) in district_mentions(sentence, context.province)} if context.province else set()
     districts |= {d for (p, d) in district_mentions(sentence) if p in provinces}
-    agencies = {" ".join(m.group().split()) for m in words["agencies"].finditer(sentence)}
-    agency = words["agencies"].search(sentence)
+    named = _agencies(sentence)
+    agencies, agency = set(named), named[0] if named else None
     if len(agencies) > 1:
         return None  # "tại Sở A, ...; tại Sở B, ..."
     if len(districts) > 1 or len(provinces) > 1 or (provinces and context.province is None and not districts):
@@ -274,7 +388,7 @@ def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
     if wide and context.province and not districts and provinces <= {context.province}:
         return context.province, "province", True  # "toàn tỉnh"
     if agency and not wide and (context.province or provinces):
-        return " ".join(agency.group().split()), "agency", True
+        return agency, "agency", True
     if districts:
         return districts.pop(), "district", True
     if provinces:
@@ -285,34 +399,48 @@ def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
 
 
 UNCLEAR = ("unclear", None)
+THIS_MONTH = ("this month", None)  # "trong tháng": the month of a monthly report, else unclear
 
 
 def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     """What a sentence says of its period: (period, year), (None, None) for nothing, ``UNCLEAR``."""
+    sentence = _COUNT_LIKE_YEAR.sub("một số", sentence)  # "1955 hồ sơ" is a count, no year
+    sentence = _COMPARED_YEAR.sub(" ", sentence)  # "tăng 0,81 điểm so với năm 2019": not the figures' year
+    this_month = _THIS_MONTH.search(sentence)
+    sentence = _THIS_MONTH.sub(" ", sentence) if this_month else sentence
     key = normalize_key(sentence)
     as_of = _AS_OF.search(key)
     stated = stated_period(_AS_OF.sub(" ", key) if as_of else sentence, context.year)
     if stated is None:
         return UNCLEAR
+    if as_of and stated[0] is None and as_of.group().startswith("từ đầu năm") and context.period in YEAR_TO_DATE \
+            and stated[1] in (None, context.year):
+        return YEAR_TO_DATE[context.period], context.year
     if as_of:
         return ("as_of", int(as_of.group(1)) if as_of.group(1) else stated[1]) if not stated[0] else UNCLEAR
     if stated == (None, None) and _SPAN_WORDS.search(key):
         return UNCLEAR  # a span this reader does not understand ("từ ngày 1 đến 31-7")
     if stated[0] is None and YEARS_SPAN.search(key):
         return UNCLEAR  # "Từ năm 2015-2020, ... công bố 7.518 TTHC": several years, none of them the figure's
-    return stated
+    return THIS_MONTH if this_month and stated == (None, None) else stated
+
+
+def _monthly(stated: tuple, monthly: tuple) -> tuple:
+    """A sentence's "trong tháng" is the monthly report's month; in any other report it is unclear."""
+    return (monthly if monthly[0] else UNCLEAR) if stated == THIS_MONTH else stated
 
 
 def _period(stated: tuple, key: str, code: str, context: Context) -> tuple[str | None, int] | None:
     """(period, year) of one figure from what its sentence (or paragraph) states; None when unclear. A count of
-    services "hiện nay", a figure "tính đến" a date, has no period."""
+    services (given "hiện nay" or with no period of its own sentence), a figure "tính đến" a date, has no period."""
     if stated is UNCLEAR:
         return None
     period, year = stated
     if _family(code):
         year = year or context.year
         return ("FY", year) if year and period in (None, "FY") else None
-    stock = code.startswith(STOCK) and vocabulary()["stock"].search(key) and "từ đầu năm" not in key
+    stock = code.startswith(STOCK) and (vocabulary()["stock"].search(key) or stated == (None, None)) \
+        and "từ đầu năm" not in key
     if period == "as_of" or (stock and not period):
         year = year or context.year
         return (None, year) if year else None
@@ -343,24 +471,27 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
         if vocabulary()["components"].search(key) or vocabulary()["pending"].search(key):
             continue  # the parts of an index: none is the index; dossiers still in progress
-        tiered = tiered or bool(vocabulary()["tier_lead"].search(key))  # "Ở cấp huyện, ...": so is the paragraph
+        tiered = tiered or bool(_own_level(vocabulary()["tier_lead"].search(key), context))  # "Ở cấp huyện, ..."
         numbers = read_numbers(key)
-        found = _indicators(key, numbers, sentence)
+        earlier = partial(_named_index, paragraph[-2]) if len(paragraph) > 1 else None  # read only when needed
+        found = _indicators(key, numbers, sentence, earlier)
         if not found:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
-                stated = _stated(sentence, context)     # says the period of the next ones
+                stated = _monthly(_stated(sentence, context), monthly)  # says the period of the next ones
                 carried_period = stated if stated != (None, None) else carried_period
             continue
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
-        stated = _stated(sentence, context)
-        stated = stated if stated != (None, None) else carried_period
+        asides = [m for m in _DATED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
+        said = _monthly(_stated(_DATED_ASIDE.sub(" ", sentence) if asides else sentence, context), monthly)
+        stated = said if said != (None, None) else carried_period
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
         if scope is None and not listing:
             continue
         carried_period = stated  # a sentence with figures lends its period to the next ones
-        if not rows and context.period is None and str(stated[0]).startswith("month:") and stated[1] == context.year:
+        if monthly == (None, None) and context.period is None and str(stated[0]).startswith("month:") \
+                and stated[1] == context.year and not any(row["period"] for row in rows):
             monthly = stated  # "Trong tháng 01 năm 2025, ... tiếp nhận 14.579 hồ sơ." opens a monthly report
         item_start, tier_only = 0, tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
         found = _one_value_each(key, sentence, found)
@@ -370,10 +501,12 @@ def extract_figures(text: str, context: Context) -> list[dict]:
                 own, item_start = _item_scope(sentence[item_start:number.start], context), number.end
                 if own is None:
                     continue
-            if own is None and (_tier(key, number) or tier_only):
+            if own is None and (_tier(key, number, context) or tier_only):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
-            figure_scope = own or scope
-            period = _period(stated, key, code, context)
+            figure_scope = NATIONAL if number.national else own or scope
+            aside = next((m for m in asides if m.start() < number.start < m.end()), None)  # "(năm 2017, xếp thứ 55)"
+            figure_stated = _stated(aside.group(), context) if aside else said if code.startswith(STOCK) else stated
+            period = _period(figure_stated, key, code, context)  # a stock: its sentence's own; an aside: its own
             same = (code, number.value, number.unit, period, figure_scope[:2])
             if period is None or same in seen:
                 continue
@@ -404,7 +537,8 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
     """A sentence gives one value of an indicator in a unit for the units it names: of two on-time counts or
     shares ("trước hạn 13.529 hồ sơ, chiếm 86,5%; đúng hạn 1.958 hồ sơ, chiếm 12,5%") neither is the on-time
     figure (their total is not printed); of two received counts, the new intake ("tổng cộng 19.361 hồ sơ, trong
-    đó có 16.041 hồ sơ tiếp nhận mới") or else the first, the whole ("..., trong đó 14.654 hồ sơ trực tiếp");
+    đó có 16.041 hồ sơ tiếp nhận mới", "trong đó hồ sơ mới tiếp nhận là 10.133 hồ sơ") or else the first, the
+    whole ("..., trong đó 14.654 hồ sơ trực tiếp");
     items of a list of units (a unit named between them) each keep theirs."""
     groups: dict[tuple[int, str, str], list[Number]] = {}
     item, previous_end = 0, 0
@@ -421,7 +555,8 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
             continue
         if len(numbers) < 2:
             continue
-        new = [n for n in numbers if _NEW_INTAKE.match(key, n.end)] if code == "dossiers_received" else []
+        new = [n for n in numbers if _NEW_INTAKE.match(key, n.end) or _NEW_BEFORE.search(key, 0, n.start)] \
+            if code == "dossiers_received" else []
         keep = new[0] if len(new) == 1 else numbers[0]
         drop.update(id(n) for n in numbers if n is not keep)
     return [(number, code) for number, code in found if id(number) not in drop]
@@ -432,14 +567,24 @@ def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:
     huyện Quốc Oai với tổng điểm"), None when it names none or several."""
     if not _unit_named(item):
         return None
+    key = normalize_key(item)
+    if len(key) == len(item):  # "các cơ quan đóng trên địa bàn tỉnh (6 đơn vị), Bảo hiểm xã hội tỉnh là": the unit's
+        for wide in vocabulary()["province_wide"].finditer(key):
+            item = item[:wide.start()] + " " * (wide.end() - wide.start()) + item[wide.end():]
     own = _scope(item, context)
     return own if own is not None and own[2] and own[0] in item else None
 
 
-def _tier(key: str, number: Number) -> bool:
+def _tier(key: str, number: Number, context: Context) -> bool:
     words = vocabulary()
-    return bool(words["tiers"].search(key[:number.start])
-                and (not words["province_wide"].search(key) or words["tier_lead"].search(key)))
+    return any(_own_level(m, context) for m in words["tiers"].finditer(key, 0, number.start)) \
+        and (not words["province_wide"].search(key) or bool(_own_level(words["tier_lead"].search(key), context)))
+
+
+def _own_level(tier: re.Match | None, context: Context) -> re.Match | None:
+    """A tier named, unless it is the district level in a district's own bulletin ("Theo báo cáo của UBND huyện,
+    cấp huyện đã tiếp nhận ...": the district's own figures)."""
+    return None if tier is None or (context.district and tier.group().endswith("cấp huyện")) else tier
 
 
 def _clause_scope(sentence: str, key: str, number: Number, context: Context) -> tuple[str, str, bool] | None:

@@ -27,9 +27,9 @@ def vocabulary() -> dict:
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
                          "components", "targets", "bounds", "after_not_figure", "other_indices", "groups",
-                         "pending")}
+                         "pending", "sources", "source_verbs")}
     agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
-                          r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?(?=\s*(?:[,(:;]|tỉnh|huyện|đã|đạt|có|"
+                          r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?(?=\s*(?:[,(:;]|tỉnh|huyện|của|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|dẫn|vươn|cũng|tăng|giảm|$))")
     counted = {code: {normalize_key(w) for w in spec.get("counted", [])} for code, spec in data["indicators"].items()}
     return {"units": {code: spec["units"] for code, spec in data["indicators"].items()}, "cues": cues,
@@ -41,7 +41,9 @@ def vocabulary() -> dict:
             # a sentence that opens on one tier is about it even "toàn tỉnh": "Với cấp xã, toàn tỉnh tiếp nhận ..."
             "tier_lead": re.compile(rf"^\W*(?:với|đối với|ở|tại|riêng|còn)\s+(?:{words['tiers']})(?!\w)"),
             # a sentence about the dossiers still in progress: "Trong số 3.405 hồ sơ đang giải quyết, ... quá hạn"
-            "pending": re.compile(rf"^\W*trong (?:tổng )?số [\d.,]+ hồ sơ (?:còn )?(?:{words['pending']})(?!\w)"),
+            # or opens on their number: "Số hồ sơ đang được giải quyết là: 11.019 hồ sơ; trong đó, ... trong hạn ..."
+            "pending": re.compile(rf"^\W*(?:trong (?:tổng )?số [\d.,]+ hồ sơ|(?:tổng )?số (?:lượng )?hồ sơ) (?:còn )?"
+                                  rf"(?:{words['pending']})(?!\w)"),
             "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
             "report_as": {code: spec.get("report_as") for code, spec in data["indicators"].items()},
             "after_not_figure": re.compile(rf"(?<!\w)(?:{words['after_not_figure']})(?!\w)"),
@@ -52,7 +54,11 @@ def vocabulary() -> dict:
             "other_indices": re.compile(rf"(?<!\w)(?:{words['other_indices']})(?!\w)"),
             "group_count": re.compile(rf"(?<![\w/.,])\d+(?:\s*/\s*\d+)?\s+(?:{words['groups']})(?!\w)"),
             "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},
-            "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies}
+            "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies,
+            # an agency that reports the figures: "theo báo cáo của Sở Nội vụ", "Sở Nội vụ tỉnh vừa công bố"
+            "source_before": re.compile(rf"(?<!\w)(?:{words['sources']})\s*$"),
+            "source_after": re.compile(r"^\s*(?:(?:tỉnh|thành phố|TP\.?)(?:\s+[A-ZĐÀ-Ỹ]\w*)*\s+)?"
+                                       rf"(?:đã\s+|vừa\s+|mới\s+)*(?:{words['source_verbs']})(?!\w)")}
 
 
 def _alternatives(words: list[str]) -> str:

@@ -2,8 +2,9 @@
 
 ``read_numbers`` finds, in a lower-cased sentence, every number as Vietnamese write it ("1.439", "98,5%", "59,72
 ngàn", "2,5 triệu", "40,62/80 điểm") and every rank ("xếp thứ 10/63", "giữ vị trí số 2"), with its unit: ``%``,
-``score`` ("điểm"), ``rank``, ``count`` (followed by a counted noun: "hồ sơ", "thủ tục") or none. Years, levels,
-dates and document numbers are no values. ``parse_number`` reads one number.
+``score`` ("điểm"), ``rank``, ``count`` (followed by a counted noun: "hồ sơ", "thủ tục") or none. A score or
+share written with a decimal point ("92.83 điểm", "91.651%", "45.366 điểm": two digits before it) is a decimal,
+not thousands. Years, levels, dates and document numbers are no values. ``parse_number`` reads one number.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from dataclasses import dataclass
 from .indicators import vocabulary
 
 _NUMBER = re.compile(
-    r"(?<![\w.,/])(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)"
+    r"(?<![\w.,/])(?P<n>(?P<dot>\d{2}\.\d{1,3})(?=\s*(?:%|điểm(?!\s*cầu)))|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+    r"|\d{1,3}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)"
     r"(?!\w|[.,]\d|/(?!\d{2,3}\s*điểm))(?:/\d{2,3})?"  # "40,62/80 điểm"
     r"(?:\s*(?P<mult>ngàn|nghìn|triệu|tỷ)(?!\w))?(?P<pct>\s*%)?")
 _RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở)\s+(?:vị\s+)?(?:trí\s+)?(?:thứ|hạng|số)\s+(?P<n>\d{1,3})"
-                   r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)|\b(?:hạng|vị trí thứ|vị thứ)\s+(?P<m>\d{1,3})(?:\s*/\s*\d{1,3})?"
-                   r"(?![\d,.]\d)")
+                   r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)|\b(?:hạng(?:\s+thứ)?|vị trí thứ|vị thứ)\s+(?P<m>\d{1,3})"
+                   r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)")
 _NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|(?<!tổng )số|lần|giai đoạn|khóa|nghị định|quyết định"
                                r"|thông tư|điều|khoản|top|thứ|nhóm|gấp)\s*$")
 _SCORE_AFTER = re.compile(r"^\s*(?:điểm|/\s*100)(?!\w)")
@@ -56,6 +58,7 @@ class Number:
     clause: int = 0  # where the clause that names it starts (after the last , ; : or bracket before it)
     written: str | None = None  # the unit as written, when the indicator reports it in another ("90,76%" a score)
     follows: bool = False  # a share that takes the indicator of the count before it ("1.051 hồ sơ, đạt 44%")
+    national: bool = False  # an index's national average ("trung bình cả nước là 87,16%")
 
 
 def read_numbers(key: str) -> list[Number]:
@@ -67,7 +70,8 @@ def read_numbers(key: str) -> list[Number]:
     for m in _NUMBER.finditer(key):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        value = parse_number(m.group("n") + (" " + m.group("mult") if m.group("mult") else ""))  # not "/80"
+        value = float(m.group("dot")) if m.group("dot") else \
+            parse_number(m.group("n") + (" " + m.group("mult") if m.group("mult") else ""))  # not "/80"
         bare = not m.group("mult") and not m.group("pct")
         if value is None or (bare and re.fullmatch(r"(?:19|20)\d\d", m.group("n"))) \
                 or _NOT_VALUE_BEFORE.search(key[max(0, m.start() - 20):m.start()]):  # a year, a level, a date

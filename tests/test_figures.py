@@ -309,3 +309,215 @@ def test_year_to_date_figures_have_no_period_and_parts_of_a_share_list_are_left_
         ("dossiers_received", 2345.0, "count", "range:2023-12-01..2024-05-31", 2024),
         ("dossiers_late", 154.0, "count", "range:2023-12-01..2024-05-31", 2024),
         ("dossiers_late", 6.5, "%", "range:2023-12-01..2024-05-31", 2024)]
+
+
+def test_an_office_a_bank_and_an_inspectorate_are_agencies_and_a_source_is_no_scope():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Ở nhóm các cơ quan đóng trên địa bàn tỉnh (5 đơn vị), Kho bạc Nhà nước tỉnh dẫn đầu về Chỉ số cải cách "
+            "hành chính năm 2023 với 91,15 điểm, tiếp theo là Ngân hàng Nhà nước tỉnh với 90,02 điểm.\n\n"
+            "Đối với các sở, Văn phòng UBND tỉnh có Chỉ số CCHC đạt cao nhất với 96,40 điểm; thấp nhất là Thanh tra "
+            "tỉnh với 80,11 điểm.\n\n"
+            "Thông tin từ Văn phòng UBND tỉnh cho biết, Chỉ số CCHC năm 2023 của tỉnh xếp thứ 20/63.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 91.15, "Kho bạc Nhà nước", "agency"),
+        ("par_index_score", 90.02, "Ngân hàng Nhà nước", "agency"),
+        ("par_index_score", 96.4, "Văn phòng UBND", "agency"), ("par_index_score", 80.11, "Thanh tra tỉnh", "agency"),
+        ("par_index_rank", 20.0, "Cao Bằng", "province")]
+
+
+def test_a_list_of_units_with_bare_scores_in_brackets_gives_each_its_score():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Qua thẩm định, Sở Tư pháp xếp hạng nhất về Chỉ số cải cách hành chính (92,315); xếp hạng nhì là Sở Y tế "
+            "(91,870); Sở Công Thương xếp hạng ba (90,402).")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 92.315, "Sở Tư pháp"), ("par_index_score", 91.87, "Sở Y tế"),
+        ("par_index_score", 90.402, "Sở Công Thương")]
+
+
+def test_dossiers_abbreviated_hs_are_counted_and_a_centre_of_the_older_name_is_an_agency():
+    context = Context(province="Cao Bằng", district=None, year=2020, period="Q3")
+    text = ("Trong quý III-2020, Trung tâm Hành chính công của tỉnh đã tiếp nhận 24,6 ngàn HS các loại.\n\n"
+            "Các cơ quan có số lượng HS tiếp nhận nhiều trong quý là: Công an tỉnh 6,2 ngàn HS, Sở Tư pháp 2,05 "
+            "ngàn HS.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 24600.0, "Trung tâm Hành chính công"), ("dossiers_received", 6200.0, "Công an"),
+        ("dossiers_received", 2050.0, "Sở Tư pháp")]
+
+
+def test_a_month_stated_after_a_headline_figure_without_one_is_the_monthly_reports_month():
+    context = Context(province="Cao Bằng", district=None, year=2020, period=None)
+    text = ("Cao Bằng: 99,8% hồ sơ giải quyết đúng hạn\n\n"
+            "Trong tháng 10-2020, toàn tỉnh đã tiếp nhận 7.512 hồ sơ các loại.\n\n"
+            "Toàn tỉnh đã giải quyết 7.204 hồ sơ, quá hạn 12 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)] == [
+        ("dossiers_on_time", 99.8, None), ("dossiers_received", 7512.0, "month:2020-10"),
+        ("dossiers_resolved", 7204.0, "month:2020-10"), ("dossiers_late", 12.0, "month:2020-10")]
+
+
+def test_dossiers_resolved_on_time_and_early_named_after_the_count_keep_their_share():
+    context = Context(province="Cao Bằng", district=None, year=2020, period="Q3")
+    text = ("Trong quý, toàn tỉnh đã giải quyết 9.120 hồ sơ, trong đó có 9.050 hồ sơ giải quyết đúng và trước hạn "
+            "(đạt 99,2%), có 70 hồ sơ giải quyết trễ hạn (tỷ lệ 0,8%).")
+    assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, context)] == [
+        ("dossiers_resolved", 9120.0, "count"), ("dossiers_on_time", 9050.0, "count"), ("dossiers_on_time", 99.2, "%"),
+        ("dossiers_late", 70.0, "count"), ("dossiers_late", 0.8, "%")]
+
+
+def test_a_sentence_opening_on_the_dossiers_in_progress_gives_no_figures():
+    text = ("Trong quý, toàn tỉnh đã giải quyết 40.210 hồ sơ.\n\n"
+            "Số hồ sơ đang được giải quyết là: 2.115 hồ sơ; trong đó, số hồ sơ trong hạn là: 2.001 hồ sơ, số hồ sơ "
+            "quá hạn là: 114 hồ sơ.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_resolved", 40210.0)]
+
+
+def test_year_to_date_figures_in_a_report_on_part_of_the_year_have_the_span_to_its_end():
+    context = Context(province="Cao Bằng", district=None, year=2024, period="Q3")
+    text = "Từ đầu năm đến nay, toàn tỉnh đã tiếp nhận 98.420 hồ sơ, giải quyết đúng hạn 97.900 hồ sơ."
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 98420.0, "9M", 2024), ("dossiers_on_time", 97900.0, "9M", 2024)]
+
+
+def test_a_score_and_rank_take_the_index_the_paragraphs_previous_sentence_names_but_not_its_parts_or_region():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Bộ Nội vụ vừa công bố Chỉ số cải cách hành chính năm 2023 của các bộ và các tỉnh, thành phố. Theo đó, "
+            "tỉnh Cao Bằng đạt 84,10 điểm, xếp thứ 22/63 tỉnh, thành phố. Trong đó, điểm thẩm định đạt 55,20 điểm. "
+            "Với kết quả này, Cao Bằng xếp thứ 3/14 tỉnh, thành phố khu vực miền núi phía Bắc.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 84.1, "FY", 2023), ("par_index_rank", 22.0, "FY", 2023)]
+
+
+def test_the_dot_of_tp_before_a_place_ends_no_sentence():
+    context = Context(province="Khánh Hòa", district="Nha Trang", year=2021, period="Q3")
+    text = ("Tỷ lệ hồ sơ trễ hạn của UBND TP. Nha Trang trong quý III là 1,10%. Dịch vụ công trực tuyến của TP. Từ "
+            "đầu quý, hệ thống chạy ổn định.")
+    assert [text[start:end] for start, end in sentences(text)][1:] == [
+        "Dịch vụ công trực tuyến của TP.", "Từ đầu quý, hệ thống chạy ổn định."]
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_late", 1.1, "Nha Trang")]
+
+
+def test_a_share_beside_a_rank_takes_the_index_the_previous_sentence_names():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Theo kết quả xếp hạng Chỉ số PAR INDEX năm 2023, Cao Bằng tăng 5 bậc. Tỉnh Lạng Sơn có bước tiến "
+            "ấn tượng, đạt 88.40% xếp vị trí thứ 6. Tỉnh Bắc Kạn cũng tăng điểm, đạt 81,20%.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 88.4, "Lạng Sơn"), ("par_index_rank", 6.0, "Lạng Sơn")]
+
+
+def test_a_count_that_looks_like_a_year_is_no_second_year():
+    context = Context(province="Cao Bằng", district="Bảo Lạc", year=2023, period="FY")
+    text = ("Trong năm 2023, toàn huyện đã tiếp nhận 48.310 hồ sơ, trong đó thuộc thẩm quyền cấp huyện là 2013 hồ "
+            "sơ.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 48310.0, "FY", 2023)]
+
+
+def test_in_the_month_is_the_monthly_reports_month_and_unclear_elsewhere():
+    monthly = Context(province="Cao Bằng", district=None, year=2020, period=None)
+    text = ("Trong tháng 11-2020, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 9.412 hồ sơ.\n\n"
+            "Các cơ quan có số lượng hồ sơ tiếp nhận nhiều trong tháng là: Công an tỉnh 2.340 hồ sơ, Sở Tư pháp 1.105 "
+            "hồ sơ.")
+    assert [(r["value"], r["scope"], r["period"]) for r in extract_figures(text, monthly)] == [
+        (9412.0, "Trung tâm Phục vụ hành chính công", "month:2020-11"), (2340.0, "Công an", "month:2020-11"),
+        (1105.0, "Sở Tư pháp", "month:2020-11")]
+    quarterly = Context(province="Cao Bằng", district=None, year=2020, period="Q4")
+    text = "Trong tháng, Công an tỉnh đã tiếp nhận 2.340 hồ sơ."
+    assert extract_figures(text, quarterly) == []
+
+
+def test_a_count_of_services_takes_no_period_from_the_sentences_before_it():
+    context = Context(province="Cao Bằng", district=None, year=2024, period="Q2")
+    text = ("Trong quý II năm 2024, toàn tỉnh đã tiếp nhận 40.112 hồ sơ. Cùng với đó, tỉnh đã cung cấp 1.210 thủ tục "
+            "hành chính trực tuyến toàn trình và 310 thủ tục trực tuyến một phần.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 40112.0, "Q2", 2024), ("online_services_full", 1210.0, None, 2024),
+        ("online_services_partial", 310.0, None, 2024)]
+
+
+def test_the_district_level_in_a_districts_own_bulletin_is_the_district():
+    context = Context(province="Cao Bằng", district="Bảo Lạc", year=2024, period="H1")
+    text = ("Theo báo cáo của UBND huyện, trong 6 tháng đầu năm 2024, cấp huyện đã tiếp nhận 3.120 hồ sơ; cấp xã "
+            "đã tiếp nhận 9.870 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 3120.0, "Bảo Lạc")]
+    province = Context(province="Cao Bằng", district=None, year=2024, period="H1")
+    assert extract_figures(text.replace("của UBND huyện", "của UBND tỉnh"), province) == []
+
+
+def test_resolved_on_or_past_the_appointed_day_is_on_time_or_late():
+    text = ("Trong quý I năm 2024, toàn tỉnh đã tiếp nhận 5.210 hồ sơ, giải quyết đúng hẹn 5.100 hồ sơ, đạt 98,1%; "
+            "giải quyết trễ hẹn 99 hồ sơ.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 5210.0), ("dossiers_on_time", 5100.0), ("dossiers_on_time", 98.1),
+        ("dossiers_late", 99.0)]
+
+
+def test_a_year_compared_with_is_not_a_second_year_of_the_sentence():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Đối với chỉ số hài lòng của người dân năm 2023, tỉnh Cao Bằng đạt 84,12%, xếp hạng 21/63 tỉnh, thành "
+            "phố (tăng 2 bậc so năm 2022).")
+    assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
+        ("sipas", 84.12, 2023), ("sipas_rank", 21.0, 2023)]
+
+
+def test_an_agency_head_word_alone_names_no_agency():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Theo đó, đối với cấp Sở, ban, ngành; Sở Tư pháp có Chỉ số cải cách hành chính đạt 93,15%, đứng vị trí thứ "
+            "nhất; Sở Y tế có Chỉ số cải cách hành chính đạt 90,02%.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 93.15, "Sở Tư pháp"), ("par_index_score", 90.02, "Sở Y tế")]
+
+
+def test_an_index_national_average_has_the_scope_of_the_country():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Kết quả Chỉ số SIPAS 2023 trung bình cả nước là 83,20%, tỉnh cao nhất là 92,10%.\n\n"
+            "Năm 2023, chỉ số PAR INDEX của các tỉnh, thành phố có giá trị trung bình cao nhất từ trước tới nay, "
+            "đạt 85.40%.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("sipas", 83.2, "cả nước", "national"), ("par_index_score", 85.4, "cả nước", "national")]
+
+
+def test_a_share_of_the_points_is_a_par_index_score():
+    context = Context(province="Cao Bằng", district=None, year=2022, period="FY")
+    text = "Theo đó, Sở Tư pháp có tỷ lệ điểm số cao nhất 96,12%; đứng cuối bảng là Sở Y tế đạt tỷ lệ điểm 70,05%."
+    assert [(r["indicator"], r["value"], r["unit"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 96.12, "score", "Sở Tư pháp"), ("par_index_score", 70.05, "score", "Sở Y tế")]
+
+
+def test_dossiers_asking_to_be_resolved_named_before_their_count_and_a_new_intake_named_before_its_own():
+    text = ("Tổng số hồ sơ yêu cầu giải quyết trong quý I năm 2024 là 52.300 hồ sơ.\n\n"
+            "Trong quý I năm 2024, tổng số hồ sơ yêu cầu giải quyết là 10.455 hồ sơ, trong đó hồ sơ mới tiếp nhận là "
+            "10.133 hồ sơ.\n\n"
+            "Trong quý I năm 2024, số hồ sơ đang giải quyết là 2.800 hồ sơ.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 52300.0), ("dossiers_received", 10133.0)]
+
+
+def test_level_3_and_a_count_starting_with_4_are_not_levels_3_and_4():
+    context = Context(province="Cao Bằng", district=None, year=2024, period=None)
+    text = ("Hiện nay, trung tâm tiếp nhận hồ sơ điện tử đối với 250 thủ tục thực hiện dịch vụ công trực tuyến mức độ "
+            "3 và 415 thủ tục thực hiện dịch vụ công trực tuyến mức độ 4.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [
+        ("online_services_level3", 250.0), ("online_services_level4", 415.0)]
+
+
+def test_a_cue_overlapping_a_longer_one_is_the_same_phrase():
+    text = ("Trong quý I năm 2024, trung tâm đã tiếp nhận 4.100 hồ sơ, trong đó đã giải quyết trước hạn 2.900 hồ sơ, "
+            "giải quyết đúng hạn 800 hồ sơ.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 4100.0)]  # early and on time given apart: neither is the on-time figure
+
+
+def test_a_share_right_after_a_counts_noun_takes_its_indicator():
+    text = "Trong quý I năm 2024, toàn tỉnh có 1.309 hồ sơ giải quyết quá hạn chiếm 0,6%."
+    assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_late", 1309.0, "count"), ("dossiers_late", 0.6, "%")]
+
+
+def test_a_bracket_opening_on_another_year_gives_its_figures_that_year():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Chỉ số cải cách hành chính năm 2023 của tỉnh Cao Bằng xếp thứ 40/63 tỉnh, thành phố (năm 2022, Cao Bằng "
+            "xếp ở vị trí thứ 47).")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("par_index_rank", 40.0, "FY", 2023), ("par_index_rank", 47.0, "FY", 2022)]

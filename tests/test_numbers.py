@@ -23,3 +23,14 @@ def test_numbers_of_a_sentence_with_their_units():
         (1439.0, "count", "hồ sơ", False), (98.5, "%", "", True), (85.12, "score", "", True),
         (15.0, "rank", "", False), (40.62, "score", "", True), (120.0, "count", "thủ tục", False),
         (2.0, None, "", False)]  # the year and the level are no values
+
+
+def test_a_score_or_share_with_a_decimal_point_is_no_thousands():
+    key = ("sở tư pháp có tổng số điểm 92.83 điểm, chỉ số đạt 91.651%; tỉnh đạt 45.366 điểm; kết nối 12.500 điểm "
+           "cầu; tiếp nhận 14.292 hồ sơ")
+    assert [n.value for n in read_numbers(key)] == [92.83, 91.651, 45.366, 12500.0, 14292.0]
+
+
+def test_a_rank_written_xep_hang_thu():
+    key = "chỉ số cải cách hành chính năm 2023 xếp hạng thứ 43/63 tỉnh, thành phố"
+    assert [(n.value, n.unit) for n in read_numbers(key)] == [(43.0, "rank")]

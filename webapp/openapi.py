@@ -106,8 +106,9 @@ def _figure_schema(extra: dict | None = None) -> dict:
         "period": {"type": ["string", "null"], "description": "Q1-Q4, H1, H2, 9M, FY, a month (month:2025-07), a "
                    "span of days (range:2019-01-01..2019-08-15), or null: the year only (a count 'hiện nay', a "
                    "bulletin naming no part of the year)"},
-        "year": {"type": "integer"}, "scope": {"type": "string", "description": "Province, district or agency"},
-        "scope_level": {"type": "string", "enum": ["province", "district", "agency"]},
+        "year": {"type": "integer"}, "scope": {"type": "string",
+                                              "description": "Province, district or agency, or 'cả nước'"},
+        "scope_level": {"type": "string", "enum": ["province", "district", "agency", "national"]},
         "start": {**COUNT, "description": "Character offset of the sentence in the bulletin's text"},
         "end": {**COUNT, "description": "Character offset of the sentence's end"},
         "sentence": {"type": "string"}, **(extra or {})}
