@@ -47,7 +47,7 @@ from search.textnorm import normalize_key
 from .indicators import vocabulary
 from .numbers import Number, read_numbers
 from .periods import YEARS_SPAN, stated_period
-from .places import district_mentions, provinces_named
+from .places import BARE_DISTRICT_WORD, district_mentions, provinces_named
 
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
@@ -89,7 +89,6 @@ _SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng(?:\s+số)?(?:\s+đi�
 _NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp nhận )?mới\b")  # "16.041 hồ sơ tiếp nhận mới"
 _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
-_DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])")
 
 
 @dataclass(frozen=True)
@@ -394,7 +393,7 @@ def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
     if provinces:
         return provinces.pop(), "province", True
     if context.district:  # a district's bulletin: its figures are the district's only when the text says so
-        return (context.district, "district", True) if _DISTRICT_WORD.search(sentence) else UNSAID
+        return (context.district, "district", True) if BARE_DISTRICT_WORD.search(sentence) else UNSAID
     return (context.province, "province", False) if context.province else None
 
 

@@ -54,8 +54,9 @@ MIN_SCORE, DOMINANCE = 3, 2.0
 MIN_DISTRICT_MENTIONS = 3
 MAX_LEAD_DISTRICTS = 2  # an article naming more districts than this is about their province
 LISTED_DISTRICTS = 3  # a body naming this many other districts than the headline's lists or ranks them all
-# a district's own unit word with no name after it: "UBND huyện tổ chức ...", "Huyện sơ kết ..."
-_BARE_DISTRICT = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])(?!\w)")
+# a district's own unit word with no name after it: "UBND huyện tổ chức ...", "Huyện sơ kết ..." (a district's
+# bulletin speaking of itself; also read by ``figures``)
+BARE_DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])(?!\w)")
 ROUNDUP = 3  # provinces named in the lead of a story about all of them
 LEAD_WORDS = 6  # a paragraph of fewer words is a byline, a date or a caption stub, not the lead
 
@@ -291,7 +292,7 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
     if len(ranked) == 2 and ranked[0][1] >= max(MIN_DISTRICT_MENTIONS, DOMINANCE * ranked[1][1]) \
             and fold(ranked[0][0]) != fold(province or ""):
         return ranked[0][0]
-    own = mentioned[url_district] or _BARE_DISTRICT.search(f"{title}\n{lead}")  # "UBND huyện sơ kết ..."
+    own = mentioned[url_district] or BARE_DISTRICT_WORD.search(f"{title}\n{lead}")  # "UBND huyện sơ kết ..."
     if url_district and own and mentioned[url_district] >= max(mentioned.values(), default=0) \
             and not district_hits(title):
         return url_district
