@@ -5,7 +5,7 @@
 Builds ``INDEX`` from scratch with one job (no worker processes) and wraps the
 stage functions: reading and decoding, HTML text, cleaning, the extractors
 (dates, periods, places, topics, refs, figures), pyvi's CRF (its features and its
-predict), our segmentation around it (scan, lines, spans), analysis (terms and
+tagger), our segmentation around it (scan, lines, spans), analysis (terms and
 pairs of each field), the segment writer's ``add_document`` (``indexer.writing``:
 postings into the pool) and ``commit`` (sort and write the postings), the
 per-commit arrays with the vocabulary, and the hot postings.
@@ -35,8 +35,8 @@ STAGES = (  # (module, attribute, stage); a class attribute as "Class.method"
     ("indexer.metadata", "find_refs", "refs"),
     ("indexer.metadata", "figures_of", "figures"),
     ("indexer.builder", "extract_metadata", "extraction, the rest"),
-    ("sklearn_crfsuite", "CRF.predict", "pyvi: CRF predict"),
-    ("search.analysis", "sent2features", "pyvi: CRF features"),
+    ("search.analysis", "_labels", "pyvi: CRF predict"),
+    ("search.analysis", "sent2attributes", "pyvi: CRF features"),
     ("indexer.builder", "segment", "segmentation around pyvi (scan, lines, spans)"),
     ("search.analysis", "VietnameseTokenizer.terms", "analysis: terms"),
     ("search.analysis", "VietnameseTokenizer.pairs", "analysis: pairs"),

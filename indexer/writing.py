@@ -54,22 +54,34 @@ class TermPool(writing.PostingPool):
         self._postings(fieldname, term).append((docnum, weight, value))
         self._grow(POSTING_BYTES + len(value or emptybytes))
 
-    def add_terms(self, fieldname: str, docnum: int, items) -> None:
-        """The postings of one document's field, ``(term, weight, value)`` each term once."""
+    def add_field(self, fieldname: str, docnum: int, items, boost: float) -> int:
+        """One document's field: ``field.index``'s ``(term, frequency, weight, value)``, each term once; the sum
+        of the frequencies. Each weight is multiplied by ``boost`` as Whoosh's ``add_document`` does; a float
+        times 1.0 is that float, so then the field's own weight object (shared: ``search.schema``) is kept."""
         if docnum <= self.last.get(fieldname, -1):
-            for term, weight, value in items:
-                self.add((fieldname, term, docnum, weight, value))
-            return
+            return self._add_each(fieldname, docnum, items, boost)
         self.last[fieldname] = docnum
-        terms, size = self._terms(fieldname), 0
-        for term, weight, value in items:
+        terms, size, length = self._terms(fieldname), 0, 0
+        scaled = boost != 1.0
+        for term, frequency, weight, value in items:
+            if scaled or type(weight) is not float:
+                weight *= boost
             postings = terms.get(term)
             if postings is None:
                 postings = terms[term] = []
                 size += TERM_BYTES + len(term)
             postings.append((docnum, weight, value))
             size += POSTING_BYTES + len(value or emptybytes)
+            length += frequency
         self._grow(size)
+        return length
+
+    def _add_each(self, fieldname: str, docnum: int, items, boost: float) -> int:
+        length = 0
+        for term, frequency, weight, value in items:
+            self.add((fieldname, term, docnum, weight * boost, value))
+            length += frequency
+        return length
 
     def _terms(self, fieldname: str) -> dict[bytes, list]:
         terms = self.fields.get(fieldname)
@@ -185,20 +197,11 @@ class SegmentWriter(writing.SegmentWriter):
         self.docnum += 1
 
     def _index_field(self, fieldname: str, field, value, fieldboost: float) -> int:
-        """Pool a field's postings as Whoosh's ``add_document`` does; the field's length (0 unless scorable).
-
-        Whoosh multiplies each weight by the field's boost; a float times 1.0 is that float, so then the
-        field's own weight objects (shared by ``search.schema``) are kept instead of a new float each.
-        """
+        """Pool a field's postings as Whoosh's ``add_document`` does; the field's length (0 unless scorable)."""
         if not field.indexed:
             return 0
-        items = list(field.index(value))
-        if fieldboost == 1.0 and all(type(weight) is float for _, _, weight, _ in items):
-            postings = ((term, weight, data) for term, _, weight, data in items)
-        else:
-            postings = ((term, weight * fieldboost, data) for term, _, weight, data in items)
-        self.pool.add_terms(fieldname, self.docnum, postings)
-        return sum(frequency for _, frequency, _, _ in items) if field.scorable else 0
+        length = self.pool.add_field(fieldname, self.docnum, field.index(value), fieldboost)
+        return length if field.scorable else 0
 
     def _flush_segment(self):
         self.perdocwriter.close()
