@@ -4,10 +4,11 @@
 
 Builds ``INDEX`` from scratch with one job (no worker processes) and wraps the
 stage functions: reading and decoding, HTML text, cleaning, the extractors
-(dates, periods, places, topics, refs), pyvi's CRF (its features and its
-predict), our segmentation around it (scan, lines, spans), analysis (terms and
-pairs of each field), Whoosh's ``add_document`` and ``commit`` (sort and write
-the postings), the per-commit arrays with the vocabulary, and the hot postings.
+(dates, periods, places, topics, refs, figures), pyvi's CRF (its features and its
+tagger), our segmentation around it (scan, lines, spans), analysis (terms and
+pairs of each field), the segment writer's ``add_document`` (``indexer.writing``:
+postings into the pool) and ``commit`` (sort and write the postings), the
+per-commit arrays with the vocabulary, and the hot postings.
 Each stage's time is exclusive: a stage called inside another is not counted
 twice. CPU time (``time.process_time``), which a shared machine disturbs less
 than wall time. ``--pyvi`` also times stock pyvi, ``ViTokenizer.tokenize`` over
@@ -32,13 +33,14 @@ STAGES = (  # (module, attribute, stage); a class attribute as "Class.method"
     ("indexer.metadata", "locate", "places"),
     ("indexer.metadata", "assign_topics", "topics"),
     ("indexer.metadata", "find_refs", "refs"),
+    ("indexer.metadata", "figures_of", "figures"),
     ("indexer.builder", "extract_metadata", "extraction, the rest"),
-    ("sklearn_crfsuite", "CRF.predict", "pyvi: CRF predict"),
-    ("search.analysis", "sent2features", "pyvi: CRF features"),
+    ("search.analysis", "_labels", "pyvi: CRF predict"),
+    ("search.analysis", "sent2attributes", "pyvi: CRF features"),
     ("indexer.builder", "segment", "segmentation around pyvi (scan, lines, spans)"),
     ("search.analysis", "VietnameseTokenizer.terms", "analysis: terms"),
     ("search.analysis", "VietnameseTokenizer.pairs", "analysis: pairs"),
-    ("whoosh.writing", "SegmentWriter.add_document", "Whoosh add_document (postings into the pool)"),
+    ("indexer.writing", "SegmentWriter.add_document", "Whoosh add_document (postings into the pool)"),
     ("whoosh.writing", "SegmentWriter.commit", "Whoosh commit (sort and write postings)"),
     ("indexer.builder", "ensure_arrays", "arrays and vocabulary"),
     ("indexer.builder", "ensure_hot", "hot postings"),

@@ -55,7 +55,7 @@ from .compaction import compact, exact_after, needs_compaction, segment_ids
 from .metadata import extract_metadata
 from .reader import DEFAULT_MAX_BYTES, pipeline_fingerprint, read_corpus
 from .records import Bulletin, Skipped, SourceRecord
-from .writing import segment_writer
+from .writing import segment_writer, without_cycle_collection
 
 BATCH = 256  # records handed to the workers at a time (bounds memory)
 EXACT = "exact_segments"  # build record: the segments whose field-length totals are exact (compaction)
@@ -306,12 +306,13 @@ def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None =
         report = BuildReport(index=str(root), full=full)
         before = segment_ids(ix)
         writer = segment_writer(ix, WRITER_MB)  # separate files: see WRITER_MB
-        try:
-            order = _write(writer, corpus, root, existing, report, jobs, max_bytes, progress)
-        except BaseException:
-            writer.cancel()
-            raise
-        exact = _commit(ix, writer, report, order, exact, before)
+        with without_cycle_collection():  # forked workers inherit it: extraction makes next to no cycles
+            try:
+                order = _write(writer, corpus, root, existing, report, jobs, max_bytes, progress)
+            except BaseException:
+                writer.cancel()
+                raise
+            exact = _commit(ix, writer, report, order, exact, before)
         with ix.searcher() as searcher:
             report.total = searcher.doc_count()
         ensure_arrays(generation, ix)  # issue 12: per-document arrays the serving processes memory-map

@@ -28,7 +28,6 @@ scratch (several segments sum to the same totals) and is left alone.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 
@@ -36,7 +35,7 @@ from whoosh import columns
 from whoosh.reading import SegmentReader
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from .writing import segment_writer
+from .writing import segment_writer, without_cycle_collection
 
 
 def live_ids(reader) -> list[str]:
@@ -88,16 +87,12 @@ def compact(ix, order: Sequence[str], limitmb: int = 256) -> None:
     Documents whose id is not in ``order`` follow the others in their present order.
     """
     writer = segment_writer(ix, limitmb)
-    collecting = gc.isenabled()
-    gc.disable()  # millions of posting tuples, no cycles: the collector would rescan the whole heap in vain
-    try:
-        writer.commit(mergetype=lambda w, segments: _rewrite(w, segments, order))
-    except BaseException:
-        writer.cancel()
-        raise
-    finally:
-        if collecting:
-            gc.enable()
+    with without_cycle_collection():
+        try:
+            writer.commit(mergetype=lambda w, segments: _rewrite(w, segments, order))
+        except BaseException:
+            writer.cancel()
+            raise
 
 
 def _rewrite(writer, segments, order: Sequence[str]) -> list:

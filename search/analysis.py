@@ -44,7 +44,7 @@ from typing import NamedTuple
 
 from whoosh.analysis import Token, Tokenizer
 
-from .crffeatures import sent2features
+from .crffeatures import sent2attributes
 from .docnumbers import DOCNUMBER_TOKEN, canonical_number
 from .textnorm import fold, unify_tones
 
@@ -107,13 +107,19 @@ def _pyvi():
     return ViTokenizer
 
 
+def _labels(sentences: list[list[str]]) -> list[list[str]]:
+    """pyvi's label (``B_W``, ``I_W``) of each token of each sentence: its model's CRFsuite tagger, as
+    ``model.predict`` runs it, over our attributes of pyvi's features (``search.crffeatures``)."""
+    vi = _pyvi()
+    tagger = vi.model.tagger_
+    return [tagger.tag(sent2attributes(words, vi.bi_grams, vi.tri_grams)) for words in sentences]
+
+
 def _segment_uncached(text: str, spans: list[Span]) -> tuple[tuple[int, int], ...]:
     lines = [line for line in _lines(spans, text) if len(line) > 1]
     if not lines:
         return ()
-    vi = _pyvi()
-    sentences = [[text[s.start : s.end] for s in line] for line in lines]
-    labels = vi.model.predict([sent2features(words, vi.bi_grams, vi.tri_grams) for words in sentences])
+    labels = _labels([[text[s.start : s.end] for s in line] for line in lines])
     words: list[tuple[int, int]] = []
     for line, tags in zip(lines, labels, strict=True):
         start = None

@@ -1,4 +1,5 @@
 import random
+from itertools import groupby
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
@@ -7,7 +8,7 @@ from whoosh.writing import PostingPool
 import indexer.builder
 from bench.generate import write_corpus
 from indexer.builder import build_index
-from indexer.writing import ChunkedPool
+from indexer.writing import TermPool
 from search import storage
 
 
@@ -20,14 +21,29 @@ def _postings(n: int) -> list[tuple]:
             for field, term, doc in keys]
 
 
-def test_the_chunked_pool_sorts_as_whooshs_own_over_many_runs(tmp_path):
-    items = _postings(30_000)
-    pools = [cls(FileStorage(str(tmp_path)).create(), None, limitmb=1) for cls in (PostingPool, ChunkedPool)]
-    for pool in pools:
+def _pools(tmp_path) -> tuple[PostingPool, TermPool]:
+    return tuple(cls(FileStorage(str(tmp_path)).create(), None, limitmb=1) for cls in (PostingPool, TermPool))
+
+
+def test_the_term_pool_sorts_postings_out_of_order_as_whooshs_own_over_many_runs(tmp_path):
+    items = _postings(50_000)
+    whoosh, ours = _pools(tmp_path)
+    for pool in (whoosh, ours):
         for item in items:
             pool.add(item)
-    assert len(pools[1].runs) == len(pools[0].runs) >= 3  # the same size estimate, so the same runs
-    assert list(pools[1].items()) == list(pools[0].items()) == sorted(items)
+    assert len(ours.runs) >= 3
+    assert list(ours.items()) == list(whoosh.items()) == sorted(items)
+
+
+def test_the_term_pool_keeps_documents_added_in_order_as_whooshs_own_sort_over_many_runs(tmp_path):
+    items = sorted(_postings(50_000), key=lambda item: (item[2], item[0]))  # as documents come, field by field
+    whoosh, ours = _pools(tmp_path)
+    for item in items:
+        whoosh.add(item)
+    for (docnum, fieldname), group in groupby(items, key=lambda item: (item[2], item[0])):
+        ours.add_field(fieldname, docnum, [(term, 1, weight, value) for _, term, _, weight, value in group], 1.0)
+    assert len(ours.runs) >= 3 and ours.ordered
+    assert list(ours.items()) == list(whoosh.items()) == sorted(items)
 
 
 def _contents(root) -> dict:
@@ -51,10 +67,22 @@ def _contents(root) -> dict:
     return {"terms": terms, "docs": docs}
 
 
-def test_an_index_written_through_the_chunked_pool_equals_whooshs_own(tmp_path, monkeypatch):
+def _segment_files(root) -> dict[str, bytes]:
+    """The bytes of each file of the index's one segment, by its name without the segment's id."""
+    generation = storage.current_generation(root)
+    ix = whoosh_index.open_dir(str(generation))
+    (segment,) = ix._segments()
+    prefix = segment.segment_id()
+    return {path.name.removeprefix(prefix): path.read_bytes() for path in generation.glob(f"{prefix}*")}
+
+
+def test_an_index_written_through_the_term_pool_equals_whooshs_own_byte_for_byte(tmp_path, monkeypatch):
     corpus = write_corpus(12, tmp_path / "corpus")
     monkeypatch.setattr(indexer.builder, "WRITER_MB", 1)  # runs written to disk and merged
     build_index(corpus, tmp_path / "ours", jobs=1)
     monkeypatch.setattr(indexer.builder, "segment_writer", lambda ix, mb: ix.writer(limitmb=mb, compound=False))
     build_index(corpus, tmp_path / "whoosh", jobs=1)
     assert _contents(tmp_path / "ours") == _contents(tmp_path / "whoosh")
+    ours, whoosh = _segment_files(tmp_path / "ours"), _segment_files(tmp_path / "whoosh")
+    assert {".pst", ".trm", "._stored.col"} <= ours.keys()
+    assert ours == whoosh
