@@ -125,3 +125,15 @@ def test_the_two_level_local_government_is_organisational_reform():
             "Cán bộ được bố trí theo vị trí việc làm mới, hướng dẫn người dân nộp hồ sơ trực tuyến.")
     assert "bo_may" in assign_topics(title, body)
     assert "bo_may" not in assign_topics(title.replace("chính quyền địa phương 2 cấp", "bộ phận một cửa"), body)
+
+
+def test_civil_servants_named_as_the_people_involved_are_no_civil_service_reform():
+    contest = ("Hội thi tìm hiểu cải cách hành chính dành cho cán bộ, công chức, viên chức trẻ",
+               "Sáng 20/10, 12 đội của cán bộ, công chức, viên chức trẻ các sở, ngành tham gia hội thi. Các đội thi "
+               "phần hiểu biết về cải cách hành chính, phần tiểu phẩm về cơ chế một cửa. Đội của Sở Tư pháp đạt "
+               "giải nhất; cán bộ, công chức các đơn vị đến cổ vũ đông đủ.")
+    assert "cong_vu" not in assign_topics(*contest)
+    inspection = ("Kiểm tra công vụ đột xuất tại bộ phận một cửa",
+                  "Đoàn kiểm tra công vụ của tỉnh kiểm tra đột xuất việc chấp hành kỷ luật, kỷ cương hành chính tại "
+                  "bộ phận một cửa của 3 huyện, không phát hiện trường hợp nhũng nhiễu người dân.")
+    assert "cong_vu" in assign_topics(*inspection)
