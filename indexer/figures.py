@@ -129,8 +129,8 @@ def _cue(window: str, number: Number, after: bool = False) -> str | None | bool:
     one), None for none, False when two clash. Only indicators that take the number's unit count."""
     window = vocabulary()["names"].sub(lambda m: " " * len(m.group()), window)
     fits = _fitting(number)
-    hits = [(m.start(), m.end(), code) for code, pattern in vocabulary()["cues"] if code in fits
-            for m in pattern.finditer(window)]
+    hits = [(m.start(), m.end(), code) for code, pattern, first in vocabulary()["cues"] if code in fits
+            and first in window for m in pattern.finditer(window)]
     clause = max((m.end() for m in re.finditer(r"[,;:(]", window)), default=0) if not after else len(window)
     own = [h for h in hits if h[0] >= clause] if not after else hits
     hits = own or hits
@@ -247,7 +247,8 @@ def _named_index(sentence: str) -> str | None:
 
 def _families(key: str) -> set[str]:
     """The index families whose names (their ranks' cues) a lower-cased sentence holds."""
-    return {_family(code) for code, pattern in vocabulary()["cues"] if code.endswith("_rank") and pattern.search(key)}
+    return {_family(code) for code, pattern, first in vocabulary()["cues"]
+            if code.endswith("_rank") and first in key and pattern.search(key)}
 
 
 def _listed(key: str, sentence: str, previous: tuple[Number, str], number: Number) -> str | None:
@@ -344,7 +345,8 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
 def _not_figure(clause: str, code: str) -> bool:
     """Whether ``clause`` holds a word that makes a number no figure, not inside a cue phrase of the indicator
     itself ("hồ sơ yêu cầu giải quyết" is no requirement; "đang giải quyết" still says in progress)."""
-    cues = [m.span() for cue, pattern in vocabulary()["cues"] if cue == code for m in pattern.finditer(clause)]
+    cues = [m.span() for cue, pattern, first in vocabulary()["cues"] if cue == code and first in clause
+            for m in pattern.finditer(clause)]
     return any(not any(a <= m.start() and m.end() <= b for a, b in cues)
                for m in vocabulary()["not_figure"].finditer(clause))
 

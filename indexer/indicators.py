@@ -22,8 +22,10 @@ def vocabulary() -> dict:
     cues = []
     for code, spec in data["indicators"].items():
         for cue in spec["cues"]:
-            parts = [re.escape(normalize_key(p.strip())) for p in cue.split("...")]
-            cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)")))
+            words = [normalize_key(p.strip()) for p in cue.split("...")]
+            parts = [re.escape(w) for w in words]
+            # (code, pattern, its first words: a window without them cannot match, so the pattern is not run)
+            cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)"), words[0]))
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
                          "components", "targets", "bounds", "after_not_figure", "other_indices", "groups",
