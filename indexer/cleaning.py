@@ -165,13 +165,13 @@ def _is_sentence(line: str) -> bool:
     return line.endswith(".") and not line.endswith("..")
 
 
-_LIST_ITEM = re.compile(r"[-+*•–]\s")
+LIST_ITEM = re.compile(r"[-+*•–]\s")  # a line opening a list item; never a headline
 
 
 def _may_be_headline(line: str, patterns: ChromePatterns) -> bool:
     """Headline-sized, not furniture, not a sentence and not an item of a list ("- 1Nghị quyết ...")."""
     return _looks_like_title(line) and not _is_furniture(line, patterns) and not _is_sentence(line) \
-        and not _LIST_ITEM.match(line)
+        and not LIST_ITEM.match(line)
 
 
 def _title_from_address(lines: list[str], patterns: ChromePatterns, url: str | None) -> int | None:
@@ -199,7 +199,7 @@ def _is_headline(line: str) -> bool:
     """A headline-like line of four words or more, with no day and month (a lead sentence has them), that is
     no item of a list."""
     return _looks_like_title(line) and len(line.split()) >= 4 and not _DAY_MONTH.search(line) \
-        and not _LIST_ITEM.match(line)
+        and not LIST_ITEM.match(line)
 
 
 def _title_before_date(lines: list[str], patterns: ChromePatterns) -> int | None:
@@ -274,7 +274,7 @@ def _found_title(lines: list[str], patterns: ChromePatterns, url: str | None) ->
     anchored = _title_before_date(lines, patterns)
     if anchored is not None and (first is None or first <= anchored):
         return anchored, _trim_title(lines[anchored], patterns)
-    if first is not None and _looks_like_title(lines[first]) and not _LIST_ITEM.match(lines[first]):
+    if first is not None and _looks_like_title(lines[first]) and not LIST_ITEM.match(lines[first]):
         return first, _trim_title(lines[first], patterns)  # may be the lead: it names what the bulletin is about
     return None, None
 

@@ -292,9 +292,8 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
     if len(ranked) == 2 and ranked[0][1] >= max(MIN_DISTRICT_MENTIONS, DOMINANCE * ranked[1][1]) \
             and fold(ranked[0][0]) != fold(province or ""):
         return ranked[0][0]
-    own = mentioned[url_district] or BARE_DISTRICT_WORD.search(f"{title}\n{lead}")  # "UBND huyện sơ kết ..."
-    if url_district and own and mentioned[url_district] >= max(mentioned.values(), default=0) \
-            and not district_hits(title):
+    if url_district and mentioned[url_district] >= max(mentioned.values(), default=0) and not district_hits(title) \
+            and (mentioned[url_district] or BARE_DISTRICT_WORD.search(f"{title}\n{lead}")):  # "UBND huyện sơ kết ..."
         return url_district
     return None
 
