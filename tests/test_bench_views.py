@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.views import synthetic_lines, synthetic_table
+from bench.views import VIEW_CLASSES, synthetic_lines, synthetic_table, view_lines
 from search.coverage import corpus_years, coverage
 
 
@@ -25,3 +25,13 @@ def test_synthetic_report_names_every_view():
         "coverage 63 x years x periods", "coverage 34 x years x periods", "shares by year",
         "map (province counts + tiles)", "refs facet counts (top 30)", "refs filter mask", "all facets, disjunctive",
         "figures: one indicator's table, half matching", "figures: one indicator's table, all matching"]
+
+
+def test_built_index_report_times_every_view_with_its_percentiles(sample_index):
+    """Each view, the figures table of ``/api/figures`` among them, is a row of p50 <= p95 <= max."""
+    lines = view_lines(sample_index, 3)
+    assert lines[:2] == ["| view (built index) | p50 ms | p95 ms | max ms |", "|---|---:|---:|---:|"]
+    rows = [line.strip("| ").split(" | ") for line in lines[2:-1]]
+    assert [row[0] for row in rows] == list(VIEW_CLASSES)
+    assert any(name.startswith("figures") for name in VIEW_CLASSES)
+    assert all(float(row[1]) <= float(row[2]) <= float(row[3]) for row in rows)
