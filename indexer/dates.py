@@ -59,7 +59,8 @@ _DATES = {
 }
 _ANY_DATE = "|".join(f"(?:{p})" for p in _DATES.values())
 # after the date: a view count, labelled or bare ("08:49 2232"), or the page's tools ("Xem cỡ chữ")
-_VIEWS = r"(?:\s*[|\-–]?\s*(?:lượt xem|lượt đọc|số lượt xem|số lần xem|lượt truy cập)\s*:?\s*[\d.,]+|\s+\d{1,7})"
+_COUNTER = r"(?:lượt xem|lượt đọc|số lượt xem|số lần xem|lượt truy cập|view count|views)"
+_VIEWS = rf"(?:\s*[|\-–]?\s*{_COUNTER}\s*:?\s*[\d.,]+|\s+\d{{1,7}})"
 _TRAILER = r"(?:\s*[|\-–]?\s*(?:xem cỡ chữ|cỡ chữ|in bài|bản in|chia sẻ)\b.{0,40})"
 DATE_LINE = re.compile(
     rf"^{_BULLET}?\(?\s*(?:{_LABEL}\s*(?:ngày\s*)?:?\s*|{_LEAD_IN})?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:{_CLOCK}{_SEP})?"

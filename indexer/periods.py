@@ -61,8 +61,8 @@ _DAY = re.compile(rf"\b\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
 # a cited document's date, after its number of any shape: "Quyết định số 08/2014/QĐ-UBND ngày 05/5/2014",
 # "Kế hoạch số 197/KH-UBND, ngày 15/12/2020", "Nghị quyết số 18-NQ/TW, ngày 25/10/2017"
 _CITED_DAY = re.compile(rf"(?<!\S)\d{{1,5}}\w?[/-][\w/-]*[^\W\d_][\w/-]*\s*,?\s*(?:ngày\s+)?{_DAY.pattern}")
-# figures given for a year: "Năm 2024, có 17 cơ quan ...", "Trong năm 2020, đã cấp ..."
-_RESULTS_OF = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+)năm\s+{_YEAR}\s*,", re.M)
+# figures given for a year: "Năm 2024, có 17 cơ quan ...", "Trong năm 2020, đã cấp ...", "Kết thúc năm 2020, ..."
+_RESULTS_OF = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+|\bkết thúc\s+|\bhết\s+)năm\s+{_YEAR}\s*,", re.M)
 # "so với cùng kỳ năm 2019", "so với năm 2018": this is the year after
 _SAME_PERIOD = re.compile(rf"\b(?:cùng kỳ\s+(?:năm\s+)?|so với\s+năm\s+){_YEAR}")
 _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a school year is named by its first year
@@ -198,6 +198,8 @@ def reporting_period(title: str, body: str, published: str | None,
     year = year or _first_year(title_key)
     if year is None and _RANGE.search(_normal(title or "")):
         return None, quarter or None  # a multi-year programme: no single year
+    if year is None and quarter is None and (before := _year_before(body, published)):
+        return before, "FY"  # the results of the past year, published early in the next
     if year is None:
         year = _year_before(body, published) or _year_from_lead(title_key, _lead(body), quarter, published)
     if year is None and not published:

@@ -41,6 +41,7 @@ from indexer.dates import parse_date_line
     ("Người đăng: Văn phòng | Ngày: 09:20 AM - 06/11/2018", ("2018-11-06", True)),
     ("[ Cập nhật vào ngày (06/11/2018) ] - [ Số lần xem: 1204 ]", ("2018-11-06", True)),
     ("06/11/2018 09:20 Số lượt xem: 88", ("2018-11-06", False)),
+    ("05/01/2024 16:04 View Count: 115", ("2024-01-05", False)),
     ("Thứ ba - 06/11/2018 09:20 415", ("2018-11-06", False)),
     ("06/11/2018 09:20:05 Xem cỡ chữ In bài", ("2018-11-06", False)),
     # ISO and English forms
