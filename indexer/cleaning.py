@@ -39,6 +39,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from search.docnumbers import find_refs, ref_key
 from search.textnorm import clean_unicode, folded_key
+from search.vocabulary import canonical_province
 
 from .dates import document_date_line, parse_date_line, split_glued_date
 from .records import Cleaned
@@ -166,12 +167,32 @@ def _is_sentence(line: str) -> bool:
 
 
 LIST_ITEM = re.compile(r"[-+*•–]\s")  # a line opening a list item; never a headline
+_AGENCY = re.compile(r"(?:sở|ban|văn phòng|bộ|cục|chi cục|trung tâm|đài|báo)\s", re.I)
+BANNER_WORDS = 10  # an agency's name on a line of its own is at most this long
+
+
+def _agency_banner(line: str) -> bool:
+    """A site's banner that is an agency's name and its province ("Sở Giáo dục và Đào tạo Bến Tre"):
+    a headline says what the agency did."""
+    words = line.split()
+    return bool(_AGENCY.match(line)) and len(words) <= BANNER_WORDS and not re.search(r"[\d,.:;!?]", line) \
+        and any(canonical_province(" ".join(words[-k:])) for k in (2, 3, 4) if k < len(words))
+
+
+def _scrap_or_banner(line: str) -> bool:
+    """A scrap with a bracket left open ("# (PAR INDEX") or an agency's banner: passed over at the top."""
+    return line.count("(") > line.count(")") or _agency_banner(line)
+
+
+def never_headline(line: str) -> bool:
+    """An item of a list ("- 1Nghị quyết ..."), a scrap or a banner (``_scrap_or_banner``)."""
+    return bool(LIST_ITEM.match(line)) or _scrap_or_banner(line)
 
 
 def _may_be_headline(line: str, patterns: ChromePatterns) -> bool:
-    """Headline-sized, not furniture, not a sentence and not an item of a list ("- 1Nghị quyết ...")."""
+    """Headline-sized, not furniture, not a sentence, and no list item, scrap or banner (``never_headline``)."""
     return _looks_like_title(line) and not _is_furniture(line, patterns) and not _is_sentence(line) \
-        and not LIST_ITEM.match(line)
+        and not never_headline(line)
 
 
 def _title_from_address(lines: list[str], patterns: ChromePatterns, url: str | None) -> int | None:
@@ -197,9 +218,9 @@ _DAY_MONTH = re.compile(r"\b\d{1,2}/\d{1,2}\b")
 
 def _is_headline(line: str) -> bool:
     """A headline-like line of four words or more, with no day and month (a lead sentence has them), that is
-    no item of a list."""
+    no list item, scrap or banner (``never_headline``)."""
     return _looks_like_title(line) and len(line.split()) >= 4 and not _DAY_MONTH.search(line) \
-        and not LIST_ITEM.match(line)
+        and not never_headline(line)
 
 
 def _title_before_date(lines: list[str], patterns: ChromePatterns) -> int | None:
@@ -218,7 +239,8 @@ def _first_headline(lines: list[str], patterns: ChromePatterns) -> int | None:
     letters ('.jpg)', '-A A +A') are passed over, and so is a caption right before a headline: a sentence
     of at most ``MAX_CAPTION_WORDS`` without a day and month (a lead that a caption follows has them)."""
     found = list(islice((i for i in range(len(lines)) if lines[i] and sum(c.isalpha() for c in lines[i]) >= 5
-                         and not _is_furniture(lines[i], patterns) and not parse_date_line(lines[i])), 2))
+                         and not _is_furniture(lines[i], patterns) and not parse_date_line(lines[i])
+                         and not _scrap_or_banner(lines[i])), 2))
     caption = found and _is_sentence(lines[found[0]]) and len(lines[found[0]].split()) <= MAX_CAPTION_WORDS \
         and not _DAY_MONTH.search(lines[found[0]])
     if len(found) == 2 and caption and _is_headline(lines[found[1]]) \
@@ -274,7 +296,7 @@ def _found_title(lines: list[str], patterns: ChromePatterns, url: str | None) ->
     anchored = _title_before_date(lines, patterns)
     if anchored is not None and (first is None or first <= anchored):
         return anchored, _trim_title(lines[anchored], patterns)
-    if first is not None and _looks_like_title(lines[first]) and not LIST_ITEM.match(lines[first]):
+    if first is not None and _looks_like_title(lines[first]) and not never_headline(lines[first]):
         return first, _trim_title(lines[first], patterns)  # may be the lead: it names what the bulletin is about
     return None, None
 

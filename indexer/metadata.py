@@ -13,7 +13,7 @@ from __future__ import annotations
 from search.docnumbers import find_refs
 from search.vocabulary import province_2025_of
 
-from .cleaning import LIST_ITEM, clean
+from .cleaning import clean, never_headline
 from .dates import DOCUMENT_HEADER, parse_date_line, stamp_month
 from .figures import figures_of
 from .htmltext import extract_page
@@ -27,9 +27,9 @@ TITLE_FALLBACK_CHARS = 120
 
 def _fallback_title(text: str) -> str:
     """The first line of a page without a headline that is no list item ("- 1Nghị quyết ... năm 2011": a legal
-    site's list of related documents)."""
+    site's list of related documents), scrap or banner (``cleaning.never_headline``)."""
     lines = text.split("\n")
-    first = next((line for line in lines if line and not LIST_ITEM.match(line.lstrip())), lines[0])
+    first = next((line for line in lines if line and not never_headline(line.lstrip())), lines[0])
     return first if len(first) <= TITLE_FALLBACK_CHARS else first[:TITLE_FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"
 
 

@@ -263,7 +263,8 @@ def test_a_document_below_a_metadata_table_and_wrapped_over_lines():
 
 
 @pytest.mark.parametrize("top", [
-    [".jpg)"], [".", ""], ["-A A +A"],
+    [".jpg)"], [".", ""], ["-A A +A"], ["# (CHỈ SỐ SIPAS"],
+    ["Sở Nội vụ tỉnh Hà Giang"], ["Văn phòng Ủy ban nhân dân Thừa Thiên Huế"],
     ["Lãnh đạo huyện trao giấy khen cho các tập thể có thành tích trong cải cách hành chính năm 2022."],
 ])
 def test_scraps_and_a_caption_before_the_headline_are_passed_over(top):

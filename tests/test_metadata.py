@@ -178,3 +178,12 @@ def test_the_address_of_a_record_places_its_headline():
     record = SourceRecord(id="t", origin="t.txt", kind="text", body=body, given={"url": url})
     assert extract_metadata(record).title == "Thanh Sơn: Công khai kết quả giải quyết hồ sơ trực tuyến"
 
+
+
+def test_a_page_opening_on_a_scrap_and_a_list_is_titled_by_its_first_headline_like_line():
+    """No headline found: the title is the first line that is no list item, scrap or agency banner."""
+    body = "\n\n".join(["# (CHỈ SỐ SIPAS", "• Kết quả Chỉ số hài lòng năm 2023 của tỉnh", "Sở Nội vụ tỉnh Hà Giang",
+                        "Kết quả Chỉ số hài lòng năm 2023 của tỉnh",
+                        "Sáng 17/4, Ban Chỉ đạo công bố Chỉ số hài lòng của người dân năm 2023."])
+    assert extract_metadata(SourceRecord(id="s", origin="s.txt", kind="text", body=body)).title == \
+        "Kết quả Chỉ số hài lòng năm 2023 của tỉnh"
