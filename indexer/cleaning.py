@@ -144,21 +144,30 @@ def _subject(lines: list[str], start: int, patterns: ChromePatterns) -> tuple[in
 
 
 def address_words(url: str | None) -> frozenset[str]:
-    """The folded words of the address segment that spells a headline, else none.
-
-    Portals put the headline's words in the last path segment or in a query value; the segment with the
-    most words is taken, without file endings and long numeric ids, when it has ``MIN_ADDRESS_WORDS``.
+    """The folded words of the address segment that spells a headline (``address_phrase``), else none.
 
     >>> sorted(address_words("https://example.gov.vn/tin-tuc/ha-noi-cong-bo-chi-so-cai-cach-2021-123456.html"))
     ['2021', 'bo', 'cach', 'cai', 'chi', 'cong', 'ha', 'noi', 'so']
     """
+    return frozenset(address_phrase(url).split())
+
+
+def address_phrase(url: str | None) -> str:
+    """The folded words, in order, of the address segment that spells a headline, else "".
+
+    Portals put the headline's words in the last path segment or in a query value; the segment with the
+    most words is taken, without file endings and long numeric ids, when it has ``MIN_ADDRESS_WORDS``.
+
+    >>> address_phrase("https://example.gov.vn/tin-tuc/ha-noi-cong-bo-chi-so-cai-cach-2021-123456.html")
+    'ha noi cong bo chi so cai cach 2021'
+    """
     if not url:
-        return frozenset()
+        return ""
     parts = urlsplit(url)
     segments = [*parts.path.split("/"), *(value for _, value in parse_qsl(parts.query))]
     best = max(([w for w in re.findall(r"[a-z0-9]+", folded_key(unquote(segment)))
                  if not _ADDRESS_NOISE.fullmatch(w)] for segment in segments), key=len, default=[])
-    return frozenset(best) if len(best) >= MIN_ADDRESS_WORDS else frozenset()
+    return " ".join(best) if len(best) >= MIN_ADDRESS_WORDS else ""
 
 
 def _is_sentence(line: str) -> bool:

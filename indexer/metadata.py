@@ -13,7 +13,7 @@ from __future__ import annotations
 from search.docnumbers import find_refs
 from search.vocabulary import province_2025_of
 
-from .cleaning import clean, never_headline
+from .cleaning import address_phrase, clean, never_headline
 from .dates import DOCUMENT_HEADER, parse_date_line, stamp_month
 from .figures import figures_of
 from .htmltext import extract_page
@@ -52,7 +52,9 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
     year, quarter = reporting_period(title, cleaned.text, published or seen, annual_document(cleaned.numbers))
     header = "\n".join(line for line in cleaned.header if line not in (title, cleaned.published_line))
     issued = DOCUMENT_HEADER.match((cleaned.published_line or "").strip())  # "Huế, ngày 05 tháng 3 năm 2015"
-    place = locate(title, cleaned.text, url, header=header, issued_in=issued.group("place") if issued else None)
+    spelled = "" if given.get("title") or cleaned.title else address_phrase(url)  # no headline: the address's
+    place = locate(title, cleaned.text, url, header=header, issued_in=issued.group("place") if issued else None,
+                   spelled=spelled)
     district = given.get("district") or place.district
     province = given.get("province") or place.province
     if given.get("district") and not given.get("province"):

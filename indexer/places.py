@@ -329,16 +329,22 @@ _PERSONAL = re.compile(r"\((?=[^()\n]{0,40}\b(?:SN|sinh năm|năm sinh|trú|ng�
                        re.IGNORECASE)
 
 
-def locate(title: str, body: str, url: str | None = None, header: str = "", issued_in: str | None = None) -> Place:
+def locate(title: str, body: str, url: str | None = None, header: str = "", issued_in: str | None = None,
+           spelled: str = "") -> Place:
     """The province and district a bulletin is about, or None for each.
 
     ``header`` (a document's issuer, a portal's banner) is evidence of the province only; ``issued_in``, the
     place of an official document's place-and-date line ("Thừa Thiên Huế, ngày 05 tháng 3 năm 2015"), and the
     province of a paper whose code opens the lead ("ĐBP - ...", ``paper_province``) weigh as much as the address.
+    ``spelled``, the headline an address spells when the page shows none ("quang ninh nen tang cua ..."), adds
+    to a province the text names as much as a mention with its unit word: it confirms, it never places alone.
     """
     source = url_source(url)
     body = _PERSONAL.sub(" ", body)
     scores = _score(title, f"{header}\n{body}", source.province)
+    named = provinces_named(spelled.title()) if spelled else set()  # the bare names are matched as written
+    if len(named) == 1 and scores[next(iter(named))]:  # it confirms what the text says, never places alone
+        scores[named.pop()] += WEIGHTS["unit"]
     if issued_in and is_province(issued_in):
         scores[issued_in] += WEIGHTS["url"]
     paper = paper_province(title, body)

@@ -183,3 +183,16 @@ def test_a_headline_district_among_those_the_body_ranks(title, body, expected):
 ])
 def test_a_papers_code_before_the_lead(title, body, url, expected):
     assert locate(title, body, url) == expected
+
+
+def test_the_headline_an_address_spells_confirms_a_province_the_text_names():
+    """A page without a headline: the address's words ("quang-ninh-...") add to a province the text names,
+    and never place a text that names none."""
+    body = ("Việc xây dựng chính quyền điện tử đã góp phần phục vụ người dân tốt hơn. Đây là nền tảng để Quảng Ninh "
+            "xây dựng nền hành chính hiện đại. Quảng Ninh được đánh giá là địa phương đi đầu cả nước.")
+    spelled = "quang ninh nen tang cua nen hanh chinh hien dai"
+    url = "https://bo.gov.vn/tin-tuc/quang-ninh-nen-tang-cua-nen-hanh-chinh-hien-dai.html"
+    assert locate("", body, url) == Place(None, None)
+    assert locate("", body, url, spelled=spelled) == Place("Quảng Ninh", None)
+    unnamed = "Tính đến nay, 37/37 cơ quan trong toàn tỉnh đã gửi bản cam kết thực hiện cải cách hành chính."
+    assert locate("", unnamed, url, spelled=spelled) == Place(None, None)
