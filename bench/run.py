@@ -57,42 +57,55 @@ def _folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def _cchc(*args: str) -> tuple[float, float]:
-    """Run ``cchc`` in a subprocess; (seconds, peak memory in MB of it and its worker processes together).
+SAMPLE_SECONDS = 0.5  # memory sampling period: walking the tree is cheap, reading PSS of a large process is not
+
+
+def _cchc(*args: str) -> tuple[float, float, float]:
+    """Run ``cchc`` in a subprocess; (seconds, peak memory in MB of it and its worker processes together, CPU
+    seconds of the whole tree).
 
     Memory is the proportional set size (shared pages split between the processes sharing them) of the
-    whole process tree, sampled every 0.2 s, so forked workers are counted without double-counting what
-    they share with the parent.
+    whole process tree, sampled every ``SAMPLE_SECONDS``, so forked workers are counted without
+    double-counting what they share with the parent. CPU time (user and system, the workers' included once
+    they are reaped) does not depend on what else the machine runs: wall time does.
     """
     started = time.perf_counter()
     process = subprocess.Popen([str(Path(sys.executable).with_name("cchc")), *args],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
-    while process.poll() is None:
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)  # the usage of the child and its reaped workers
+        if pid:
+            break
         peak = max(peak, _tree_pss(process.pid))
-        time.sleep(0.2)
+        time.sleep(SAMPLE_SECONDS)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise subprocess.CalledProcessError(process.returncode, args)
-    return time.perf_counter() - started, peak / 1024
+    return seconds, peak / 1024, usage.ru_utime + usage.ru_stime
+
+
+def _descendants(root: int) -> set[int]:
+    """``root`` and the processes below it, from each thread's ``children`` list (no scan of /proc)."""
+    tree, frontier = set(), [root]
+    while frontier:
+        pid = frontier.pop()
+        if pid in tree:
+            continue
+        tree.add(pid)
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                frontier += [int(c) for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
+        except OSError:
+            continue
+    return tree
 
 
 def _tree_pss(root: int) -> int:
     """Total PSS in KB of ``root`` and its descendants (0 for processes that are gone)."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-    tree, frontier = {root}, [root]
-    while frontier:
-        parent = frontier.pop()
-        children = [pid for pid, ppid in parents.items() if ppid == parent]
-        tree.update(children)
-        frontier += children
     total = 0
-    for pid in tree:
+    for pid in _descendants(root):
         try:
             for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
                 if line.startswith("Pss:"):
@@ -174,11 +187,12 @@ def run_size(size: int, out: Path, jobs: int | None, repeat: int) -> list[str]:
     write_corpus(size, corpus)
     shutil.rmtree(index, ignore_errors=True)
     job_args = ["--jobs", str(jobs)] if jobs else []
-    cold, cold_rss = _cchc("index", "--full", "--corpus", str(corpus), "--index", str(index), *job_args)
-    unchanged, _ = _cchc("index", "--corpus", str(corpus), "--index", str(index), *job_args)
+    cold, cold_rss, cold_cpu = _cchc("index", "--full", "--corpus", str(corpus), "--index", str(index), *job_args)
+    unchanged, _, _ = _cchc("index", "--corpus", str(corpus), "--index", str(index), *job_args)
     changed = _change_share(corpus, 0.01)
-    one_percent, _ = _cchc("index", "--corpus", str(corpus), "--index", str(index), *job_args)
-    rebuild, rebuild_rss = _cchc("index", "--full", "--corpus", str(corpus), "--index", str(index), *job_args)
+    one_percent, _, _ = _cchc("index", "--corpus", str(corpus), "--index", str(index), *job_args)
+    rebuild, rebuild_rss, rebuild_cpu = _cchc("index", "--full", "--corpus", str(corpus), "--index", str(index),
+                                              *job_args)
     fts_seconds, fts_docs = build_fts5(index, database)
     tantivy_seconds, _ = build_tantivy(index, tantivy_folder)
     reference = pyvi_rate(corpus, jobs)  # after the builds: its forked pool holds every text
@@ -186,7 +200,7 @@ def run_size(size: int, out: Path, jobs: int | None, repeat: int) -> list[str]:
         f"## {size:,} bulletins",
         "",
         f"- cold `cchc index --full`: {cold:.1f} s, **{size / cold:.1f} docs/s**, peak memory {cold_rss:.0f} MB "
-        f"(PSS of all its processes) "
+        f"(PSS of all its processes), CPU {cold_cpu:.0f} s ({cold_cpu / os.cpu_count():.0f} s a core) "
         f"(SQLite FTS5 insert of the same texts: {fts_seconds:.1f} s, {fts_docs / fts_seconds:.0f} docs/s; "
         f"tantivy: {tantivy_seconds:.1f} s, {fts_docs / tantivy_seconds:.0f} docs/s)",
         f"- stock pyvi alone on all cores: {reference:.1f} docs/s; cold indexing is "
@@ -194,7 +208,7 @@ def run_size(size: int, out: Path, jobs: int | None, repeat: int) -> list[str]:
         f"- no-change incremental: {unchanged:.2f} s; incremental with {changed} changed (1%): {one_percent:.1f} s "
         f"= {100 * one_percent / cold:.1f}% of cold",
         f"- `--full` rebuild of the same corpus: {rebuild:.1f} s = {cold / rebuild:.1f}x faster than cold, "
-        f"peak memory {rebuild_rss:.0f} MB",
+        f"peak memory {rebuild_rss:.0f} MB, CPU {rebuild_cpu:.0f} s = {100 * rebuild_cpu / cold_cpu:.0f}% of cold's",
         f"- index size {_folder_size(storage_generation(index)) / 1e6:.1f} MB "
         f"(FTS5 {database.stat().st_size / 1e6:.1f} MB, tantivy {_folder_size(tantivy_folder) / 1e6:.1f} MB)",
         "",

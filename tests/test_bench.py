@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.generate import generate, write_corpus
-from bench.run import QUERY_CLASSES, run_size
+from bench.run import QUERY_CLASSES, _cchc, run_size
 from bench.views import VIEW_CLASSES
 from indexer.metadata import extract_metadata
 from indexer.reader import read_corpus
@@ -49,10 +49,12 @@ def test_benchmark_smoke_run_prints_every_figure(tmp_path):
     lines = run_size(1000, tmp_path, jobs=None, repeat=1)
     report = "\n".join(lines)
     assert lines[0] == "## 1,000 bulletins"
-    assert re.search(r"cold `cchc index --full`: [\d.]+ s, \*\*[\d.]+ docs/s\*\*, peak memory \d+ MB", report)
+    assert re.search(r"cold `cchc index --full`: [\d.]+ s, \*\*[\d.]+ docs/s\*\*, peak memory \d+ MB "
+                     r"\(PSS of all its processes\), CPU \d+ s \(\d+ s a core\)", report)
     assert re.search(r"stock pyvi alone on all cores: [\d.]+ docs/s; cold indexing is \*\*\d+%\*\*", report)
     assert re.search(r"incremental with 10 changed \(1%\): [\d.]+ s = [\d.]+% of cold", report)
-    assert re.search(r"`--full` rebuild of the same corpus: [\d.]+ s = [\d.]+x faster than cold", report)
+    assert re.search(r"`--full` rebuild of the same corpus: [\d.]+ s = [\d.]+x faster than cold, peak memory \d+ MB, "
+                     r"CPU \d+ s = \d+% of cold's", report)
     views = lines.index("| view (built index) | p50 ms | p95 ms | max ms |")
     rows = [line for line in lines[:views] if line.startswith("| ") and not line.startswith("| query class")]
     assert [row.split(" | ")[0][2:] for row in rows] == list(QUERY_CLASSES)
@@ -72,3 +74,13 @@ def test_the_stage_clock_counts_each_stage_once(tmp_path):
     assert {"places", "pyvi: CRF predict", "Whoosh commit (sort and write postings)"} <= found["stages"].keys()
     assert all(seconds >= 0 for name, seconds in found["stages"].items() if name != "other")
     assert sum(s for name, s in found["stages"].items() if name != "other") <= found["total"]  # none counted twice
+
+
+def test_a_cchc_run_is_timed_with_its_memory_and_cpu(tmp_path):
+    """``bench.run`` times a real ``cchc`` process: wall seconds, peak PSS and the CPU seconds of its tree."""
+    corpus = write_corpus(20, tmp_path / "corpus")
+    seconds, peak, cpu = _cchc("index", "--full", "--corpus", str(corpus), "--index", str(tmp_path / "index"),
+                               "--jobs", "2")
+    assert seconds > 0 and peak > 20 and 0 < cpu
+    with pytest.raises(subprocess.CalledProcessError):
+        _cchc("index", "--corpus", str(tmp_path / "missing"), "--index", str(tmp_path / "index"))
