@@ -84,7 +84,7 @@ _DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*\)")  # "(nă
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4(?![\d.,]\d)")  # not "3 và 473"
-_COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn)\s+[A-ZĐ]")
+_COMMUNE = re.compile(r"(?<!\w)(?<![Tt]hị )(?:xã|phường|thị trấn)\s+[A-ZĐ]")  # not "thị xã Hòa Thành", a district
 _SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng(?:\s+số)?(?:\s+điểm)?)?\s*$")  # "..., với tổng số 83,00/100 điểm"
 _NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp nhận )?mới\b")  # "16.041 hồ sơ tiếp nhận mới"
 _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
@@ -573,7 +573,7 @@ def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:
         for wide in vocabulary()["province_wide"].finditer(key):
             item = item[:wide.start()] + " " * (wide.end() - wide.start()) + item[wide.end():]
     own = _scope(item, context)
-    return own if own is not None and own[2] and own[0] in item else None
+    return own if own is not None and own[2] and _spelt_in(own[0], item) else None
 
 
 def _tier(key: str, number: Number, context: Context) -> bool:
@@ -595,8 +595,13 @@ def _clause_scope(sentence: str, key: str, number: Number, context: Context) -> 
         return None
     clause = sentence[number.clause:number.start]
     own = _scope(clause, context)
-    named = own is not None and own[2] and own[1] != "province" and own[0] in clause  # by its name, not "huyện"
+    named = own is not None and own[2] and own[1] != "province" and _spelt_in(own[0], clause)  # not "huyện" alone
     return own if named else None
+
+
+def _spelt_in(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name``, in either placing of its tone marks ("Hoà Thành" is "Hòa Thành")."""
+    return normalize_key(name) in normalize_key(text)
 
 
 def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, bool] | None:
@@ -607,7 +612,7 @@ def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, 
         return own
     for earlier in reversed(paragraph[:-1]):
         named = _scope(earlier, context)
-        if named is not None and named[2] and (own is not UNSAID or named[0] in earlier):
+        if named is not None and named[2] and (own is not UNSAID or _spelt_in(named[0], earlier)):
             return named  # a district bulletin's sentence continues the unit named before it ("Theo UBND TP.Hội An")
     return None if own is UNSAID else own
 

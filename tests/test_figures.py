@@ -521,3 +521,18 @@ def test_a_bracket_opening_on_another_year_gives_its_figures_that_year():
             "xếp ở vị trí thứ 47).")
     assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
         ("par_index_rank", 40.0, "FY", 2023), ("par_index_rank", 47.0, "FY", 2022)]
+
+
+def test_a_town_thi_xa_is_a_district_not_a_commune():
+    context = Context(province="Tây Ninh", district=None, year=2022, period="FY")
+    text = ("Theo công bố Chỉ số cải cách hành chính năm 2022, ở khối các huyện, thị xã, thành phố, UBND thị xã Trảng "
+            "Bàng dẫn đầu với tỷ lệ điểm số đạt 88,40%.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 88.4, "Trảng Bàng")]
+
+
+def test_a_place_written_with_the_older_tone_placement_is_named():
+    context = Context(province="Đà Nẵng", district=None, year=2022, period="FY")
+    text = "Ở cấp huyện, UBND huyện Hoà Vang đứng đầu bảng xếp hạng chỉ số CCHC với tỷ lệ điểm số đạt 91,20%."
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 91.2, "Hòa Vang")]
