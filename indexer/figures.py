@@ -30,7 +30,8 @@ list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp t
 two months, a month a span starts from or a span this reader does not understand, a commune, a bulletin without a
 province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ
 đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is
-the figure; of two received counts the new intake, else the whole, is kept). Approximations keep the number stated
+the figure; of two received counts the new intake, else the whole, is kept), a received count of the counter or
+the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total). Approximations keep the number stated
 ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and
 "2,471 triệu").
 """
@@ -88,6 +89,8 @@ _COMMUNE = re.compile(r"(?<!\w)(?<![Tt]hị )(?:xã|phường|thị trấn)\s+[A
 _SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng(?:\s+số)?(?:\s+điểm)?)?\s*$")  # "..., với tổng số 83,00/100 điểm"
 _NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp nhận )?mới\b")  # "16.041 hồ sơ tiếp nhận mới"
 _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
+_WITH_ASIDE = re.compile(r"[^,;:().]*(?:\([^()]*\))?")  # a count's noun phrase and a bracket after it
+_ONLINE = re.compile(r"(?<!\w)(?:trực tuyến|qua mạng)(?!\w)")
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
 
 
@@ -339,7 +342,15 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
                 or words["group_count"].search(clause)  # "9 sở có chỉ số hài lòng đạt trên 90%": a threshold
                 or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
                 or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
-                or not low <= number.value <= high or (number.unit == "%" and number.value > 100))
+                or not low <= number.value <= high or (number.unit == "%" and number.value > 100)
+                or (code == "dossiers_received" and _one_channel(key, window, number)))
+
+
+def _one_channel(key: str, window: str, number: Number) -> bool:
+    """A received count of the ways other than online alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)", "190.319 hồ
+    sơ mới tiếp nhận (trực tiếp và bưu chính)"): a part of the received total, unless online is named too."""
+    said = re.split(r"[,;:]", window)[-1] + " " + _WITH_ASIDE.match(key, number.end).group()
+    return bool(vocabulary()["channels"].search(said)) and not _ONLINE.search(said)
 
 
 def _not_figure(clause: str, code: str) -> bool:

@@ -536,3 +536,12 @@ def test_a_place_written_with_the_older_tone_placement_is_named():
     text = "Ở cấp huyện, UBND huyện Hoà Vang đứng đầu bảng xếp hạng chỉ số CCHC với tỷ lệ điểm số đạt 91,20%."
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 91.2, "Hòa Vang")]
+
+
+def test_a_received_count_of_the_counter_or_post_alone_is_a_part_of_the_total():
+    text = ("Trong quý I năm 2024, trung tâm đã tiếp nhận 8,4 ngàn hồ sơ. Trong đó, phần lớn hồ sơ được tiếp nhận trực "
+            "tiếp (6,1 ngàn hồ sơ), số còn lại nộp trực tuyến.\n\n"
+            "Trong quý I năm 2024, có 3.200 hồ sơ mới tiếp nhận (trực tiếp và qua bưu chính).\n\n"
+            "Trong quý I năm 2024, toàn tỉnh tiếp nhận 9.900 hồ sơ (trực tiếp và trực tuyến).")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 8400.0), ("dossiers_received", 9900.0)]
