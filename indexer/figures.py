@@ -13,7 +13,8 @@ SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no 
 paragraph's previous sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"). The period
 is the sentence's own (``indexer.periods.stated_period``, the recogniser the bulletin's period comes from), else
 that of an earlier sentence of the paragraph with figures, else the bulletin's (the year alone when it names no part
-of it); an index is FY of its year; services counted "hiện nay" and figures "tính đến" a date have the year only;
+of it); an index is FY of its year; services counted "hiện nay" and figures "tính đến" a date have the year only,
+as do those of a sentence opening "Đến nay" in a paragraph with no period before it (after one, they continue it);
 figures "từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a
 third-quarter report), else the year only; "trong tháng" is a monthly report's month (unclear in any other report);
 a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year and is no
@@ -79,6 +80,7 @@ _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:
 # "từ đầu năm đến nay" in a report framed on a part of the year is the span from January to that part's end
 YEAR_TO_DATE = {"Q1": "Q1", "Q2": "H1", "H1": "H1", "Q3": "9M", "9M": "9M", "Q4": "FY", "FY": "FY"}
 _COUNT_LIKE_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?=\s+(?:hồ sơ|HS|thủ tục|TTHC|dịch vụ)(?!\w))")
+_UP_TO_NOW = re.compile(r"^\W*(?:cho )?đến nay(?!\w)")  # "Đến nay, tỷ lệ ... đạt 99%"
 _THIS_MONTH = re.compile(r"(?<!\w)[Tt]rong tháng(?:\s+(?:này|qua|vừa qua))?(?=\s*(?:[,.;:]|là|có|đã|toàn|các|$))")
 _COMPARED_YEAR = re.compile(r"(?<!\w)so(?: với)?(?: cùng kỳ)?(?: năm)? (?:19|20)\d{2}(?!\d)")
 _DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*\)")  # "(năm 2017, Hòa Bình xếp ở vị trí thứ 55)"
@@ -412,6 +414,7 @@ def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
 
 UNCLEAR = ("unclear", None)
 THIS_MONTH = ("this month", None)  # "trong tháng": the month of a monthly report, else unclear
+UP_TO_NOW = ("up to now", None)  # "Đến nay, ...": the paragraph's period continued, else a count to date
 
 
 def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
@@ -421,6 +424,8 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     this_month = _THIS_MONTH.search(sentence)
     sentence = _THIS_MONTH.sub(" ", sentence) if this_month else sentence
     key = normalize_key(sentence)
+    if _UP_TO_NOW.match(key) and stated_period(_UP_TO_NOW.sub(" ", key), context.year) == (None, None):
+        return UP_TO_NOW
     as_of = _AS_OF.search(key)
     stated = stated_period(_AS_OF.sub(" ", key) if as_of else sentence, context.year)
     if stated is None:
@@ -440,6 +445,15 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
 def _monthly(stated: tuple, monthly: tuple) -> tuple:
     """A sentence's "trong tháng" is the monthly report's month; in any other report it is unclear."""
     return (monthly if monthly[0] else UNCLEAR) if stated == THIS_MONTH else stated
+
+
+def _carried(said: tuple, carried: tuple) -> tuple:
+    """A sentence's period: its own, else the one its paragraph carries; "Đến nay" opening it continues the
+    paragraph's period ("Trong 9 tháng ... Đến nay, tỷ lệ ... đạt 97%") and with none is a figure to date (the
+    year only)."""
+    if said == UP_TO_NOW:
+        return carried if carried[0] else ("as_of", None)
+    return said if said != (None, None) else carried
 
 
 def _period(stated: tuple, key: str, code: str, context: Context) -> tuple[str | None, int] | None:
@@ -490,14 +504,15 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         if not found:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
                 stated = _monthly(_stated(sentence, context), monthly)  # says the period of the next ones
-                carried_period = stated if stated != (None, None) else carried_period
+                carried_period = _carried(stated, carried_period)
             continue
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
         asides = [m for m in _DATED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
         said = _monthly(_stated(_DATED_ASIDE.sub(" ", sentence) if asides else sentence, context), monthly)
-        stated = said if said != (None, None) else carried_period
+        stated = _carried(said, carried_period)
+        said = ("as_of", None) if said == UP_TO_NOW else said
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
         if scope is None and not listing:
             continue

@@ -545,3 +545,13 @@ def test_a_received_count_of_the_counter_or_post_alone_is_a_part_of_the_total():
             "Trong quý I năm 2024, toàn tỉnh tiếp nhận 9.900 hồ sơ (trực tiếp và trực tuyến).")
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_received", 8400.0), ("dossiers_received", 9900.0)]
+
+
+def test_up_to_now_continues_the_paragraphs_period_and_alone_is_a_figure_to_date():
+    context = Context(province="Cao Bằng", district=None, year=2024, period="H1")
+    text = ("Trong 6 tháng đầu năm 2024, toàn tỉnh tiếp nhận 48.200 hồ sơ. Đến nay, tỷ lệ hồ sơ giải quyết đúng hạn "
+            "đạt 98%.\n\n"
+            "Đến nay, kết quả giải quyết hồ sơ đúng hạn tại Trung tâm Phục vụ hành chính công tỉnh đạt tỷ lệ 97%.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 48200.0, "H1", 2024), ("dossiers_on_time", 98.0, "H1", 2024),
+        ("dossiers_on_time", 97.0, None, 2024)]
