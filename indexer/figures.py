@@ -16,7 +16,8 @@ that of an earlier sentence of the paragraph with figures, else the bulletin's (
 of it); an index is FY of its year; services counted "hiện nay" and figures "tính đến" a date have the year only,
 as do those of a sentence opening "Đến nay" in a paragraph with no period before it (after one, they continue it);
 figures "từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a
-third-quarter report), else the year only; "trong tháng" is a monthly report's month (unclear in any other report);
+third-quarter report), else the year only; "trong tháng" is a monthly report's month (unclear in any other report;
+a report's month is the first month, or span of days as long as one, that a sentence with figures states);
 a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year and is no
 second year of its sentence. The scope is the district or agency named in the figure's own clause, else the place or
 agency the sentence (or an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng
@@ -42,6 +43,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 
 from search.textnorm import normalize_key
@@ -93,6 +95,7 @@ _NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp 
 _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
 _WITH_ASIDE = re.compile(r"[^,;:().]*(?:\([^()]*\))?")  # a count's noun phrase and a bracket after it
 _ONLINE = re.compile(r"(?<!\w)(?:trực tuyến|qua mạng)(?!\w)")
+_SPAN = re.compile(r"range:(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)")
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
 
 
@@ -517,7 +520,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         if scope is None and not listing:
             continue
         carried_period = stated  # a sentence with figures lends its period to the next ones
-        if monthly == (None, None) and context.period is None and str(stated[0]).startswith("month:") \
+        if monthly == (None, None) and context.period is None and _a_month(str(stated[0])) \
                 and stated[1] == context.year and not any(row["period"] for row in rows):
             monthly = stated  # "Trong tháng 01 năm 2025, ... tiếp nhận 14.579 hồ sơ." opens a monthly report
         item_start, tier_only = 0, tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
@@ -544,6 +547,13 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             if _ROUNDED.search(key, 0, number.start):
                 rounded.add(len(rows) - 1)  # its place in rows
     return [row for at, row in enumerate(rows) if at not in rounded or not _said_exactly(row, rows)]
+
+
+def _a_month(period: str) -> bool:
+    """A month, or a span of days as long as one ("range:2019-04-21..2019-05-20": a report's month from the 21st)."""
+    span = _SPAN.fullmatch(period)
+    return period.startswith("month:") or bool(span) and 27 <= (date.fromisoformat(span.group(2))
+                                                                 - date.fromisoformat(span.group(1))).days <= 31
 
 
 def _said_exactly(row: dict, rows: list[dict]) -> bool:

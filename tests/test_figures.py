@@ -555,3 +555,14 @@ def test_up_to_now_continues_the_paragraphs_period_and_alone_is_a_figure_to_date
     assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
         ("dossiers_received", 48200.0, "H1", 2024), ("dossiers_on_time", 98.0, "H1", 2024),
         ("dossiers_on_time", 97.0, None, 2024)]
+
+
+def test_a_span_of_days_as_long_as_a_month_opens_a_monthly_report():
+    context = Context(province="Cao Bằng", district=None, year=2024, period=None)
+    text = ("Trong tháng 3/2024 (từ 21/2 đến 20/3/2024), Trung tâm Phục vụ hành chính công tỉnh tiếp nhận mới 3.150 hồ "
+            "sơ.\n\n"
+            "Một số cơ quan có tỷ lệ hồ sơ quá hạn cao, như: Sở Xây dựng (12,5%); Sở Tư pháp (8,2%).")
+    span = "range:2024-02-21..2024-03-20"
+    assert [(r["indicator"], r["value"], r["period"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 3150.0, span, "Trung tâm Phục vụ hành chính công"),
+        ("dossiers_late", 12.5, span, "Sở Xây dựng"), ("dossiers_late", 8.2, span, "Sở Tư pháp")]
