@@ -7,21 +7,21 @@ character offsets of the sentence in the text. The indicators, their cue phrases
 
 Each number of a sentence is read with its unit (``indexer.numbers``); its indicator is the cue phrase nearest
 before it in its own clause since the previous number with a unit (or right after it: "98,5% hồ sơ giải quyết đúng
-hạn", "567 dịch vụ công trực tuyến một phần"); a share after a count ("(đạt 99,2%)"), a rank after an index's score
-and a score after its rank take that figure's indicator; a rank takes the index named after it ("xếp thứ 2 về Chỉ số
-SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index takes the one index the
-paragraph's previous sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"). The period
-is the sentence's own (``indexer.periods.stated_period``, the recogniser the bulletin's period comes from), else
-that of an earlier sentence of the paragraph with figures, else the bulletin's (the year alone when it names no part
-of it); an index is FY of its year; services counted "hiện nay" and figures "tính đến" a date have the year only,
-as do those of a sentence opening "Đến nay" in a paragraph with no period before it (after one, they continue it);
-figures "từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a
-third-quarter report), else the year only; "trong tháng" is a monthly report's month (unclear in any other report;
-a report's month is the first month, or span of days as long as one, that a sentence with figures states);
-a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year and is no
-second year of its sentence. The scope is the district or agency named in the figure's own clause, else the place or
-agency the sentence (or an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng
-UBND tỉnh cho biết"), else the bulletin's district or province.
+hạn", "567 dịch vụ công trực tuyến một phần"); a share after a count ("(đạt 99,2%)", "(đạt gần 97%)"), a rank after
+an index's score and a score after its rank take that figure's indicator; a rank takes the index named after it
+("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index takes
+the one index the paragraph's previous sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10
+điểm"). The period is the sentence's own (``indexer.periods.stated_period``, the recogniser the bulletin's period
+comes from), else that of an earlier sentence of the paragraph with figures, else the bulletin's (the year alone
+when it names no part of it); an index is FY of its year; services counted "hiện nay" and figures "tính đến" a date
+have the year only, as do those of a sentence opening "Đến nay" in a paragraph with no period before it (after one,
+they continue it); figures "từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the
+year (9M in a third-quarter report), else the year only; "trong tháng" is a monthly report's month (unclear in any
+other report; a report's month is the first month, or span of days as long as one, that a sentence with figures
+states); a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year
+and is no second year of its sentence. The scope is the district or agency named in the figure's own clause, else
+the place or agency the sentence (or an earlier one of its paragraph) names (not an agency that tells the figures,
+"Văn phòng UBND tỉnh cho biết"), else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
 ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average (but an index's, "trung bình cả nước là
@@ -64,7 +64,8 @@ REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, the
 # Trung ương)", whose comma is no clause break
 _RANK_AFTER = re.compile(r"^(?:(?:\s*/\s*\d+)?\s+tỉnh,\s*thành phố(?:\s+trực thuộc trung ương)?)?"
                          r"[^,;.()]{0,40}?(?:về|trong bảng|trong bảng xếp hạng|của|ở|theo)\s+[^,;.()]{0,80}")
-_SHARE_BEFORE = re.compile(r"(?:\(|,|=)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?$")  # ", chiếm tỷ lệ"
+_SHARE_BEFORE = re.compile(r"(?:\(|,|=)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?"
+                           r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ)\s+)?$")  # ", chiếm tỷ lệ", "(đạt gần"
 _SHARE_NEXT = re.compile(r"\s*(?:đạt|chiếm)(?:\s+tỷ lệ)?(?:\s+là)?\s*")  # "1.309 hồ sơ giải quyết quá hạn chiếm 0,6%"
 _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng)\s+h[ạẹ]n)|đạt|chiếm|trong|với|so|tăng"
                           r"|giảm|là)\s|$)")  # "hồ sơ giải quyết đúng và trước hạn" is one phrase

@@ -566,3 +566,11 @@ def test_a_span_of_days_as_long_as_a_month_opens_a_monthly_report():
     assert [(r["indicator"], r["value"], r["period"], r["scope"]) for r in extract_figures(text, context)] == [
         ("dossiers_received", 3150.0, span, "Trung tâm Phục vụ hành chính công"),
         ("dossiers_late", 12.5, span, "Sở Xây dựng"), ("dossiers_late", 8.2, span, "Sở Tư pháp")]
+
+
+def test_a_rounded_share_in_brackets_after_a_count_takes_its_indicator():
+    text = ("Trong quý I năm 2024, toàn tỉnh đã giải quyết trước và đúng hạn 8.020 hồ sơ (đạt gần 97%), tổng số hồ sơ "
+            "giải quyết quá hạn gần 300 hồ sơ, đạt trên 3%.")
+    assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_on_time", 8020.0, "count"), ("dossiers_on_time", 97.0, "%"), ("dossiers_late", 300.0, "count"),
+        ("dossiers_late", 3.0, "%")]
