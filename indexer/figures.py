@@ -484,10 +484,11 @@ def _period(stated: tuple, key: str, code: str, context: Context) -> tuple[str |
 
 def extract_figures(text: str, context: Context) -> list[dict]:
     """The figures of a bulletin's ``text`` (module docstring), in the order of the text; a figure repeated
-    (a lead printed twice, the headline's figure again in the body) is given once, at its first sentence.
+    (a lead printed twice, the headline's figure again in the body) is given once, at its first sentence, or where
+    its text states its period when the first takes the bulletin's (an agency named in short, then in full, is one).
     A sentence that names no period or scope takes those of an earlier sentence of its paragraph (the period
     of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
-    rows, seen, rounded = [], set(), set()
+    rows, seen, rounded, defaulted = [], set(), set(), set()
     carried_period, paragraph, last_end, tiered = (None, None), [], 0, False
     monthly = (None, None)  # a monthly report's month, named by its first period: its paragraphs' default
     for start, end in sentences(text):
@@ -547,7 +548,32 @@ def extract_figures(text: str, context: Context) -> list[dict]:
                          "end": end, "sentence": sentence.strip()})
             if _ROUNDED.search(key, 0, number.start):
                 rounded.add(len(rows) - 1)  # its place in rows
-    return [row for at, row in enumerate(rows) if at not in rounded or not _said_exactly(row, rows)]
+            if figure_stated == (None, None):
+                defaulted.add(len(rows) - 1)  # its period is the bulletin's, none its text states
+    return [row for at, row in enumerate(rows) if (at not in rounded or not _said_exactly(row, rows))
+            and not _given_again(at, rows, defaulted)]
+
+
+def _given_again(at: int, rows: list[dict], defaulted: set[int]) -> bool:
+    """A figure the bulletin gives again where it is clearer: its period the bulletin's where another sentence states
+    one of the same year (a headline's "Gần 97% hồ sơ trả trước và đúng hạn", then the month's body "(đạt gần 97%)"),
+    or given by an earlier sentence with the same period (an agency's name in short or in full is one scope)."""
+    row = rows[at]
+    return any(_same_figure(row, other) and other["year"] == row["year"]
+               and ((at in defaulted and other_at not in defaulted)
+                    or (other_at < at and other["period"] == row["period"]
+                        and (at in defaulted) == (other_at in defaulted)))
+               for other_at, other in enumerate(rows) if other_at != at)
+
+
+def _same_figure(row: dict, other: dict) -> bool:
+    """The same indicator, value and unit of one scope (an agency's named in full or in short)."""
+    if (row["indicator"], row["value"], row["unit"]) != (other["indicator"], other["value"], other["unit"]):
+        return False
+    if row["scope"] == other["scope"]:
+        return True
+    agencies = row["scope_level"] == other["scope_level"] == "agency"
+    return agencies and (row["scope"] in other["scope"] or other["scope"] in row["scope"])
 
 
 def _a_month(period: str) -> bool:

@@ -574,3 +574,19 @@ def test_a_rounded_share_in_brackets_after_a_count_takes_its_indicator():
     assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_on_time", 8020.0, "count"), ("dossiers_on_time", 97.0, "%"), ("dossiers_late", 300.0, "count"),
         ("dossiers_late", 3.0, "%")]
+
+
+def test_a_headline_figure_given_again_with_its_period_is_given_once_where_it_is_stated():
+    context = Context(province="Cao Bằng", district=None, year=2024, period=None)
+    text = ("Trung tâm Phục vụ hành chính công: gần 98% hồ sơ giải quyết đúng hạn\n\n"
+            "Trong tháng 4/2024, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 2.730 hồ sơ, giải quyết đúng hạn "
+            "2.650 hồ sơ (đạt gần 98%).")
+    centre = "Trung tâm Phục vụ hành chính công"
+    assert [(r["indicator"], r["value"], r["period"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 2730.0, "month:2024-04", centre), ("dossiers_on_time", 2650.0, "month:2024-04", centre),
+        ("dossiers_on_time", 98.0, "month:2024-04", centre)]
+    quarter = ("Trung tâm Phục vụ hành chính công giải quyết đúng hạn hơn 99% hồ sơ\n\n"
+               "Trong quý I năm 2024, Trung tâm Phục vụ hành chính công Cao Bằng đã giải quyết đúng hạn 9.120 hồ sơ "
+               "(hơn 99%).")
+    assert [(r["value"], r["period"], r["scope"]) for r in extract_figures(quarter, CAO_BANG_Q1)] == [
+        (9120.0, "Q1", centre + " Cao Bằng"), (99.0, "Q1", centre + " Cao Bằng")]
