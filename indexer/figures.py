@@ -11,29 +11,32 @@ hạn", "567 dịch vụ công trực tuyến một phần"); a share after a co
 an index's score and a score after its rank take that figure's indicator; a rank takes the index named after it
 ("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index takes
 the one index the paragraph's previous sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10
-điểm"). The period is the sentence's own (``indexer.periods.stated_period``, the recogniser the bulletin's period
-comes from), else that of an earlier sentence of the paragraph with figures, else the bulletin's (the year alone
-when it names no part of it); an index is FY of its year; services counted "hiện nay" and figures "tính đến" a date
-have the year only, as do those of a sentence opening "Đến nay" in a paragraph with no period before it (after one,
-they continue it); figures "từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the
-year (9M in a third-quarter report), else the year only; "trong tháng" is a monthly report's month (unclear in any
-other report; a report's month is the first month, or span of days as long as one, that a sentence with figures
-states); a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year
-and is no second year of its sentence. The scope is the district or agency named in the figure's own clause, else
-the place or agency the sentence (or an earlier one of its paragraph) names (not an agency that tells the figures,
-"Văn phòng UBND tỉnh cho biết"), else the bulletin's district or province.
+điểm"), or for a paragraph's first sentence the last sentence of the paragraph before. The period is the sentence's
+own (``indexer.periods.stated_period``, the recogniser the bulletin's period comes from), else that of an earlier
+sentence of the paragraph with figures, else the bulletin's (the year alone when it names no part of it); an index
+is FY of its year; services counted "hiện nay" and figures "tính đến" a date have the year only, as do those of a
+sentence opening "Đến nay" in a paragraph with no period before it (after one, they continue it); figures "từ đầu
+năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a third-quarter
+report), else the year only; "trong tháng" is a monthly report's month (unclear in any other report; a report's
+month is the first month, or span of days as long as one, that a sentence with figures states); a bracket opening on
+another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year and is no second year of its
+sentence. The scope is the district or agency named in the figure's own clause, else the place or agency the
+sentence (or an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho
+biết"), else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
 ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average (but an index's, "trung bình cả nước là
-87,16%", is kept with the scope "cả nước", level national), an index's components, a tier of government ("UBND cấp
-huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph; in a district's own
-bulletin "cấp huyện" is the district), a sentence naming two places or agencies unless each figure has its own (a
-list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)"), two years,
+87,16%", is kept with the scope "cả nước", level national), an index's components, a rank among a region's provinces
+("xếp hạng 3/13 tỉnh, thành phố khu vực ĐBSCL", "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí thứ 3"), a tier of
+government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph;
+in a district's own bulletin "cấp huyện" is the district), a sentence naming two places or agencies unless each
+figure has its own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09%
+điểm)", an item running from the number before it, or from the figure before it when that names no unit), two years,
 two months, a month a span starts from or a span this reader does not understand, a commune, a bulletin without a
 province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ
 đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is
-the figure; of two received counts the new intake, else the whole, is kept), a received count of the counter or
-the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total). Approximations keep the number stated
+the figure; of two received counts the new intake, else the whole, is kept), a received count of the counter or the
+post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total). Approximations keep the number stated
 ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and
 "2,471 triệu").
 """
@@ -77,6 +80,8 @@ NATIONAL = ("cả nước", "national", True)
 _PARTS_LEAD = re.compile(r"^\W*trong đó")  # "Trong đó, điểm thẩm định đạt 47,75 điểm": the parts of the figure before
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:tỉnh,\s*thành phố\s+)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm"
                        r"|các tỉnh)")  # "xếp thứ 3/13 tỉnh, thành phố khu vực ĐBSCL"
+_REGION_LEAD = re.compile(r"^\W*(?:so với|trong|ở|tại|đối với|riêng)\s+(?:các tỉnh(?:, thành phố)?\s+)?(?:khu vực|vùng)"
+                          r"[^,;()]*,[^,;()]*$")  # "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí thứ"
 _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?\d{1,2}\s*/\s*)?(?:tháng\s+)?"
                     r"\d{1,2}\s*[/-]\s*((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)"
                     r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay")  # year to date: no period
@@ -239,10 +244,16 @@ def _earlier_index(key: str, number: Number, earlier: Callable[[], str | None]) 
     index's parts ("Trong đó, điểm thẩm định đạt ...") or the rank is a region's."""
     words = vocabulary()
     if words["other_indices"].search(key) or words["components"].search(key) or _PARTS_LEAD.match(key) \
-            or (number.unit == "rank" and _REGIONAL.match(key[number.end:])) or _families(key):
+            or (number.unit == "rank" and _regional(key, number)) or _families(key):
         return None
     family = earlier()
     return _of_family(family, number.unit) if family else None
+
+
+def _regional(key: str, number: Number) -> bool:
+    """Whether a rank is among the provinces of a region: named after it ("xếp hạng 3/13 tỉnh, thành phố khu vực
+    ĐBSCL") or by the lead of its clause ("So với khu vực ĐBSCL, tỉnh xếp ở vị trí thứ 3")."""
+    return bool(_REGIONAL.match(key[number.end:]) or _REGION_LEAD.match(key[:number.start]))
 
 
 def _named_index(sentence: str) -> str | None:
@@ -307,7 +318,7 @@ def _rank_code(key: str, number: Number, window: str, previous) -> str | None:
     """The index a rank is in: named right after it ("xếp thứ 2 về Chỉ số SIPAS"), else before it, else the
     index of the score it follows; a regional rank ("xếp thứ 2 khu vực") is none."""
     after = key[number.end:number.end + 120]
-    if _REGIONAL.match(after):
+    if _regional(key, number):
         return None
     named = _RANK_AFTER.match(after)
     for text in ([named.group()] if named else []) + [window]:
@@ -489,11 +500,12 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     A sentence that names no period or scope takes those of an earlier sentence of its paragraph (the period
     of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
     rows, seen, rounded, defaulted = [], set(), set(), set()
-    carried_period, paragraph, last_end, tiered = (None, None), [], 0, False
+    carried_period, paragraph, last_end, tiered, before = (None, None), [], 0, False, None
     monthly = (None, None)  # a monthly report's month, named by its first period: its paragraphs' default
     for start, end in sentences(text):
         sentence = text[start:end]
         if "\n" in text[last_end:start]:
+            before = paragraph[-1] if paragraph else None  # the last sentence of the paragraph before
             carried_period, paragraph, tiered = monthly, [], False  # a new paragraph
         last_end = end
         paragraph.append(sentence)
@@ -504,7 +516,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             continue  # the parts of an index: none is the index; dossiers still in progress
         tiered = tiered or bool(_own_level(vocabulary()["tier_lead"].search(key), context))  # "Ở cấp huyện, ..."
         numbers = read_numbers(key)
-        earlier = partial(_named_index, paragraph[-2]) if len(paragraph) > 1 else None  # read only when needed
+        previous = paragraph[-2] if len(paragraph) > 1 else before  # the sentence before, read only when needed
+        earlier = partial(_named_index, previous) if previous else None
         found = _indicators(key, numbers, sentence, earlier)
         if not found:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
@@ -530,7 +543,10 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         for number, code in found:
             own = _clause_scope(sentence, key, number, context)
             if listing:  # a sentence naming several units: each figure is the one unit named just before it
-                own, item_start = _item_scope(sentence[item_start:number.start], context), number.end
+                since = max((n.end for n in numbers if n.end <= number.start), default=0)  # any number's
+                own = _item_scope(sentence[since:number.start], context) \
+                    or _item_scope(sentence[item_start:number.start], context)  # or the last figure's
+                item_start = number.end
                 if own is None:
                     continue
             if own is None and (_tier(key, number, context) or tier_only):

@@ -590,3 +590,22 @@ def test_a_headline_figure_given_again_with_its_period_is_given_once_where_it_is
                "(hơn 99%).")
     assert [(r["value"], r["period"], r["scope"]) for r in extract_figures(quarter, CAO_BANG_Q1)] == [
         (9120.0, "Q1", centre + " Cao Bằng"), (99.0, "Q1", centre + " Cao Bằng")]
+
+
+def test_a_list_of_scores_takes_the_index_the_paragraph_before_names_in_its_last_sentence():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Trong 20 sở, ban, ngành: Sở Tư pháp dẫn đầu chỉ số cải cách hành chính năm 2023 với 93,10 điểm.\n\n"
+            "Đối với cấp huyện, UBND huyện Bảo Lạc xếp thứ nhất với 88,20 điểm; thứ hai là UBND huyện Hà Quảng 87,10 "
+            "điểm.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 93.1, "Sở Tư pháp"), ("par_index_score", 88.2, "Bảo Lạc"),
+        ("par_index_score", 87.1, "Hà Quảng")]
+
+
+def test_a_rank_after_a_regional_lead_is_regional_and_still_ends_its_list_item():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Chỉ số cải cách hành chính năm 2023 của tỉnh Cao Bằng xếp thứ 30/63 tỉnh, thành phố. So với khu vực miền "
+            "núi phía Bắc, Cao Bằng xếp ở vị trí thứ 4, chỉ sau Lạng Sơn (hạng 12) và Hà Giang (hạng 25).")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_rank", 30.0, "Cao Bằng"), ("par_index_rank", 12.0, "Lạng Sơn"),
+        ("par_index_rank", 25.0, "Hà Giang")]
