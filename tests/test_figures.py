@@ -609,3 +609,11 @@ def test_a_rank_after_a_regional_lead_is_regional_and_still_ends_its_list_item()
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("par_index_rank", 30.0, "Cao Bằng"), ("par_index_rank", 12.0, "Lạng Sơn"),
         ("par_index_rank", 25.0, "Hà Giang")]
+
+
+def test_a_place_in_the_ranking_without_an_ordinal_word_is_a_rank():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Theo kết quả xếp hạng chỉ số cải cách hành chính năm 2023, tỉnh Cao Bằng đứng ở vị trí 41, đạt 82,15 "
+            "điểm, thuộc nhóm khá.")
+    assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, context)] == [
+        ("par_index_rank", 41.0, "rank"), ("par_index_score", 82.15, "score")]
