@@ -25,20 +25,21 @@ sentence (or an earlier one of its paragraph) names (not an agency that tells th
 biết"), else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
-("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average (but an index's, "trung bình cả nước là
-87,16%", is kept with the scope "cả nước", level national), an index's components, a rank among a region's provinces
-("xếp hạng 3/13 tỉnh, thành phố khu vực ĐBSCL", "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí thứ 3"), a tier of
-government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph;
-in a district's own bulletin "cấp huyện" is the district), a sentence naming two places or agencies unless each
-figure has its own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09%
-điểm)", an item running from the number before it, or from the figure before it when that names no unit), two years,
-two months, a month a span starts from or a span this reader does not understand, a commune, a bulletin without a
-province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ
-đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is
-the figure; of two received counts the new intake, else the whole, is kept), a received count of the counter or the
-post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total). Approximations keep the number stated
-("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and
-"2,471 triệu").
+("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and
+its number is an aside: "chỉ số CCHC ... tăng 0,81 điểm so với năm 2019 đạt 77,93 điểm"), a national average (but an
+index's, "trung bình cả nước là 87,16%", is kept with the scope "cả nước", level national), an index's components, a
+rank among a region's provinces ("xếp hạng 3/13 tỉnh, thành phố khu vực ĐBSCL", "So với khu vực ĐBSCL, Cà Mau xếp ở
+vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and
+the rest of its paragraph; in a district's own bulletin "cấp huyện" is the district), a sentence naming two places
+or agencies unless each figure has its own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai
+là TP.Hải Phòng (90,09% điểm)", an item running from the number before it, or from the figure before it when that
+names no unit), two years, two months, a month a span starts from or a span this reader does not understand, a
+commune, a bulletin without a province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang
+giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts
+given apart (their total is the figure; of two received counts the new intake, else the whole, is kept), a received
+count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total).
+Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives
+the figure exactly ("hơn 2,4 triệu" and "2,471 triệu").
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ _COUNT_LIKE_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?=\s+(?:hồ sơ|HS|t
 _UP_TO_NOW = re.compile(r"^\W*(?:cho )?đến nay(?!\w)")  # "Đến nay, tỷ lệ ... đạt 99%"
 _THIS_MONTH = re.compile(r"(?<!\w)[Tt]rong tháng(?:\s+(?:này|qua|vừa qua))?(?=\s*(?:[,.;:]|là|có|đã|toàn|các|$))")
 _COMPARED_YEAR = re.compile(r"(?<!\w)so(?: với)?(?: cùng kỳ)?(?: năm)? (?:19|20)\d{2}(?!\d)")
+_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+[\d.,]+\s*(?:điểm|bậc|%)?\s*so(?: với)?(?: cùng kỳ)?(?: năm)? "
+                     r"(?:19|20)\d{2}(?!\d)")  # a change with the year compared with, between a cue and its number
 _DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*\)")  # "(năm 2017, Hòa Bình xếp ở vị trí thứ 55)"
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
@@ -196,8 +199,12 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
     words = vocabulary()
     previous_end, previous = 0, None
     ranked = any(number.unit == "rank" for number in numbers)  # "đạt 90,25% xếp vị trí thứ 3": an index's share
+    changes = [m.span() for m in _CHANGE.finditer(key)]  # "tăng 0,81 điểm so với năm 2019": an aside, no figure
+    plain = _CHANGE.sub(lambda m: " " * len(m.group()), key) if changes else key
     for number in numbers:
-        window = _window(key, previous_end, number.start)
+        if any(start <= number.start < end for start, end in changes):
+            continue  # nor does it end the words naming the next number: "chỉ số CCHC ... tăng ... đạt 77,93 điểm"
+        window = _window(plain, previous_end, number.start)
         number.clause = max((m.end() for m in _CLAUSE_MARK.finditer(key, 0, number.start)), default=0)
         if number.unit is not None or _BARE_END.match(key[number.end:]):
             previous_end = number.end  # a number with a unit ends the words that name the next one

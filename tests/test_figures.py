@@ -617,3 +617,13 @@ def test_a_place_in_the_ranking_without_an_ordinal_word_is_a_rank():
             "điểm, thuộc nhóm khá.")
     assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, context)] == [
         ("par_index_rank", 41.0, "rank"), ("par_index_score", 82.15, "score")]
+
+
+def test_a_change_with_its_compared_year_between_the_index_and_its_score_is_an_aside():
+    context = Context(province="Cao Bằng", district="Bảo Lạc", year=2022, period="FY")
+    text = ("Năm 2022, chỉ số CCHC của huyện Bảo Lạc tăng 1,25 điểm so với năm 2021 đạt 80,40 điểm, xếp hạng 3/10 "
+            "huyện, thành phố.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 80.4, "Bảo Lạc"), ("par_index_rank", 3.0, "Bảo Lạc")]
+    text = "Năm 2022, tỷ lệ hồ sơ trực tuyến của huyện Bảo Lạc tăng 12% so với năm 2021."
+    assert extract_figures(text, context) == []
