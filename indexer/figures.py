@@ -71,8 +71,8 @@ _RANK_AFTER = re.compile(r"^(?:(?:\s*/\s*\d+)?\s+tỉnh,\s*thành phố(?:\s+tr�
 _SHARE_BEFORE = re.compile(r"(?:\(|,|=)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?"
                            r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ)\s+)?$")  # ", chiếm tỷ lệ", "(đạt gần"
 _SHARE_NEXT = re.compile(r"\s*(?:đạt|chiếm)(?:\s+tỷ lệ)?(?:\s+là)?\s*")  # "1.309 hồ sơ giải quyết quá hạn chiếm 0,6%"
-_NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng)\s+h[ạẹ]n)|đạt|chiếm|trong|với|so|tăng"
-                          r"|giảm|là)\s|$)")  # "hồ sơ giải quyết đúng và trước hạn" is one phrase
+_NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng|sớm)\s+h[ạẹ]n)|đạt|chiếm|trong|với|so"
+                          r"|tăng|giảm|là)\s|$)")  # "hồ sơ giải quyết đúng và trước hạn", "đúng và sớm hạn": one phrase
 # an average of all provinces: "trung bình cả nước", "các tỉnh, thành phố ... giá trị trung bình"
 _NATIONAL_AVERAGE = re.compile(r"(?:trung bình|bình quân)(?: chung)?(?: của)? (?:cả nước|toàn quốc)"
                                r"|(?:các tỉnh, thành phố|cả nước|toàn quốc)[^.;]*(?:giá trị|điểm|điểm số) (?:trung bình"

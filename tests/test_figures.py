@@ -627,3 +627,10 @@ def test_a_change_with_its_compared_year_between_the_index_and_its_score_is_an_a
         ("par_index_score", 80.4, "Bảo Lạc"), ("par_index_rank", 3.0, "Bảo Lạc")]
     text = "Năm 2022, tỷ lệ hồ sơ trực tuyến của huyện Bảo Lạc tăng 12% so với năm 2021."
     assert extract_figures(text, context) == []
+
+
+def test_on_time_and_early_named_together_after_a_count_are_one_phrase():
+    text = ("Trong quý I năm 2024, UBND huyện Bảo Lạc đã giải quyết 2.100 hồ sơ, trong đó 2.080 hồ sơ đúng và sớm hạn, "
+            "đạt 99,05%.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_resolved", 2100.0), ("dossiers_on_time", 2080.0), ("dossiers_on_time", 99.05)]
