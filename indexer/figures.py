@@ -8,11 +8,12 @@ character offsets of the sentence in the text. The indicators, their cue phrases
 Each number of a sentence is read with its unit (``indexer.numbers``); its indicator is the cue phrase nearest
 before it in its own clause since the previous number with a unit (or right after it: "98,5% hồ sơ giải quyết đúng
 hạn", "567 dịch vụ công trực tuyến một phần"); a share after a count ("(đạt 99,2%)", "(đạt gần 97%)"), a rank after
-an index's score and a score after its rank take that figure's indicator; a rank takes the index named after it
-("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index takes
-the one index the paragraph's previous sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10
-điểm"), or for a paragraph's first sentence the last sentence of the paragraph before. The period is the sentence's
-own (``indexer.periods.stated_period``, the recogniser the bulletin's period comes from), else that of an earlier
+an index's score and a score after its rank take that figure's indicator; received counts in a sentence opening "Về
+hồ sơ trực tuyến, ..." are online ones; a rank takes the index named after it ("xếp thứ 2 về Chỉ số SIPAS"); a score
+or rank (or a share beside a rank) in a sentence that names no index takes the one index the paragraph's previous
+sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first
+sentence the last sentence of the paragraph before. The period is the sentence's own
+(``indexer.periods.stated_period``, the recogniser the bulletin's period comes from), else that of an earlier
 sentence of the paragraph with figures, else the bulletin's (the year alone when it names no part of it); an index
 is FY of its year; services counted "hiện nay" and figures "tính đến" a date have the year only, as do those of a
 sentence opening "Đến nay" in a paragraph with no period before it (after one, they continue it); figures "từ đầu
@@ -105,6 +106,8 @@ _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận m�
 _WITH_ASIDE = re.compile(r"[^,;:().]*(?:\([^()]*\))?")  # a count's noun phrase and a bracket after it
 _ONLINE = re.compile(r"(?<!\w)(?:trực tuyến|qua mạng)(?!\w)")
 _SPAN = re.compile(r"range:(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)")
+_ONLINE_LEAD = re.compile(r"^\W*(?:về|đối với|riêng|với)\s+(?:việc\s+)?(?:tiếp nhận\s+)?(?:số\s+)?hồ sơ\s+(?:nộp\s+)?"
+                          r"(?:trực tuyến|qua mạng)\s*,")  # a sentence about dossiers filed online
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
 
 
@@ -219,6 +222,8 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
             code = _earlier_index(key, number, earlier)
         if code and number.unit is None:
             number.unit = "score"
+        if code == "dossiers_received" and _ONLINE_LEAD.match(key):
+            code = "dossiers_online"  # "Về hồ sơ trực tuyến, trong quý, UBND thành phố tiếp nhận 581 hồ sơ"
         if number.unit in ("%", "count"):
             after = _NOUN_PHRASE.match(key, number.end)
             if _cue(after.group(), number, after=True) is not None:
