@@ -21,9 +21,9 @@ năm đến nay" have the span from January to the end of the bulletin's part of
 report), else the year only; "trong tháng" is a monthly report's month (unclear in any other report; a report's
 month is the first month, or span of days as long as one, that a sentence with figures states); a bracket opening on
 another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year and is no second year of its
-sentence. The scope is the district or agency named in the figure's own clause, else the place or agency the
-sentence (or an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho
-biết"), else the bulletin's district or province.
+sentence, as is a rank's own year after it ("từ vị trí thứ 5 của năm 2015"). The scope is the district or agency
+named in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph) names
+(not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"), else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
 ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and
@@ -96,6 +96,7 @@ _COMPARED_YEAR = re.compile(r"(?<!\w)so(?: với)?(?: cùng kỳ)?(?: năm)? (?:
 _CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+[\d.,]+\s*(?:điểm|bậc|%)?\s*so(?: với)?(?: cùng kỳ)?(?: năm)? "
                      r"(?:19|20)\d{2}(?!\d)")  # a change with the year compared with, between a cue and its number
 _DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*\)")  # "(năm 2017, Hòa Bình xếp ở vị trí thứ 55)"
+_RANK_YEAR = re.compile(r"\s*(?:của\s+)?năm\s+((?:19|20)\d{2})(?!\d)")  # "vị trí thứ 2 năm 2015": the rank's own year
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4(?![\d.,]\d)")  # not "3 và 473"
@@ -540,7 +541,9 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
         asides = [m for m in _DATED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
-        said = _monthly(_stated(_DATED_ASIDE.sub(" ", sentence) if asides else sentence, context), monthly)
+        dated = [m for m in (_RANK_YEAR.match(key, n.end) for n in numbers if n.unit == "rank") if m] \
+            if len(key) == len(sentence) else []  # "Từ vị trí 63 của năm 2020, ...": that rank's year
+        said = _monthly(_stated(_blanked(sentence, asides + dated), context), monthly)
         stated = _carried(said, carried_period)
         said = ("as_of", None) if said == UP_TO_NOW else said
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
@@ -566,6 +569,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             figure_scope = NATIONAL if number.national else own or scope
             aside = next((m for m in asides if m.start() < number.start < m.end()), None)  # "(năm 2017, xếp thứ 55)"
             figure_stated = _stated(aside.group(), context) if aside else said if code.startswith(STOCK) else stated
+            own_year = next((int(m.group(1)) for m in dated if m.start() == number.end), None)
+            figure_stated = (None, own_year) if own_year and _family(code) else figure_stated
             period = _period(figure_stated, key, code, context)  # a stock: its sentence's own; an aside: its own
             same = (code, number.value, number.unit, period, figure_scope[:2])
             if period is None or same in seen:
@@ -604,6 +609,13 @@ def _same_figure(row: dict, other: dict) -> bool:
     return agencies and (row["scope"] in other["scope"] or other["scope"] in row["scope"])
 
 
+def _blanked(sentence: str, spans: list[re.Match]) -> str:
+    """The sentence with the text of each span blanked out (its offsets kept)."""
+    for m in spans:
+        sentence = sentence[:m.start()] + " " * (m.end() - m.start()) + sentence[m.end():]
+    return sentence
+
+
 def _a_month(period: str) -> bool:
     """A month, or a span of days as long as one ("range:2019-04-21..2019-05-20": a report's month from the 21st)."""
     span = _SPAN.fullmatch(period)
@@ -632,16 +644,17 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
     đó có 16.041 hồ sơ tiếp nhận mới", "trong đó hồ sơ mới tiếp nhận là 10.133 hồ sơ") or else the first, the
     whole ("..., trong đó 14.654 hồ sơ trực tiếp");
     items of a list of units (a unit named between them) each keep theirs."""
-    groups: dict[tuple[int, str, str], list[Number]] = {}
+    groups: dict[tuple[int, str, str, str | None], list[Number]] = {}
     item, previous_end = 0, 0
     for number, code in found:
         if len(key) == len(sentence) and _unit_named(sentence[previous_end:number.start]):
             item += 1  # "Sở Công Thương ... 92,83%; Sở Giao thông Vận tải ... 91,86%": another unit's
         previous_end = number.end
-        groups.setdefault((item, code, number.unit), []).append(number)
+        dated = _RANK_YEAR.match(key, number.end) if number.unit == "rank" else None  # a rank of another year
+        groups.setdefault((item, code, number.unit, dated and dated.group(1)), []).append(number)
     drop = set()
-    parts = {item for (item, code, _), numbers in groups.items() if code == "dossiers_on_time" and len(numbers) > 1}
-    for (item, code, _), numbers in groups.items():
+    parts = {item for (item, code, *_), numbers in groups.items() if code == "dossiers_on_time" and len(numbers) > 1}
+    for (item, code, *_), numbers in groups.items():
         if code == "dossiers_on_time" and item in parts:
             drop.update(id(n) for n in numbers if n.unit == "count" or n.follows or len(numbers) > 1)  # parts
             continue

@@ -640,3 +640,14 @@ def test_a_sentence_about_dossiers_filed_online_makes_its_received_counts_online
     text = "Về hồ sơ trực tuyến, trong quý I năm 2024, toàn tỉnh tiếp nhận 3.412 hồ sơ, đạt 36,5%."
     assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_online", 3412.0, "count"), ("dossiers_online", 36.5, "%")]
+
+
+def test_a_rank_followed_by_its_own_year_has_that_year_and_is_no_second_year_of_its_sentence():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Chỉ số cải cách hành chính năm 2023 của tỉnh Cao Bằng tăng mạnh, từ vị trí thứ 52 của năm 2022 lên vị trí "
+            "thứ 30/63 tỉnh, thành phố.")
+    assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
+        ("par_index_rank", 52.0, 2022), ("par_index_rank", 30.0, 2023)]
+    text = "Từ vị trí 58 của năm 2022, chỉ số PAR INDEX của tỉnh Cao Bằng năm 2023 đứng ở vị trí thứ 30/63 tỉnh, thành."
+    assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
+        ("par_index_rank", 30.0, 2023)]
