@@ -18,12 +18,13 @@ sentence of the paragraph with figures, else the bulletin's (the year alone when
 is FY of its year; services counted "hiện nay" and figures "tính đến" a date have the year only, as do those of a
 sentence opening "Đến nay" in a paragraph with no period before it (after one, they continue it); figures "từ đầu
 năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a third-quarter
-report), else the year only; "trong tháng" is a monthly report's month (unclear in any other report; a report's
-month is the first month, or span of days as long as one, that a sentence with figures states); a bracket opening on
-another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year and is no second year of its
-sentence, as is a rank's own year after it ("từ vị trí thứ 5 của năm 2015"). The scope is the district or agency
-named in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph) names
-(not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"), else the bulletin's district or province.
+report), else the year only; "trong tháng" is a monthly report's month (unclear in any other report); in a bulletin
+with no period of its own, the first month or span of days a sentence with figures states, when no figure before
+states its period, is the report's, the default of its later paragraphs; a bracket opening on another year ("(năm
+2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year and is no second year of its sentence, as is a
+rank's own year after it ("từ vị trí thứ 5 của năm 2015"). The scope is the district or agency named in the figure's
+own clause, else the place or agency the sentence (or an earlier one of its paragraph) names (not an agency that
+tells the figures, "Văn phòng UBND tỉnh cho biết"), else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
 ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and
@@ -48,7 +49,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from functools import partial
 
 from search.textnorm import normalize_key
@@ -106,7 +106,6 @@ _NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp 
 _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
 _WITH_ASIDE = re.compile(r"[^,;:().]*(?:\([^()]*\))?")  # a count's noun phrase and a bracket after it
 _ONLINE = re.compile(r"(?<!\w)(?:trực tuyến|qua mạng)(?!\w)")
-_SPAN = re.compile(r"range:(\d{4}-\d\d-\d\d)\.\.(\d{4}-\d\d-\d\d)")
 _ONLINE_LEAD = re.compile(r"^\W*(?:về|đối với|riêng|với)\s+(?:việc\s+)?(?:tiếp nhận\s+)?(?:số\s+)?hồ sơ\s+(?:nộp\s+)?"
                           r"(?:trực tuyến|qua mạng)\s*,")  # a sentence about dossiers filed online
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
@@ -514,7 +513,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
     rows, seen, rounded, defaulted = [], set(), set(), set()
     carried_period, paragraph, last_end, tiered, before = (None, None), [], 0, False, None
-    monthly = (None, None)  # a monthly report's month, named by its first period: its paragraphs' default
+    monthly = (None, None)  # a report's month or span, named by its first period: its paragraphs' default
     for start, end in sentences(text):
         sentence = text[start:end]
         if "\n" in text[last_end:start]:
@@ -550,8 +549,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         if scope is None and not listing:
             continue
         carried_period = stated  # a sentence with figures lends its period to the next ones
-        if monthly == (None, None) and context.period is None and _a_month(str(stated[0])) \
-                and stated[1] == context.year and not any(row["period"] for row in rows):
+        if monthly == (None, None) and context.period is None and str(stated[0]).startswith(("month:", "range:")) \
+                and stated[1] == context.year and len(defaulted) == len(rows):  # none before states its period
             monthly = stated  # "Trong tháng 01 năm 2025, ... tiếp nhận 14.579 hồ sơ." opens a monthly report
         item_start, tier_only = 0, tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
         found = _one_value_each(key, sentence, found)
@@ -614,13 +613,6 @@ def _blanked(sentence: str, spans: list[re.Match]) -> str:
     for m in spans:
         sentence = sentence[:m.start()] + " " * (m.end() - m.start()) + sentence[m.end():]
     return sentence
-
-
-def _a_month(period: str) -> bool:
-    """A month, or a span of days as long as one ("range:2019-04-21..2019-05-20": a report's month from the 21st)."""
-    span = _SPAN.fullmatch(period)
-    return period.startswith("month:") or bool(span) and 27 <= (date.fromisoformat(span.group(2))
-                                                                 - date.fromisoformat(span.group(1))).days <= 31
 
 
 def _said_exactly(row: dict, rows: list[dict]) -> bool:

@@ -651,3 +651,13 @@ def test_a_rank_followed_by_its_own_year_has_that_year_and_is_no_second_year_of_
     text = "Từ vị trí 58 của năm 2022, chỉ số PAR INDEX của tỉnh Cao Bằng năm 2023 đứng ở vị trí thứ 30/63 tỉnh, thành."
     assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
         ("par_index_rank", 30.0, 2023)]
+
+
+def test_the_span_a_report_opens_on_is_the_default_of_its_later_paragraphs():
+    context = Context(province="Cao Bằng", district=None, year=2025, period=None)
+    text = ("Cao Bằng: giải quyết hơn 40 ngàn hồ sơ với tỷ lệ hài lòng trên 98%\n\n"
+            "Từ 1/7 đến 30/11/2025, toàn tỉnh đã tiếp nhận 41.250 hồ sơ thủ tục hành chính.\n\n"
+            "Số hồ sơ đã giải quyết là 40.180 hồ sơ.")
+    span = "range:2025-07-01..2025-11-30"
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)][1:] == [
+        ("dossiers_received", 41250.0, span), ("dossiers_resolved", 40180.0, span)]
