@@ -7,24 +7,25 @@ character offsets of the sentence in the text. The indicators, their cue phrases
 
 Each number of a sentence is read with its unit (``indexer.numbers``); its indicator is the cue phrase nearest
 before it in its own clause since the previous number with a unit (or right after it: "98,5% hồ sơ giải quyết đúng
-hạn", "567 dịch vụ công trực tuyến một phần"); a share after a count ("(đạt 99,2%)", "(đạt gần 97%)"), a rank after
-an index's score and a score after its rank take that figure's indicator; received counts in a sentence opening "Về
-hồ sơ trực tuyến, ..." are online ones; a rank takes the index named after it ("xếp thứ 2 về Chỉ số SIPAS"); a score
-or rank (or a share beside a rank) in a sentence that names no index takes the one index the paragraph's previous
-sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first
-sentence the last sentence of the paragraph before. The period is the sentence's own
-(``indexer.periods.stated_period``, the recogniser the bulletin's period comes from), else that of an earlier
-sentence of the paragraph with figures, else the bulletin's (the year alone when it names no part of it); an index
-is FY of its year; services counted "hiện nay" and figures "tính đến" a date have the year only, as do those of a
-sentence opening "Đến nay" in a paragraph with no period before it (after one, they continue it); figures "từ đầu
-năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a third-quarter
-report), else the year only; "trong tháng" is a monthly report's month (unclear in any other report); in a bulletin
-with no period of its own, the first month or span of days a sentence with figures states, when no figure before
-states its period, is the report's, the default of its later paragraphs; a bracket opening on another year ("(năm
-2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year and is no second year of its sentence, as is a
-rank's own year after it ("từ vị trí thứ 5 của năm 2015"). The scope is the district or agency named in the figure's
-own clause, else the place or agency the sentence (or an earlier one of its paragraph) names (not an agency that
-tells the figures, "Văn phòng UBND tỉnh cho biết"), else the bulletin's district or province.
+hạn", "567 dịch vụ công trực tuyến một phần"; a cue overlapping one of that indicator's is part of its phrase: "đã
+trả kết quả nhưng chậm hạn"); a share after a count ("(đạt 99,2%)", "(đạt gần 97%)"), a rank after an index's score
+and a score after its rank take that figure's indicator; received counts in a sentence opening "Về hồ sơ trực tuyến,
+..." are online ones; a rank takes the index named after it ("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a
+share beside a rank) in a sentence that names no index takes the one index the paragraph's previous sentence names
+("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first sentence the last
+sentence of the paragraph before. The period is the sentence's own (``indexer.periods.stated_period``, the
+recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures, else
+the bulletin's (the year alone when it names no part of it); an index is FY of its year; services counted "hiện nay"
+and figures "tính đến" a date have the year only, as do those of a sentence opening "Đến nay" in a paragraph with no
+period before it (after one, they continue it); figures "từ đầu năm đến nay" have the span from January to the end
+of the bulletin's part of the year (9M in a third-quarter report), else the year only; "trong tháng" is a monthly
+report's month (unclear in any other report); in a bulletin with no period of its own, the first month or span of
+days a sentence with figures states, when no figure before states its period, is the report's, the default of its
+later paragraphs; a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures
+that year and is no second year of its sentence, as is a rank's own year after it ("từ vị trí thứ 5 của năm 2015").
+The scope is the district or agency named in the figure's own clause, else the place or agency the sentence (or an
+earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"), else the
+bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
 ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and
@@ -62,7 +63,8 @@ INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period 
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
 _CITY_DOT = ("TP.", "Tp.")  # "UBND TP. Nha Trang": the abbreviation of "thành phố", no sentence end before a place
-_BARE_END = re.compile(r"^\s*(?:[,;.()]|$)")  # a bare count ends its clause: "quá hạn 2;", "đã giải quyết: 9.986 ("
+# a bare count ends its clause: "quá hạn 2;", "đã giải quyết: 9.986 (", "trước hạn là 5.200 và đúng hạn là ..."
+_BARE_END = re.compile(r"^\s*(?:[,;.()]|và\s|$)")
 _CLAUSE_MARK = re.compile(r"[,;()]")
 REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, they refine the cue before it
 # the index a rank is in, named after it: "xếp thứ 2 về Chỉ số SIPAS", also past "/63 tỉnh, thành phố (trực thuộc
@@ -73,7 +75,8 @@ _SHARE_BEFORE = re.compile(r"(?:\(|,|=)\s*(?:(?:đạt|chiếm|bằng|với)\s+)
                            r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ)\s+)?$")  # ", chiếm tỷ lệ", "(đạt gần"
 _SHARE_NEXT = re.compile(r"\s*(?:đạt|chiếm)(?:\s+tỷ lệ)?(?:\s+là)?\s*")  # "1.309 hồ sơ giải quyết quá hạn chiếm 0,6%"
 _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng|sớm)\s+h[ạẹ]n)|đạt|chiếm|trong|với|so"
-                          r"|tăng|giảm|là)\s|$)")  # "hồ sơ giải quyết đúng và trước hạn", "đúng và sớm hạn": one phrase
+                          r"|tăng|giảm|là)\s|(?<!đúng)(?<!trước)(?<!sớm)\svà\s|$)")  # "hồ sơ giải quyết đúng và
+# trước hạn", "đúng và sớm hạn": one phrase; not "114.977 và đúng hạn là 1.022.796", two
 # an average of all provinces: "trung bình cả nước", "các tỉnh, thành phố ... giá trị trung bình"
 _NATIONAL_AVERAGE = re.compile(r"(?:trung bình|bình quân)(?: chung)?(?: của)? (?:cả nước|toàn quốc)"
                                r"|(?:các tỉnh, thành phố|cả nước|toàn quốc)[^.;]*(?:giá trị|điểm|điểm số) (?:trung bình"
@@ -157,8 +160,10 @@ def _cue(window: str, number: Number, after: bool = False) -> str | None | bool:
     if not hits:
         return None
     best = min(hits, key=lambda h: (h[0], -h[1])) if after else max(hits, key=lambda h: (h[1], h[1] - h[0]))
+    chosen = [(start, end) for start, end, code in hits if code == best[2]]
     for start, end, code in hits:
-        inside = start < best[1] and best[0] < end  # overlapping it: "đã giải quyết trước hạn" is one phrase
+        inside = any(start < e and s < end for s, e in chosen)  # one phrase: "đã giải quyết trước hạn", "đã trả
+        # kết quả nhưng chậm hạn" (a cue of the chosen indicator overlaps it)
         if code != best[2] and not inside and not _same_family(code, best[2]):
             return False
     return best[2]

@@ -661,3 +661,18 @@ def test_the_span_a_report_opens_on_is_the_default_of_its_later_paragraphs():
     span = "range:2025-07-01..2025-11-30"
     assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)][1:] == [
         ("dossiers_received", 41250.0, span), ("dossiers_resolved", 40180.0, span)]
+
+
+def test_dossiers_resolved_past_the_deadline_are_late_however_the_phrase_joins_its_cues():
+    text = ("Trong quý I năm 2024, số hồ sơ giải quyết chậm hạn là 15 hồ sơ.\n\n"
+            "Trong quý I năm 2024, hồ sơ đã trả kết quả nhưng chậm hạn và hồ sơ quá hạn giải quyết là 21 hồ sơ (chiếm "
+            "0,5%).")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_late", 15.0), ("dossiers_late", 21.0), ("dossiers_late", 0.5)]
+
+
+def test_a_bare_early_count_joined_by_va_to_the_on_time_one_is_a_part_too():
+    text = ("Trong quý I năm 2024, số hồ sơ đã giải quyết là 8.350 hồ sơ; trong đó số hồ sơ giải quyết trước hạn là "
+            "5.200 và đúng hạn là 3.100 (chiếm 99,3%) hồ sơ.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_resolved", 8350.0)]  # early and on time given apart: neither (nor the share beside them)
