@@ -15,8 +15,9 @@ share beside a rank) in a sentence that names no index takes the one index the p
 ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first sentence the last
 sentence of the paragraph before. The period is the sentence's own (``indexer.periods.stated_period``, the
 recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures, else
-the bulletin's (the year alone when it names no part of it); an index is FY of its year; services counted "hiện nay"
-and figures "tính đến" a date have the year only, as do those of a sentence opening "Đến nay" in a paragraph with no
+the bulletin's (the year alone when it names no part of it); an index is FY of its year (not the satisfaction a
+one-stop centre or a district measures itself, which has the period of its text); services counted "hiện nay" and
+figures "tính đến" a date have the year only, as do those of a sentence opening "Đến nay" in a paragraph with no
 period before it (after one, they continue it); figures "từ đầu năm đến nay" have the span from January to the end
 of the bulletin's part of the year (9M in a third-quarter report), else the year only; "trong tháng" is a monthly
 report's month (unclear in any other report); in a bulletin with no period of its own, the first month or span of
@@ -488,13 +489,14 @@ def _carried(said: tuple, carried: tuple) -> tuple:
     return said if said != (None, None) else carried
 
 
-def _period(stated: tuple, key: str, code: str, context: Context) -> tuple[str | None, int] | None:
-    """(period, year) of one figure from what its sentence (or paragraph) states; None when unclear. A count of
-    services (given "hiện nay" or with no period of its own sentence), a figure "tính đến" a date, has no period."""
+def _period(stated: tuple, key: str, code: str, context: Context, annual: bool = True) -> tuple[str | None, int] | None:
+    """(period, year) of one figure from what its sentence (or paragraph) states; None when unclear. An index is
+    FY of its year (``annual``; not a one-stop centre's own satisfaction survey). A count of services (given "hiện
+    nay" or with no period of its own sentence), a figure "tính đến" a date, has no period."""
     if stated is UNCLEAR:
         return None
     period, year = stated
-    if _family(code):
+    if _family(code) and annual:
         year = year or context.year
         return ("FY", year) if year and period in (None, "FY") else None
     stock = code.startswith(STOCK) and (vocabulary()["stock"].search(key) or stated == (None, None)) \
@@ -575,7 +577,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             figure_stated = _stated(aside.group(), context) if aside else said if code.startswith(STOCK) else stated
             own_year = next((int(m.group(1)) for m in dated if m.start() == number.end), None)
             figure_stated = (None, own_year) if own_year and _family(code) else figure_stated
-            period = _period(figure_stated, key, code, context)  # a stock: its sentence's own; an aside: its own
+            local = code == "sipas" and figure_scope[1] in ("agency", "district")  # a unit's own survey, no index
+            period = _period(figure_stated, key, code, context, not local)  # a stock: its sentence's own
             same = (code, number.value, number.unit, period, figure_scope[:2])
             if period is None or same in seen:
                 continue

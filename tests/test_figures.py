@@ -676,3 +676,12 @@ def test_a_bare_early_count_joined_by_va_to_the_on_time_one_is_a_part_too():
             "5.200 và đúng hạn là 3.100 (chiếm 99,3%) hồ sơ.")
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_resolved", 8350.0)]  # early and on time given apart: neither (nor the share beside them)
+
+
+def test_a_one_stop_centres_own_satisfaction_survey_has_the_reports_period():
+    context = Context(province="Cao Bằng", district=None, year=2024, period="H1")
+    text = ("Trong 6 tháng đầu năm 2024, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 20.150 hồ sơ.\n\n"
+            "Mức độ hài lòng đối với Trung tâm Phục vụ hành chính công được khảo sát qua máy tính bảng, với tỷ lệ hài "
+            "lòng đạt 97,6%.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 20150.0, "H1", 2024), ("sipas", 97.6, "H1", 2024)]
