@@ -685,3 +685,9 @@ def test_a_one_stop_centres_own_satisfaction_survey_has_the_reports_period():
             "lòng đạt 97,6%.")
     assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
         ("dossiers_received", 20150.0, "H1", 2024), ("sipas", 97.6, "H1", 2024)]
+
+
+def test_dossiers_returned_unresolved_are_not_resolved_ones():
+    text = ("Trong quý I năm 2024, có 35 hồ sơ trả không giải quyết do thiếu thành phần.\n\n"
+            "Trong quý I năm 2024, có 18 hồ sơ trả lại sau khi giải quyết.")
+    assert extract_figures(text, CAO_BANG_Q1) == []
