@@ -37,13 +37,14 @@ vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence open
 the rest of its paragraph; in a district's own bulletin "cấp huyện" is the district), a sentence naming two places
 or agencies unless each figure has its own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai
 là TP.Hải Phòng (90,09% điểm)", an item running from the number before it, or from the figure before it when that
-names no unit), two years, two months, a month a span starts from or a span this reader does not understand, a
-commune, a bulletin without a province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang
-giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts
-given apart (their total is the figure; of two received counts the new intake, else the whole, is kept), a received
-count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total).
-Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives
-the figure exactly ("hơn 2,4 triệu" and "2,471 triệu").
+names no unit; a unit it comes after, "Sau Quảng Ninh là Hà Nội với 84,64 điểm", is not its own), two years, two
+months, a month a span starts from or a span this reader does not understand, a commune, a bulletin without a
+province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ
+đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is
+the figure; of two received counts the new intake, else the whole, is kept), a received count of the counter or the
+post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total). Approximations keep the number stated
+("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and
+"2,471 triệu").
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ _WITH_ASIDE = re.compile(r"[^,;:().]*(?:\([^()]*\))?")  # a count's noun phrase 
 _ONLINE = re.compile(r"(?<!\w)(?:trực tuyến|qua mạng)(?!\w)")
 _ONLINE_LEAD = re.compile(r"^\W*(?:về|đối với|riêng|với)\s+(?:việc\s+)?(?:tiếp nhận\s+)?(?:số\s+)?hồ sơ\s+(?:nộp\s+)?"
                           r"(?:trực tuyến|qua mạng)\s*,")  # a sentence about dossiers filed online
+_COMES_AFTER = re.compile(r"(?<!\w)(?:[Cc]hỉ |[Đđ]ứng |[Xx]ếp )?[Ss]au\s+[^,;()]+?\s+là\s")  # "Sau Hà Nội là"
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
 
 
@@ -669,7 +671,9 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
 
 def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:
     """The one unit an item of a list names by its name ("xếp thứ hai là TP.Hải Phòng (", "; thấp nhất là UBND
-    huyện Quốc Oai với tổng điểm"), None when it names none or several."""
+    huyện Quốc Oai với tổng điểm"), None when it names none or several. A unit the item comes after is no item's
+    ("Sau Quảng Ninh là Hà Nội với 84,64 điểm": Hà Nội's)."""
+    item = _COMES_AFTER.sub(" ", item)
     if not _unit_named(item):
         return None
     key = normalize_key(item)

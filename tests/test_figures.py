@@ -691,3 +691,12 @@ def test_dossiers_returned_unresolved_are_not_resolved_ones():
     text = ("Trong quý I năm 2024, có 35 hồ sơ trả không giải quyết do thiếu thành phần.\n\n"
             "Trong quý I năm 2024, có 18 hồ sơ trả lại sau khi giải quyết.")
     assert extract_figures(text, CAO_BANG_Q1) == []
+
+
+def test_a_unit_a_list_item_comes_after_is_not_the_items_unit():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Theo kết quả công bố, Chỉ số PAR INDEX năm 2023 của tỉnh Lạng Sơn đạt 89,10 điểm. Sau Lạng Sơn là Cao "
+            "Bằng với 87,45 điểm, Hà Giang với 86,90 điểm.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 89.1, "Lạng Sơn"), ("par_index_score", 87.45, "Cao Bằng"),
+        ("par_index_score", 86.9, "Hà Giang")]
