@@ -37,14 +37,15 @@ vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence open
 the rest of its paragraph; in a district's own bulletin "cấp huyện" is the district), a sentence naming two places
 or agencies unless each figure has its own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai
 là TP.Hải Phòng (90,09% điểm)", an item running from the number before it, or from the figure before it when that
-names no unit; a unit it comes after, "Sau Quảng Ninh là Hà Nội với 84,64 điểm", is not its own), two years, two
-months, a month a span starts from or a span this reader does not understand, a commune, a bulletin without a
-province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ
-đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is
-the figure; of two received counts the new intake, else the whole, is kept), a received count of the counter or the
-post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total). Approximations keep the number stated
-("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and
-"2,471 triệu").
+names no unit; a unit it comes after, "Sau Quảng Ninh là Hà Nội với 84,64 điểm", is not its own; a score its clause
+opens on is the unit's named right after it, "với 92,93 điểm Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành
+chính", and of the index named there), two years, two months, a month a span starts from or a span this reader does
+not understand, a commune, a bulletin without a province or a year, dossiers in progress or carried over ("Trong số
+3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and
+on-time counts given apart (their total is the figure; of two received counts the new intake, else the whole, is
+kept), a received count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the
+total). Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also
+gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu").
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ _ONLINE = re.compile(r"(?<!\w)(?:trực tuyến|qua mạng)(?!\w)")
 _ONLINE_LEAD = re.compile(r"^\W*(?:về|đối với|riêng|với)\s+(?:việc\s+)?(?:tiếp nhận\s+)?(?:số\s+)?hồ sơ\s+(?:nộp\s+)?"
                           r"(?:trực tuyến|qua mạng)\s*,")  # a sentence about dossiers filed online
 _COMES_AFTER = re.compile(r"(?<!\w)(?:[Cc]hỉ |[Đđ]ứng |[Xx]ếp )?[Ss]au\s+[^,;()]+?\s+là\s")  # "Sau Hà Nội là"
+_LEADING_SCORE = re.compile(r"(?:^|[,;(])\s*với\s*$")  # a clause opening on its score: ", với 92,93 điểm Sở X là"
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
 
 
@@ -310,9 +312,14 @@ def _listed(key: str, sentence: str, previous: tuple[Number, str], number: Numbe
 
 def _unit_named(text: str) -> bool:
     """Whether ``text`` names one province, district (with its unit word) or agency by its name."""
+    return _units_named(text) == 1
+
+
+def _units_named(text: str) -> int:
+    """How many provinces, districts (with their unit word) and agencies ``text`` names by their names."""
     agencies = set(_agencies(text))
     text = vocabulary()["agencies"].sub(" ", text)  # "Sở Tài chính Hà Nội" names an agency, not the city too
-    return len(provinces_named(text) | {d for (_, d) in district_mentions(text)}) + len(agencies) == 1
+    return len(provinces_named(text) | {d for (_, d) in district_mentions(text)}) + len(agencies)
 
 
 def _index_as_share(found: list[tuple[Number, str]]) -> list[tuple[Number, str]]:
@@ -331,7 +338,17 @@ def _code(key: str, number: Number, window: str, previous) -> str | None | bool:
     if code is None and previous is not None:
         code = _follower(key[previous[0].end:number.start], previous, number)
         number.follows = code is not None
+    if code is None and number.unit == "score" and _LEADING_SCORE.search(key, 0, number.start):
+        code = _index_after(key, number)  # "với 92,93 điểm Sở Tài chính là đơn vị dẫn đầu về chỉ số CCHC"
     return code
+
+
+def _index_after(key: str, number: Number) -> str | None:
+    """The score of the one index its clause names after it, when the clause opens on the score ("với 92,93 điểm
+    Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành chính năm 2019, ...")."""
+    after = re.match(r"[^,;()]*", key[number.end:]).group()
+    families = _families(after)
+    return _of_family(families.pop(), "score") if len(families) == 1 else None
 
 
 def _rank_code(key: str, number: Number, window: str, previous) -> str | None:
@@ -566,10 +583,11 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         for number, code in found:
             own = _clause_scope(sentence, key, number, context)
             if listing:  # a sentence naming several units: each figure is the one unit named just before it
-                since = max((n.end for n in numbers if n.end <= number.start), default=0)  # any number's
+                since = max([n.end for n in numbers if n.end <= number.start] + [item_start])  # any number's
                 own = _item_scope(sentence[since:number.start], context) \
                     or _item_scope(sentence[item_start:number.start], context)  # or the last figure's
-                item_start = number.end
+                leading = None if own else _leading_item(key, sentence, number, context)  # or the one after it
+                own, item_start = (own, number.end) if not leading else leading
                 if own is None:
                     continue
             if own is None and (_tier(key, number, context) or tier_only):
@@ -649,7 +667,7 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
     groups: dict[tuple[int, str, str, str | None], list[Number]] = {}
     item, previous_end = 0, 0
     for number, code in found:
-        if len(key) == len(sentence) and _unit_named(sentence[previous_end:number.start]):
+        if len(key) == len(sentence) and _units_named(sentence[previous_end:number.start]):
             item += 1  # "Sở Công Thương ... 92,83%; Sở Giao thông Vận tải ... 91,86%": another unit's
         previous_end = number.end
         dated = _RANK_YEAR.match(key, number.end) if number.unit == "rank" else None  # a rank of another year
@@ -667,6 +685,16 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
         keep = new[0] if len(new) == 1 else numbers[0]
         drop.update(id(n) for n in numbers if n is not keep)
     return [(number, code) for number, code in found if id(number) not in drop]
+
+
+def _leading_item(key: str, sentence: str, number: Number, context: Context) -> tuple[tuple, int] | None:
+    """The unit named right after a score its clause opens on ("với 92,93 điểm Sở Tài chính là đơn vị dẫn đầu"),
+    with where its name ends (the next item starts there); None when there is none."""
+    after = re.match(r"\s*điểm\s+([^,;()]*?)\s+là\s", key[number.end:])
+    if not after or not _LEADING_SCORE.search(key, 0, number.start):
+        return None
+    own = _item_scope(sentence[number.end:number.end + after.end(1)], context)
+    return (own, number.end + after.end(1)) if own else None
 
 
 def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:

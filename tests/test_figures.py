@@ -700,3 +700,12 @@ def test_a_unit_a_list_item_comes_after_is_not_the_items_unit():
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 89.1, "Lạng Sơn"), ("par_index_score", 87.45, "Cao Bằng"),
         ("par_index_score", 86.9, "Hà Giang")]
+
+
+def test_a_score_its_clause_opens_on_belongs_to_the_unit_named_after_it():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Ở khối sở, ngành (18 cơ quan), với 93,40 điểm Sở Nội vụ là đơn vị đứng đầu về chỉ số cải cách hành chính "
+            "năm 2023, kế đến là Sở Y tế đạt 92,15 điểm, Sở Tư pháp đạt 91,02 điểm.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 93.4, "Sở Nội vụ"), ("par_index_score", 92.15, "Sở Y tế"),
+        ("par_index_score", 91.02, "Sở Tư pháp")]
