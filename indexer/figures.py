@@ -11,22 +11,22 @@ hạn", "567 dịch vụ công trực tuyến một phần"; a cue overlapping o
 trả kết quả nhưng chậm hạn"); a share after a count ("(đạt 99,2%)", "(đạt gần 97%)"), a rank after an index's score
 and a score after its rank take that figure's indicator; received counts in a sentence opening "Về hồ sơ trực tuyến,
 ..." are online ones; a rank takes the index named after it ("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a
-share beside a rank) in a sentence that names no index takes the one index the paragraph's previous sentence names
-("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first sentence the last
-sentence of the paragraph before. The period is the sentence's own (``indexer.periods.stated_period``, the
-recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures, else
-the bulletin's (the year alone when it names no part of it); an index is FY of its year (not the satisfaction a
-one-stop centre or a district measures itself, which has the period of its text); services counted "hiện nay" and
-figures "tính đến" a date have the year only, as do those of a sentence opening "Đến nay" in a paragraph with no
-period before it (after one, they continue it); figures "từ đầu năm đến nay" have the span from January to the end
-of the bulletin's part of the year (9M in a third-quarter report), else the year only; "trong tháng" is a monthly
-report's month (unclear in any other report); in a bulletin with no period of its own, the first month or span of
-days a sentence with figures states, when no figure before states its period, is the report's, the default of its
-later paragraphs; a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures
-that year and is no second year of its sentence, as is a rank's own year after it ("từ vị trí thứ 5 của năm 2015").
-The scope is the district or agency named in the figure's own clause, else the place or agency the sentence (or an
-earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"), else the
-bulletin's district or province.
+share beside a rank) in a sentence that names no index takes the one index the nearest earlier sentence of the
+paragraph naming an index names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a
+paragraph's first sentence the last sentence of the paragraph before. The period is the sentence's own
+(``indexer.periods.stated_period``, the recogniser the bulletin's period comes from), else that of an earlier
+sentence of the paragraph with figures, else the bulletin's (the year alone when it names no part of it); an index
+is FY of its year (not the satisfaction a one-stop centre or a district measures itself, which has the period of its
+text); services counted "hiện nay" and figures "tính đến" a date have the year only, as do those of a sentence
+opening "Đến nay" in a paragraph with no period before it (after one, they continue it); figures "từ đầu năm đến
+nay" have the span from January to the end of the bulletin's part of the year (9M in a third-quarter report), else
+the year only; "trong tháng" is a monthly report's month (unclear in any other report); in a bulletin with no period
+of its own, the first month or span of days a sentence with figures states, when no figure before states its period,
+is the report's, the default of its later paragraphs; a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở
+vị trí thứ 55)") gives its figures that year and is no second year of its sentence, as is a rank's own year after it
+("từ vị trí thứ 5 của năm 2015"). The scope is the district or agency named in the figure's own clause, else the
+place or agency the sentence (or an earlier one of its paragraph) names (not an agency that tells the figures, "Văn
+phòng UBND tỉnh cho biết"), else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
 ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and
@@ -206,8 +206,8 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
                 earlier: Callable[[], str | None] | None = None) -> list[tuple[Number, str]]:
     """Each number whose indicator is clear, with it (and its unit as the indicator reports it); with the
     ``sentence`` the key was made from, also the items of a list of units (``_listed``); with ``earlier``, the
-    index the paragraph's previous sentence names, also the scores and ranks that name none, and the shares of a
-    sentence with a rank (``_earlier_index``)."""
+    index the nearest earlier sentence naming one names, also the scores and ranks that name none, and the shares
+    of a sentence with a rank (``_earlier_index``)."""
     found: list[tuple[Number, str]] = []
     words = vocabulary()
     previous_end, previous = 0, None
@@ -260,7 +260,7 @@ def _national(key: str, number: Number, code: str) -> bool:
 
 
 def _earlier_index(key: str, number: Number, earlier: Callable[[], str | None]) -> str | None:
-    """The index of a score or rank whose sentence names none: the one the paragraph's previous sentence names
+    """The index of a score or rank whose sentence names none: the one the nearest earlier sentence naming one names
     ("... công bố Chỉ số CCHC năm 2023. Cụ thể, tỉnh Cao Bằng đạt 84,10 điểm, xếp thứ 22/63"), unless its own
     sentence names an index itself (its numbers that take none are not the index's), another index, opens on an
     index's parts ("Trong đó, điểm thẩm định đạt ...") or the rank is a region's."""
@@ -276,6 +276,16 @@ def _regional(key: str, number: Number) -> bool:
     """Whether a rank is among the provinces of a region: named after it ("xếp hạng 3/13 tỉnh, thành phố khu vực
     ĐBSCL") or by the lead of its clause ("So với khu vực ĐBSCL, tỉnh xếp ở vị trí thứ 3")."""
     return bool(_REGIONAL.match(key[number.end:]) or _REGION_LEAD.match(key[:number.start]))
+
+
+def _last_index(earlier: list[str]) -> str | None:
+    """The index the nearest of the ``earlier`` sentences (nearest first) that names any names (None when it names
+    several, another index or an index's parts)."""
+    for sentence in earlier:
+        key = normalize_key(sentence)
+        if _families(key) or vocabulary()["other_indices"].search(key):
+            return _named_index(sentence)
+    return None
 
 
 def _named_index(sentence: str) -> str | None:
@@ -554,8 +564,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             continue  # the parts of an index: none is the index; dossiers still in progress
         tiered = tiered or bool(_own_level(vocabulary()["tier_lead"].search(key), context))  # "Ở cấp huyện, ..."
         numbers = read_numbers(key)
-        previous = paragraph[-2] if len(paragraph) > 1 else before  # the sentence before, read only when needed
-        earlier = partial(_named_index, previous) if previous else None
+        previous = paragraph[-2::-1] if len(paragraph) > 1 else [before] if before else []  # the sentences before
+        earlier = partial(_last_index, previous) if previous else None  # read only when needed
         found = _indicators(key, numbers, sentence, earlier)
         if not found:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still

@@ -709,3 +709,11 @@ def test_a_score_its_clause_opens_on_belongs_to_the_unit_named_after_it():
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 93.4, "Sở Nội vụ"), ("par_index_score", 92.15, "Sở Y tế"),
         ("par_index_score", 91.02, "Sở Tư pháp")]
+
+
+def test_a_score_takes_the_index_the_nearest_earlier_sentence_of_its_paragraph_names():
+    context = Context(province="Cao Bằng", district="Bảo Lạc", year=2023, period="FY")
+    text = ("UBND tỉnh vừa công bố Chỉ số cải cách hành chính năm 2023 của các sở, ngành và các huyện. Kết quả, Văn "
+            "phòng UBND tỉnh đứng đầu khối sở, ngành. Riêng huyện Bảo Lạc đạt 84,30 điểm, xếp loại tốt.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 84.3, "Bảo Lạc")]
