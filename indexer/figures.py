@@ -45,7 +45,7 @@ not understand, a commune, a bulletin without a province or a year, dossiers in 
 on-time counts given apart (their total is the figure; of two received counts the new intake, else the whole, is
 kept), a received count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the
 total). Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also
-gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu").
+gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
 """
 
 from __future__ import annotations
@@ -547,7 +547,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     its text states its period when the first takes the bulletin's (an agency named in short, then in full, is one).
     A sentence that names no period or scope takes those of an earlier sentence of its paragraph (the period
     of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
-    rows, seen, rounded, defaulted = [], set(), set(), set()
+    rows, seen, rounded, defaulted, read = [], set(), set(), set(), []
     carried_period, paragraph, last_end, tiered, before = (None, None), [], 0, False, None
     monthly = (None, None)  # a report's month or span, named by its first period: its paragraphs' default
     for start, end in sentences(text):
@@ -567,6 +567,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         previous = paragraph[-2::-1] if len(paragraph) > 1 else [before] if before else []  # the sentences before
         earlier = partial(_last_index, previous) if previous else None  # read only when needed
         found = _indicators(key, numbers, sentence, earlier)
+        read += [{"indicator": code, "value": number.value, "unit": number.unit} for number, code in found]
         if not found:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
                 stated = _monthly(_stated(sentence, context), monthly)  # says the period of the next ones
@@ -620,7 +621,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
                 rounded.add(len(rows) - 1)  # its place in rows
             if figure_stated == (None, None):
                 defaulted.add(len(rows) - 1)  # its period is the bulletin's, none its text states
-    return [row for at, row in enumerate(rows) if (at not in rounded or not _said_exactly(row, rows))
+    return [row for at, row in enumerate(rows) if (at not in rounded or not _said_exactly(row, read))
             and not _given_again(at, rows, defaulted)]
 
 
@@ -653,13 +654,15 @@ def _blanked(sentence: str, spans: list[re.Match]) -> str:
     return sentence
 
 
-def _said_exactly(row: dict, rows: list[dict]) -> bool:
+def _said_exactly(row: dict, read: list[dict]) -> bool:
     """A rounded figure ("hơn 2,4 triệu hồ sơ", "trên 14.000 hồ sơ") that the bulletin also gives exactly
-    (2,471 triệu; 14.292): the same indicator and unit, more significant digits, within a tenth of it."""
+    (2,471 triệu; 14.292): the same indicator and unit, more significant digits, within a tenth of it, read
+    anywhere in the text (also where the exact figure is left out: "trên 116.380" in the headline is the body's
+    116.383, whose sentence names a tier too)."""
     value = row["value"]
-    return any(other is not row and other["indicator"] == row["indicator"] and other["unit"] == row["unit"]
+    return any(other["indicator"] == row["indicator"] and other["unit"] == row["unit"]
                and _digits(other["value"]) > _digits(value) and abs(other["value"] - value) <= 0.1 * other["value"]
-               for other in rows)
+               for other in read)
 
 
 def _digits(value: float) -> int:

@@ -717,3 +717,11 @@ def test_a_score_takes_the_index_the_nearest_earlier_sentence_of_its_paragraph_n
             "phòng UBND tỉnh đứng đầu khối sở, ngành. Riêng huyện Bảo Lạc đạt 84,30 điểm, xếp loại tốt.")
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 84.3, "Bảo Lạc")]
+
+
+def test_a_rounded_figure_given_exactly_in_a_sentence_left_out_is_not_kept():
+    context = Context(province="Cao Bằng", district="Bảo Lạc", year=2024, period=None)
+    text = ("Huyện Bảo Lạc tiếp nhận hơn 12.300 hồ sơ thủ tục hành chính\n\n"
+            "Tính đến cuối tháng 5 năm 2024, UBND huyện và UBND 14 xã, thị trấn tiếp nhận 12.342 hồ sơ thủ tục hành "
+            "chính.")
+    assert extract_figures(text, context) == []
