@@ -20,13 +20,14 @@ is FY of its year (not the satisfaction a one-stop centre or a district measures
 text); services counted "hiện nay" and figures "tính đến" a date have the year only, as do those of a sentence
 opening "Đến nay" in a paragraph with no period before it (after one, they continue it); figures "từ đầu năm đến
 nay" have the span from January to the end of the bulletin's part of the year (9M in a third-quarter report), else
-the year only; "trong tháng" is a monthly report's month (unclear in any other report); in a bulletin with no period
-of its own, the first month or span of days a sentence with figures states, when no figure before states its period,
-is the report's, the default of its later paragraphs; a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở
-vị trí thứ 55)") gives its figures that year and is no second year of its sentence, as is a rank's own year after it
-("từ vị trí thứ 5 của năm 2015"). The scope is the district or agency named in the figure's own clause, else the
-place or agency the sentence (or an earlier one of its paragraph) names (not an agency that tells the figures, "Văn
-phòng UBND tỉnh cho biết"), else the bulletin's district or province.
+the year only, and "từ đầu năm đến ngày 15/8/2021" the span from 1 January to that day; "trong tháng" is a monthly
+report's month (unclear in any other report); in a bulletin with no period of its own, the first month or span of
+days a sentence with figures states, when no figure before states its period, is the report's, the default of its
+later paragraphs; a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures
+that year and is no second year of its sentence, as is a rank's own year after it ("từ vị trí thứ 5 của năm 2015").
+The scope is the district or agency named in the figure's own clause, else the place or agency the sentence (or an
+earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"), else the
+bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
 ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and
@@ -98,6 +99,8 @@ YEAR_TO_DATE = {"Q1": "Q1", "Q2": "H1", "H1": "H1", "Q3": "9M", "9M": "9M", "Q4"
 _COUNT_LIKE_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?=\s+(?:hồ sơ|HS|thủ tục|TTHC|dịch vụ)(?!\w))")
 _UP_TO_NOW = re.compile(r"^\W*(?:cho )?đến nay(?!\w)")  # "Đến nay, tỷ lệ ... đạt 99%"
 _THIS_MONTH = re.compile(r"(?<!\w)[Tt]rong tháng(?:\s+(?:này|qua|vừa qua))?(?=\s*(?:[,.;:]|là|có|đã|toàn|các|$))")
+_YEAR_START_TO = re.compile(r"(?<!\w)[Tt]ừ đầu năm(?:\s+(?P<start>(?:19|20)\d{2}))?\s+(?:đến|tới)\s+(?:hết\s+)?ngày\s+"
+                            r"(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?!\d)")
 _COMPARED_YEAR = re.compile(r"(?<!\w)so(?: với)?(?: cùng kỳ)?(?: năm)? (?:19|20)\d{2}(?!\d)")
 _CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+[\d.,]+\s*(?:điểm|bậc|%)?\s*so(?: với)?(?: cùng kỳ)?(?: năm)? "
                      r"(?:19|20)\d{2}(?!\d)")  # a change with the year compared with, between a cue and its number
@@ -483,6 +486,7 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     """What a sentence says of its period: (period, year), (None, None) for nothing, ``UNCLEAR``."""
     sentence = _COUNT_LIKE_YEAR.sub("một số", sentence)  # "1955 hồ sơ" is a count, no year
     sentence = _COMPARED_YEAR.sub(" ", sentence)  # "tăng 0,81 điểm so với năm 2019": not the figures' year
+    sentence = _YEAR_START_TO.sub(_from_january, sentence)  # "từ đầu năm đến ngày 15/8/2021": from 1/1/2021
     this_month = _THIS_MONTH.search(sentence)
     sentence = _THIS_MONTH.sub(" ", sentence) if this_month else sentence
     key = normalize_key(sentence)
@@ -502,6 +506,12 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     if stated[0] is None and YEARS_SPAN.search(key):
         return UNCLEAR  # "Từ năm 2015-2020, ... công bố 7.518 TTHC": several years, none of them the figure's
     return THIS_MONTH if this_month and stated == (None, None) else stated
+
+
+def _from_january(span: re.Match) -> str:
+    """ "Từ đầu năm đến ngày 15/8/2021" as the span of days it is: "từ ngày 1/1/2021 đến ngày 15/8/2021"."""
+    year = f"/{span.group('year') or span.group('start')}" if span.group("year") or span.group("start") else ""
+    return f"từ ngày 1/1{year} đến ngày {span.group('day')}/{span.group('month')}{year}"
 
 
 def _monthly(stated: tuple, monthly: tuple) -> tuple:

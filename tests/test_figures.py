@@ -725,3 +725,11 @@ def test_a_rounded_figure_given_exactly_in_a_sentence_left_out_is_not_kept():
             "Tính đến cuối tháng 5 năm 2024, UBND huyện và UBND 14 xã, thị trấn tiếp nhận 12.342 hồ sơ thủ tục hành "
             "chính.")
     assert extract_figures(text, context) == []
+
+
+def test_from_the_start_of_the_year_to_a_day_is_that_span():
+    context = Context(province="Cao Bằng", district=None, year=2024, period=None)
+    text = ("Tính từ đầu năm đến ngày 20/8/2024, toàn tỉnh đã tiếp nhận 96.410 hồ sơ.\n\n"
+            "Từ đầu năm đến hết ngày 30/6/2024, toàn tỉnh đã giải quyết 70.120 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 96410.0, "range:2024-01-01..2024-08-20"), ("dossiers_resolved", 70120.0, "H1")]
