@@ -733,3 +733,10 @@ def test_from_the_start_of_the_year_to_a_day_is_that_span():
             "Từ đầu năm đến hết ngày 30/6/2024, toàn tỉnh đã giải quyết 70.120 hồ sơ.")
     assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)] == [
         ("dossiers_received", 96410.0, "range:2024-01-01..2024-08-20"), ("dossiers_resolved", 70120.0, "H1")]
+
+
+def test_dossiers_carried_out_as_online_public_services_are_filed_online():
+    text = ("Trong quý I năm 2024, toàn tỉnh đã tiếp nhận 3.050 hồ sơ. Trong số này, có 1.240 hồ sơ thực hiện dịch vụ "
+            "công trực tuyến toàn trình.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 3050.0), ("dossiers_online", 1240.0)]
