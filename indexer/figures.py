@@ -24,10 +24,10 @@ the year only, and "từ đầu năm đến ngày 15/8/2021" the span from 1 Jan
 report's month (unclear in any other report); in a bulletin with no period of its own, the first month or span of
 days a sentence with figures states, when no figure before states its period, is the report's, the default of its
 later paragraphs; a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures
-that year and is no second year of its sentence, as is a rank's own year after it ("từ vị trí thứ 5 của năm 2015").
-The scope is the district or agency named in the figure's own clause, else the place or agency the sentence (or an
-earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"), else the
-bulletin's district or province.
+that year (a rank in it takes the one index its sentence names) and is no second year of its sentence, as is a
+rank's own year after it ("từ vị trí thứ 5 của năm 2015"). The scope is the district or agency named in the figure's
+own clause, else the place or agency the sentence (or an earlier one of its paragraph) names (not an agency that
+tells the figures, "Văn phòng UBND tỉnh cho biết"), else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
 ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and
@@ -106,6 +106,7 @@ _CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+[\d.,]+\s*(?:điểm|bậc|%)?\
                      r"(?:19|20)\d{2}(?!\d)")  # a change with the year compared with, between a cue and its number
 _DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*\)")  # "(năm 2017, Hòa Bình xếp ở vị trí thứ 55)"
 _RANK_YEAR = re.compile(r"\s*(?:của\s+)?năm\s+((?:19|20)\d{2})(?!\d)")  # "vị trí thứ 2 năm 2015": the rank's own year
+_DATED_ASIDE_KEY = re.compile(r"\(\s*năm (?:19|20)\d{2}(?!\d)[^()]*$")  # a rank inside "(năm 2016 xếp thứ"
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4(?![\d.,]\d)")  # not "3 và 473"
@@ -366,7 +367,8 @@ def _index_after(key: str, number: Number) -> str | None:
 
 def _rank_code(key: str, number: Number, window: str, previous) -> str | None:
     """The index a rank is in: named right after it ("xếp thứ 2 về Chỉ số SIPAS"), else before it, else the
-    index of the score it follows; a regional rank ("xếp thứ 2 khu vực") is none."""
+    index of the score it follows, else for a rank in a dated aside the one index its sentence names; a regional
+    rank ("xếp thứ 2 khu vực") is none."""
     after = key[number.end:number.end + 120]
     if _regional(key, number):
         return None
@@ -381,6 +383,9 @@ def _rank_code(key: str, number: Number, window: str, previous) -> str | None:
     if previous is not None and _family(previous[1]) and len(between) < 60 \
             and not vocabulary()["other_indices"].search(between):  # "PAPI xếp hạng 10/63; PCI xếp thứ 16"
         return _of_family(_family(previous[1]), "rank")
+    if _DATED_ASIDE_KEY.search(key, 0, number.start):  # inside "(năm 2016 xếp thứ 36/63)": the sentence's index
+        family = _named_index(key)
+        return _of_family(family, "rank") if family else None
     return None
 
 
@@ -693,8 +698,9 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
         if len(key) == len(sentence) and _units_named(sentence[previous_end:number.start]):
             item += 1  # "Sở Công Thương ... 92,83%; Sở Giao thông Vận tải ... 91,86%": another unit's
         previous_end = number.end
-        dated = _RANK_YEAR.match(key, number.end) if number.unit == "rank" else None  # a rank of another year
-        groups.setdefault((item, code, number.unit, dated and dated.group(1)), []).append(number)
+        dated = (_RANK_YEAR.match(key, number.end) if number.unit == "rank" else None) \
+            or _DATED_ASIDE_KEY.search(key, 0, number.start)  # a figure of another year
+        groups.setdefault((item, code, number.unit, dated and dated.group()), []).append(number)
     drop = set()
     parts = {item for (item, code, *_), numbers in groups.items() if code == "dossiers_on_time" and len(numbers) > 1}
     for (item, code, *_), numbers in groups.items():

@@ -740,3 +740,11 @@ def test_dossiers_carried_out_as_online_public_services_are_filed_online():
             "công trực tuyến toàn trình.")
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_received", 3050.0), ("dossiers_online", 1240.0)]
+
+
+def test_a_rank_in_a_dated_aside_takes_the_index_its_sentence_names():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Chỉ số CCHC năm 2023 của tỉnh Cao Bằng xếp hạng 30/63 tỉnh, thành phố, đạt 84,50%, tăng 12 bậc so năm "
+            "2021 (năm 2021 xếp thứ 42/63 tỉnh, thành phố).")
+    assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
+        ("par_index_rank", 30.0, 2023), ("par_index_score", 84.5, 2023), ("par_index_rank", 42.0, 2021)]
