@@ -748,3 +748,11 @@ def test_a_rank_in_a_dated_aside_takes_the_index_its_sentence_names():
             "2021 (năm 2021 xếp thứ 42/63 tỉnh, thành phố).")
     assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
         ("par_index_rank", 30.0, 2023), ("par_index_score", 84.5, 2023), ("par_index_rank", 42.0, 2021)]
+
+
+def test_an_abbreviation_in_brackets_does_not_break_the_phrase_naming_a_figure():
+    context = Context(province="Cao Bằng", district=None, year=2024, period=None)
+    text = ("Trong tháng 4/2024, có 95,2% hồ sơ thủ tục hành chính (TTHC) được giải quyết đúng và trước hạn.\n\n"
+            "Hiện nay, tỉnh đã cung cấp 1.150 TTHC thực hiện dịch vụ công trực tuyến (DVCTT) toàn trình.")
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)] == [
+        ("dossiers_on_time", 95.2, "month:2024-04"), ("online_services_full", 1150.0, None)]
