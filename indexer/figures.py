@@ -7,27 +7,28 @@ character offsets of the sentence in the text. The indicators, their cue phrases
 
 Each number of a sentence is read with its unit (``indexer.numbers``); its indicator is the cue phrase nearest
 before it in its own clause since the previous number with a unit (or right after it, past an abbreviation in
-brackets: "98,5% hồ sơ (TTHC) giải quyết đúng hạn", "567 dịch vụ công trực tuyến một phần"; a cue overlapping one of
-that indicator's is part of its phrase: "đã trả kết quả nhưng chậm hạn"); a share after a count ("(đạt 99,2%)",
-"(đạt gần 97%)"), a rank after an index's score and a score after its rank take that figure's indicator; received
-counts in a sentence opening "Về hồ sơ trực tuyến, ..." are online ones; a rank takes the index named after it ("xếp
-thứ 2 về Chỉ số SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index takes the one
-index the nearest earlier sentence of the paragraph naming an index names ("... công bố Chỉ số CCHC năm 2023. Theo
-đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first sentence the last sentence of the paragraph before. The period
-is the sentence's own (``indexer.periods.stated_period``, the recogniser the bulletin's period comes from), else
-that of an earlier sentence of the paragraph with figures, else the bulletin's (the year alone when it names no part
-of it); an index is FY of its year (not the satisfaction a one-stop centre or a district measures itself, which has
-the period of its text); services counted "hiện nay" and figures "tính đến" a date have the year only, as do those
-of a sentence opening "Đến nay" in a paragraph with no period before it (after one, they continue it); figures "từ
-đầu năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a third-quarter
-report), else the year only, and "từ đầu năm đến ngày 15/8/2021" the span from 1 January to that day; "trong tháng"
-is a monthly report's month (unclear in any other report); in a bulletin with no period of its own, the first month
-or span of days a sentence with figures states, when no figure before states its period, is the report's, the
-default of its later paragraphs; a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)")
-gives its figures that year (a rank in it takes the one index its sentence names) and is no second year of its
-sentence, as is a rank's own year after it ("từ vị trí thứ 5 của năm 2015"). The scope is the district or agency
-named in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph) names
-(not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết"), else the bulletin's district or province.
+brackets or the comma of "tổ chức, cá nhân": "98,5% hồ sơ (TTHC) giải quyết đúng hạn", "567 dịch vụ công trực tuyến
+một phần"; a cue overlapping one of that indicator's is part of its phrase: "đã trả kết quả nhưng chậm hạn"); a
+share after a count ("(đạt 99,2%)", "(đạt gần 97%)"), a rank after an index's score and a score after its rank take
+that figure's indicator; received counts in a sentence opening "Về hồ sơ trực tuyến, ..." are online ones; a rank
+takes the index named after it ("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a share beside a rank) in a
+sentence that names no index takes the one index the nearest earlier sentence of the paragraph naming an index names
+("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first sentence the last
+sentence of the paragraph before. The period is the sentence's own (``indexer.periods.stated_period``, the
+recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures, else
+the bulletin's (the year alone when it names no part of it); an index is FY of its year (not the satisfaction a
+one-stop centre or a district measures itself, which has the period of its text); services counted "hiện nay" and
+figures "tính đến" a date have the year only, as do those of a sentence opening "Đến nay" in a paragraph with no
+period before it (after one, they continue it); figures "từ đầu năm đến nay" have the span from January to the end
+of the bulletin's part of the year (9M in a third-quarter report), else the year only, and "từ đầu năm đến ngày
+15/8/2021" the span from 1 January to that day; "trong tháng" is a monthly report's month (unclear in any other
+report); in a bulletin with no period of its own, the first month or span of days a sentence with figures states,
+when no figure before states its period, is the report's, the default of its later paragraphs; a bracket opening on
+another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year (a rank in it takes the one
+index its sentence names) and is no second year of its sentence, as is a rank's own year after it ("từ vị trí thứ 5
+của năm 2015"). The scope is the district or agency named in the figure's own clause, else the place or agency the
+sentence (or an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho
+biết"), else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
 ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and
@@ -121,6 +122,9 @@ _ONLINE_LEAD = re.compile(r"^\W*(?:về|đối với|riêng|với)\s+(?:việc\s
 _COMES_AFTER = re.compile(r"(?<!\w)(?:[Cc]hỉ |[Đđ]ứng |[Xx]ếp )?[Ss]au\s+[^,;()]+?\s+là\s")  # "Sau Hà Nội là"
 _LEADING_SCORE = re.compile(r"(?:^|[,;(])\s*với\s*$")  # a clause opening on its score: ", với 92,93 điểm Sở X là"
 _ABBREVIATION = re.compile(r"\((?:tthc|hs|dvctt|dvc|dvcqg)\)")  # a name's abbreviation: no break in its phrase
+# the parties served named as a pair, one noun: "tổ chức, cá nhân", "người dân, doanh nghiệp"
+_PARTY_PAIR = re.compile(r"(?<!\w)(tổ chức|cá nhân|người dân|doanh nghiệp),"
+                         r"(\s+(?:tổ chức|cá nhân|người dân|doanh nghiệp)(?!\w))")
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
 
 
@@ -577,6 +581,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             continue
         key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
         key = _ABBREVIATION.sub(lambda m: " " * len(m.group()), key)  # "hồ sơ thủ tục hành chính (TTHC) được ..."
+        key = _PARTY_PAIR.sub(r"\1 \2", key)  # "97% tổ chức, cá nhân hài lòng": one noun, no clause break
         if vocabulary()["components"].search(key) or vocabulary()["pending"].search(key):
             continue  # the parts of an index: none is the index; dossiers still in progress
         tiered = tiered or bool(_own_level(vocabulary()["tier_lead"].search(key), context))  # "Ở cấp huyện, ..."

@@ -756,3 +756,11 @@ def test_an_abbreviation_in_brackets_does_not_break_the_phrase_naming_a_figure()
             "Hiện nay, tỉnh đã cung cấp 1.150 TTHC thực hiện dịch vụ công trực tuyến (DVCTT) toàn trình.")
     assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)] == [
         ("dossiers_on_time", 95.2, "month:2024-04"), ("online_services_full", 1150.0, None)]
+
+
+def test_the_parties_served_named_as_a_pair_do_not_break_the_phrase_naming_a_figure():
+    text = ("Trong quý I năm 2024, toàn tỉnh có 15.300 hồ sơ của tổ chức, cá nhân yêu cầu giải quyết.\n\n"
+            "Trong quý I năm 2024, khảo sát tại Trung tâm Phục vụ hành chính công tỉnh cho thấy trên 96% người dân, "
+            "doanh nghiệp hài lòng.")
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 15300.0, "Q1"), ("sipas", 96.0, "Q1")]
