@@ -764,3 +764,11 @@ def test_the_parties_served_named_as_a_pair_do_not_break_the_phrase_naming_a_fig
             "doanh nghiệp hài lòng.")
     assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_received", 15300.0, "Q1"), ("sipas", 96.0, "Q1")]
+
+
+def test_a_year_a_value_is_said_to_be_higher_than_is_no_second_year_of_the_sentence():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Chỉ số SIPAS năm 2023 của tỉnh Cao Bằng đạt 86,40%, cao hơn tỷ lệ hài lòng chung của tỉnh năm 2022 là "
+            "2,15%.")
+    assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
+        ("sipas", 86.4, 2023)]
