@@ -6,33 +6,48 @@ character offsets of the sentence in the text. The indicators, their cue phrases
 (``search/data/indicators.json``, compiled by ``indexer.indicators``).
 
 Each number of a sentence is read with its unit (``indexer.numbers``); its indicator is the cue phrase nearest
-before it in its own clause since the previous number with a unit (or right after it: "98,5% hồ sơ giải quyết đúng
-hạn", "567 dịch vụ công trực tuyến một phần"); a share after a count ("(đạt 99,2%)"), a rank after an index's score
-and a score after its rank take that figure's indicator; a rank takes the index named after it ("xếp thứ 2 về Chỉ số
-SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index takes the one index the
-paragraph's previous sentence names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"). The period
-is the sentence's own (``indexer.periods.stated_period``, the recogniser the bulletin's period comes from), else
-that of an earlier sentence of the paragraph with figures, else the bulletin's (the year alone when it names no part
-of it); an index is FY of its year; services counted "hiện nay" and figures "tính đến" a date have the year only;
-figures "từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a
-third-quarter report), else the year only; "trong tháng" is a monthly report's month (unclear in any other report);
-a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year and is no
-second year of its sentence. The scope is the district or agency named in the figure's own clause, else the place or
-agency the sentence (or an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng
-UBND tỉnh cho biết"), else the bulletin's district or province.
+before it in its own clause since the previous number with a unit (or right after it, past an abbreviation in
+brackets or the comma of "tổ chức, cá nhân": "98,5% hồ sơ (TTHC) giải quyết đúng hạn", "567 dịch vụ công trực tuyến
+một phần"; a cue overlapping one of that indicator's is part of its phrase: "đã trả kết quả nhưng chậm hạn"); a
+share after a count ("(đạt 99,2%)", "(đạt gần 97%)"), a rank after an index's score and a score after its rank take
+that figure's indicator; received counts in a sentence opening "Về hồ sơ trực tuyến, ..." are online ones; a rank
+takes the index named after it ("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a share beside a rank) in a
+sentence that names no index takes the one index the nearest earlier sentence of the paragraph naming an index names
+("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first sentence the last
+sentence of the paragraph before. The period is the sentence's own (``indexer.periods.stated_period``, the
+recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures, else
+the bulletin's (the year alone when it names no part of it); an index is FY of its year (not the satisfaction a
+one-stop centre or a district measures itself, which has the period of its text); services counted "hiện nay" and
+figures "tính đến" a date have the year only, as do those of a sentence opening "Đến nay" in a paragraph with no
+period before it (after one, they continue it); figures "từ đầu năm đến nay" have the span from January to the end
+of the bulletin's part of the year (9M in a third-quarter report), else the year only, and "từ đầu năm đến ngày
+15/8/2021" the span from 1 January to that day; "trong tháng" is a monthly report's month (unclear in any other
+report); in a bulletin with no period of its own, the first month or span of days a sentence with figures states,
+when no figure before states its period, is the report's, the default of its later paragraphs; a bracket opening on
+another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year (a rank in it takes the one
+index its sentence names) and is no second year of its sentence, as is a rank's own year after it ("từ vị trí thứ 5
+của năm 2015"). The scope is the district or agency named in the figure's own clause, else the place or agency the
+sentence (or an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho
+biết"), else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
-("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"), a national average (but an index's, "trung bình cả nước là
-87,16%", is kept with the scope "cả nước", level national), an index's components, a tier of government ("UBND cấp
-huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph; in a district's own
-bulletin "cấp huyện" is the district), a sentence naming two places or agencies unless each figure has its own (a
-list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)"), two years,
-two months, a month a span starts from or a span this reader does not understand, a commune, a bulletin without a
-province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ
-đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is
-the figure; of two received counts the new intake, else the whole, is kept). Approximations keep the number stated
-("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and
-"2,471 triệu").
+("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and
+its number is an aside: "chỉ số CCHC ... tăng 0,81 điểm so với năm 2019 đạt 77,93 điểm"), a national average (but an
+index's, "trung bình cả nước là 87,16%", is kept with the scope "cả nước", level national), an index's components, a
+rank among a region's provinces ("xếp hạng 3/13 tỉnh, thành phố khu vực ĐBSCL", "So với khu vực ĐBSCL, Cà Mau xếp ở
+vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and
+the rest of its paragraph; in a district's own bulletin "cấp huyện" is the district), a sentence naming two places
+or agencies unless each figure has its own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai
+là TP.Hải Phòng (90,09% điểm)", an item running from the number before it, or from the figure before it when that
+names no unit; a unit it comes after, "Sau Quảng Ninh là Hà Nội với 84,64 điểm", is not its own; a score its clause
+opens on is the unit's named right after it, "với 92,93 điểm Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành
+chính", and of the index named there), two years, two months, a month a span starts from or a span this reader does
+not understand, a commune, a bulletin without a province or a year, dossiers in progress or carried over ("Trong số
+3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and
+on-time counts given apart (their total is the figure; of two received counts the new intake, else the whole, is
+kept), a received count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the
+total). Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also
+gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
 """
 
 from __future__ import annotations
@@ -53,17 +68,20 @@ INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period 
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
 _CITY_DOT = ("TP.", "Tp.")  # "UBND TP. Nha Trang": the abbreviation of "thành phố", no sentence end before a place
-_BARE_END = re.compile(r"^\s*(?:[,;.()]|$)")  # a bare count ends its clause: "quá hạn 2;", "đã giải quyết: 9.986 ("
+# a bare count ends its clause: "quá hạn 2;", "đã giải quyết: 9.986 (", "trước hạn là 5.200 và đúng hạn là ..."
+_BARE_END = re.compile(r"^\s*(?:[,;.()]|và\s|$)")
 _CLAUSE_MARK = re.compile(r"[,;()]")
 REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, they refine the cue before it
 # the index a rank is in, named after it: "xếp thứ 2 về Chỉ số SIPAS", also past "/63 tỉnh, thành phố (trực thuộc
 # Trung ương)", whose comma is no clause break
 _RANK_AFTER = re.compile(r"^(?:(?:\s*/\s*\d+)?\s+tỉnh,\s*thành phố(?:\s+trực thuộc trung ương)?)?"
                          r"[^,;.()]{0,40}?(?:về|trong bảng|trong bảng xếp hạng|của|ở|theo)\s+[^,;.()]{0,80}")
-_SHARE_BEFORE = re.compile(r"(?:\(|,|=)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?$")  # ", chiếm tỷ lệ"
+_SHARE_BEFORE = re.compile(r"(?:\(|,|=)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?"
+                           r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ)\s+)?$")  # ", chiếm tỷ lệ", "(đạt gần"
 _SHARE_NEXT = re.compile(r"\s*(?:đạt|chiếm)(?:\s+tỷ lệ)?(?:\s+là)?\s*")  # "1.309 hồ sơ giải quyết quá hạn chiếm 0,6%"
-_NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng)\s+h[ạẹ]n)|đạt|chiếm|trong|với|so|tăng"
-                          r"|giảm|là)\s|$)")  # "hồ sơ giải quyết đúng và trước hạn" is one phrase
+_NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng|sớm)\s+h[ạẹ]n)|đạt|chiếm|trong|với|so"
+                          r"|tăng|giảm|là)\s|(?<!đúng)(?<!trước)(?<!sớm)\svà\s|$)")  # "hồ sơ giải quyết đúng và
+# trước hạn", "đúng và sớm hạn": one phrase; not "114.977 và đúng hạn là 1.022.796", two
 # an average of all provinces: "trung bình cả nước", "các tỉnh, thành phố ... giá trị trung bình"
 _NATIONAL_AVERAGE = re.compile(r"(?:trung bình|bình quân)(?: chung)?(?: của)? (?:cả nước|toàn quốc)"
                                r"|(?:các tỉnh, thành phố|cả nước|toàn quốc)[^.;]*(?:giá trị|điểm|điểm số) (?:trung bình"
@@ -72,22 +90,42 @@ NATIONAL = ("cả nước", "national", True)
 _PARTS_LEAD = re.compile(r"^\W*trong đó")  # "Trong đó, điểm thẩm định đạt 47,75 điểm": the parts of the figure before
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:tỉnh,\s*thành phố\s+)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm"
                        r"|các tỉnh)")  # "xếp thứ 3/13 tỉnh, thành phố khu vực ĐBSCL"
+_REGION_LEAD = re.compile(r"^\W*(?:so với|trong|ở|tại|đối với|riêng)\s+(?:các tỉnh(?:, thành phố)?\s+)?(?:khu vực|vùng)"
+                          r"[^,;()]*,[^,;()]*$")  # "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí thứ"
 _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?\d{1,2}\s*/\s*)?(?:tháng\s+)?"
                     r"\d{1,2}\s*[/-]\s*((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)"
                     r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay")  # year to date: no period
 # "từ đầu năm đến nay" in a report framed on a part of the year is the span from January to that part's end
 YEAR_TO_DATE = {"Q1": "Q1", "Q2": "H1", "H1": "H1", "Q3": "9M", "9M": "9M", "Q4": "FY", "FY": "FY"}
 _COUNT_LIKE_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?=\s+(?:hồ sơ|HS|thủ tục|TTHC|dịch vụ)(?!\w))")
+_UP_TO_NOW = re.compile(r"^\W*(?:cho )?đến nay(?!\w)")  # "Đến nay, tỷ lệ ... đạt 99%"
 _THIS_MONTH = re.compile(r"(?<!\w)[Tt]rong tháng(?:\s+(?:này|qua|vừa qua))?(?=\s*(?:[,.;:]|là|có|đã|toàn|các|$))")
-_COMPARED_YEAR = re.compile(r"(?<!\w)so(?: với)?(?: cùng kỳ)?(?: năm)? (?:19|20)\d{2}(?!\d)")
+_YEAR_START_TO = re.compile(r"(?<!\w)[Tt]ừ đầu năm(?:\s+(?P<start>(?:19|20)\d{2}))?\s+(?:đến|tới)\s+(?:hết\s+)?ngày\s+"
+                            r"(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?!\d)")
+_COMPARED_YEAR = re.compile(r"(?<!\w)(?:so(?: với)?(?: cùng kỳ)?(?: năm)?|(?:cao|thấp) hơn [^,;.()]{0,60}? năm) "
+                            r"(?:19|20)\d{2}(?!\d)")  # "so với năm 2019", "cao hơn tỷ lệ ... của tỉnh năm 2018"
+_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+[\d.,]+\s*(?:điểm|bậc|%)?\s*so(?: với)?(?: cùng kỳ)?(?: năm)? "
+                     r"(?:19|20)\d{2}(?!\d)")  # a change with the year compared with, between a cue and its number
 _DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*\)")  # "(năm 2017, Hòa Bình xếp ở vị trí thứ 55)"
+_RANK_YEAR = re.compile(r"\s*(?:của\s+)?năm\s+((?:19|20)\d{2})(?!\d)")  # "vị trí thứ 2 năm 2015": the rank's own year
+_DATED_ASIDE_KEY = re.compile(r"\(\s*năm (?:19|20)\d{2}(?!\d)[^()]*$")  # a rank inside "(năm 2016 xếp thứ"
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4(?![\d.,]\d)")  # not "3 và 473"
-_COMMUNE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn)\s+[A-ZĐ]")
+_COMMUNE = re.compile(r"(?<!\w)(?<![Tt]hị )(?:xã|phường|thị trấn)\s+[A-ZĐ]")  # not "thị xã Hòa Thành", a district
 _SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng(?:\s+số)?(?:\s+điểm)?)?\s*$")  # "..., với tổng số 83,00/100 điểm"
 _NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp nhận )?mới\b")  # "16.041 hồ sơ tiếp nhận mới"
 _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
+_WITH_ASIDE = re.compile(r"[^,;:().]*(?:\([^()]*\))?")  # a count's noun phrase and a bracket after it
+_ONLINE = re.compile(r"(?<!\w)(?:trực tuyến|qua mạng)(?!\w)")
+_ONLINE_LEAD = re.compile(r"^\W*(?:về|đối với|riêng|với)\s+(?:việc\s+)?(?:tiếp nhận\s+)?(?:số\s+)?hồ sơ\s+(?:nộp\s+)?"
+                          r"(?:trực tuyến|qua mạng)\s*,")  # a sentence about dossiers filed online
+_COMES_AFTER = re.compile(r"(?<!\w)(?:[Cc]hỉ |[Đđ]ứng |[Xx]ếp )?[Ss]au\s+[^,;()]+?\s+là\s")  # "Sau Hà Nội là"
+_LEADING_SCORE = re.compile(r"(?:^|[,;(])\s*với\s*$")  # a clause opening on its score: ", với 92,93 điểm Sở X là"
+_ABBREVIATION = re.compile(r"\((?:tthc|hs|dvctt|dvc|dvcqg)\)")  # a name's abbreviation: no break in its phrase
+# the parties served named as a pair, one noun: "tổ chức, cá nhân", "người dân, doanh nghiệp"
+_PARTY_PAIR = re.compile(r"(?<!\w)(tổ chức|cá nhân|người dân|doanh nghiệp),"
+                         r"(\s+(?:tổ chức|cá nhân|người dân|doanh nghiệp)(?!\w))")
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
 
 
@@ -137,8 +175,10 @@ def _cue(window: str, number: Number, after: bool = False) -> str | None | bool:
     if not hits:
         return None
     best = min(hits, key=lambda h: (h[0], -h[1])) if after else max(hits, key=lambda h: (h[1], h[1] - h[0]))
+    chosen = [(start, end) for start, end, code in hits if code == best[2]]
     for start, end, code in hits:
-        inside = start < best[1] and best[0] < end  # overlapping it: "đã giải quyết trước hạn" is one phrase
+        inside = any(start < e and s < end for s, e in chosen)  # one phrase: "đã giải quyết trước hạn", "đã trả
+        # kết quả nhưng chậm hạn" (a cue of the chosen indicator overlaps it)
         if code != best[2] and not inside and not _same_family(code, best[2]):
             return False
     return best[2]
@@ -176,14 +216,18 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
                 earlier: Callable[[], str | None] | None = None) -> list[tuple[Number, str]]:
     """Each number whose indicator is clear, with it (and its unit as the indicator reports it); with the
     ``sentence`` the key was made from, also the items of a list of units (``_listed``); with ``earlier``, the
-    index the paragraph's previous sentence names, also the scores and ranks that name none, and the shares of a
-    sentence with a rank (``_earlier_index``)."""
+    index the nearest earlier sentence naming one names, also the scores and ranks that name none, and the shares
+    of a sentence with a rank (``_earlier_index``)."""
     found: list[tuple[Number, str]] = []
     words = vocabulary()
     previous_end, previous = 0, None
     ranked = any(number.unit == "rank" for number in numbers)  # "đạt 90,25% xếp vị trí thứ 3": an index's share
+    changes = [m.span() for m in _CHANGE.finditer(key)]  # "tăng 0,81 điểm so với năm 2019": an aside, no figure
+    plain = _CHANGE.sub(lambda m: " " * len(m.group()), key) if changes else key
     for number in numbers:
-        window = _window(key, previous_end, number.start)
+        if any(start <= number.start < end for start, end in changes):
+            continue  # nor does it end the words naming the next number: "chỉ số CCHC ... tăng ... đạt 77,93 điểm"
+        window = _window(plain, previous_end, number.start)
         number.clause = max((m.end() for m in _CLAUSE_MARK.finditer(key, 0, number.start)), default=0)
         if number.unit is not None or _BARE_END.match(key[number.end:]):
             previous_end = number.end  # a number with a unit ends the words that name the next one
@@ -198,6 +242,8 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
             code = _earlier_index(key, number, earlier)
         if code and number.unit is None:
             number.unit = "score"
+        if code == "dossiers_received" and _ONLINE_LEAD.match(key):
+            code = "dossiers_online"  # "Về hồ sơ trực tuyến, trong quý, UBND thành phố tiếp nhận 581 hồ sơ"
         if number.unit in ("%", "count"):
             after = _NOUN_PHRASE.match(key, number.end)
             if _cue(after.group(), number, after=True) is not None:
@@ -224,16 +270,32 @@ def _national(key: str, number: Number, code: str) -> bool:
 
 
 def _earlier_index(key: str, number: Number, earlier: Callable[[], str | None]) -> str | None:
-    """The index of a score or rank whose sentence names none: the one the paragraph's previous sentence names
+    """The index of a score or rank whose sentence names none: the one the nearest earlier sentence naming one names
     ("... công bố Chỉ số CCHC năm 2023. Cụ thể, tỉnh Cao Bằng đạt 84,10 điểm, xếp thứ 22/63"), unless its own
     sentence names an index itself (its numbers that take none are not the index's), another index, opens on an
     index's parts ("Trong đó, điểm thẩm định đạt ...") or the rank is a region's."""
     words = vocabulary()
     if words["other_indices"].search(key) or words["components"].search(key) or _PARTS_LEAD.match(key) \
-            or (number.unit == "rank" and _REGIONAL.match(key[number.end:])) or _families(key):
+            or (number.unit == "rank" and _regional(key, number)) or _families(key):
         return None
     family = earlier()
     return _of_family(family, number.unit) if family else None
+
+
+def _regional(key: str, number: Number) -> bool:
+    """Whether a rank is among the provinces of a region: named after it ("xếp hạng 3/13 tỉnh, thành phố khu vực
+    ĐBSCL") or by the lead of its clause ("So với khu vực ĐBSCL, tỉnh xếp ở vị trí thứ 3")."""
+    return bool(_REGIONAL.match(key[number.end:]) or _REGION_LEAD.match(key[:number.start]))
+
+
+def _last_index(earlier: list[str]) -> str | None:
+    """The index the nearest of the ``earlier`` sentences (nearest first) that names any names (None when it names
+    several, another index or an index's parts)."""
+    for sentence in earlier:
+        key = normalize_key(sentence)
+        if _families(key) or vocabulary()["other_indices"].search(key):
+            return _named_index(sentence)
+    return None
 
 
 def _named_index(sentence: str) -> str | None:
@@ -270,9 +332,14 @@ def _listed(key: str, sentence: str, previous: tuple[Number, str], number: Numbe
 
 def _unit_named(text: str) -> bool:
     """Whether ``text`` names one province, district (with its unit word) or agency by its name."""
+    return _units_named(text) == 1
+
+
+def _units_named(text: str) -> int:
+    """How many provinces, districts (with their unit word) and agencies ``text`` names by their names."""
     agencies = set(_agencies(text))
     text = vocabulary()["agencies"].sub(" ", text)  # "Sở Tài chính Hà Nội" names an agency, not the city too
-    return len(provinces_named(text) | {d for (_, d) in district_mentions(text)}) + len(agencies) == 1
+    return len(provinces_named(text) | {d for (_, d) in district_mentions(text)}) + len(agencies)
 
 
 def _index_as_share(found: list[tuple[Number, str]]) -> list[tuple[Number, str]]:
@@ -291,14 +358,25 @@ def _code(key: str, number: Number, window: str, previous) -> str | None | bool:
     if code is None and previous is not None:
         code = _follower(key[previous[0].end:number.start], previous, number)
         number.follows = code is not None
+    if code is None and number.unit == "score" and _LEADING_SCORE.search(key, 0, number.start):
+        code = _index_after(key, number)  # "với 92,93 điểm Sở Tài chính là đơn vị dẫn đầu về chỉ số CCHC"
     return code
+
+
+def _index_after(key: str, number: Number) -> str | None:
+    """The score of the one index its clause names after it, when the clause opens on the score ("với 92,93 điểm
+    Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành chính năm 2019, ...")."""
+    after = re.match(r"[^,;()]*", key[number.end:]).group()
+    families = _families(after)
+    return _of_family(families.pop(), "score") if len(families) == 1 else None
 
 
 def _rank_code(key: str, number: Number, window: str, previous) -> str | None:
     """The index a rank is in: named right after it ("xếp thứ 2 về Chỉ số SIPAS"), else before it, else the
-    index of the score it follows; a regional rank ("xếp thứ 2 khu vực") is none."""
+    index of the score it follows, else for a rank in a dated aside the one index its sentence names; a regional
+    rank ("xếp thứ 2 khu vực") is none."""
     after = key[number.end:number.end + 120]
-    if _REGIONAL.match(after):
+    if _regional(key, number):
         return None
     named = _RANK_AFTER.match(after)
     for text in ([named.group()] if named else []) + [window]:
@@ -311,6 +389,9 @@ def _rank_code(key: str, number: Number, window: str, previous) -> str | None:
     if previous is not None and _family(previous[1]) and len(between) < 60 \
             and not vocabulary()["other_indices"].search(between):  # "PAPI xếp hạng 10/63; PCI xếp thứ 16"
         return _of_family(_family(previous[1]), "rank")
+    if _DATED_ASIDE_KEY.search(key, 0, number.start):  # inside "(năm 2016 xếp thứ 36/63)": the sentence's index
+        family = _named_index(key)
+        return _of_family(family, "rank") if family else None
     return None
 
 
@@ -339,7 +420,15 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
                 or words["group_count"].search(clause)  # "9 sở có chỉ số hài lòng đạt trên 90%": a threshold
                 or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
                 or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
-                or not low <= number.value <= high or (number.unit == "%" and number.value > 100))
+                or not low <= number.value <= high or (number.unit == "%" and number.value > 100)
+                or (code == "dossiers_received" and _one_channel(key, window, number)))
+
+
+def _one_channel(key: str, window: str, number: Number) -> bool:
+    """A received count of the ways other than online alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)", "190.319 hồ
+    sơ mới tiếp nhận (trực tiếp và bưu chính)"): a part of the received total, unless online is named too."""
+    said = re.split(r"[,;:]", window)[-1] + " " + _WITH_ASIDE.match(key, number.end).group()
+    return bool(vocabulary()["channels"].search(said)) and not _ONLINE.search(said)
 
 
 def _not_figure(clause: str, code: str) -> bool:
@@ -401,15 +490,19 @@ def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
 
 UNCLEAR = ("unclear", None)
 THIS_MONTH = ("this month", None)  # "trong tháng": the month of a monthly report, else unclear
+UP_TO_NOW = ("up to now", None)  # "Đến nay, ...": the paragraph's period continued, else a count to date
 
 
 def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     """What a sentence says of its period: (period, year), (None, None) for nothing, ``UNCLEAR``."""
     sentence = _COUNT_LIKE_YEAR.sub("một số", sentence)  # "1955 hồ sơ" is a count, no year
     sentence = _COMPARED_YEAR.sub(" ", sentence)  # "tăng 0,81 điểm so với năm 2019": not the figures' year
+    sentence = _YEAR_START_TO.sub(_from_january, sentence)  # "từ đầu năm đến ngày 15/8/2021": from 1/1/2021
     this_month = _THIS_MONTH.search(sentence)
     sentence = _THIS_MONTH.sub(" ", sentence) if this_month else sentence
     key = normalize_key(sentence)
+    if _UP_TO_NOW.match(key) and stated_period(_UP_TO_NOW.sub(" ", key), context.year) == (None, None):
+        return UP_TO_NOW
     as_of = _AS_OF.search(key)
     stated = stated_period(_AS_OF.sub(" ", key) if as_of else sentence, context.year)
     if stated is None:
@@ -426,18 +519,34 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     return THIS_MONTH if this_month and stated == (None, None) else stated
 
 
+def _from_january(span: re.Match) -> str:
+    """ "Từ đầu năm đến ngày 15/8/2021" as the span of days it is: "từ ngày 1/1/2021 đến ngày 15/8/2021"."""
+    year = f"/{span.group('year') or span.group('start')}" if span.group("year") or span.group("start") else ""
+    return f"từ ngày 1/1{year} đến ngày {span.group('day')}/{span.group('month')}{year}"
+
+
 def _monthly(stated: tuple, monthly: tuple) -> tuple:
     """A sentence's "trong tháng" is the monthly report's month; in any other report it is unclear."""
     return (monthly if monthly[0] else UNCLEAR) if stated == THIS_MONTH else stated
 
 
-def _period(stated: tuple, key: str, code: str, context: Context) -> tuple[str | None, int] | None:
-    """(period, year) of one figure from what its sentence (or paragraph) states; None when unclear. A count of
-    services (given "hiện nay" or with no period of its own sentence), a figure "tính đến" a date, has no period."""
+def _carried(said: tuple, carried: tuple) -> tuple:
+    """A sentence's period: its own, else the one its paragraph carries; "Đến nay" opening it continues the
+    paragraph's period ("Trong 9 tháng ... Đến nay, tỷ lệ ... đạt 97%") and with none is a figure to date (the
+    year only)."""
+    if said == UP_TO_NOW:
+        return carried if carried[0] else ("as_of", None)
+    return said if said != (None, None) else carried
+
+
+def _period(stated: tuple, key: str, code: str, context: Context, annual: bool = True) -> tuple[str | None, int] | None:
+    """(period, year) of one figure from what its sentence (or paragraph) states; None when unclear. An index is
+    FY of its year (``annual``; not a one-stop centre's own satisfaction survey). A count of services (given "hiện
+    nay" or with no period of its own sentence), a figure "tính đến" a date, has no period."""
     if stated is UNCLEAR:
         return None
     period, year = stated
-    if _family(code):
+    if _family(code) and annual:
         year = year or context.year
         return ("FY", year) if year and period in (None, "FY") else None
     stock = code.startswith(STOCK) and (vocabulary()["stock"].search(key) or stated == (None, None)) \
@@ -455,51 +564,64 @@ def _period(stated: tuple, key: str, code: str, context: Context) -> tuple[str |
 
 def extract_figures(text: str, context: Context) -> list[dict]:
     """The figures of a bulletin's ``text`` (module docstring), in the order of the text; a figure repeated
-    (a lead printed twice, the headline's figure again in the body) is given once, at its first sentence.
+    (a lead printed twice, the headline's figure again in the body) is given once, at its first sentence, or where
+    its text states its period when the first takes the bulletin's (an agency named in short, then in full, is one).
     A sentence that names no period or scope takes those of an earlier sentence of its paragraph (the period
     of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
-    rows, seen, rounded = [], set(), set()
-    carried_period, paragraph, last_end, tiered = (None, None), [], 0, False
-    monthly = (None, None)  # a monthly report's month, named by its first period: its paragraphs' default
+    rows, seen, rounded, defaulted, read = [], set(), set(), set(), []
+    carried_period, paragraph, last_end, tiered, before = (None, None), [], 0, False, None
+    monthly = (None, None)  # a report's month or span, named by its first period: its paragraphs' default
     for start, end in sentences(text):
         sentence = text[start:end]
         if "\n" in text[last_end:start]:
+            before = paragraph[-1] if paragraph else None  # the last sentence of the paragraph before
             carried_period, paragraph, tiered = monthly, [], False  # a new paragraph
         last_end = end
         paragraph.append(sentence)
         if not any(ch.isdigit() for ch in sentence):
             continue
         key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
+        key = _ABBREVIATION.sub(lambda m: " " * len(m.group()), key)  # "hồ sơ thủ tục hành chính (TTHC) được ..."
+        key = _PARTY_PAIR.sub(r"\1 \2", key)  # "97% tổ chức, cá nhân hài lòng": one noun, no clause break
         if vocabulary()["components"].search(key) or vocabulary()["pending"].search(key):
             continue  # the parts of an index: none is the index; dossiers still in progress
         tiered = tiered or bool(_own_level(vocabulary()["tier_lead"].search(key), context))  # "Ở cấp huyện, ..."
         numbers = read_numbers(key)
-        earlier = partial(_named_index, paragraph[-2]) if len(paragraph) > 1 else None  # read only when needed
+        previous = paragraph[-2::-1] if len(paragraph) > 1 else [before] if before else []  # the sentences before
+        earlier = partial(_last_index, previous) if previous else None  # read only when needed
         found = _indicators(key, numbers, sentence, earlier)
+        read += [{"indicator": code, "value": number.value, "unit": number.unit} for number, code in found]
         if not found:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
                 stated = _monthly(_stated(sentence, context), monthly)  # says the period of the next ones
-                carried_period = stated if stated != (None, None) else carried_period
+                carried_period = _carried(stated, carried_period)
             continue
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
         asides = [m for m in _DATED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
-        said = _monthly(_stated(_DATED_ASIDE.sub(" ", sentence) if asides else sentence, context), monthly)
-        stated = said if said != (None, None) else carried_period
+        dated = [m for m in (_RANK_YEAR.match(key, n.end) for n in numbers if n.unit == "rank") if m] \
+            if len(key) == len(sentence) else []  # "Từ vị trí 63 của năm 2020, ...": that rank's year
+        said = _monthly(_stated(_blanked(sentence, asides + dated), context), monthly)
+        stated = _carried(said, carried_period)
+        said = ("as_of", None) if said == UP_TO_NOW else said
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
         if scope is None and not listing:
             continue
         carried_period = stated  # a sentence with figures lends its period to the next ones
-        if monthly == (None, None) and context.period is None and str(stated[0]).startswith("month:") \
-                and stated[1] == context.year and not any(row["period"] for row in rows):
+        if monthly == (None, None) and context.period is None and str(stated[0]).startswith(("month:", "range:")) \
+                and stated[1] == context.year and len(defaulted) == len(rows):  # none before states its period
             monthly = stated  # "Trong tháng 01 năm 2025, ... tiếp nhận 14.579 hồ sơ." opens a monthly report
         item_start, tier_only = 0, tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
         found = _one_value_each(key, sentence, found)
         for number, code in found:
             own = _clause_scope(sentence, key, number, context)
             if listing:  # a sentence naming several units: each figure is the one unit named just before it
-                own, item_start = _item_scope(sentence[item_start:number.start], context), number.end
+                since = max([n.end for n in numbers if n.end <= number.start] + [item_start])  # any number's
+                own = _item_scope(sentence[since:number.start], context) \
+                    or _item_scope(sentence[item_start:number.start], context)  # or the last figure's
+                leading = None if own else _leading_item(key, sentence, number, context)  # or the one after it
+                own, item_start = (own, number.end) if not leading else leading
                 if own is None:
                     continue
             if own is None and (_tier(key, number, context) or tier_only):
@@ -507,7 +629,10 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             figure_scope = NATIONAL if number.national else own or scope
             aside = next((m for m in asides if m.start() < number.start < m.end()), None)  # "(năm 2017, xếp thứ 55)"
             figure_stated = _stated(aside.group(), context) if aside else said if code.startswith(STOCK) else stated
-            period = _period(figure_stated, key, code, context)  # a stock: its sentence's own; an aside: its own
+            own_year = next((int(m.group(1)) for m in dated if m.start() == number.end), None)
+            figure_stated = (None, own_year) if own_year and _family(code) else figure_stated
+            local = code == "sipas" and figure_scope[1] in ("agency", "district")  # a unit's own survey, no index
+            period = _period(figure_stated, key, code, context, not local)  # a stock: its sentence's own
             same = (code, number.value, number.unit, period, figure_scope[:2])
             if period is None or same in seen:
                 continue
@@ -517,16 +642,50 @@ def extract_figures(text: str, context: Context) -> list[dict]:
                          "end": end, "sentence": sentence.strip()})
             if _ROUNDED.search(key, 0, number.start):
                 rounded.add(len(rows) - 1)  # its place in rows
-    return [row for at, row in enumerate(rows) if at not in rounded or not _said_exactly(row, rows)]
+            if figure_stated == (None, None):
+                defaulted.add(len(rows) - 1)  # its period is the bulletin's, none its text states
+    return [row for at, row in enumerate(rows) if (at not in rounded or not _said_exactly(row, read))
+            and not _given_again(at, rows, defaulted)]
 
 
-def _said_exactly(row: dict, rows: list[dict]) -> bool:
+def _given_again(at: int, rows: list[dict], defaulted: set[int]) -> bool:
+    """A figure the bulletin gives again where it is clearer: its period the bulletin's where another sentence states
+    one of the same year (a headline's "Gần 97% hồ sơ trả trước và đúng hạn", then the month's body "(đạt gần 97%)"),
+    or given by an earlier sentence with the same period (an agency's name in short or in full is one scope)."""
+    row = rows[at]
+    return any(_same_figure(row, other) and other["year"] == row["year"]
+               and ((at in defaulted and other_at not in defaulted)
+                    or (other_at < at and other["period"] == row["period"]
+                        and (at in defaulted) == (other_at in defaulted)))
+               for other_at, other in enumerate(rows) if other_at != at)
+
+
+def _same_figure(row: dict, other: dict) -> bool:
+    """The same indicator, value and unit of one scope (an agency's named in full or in short)."""
+    if (row["indicator"], row["value"], row["unit"]) != (other["indicator"], other["value"], other["unit"]):
+        return False
+    if row["scope"] == other["scope"]:
+        return True
+    agencies = row["scope_level"] == other["scope_level"] == "agency"
+    return agencies and (row["scope"] in other["scope"] or other["scope"] in row["scope"])
+
+
+def _blanked(sentence: str, spans: list[re.Match]) -> str:
+    """The sentence with the text of each span blanked out (its offsets kept)."""
+    for m in spans:
+        sentence = sentence[:m.start()] + " " * (m.end() - m.start()) + sentence[m.end():]
+    return sentence
+
+
+def _said_exactly(row: dict, read: list[dict]) -> bool:
     """A rounded figure ("hơn 2,4 triệu hồ sơ", "trên 14.000 hồ sơ") that the bulletin also gives exactly
-    (2,471 triệu; 14.292): the same indicator and unit, more significant digits, within a tenth of it."""
+    (2,471 triệu; 14.292): the same indicator and unit, more significant digits, within a tenth of it, read
+    anywhere in the text (also where the exact figure is left out: "trên 116.380" in the headline is the body's
+    116.383, whose sentence names a tier too)."""
     value = row["value"]
-    return any(other is not row and other["indicator"] == row["indicator"] and other["unit"] == row["unit"]
+    return any(other["indicator"] == row["indicator"] and other["unit"] == row["unit"]
                and _digits(other["value"]) > _digits(value) and abs(other["value"] - value) <= 0.1 * other["value"]
-               for other in rows)
+               for other in read)
 
 
 def _digits(value: float) -> int:
@@ -541,16 +700,18 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
     đó có 16.041 hồ sơ tiếp nhận mới", "trong đó hồ sơ mới tiếp nhận là 10.133 hồ sơ") or else the first, the
     whole ("..., trong đó 14.654 hồ sơ trực tiếp");
     items of a list of units (a unit named between them) each keep theirs."""
-    groups: dict[tuple[int, str, str], list[Number]] = {}
+    groups: dict[tuple[int, str, str, str | None], list[Number]] = {}
     item, previous_end = 0, 0
     for number, code in found:
-        if len(key) == len(sentence) and _unit_named(sentence[previous_end:number.start]):
+        if len(key) == len(sentence) and _units_named(sentence[previous_end:number.start]):
             item += 1  # "Sở Công Thương ... 92,83%; Sở Giao thông Vận tải ... 91,86%": another unit's
         previous_end = number.end
-        groups.setdefault((item, code, number.unit), []).append(number)
+        dated = (_RANK_YEAR.match(key, number.end) if number.unit == "rank" else None) \
+            or _DATED_ASIDE_KEY.search(key, 0, number.start)  # a figure of another year
+        groups.setdefault((item, code, number.unit, dated and dated.group()), []).append(number)
     drop = set()
-    parts = {item for (item, code, _), numbers in groups.items() if code == "dossiers_on_time" and len(numbers) > 1}
-    for (item, code, _), numbers in groups.items():
+    parts = {item for (item, code, *_), numbers in groups.items() if code == "dossiers_on_time" and len(numbers) > 1}
+    for (item, code, *_), numbers in groups.items():
         if code == "dossiers_on_time" and item in parts:
             drop.update(id(n) for n in numbers if n.unit == "count" or n.follows or len(numbers) > 1)  # parts
             continue
@@ -563,9 +724,21 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
     return [(number, code) for number, code in found if id(number) not in drop]
 
 
+def _leading_item(key: str, sentence: str, number: Number, context: Context) -> tuple[tuple, int] | None:
+    """The unit named right after a score its clause opens on ("với 92,93 điểm Sở Tài chính là đơn vị dẫn đầu"),
+    with where its name ends (the next item starts there); None when there is none."""
+    after = re.match(r"\s*điểm\s+([^,;()]*?)\s+là\s", key[number.end:])
+    if not after or not _LEADING_SCORE.search(key, 0, number.start):
+        return None
+    own = _item_scope(sentence[number.end:number.end + after.end(1)], context)
+    return (own, number.end + after.end(1)) if own else None
+
+
 def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:
     """The one unit an item of a list names by its name ("xếp thứ hai là TP.Hải Phòng (", "; thấp nhất là UBND
-    huyện Quốc Oai với tổng điểm"), None when it names none or several."""
+    huyện Quốc Oai với tổng điểm"), None when it names none or several. A unit the item comes after is no item's
+    ("Sau Quảng Ninh là Hà Nội với 84,64 điểm": Hà Nội's)."""
+    item = _COMES_AFTER.sub(" ", item)
     if not _unit_named(item):
         return None
     key = normalize_key(item)
@@ -573,7 +746,7 @@ def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:
         for wide in vocabulary()["province_wide"].finditer(key):
             item = item[:wide.start()] + " " * (wide.end() - wide.start()) + item[wide.end():]
     own = _scope(item, context)
-    return own if own is not None and own[2] and own[0] in item else None
+    return own if own is not None and own[2] and _spelt_in(own[0], item) else None
 
 
 def _tier(key: str, number: Number, context: Context) -> bool:
@@ -595,8 +768,13 @@ def _clause_scope(sentence: str, key: str, number: Number, context: Context) -> 
         return None
     clause = sentence[number.clause:number.start]
     own = _scope(clause, context)
-    named = own is not None and own[2] and own[1] != "province" and own[0] in clause  # by its name, not "huyện"
+    named = own is not None and own[2] and own[1] != "province" and _spelt_in(own[0], clause)  # not "huyện" alone
     return own if named else None
+
+
+def _spelt_in(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name``, in either placing of its tone marks ("Hoà Thành" is "Hòa Thành")."""
+    return normalize_key(name) in normalize_key(text)
 
 
 def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, bool] | None:
@@ -607,7 +785,7 @@ def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, 
         return own
     for earlier in reversed(paragraph[:-1]):
         named = _scope(earlier, context)
-        if named is not None and named[2] and (own is not UNSAID or named[0] in earlier):
+        if named is not None and named[2] and (own is not UNSAID or _spelt_in(named[0], earlier)):
             return named  # a district bulletin's sentence continues the unit named before it ("Theo UBND TP.Hội An")
     return None if own is UNSAID else own
 

@@ -29,7 +29,7 @@ def vocabulary() -> dict:
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
                          "components", "targets", "bounds", "after_not_figure", "other_indices", "groups",
-                         "pending", "sources", "source_verbs")}
+                         "pending", "sources", "source_verbs", "channels")}
     agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
                           r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?(?=\s*(?:[,(:;]|tỉnh|huyện|của|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|dẫn|vươn|cũng|tăng|giảm|$))")
@@ -47,6 +47,7 @@ def vocabulary() -> dict:
             "pending": re.compile(rf"^\W*(?:trong (?:tổng )?số [\d.,]+ hồ sơ|(?:tổng )?số (?:lượng )?hồ sơ) (?:còn )?"
                                   rf"(?:{words['pending']})(?!\w)"),
             "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
+            "channels": re.compile(rf"(?<!\w)(?:{words['channels']})(?!\w)"),
             "report_as": {code: spec.get("report_as") for code, spec in data["indicators"].items()},
             "after_not_figure": re.compile(rf"(?<!\w)(?:{words['after_not_figure']})(?!\w)"),
             "targets": re.compile(rf"(?<!\w)(?:{words['targets']})(?!\w)"),

@@ -1,10 +1,11 @@
 """Vietnamese numbers in a sentence, with the unit each is given in.
 
 ``read_numbers`` finds, in a lower-cased sentence, every number as Vietnamese write it ("1.439", "98,5%", "59,72
-ngàn", "2,5 triệu", "40,62/80 điểm") and every rank ("xếp thứ 10/63", "giữ vị trí số 2"), with its unit: ``%``,
-``score`` ("điểm"), ``rank``, ``count`` (followed by a counted noun: "hồ sơ", "thủ tục") or none. A score or
-share written with a decimal point ("92.83 điểm", "91.651%", "45.366 điểm": two digits before it) is a decimal,
-not thousands. Years, levels, dates and document numbers are no values. ``parse_number`` reads one number.
+ngàn", "2,5 triệu", "40,62/80 điểm") and every rank ("xếp thứ 10/63", "giữ vị trí số 2", "đứng ở vị trí 32", "từ vị
+trí 63"), with its unit: ``%``, ``score`` ("điểm"), ``rank``, ``count`` (followed by a counted noun: "hồ sơ", "thủ
+tục") or none. A score or share written with a decimal point ("92.83 điểm", "91.651%", "45.366 điểm": two digits
+before it) is a decimal, not thousands. Years, levels, dates and document numbers are no values. ``parse_number``
+reads one number.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ _NUMBER = re.compile(
     r"|\d{1,3}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)"
     r"(?!\w|[.,]\d|/(?!\d{2,3}\s*điểm))(?:/\d{2,3})?"  # "40,62/80 điểm"
     r"(?:\s*(?P<mult>ngàn|nghìn|triệu|tỷ)(?!\w))?(?P<pct>\s*%)?")
-_RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở)\s+(?:vị\s+)?(?:trí\s+)?(?:thứ|hạng|số)\s+(?P<n>\d{1,3})"
+_RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở|từ)\s+(?:(?:vị\s+)?(?:trí\s+)?(?:thứ|hạng|số)|vị\s+trí)\s+(?P<n>\d{1,3})"
                    r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)|\b(?:hạng(?:\s+thứ)?|vị trí thứ|vị thứ)\s+(?P<m>\d{1,3})"
                    r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)")
 _NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|(?<!tổng )số|lần|giai đoạn|khóa|nghị định|quyết định"

@@ -521,3 +521,254 @@ def test_a_bracket_opening_on_another_year_gives_its_figures_that_year():
             "xếp ở vị trí thứ 47).")
     assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
         ("par_index_rank", 40.0, "FY", 2023), ("par_index_rank", 47.0, "FY", 2022)]
+
+
+def test_a_town_thi_xa_is_a_district_not_a_commune():
+    context = Context(province="Tây Ninh", district=None, year=2022, period="FY")
+    text = ("Theo công bố Chỉ số cải cách hành chính năm 2022, ở khối các huyện, thị xã, thành phố, UBND thị xã Trảng "
+            "Bàng dẫn đầu với tỷ lệ điểm số đạt 88,40%.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 88.4, "Trảng Bàng")]
+
+
+def test_a_place_written_with_the_older_tone_placement_is_named():
+    context = Context(province="Đà Nẵng", district=None, year=2022, period="FY")
+    text = "Ở cấp huyện, UBND huyện Hoà Vang đứng đầu bảng xếp hạng chỉ số CCHC với tỷ lệ điểm số đạt 91,20%."
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 91.2, "Hòa Vang")]
+
+
+def test_a_received_count_of_the_counter_or_post_alone_is_a_part_of_the_total():
+    text = ("Trong quý I năm 2024, trung tâm đã tiếp nhận 8,4 ngàn hồ sơ. Trong đó, phần lớn hồ sơ được tiếp nhận trực "
+            "tiếp (6,1 ngàn hồ sơ), số còn lại nộp trực tuyến.\n\n"
+            "Trong quý I năm 2024, có 3.200 hồ sơ mới tiếp nhận (trực tiếp và qua bưu chính).\n\n"
+            "Trong quý I năm 2024, toàn tỉnh tiếp nhận 9.900 hồ sơ (trực tiếp và trực tuyến).")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 8400.0), ("dossiers_received", 9900.0)]
+
+
+def test_up_to_now_continues_the_paragraphs_period_and_alone_is_a_figure_to_date():
+    context = Context(province="Cao Bằng", district=None, year=2024, period="H1")
+    text = ("Trong 6 tháng đầu năm 2024, toàn tỉnh tiếp nhận 48.200 hồ sơ. Đến nay, tỷ lệ hồ sơ giải quyết đúng hạn "
+            "đạt 98%.\n\n"
+            "Đến nay, kết quả giải quyết hồ sơ đúng hạn tại Trung tâm Phục vụ hành chính công tỉnh đạt tỷ lệ 97%.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 48200.0, "H1", 2024), ("dossiers_on_time", 98.0, "H1", 2024),
+        ("dossiers_on_time", 97.0, None, 2024)]
+
+
+def test_a_span_of_days_as_long_as_a_month_opens_a_monthly_report():
+    context = Context(province="Cao Bằng", district=None, year=2024, period=None)
+    text = ("Trong tháng 3/2024 (từ 21/2 đến 20/3/2024), Trung tâm Phục vụ hành chính công tỉnh tiếp nhận mới 3.150 hồ "
+            "sơ.\n\n"
+            "Một số cơ quan có tỷ lệ hồ sơ quá hạn cao, như: Sở Xây dựng (12,5%); Sở Tư pháp (8,2%).")
+    span = "range:2024-02-21..2024-03-20"
+    assert [(r["indicator"], r["value"], r["period"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 3150.0, span, "Trung tâm Phục vụ hành chính công"),
+        ("dossiers_late", 12.5, span, "Sở Xây dựng"), ("dossiers_late", 8.2, span, "Sở Tư pháp")]
+
+
+def test_a_rounded_share_in_brackets_after_a_count_takes_its_indicator():
+    text = ("Trong quý I năm 2024, toàn tỉnh đã giải quyết trước và đúng hạn 8.020 hồ sơ (đạt gần 97%), tổng số hồ sơ "
+            "giải quyết quá hạn gần 300 hồ sơ, đạt trên 3%.")
+    assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_on_time", 8020.0, "count"), ("dossiers_on_time", 97.0, "%"), ("dossiers_late", 300.0, "count"),
+        ("dossiers_late", 3.0, "%")]
+
+
+def test_a_headline_figure_given_again_with_its_period_is_given_once_where_it_is_stated():
+    context = Context(province="Cao Bằng", district=None, year=2024, period=None)
+    text = ("Trung tâm Phục vụ hành chính công: gần 98% hồ sơ giải quyết đúng hạn\n\n"
+            "Trong tháng 4/2024, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 2.730 hồ sơ, giải quyết đúng hạn "
+            "2.650 hồ sơ (đạt gần 98%).")
+    centre = "Trung tâm Phục vụ hành chính công"
+    assert [(r["indicator"], r["value"], r["period"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 2730.0, "month:2024-04", centre), ("dossiers_on_time", 2650.0, "month:2024-04", centre),
+        ("dossiers_on_time", 98.0, "month:2024-04", centre)]
+    quarter = ("Trung tâm Phục vụ hành chính công giải quyết đúng hạn hơn 99% hồ sơ\n\n"
+               "Trong quý I năm 2024, Trung tâm Phục vụ hành chính công Cao Bằng đã giải quyết đúng hạn 9.120 hồ sơ "
+               "(hơn 99%).")
+    assert [(r["value"], r["period"], r["scope"]) for r in extract_figures(quarter, CAO_BANG_Q1)] == [
+        (9120.0, "Q1", centre + " Cao Bằng"), (99.0, "Q1", centre + " Cao Bằng")]
+
+
+def test_a_list_of_scores_takes_the_index_the_paragraph_before_names_in_its_last_sentence():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Trong 20 sở, ban, ngành: Sở Tư pháp dẫn đầu chỉ số cải cách hành chính năm 2023 với 93,10 điểm.\n\n"
+            "Đối với cấp huyện, UBND huyện Bảo Lạc xếp thứ nhất với 88,20 điểm; thứ hai là UBND huyện Hà Quảng 87,10 "
+            "điểm.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 93.1, "Sở Tư pháp"), ("par_index_score", 88.2, "Bảo Lạc"),
+        ("par_index_score", 87.1, "Hà Quảng")]
+
+
+def test_a_rank_after_a_regional_lead_is_regional_and_still_ends_its_list_item():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Chỉ số cải cách hành chính năm 2023 của tỉnh Cao Bằng xếp thứ 30/63 tỉnh, thành phố. So với khu vực miền "
+            "núi phía Bắc, Cao Bằng xếp ở vị trí thứ 4, chỉ sau Lạng Sơn (hạng 12) và Hà Giang (hạng 25).")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_rank", 30.0, "Cao Bằng"), ("par_index_rank", 12.0, "Lạng Sơn"),
+        ("par_index_rank", 25.0, "Hà Giang")]
+
+
+def test_a_place_in_the_ranking_without_an_ordinal_word_is_a_rank():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Theo kết quả xếp hạng chỉ số cải cách hành chính năm 2023, tỉnh Cao Bằng đứng ở vị trí 41, đạt 82,15 "
+            "điểm, thuộc nhóm khá.")
+    assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, context)] == [
+        ("par_index_rank", 41.0, "rank"), ("par_index_score", 82.15, "score")]
+
+
+def test_a_change_with_its_compared_year_between_the_index_and_its_score_is_an_aside():
+    context = Context(province="Cao Bằng", district="Bảo Lạc", year=2022, period="FY")
+    text = ("Năm 2022, chỉ số CCHC của huyện Bảo Lạc tăng 1,25 điểm so với năm 2021 đạt 80,40 điểm, xếp hạng 3/10 "
+            "huyện, thành phố.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 80.4, "Bảo Lạc"), ("par_index_rank", 3.0, "Bảo Lạc")]
+    text = "Năm 2022, tỷ lệ hồ sơ trực tuyến của huyện Bảo Lạc tăng 12% so với năm 2021."
+    assert extract_figures(text, context) == []
+
+
+def test_on_time_and_early_named_together_after_a_count_are_one_phrase():
+    text = ("Trong quý I năm 2024, UBND huyện Bảo Lạc đã giải quyết 2.100 hồ sơ, trong đó 2.080 hồ sơ đúng và sớm hạn, "
+            "đạt 99,05%.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_resolved", 2100.0), ("dossiers_on_time", 2080.0), ("dossiers_on_time", 99.05)]
+
+
+def test_a_sentence_about_dossiers_filed_online_makes_its_received_counts_online():
+    text = "Về hồ sơ trực tuyến, trong quý I năm 2024, toàn tỉnh tiếp nhận 3.412 hồ sơ, đạt 36,5%."
+    assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_online", 3412.0, "count"), ("dossiers_online", 36.5, "%")]
+
+
+def test_a_rank_followed_by_its_own_year_has_that_year_and_is_no_second_year_of_its_sentence():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Chỉ số cải cách hành chính năm 2023 của tỉnh Cao Bằng tăng mạnh, từ vị trí thứ 52 của năm 2022 lên vị trí "
+            "thứ 30/63 tỉnh, thành phố.")
+    assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
+        ("par_index_rank", 52.0, 2022), ("par_index_rank", 30.0, 2023)]
+    text = "Từ vị trí 58 của năm 2022, chỉ số PAR INDEX của tỉnh Cao Bằng năm 2023 đứng ở vị trí thứ 30/63 tỉnh, thành."
+    assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
+        ("par_index_rank", 30.0, 2023)]
+
+
+def test_the_span_a_report_opens_on_is_the_default_of_its_later_paragraphs():
+    context = Context(province="Cao Bằng", district=None, year=2025, period=None)
+    text = ("Cao Bằng: giải quyết hơn 40 ngàn hồ sơ với tỷ lệ hài lòng trên 98%\n\n"
+            "Từ 1/7 đến 30/11/2025, toàn tỉnh đã tiếp nhận 41.250 hồ sơ thủ tục hành chính.\n\n"
+            "Số hồ sơ đã giải quyết là 40.180 hồ sơ.")
+    span = "range:2025-07-01..2025-11-30"
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)][1:] == [
+        ("dossiers_received", 41250.0, span), ("dossiers_resolved", 40180.0, span)]
+
+
+def test_dossiers_resolved_past_the_deadline_are_late_however_the_phrase_joins_its_cues():
+    text = ("Trong quý I năm 2024, số hồ sơ giải quyết chậm hạn là 15 hồ sơ.\n\n"
+            "Trong quý I năm 2024, hồ sơ đã trả kết quả nhưng chậm hạn và hồ sơ quá hạn giải quyết là 21 hồ sơ (chiếm "
+            "0,5%).")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_late", 15.0), ("dossiers_late", 21.0), ("dossiers_late", 0.5)]
+
+
+def test_a_bare_early_count_joined_by_va_to_the_on_time_one_is_a_part_too():
+    text = ("Trong quý I năm 2024, số hồ sơ đã giải quyết là 8.350 hồ sơ; trong đó số hồ sơ giải quyết trước hạn là "
+            "5.200 và đúng hạn là 3.100 (chiếm 99,3%) hồ sơ.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_resolved", 8350.0)]  # early and on time given apart: neither (nor the share beside them)
+
+
+def test_a_one_stop_centres_own_satisfaction_survey_has_the_reports_period():
+    context = Context(province="Cao Bằng", district=None, year=2024, period="H1")
+    text = ("Trong 6 tháng đầu năm 2024, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 20.150 hồ sơ.\n\n"
+            "Mức độ hài lòng đối với Trung tâm Phục vụ hành chính công được khảo sát qua máy tính bảng, với tỷ lệ hài "
+            "lòng đạt 97,6%.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 20150.0, "H1", 2024), ("sipas", 97.6, "H1", 2024)]
+
+
+def test_dossiers_returned_unresolved_are_not_resolved_ones():
+    text = ("Trong quý I năm 2024, có 35 hồ sơ trả không giải quyết do thiếu thành phần.\n\n"
+            "Trong quý I năm 2024, có 18 hồ sơ trả lại sau khi giải quyết.")
+    assert extract_figures(text, CAO_BANG_Q1) == []
+
+
+def test_a_unit_a_list_item_comes_after_is_not_the_items_unit():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Theo kết quả công bố, Chỉ số PAR INDEX năm 2023 của tỉnh Lạng Sơn đạt 89,10 điểm. Sau Lạng Sơn là Cao "
+            "Bằng với 87,45 điểm, Hà Giang với 86,90 điểm.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 89.1, "Lạng Sơn"), ("par_index_score", 87.45, "Cao Bằng"),
+        ("par_index_score", 86.9, "Hà Giang")]
+
+
+def test_a_score_its_clause_opens_on_belongs_to_the_unit_named_after_it():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Ở khối sở, ngành (18 cơ quan), với 93,40 điểm Sở Nội vụ là đơn vị đứng đầu về chỉ số cải cách hành chính "
+            "năm 2023, kế đến là Sở Y tế đạt 92,15 điểm, Sở Tư pháp đạt 91,02 điểm.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 93.4, "Sở Nội vụ"), ("par_index_score", 92.15, "Sở Y tế"),
+        ("par_index_score", 91.02, "Sở Tư pháp")]
+
+
+def test_a_score_takes_the_index_the_nearest_earlier_sentence_of_its_paragraph_names():
+    context = Context(province="Cao Bằng", district="Bảo Lạc", year=2023, period="FY")
+    text = ("UBND tỉnh vừa công bố Chỉ số cải cách hành chính năm 2023 của các sở, ngành và các huyện. Kết quả, Văn "
+            "phòng UBND tỉnh đứng đầu khối sở, ngành. Riêng huyện Bảo Lạc đạt 84,30 điểm, xếp loại tốt.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 84.3, "Bảo Lạc")]
+
+
+def test_a_rounded_figure_given_exactly_in_a_sentence_left_out_is_not_kept():
+    context = Context(province="Cao Bằng", district="Bảo Lạc", year=2024, period=None)
+    text = ("Huyện Bảo Lạc tiếp nhận hơn 12.300 hồ sơ thủ tục hành chính\n\n"
+            "Tính đến cuối tháng 5 năm 2024, UBND huyện và UBND 14 xã, thị trấn tiếp nhận 12.342 hồ sơ thủ tục hành "
+            "chính.")
+    assert extract_figures(text, context) == []
+
+
+def test_from_the_start_of_the_year_to_a_day_is_that_span():
+    context = Context(province="Cao Bằng", district=None, year=2024, period=None)
+    text = ("Tính từ đầu năm đến ngày 20/8/2024, toàn tỉnh đã tiếp nhận 96.410 hồ sơ.\n\n"
+            "Từ đầu năm đến hết ngày 30/6/2024, toàn tỉnh đã giải quyết 70.120 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 96410.0, "range:2024-01-01..2024-08-20"), ("dossiers_resolved", 70120.0, "H1")]
+
+
+def test_dossiers_carried_out_as_online_public_services_are_filed_online():
+    text = ("Trong quý I năm 2024, toàn tỉnh đã tiếp nhận 3.050 hồ sơ. Trong số này, có 1.240 hồ sơ thực hiện dịch vụ "
+            "công trực tuyến toàn trình.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 3050.0), ("dossiers_online", 1240.0)]
+
+
+def test_a_rank_in_a_dated_aside_takes_the_index_its_sentence_names():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Chỉ số CCHC năm 2023 của tỉnh Cao Bằng xếp hạng 30/63 tỉnh, thành phố, đạt 84,50%, tăng 12 bậc so năm "
+            "2021 (năm 2021 xếp thứ 42/63 tỉnh, thành phố).")
+    assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
+        ("par_index_rank", 30.0, 2023), ("par_index_score", 84.5, 2023), ("par_index_rank", 42.0, 2021)]
+
+
+def test_an_abbreviation_in_brackets_does_not_break_the_phrase_naming_a_figure():
+    context = Context(province="Cao Bằng", district=None, year=2024, period=None)
+    text = ("Trong tháng 4/2024, có 95,2% hồ sơ thủ tục hành chính (TTHC) được giải quyết đúng và trước hạn.\n\n"
+            "Hiện nay, tỉnh đã cung cấp 1.150 TTHC thực hiện dịch vụ công trực tuyến (DVCTT) toàn trình.")
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)] == [
+        ("dossiers_on_time", 95.2, "month:2024-04"), ("online_services_full", 1150.0, None)]
+
+
+def test_the_parties_served_named_as_a_pair_do_not_break_the_phrase_naming_a_figure():
+    text = ("Trong quý I năm 2024, toàn tỉnh có 15.300 hồ sơ của tổ chức, cá nhân yêu cầu giải quyết.\n\n"
+            "Trong quý I năm 2024, khảo sát tại Trung tâm Phục vụ hành chính công tỉnh cho thấy trên 96% người dân, "
+            "doanh nghiệp hài lòng.")
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 15300.0, "Q1"), ("sipas", 96.0, "Q1")]
+
+
+def test_a_year_a_value_is_said_to_be_higher_than_is_no_second_year_of_the_sentence():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Chỉ số SIPAS năm 2023 của tỉnh Cao Bằng đạt 86,40%, cao hơn tỷ lệ hài lòng chung của tỉnh năm 2022 là "
+            "2,15%.")
+    assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
+        ("sipas", 86.4, 2023)]
