@@ -45,9 +45,10 @@ chính", and of the index named there), two years, two months, a month a span st
 not understand, a commune, a bulletin without a province or a year, dossiers in progress or carried over ("Trong số
 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and
 on-time counts given apart (their total is the figure; of two received counts the new intake, else the whole, is
-kept), a received count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the
-total). Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also
-gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
+kept), an on-time figure named by early words alone ("số hồ sơ trả trước hạn là 3.066": a part of it), a received
+count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total).
+Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives
+the figure exactly ("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
 """
 
 from __future__ import annotations
@@ -249,6 +250,8 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
             if _cue(after.group(), number, after=True) is not None:
                 previous_end = after.end()  # "19.838 hồ sơ tiếp nhận trực tuyến, 8.606": not the next's words
         number.national = bool(code) and _national(key, number, code)
+        number.early = code == "dossiers_on_time" and (previous[0].early if number.follows and previous
+                                                       else _early_only(key, window, number))
         if code and number.unit in words["units"][code] and (number.national or not _doubtful(key, window, number,
                                                                                                 code)):
             number.written, number.unit = number.unit, words["report_as"][code] or number.unit
@@ -422,6 +425,20 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
                 or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
                 or not low <= number.value <= high or (number.unit == "%" and number.value > 100)
                 or (code == "dossiers_received" and _one_channel(key, window, number)))
+
+
+def _early_only(key: str, window: str, number: Number) -> bool:
+    """An on-time count or share named by the words of early resolution alone ("số hồ sơ trả trước hạn là 3.066",
+    "tỷ lệ giải quyết trước hạn cao (chiếm 99,94%)"): a part of the on-time figure ("đúng và trước hạn" is all)."""
+    words = vocabulary()
+    after = _NOUN_PHRASE.match(key, number.end).group()
+    said = [m for m in re.finditer(rf"{words['early'].pattern}|{words['on_time'].pattern}", after)]
+    if said:  # named after it: "3.066 hồ sơ trước hạn", "1.260 hồ sơ đúng và sớm hạn"
+        return not words["on_time"].search(after, said[0].start())
+    said = [m for m in re.finditer(rf"{words['early'].pattern}|{words['on_time'].pattern}", window)]
+    last = said[-1] if said else None  # before it: the nearest, with the words just before ("đúng và trước hạn")
+    return bool(last) and bool(words["early"].fullmatch(last.group())) \
+        and not words["on_time"].search(window, max(0, last.start() - 15), last.start())
 
 
 def _one_channel(key: str, window: str, number: Number) -> bool:
@@ -721,7 +738,7 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
             if code == "dossiers_received" else []
         keep = new[0] if len(new) == 1 else numbers[0]
         drop.update(id(n) for n in numbers if n is not keep)
-    return [(number, code) for number, code in found if id(number) not in drop]
+    return [(number, code) for number, code in found if id(number) not in drop and not number.early]
 
 
 def _leading_item(key: str, sentence: str, number: Number, context: Context) -> tuple[tuple, int] | None:

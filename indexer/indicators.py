@@ -29,7 +29,7 @@ def vocabulary() -> dict:
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
                          "components", "targets", "bounds", "after_not_figure", "other_indices", "groups",
-                         "pending", "sources", "source_verbs", "channels")}
+                         "pending", "sources", "source_verbs", "channels", "early", "on_time")}
     agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
                           r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?(?=\s*(?:[,(:;]|tỉnh|huyện|của|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|dẫn|vươn|cũng|tăng|giảm|$))")
@@ -48,6 +48,8 @@ def vocabulary() -> dict:
                                   rf"(?:{words['pending']})(?!\w)"),
             "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
             "channels": re.compile(rf"(?<!\w)(?:{words['channels']})(?!\w)"),
+            "early": re.compile(rf"(?<!\w)(?:{words['early']})(?!\w)"),
+            "on_time": re.compile(rf"(?<!\w)(?:{words['on_time']})(?!\w)"),
             "report_as": {code: spec.get("report_as") for code, spec in data["indicators"].items()},
             "after_not_figure": re.compile(rf"(?<!\w)(?:{words['after_not_figure']})(?!\w)"),
             "targets": re.compile(rf"(?<!\w)(?:{words['targets']})(?!\w)"),

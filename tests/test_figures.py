@@ -772,3 +772,12 @@ def test_a_year_a_value_is_said_to_be_higher_than_is_no_second_year_of_the_sente
             "2,15%.")
     assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
         ("sipas", 86.4, 2023)]
+
+
+def test_dossiers_resolved_early_alone_are_a_part_of_the_on_time_figure():
+    text = ("Trong quý I năm 2024, Trung tâm Phục vụ hành chính công tỉnh đã giải quyết 4.210 hồ sơ, trong đó số hồ sơ "
+            "trả trước hạn là 2.905; không có hồ sơ quá hạn.\n\n"
+            "Trong quý I năm 2024, toàn tỉnh có tỷ lệ hồ sơ giải quyết trước hạn cao (chiếm 97,35%).\n\n"
+            "Trong quý I năm 2024, toàn tỉnh có 6.120 hồ sơ được giải quyết đúng và trước hạn (đạt 98,6%).")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_resolved", 4210.0), ("dossiers_on_time", 6120.0), ("dossiers_on_time", 98.6)]
