@@ -781,3 +781,11 @@ def test_dossiers_resolved_early_alone_are_a_part_of_the_on_time_figure():
             "Trong quý I năm 2024, toàn tỉnh có 6.120 hồ sơ được giải quyết đúng và trước hạn (đạt 98,6%).")
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_resolved", 4210.0), ("dossiers_on_time", 6120.0), ("dossiers_on_time", 98.6)]
+
+
+def test_a_tier_named_in_a_figures_own_clause_is_a_part_of_the_province_wide_total():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Trong năm 2023, hồ sơ được tiếp nhận và giải quyết trên địa bàn tỉnh đạt 412.530 hồ sơ (cấp tỉnh tiếp "
+            "nhận 41.200 hồ sơ, UBND cấp huyện tiếp nhận 98.330 hồ sơ), trong đó 99,1% hồ sơ được giải quyết đúng hạn.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_on_time", 99.1, "Cao Bằng")]
