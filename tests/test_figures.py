@@ -789,3 +789,11 @@ def test_a_tier_named_in_a_figures_own_clause_is_a_part_of_the_province_wide_tot
             "nhận 41.200 hồ sơ, UBND cấp huyện tiếp nhận 98.330 hồ sơ), trong đó 99,1% hồ sơ được giải quyết đúng hạn.")
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("dossiers_on_time", 99.1, "Cao Bằng")]
+
+
+def test_dossiers_late_that_were_resolved_are_late_ones():
+    text = ("Trong quý I năm 2024, số hồ sơ trễ hạn đã giải quyết là 312 hồ sơ, chiếm 0,85%.\n\n"
+            "Trong tháng 3/2024, hồ sơ quá hạn đã được giải quyết tại Sở Xây dựng là 40 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["unit"], r["scope"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_late", 312.0, "count", "Cao Bằng"), ("dossiers_late", 0.85, "%", "Cao Bằng"),
+        ("dossiers_late", 40.0, "count", "Sở Xây dựng")]
