@@ -28,7 +28,7 @@ another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its 
 index its sentence names) and is no second year of its sentence, as is a rank's own year after it ("từ vị trí thứ 5
 của năm 2015"). The scope is the district or agency named in the figure's own clause, else the place or agency the
 sentence (or an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho
-biết"), else the bulletin's district or province.
+biết", nor a counted head, "18 Sở ngành tỉnh"), else the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
 ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and
@@ -128,6 +128,7 @@ _ABBREVIATION = re.compile(r"\((?:tthc|hs|dvctt|dvc|dvcqg)\)")  # a name's abbre
 # the parties served named as a pair, one noun: "tổ chức, cá nhân", "người dân, doanh nghiệp"
 _PARTY_PAIR = re.compile(r"(?<!\w)(tổ chức|cá nhân|người dân|doanh nghiệp),"
                          r"(\s+(?:tổ chức|cá nhân|người dân|doanh nghiệp)(?!\w))")
+_COUNTED_HEAD = re.compile(r"(?<![\w.,])\d+(?:\s*/\s*\d+)?\s*$")  # "của 18 Sở ngành tỉnh": a group, no agency
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
 
 
@@ -462,11 +463,12 @@ def _agencies(text: str) -> list[str]:
     """The agencies ``text`` names as the unit of its figures, in order: not a head word alone ("15/24 Sở"), nor one
     that tells them ("Văn phòng UBND tỉnh cho biết", its name ending before the verb), nor one they are reported by
     ("theo báo cáo của Văn phòng UBND tỉnh, Trung tâm ...") when another agency is named (alone, it reports its own
-    figures)."""
+    figures), nor a head counted ("18 Sở ngành tỉnh": a group of agencies)."""
     words, found, sources = vocabulary(), [], []
     for m in words["agencies"].finditer(text):
         name = m.group()
-        if " " not in name.strip() or words["source_after"].match(text[m.end():]) \
+        if " " not in name.strip() or _COUNTED_HEAD.search(text, 0, m.start()) \
+                or words["source_after"].match(text[m.end():]) \
                 or any(words["source_after"].match(name[v.start():]) for v in re.finditer(r"\s", name)):
             continue
         source = words["source_before"].search(normalize_key(text[max(0, m.start() - 30):m.start()]))

@@ -797,3 +797,10 @@ def test_dossiers_late_that_were_resolved_are_late_ones():
     assert [(r["indicator"], r["value"], r["unit"], r["scope"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_late", 312.0, "count", "Cao Bằng"), ("dossiers_late", 0.85, "%", "Cao Bằng"),
         ("dossiers_late", 40.0, "count", "Sở Xây dựng")]
+
+
+def test_a_counted_agency_head_names_a_group_not_an_agency():
+    text = ("Trong quý I năm 2024, bộ phận một cửa tiếp nhận hồ sơ của 21 Sở ngành tỉnh, tỷ lệ hồ sơ giải quyết "
+            "đúng hạn đạt 98,7%.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_on_time", 98.7, "Cao Bằng")]
