@@ -32,24 +32,25 @@ biết", nor a counted head, "18 Sở ngành tỉnh"), else the bulletin's distr
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
 ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and
-its number is an aside: "chỉ số CCHC ... tăng 0,81 điểm so với năm 2019 đạt 77,93 điểm"), a national average (but an
-index's, "trung bình cả nước là 87,16%", is kept with the scope "cả nước", level national), an index's components, a
-rank among a region's provinces ("xếp hạng 3/13 tỉnh, thành phố khu vực ĐBSCL", "So với khu vực ĐBSCL, Cà Mau xếp ở
-vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and
-the rest of its paragraph; one in the figure's own clause, "... toàn tỉnh ... (cấp tỉnh tiếp nhận 77.833 hồ sơ,
-...)"; in a district's own bulletin "cấp huyện" is the district), a sentence naming two places or agencies unless
-each figure has its own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng
-(90,09% điểm)", an item running from the number before it, or from the figure before it when that names no unit; a
-unit it comes after, "Sau Quảng Ninh là Hà Nội với 84,64 điểm", is not its own; a score its clause opens on is the
-unit's named right after it, "với 92,93 điểm Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành chính", and of
-the index named there), two years, two months, a month a span starts from or a span this reader does not understand,
-a commune, a bulletin without a province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang
-giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts
-given apart (their total is the figure; of two received counts the new intake, else the whole, is kept), an on-time
-figure named by early words alone ("số hồ sơ trả trước hạn là 3.066": a part of it), a received count of the counter
-or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total). Approximations keep the number
-stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn 2,4
-triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
+its number is an aside: "chỉ số CCHC ... tăng 0,81 điểm so với năm 2019 đạt 77,93 điểm"), an average of units ("tỷ
+lệ hồ sơ trực tuyến trung bình đạt 18,9%"), a national average (but an index's, "trung bình cả nước là 87,16%", is
+kept with the scope "cả nước", level national), an index's components, a rank among a region's provinces ("xếp hạng
+3/13 tỉnh, thành phố khu vực ĐBSCL", "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí thứ 3"), a tier of government ("UBND
+cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph; one in the
+figure's own clause, "... toàn tỉnh ... (cấp tỉnh tiếp nhận 77.833 hồ sơ, ...)"; in a district's own bulletin "cấp
+huyện" is the district), a sentence naming two places or agencies unless each figure has its own (a list of units:
+"đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)", an item running from the
+number before it, or from the figure before it when that names no unit; a unit it comes after, "Sau Quảng Ninh là Hà
+Nội với 84,64 điểm", is not its own; a score its clause opens on is the unit's named right after it, "với 92,93 điểm
+Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành chính", and of the index named there), two years, two months,
+a month a span starts from or a span this reader does not understand, a commune, a bulletin without a province or a
+year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết
+là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is the figure; of
+two received counts the new intake, else the whole, is kept), an on-time figure named by early words alone ("số hồ
+sơ trả trước hạn là 3.066": a part of it), a received count of the counter or the post alone ("HS tiếp nhận trực
+tiếp (54,1 ngàn HS)": a part of the total). Approximations keep the number stated ("hơn 1.000" is 1000), as the hand
+labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence
+whose figures are left out.
 """
 
 from __future__ import annotations

@@ -804,3 +804,9 @@ def test_a_counted_agency_head_names_a_group_not_an_agency():
             "đúng hạn đạt 98,7%.")
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_on_time", 98.7, "Cao Bằng")]
+
+
+def test_a_share_said_to_be_an_average_is_the_average_of_units_not_a_figure():
+    text = ("Trong quý I năm 2024, tỷ lệ hồ sơ nộp trực tuyến trung bình đạt 27,4% trên tổng số hồ sơ các cơ quan.\n\n"
+            "Trong quý I năm 2024, tỷ lệ hồ sơ nộp trực tuyến của toàn tỉnh đạt 31,2%.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [("dossiers_online", 31.2)]
