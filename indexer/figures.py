@@ -9,26 +9,27 @@ Each number of a sentence is read with its unit (``indexer.numbers``); its indic
 before it in its own clause since the previous number with a unit (or right after it, past an abbreviation in
 brackets or the comma of "tổ chức, cá nhân": "98,5% hồ sơ (TTHC) giải quyết đúng hạn", "567 dịch vụ công trực tuyến
 một phần"; a cue overlapping one of that indicator's is part of its phrase: "đã trả kết quả nhưng chậm hạn"); a
-share after a count ("(đạt 99,2%)", "(đạt gần 97%)"), a rank after an index's score and a score after its rank take
-that figure's indicator; received counts in a sentence opening "Về hồ sơ trực tuyến, ..." are online ones; a rank
-takes the index named after it ("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a share beside a rank) in a
-sentence that names no index takes the one index the nearest earlier sentence of the paragraph naming an index names
-("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first sentence the last
-sentence of the paragraph before. The period is the sentence's own (``indexer.periods.stated_period``, the
-recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures, else
-the bulletin's (the year alone when it names no part of it); an index is FY of its year (not the satisfaction a
-one-stop centre or a district measures itself, which has the period of its text); services counted "hiện nay" and
-figures "tính đến" a date have the year only, as do those of a sentence opening "Đến nay" in a paragraph with no
-period before it (after one, they continue it); figures "từ đầu năm đến nay" have the span from January to the end
-of the bulletin's part of the year (9M in a third-quarter report), else the year only, and "từ đầu năm đến ngày
-15/8/2021" the span from 1 January to that day; "trong tháng" is a monthly report's month (unclear in any other
-report); in a bulletin with no period of its own, the first month or span of days a sentence with figures states,
-when no figure before states its period, is the report's, the default of its later paragraphs; a bracket opening on
-another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)") gives its figures that year (a rank in it takes the one
-index its sentence names) and is no second year of its sentence, as is a rank's own year after it ("từ vị trí thứ 5
-của năm 2015"). The scope is the district or agency named in the figure's own clause, else the place or agency the
-sentence (or an earlier one of its paragraph) names (not an agency that tells the figures, "Văn phòng UBND tỉnh cho
-biết", nor a counted head, "18 Sở ngành tỉnh"), else the bulletin's district or province.
+share after a count ("(đạt 99,2%)", "(đạt gần 97%)"), a share after an index's raw points ("Chỉ số hài lòng ... được
+9,85 điểm, đạt 87,10%"), a rank after an index's score and a score after its rank take that figure's indicator;
+received counts in a sentence opening "Về hồ sơ trực tuyến, ..." are online ones; a rank takes the index named after
+it ("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index takes
+the one index the nearest earlier sentence of the paragraph naming an index names ("... công bố Chỉ số CCHC năm
+2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first sentence the last sentence of the paragraph before.
+The period is the sentence's own (``indexer.periods.stated_period``, the recogniser the bulletin's period comes
+from), else that of an earlier sentence of the paragraph with figures, else the bulletin's (the year alone when it
+names no part of it); an index is FY of its year (not the satisfaction a one-stop centre or a district measures
+itself, which has the period of its text); services counted "hiện nay" and figures "tính đến" a date have the year
+only, as do those of a sentence opening "Đến nay" in a paragraph with no period before it (after one, they continue
+it); figures "từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a
+third-quarter report), else the year only, and "từ đầu năm đến ngày 15/8/2021" the span from 1 January to that day;
+"trong tháng" is a monthly report's month (unclear in any other report); in a bulletin with no period of its own,
+the first month or span of days a sentence with figures states, when no figure before states its period, is the
+report's, the default of its later paragraphs; a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí
+thứ 55)") gives its figures that year (a rank in it takes the one index its sentence names) and is no second year of
+its sentence, as is a rank's own year after it ("từ vị trí thứ 5 của năm 2015"). The scope is the district or agency
+named in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph) names
+(not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết", nor a counted head, "18 Sở ngành tỉnh"), else
+the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
 ("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and
@@ -130,6 +131,8 @@ _ABBREVIATION = re.compile(r"\((?:tthc|hs|dvctt|dvc|dvcqg)\)")  # a name's abbre
 _PARTY_PAIR = re.compile(r"(?<!\w)(tổ chức|cá nhân|người dân|doanh nghiệp),"
                          r"(\s+(?:tổ chức|cá nhân|người dân|doanh nghiệp)(?!\w))")
 _COUNTED_HEAD = re.compile(r"(?<![\w.,])\d+(?:\s*/\s*\d+)?\s*$")  # "của 18 Sở ngành tỉnh": a group, no agency
+# the share of an index's raw points right after them: "9,85 điểm, đạt 87,1%"
+_SHARE_OF_POINTS = re.compile(r"\s*(?:điểm)?\s*,?\s*(?:đạt|chiếm|bằng)(?:\s+tỷ lệ)?\s*[\d.,]+\s*%")
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
 
 
@@ -224,7 +227,7 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
     of a sentence with a rank (``_earlier_index``)."""
     found: list[tuple[Number, str]] = []
     words = vocabulary()
-    previous_end, previous = 0, None
+    previous_end, previous, points = 0, None, None
     ranked = any(number.unit == "rank" for number in numbers)  # "đạt 90,25% xếp vị trí thứ 3": an index's share
     changes = [m.span() for m in _CHANGE.finditer(key)]  # "tăng 0,81 điểm so với năm 2019": an aside, no figure
     plain = _CHANGE.sub(lambda m: " " * len(m.group()), key) if changes else key
@@ -246,6 +249,10 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
             code = _earlier_index(key, number, earlier)
         if code and number.unit is None:
             number.unit = "score"
+        if code is None and points and number.unit == "%" and _SHARE_OF_POINTS.fullmatch(key, points[0].end,
+                                                                                      number.end):
+            code = points[1]  # "chỉ số hài lòng ... được 9,85 điểm, đạt 87,10%": the share of the index's points
+        points = (number, code) if _raw_points(number, code) else None
         if code == "dossiers_received" and _ONLINE_LEAD.match(key):
             code = "dossiers_online"  # "Về hồ sơ trực tuyến, trong quý, UBND thành phố tiếp nhận 581 hồ sơ"
         if number.unit in ("%", "count"):
@@ -261,6 +268,13 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
             found.append((number, code))
             previous = (number, code)
     return _index_as_share(found)
+
+
+def _raw_points(number: Number, code: str | None) -> bool:
+    """Whether a score is an index's raw points, below the range of the index ("Chỉ số hài lòng ... được 9,85 điểm,
+    đạt 87,10%"): no figure, and it does not end the words naming the share after it."""
+    low = vocabulary()["plausible"].get(code, (0, 0))[0] if code and _family(code) else 0
+    return number.unit == "score" and number.value < low
 
 
 def _national(key: str, number: Number, code: str) -> bool:

@@ -810,3 +810,11 @@ def test_a_share_said_to_be_an_average_is_the_average_of_units_not_a_figure():
     text = ("Trong quý I năm 2024, tỷ lệ hồ sơ nộp trực tuyến trung bình đạt 27,4% trên tổng số hồ sơ các cơ quan.\n\n"
             "Trong quý I năm 2024, tỷ lệ hồ sơ nộp trực tuyến của toàn tỉnh đạt 31,2%.")
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [("dossiers_online", 31.2)]
+
+
+def test_a_share_after_an_index_s_raw_points_is_the_index():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Năm 2023, điểm Chỉ số hài lòng của người dân, tổ chức về sự phục vụ của các cơ quan hành chính nhà nước "
+            "trên địa bàn tỉnh được 9,85 điểm, đạt 87,10%, xếp thứ 21/63 tỉnh, thành phố.")
+    assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, context)] == [
+        ("sipas", 87.1, "%"), ("sipas_rank", 21.0, "rank")]
