@@ -11,7 +11,8 @@ unaccented words:
   spelled-out abbreviation) of the query is one part, and a bulletin qualifies
   when the parts it matches carry at least ``Relevance.min_share`` of the query's
   informative weight; bulletins matching every part are lifted. A word is what
-  pyvi joins; two neighbouring syllables pyvi leaves apart ("hội thi", "một
+  pyvi joins (four syllables it glues, "hồ_sơ_kết_quả", are two words of two);
+  two neighbouring syllables pyvi leaves apart ("hội thi", "một
   cửa", and every syllable typed without diacritics) are a word too when the
   index has them side by side somewhere (``join_known_pairs``), so they count
   as complete only where they stand together. Function words
@@ -133,7 +134,11 @@ def analyse(text: str) -> Analysed:
         if token.pos == last_pos:
             if "_" in token.text:
                 out.words.append(token.text)
-                out.spans[len(out.syllables) - 1] = token.text.count("_") + 1
+                first, length = len(out.syllables) - 1, token.text.count("_") + 1
+                if length == 4:  # pyvi glues two words it often saw together ("hồ_sơ_kết_quả"): two parts
+                    out.spans[first], out.spans[first + 2] = 2, 2
+                else:
+                    out.spans[first] = length
             continue  # the parts of a number (3,4) are matched through Syllable.parts
         last_pos = token.pos
         parts = tuple(number_parts(raw, span) for span in scan(raw)[:1])[0] if "," in raw or "." in raw else ()

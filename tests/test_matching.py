@@ -216,3 +216,30 @@ def test_a_document_number_in_the_query_outweighs_its_other_words(tmp_path):
     for query in ("45/2020/ND-CP dịch vụ công trực tuyến", "dịch vụ công trực tuyến theo 45/2020/NĐ-CP"):
         assert ids(engine, query)[0] == "cites-45"
     assert ids(engine, "dịch vụ công trực tuyến")[-1] == "cites-45"  # without the number it is the weakest
+
+
+GLUED = {
+    "scan": "\n".join([
+        "Đẩy mạnh số hoá hồ sơ theo Đề án 06",
+        "",
+        "Tỉnh đẩy mạnh số hoá hồ sơ thủ tục hành chính theo Đề án 06; kết quả giải quyết được trả bản điện tử.",
+    ]),
+    "dossiers": "\n".join([
+        "Kết quả giải quyết hồ sơ thủ tục hành chính quý I",
+        "",
+        "Trong quý I, tỉnh tiếp nhận 12.000 hồ sơ thủ tục hành chính, trả hồ sơ kết quả giải quyết đúng hạn cho "
+        "11.900 hồ sơ. Hồ sơ kết quả giải quyết thủ tục hành chính được lưu trữ đầy đủ; hồ sơ trễ hạn giảm.",
+    ]),
+}
+
+
+def test_two_words_pyvi_glues_into_one_count_as_two_parts(tmp_path):
+    """pyvi reads "hồ sơ kết quả" as one word: a bulletin holding "hồ sơ" and "kết quả" apart holds every word
+    of the query all the same, and gets the lift for it."""
+    engine = engine_over(GLUED, tmp_path)
+    query = "số hóa hồ sơ kết quả giải quyết thủ tục hành chính theo Đề án 06"
+    response = engine.run_search(make_request(query, explain=True))
+    assert [hit.id for hit in response.results] == ["scan", "dossiers"]
+    lifts = [[d["description"] for d in hit["explanation"]["details"] if d["description"].startswith("lift")]
+             for hit in response.to_dict()["results"]]
+    assert lifts == [["lift: every word present"], []]
