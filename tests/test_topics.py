@@ -99,6 +99,9 @@ def test_the_reforms_own_measures_say_a_bulletin_is_about_it_without_naming_the_
      "Căn cứ Luật Tổ chức chính quyền địa phương; theo đề nghị của Giám đốc Sở Nội vụ.", ["the_che", "thu_tuc"]),
     ("Huyện công khai đánh giá mức độ hài lòng của người dân",
      "Năm 2017, huyện xác định công tác CCHC là nhiệm vụ trọng tâm.", ["chi_so"]),
+    # public service units that finance their own recurrent spending: the autonomy of public finance reform
+    ("Cải cách hành chính: chuyển đơn vị sự nghiệp sang tự chủ",
+     "Tỉnh chuyển 4 đơn vị sự nghiệp công lập sang loại hình tự bảo đảm chi thường xuyên.", ["tai_chinh_cong"]),
 ])
 def test_general_terms_chosen_on_real_dev_pages(title, body, expected):
     assert assign_topics(title, body) == expected
