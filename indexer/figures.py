@@ -50,9 +50,11 @@ quyết đúng hạn|"), a bulletin without a province or a year, dossiers in pr
 sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time
 counts given apart (their total is the figure; of two received counts the new intake, else the whole, is kept), an
 on-time figure named by early words alone ("số hồ sơ trả trước hạn là 3.066": a part of it), a received count of the
-counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total). Approximations keep the
-number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn
-2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
+counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total), a sentence giving two
+figures or more again with other values (the indicators, period and scope of an earlier sentence: a second
+breakdown, of a part of the whole, "Số hồ sơ giải quyết qua bộ phận một cửa liên thông là ..."). Approximations keep
+the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly
+("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
 """
 
 from __future__ import annotations
@@ -685,8 +687,25 @@ def extract_figures(text: str, context: Context) -> list[dict]:
                 rounded.add(len(rows) - 1)  # its place in rows
             if figure_stated == (None, None):
                 defaulted.add(len(rows) - 1)  # its period is the bulletin's, none its text states
-    return [row for at, row in enumerate(rows) if (at not in rounded or not _said_exactly(row, read))
+    kept = [row for at, row in enumerate(rows) if (at not in rounded or not _said_exactly(row, read))
             and not _given_again(at, rows, defaulted)]
+    return _without_second_breakdowns(kept)
+
+
+def _without_second_breakdowns(rows: list[dict]) -> list[dict]:
+    """The rows but those of a sentence that gives two or more figures again with other values (same indicator,
+    unit, period and scope as an earlier sentence's): a second breakdown, of a part of the whole the first gave
+    (one mechanism, one channel, some units), which its words do not make clear ("Tổng số hồ sơ tiếp nhận ...
+    là 5.210 hồ sơ, đã giải quyết 5.100 hồ sơ, ... Số hồ sơ giải quyết qua bộ phận một cửa là 4.870 hồ sơ, đúng
+    hạn 4.800 hồ sơ")."""
+    def key(row: dict) -> tuple:
+        return row["indicator"], row["unit"], row["period"], row["year"], row["scope"]
+    again: dict[int, int] = {}
+    for row in rows:
+        if any(key(other) == key(row) and other["value"] != row["value"] and other["start"] < row["start"]
+               for other in rows):
+            again[row["start"]] = again.get(row["start"], 0) + 1
+    return [row for row in rows if again.get(row["start"], 0) < 2]
 
 
 def _given_again(at: int, rows: list[dict], defaulted: set[int]) -> bool:
