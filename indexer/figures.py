@@ -44,14 +44,17 @@ huyện" is the district), a sentence naming two places or agencies unless each 
 number before it, or from the figure before it when that names no unit; a unit it comes after, "Sau Quảng Ninh là Hà
 Nội với 84,64 điểm", is not its own; a score its clause opens on is the unit's named right after it, "với 92,93 điểm
 Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành chính", and of the index named there), two years, two months,
-a month a span starts from or a span this reader does not understand, a commune, a bulletin without a province or a
-year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết
-là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is the figure; of
-two received counts the new intake, else the whole, is kept), an on-time figure named by early words alone ("số hồ
-sơ trả trước hạn là 3.066": a part of it), a received count of the counter or the post alone ("HS tiếp nhận trực
-tiếp (54,1 ngàn HS)": a part of the total). Approximations keep the number stated ("hơn 1.000" is 1000), as the hand
-labels do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence
-whose figures are left out.
+a month a span starts from or a span this reader does not understand, a commune, a figure a few words before where
+an excerpt breaks off mid-sentence (the words after it may make it a part or a bound: "Trong đó, có 7.950 hồ sơ giải
+quyết đúng hạn|"), a bulletin without a province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ
+sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time
+counts given apart (their total is the figure; of two received counts the new intake, else the whole, is kept), an
+on-time figure named by early words alone ("số hồ sơ trả trước hạn là 3.066": a part of it), a received count of the
+counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total), a sentence giving two
+figures or more again with other values (the indicators, period and scope of an earlier sentence: a second
+breakdown, of a part of the whole, "Số hồ sơ giải quyết qua bộ phận một cửa liên thông là ..."). Approximations keep
+the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly
+("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
 """
 
 from __future__ import annotations
@@ -70,6 +73,8 @@ from .places import BARE_DISTRICT_WORD, district_mentions, provinces_named
 
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
+CUT_WORDS = 8  # a figure fewer words than this before where an excerpt breaks off mid-sentence is unclear
+_WHOLE_END = re.compile(r"[.!?:;)\"”…]\s*$")  # the last character of a text that is not cut off
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
 _CITY_DOT = ("TP.", "Tp.")  # "UBND TP. Nha Trang": the abbreviation of "thành phố", no sentence end before a place
 # a bare count ends its clause: "quá hạn 2;", "đã giải quyết: 9.986 (", "trước hạn là 5.200 và đúng hạn là ..."
@@ -606,6 +611,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     rows, seen, rounded, defaulted, read = [], set(), set(), set(), []
     carried_period, paragraph, last_end, tiered, before = (None, None), [], 0, False, None
     monthly = (None, None)  # a report's month or span, named by its first period: its paragraphs' default
+    cut_at = None if _WHOLE_END.search(text) else len(text.rstrip())  # an excerpt broken off mid-sentence
     for start, end in sentences(text):
         sentence = text[start:end]
         if "\n" in text[last_end:start]:
@@ -650,6 +656,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         item_start, tier_only = 0, tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
         found = _one_value_each(key, sentence, found)
         for number, code in found:
+            if end == cut_at and len(key[number.end:].split()) < CUT_WORDS:
+                continue  # "Trong đó, có 7.950 hồ sơ giải quyết đúng hạn|": the rest may make it a part
             own = _clause_scope(sentence, key, number, context)
             if listing:  # a sentence naming several units: each figure is the one unit named just before it
                 since = max([n.end for n in numbers if n.end <= number.start] + [item_start])  # any number's
@@ -679,8 +687,25 @@ def extract_figures(text: str, context: Context) -> list[dict]:
                 rounded.add(len(rows) - 1)  # its place in rows
             if figure_stated == (None, None):
                 defaulted.add(len(rows) - 1)  # its period is the bulletin's, none its text states
-    return [row for at, row in enumerate(rows) if (at not in rounded or not _said_exactly(row, read))
+    kept = [row for at, row in enumerate(rows) if (at not in rounded or not _said_exactly(row, read))
             and not _given_again(at, rows, defaulted)]
+    return _without_second_breakdowns(kept)
+
+
+def _without_second_breakdowns(rows: list[dict]) -> list[dict]:
+    """The rows but those of a sentence that gives two or more figures again with other values (same indicator,
+    unit, period and scope as an earlier sentence's): a second breakdown, of a part of the whole the first gave
+    (one mechanism, one channel, some units), which its words do not make clear ("Tổng số hồ sơ tiếp nhận ...
+    là 5.210 hồ sơ, đã giải quyết 5.100 hồ sơ, ... Số hồ sơ giải quyết qua bộ phận một cửa là 4.870 hồ sơ, đúng
+    hạn 4.800 hồ sơ")."""
+    def key(row: dict) -> tuple:
+        return row["indicator"], row["unit"], row["period"], row["year"], row["scope"]
+    again: dict[int, int] = {}
+    for row in rows:
+        if any(key(other) == key(row) and other["value"] != row["value"] and other["start"] < row["start"]
+               for other in rows):
+            again[row["start"]] = again.get(row["start"], 0) + 1
+    return [row for row in rows if again.get(row["start"], 0) < 2]
 
 
 def _given_again(at: int, rows: list[dict], defaulted: set[int]) -> bool:

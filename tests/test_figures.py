@@ -818,3 +818,37 @@ def test_a_share_after_an_index_s_raw_points_is_the_index():
             "trên địa bàn tỉnh được 9,85 điểm, đạt 87,10%, xếp thứ 21/63 tỉnh, thành phố.")
     assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, context)] == [
         ("sipas", 87.1, "%"), ("sipas_rank", 21.0, "rank")]
+
+
+def test_a_figure_right_before_where_an_excerpt_breaks_off_is_left_out():
+    text = ("Trong quý I năm 2024, toàn tỉnh đã tiếp nhận 8.412 hồ sơ, tỷ lệ hồ sơ nộp trực tuyến đạt 52,3% trên "
+            "tổng số hồ sơ tiếp nhận của các cơ quan, đơn vị trên địa bàn tỉnh. Trong đó, có 7.950 hồ sơ giải quyết "
+            "đúng hạn")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 8412.0), ("dossiers_online", 52.3)]
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text + ".", CAO_BANG_Q1)][-1] == \
+        ("dossiers_on_time", 7950.0)  # the whole sentence
+
+
+def test_a_figure_well_before_where_an_excerpt_breaks_off_is_kept():
+    text = ("Trong quý I năm 2024, tỷ lệ hồ sơ nộp trực tuyến của toàn tỉnh đạt 52,3% trên tổng số hồ sơ tiếp nhận "
+            "của các cơ quan, đơn vị trên địa bàn tỉnh, vượt chỉ tiêu được giao cho các")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [("dossiers_online", 52.3)]
+
+
+def test_a_sentence_giving_two_figures_again_with_other_values_is_a_second_breakdown():
+    text = ("Trong quý I năm 2024, toàn tỉnh tiếp nhận 6.420 hồ sơ, đã giải quyết 6.310 hồ sơ, trong đó đúng hạn "
+            "6.250 hồ sơ, quá hạn 60 hồ sơ.\n\n"
+            "Trong quý I năm 2024, số hồ sơ giải quyết qua bộ phận một cửa liên thông là 5.980 hồ sơ, đúng hạn "
+            "5.930 hồ sơ.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 6420.0), ("dossiers_resolved", 6310.0), ("dossiers_on_time", 6250.0),
+        ("dossiers_late", 60.0)]
+
+
+def test_a_sentence_giving_one_figure_again_with_another_value_is_kept():
+    text = ("Trong quý I năm 2024, toàn tỉnh tiếp nhận 6.420 hồ sơ, đã giải quyết 6.310 hồ sơ.\n\n"
+            "Trong quý I năm 2024, toàn tỉnh đã giải quyết 6.315 hồ sơ, quá hạn 12 hồ sơ.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 6420.0), ("dossiers_resolved", 6310.0), ("dossiers_resolved", 6315.0),
+        ("dossiers_late", 12.0)]
