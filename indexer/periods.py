@@ -198,10 +198,11 @@ def reporting_period(title: str, body: str, published: str | None,
     year = year or _first_year(title_key)
     if year is None and _RANGE.search(_normal(title or "")):
         return None, quarter or None  # a multi-year programme: no single year
-    if year is None and quarter is None and (before := _year_before(body, published)):
-        return before, "FY"  # the results of the past year, published early in the next
     if year is None:
-        year = _year_before(body, published) or _year_from_lead(title_key, _lead(body), quarter, published)
+        before = _year_before(body, published)
+        if before and quarter is None:
+            return before, "FY"  # the results of the past year, published early in the next
+        year = before or _year_from_lead(title_key, _lead(body), quarter, published)
     if year is None and not published:
         year = _last_year(_prepare(body)) or _latest_day(body)
     return year, quarter or None
