@@ -8,6 +8,7 @@ which texts are missing, and lays one split out as a corpus folder the indexer r
 
     python -m bench.realtexts check      # counts per split, texts present and missing
     python -m bench.realtexts missing    # each missing text with the queries that find it
+    python -m bench.realtexts verify     # each present text holds its labelled title and figure sentences
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import hashlib
 import json
 import shutil
 import sys
+import unicodedata
 from pathlib import Path
 
 from bench.collection import CollectionError, JudgedQuery, read_jsonl, read_queries
@@ -98,16 +100,47 @@ def split_collection(split: str | None, folder: Path, real: Path = REAL,
     return queries, present, missing
 
 
+def _squeezed(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def verify(real: Path = REAL) -> list[tuple[str, str]]:
+    """(id, what is not found) for each present text that lacks its labelled title or a figure's sentence:
+    a text collected again on a new machine is checked against what its labellers read (spaces squeezed)."""
+    figures_file = real / "figures.jsonl"
+    figures = ({entry["id"]: entry.get("figures", []) for entry in read_jsonl(figures_file)}
+               if figures_file.is_file() else {})
+    problems = []
+    for label in read_jsonl(real / "labels.jsonl"):
+        path = text_path(label["id"], real)
+        if not path.is_file():
+            continue
+        text = _squeezed(path.read_text(encoding="utf-8"))
+        expected = [("title", label["title"])] if label.get("title") else []
+        expected += [("figure sentence", figure["sentence"]) for figure in figures.get(label["id"], [])
+                     if figure.get("sentence")]
+        for what, wanted in expected:
+            if _squeezed(wanted) not in text:
+                problems.append((label["id"], f"{what} not found: {wanted!r}"))
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     command = (argv if argv is not None else sys.argv[1:]) or ["check"]
-    if command[0] not in ("check", "missing"):
-        print("usage: python -m bench.realtexts [check|missing]", file=sys.stderr)
+    if command[0] not in ("check", "missing", "verify"):
+        print("usage: python -m bench.realtexts [check|missing|verify]", file=sys.stderr)
         return 2
     try:
         found = status()
     except (FileNotFoundError, CollectionError) as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
+    if command[0] == "verify":
+        problems = verify()
+        for doc, problem in problems:
+            print(f"{doc}: {problem}")
+        print(f"{len(problems)} problems in the texts present")
+        return 1 if problems else 0
     if command[0] == "check":
         for split, ids in found.items():
             print(f"{split}: {len(ids['labelled'])} labelled, {len(ids['labelled']) - len(ids['missing'])} texts "

@@ -301,6 +301,19 @@ def test_a_real_split_is_measured_on_its_present_texts(tmp_path):
         assert found["metadata"]["bulletins"] == found["bulletins"]
 
 
+def test_verify_names_a_text_that_lacks_its_title_or_a_figure_sentence(tmp_path):
+    real = write_real(tmp_path / "real", present=list(BULLETINS))
+    assert realtexts.verify(real) == []  # spaces squeezed, NFC: the texts as labelled
+    doc = realtexts.bulletin_id("https://example.gov.vn/tin/j001")
+    title = next(label["title"] for label in LABELS if label["id"] == "j001")
+    sentence = "một câu có số liệu 98,5% không có trong văn bản"
+    (real / "figures.jsonl").write_text(json.dumps({"id": doc, "figures": [{"sentence": sentence}]}) + "\n", "utf-8")
+    text = realtexts.text_path(doc, real)
+    text.write_text(text.read_text(encoding="utf-8").replace(title, "Tiêu đề khác"), encoding="utf-8")
+    assert realtexts.verify(real) == [(doc, f"title not found: {title!r}"),
+                                      (doc, f"figure sentence not found: {sentence!r}")]
+
+
 def test_missing_real_texts_are_named_not_fatal(tmp_path, capsys):
     real = write_real(tmp_path / "real", present=[])
     assert main(["--real", "--real-collection", str(real), "--markdown", str(tmp_path / "Q.md")]) == 0
