@@ -305,14 +305,14 @@ def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None =
         generation, ix, existing, full, exact = _open(root, full or scratch, scratch)
         report = BuildReport(index=str(root), full=full)
         before = segment_ids(ix)
-        writer = segment_writer(ix, WRITER_MB)  # separate files: see WRITER_MB
+        writer = segment_writer(ix, WRITER_MB, parts=jobs)  # separate files: see WRITER_MB
         with without_cycle_collection():  # forked workers inherit it: extraction makes next to no cycles
             try:
                 order = _write(writer, corpus, root, existing, report, jobs, max_bytes, progress)
             except BaseException:
                 writer.cancel()
                 raise
-            exact = _commit(ix, writer, report, order, exact, before)
+            exact = _commit(ix, writer, report, order, exact, before, jobs)
         with ix.searcher() as searcher:
             report.total = searcher.doc_count()
         ensure_arrays(generation, ix)  # issue 12: per-document arrays the serving processes memory-map
@@ -326,16 +326,18 @@ def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None =
     return report
 
 
-def _commit(ix, writer, report: BuildReport, order: list[str], exact: set[str], before: set[str]) -> set[str]:
-    """Commit what the run wrote, then compact a full run's generation unless it already is what a build
-    from scratch gives; the segments with exact length totals afterwards."""
+def _commit(ix, writer, report: BuildReport, order: list[str], exact: set[str], before: set[str],
+            jobs: int) -> set[str]:
+    """Commit what the run wrote (``jobs`` processes write the segment's postings), then compact a full
+    run's generation unless it already is what a build from scratch gives; the segments with exact length
+    totals afterwards."""
     if report.added or report.updated or report.removed or report.full:
         writer.commit()  # Whoosh may merge small segments into the one it writes
     else:
         writer.cancel()
     exact = exact_after(exact, before, segment_ids(ix))
     if report.full and needs_compaction(ix, order, exact):
-        compact(ix, order, limitmb=WRITER_MB)
+        compact(ix, order, limitmb=WRITER_MB, parts=jobs)
         exact = segment_ids(ix)
     return exact
 

@@ -81,12 +81,13 @@ def _ranks(order: Sequence[str]) -> dict[str, int]:
     return {doc_id: n for n, doc_id in enumerate(order)}
 
 
-def compact(ix, order: Sequence[str], limitmb: int = 256) -> None:
+def compact(ix, order: Sequence[str], limitmb: int = 256, parts: int = 1) -> None:
     """Rewrite every segment of ``ix`` into one without deletions, documents in ``order`` of their ids.
 
-    Documents whose id is not in ``order`` follow the others in their present order.
+    Documents whose id is not in ``order`` follow the others in their present order; ``parts`` processes
+    write the new segment's postings (``indexer.writing``).
     """
-    writer = segment_writer(ix, limitmb)
+    writer = segment_writer(ix, limitmb, parts=parts)
     with without_cycle_collection():
         try:
             writer.commit(mergetype=lambda w, segments: _rewrite(w, segments, order))

@@ -12,19 +12,32 @@ at a time, and are merged term by term: the same postings in the same order as W
 the flush writes a term's postings into Whoosh's own block writer a block at a time (its buffers and
 statistics set as its per-posting ``add_posting`` would set them), with each field's document lengths read
 once. The files are those Whoosh writes, byte for byte (``tests/test_writing.py``).
+
+With ``parts`` above 1 the flush is shared by forked processes (issue 19: at 100,000 bulletins the flush was
+a 16-minute tail on one core). The pool spills what it holds as a last run; each run's chunks are indexed by
+their first term, so the term space splits into ``parts`` ranges of about equal postings. Each process
+merges its range from every run and encodes it into a postings file of its own, offsets from 0, with each
+term's entry for the terms table; the parent appends the parts' postings files in order and adds their
+entries with the offsets moved by what came before. Whoosh's postings hold no absolute offsets, so the
+files are the same bytes as one process writes.
 """
 
 from __future__ import annotations
 
+import bisect
 import gc
 import heapq
+import multiprocessing
 import pickle
+import shutil
 from array import array
 from contextlib import contextmanager
-from itertools import groupby
+from itertools import accumulate, groupby
 
 from whoosh import writing
-from whoosh.system import emptybytes
+from whoosh.codec.whoosh3 import W3FieldWriter, W3TermInfo
+from whoosh.system import _LONG_SIZE, emptybytes, pack_long, pack_ushort, unpack_long
+from whoosh.util import random_name
 
 CHUNK = 4_096  # postings per pickle call in a run: a merge of k runs holds about k chunks in memory
 # The pool's memory, which decides when it writes a run (tracemalloc, 1.7 million postings of 150,000 terms:
@@ -43,6 +56,7 @@ class TermPool(writing.PostingPool):
         self.fields: dict[str, dict[bytes, list]] = {}
         self.last: dict[str, int] = {}  # the highest docnum added to each field
         self.ordered = True  # every term's postings came in order
+        self.chunks: dict[str, list[tuple[tuple[str, bytes], int, int]]] = {}  # run -> (first key, offset, postings)
 
     def add(self, item):
         """One posting (Whoosh's interface: its merges, our compaction)."""
@@ -113,35 +127,93 @@ class TermPool(writing.PostingPool):
     def save(self):
         if self.fields:
             path, f = self._new_run()
-            self._write_run(f, self._sorted_terms())
+            self.chunks[path] = self._write_run(f, self._sorted_terms())
             self._add_run(path)
             self.fields = {}
         self.currentsize = 0
 
-    def _write_run(self, f, entries):
-        chunk, size = [], 0
+    def _write_run(self, f, entries) -> list[tuple[tuple[str, bytes], int, int]]:
+        """Pickle ``entries`` a chunk at a time; each chunk's first key, offset and postings."""
+        chunk, size, index = [], 0, []
+
+        def dump():
+            index.append((_term_key(chunk[0]), f.tell(), size))
+            pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+
         for entry in entries:
             chunk.append(entry)
             size += len(entry[2])
             if size >= CHUNK:
-                pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+                dump()
                 chunk, size = [], 0
         if chunk:
-            pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
+            dump()
         f.close()
+        return index
 
-    def _read_run(self, path):
+    def _read_run(self, path, low=None, high=None, remove=True):
+        """A run's entries; with ``low`` and ``high``, those of keys from ``low`` up to (without) ``high``."""
         f = self._open_run(path)
         try:
+            if low is not None:
+                keys = [key for key, _, _ in self.chunks[path]]
+                start = max(bisect.bisect_right(keys, low) - 1, 0)
+                f.seek(self.chunks[path][start][1] if keys else 0)
             while True:
                 try:
                     chunk = pickle.load(f)
                 except EOFError:
                     return
-                yield from chunk
+                for entry in chunk:
+                    key = _term_key(entry)
+                    if low is not None and key < low:
+                        continue
+                    if high is not None and key >= high:
+                        return
+                    yield entry
         finally:
             f.close()
-            self._remove_run(path)
+            if remove:
+                self._remove_run(path)
+                self.chunks.pop(path, None)
+
+    def split_keys(self, parts: int) -> list[tuple[str, bytes]]:
+        """Up to ``parts - 1`` keys that cut the spilled runs into ranges of about equal postings.
+
+        A run's postings below a key are estimated from its chunk index: the chunks that start below it,
+        less half of the last of them (the key falls somewhere inside it)."""
+        runs = []
+        for chunks in self.chunks.values():
+            counts = [count for _, _, count in chunks]
+            runs.append(([key for key, _, _ in chunks], counts, [0, *accumulate(counts)]))
+
+        def below(key) -> float:
+            estimate = 0.0
+            for keys, counts, sums in runs:
+                started = bisect.bisect_left(keys, key)
+                if started:
+                    estimate += sums[started] - counts[started - 1] / 2
+            return estimate
+
+        candidates = sorted({key for keys, _, _ in runs for key in keys})
+        total = sum(sums[-1] for _, _, sums in runs)
+        cuts = []
+        for part in range(1, parts):
+            share = total * part / parts
+            at = bisect.bisect_left(candidates, share, key=below)
+            if at < len(candidates) and below(candidates[at]) > 0 and (not cuts or candidates[at] > cuts[-1]):
+                cuts.append(candidates[at])
+        return cuts
+
+    def range_terms(self, low, high):
+        """``terms()`` of the spilled runs from key ``low`` up to ``high`` (None: open), runs kept on disk."""
+        sources = [self._read_run(path, low, high, remove=False) for path in self.runs]
+        if not sources:
+            return
+        merged = heapq.merge(*sources, key=_term_key) if len(sources) > 1 else sources[0]
+        for (fieldname, term), group in groupby(merged, key=_term_key):
+            postings = [posting for _, _, part in group for posting in part]
+            yield fieldname, term, postings if self.ordered else sorted(postings)
 
     def terms(self):
         """(field, term, postings) sorted by field and term, each term's postings sorted by docnum."""
@@ -168,9 +240,10 @@ class SegmentWriter(writing.SegmentWriter):
     """Whoosh's ``SegmentWriter`` with a ``TermPool``, fields added term list by term list and postings
     flushed a block at a time. Schemas with spelling or term vectors take Whoosh's own ``add_document``."""
 
-    def __init__(self, ix, limitmb: int = 128, **kwargs):
+    def __init__(self, ix, limitmb: int = 128, parts: int = 1, **kwargs):
         super().__init__(ix, limitmb=limitmb, **kwargs)
         self.pool = TermPool(self._tempstorage, self.newsegment, limitmb=limitmb)
+        self.parts = parts
         self.plain = not any(field.separate_spelling() or field.vector for _, field in self.schema.items())
 
     def add_document(self, **fields):
@@ -206,7 +279,10 @@ class SegmentWriter(writing.SegmentWriter):
     def _flush_segment(self):
         self.perdocwriter.close()
         lengths = self.per_document_reader() if self.codec.length_stats else None
-        write_postings(self.fieldwriter, self.schema, lengths, self.docnum, self.pool.terms())
+        if self.parts > 1 and type(self.fieldwriter) is W3FieldWriter:
+            _write_parts(self, lengths)
+        else:
+            write_postings(self.fieldwriter, self.schema, lengths, self.docnum, self.pool.terms())
         self.fieldwriter.close()
         if lengths:
             lengths.close()
@@ -266,6 +342,84 @@ def without_cycle_collection():
             gc.enable()
 
 
-def segment_writer(ix, limitmb: int):
-    """A ``SegmentWriter`` of ``ix`` writing separate files (no compound file)."""
-    return SegmentWriter(ix, limitmb=limitmb, compound=False)
+_PART = None  # what the forked part processes read: (writer, field ids, field lengths, key ranges)
+_INFO = W3TermInfo._struct.size  # a terms-table entry's statistics; then an offset, unless inlined
+
+
+def _write_parts(writer: SegmentWriter, lengths) -> None:
+    """The flush shared by ``writer.parts`` forked processes (module docstring): the same files."""
+    global _PART
+    pool, schema, fieldwriter = writer.pool, writer.schema, writer.fieldwriter
+    pool.save()  # every posting in a run on disk: the parts read runs, not this process's memory
+    names = sorted(pool.fieldnames)
+    lengths_of = {name: _field_lengths(lengths, name, writer.docnum) for name in names}
+    bounds = [None, *pool.split_keys(writer.parts), None]
+    ranges = list(zip(bounds, bounds[1:], strict=False))
+    _PART = (writer, {name: n for n, name in enumerate(names)}, lengths_of, ranges)
+    for name in names:  # the terms table's field ids, in the order one process gives them
+        fieldwriter.start_field(name, schema[name])
+        fieldwriter.finish_field()
+    try:
+        with multiprocessing.get_context("fork").Pool(min(writer.parts, len(ranges))) as processes:
+            for postings, entries in processes.imap(_write_part, range(len(ranges))):
+                _append_part(fieldwriter, postings, entries, writer._tempstorage)
+    finally:
+        _PART = None
+        for path in list(pool.runs):
+            pool._remove_run(path)
+        pool.runs, pool.chunks = [], {}
+
+
+def _write_part(number: int) -> tuple[str, str]:
+    """A forked process: one key range's postings into files of its own; their names in the temp store."""
+    writer, field_ids, lengths_of, ranges = _PART
+    low, high = ranges[number]
+    store, name = writer._tempstorage, f"{random_name()}.part{number}"
+    postfile = store.create_file(name + ".pst")
+    with store.create_file(name + ".entries").raw_file() as entries:
+        chunk = []
+        for fieldname, group in groupby(writer.pool.range_terms(low, high), key=lambda entry: entry[0]):
+            postwriter = writer.codec.postings_writer(postfile)
+            fieldformat, prefix, field_lengths = writer.schema[fieldname].format, pack_ushort(field_ids[fieldname]), \
+                lengths_of[fieldname]
+            for _, term, postings in group:
+                postings = [posting for posting in postings if posting[0] != -1]
+                if not postings:
+                    continue
+                postwriter.start_postings(fieldformat, W3TermInfo())
+                _add_blocks(postwriter, postings, field_lengths)
+                chunk.append((prefix + term, postwriter.finish_postings().to_bytes()))
+                if len(chunk) >= CHUNK:
+                    pickle.dump(chunk, entries, pickle.HIGHEST_PROTOCOL)
+                    chunk = []
+        if chunk:
+            pickle.dump(chunk, entries, pickle.HIGHEST_PROTOCOL)
+    postfile.close()
+    return name + ".pst", name + ".entries"
+
+
+def _append_part(fieldwriter, postings: str, entries: str, store) -> None:
+    """A part's postings after those already written, its terms-table entries with their offsets moved."""
+    target = fieldwriter._postfile
+    base = target.tell()
+    with store.open_file(postings).raw_file() as source:
+        shutil.copyfileobj(source, target.raw_file(), 1 << 20)
+    store.delete_file(postings)
+    table = fieldwriter._tindex
+    with store.open_file(entries).raw_file() as source:
+        while True:
+            try:
+                chunk = pickle.load(source)
+            except EOFError:
+                break
+            for key, value in chunk:
+                if base and not value[0]:  # not inlined: an offset into the postings file follows
+                    offset = unpack_long(value[_INFO:_INFO + _LONG_SIZE])[0] + base
+                    value = value[:_INFO] + pack_long(offset) + value[_INFO + _LONG_SIZE:]
+                table.add(key, value)
+    store.delete_file(entries)
+
+
+def segment_writer(ix, limitmb: int, parts: int = 1):
+    """A ``SegmentWriter`` of ``ix`` writing separate files (no compound file); ``parts`` processes flush it."""
+    return SegmentWriter(ix, limitmb=limitmb, parts=parts, compound=False)

@@ -6,6 +6,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import PostingPool
 
 import indexer.builder
+import indexer.writing
 from bench.generate import write_corpus
 from indexer.builder import build_index
 from indexer.writing import TermPool
@@ -80,9 +81,39 @@ def test_an_index_written_through_the_term_pool_equals_whooshs_own_byte_for_byte
     corpus = write_corpus(12, tmp_path / "corpus")
     monkeypatch.setattr(indexer.builder, "WRITER_MB", 1)  # runs written to disk and merged
     build_index(corpus, tmp_path / "ours", jobs=1)
-    monkeypatch.setattr(indexer.builder, "segment_writer", lambda ix, mb: ix.writer(limitmb=mb, compound=False))
+    monkeypatch.setattr(indexer.builder, "segment_writer", lambda ix, mb, parts: ix.writer(limitmb=mb, compound=False))
     build_index(corpus, tmp_path / "whoosh", jobs=1)
     assert _contents(tmp_path / "ours") == _contents(tmp_path / "whoosh")
     ours, whoosh = _segment_files(tmp_path / "ours"), _segment_files(tmp_path / "whoosh")
     assert {".pst", ".trm", "._stored.col"} <= ours.keys()
     assert ours == whoosh
+
+
+def test_a_segment_flushed_by_several_processes_equals_one_process_byte_for_byte(tmp_path, monkeypatch):
+    corpus = write_corpus(30, tmp_path / "corpus")
+    monkeypatch.setattr(indexer.builder, "WRITER_MB", 1)  # several runs, so the key ranges cut through them
+    monkeypatch.setattr(indexer.writing, "CHUNK", 256)
+    build_index(corpus, tmp_path / "one", jobs=1)
+    appended, append = [], indexer.writing._append_part
+    monkeypatch.setattr(indexer.writing, "_append_part", lambda *args: appended.append(args) or append(*args))
+    for parts in (2, 3):
+        appended.clear()
+        build_index(corpus, tmp_path / f"parts{parts}", jobs=parts)
+        assert len(appended) == parts
+        assert _segment_files(tmp_path / f"parts{parts}") == _segment_files(tmp_path / "one")
+    assert _contents(tmp_path / "parts3") == _contents(tmp_path / "one")
+
+
+def test_the_term_pool_splits_its_runs_into_ranges_that_cover_every_term_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(indexer.writing, "CHUNK", 256)  # chunks fine enough to cut at about a quarter
+    items = sorted(_postings(50_000), key=lambda item: (item[2], item[0]))
+    _, ours = _pools(tmp_path)
+    for item in items:
+        ours.add(item)
+    ours.save()
+    cuts = ours.split_keys(4)
+    assert len(cuts) == 3 and cuts == sorted(set(cuts))
+    bounds = [None, *cuts, None]
+    ranges = [list(ours.range_terms(low, high)) for low, high in zip(bounds, bounds[1:], strict=False)]
+    assert min(sum(len(postings) for *_, postings in part) for part in ranges) > 50_000 / 4 / 2  # about equal
+    assert [entry for part in ranges for entry in part] == list(ours.terms())
