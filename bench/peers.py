@@ -29,6 +29,7 @@ import math
 import re
 import sqlite3
 import unicodedata
+import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -148,7 +149,9 @@ class WhooshPeer:
     """A RAM Whoosh index of the bulletins, searched as an out-of-the-box Whoosh site would."""
 
     def __init__(self, docs: list[dict]):
-        self.index = RamStorage().create_index(whoosh_schema())
+        # a name of its own: a RAM index's writer keeps its temporary files in the system's temp folder under
+        # "<indexname>.tmp" and deletes that folder when done, under another run's feet if two share a name
+        self.index = RamStorage().create_index(whoosh_schema(), indexname=f"peer{uuid.uuid4().hex}")
         with self.index.writer() as writer:
             for doc in docs:
                 facets = {name: doc[name] for name in SINGLE_FACETS if doc[name] is not None}
