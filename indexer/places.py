@@ -26,7 +26,8 @@ speaks of its own unit ("UBND huyện sơ kết ..."; a district portal relaying
 A district is named by its own unit word, by "thành phố", or by the kind it was raised to or from
 (``kinds_named_alike``: "thị xã Mộc Châu" on a page from after 2025, "huyện Mộc Châu" before). A name shared by several
 provinces (Châu Thành) is resolved by the province, or left null; a person's particulars in brackets
-("(SN 1977, trú tại huyện An Biên, tỉnh Kiên Giang)") place the person, not the story; a provincial
+("(SN 1977, trú tại huyện An Biên, tỉnh Kiên Giang)") place the person, not the story, and the place of a
+news agency's dateline ("Hà Nội (TTXVN 2/4/2024) ...") the desk that filed it; a provincial
 report that lists many districts gets none. Unit words are in
 ``indexer/data/places.json``.
 """
@@ -79,6 +80,9 @@ def units() -> dict:
     data["province_pattern"] = f"(?:{_alternatives(data['province_units'])})"
     # a bare name right after one of these words is a commune, street or district, not the province
     data["lower_before"] = re.compile(rf"(?<!\w)(?:{_alternatives(data['lower_units'])})\s*$", re.I)
+    # "Hà Nội (TTXVN 2/4/2024) ...": the place a news agency filed the story from, at the start of a text
+    data["dateline"] = re.compile(rf"^\s*[^\W\d_][^\n()]{{0,30}}?(?=\s*\((?:{_alternatives(data['news_agencies'])})"
+                                  r"(?:[\s/,][^()\n]{0,30})?\))")
     return data
 
 
@@ -329,6 +333,14 @@ _PERSONAL = re.compile(r"\((?=[^()\n]{0,40}\b(?:SN|sinh năm|năm sinh|trú|ng�
                        re.IGNORECASE)
 
 
+def _undated(text: str) -> str:
+    """``text`` without the place of a news agency's dateline it opens on: where the story was filed from."""
+    found = units()["dateline"].match(text)
+    if found and all(word[0].isupper() for word in found.group().split()):  # a place's name, not a headline
+        return text[found.end():]
+    return text
+
+
 def locate(title: str, body: str, url: str | None = None, header: str = "", issued_in: str | None = None,
            spelled: str = "") -> Place:
     """The province and district a bulletin is about, or None for each.
@@ -340,7 +352,7 @@ def locate(title: str, body: str, url: str | None = None, header: str = "", issu
     to a province the text names as much as a mention with its unit word: it confirms, it never places alone.
     """
     source = url_source(url)
-    body = _PERSONAL.sub(" ", body)
+    title, body = _undated(title), _undated(_PERSONAL.sub(" ", body))
     scores = _score(title, f"{header}\n{body}", source.province)
     named = provinces_named(spelled.title()) if spelled else set()  # the bare names are matched as written
     if len(named) == 1 and scores[next(iter(named))]:  # it confirms what the text says, never places alone

@@ -119,6 +119,15 @@ def test_a_documents_issuer_is_evidence_of_the_province():
         "Ninh Bình", None)
 
 
+def test_a_news_agencys_dateline_places_its_desk_not_the_story():
+    lead = ("Hà Nội (TTXVN 12/5/2024) Kết quả khảo sát Chỉ số hài lòng năm 2023 cho thấy Thừa Thiên Huế đứng đầu "
+            "với 90,12%, tỉnh Thừa Thiên Huế cũng tăng hai bậc so với năm trước.")
+    assert locate(lead, lead) == Place("Thừa Thiên Huế", None)
+    assert locate(lead.replace("(TTXVN 12/5/2024)", "(Tin tổng hợp)"), lead) == Place(None, None)  # no dateline
+    story = "Hà Nội xếp thứ 3 (TTXVN) về Chỉ số cải cách hành chính, thành phố Hà Nội giữ vững vị trí."
+    assert locate(story, story) == Place("Hà Nội", None)  # a headline that names the place before the credit
+
+
 ONCE_TEXTS = [
     "UBND thành phố Hà Nội và UBND tỉnh Hà Nam; tỉnh Thừa Thiên - Huế, TP. Hồ Chí Minh, TP.HCM, Tp Cần Thơ.",
     "Tinh Dak Lak va thanh pho Ha Noi; tinh Ba Ria - Vung Tau, Can Tho, Ha Noi.",
