@@ -17,6 +17,7 @@ a log-normal spread from short news items to long reports. The same ``n`` and
 
 from __future__ import annotations
 
+import argparse
 import bisect
 import itertools
 import math
@@ -177,5 +178,21 @@ def write_corpus(n: int, folder: Path, seed: int = 2026) -> Path:
     return folder
 
 
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__.split("\n\n")[0])
+    parser.add_argument("count", type=int, help="how many bulletins")
+    parser.add_argument("folder", type=Path, help="where to write them (created)")
+    parser.add_argument("--seed", type=int, default=2026, help="the same seed gives the same bulletins")
+    args = parser.parse_args(argv)
+    if args.count < 0:
+        parser.error("count must be 0 or more")
+    try:
+        write_corpus(args.count, args.folder, args.seed)
+    except OSError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 if __name__ == "__main__":
-    write_corpus(int(sys.argv[1]), Path(sys.argv[2]))
+    sys.exit(main())

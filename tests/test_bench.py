@@ -36,6 +36,19 @@ def test_generator_gives_the_same_texts_in_every_process():
     assert list(generate(5, seed=7)) != list(generate(5, seed=8))
 
 
+def test_the_generator_command_writes_a_corpus_and_names_bad_arguments(tmp_path, capsys):
+    from bench.generate import main
+
+    assert main(["3", str(tmp_path / "corpus")]) == 0
+    assert sorted(p.name for p in (tmp_path / "corpus").iterdir()) == ["000000.txt", "000001.txt", "000002.txt"]
+    with pytest.raises(SystemExit) as stopped:
+        main(["many", str(tmp_path / "other")])
+    assert stopped.value.code == 2 and "invalid int value: 'many'" in capsys.readouterr().err
+    (tmp_path / "file").write_text("x")
+    assert main(["1", str(tmp_path / "file" / "corpus")]) == 1
+    assert capsys.readouterr().err.startswith("Error: ")
+
+
 def test_generated_bulletins_are_extractable(tmp_path):
     corpus = write_corpus(30, tmp_path / "c", seed=7)
     bulletins = [extract_metadata(r) for r in read_corpus(corpus)]
