@@ -268,9 +268,24 @@ _MONTH = re.compile(rf"(?<![\w/.-])thang\s+(1[0-2]|0?[1-9])(?![\d/.-]\d{{1,2}}(?
 _SPAN_EDGE = re.compile(r"\b(?:tu|den|ke tu|sau|truoc)\s*$")  # a month a span starts or ends at
 _NOT_A_MONTH_OF = re.compile(rf"(?:\bngay\s+\d{{1,2}}|\d{{1,2}}|\b(?:cuoi|dau|giua|hang))\s*$|{_SPAN_EDGE.pattern}")
 _BRACKETED = re.compile(r"\([^()]*\)")
+# "Trong ngày 1/7/2025, ... tiếp nhận 1.095 hồ sơ": figures of one day (folded text)
+_ONE_DAY = re.compile(r"(?<!\w)trong (?:mot )?ngay (\d{1,2})\s*[/.-]\s*(\d{1,2})"
+                      r"(?:\s*[/.-]\s*((?:19|20)\d{2}))?(?![\d/.-])")
 # whole periods a span of days may cover: (first month, last month) -> code
 _WHOLE = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2", (1, 9): "9M",
           (1, 12): "FY"}
+
+
+def _one_day(folded: str, year: int | None) -> tuple[str, int] | None:
+    """``range:<day>..<day>`` and its year for "trong ngày 1/7/2025" (the year given, else ``year``)."""
+    found = _ONE_DAY.search(folded)
+    if not found:
+        return None
+    named = int(found.group(3)) if found.group(3) else year
+    day, month = int(found.group(1)), int(found.group(2))
+    if named is None or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(named, month)[1]:
+        return None
+    return f"range:{named}-{month:02d}-{day:02d}..{named}-{month:02d}-{day:02d}", named
 
 
 def _named_span(span: str) -> str:
@@ -326,6 +341,8 @@ def stated_period(sentence: str, year: int | None = None) -> tuple[str | None, i
     ('range:2020-01-01..2020-04-30', 2020)
     >>> stated_period("Trong quý I năm 2020 (tính từ 1/12/2019 đến 29/2/2020), toàn tỉnh tiếp nhận 659.245 hồ sơ.")
     ('Q1', 2020)
+    >>> stated_period("Trong ngày 1/7/2025, các xã đã tiếp nhận 1.095 hồ sơ.")
+    ('range:2025-07-01..2025-07-01', 2025)
     >>> stated_period("Năm 2021 tiếp nhận 100 hồ sơ, năm 2022 tiếp nhận 120 hồ sơ.") is None
     True
     """
@@ -335,6 +352,9 @@ def stated_period(sentence: str, year: int | None = None) -> tuple[str | None, i
     span = date_range(fold(_normal(sentence)), year)
     if span:
         return _named_span(span[0]), span[1]
+    day = _one_day(fold(_normal(sentence)), year)
+    if day:
+        return day
     prepared = _COMPARED.sub(" ", _prepare(sentence))
     months = _FIRST_MONTHS.search(fold(prepared))
     if months and int(months.group(1)) not in (3, 6, 9, 12):

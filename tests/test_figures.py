@@ -127,6 +127,14 @@ def test_a_month_and_spans_that_are_whole_periods_are_named_so():
     ]
 
 
+def test_figures_of_one_named_day_have_that_day_as_their_period():
+    text = ("Trong ngày 2/3/2024, ngày đầu tiên vận hành hệ thống mới, các sở, ngành và UBND các xã trên địa bàn "
+            "tỉnh Cao Bằng đã tiếp nhận 860 hồ sơ, trong đó 812 hồ sơ trực tuyến.")
+    day = "range:2024-03-02..2024-03-02"
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 860.0, day, 2024), ("dossiers_online", 812.0, day, 2024)]
+
+
 def test_an_approximate_figure_keeps_the_number_stated():
     sentence = "Trong quý, Trung tâm đã tiếp nhận hơn 1.000 hồ sơ của người dân và doanh nghiệp."
     assert [(r["indicator"], r["value"]) for r in extract_figures(sentence, CAO_BANG_Q1)] == [
