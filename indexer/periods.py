@@ -15,7 +15,8 @@ Hội ... tổ chức") comes first, then the lead's latest year (a lead goes fr
 the past to the present: "Năm 2016 là năm thứ 3 ... Năm 2017, huyện vẫn ..."),
 then its latest full date not beside a document number, then the latest year of
 the whole body, then its latest full date not beside a document number ("Tính từ
-ngày 01/7 đến ngày 28/7/2025"). A scraper's stamp of a month only ("date 2020-09")
+ngày 01/7 đến ngày 28/7/2025"), then its latest month with a year ("Tính đến hết
+tháng 10/2019") not beside a document number. A scraper's stamp of a month only ("date 2020-09")
 serves as the publication date here. Years inside document
 numbers (61/2018/NĐ-CP), citation dates (ngày 08/11/2011) and law titles
 ("Luật ... năm 2015"), target years ("đến năm 2025"), starting points ("từ năm 2013"), birth years ("SN 1977")
@@ -204,7 +205,7 @@ def reporting_period(title: str, body: str, published: str | None,
             return before, "FY"  # the results of the past year, published early in the next
         year = before or _year_from_lead(title_key, _lead(body), quarter, published)
     if year is None and not published:
-        year = _last_year(_prepare(body)) or _latest_day(body)
+        year = _last_year(_prepare(body)) or _latest_day(body) or _latest_month(body)
     return year, quarter or None
 
 
@@ -258,6 +259,20 @@ def _latest_day(lead: str) -> int | None:
     document number is that document's ("Nghị quyết 36a/NQ-CP ngày 14/10/2017"): a cited one, often years older."""
     lead = _CITED_DAY.sub(" ", _normal(lead))
     years = [int(found.group(1)) for found in _DAY.finditer(lead)]
+    return max(years) if years else None
+
+
+# a month of a year: "tháng 10/2019", "tháng 3-2020"; after a document number, that document's month
+_MONTH_OF_YEAR = re.compile(rf"\btháng\s+(?:0?[1-9]|1[0-2])\s*[/-]\s*{_YEAR}\b")
+_CITED_MONTH = re.compile(rf"(?<!\S)\d{{1,5}}\w?[/-][\w/-]*[^\W\d_][\w/-]*\s*,?\s*{_MONTH_OF_YEAR.pattern}")
+
+
+def _latest_month(body: str) -> int | None:
+    """The year of the latest month an undated page names for its figures ("Tính đến hết tháng 10/2019, có
+    1.500 hồ sơ"), when it names no year alone and no full date: the last evidence of its time. A month a
+    document is dated in ("Kế hoạch số 12/KH-UBND tháng 3/2015") is that document's."""
+    body = _CITED_MONTH.sub(" ", _CITED_DAY.sub(" ", _normal(body)))
+    years = [int(found.group(1)) for found in _MONTH_OF_YEAR.finditer(body)]
     return max(years) if years else None
 
 

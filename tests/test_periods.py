@@ -73,6 +73,12 @@ from indexer.periods import reporting_period
     ("Sử dụng dịch vụ công trực tuyến tại cấp xã còn hạn chế", "Cổng dịch vụ công của tỉnh công khai 1.764 thủ tục."
      "\n\nNhiều xã chưa phát sinh hồ sơ trực tuyến.\n\nTrong năm 2022, toàn tỉnh tiếp nhận 5.000 hồ sơ trực tuyến; "
      "mục tiêu đến năm 2025 đạt 50%.", None, (2022, None)),
+    # an undated page with no year alone and no full date: the latest month it names with its year (a document's
+    # month beside its number is that document's)
+    ("Bưu điện tiếp nhận hồ sơ thủ tục hành chính", "Sau ba năm triển khai, kết quả bước đầu khả quan.\n\nLũy kế "
+     "đến cuối tháng 8/2021, bưu điện đã nhận 12.400 hồ sơ.", None, (2021, None)),
+    ("Bưu điện tiếp nhận hồ sơ thủ tục hành chính", "Thực hiện Kế hoạch 35/KH-UBND tháng 4/2018, bưu điện đã nhận "
+     "hồ sơ tại nhà.", None, (None, None)),
     # a starting point, a birth year and the period compared with are never the year reported on
     ("Xây dựng văn hóa công sở", "Trung tâm được thành lập từ năm 2012 và phục vụ người dân.", None, (None, None)),
     ("Xử phạt vi phạm hành chính", "Xử phạt ông Nguyễn Văn A (SN 1980, huyện B).", None, (None, None)),
