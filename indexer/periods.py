@@ -3,7 +3,8 @@
 The year reported on is not the year of publication: an index "năm 2022"
 announced in 2023 reports on 2022, and a year-end review published in January
 reports on the year before. Evidence, strongest first: the headline, then a
-period named in the lead paragraphs (for a headline without a year, also an
+period named in the lead paragraphs (the first three when the first two name
+no year; the headline printed again is none of them) (for a headline without a year, also an
 index, a year-end review or - under a headline naming an annual document - an
 annual cue with its year: "công bố Chỉ số CCHC năm 2021" is FY 2021), then the
 publication date (year only; the year before for a bulletin published in the
@@ -158,9 +159,12 @@ def _last_year(text: str) -> int | None:
     return max(named) if named else None
 
 
-def _lead(body: str, paragraphs: int = 2) -> str:
-    """The first ``paragraphs`` paragraphs that are sentences: a byline, a caption stub or a stray word is not."""
-    sentences = [p for p in body.split("\n\n") if len(p.split()) >= LEAD_WORDS]
+def _lead(body: str, paragraphs: int = 2, title: str = "") -> str:
+    """The first ``paragraphs`` paragraphs that are sentences: a byline, a caption stub, a stray word or the
+    headline printed again (``title``: a caption or the page's own heading repeats it) is not."""
+    headline = " ".join(title.split()).casefold()
+    sentences = [p for p in body.split("\n\n") if len(p.split()) >= LEAD_WORDS
+                 and not (headline and " ".join(p.split()).casefold() == headline)]
     return "\n".join(sentences[:paragraphs])
 
 
@@ -182,7 +186,8 @@ def reporting_period(title: str, body: str, published: str | None,
     >>> reporting_period("Công bố Chỉ số CCHC năm 2022", "", "2023-03-01")
     (2022, 'FY')
     """
-    title_key, lead_key = _prepare(title or ""), _prepare(_lead(body))
+    lead = _lead(body, title=title or "")
+    title_key, lead_key = _prepare(title or ""), _prepare(lead)
     quarter, year = _explicit_period(title_key)
     if quarter and year is None and _first_year(title_key) is None:
         lead_quarter, lead_year = _explicit_period(lead_key)
@@ -190,8 +195,9 @@ def reporting_period(title: str, body: str, published: str | None,
     if quarter is None:
         annual, year = _annual(title_key, document)
         quarter = "FY" if annual else None
-    if quarter is None:
-        quarter, year = _explicit_period(lead_key)
+    if quarter is None:  # a period the lead names; when its first two paragraphs name no year (a sapo and a
+        # caption may come first), its third too
+        quarter, year = _explicit_period(lead_key if _first_year(lead_key) else _prepare(_lead(body, 3, title or "")))
         if quarter == "":  # a month in the lead ("từ tháng 7/2018") dates an event, not the report
             quarter, year = None, None
     if quarter is None and _first_year(title_key) is None:
@@ -203,7 +209,7 @@ def reporting_period(title: str, body: str, published: str | None,
         before = _year_before(body, published)
         if before and quarter is None:
             return before, "FY"  # the results of the past year, published early in the next
-        year = before or _year_from_lead(title_key, _lead(body), quarter, published)
+        year = before or _year_from_lead(title_key, lead, quarter, published)
     if year is None and not published:
         year = _last_year(_prepare(body)) or _latest_day(body) or _latest_month(body)
     return year, quarter or None

@@ -105,6 +105,19 @@ from indexer.periods import reporting_period
     # a byline or a stray word before the lead is no part of it
     ("Nỗ lực phục vụ người dân", "Minh An\n\naa\n\nTrong 6 tháng đầu năm 2023, Trung tâm tiếp nhận 9.000 hồ sơ.",
      "2023-08-01", (2023, "H1")),
+    # a period named in the lead's third paragraph (a sapo and a caption come first); the headline printed again
+    # is no part of the lead
+    ("Huyện tiếp nhận hơn 2.000 hồ sơ qua bộ phận một cửa", "(Báo Tây Bắc) - Bộ phận một cửa huyện đã tiếp nhận "
+     "2.030 hồ sơ, phần lớn về đất đai.\n\nHuyện tiếp nhận hơn 2.000 hồ sơ qua bộ phận một cửa\n\nNgười dân làm "
+     "thủ tục tại bộ phận một cửa huyện.\n\nTrong 6 tháng đầu năm 2022, huyện tiếp nhận 2.030 hồ sơ.", None,
+     (2022, "H1")),
+    ("Xóa bỏ 120 thủ tục không cần thiết", "Tỉnh tiếp tục rà soát, cắt giảm thủ tục hành chính.\n\nNgay từ đầu "
+     "năm, các sở đã rà soát toàn bộ thủ tục thuộc thẩm quyền.\n\n9 tháng đầu năm 2021, tổng số hồ sơ tiếp nhận "
+     "là 150.300.", None, (2021, "9M")),
+    # but not when the first two name a year: they set the frame, and a later period is a detail of it
+    ("Huyện nâng cao chất lượng bộ phận một cửa", "Từ đầu năm 2019 đến nay, huyện kiện toàn bộ phận một cửa ở cả "
+     "hai cấp.\n\nHuyện niêm yết công khai 300 thủ tục cấp huyện.\n\nNhờ đó, 9 tháng năm 2019, tỷ lệ hồ sơ đúng "
+     "hạn đạt 95%.", None, (2019, None)),
     # published early in a year with figures for the year before (and for no later year): that year's results
     ("Đẩy mạnh chữ ký số", "Thời gian qua, tỉnh đẩy mạnh ký số.\n\nTrong năm 2022, đã cấp 500 chứng thư số.",
      "2023-02-10", (2022, "FY")),
