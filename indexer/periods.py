@@ -22,7 +22,7 @@ serves as the publication date here. Years inside document
 numbers (61/2018/NĐ-CP), citation dates (ngày 08/11/2011) and law titles
 ("Luật ... năm 2015"), target years ("đến năm 2025"), starting points ("từ năm 2013"), birth years ("SN 1977")
 and the period compared with ("cùng kỳ năm 2019", which on a page without a date says the year is 2020) never
-count; a range ("giai đoạn 2021-2025") names no single year.
+count; a range ("giai đoạn 2021-2025") names no single year, and a headline naming one is no FY.
 
 Periods: ``Q1``-``Q4`` (quý I-IV), ``H1`` (6 tháng đầu năm), ``H2`` (6 tháng
 cuối năm), ``9M`` (9 tháng), ``FY`` (a headline naming an annual report,
@@ -204,7 +204,8 @@ def reporting_period(title: str, body: str, published: str | None,
         quarter, year = _lead_index(lead_key, bool(_cues()["annual"].search(title_key)))
     year = year or _first_year(title_key)
     if year is None and _RANGE.search(_normal(title or "")):
-        return None, quarter or None  # a multi-year programme: no single year
+        # a multi-year programme: no single year, and its plan, review or index series is no year's
+        return None, None if quarter == "FY" else quarter or None
     if year is None:
         before = _year_before(body, published)
         if before and quarter is None:

@@ -79,6 +79,10 @@ from indexer.periods import reporting_period
      "đến cuối tháng 8/2021, bưu điện đã nhận 12.400 hồ sơ.", None, (2021, None)),
     ("Bưu điện tiếp nhận hồ sơ thủ tục hành chính", "Thực hiện Kế hoạch 35/KH-UBND tháng 4/2018, bưu điện đã nhận "
      "hồ sơ tại nhà.", None, (None, None)),
+    # a headline over several years: an index series or a programme's plan is no year's, and no FY
+    ("Chỉ số PAPI các tỉnh Tây Nguyên giai đoạn 2016 - 2020", "Chỉ số PAPI của tỉnh luôn ở nhóm khá.", None,
+     (None, None)),
+    ("Kế hoạch cải cách hành chính giai đoạn 2021-2025", "Kế hoạch đề ra sáu nhiệm vụ trọng tâm.", None, (None, None)),
     # a starting point, a birth year and the period compared with are never the year reported on
     ("Xây dựng văn hóa công sở", "Trung tâm được thành lập từ năm 2012 và phục vụ người dân.", None, (None, None)),
     ("Xử phạt vi phạm hành chính", "Xử phạt ông Nguyễn Văn A (SN 1980, huyện B).", None, (None, None)),
