@@ -6,7 +6,9 @@ reports on the year before. Evidence, strongest first: the headline, then a
 period named in the lead paragraphs (the first three when the first two name
 no year; the headline printed again is none of them) (for a headline without a year, also an
 index, a year-end review or - under a headline naming an annual document - an
-annual cue with its year: "công bố Chỉ số CCHC năm 2021" is FY 2021), then the
+annual cue with its year: "công bố Chỉ số CCHC năm 2021" is FY 2021; under a
+headline naming an index or a ranking without a year, the latest index year of
+the whole body), then the
 publication date (year only; the year before for a bulletin published in the
 first months of a year with figures for that year: "Trong năm 2020, đã cấp ..."
 published in February 2021). The lead is the first paragraphs of three words
@@ -210,7 +212,8 @@ def reporting_period(title: str, body: str, published: str | None,
         before = _year_before(body, published)
         if before and quarter is None:
             return before, "FY"  # the results of the past year, published early in the next
-        year = before or _year_from_lead(title_key, lead, quarter, published)
+        year = (before or _index_year(title_key, body, quarter)
+                or _year_from_lead(title_key, lead, quarter, published))
     if year is None and not published:
         year = _last_year(_prepare(body)) or _latest_day(body) or _latest_month(body)
     return year, quarter or None
@@ -226,6 +229,17 @@ def _year_before(body: str, published: str | None) -> int | None:
     dated = {int(found.group(1)) for found in _DAY.finditer(_normal(body))}
     reported = before in {int(found.group(1)) for found in _RESULTS_OF.finditer(prepared)}
     return before if reported and max(named | dated) == before else None
+
+
+def _index_year(title_key: str, body: str, quarter: str | None) -> int | None:
+    """The latest year of an index the body names ("Chỉ số cải cách hành chính năm 2018"), for a headline that
+    names an index or a ranking but no year: the year of the index it reports, which the lead may not name (it
+    opens with the results of units, compared with an earlier year: "rớt hạng so với loại tốt năm 2017")."""
+    cues = _cues()
+    if quarter != "FY" or not cues["indices"].search(title_key):
+        return None
+    years = [int(m.group(m.lastindex)) for m in cues["lead_index"].finditer(_prepare(body))]
+    return max(years) if years else None
 
 
 def _lead_index(lead_key: str, annual_title: bool) -> tuple[str | None, int | None]:

@@ -83,6 +83,10 @@ from indexer.periods import reporting_period
     ("Chỉ số PAPI các tỉnh Tây Nguyên giai đoạn 2016 - 2020", "Chỉ số PAPI của tỉnh luôn ở nhóm khá.", None,
      (None, None)),
     ("Kế hoạch cải cách hành chính giai đoạn 2021-2025", "Kế hoạch đề ra sáu nhiệm vụ trọng tâm.", None, (None, None)),
+    # a headline naming a ranking without its year: the index year the body names, though the lead names others
+    ("Sở Nội vụ dẫn đầu bảng xếp hạng các sở, ngành", "Sở Tư pháp tụt xuống loại khá, sau loại tốt đạt được năm "
+     "2019.\n\nNhiều huyện giữ được thứ hạng.\n\nCăn cứ kết quả Chỉ số cải cách hành chính năm 2020, các đơn vị "
+     "rà soát hạn chế.", None, (2020, "FY")),
     # a starting point, a birth year and the period compared with are never the year reported on
     ("Xây dựng văn hóa công sở", "Trung tâm được thành lập từ năm 2012 và phục vụ người dân.", None, (None, None)),
     ("Xử phạt vi phạm hành chính", "Xử phạt ông Nguyễn Văn A (SN 1980, huyện B).", None, (None, None)),
