@@ -25,7 +25,8 @@ other district more often, the one of the source address (``mocchau.sonla.gov.vn
 speaks of its own unit ("UBND huyện sơ kết ...") or names a commune in the headline or lead ("xã Song Liễu":
 local news; a district portal relaying a provincial story does none of these).
 A district is named by its own unit word, by "thành phố", or by the kind it was raised to or from
-(``kinds_named_alike``: "thị xã Mộc Châu" on a page from after 2025, "huyện Mộc Châu" before). A name shared by several
+(``kinds_named_alike``: "thị xã Mộc Châu" on a page from after 2025, "huyện Mộc Châu" before), and a city or town
+by "phường" (its central ward took its name in the 2025 mergers: "phường Buôn Ma Thuột"). A name shared by several
 provinces (Châu Thành) is resolved by the province, or left null; a person's particulars in brackets
 ("(SN 1977, trú tại huyện An Biên, tỉnh Kiên Giang)") place the person, not the story; a provincial
 report that lists many districts gets none. Unit words are in
