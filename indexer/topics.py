@@ -24,6 +24,9 @@ any sentence that lists ``pillar_list`` or more reform areas in one breath -
 such a sentence names the programme, it does not discuss each area. In a plan
 the listed areas are the document's own tasks, so there each is assigned.
 
+A bulletin reporting figures of a topic's ``indicators`` (a share of dossiers filed online) gets the topic
+too when its text holds one of the topic's strong terms (``with_figures``).
+
 Only a bulletin about administrative reform gets topics: one on another
 subject (a shop called "Một Cửa", a teachers' contest) gets none.
 """
@@ -191,8 +194,17 @@ def assign_topics(title: str, body: str) -> list[str]:
     return [topic.id for topic in topics() if topic.id in listed or _substantial(topic, found[topic], body_n, kind)]
 
 
-def with_figures(assigned: list[str], figures: list[dict]) -> list[str]:
+def with_figures(assigned: list[str], figures: list[dict], title: str | None = None, body: str = "") -> list[str]:
     """``assigned`` with the topics whose ``indicators`` the bulletin reports figures of (a bulletin giving the
-    share of dossiers filed online discusses digital government), in taxonomy order."""
+    share of dossiers filed online discusses digital government), in taxonomy order. Given the bulletin's
+    ``title`` and ``body``, a figure adds its topic only when the text also holds one of the topic's strong
+    terms: a share of dossiers "trực tuyến" in a report on dossier handling that names nothing of digital
+    government is a figure of that report, not a discussion of the topic."""
     reported = {figure["indicator"] for figure in figures}
-    return [topic.id for topic in topics() if topic.id in assigned or reported & set(topic.indicators)]
+    text = normalize_key(f"{title or ''}\n{body}") if title is not None else None
+
+    def worded(topic: Topic) -> bool:
+        return text is None or any(_count(term, text, 1) for term in topic.strong)
+
+    return [topic.id for topic in topics()
+            if topic.id in assigned or (reported & set(topic.indicators) and worded(topic))]
