@@ -22,7 +22,8 @@ ngày 01/7 đến ngày 28/7/2025"), then its latest month with a year ("Tính �
 tháng 10/2019") not beside a document number. A scraper's stamp of a month only ("date 2020-09")
 serves as the publication date here. Years inside document
 numbers (61/2018/NĐ-CP), citation dates (ngày 08/11/2011) and law titles
-("Luật ... năm 2015"), target years ("đến năm 2025"), starting points ("từ năm 2013"), birth years ("SN 1977")
+("Luật ... năm 2015"), target years ("đến năm 2025", not "tính đến hết năm 2018"), starting points
+("từ năm 2013"), birth years ("SN 1977")
 and the period compared with ("cùng kỳ năm 2019", which on a page without a date says the year is 2020) never
 count; a range ("giai đoạn 2021-2025") names no single year, and a headline naming one is no FY.
 
@@ -54,7 +55,8 @@ _CITED = [
     re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s+năm\s+(?:19|20)\d{2}"),
     # "Luật Cán bộ, công chức năm 2008" (but "tìm hiểu pháp luật ... năm 2014" names no law)
     re.compile(r"(?<!pháp )\bluật\b[^.;:()\n]{0,60}?\bnăm\s+(?:19|20)\d{2}"),
-    re.compile(r"\b(?:đến|tới|trước|sau)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d{2}"),  # a target year
+    # a target year ("phấn đấu đến năm 2025"; "tính đến hết năm 2018" is the day results are counted to)
+    re.compile(r"\b(?<!tính )(?:đến|tới|trước|sau)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d{2}"),
     re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}"),  # a range names no single year
     re.compile(r"\btừ\s+năm\s+(?:19|20)\d{2}"),  # a starting point ("thành lập từ năm 2013"), not "từ đầu năm"
     re.compile(r"\b(?:sn|sinh năm|năm sinh)\s*:?\s*(?:19|20)\d{2}"),  # a birth year

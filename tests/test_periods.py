@@ -87,6 +87,9 @@ from indexer.periods import reporting_period
     ("Sở Nội vụ dẫn đầu bảng xếp hạng các sở, ngành", "Sở Tư pháp tụt xuống loại khá, sau loại tốt đạt được năm "
      "2019.\n\nNhiều huyện giữ được thứ hạng.\n\nCăn cứ kết quả Chỉ số cải cách hành chính năm 2020, các đơn vị "
      "rà soát hạn chế.", None, (2020, "FY")),
+    # the day results are counted to ("tính đến hết năm 2022") is no target year; what is planned next still is
+    ("Toàn tỉnh có 40 xã đạt chuẩn tiếp cận pháp luật", "Tính đến hết năm 2022, toàn tỉnh có 40 xã đạt chuẩn. "
+     "Dự kiến đến hết năm 2023, toàn tỉnh có thêm 12 xã đạt chuẩn.", None, (2022, None)),
     # a starting point, a birth year and the period compared with are never the year reported on
     ("Xây dựng văn hóa công sở", "Trung tâm được thành lập từ năm 2012 và phục vụ người dân.", None, (None, None)),
     ("Xử phạt vi phạm hành chính", "Xử phạt ông Nguyễn Văn A (SN 1980, huyện B).", None, (None, None)),
