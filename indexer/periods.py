@@ -6,7 +6,9 @@ reports on the year before. Evidence, strongest first: the headline, then a
 period named in the lead paragraphs (the first three when the first two name
 no year; the headline printed again is none of them) (for a headline without a year, also an
 index, a year-end review or - under a headline naming an annual document - an
-annual cue with its year: "công bố Chỉ số CCHC năm 2021" is FY 2021; under a
+annual cue with its year: "công bố Chỉ số CCHC năm 2021" is FY 2021; a
+headline's index, ranking or review without its year yields to a part of a
+year the lead names, "báo cáo 9 tháng"; under a
 headline naming an index or a ranking without a year, the latest index year of
 the whole body), then the
 publication date (year only; the year before for a bulletin published in the
@@ -199,6 +201,10 @@ def reporting_period(title: str, body: str, published: str | None,
     if quarter is None:
         annual, year = _annual(title_key, document)
         quarter = "FY" if annual else None
+        if annual and year is None:  # an index or a review without its year: a part of a year the lead names wins
+            lead_quarter, lead_year = _explicit_period(lead_key)
+            if lead_quarter:
+                quarter, year = lead_quarter, lead_year
     if quarter is None:  # a period the lead names; when its first two paragraphs name no year (a sapo and a
         # caption may come first), its third too
         quarter, year = _explicit_period(lead_key if _first_year(lead_key) else _prepare(_lead(body, 3, title or "")))

@@ -90,6 +90,9 @@ from indexer.periods import reporting_period
     # the day results are counted to ("tính đến hết năm 2022") is no target year; what is planned next still is
     ("Toàn tỉnh có 40 xã đạt chuẩn tiếp cận pháp luật", "Tính đến hết năm 2022, toàn tỉnh có 40 xã đạt chuẩn. "
      "Dự kiến đến hết năm 2023, toàn tỉnh có thêm 12 xã đạt chuẩn.", None, (2022, None)),
+    # a ranking without its year whose lead names a part of a year: that part, not FY
+    ("Tỉnh tăng 5 bậc trên bảng xếp hạng phục vụ người dân", "Theo báo cáo 9 tháng của Ban Chỉ đạo, tỉnh đạt 78,5 "
+     "điểm, cao hơn mức bình quân cả nước.", None, (None, "9M")),
     # a starting point, a birth year and the period compared with are never the year reported on
     ("Xây dựng văn hóa công sở", "Trung tâm được thành lập từ năm 2012 và phục vụ người dân.", None, (None, None)),
     ("Xử phạt vi phạm hành chính", "Xử phạt ông Nguyễn Văn A (SN 1980, huyện B).", None, (None, None)),
