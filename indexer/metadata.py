@@ -81,5 +81,5 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
     )
     bulletin.figures = figures_of(bulletin)
     if "topics" not in given:
-        bulletin.topics = with_figures(bulletin.topics, bulletin.figures)
+        bulletin.topics = with_figures(bulletin.topics, bulletin.figures, title, cleaned.text)
     return bulletin

@@ -3,9 +3,14 @@
 The year reported on is not the year of publication: an index "năm 2022"
 announced in 2023 reports on 2022, and a year-end review published in January
 reports on the year before. Evidence, strongest first: the headline, then a
-period named in the lead paragraphs (for a headline without a year, also an
+period named in the lead paragraphs (the first three when the first two name
+no year; the headline printed again is none of them) (for a headline without a year, also an
 index, a year-end review or - under a headline naming an annual document - an
-annual cue with its year: "công bố Chỉ số CCHC năm 2021" is FY 2021), then the
+annual cue with its year: "công bố Chỉ số CCHC năm 2021" is FY 2021; a
+headline's index, ranking or review without its year yields to a part of a
+year the lead names, "báo cáo 9 tháng"; under a
+headline naming an index or a ranking without a year, the latest index year of
+the whole body), then the
 publication date (year only; the year before for a bulletin published in the
 first months of a year with figures for that year: "Trong năm 2020, đã cấp ..."
 published in February 2021). The lead is the first paragraphs of three words
@@ -15,12 +20,14 @@ Hội ... tổ chức") comes first, then the lead's latest year (a lead goes fr
 the past to the present: "Năm 2016 là năm thứ 3 ... Năm 2017, huyện vẫn ..."),
 then its latest full date not beside a document number, then the latest year of
 the whole body, then its latest full date not beside a document number ("Tính từ
-ngày 01/7 đến ngày 28/7/2025"). A scraper's stamp of a month only ("date 2020-09")
+ngày 01/7 đến ngày 28/7/2025"), then its latest month with a year ("Tính đến hết
+tháng 10/2019") not beside a document number. A scraper's stamp of a month only ("date 2020-09")
 serves as the publication date here. Years inside document
 numbers (61/2018/NĐ-CP), citation dates (ngày 08/11/2011) and law titles
-("Luật ... năm 2015"), target years ("đến năm 2025"), starting points ("từ năm 2013"), birth years ("SN 1977")
+("Luật ... năm 2015"), target years ("đến năm 2025", not "tính đến hết năm 2018"), starting points
+("từ năm 2013"), birth years ("SN 1977")
 and the period compared with ("cùng kỳ năm 2019", which on a page without a date says the year is 2020) never
-count; a range ("giai đoạn 2021-2025") names no single year.
+count; a range ("giai đoạn 2021-2025") names no single year, and a headline naming one is no FY.
 
 Periods: ``Q1``-``Q4`` (quý I-IV), ``H1`` (6 tháng đầu năm), ``H2`` (6 tháng
 cuối năm), ``9M`` (9 tháng), ``FY`` (a headline naming an annual report,
@@ -50,7 +57,8 @@ _CITED = [
     re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s+năm\s+(?:19|20)\d{2}"),
     # "Luật Cán bộ, công chức năm 2008" (but "tìm hiểu pháp luật ... năm 2014" names no law)
     re.compile(r"(?<!pháp )\bluật\b[^.;:()\n]{0,60}?\bnăm\s+(?:19|20)\d{2}"),
-    re.compile(r"\b(?:đến|tới|trước|sau)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d{2}"),  # a target year
+    # a target year ("phấn đấu đến năm 2025"; "tính đến hết năm 2018" is the day results are counted to)
+    re.compile(r"\b(?<!tính )(?:đến|tới|trước|sau)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d{2}"),
     re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}"),  # a range names no single year
     re.compile(r"\btừ\s+năm\s+(?:19|20)\d{2}"),  # a starting point ("thành lập từ năm 2013"), not "từ đầu năm"
     re.compile(r"\b(?:sn|sinh năm|năm sinh)\s*:?\s*(?:19|20)\d{2}"),  # a birth year
@@ -157,9 +165,12 @@ def _last_year(text: str) -> int | None:
     return max(named) if named else None
 
 
-def _lead(body: str, paragraphs: int = 2) -> str:
-    """The first ``paragraphs`` paragraphs that are sentences: a byline, a caption stub or a stray word is not."""
-    sentences = [p for p in body.split("\n\n") if len(p.split()) >= LEAD_WORDS]
+def _lead(body: str, paragraphs: int = 2, title: str = "") -> str:
+    """The first ``paragraphs`` paragraphs that are sentences: a byline, a caption stub, a stray word or the
+    headline printed again (``title``: a caption or the page's own heading repeats it) is not."""
+    headline = " ".join(title.split()).casefold()
+    sentences = [p for p in body.split("\n\n") if len(p.split()) >= LEAD_WORDS
+                 and not (headline and " ".join(p.split()).casefold() == headline)]
     return "\n".join(sentences[:paragraphs])
 
 
@@ -181,7 +192,8 @@ def reporting_period(title: str, body: str, published: str | None,
     >>> reporting_period("Công bố Chỉ số CCHC năm 2022", "", "2023-03-01")
     (2022, 'FY')
     """
-    title_key, lead_key = _prepare(title or ""), _prepare(_lead(body))
+    lead = _lead(body, title=title or "")
+    title_key, lead_key = _prepare(title or ""), _prepare(lead)
     quarter, year = _explicit_period(title_key)
     if quarter and year is None and _first_year(title_key) is None:
         lead_quarter, lead_year = _explicit_period(lead_key)
@@ -189,22 +201,29 @@ def reporting_period(title: str, body: str, published: str | None,
     if quarter is None:
         annual, year = _annual(title_key, document)
         quarter = "FY" if annual else None
-    if quarter is None:
-        quarter, year = _explicit_period(lead_key)
+        if annual and year is None:  # an index or a review without its year: a part of a year the lead names wins
+            lead_quarter, lead_year = _explicit_period(lead_key)
+            if lead_quarter:
+                quarter, year = lead_quarter, lead_year
+    if quarter is None:  # a period the lead names; when its first two paragraphs name no year (a sapo and a
+        # caption may come first), its third too
+        quarter, year = _explicit_period(lead_key if _first_year(lead_key) else _prepare(_lead(body, 3, title or "")))
         if quarter == "":  # a month in the lead ("từ tháng 7/2018") dates an event, not the report
             quarter, year = None, None
     if quarter is None and _first_year(title_key) is None:
         quarter, year = _lead_index(lead_key, bool(_cues()["annual"].search(title_key)))
     year = year or _first_year(title_key)
     if year is None and _RANGE.search(_normal(title or "")):
-        return None, quarter or None  # a multi-year programme: no single year
+        # a multi-year programme: no single year, and its plan, review or index series is no year's
+        return None, None if quarter == "FY" else quarter or None
     if year is None:
         before = _year_before(body, published)
         if before and quarter is None:
             return before, "FY"  # the results of the past year, published early in the next
-        year = before or _year_from_lead(title_key, _lead(body), quarter, published)
+        year = (before or _index_year(title_key, body, quarter)
+                or _year_from_lead(title_key, lead, quarter, published))
     if year is None and not published:
-        year = _last_year(_prepare(body)) or _latest_day(body)
+        year = _last_year(_prepare(body)) or _latest_day(body) or _latest_month(body)
     return year, quarter or None
 
 
@@ -218,6 +237,17 @@ def _year_before(body: str, published: str | None) -> int | None:
     dated = {int(found.group(1)) for found in _DAY.finditer(_normal(body))}
     reported = before in {int(found.group(1)) for found in _RESULTS_OF.finditer(prepared)}
     return before if reported and max(named | dated) == before else None
+
+
+def _index_year(title_key: str, body: str, quarter: str | None) -> int | None:
+    """The latest year of an index the body names ("Chỉ số cải cách hành chính năm 2018"), for a headline that
+    names an index or a ranking but no year: the year of the index it reports, which the lead may not name (it
+    opens with the results of units, compared with an earlier year: "rớt hạng so với loại tốt năm 2017")."""
+    cues = _cues()
+    if quarter != "FY" or not cues["indices"].search(title_key):
+        return None
+    years = [int(m.group(m.lastindex)) for m in cues["lead_index"].finditer(_prepare(body))]
+    return max(years) if years else None
 
 
 def _lead_index(lead_key: str, annual_title: bool) -> tuple[str | None, int | None]:
@@ -258,6 +288,20 @@ def _latest_day(lead: str) -> int | None:
     document number is that document's ("Nghị quyết 36a/NQ-CP ngày 14/10/2017"): a cited one, often years older."""
     lead = _CITED_DAY.sub(" ", _normal(lead))
     years = [int(found.group(1)) for found in _DAY.finditer(lead)]
+    return max(years) if years else None
+
+
+# a month of a year: "tháng 10/2019", "tháng 3-2020"; after a document number, that document's month
+_MONTH_OF_YEAR = re.compile(rf"\btháng\s+(?:0?[1-9]|1[0-2])\s*[/-]\s*{_YEAR}\b")
+_CITED_MONTH = re.compile(rf"(?<!\S)\d{{1,5}}\w?[/-][\w/-]*[^\W\d_][\w/-]*\s*,?\s*{_MONTH_OF_YEAR.pattern}")
+
+
+def _latest_month(body: str) -> int | None:
+    """The year of the latest month an undated page names for its figures ("Tính đến hết tháng 10/2019, có
+    1.500 hồ sơ"), when it names no year alone and no full date: the last evidence of its time. A month a
+    document is dated in ("Kế hoạch số 12/KH-UBND tháng 3/2015") is that document's."""
+    body = _CITED_MONTH.sub(" ", _CITED_DAY.sub(" ", _normal(body)))
+    years = [int(found.group(1)) for found in _MONTH_OF_YEAR.finditer(body)]
     return max(years) if years else None
 
 

@@ -13,7 +13,10 @@ holds enough pieces (``pieces_needed``): one per ``chars_per_piece`` characters
 of body, at least ``fewest_pieces``, at most ``min_pieces`` for the kind of
 headline (``headline_kind``) - few for a whole-programme plan, whose every task
 counts; more for a report or review of the reform as a whole; most for topical
-news, which must be about the topic and not mention it in passing. The scale
+news, which must be about the topic and not mention it in passing. Under a headline
+about an index result or a ranking (a strong term of ``index_topic``), another
+topic needs ``min_pieces["index"]`` whatever the length: such a body walks through
+the index's components, one per reform area, and names each in passing. The scale
 with length is what real pages need: an excerpt of a few paragraphs cannot hold
 six pieces of anything (chosen on the real dev split, ``bench/real``).
 
@@ -23,6 +26,9 @@ vụ, công vụ" is no evidence of civil-service reform), and the pillar names 
 any sentence that lists ``pillar_list`` or more reform areas in one breath -
 such a sentence names the programme, it does not discuss each area. In a plan
 the listed areas are the document's own tasks, so there each is assigned.
+
+A bulletin reporting figures of a topic's ``indicators`` (a share of dossiers filed online) gets the topic
+too when its text holds one of the topic's strong terms (``with_figures``).
 
 Only a bulletin about administrative reform gets topics: one on another
 subject (a shop called "Một Cửa", a teachers' contest) gets none.
@@ -139,14 +145,22 @@ def _headline_kinds() -> tuple[re.Pattern, re.Pattern]:
 
 
 def headline_kind(title: str) -> str:
-    """"plan" (a whole-programme plan), "review" (a report, review or meeting on the reform as a whole) or
-    "other", for a normalised headline; the kind sets how much evidence a topic needs.
+    """"plan" (a whole-programme plan), "review" (a report, review or meeting on the reform as a whole), "index"
+    (an index result or a ranking: a strong term of ``index_topic``) or "other", for a normalised headline; the
+    kind sets how much evidence a topic needs.
 
     >>> headline_kind("kết quả công tác cải cách hành chính quý i/2022"), headline_kind("hội thi tìm hiểu cchc")
     ('review', 'other')
+    >>> headline_kind("tỉnh xếp thứ 12 về chỉ số cải cách hành chính năm 2022")
+    'index'
     """
     plan, review = _headline_kinds()
-    return "plan" if plan.search(title) else "review" if review.search(title) else "other"
+    if plan.search(title):
+        return "plan"
+    if review.search(title):
+        return "review"
+    index = next(t for t in topics() if t.id == topics_config()["index_topic"])
+    return "index" if any(_count(term, title, 1) for term in index.strong) else "other"
 
 
 @cache
@@ -161,6 +175,8 @@ def pieces_needed(kind: str, body: str) -> int:
     (2, 4, 6)
     """
     config = topics_config()
+    if kind == "index":  # the body walks through the index's components, one per reform area, at any length
+        return config["min_pieces"]["index"]
     scaled = -(-len(body) // config["chars_per_piece"])
     return min(config["min_pieces"][kind], max(config["fewest_pieces"], scaled))
 
@@ -168,8 +184,9 @@ def pieces_needed(kind: str, body: str) -> int:
 def _substantial(topic: Topic, found: tuple[set[str], int], body: str, kind: str) -> bool:
     headline, pieces = found
     defining = _defining(topic)
+    # under an index headline a defining phrase ("tuyên truyền CCHC") is one of the index's criteria, named in passing
     return (bool(headline) or pieces >= pieces_needed(kind, body)
-            or bool(defining and defining.search(_without(topic.ignore, body))))
+            or bool(kind != "index" and defining and defining.search(_without(topic.ignore, body))))
 
 
 def topic_evidence(title: str, body: str) -> dict[str, int]:
@@ -191,8 +208,17 @@ def assign_topics(title: str, body: str) -> list[str]:
     return [topic.id for topic in topics() if topic.id in listed or _substantial(topic, found[topic], body_n, kind)]
 
 
-def with_figures(assigned: list[str], figures: list[dict]) -> list[str]:
+def with_figures(assigned: list[str], figures: list[dict], title: str | None = None, body: str = "") -> list[str]:
     """``assigned`` with the topics whose ``indicators`` the bulletin reports figures of (a bulletin giving the
-    share of dossiers filed online discusses digital government), in taxonomy order."""
+    share of dossiers filed online discusses digital government), in taxonomy order. Given the bulletin's
+    ``title`` and ``body``, a figure adds its topic only when the text also holds one of the topic's strong
+    terms: a share of dossiers "trực tuyến" in a report on dossier handling that names nothing of digital
+    government is a figure of that report, not a discussion of the topic."""
     reported = {figure["indicator"] for figure in figures}
-    return [topic.id for topic in topics() if topic.id in assigned or reported & set(topic.indicators)]
+    text = normalize_key(f"{title or ''}\n{body}") if title is not None else None
+
+    def worded(topic: Topic) -> bool:
+        return text is None or any(_count(term, text, 1) for term in topic.strong)
+
+    return [topic.id for topic in topics()
+            if topic.id in assigned or (reported & set(topic.indicators) and worded(topic))]

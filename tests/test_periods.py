@@ -73,6 +73,26 @@ from indexer.periods import reporting_period
     ("Sử dụng dịch vụ công trực tuyến tại cấp xã còn hạn chế", "Cổng dịch vụ công của tỉnh công khai 1.764 thủ tục."
      "\n\nNhiều xã chưa phát sinh hồ sơ trực tuyến.\n\nTrong năm 2022, toàn tỉnh tiếp nhận 5.000 hồ sơ trực tuyến; "
      "mục tiêu đến năm 2025 đạt 50%.", None, (2022, None)),
+    # an undated page with no year alone and no full date: the latest month it names with its year (a document's
+    # month beside its number is that document's)
+    ("Bưu điện tiếp nhận hồ sơ thủ tục hành chính", "Sau ba năm triển khai, kết quả bước đầu khả quan.\n\nLũy kế "
+     "đến cuối tháng 8/2021, bưu điện đã nhận 12.400 hồ sơ.", None, (2021, None)),
+    ("Bưu điện tiếp nhận hồ sơ thủ tục hành chính", "Thực hiện Kế hoạch 35/KH-UBND tháng 4/2018, bưu điện đã nhận "
+     "hồ sơ tại nhà.", None, (None, None)),
+    # a headline over several years: an index series or a programme's plan is no year's, and no FY
+    ("Chỉ số PAPI các tỉnh Tây Nguyên giai đoạn 2016 - 2020", "Chỉ số PAPI của tỉnh luôn ở nhóm khá.", None,
+     (None, None)),
+    ("Kế hoạch cải cách hành chính giai đoạn 2021-2025", "Kế hoạch đề ra sáu nhiệm vụ trọng tâm.", None, (None, None)),
+    # a headline naming a ranking without its year: the index year the body names, though the lead names others
+    ("Sở Nội vụ dẫn đầu bảng xếp hạng các sở, ngành", "Sở Tư pháp tụt xuống loại khá, sau loại tốt đạt được năm "
+     "2019.\n\nNhiều huyện giữ được thứ hạng.\n\nCăn cứ kết quả Chỉ số cải cách hành chính năm 2020, các đơn vị "
+     "rà soát hạn chế.", None, (2020, "FY")),
+    # the day results are counted to ("tính đến hết năm 2022") is no target year; what is planned next still is
+    ("Toàn tỉnh có 40 xã đạt chuẩn tiếp cận pháp luật", "Tính đến hết năm 2022, toàn tỉnh có 40 xã đạt chuẩn. "
+     "Dự kiến đến hết năm 2023, toàn tỉnh có thêm 12 xã đạt chuẩn.", None, (2022, None)),
+    # a ranking without its year whose lead names a part of a year: that part, not FY
+    ("Tỉnh tăng 5 bậc trên bảng xếp hạng phục vụ người dân", "Theo báo cáo 9 tháng của Ban Chỉ đạo, tỉnh đạt 78,5 "
+     "điểm, cao hơn mức bình quân cả nước.", None, (None, "9M")),
     # a starting point, a birth year and the period compared with are never the year reported on
     ("Xây dựng văn hóa công sở", "Trung tâm được thành lập từ năm 2012 và phục vụ người dân.", None, (None, None)),
     ("Xử phạt vi phạm hành chính", "Xử phạt ông Nguyễn Văn A (SN 1980, huyện B).", None, (None, None)),
@@ -99,6 +119,19 @@ from indexer.periods import reporting_period
     # a byline or a stray word before the lead is no part of it
     ("Nỗ lực phục vụ người dân", "Minh An\n\naa\n\nTrong 6 tháng đầu năm 2023, Trung tâm tiếp nhận 9.000 hồ sơ.",
      "2023-08-01", (2023, "H1")),
+    # a period named in the lead's third paragraph (a sapo and a caption come first); the headline printed again
+    # is no part of the lead
+    ("Huyện tiếp nhận hơn 2.000 hồ sơ qua bộ phận một cửa", "(Báo Tây Bắc) - Bộ phận một cửa huyện đã tiếp nhận "
+     "2.030 hồ sơ, phần lớn về đất đai.\n\nHuyện tiếp nhận hơn 2.000 hồ sơ qua bộ phận một cửa\n\nNgười dân làm "
+     "thủ tục tại bộ phận một cửa huyện.\n\nTrong 6 tháng đầu năm 2022, huyện tiếp nhận 2.030 hồ sơ.", None,
+     (2022, "H1")),
+    ("Xóa bỏ 120 thủ tục không cần thiết", "Tỉnh tiếp tục rà soát, cắt giảm thủ tục hành chính.\n\nNgay từ đầu "
+     "năm, các sở đã rà soát toàn bộ thủ tục thuộc thẩm quyền.\n\n9 tháng đầu năm 2021, tổng số hồ sơ tiếp nhận "
+     "là 150.300.", None, (2021, "9M")),
+    # but not when the first two name a year: they set the frame, and a later period is a detail of it
+    ("Huyện nâng cao chất lượng bộ phận một cửa", "Từ đầu năm 2019 đến nay, huyện kiện toàn bộ phận một cửa ở cả "
+     "hai cấp.\n\nHuyện niêm yết công khai 300 thủ tục cấp huyện.\n\nNhờ đó, 9 tháng năm 2019, tỷ lệ hồ sơ đúng "
+     "hạn đạt 95%.", None, (2019, None)),
     # published early in a year with figures for the year before (and for no later year): that year's results
     ("Đẩy mạnh chữ ký số", "Thời gian qua, tỉnh đẩy mạnh ký số.\n\nTrong năm 2022, đã cấp 500 chứng thư số.",
      "2023-02-10", (2022, "FY")),

@@ -26,6 +26,15 @@ from indexer.places import Place, locate, province_of_district, provinces_named
     # a district portal relaying a provincial story that neither names the district nor speaks of its own unit
     ("Toàn tỉnh giải quyết đúng hạn 98% hồ sơ", "Trong quý I, các cơ quan của tỉnh tiếp nhận 12.400 hồ sơ.",
      "https://mocchau.sonla.gov.vn/tin/2", Place("Sơn La", None)),
+    # after the 2025 mergers the central ward of a city or town took its name: it is that former district
+    ("Phường Sầm Sơn dẫn đầu về cải cách hành chính", "Năm 2025, UBND phường Sầm Sơn hoàn thành toàn bộ nhiệm "
+     "vụ cải cách hành chính được giao.", None, Place("Thanh Hóa", "Sầm Sơn")),
+    # "63 tỉnh, thành phố" lists units of all kinds: no district speaking of itself
+    ("Tỉnh đứng thứ 8 về chỉ số phục vụ người dân", "Theo kết quả đánh giá, tỉnh đạt 80,2 điểm, đứng thứ 8/63 "
+     "tỉnh, thành phố.", "https://mocchau.sonla.gov.vn/tin/5", Place("Sơn La", None)),
+    # a commune named in the headline or lead: local news, of the district whose page the address is
+    ("Bộ phận một cửa xã Chiềng Sơn phục vụ người dân tận tình", "Thời gian qua, cán bộ bộ phận một cửa luôn "
+     "hướng dẫn người dân chu đáo.", "https://sonla.gov.vn/huyen-moc-chau/tin/3", Place("Sơn La", "Mộc Châu")),
     ("Họp ban chỉ đạo", "UBND huyện tổ chức cuộc họp.", "https://sonla.gov.vn/huyen-mai-son/tin/1",
      Place("Sơn La", "Mai Sơn")),
     ("Họp ban chỉ đạo", "UBND thành phố tổ chức cuộc họp.", "https://tpcaobang.caobang.gov.vn/tin/1",

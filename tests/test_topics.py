@@ -120,6 +120,13 @@ def test_a_bulletin_reporting_online_filings_discusses_digital_government():
     online = [{"indicator": "dossiers_online"}, {"indicator": "dossiers_received"}]
     assert with_figures(["kiem_tra", "thu_tuc"], online) == ["thu_tuc", "chinh_quyen_so", "kiem_tra"]
     assert with_figures(["thu_tuc"], [{"indicator": "dossiers_received"}]) == ["thu_tuc"]
+    # given its text, only when the text also names something of digital government: a share filed online in a
+    # report on dossier handling is a figure of that report
+    title = "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,7%"
+    handled = "Quý II, bộ phận một cửa tiếp nhận 6.200 hồ sơ, trong đó 41% nộp trực tuyến."
+    assert with_figures(["thu_tuc"], online, title, handled) == ["thu_tuc"]
+    portal = handled + " Người dân nộp hồ sơ qua Cổng dịch vụ công của tỉnh."
+    assert with_figures(["thu_tuc"], online, title, portal) == ["thu_tuc", "chinh_quyen_so"]
 
 
 def test_the_two_level_local_government_is_organisational_reform():
@@ -140,3 +147,15 @@ def test_civil_servants_named_as_the_people_involved_are_no_civil_service_reform
                   "Đoàn kiểm tra công vụ của tỉnh kiểm tra đột xuất việc chấp hành kỷ luật, kỷ cương hành chính tại "
                   "bộ phận một cửa của 3 huyện, không phát hiện trường hợp nhũng nhiễu người dân.")
     assert "cong_vu" in assign_topics(*inspection)
+
+
+def test_an_index_result_walks_through_its_components_without_discussing_each():
+    title = "Chỉ số cải cách hành chính năm 2021: tỉnh xếp thứ 15/63"
+    body = ("Theo kết quả Bộ Nội vụ công bố, Chỉ số cải cách hành chính năm 2021 của tỉnh đạt 86,12 điểm, tăng 4 "
+            "bậc. Trong 8 chỉ số thành phần, lĩnh vực cải cách thủ tục hành chính đạt 12,5/14 điểm; việc tiếp nhận "
+            "hồ sơ qua bộ phận một cửa được người dân đánh giá cao. Công tác tuyên truyền cải cách hành chính đạt "
+            "điểm tối đa. Chỉ số thành phần hiện đại hóa hành chính giảm 0,8 điểm so với năm trước. Tỉnh sẽ tập "
+            "trung khắc phục các tiêu chí bị trừ điểm để nâng thứ hạng trong năm tới.")
+    assert assign_topics(title, body) == ["chi_so"]
+    # the same words under a headline of topical news are evidence of the topics they name
+    assert "thu_tuc" in assign_topics("Tỉnh đẩy mạnh giải quyết hồ sơ cho người dân", body)
