@@ -22,9 +22,8 @@ names at most ``MAX_LEAD_DISTRICTS`` districts and this one most; or the distric
 ``MIN_DISTRICT_MENTIONS`` times and ``DOMINANCE`` times as often as any other (not a city named like its
 province, where the province holds its events, unless the body names no other district); or, when the text names no
 other district more often, the one of the source address (``mocchau.sonla.gov.vn``) when the text names it or
-speaks of its own unit ("UBND huyện sơ kết ...", not a kind among others: "63 tỉnh, thành phố") or names
-a commune in the headline or lead ("xã Song Liễu": local news; a district portal relaying a provincial story
-does none of these).
+speaks of its own unit ("UBND huyện sơ kết ...") or names a commune in the headline or lead ("xã Song Liễu":
+local news; a district portal relaying a provincial story does none of these).
 A district is named by its own unit word, by "thành phố", or by the kind it was raised to or from
 (``kinds_named_alike``: "thị xã Mộc Châu" on a page from after 2025, "huyện Mộc Châu" before), and a city or town
 by "phường" (its central ward took its name in the 2025 mergers: "phường Buôn Ma Thuột"). A name shared by several
@@ -61,9 +60,6 @@ LISTED_DISTRICTS = 3  # a body naming this many other districts than the headlin
 # a district's own unit word with no name after it: "UBND huyện tổ chức ...", "Huyện sơ kết ..." (a district's
 # bulletin speaking of itself; also read by ``figures``)
 BARE_DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])(?!\w)")
-# the same, not a kind among others ("63 tỉnh, thành phố", "các huyện, thị xã, thành phố" list units of all kinds)
-OWN_DISTRICT_WORD = re.compile(r"(?<!\w)(?<![,/]\s)(?<![,/])(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)"
-                               r"(?!\s+[A-ZĐ])(?!\w)(?!\s*[,/]\s*(?:huyện|thị xã|thành phố|quận|xã|phường)\b)")
 # a commune named in the headline or lead ("Bộ phận một cửa xã Tân Lập"): local news, on a district portal its own
 COMMUNE = re.compile(r"(?<!\w)(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+[A-ZĐ]")
 ROUNDUP = 3  # provinces named in the lead of a story about all of them
@@ -305,7 +301,7 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
             and fold(ranked[0][0]) != fold(province or ""):
         return ranked[0][0]
     if url_district and mentioned[url_district] >= max(mentioned.values(), default=0) and not district_hits(title) \
-            and (mentioned[url_district] or OWN_DISTRICT_WORD.search(f"{title}\n{lead}")  # "UBND huyện sơ kết ..."
+            and (mentioned[url_district] or BARE_DISTRICT_WORD.search(f"{title}\n{lead}")  # "UBND huyện sơ kết ..."
                  or COMMUNE.search(f"{title}\n{lead}")):  # "xã Song Liễu": a commune of the district's own
         return url_district
     return None

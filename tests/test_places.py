@@ -29,9 +29,6 @@ from indexer.places import Place, locate, province_of_district, provinces_named
     # after the 2025 mergers the central ward of a city or town took its name: it is that former district
     ("Phường Sầm Sơn dẫn đầu về cải cách hành chính", "Năm 2025, UBND phường Sầm Sơn hoàn thành toàn bộ nhiệm "
      "vụ cải cách hành chính được giao.", None, Place("Thanh Hóa", "Sầm Sơn")),
-    # "63 tỉnh, thành phố" lists units of all kinds: no district speaking of itself
-    ("Tỉnh đứng thứ 8 về chỉ số phục vụ người dân", "Theo kết quả đánh giá, tỉnh đạt 80,2 điểm, đứng thứ 8/63 "
-     "tỉnh, thành phố.", "https://mocchau.sonla.gov.vn/tin/5", Place("Sơn La", None)),
     # a commune named in the headline or lead: local news, of the district whose page the address is
     ("Bộ phận một cửa xã Chiềng Sơn phục vụ người dân tận tình", "Thời gian qua, cán bộ bộ phận một cửa luôn "
      "hướng dẫn người dân chu đáo.", "https://sonla.gov.vn/huyen-moc-chau/tin/3", Place("Sơn La", "Mộc Châu")),
