@@ -13,13 +13,17 @@ the flush writes a term's postings into Whoosh's own block writer a block at a t
 statistics set as its per-posting ``add_posting`` would set them), with each field's document lengths read
 once. The files are those Whoosh writes, byte for byte (``tests/test_writing.py``).
 
-With ``parts`` above 1 the flush is shared by forked processes (issue 19: at 100,000 bulletins the flush was
-a 16-minute tail on one core). The pool spills what it holds as a last run; each run's chunks are indexed by
-their first term, so the term space splits into ``parts`` ranges of about equal postings. Each process
+With ``parts`` above 1, once the pool has spilled a run (a large segment), the flush is shared by forked
+processes (issue 19: at 100,000 bulletins the flush was a 16-minute tail on one core; a pool held in memory
+alone is written at once, since spilling it for the parts costs what they save: 3,000 bulletins, 1.03x
+wall). The pool spills what it holds as a last run; each run's chunks are indexed by their first term and
+their cost to write, so the term space splits into ``parts`` ranges of about equal cost. Each process
 merges its range from every run and encodes it into a postings file of its own, offsets from 0, with each
 term's entry for the terms table; the parent appends the parts' postings files in order and adds their
 entries with the offsets moved by what came before. Whoosh's postings hold no absolute offsets, so the
-files are the same bytes as one process writes.
+files are the same bytes as one process writes. At 10,000 bulletins this gains nothing yet (wall 0.99x,
+CPU 1.08x against one process): pickling each part's terms table, the last spill and copy-on-write after the
+fork cost what the second core saves.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ CHUNK = 4_096  # postings per pickle call in a run: a merge of k runs holds abou
 # 87 bytes a posting in all): a (docnum, weight, value) tuple in its term's list, the weight and value
 # shared, and a term's bytes, list and dict entry.
 POSTING_BYTES = 75  # besides its value's length
+TERM_COST = 20  # a term's writing costs about as much as 20 of its postings (a profile of a flush at 10,000)
 TERM_BYTES = 130  # besides its length
 
 
@@ -56,7 +61,7 @@ class TermPool(writing.PostingPool):
         self.fields: dict[str, dict[bytes, list]] = {}
         self.last: dict[str, int] = {}  # the highest docnum added to each field
         self.ordered = True  # every term's postings came in order
-        self.chunks: dict[str, list[tuple[tuple[str, bytes], int, int]]] = {}  # run -> (first key, offset, postings)
+        self.chunks: dict[str, list[tuple[tuple[str, bytes], int, int]]] = {}  # run -> (first key, offset, cost)
 
     def add(self, item):
         """One posting (Whoosh's interface: its merges, our compaction)."""
@@ -133,11 +138,12 @@ class TermPool(writing.PostingPool):
         self.currentsize = 0
 
     def _write_run(self, f, entries) -> list[tuple[tuple[str, bytes], int, int]]:
-        """Pickle ``entries`` a chunk at a time; each chunk's first key, offset and postings."""
+        """Pickle ``entries`` a chunk at a time; each chunk's first key, offset and cost to write (its postings
+        and ``TERM_COST`` for each of its terms)."""
         chunk, size, index = [], 0, []
 
         def dump():
-            index.append((_term_key(chunk[0]), f.tell(), size))
+            index.append((_term_key(chunk[0]), f.tell(), size + TERM_COST * len(chunk)))
             pickle.dump(chunk, f, pickle.HIGHEST_PROTOCOL)
 
         for entry in entries:
@@ -178,7 +184,7 @@ class TermPool(writing.PostingPool):
                 self.chunks.pop(path, None)
 
     def split_keys(self, parts: int) -> list[tuple[str, bytes]]:
-        """Up to ``parts - 1`` keys that cut the spilled runs into ranges of about equal postings.
+        """Up to ``parts - 1`` keys that cut the spilled runs into ranges of about equal cost to write.
 
         A run's postings below a key are estimated from its chunk index: the chunks that start below it,
         less half of the last of them (the key falls somewhere inside it)."""
@@ -279,7 +285,7 @@ class SegmentWriter(writing.SegmentWriter):
     def _flush_segment(self):
         self.perdocwriter.close()
         lengths = self.per_document_reader() if self.codec.length_stats else None
-        if self.parts > 1 and type(self.fieldwriter) is W3FieldWriter:
+        if self.parts > 1 and self.pool.runs and type(self.fieldwriter) is W3FieldWriter:
             _write_parts(self, lengths)
         else:
             write_postings(self.fieldwriter, self.schema, lengths, self.docnum, self.pool.terms())
