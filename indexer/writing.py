@@ -214,22 +214,23 @@ class TermPool(writing.PostingPool):
     def range_terms(self, low, high):
         """``terms()`` of the spilled runs from key ``low`` up to ``high`` (None: open), runs kept on disk."""
         sources = [self._read_run(path, low, high, remove=False) for path in self.runs]
-        if not sources:
-            return
-        merged = heapq.merge(*sources, key=_term_key) if len(sources) > 1 else sources[0]
-        for (fieldname, term), group in groupby(merged, key=_term_key):
-            postings = [posting for _, _, part in group for posting in part]
-            yield fieldname, term, postings if self.ordered else sorted(postings)
+        if sources:
+            yield from self._merged(sources)
 
     def terms(self):
         """(field, term, postings) sorted by field and term, each term's postings sorted by docnum."""
         sources = [self._read_run(path) for path in self.runs] + [self._sorted_terms()]
         self.runs = []
+        yield from self._merged(sources)
+        self.fields = {}
+
+    def _merged(self, sources):
+        """(field, term, postings) of sorted ``sources`` of such entries, each term's parts joined (sorted by
+        docnum when they came out of order)."""
         merged = heapq.merge(*sources, key=_term_key) if len(sources) > 1 else sources[0]
         for (fieldname, term), group in groupby(merged, key=_term_key):
             postings = [posting for _, _, part in group for posting in part]
             yield fieldname, term, postings if self.ordered else sorted(postings)
-        self.fields = {}
 
     def items(self, maxfiles=128):
         """Whoosh's interface: every posting as ``(field, term, docnum, weight, value)``, sorted."""
