@@ -14,7 +14,9 @@ share after a count ("(đạt 99,2%)", "(đạt gần 97%)"), a share after an i
 received counts in a sentence opening "Về hồ sơ trực tuyến, ..." are online ones; a rank takes the index named after
 it ("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index takes
 the one index the nearest earlier sentence of the paragraph naming an index names ("... công bố Chỉ số CCHC năm
-2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first sentence the last sentence of the paragraph before.
+2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first sentence those of the paragraph before (a caption
+"Bảng xếp hạng Chỉ số SIPAS năm 2023 ..." above a list), else the one index the headline names when the sentence
+names no "chỉ số" of its own ("Chỉ số Par Index năm 2018: Lạng Sơn xếp thứ 26/63 tỉnh, thành phố").
 The period is the sentence's own (``indexer.periods.stated_period``, the recogniser the bulletin's period comes
 from), else that of an earlier sentence of the paragraph with figures, else the bulletin's (the year alone when it
 names no part of it); an index is FY of its year (not the satisfaction a one-stop centre or a district measures
@@ -31,30 +33,31 @@ named in the figure's own clause, else the place or agency the sentence (or an e
 (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết", nor a counted head, "18 Sở ngành tỉnh"), else
 the bulletin's district or province.
 
-A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change
-("phấn đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and
-its number is an aside: "chỉ số CCHC ... tăng 0,81 điểm so với năm 2019 đạt 77,93 điểm"), an average of units ("tỷ
-lệ hồ sơ trực tuyến trung bình đạt 18,9%"), a national average (but an index's, "trung bình cả nước là 87,16%", is
-kept with the scope "cả nước", level national), an index's components, a rank among a region's provinces ("xếp hạng
-3/13 tỉnh, thành phố khu vực ĐBSCL", "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí thứ 3"), a tier of government ("UBND
-cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph; one in the
-figure's own clause, "... toàn tỉnh ... (cấp tỉnh tiếp nhận 77.833 hồ sơ, ...)"; in a district's own bulletin "cấp
-huyện" is the district), a sentence naming two places or agencies unless each figure has its own (a list of units:
-"đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)", an item running from the
-number before it, or from the figure before it when that names no unit; a unit it comes after, "Sau Quảng Ninh là Hà
-Nội với 84,64 điểm", is not its own; a score its clause opens on is the unit's named right after it, "với 92,93 điểm
-Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành chính", and of the index named there), two years, two months,
-a month a span starts from or a span this reader does not understand, a commune, a figure a few words before where
-an excerpt breaks off mid-sentence (the words after it may make it a part or a bound: "Trong đó, có 7.950 hồ sơ giải
-quyết đúng hạn|"), a bulletin without a province or a year, dossiers in progress or carried over ("Trong số 3.405 hồ
-sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time
-counts given apart (their total is the figure; of two received counts the new intake, else the whole, is kept), an
-on-time figure named by early words alone ("số hồ sơ trả trước hạn là 3.066": a part of it), a received count of the
-counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total), a sentence giving two
-figures or more again with other values (the indicators, period and scope of an earlier sentence: a second
-breakdown, of a part of the whole, "Số hồ sơ giải quyết qua bộ phận một cửa liên thông là ..."). Approximations keep
-the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly
-("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
+A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change ("phấn
+đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and its number is
+an aside: "chỉ số CCHC ... tăng 0,81 điểm so với năm 2019 đạt 77,93 điểm"), an average of units ("tỷ lệ hồ sơ trực tuyến
+trung bình đạt 18,9%"), a national average (but an index's, "trung bình cả nước là 87,16%", is kept with the scope "cả
+nước", level national), an index's components, a rank among a region's provinces ("xếp hạng 3/13 tỉnh, thành phố khu vực
+ĐBSCL", "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence opening
+on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph; one in the figure's own clause, "... toàn tỉnh ...
+(cấp tỉnh tiếp nhận 77.833 hồ sơ, ...)"; in a district's own bulletin "cấp huyện" is the district), a sentence naming
+two places or agencies unless each figure has its own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp
+thứ hai là TP.Hải Phòng (90,09% điểm)", an item running from the number before it, or from the figure before it when
+that names no unit, or else, with no semicolon since, the unit of that figure: "Sở Nội vụ hạng 3, với tỷ lệ hài lòng
+93,89%"; a unit it comes after, "Sau Quảng Ninh là Hà Nội với 84,64 điểm", is not its own; a score its clause opens on
+is the unit's named right after it, "với 92,93 điểm Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành chính", and
+of the index named there), two years, two months, a month a span starts from or a span this reader does not understand,
+a commune, a figure a few words before where an excerpt breaks off mid-sentence (the words after it may make it a part
+or a bound: "Trong đó, có 7.950 hồ sơ giải quyết đúng hạn|"), a bulletin without a province (but for a province named
+before its figure as a list's item is: "đứng thứ 2 là tỉnh Hà Nam đạt 89,70%", a national story's ranking) or a year,
+dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...",
+"8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is the figure; of two received
+counts the new intake, else the whole, is kept), an on-time figure named by early words alone ("số hồ sơ trả trước hạn
+là 3.066": a part of it), a received count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a
+part of the total), a sentence giving two figures or more again with other values (the indicators, period and scope of
+an earlier sentence: a second breakdown, of a part of the whole, "Số hồ sơ giải quyết qua bộ phận một cửa liên thông là
+..."). Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also
+gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
 """
 
 from __future__ import annotations
@@ -149,6 +152,7 @@ class Context:
     district: str | None
     year: int | None
     period: str | None
+    title: str = ""  # the headline: the index a bulletin announces when no sentence before a figure names one
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -313,14 +317,15 @@ def _regional(key: str, number: Number) -> bool:
     return bool(_REGIONAL.match(key[number.end:]) or _REGION_LEAD.match(key[:number.start]))
 
 
-def _last_index(earlier: list[str]) -> str | None:
+def _last_index(earlier: list[str], title: str = "") -> str | None:
     """The index the nearest of the ``earlier`` sentences (nearest first) that names any names (None when it names
-    several, another index or an index's parts)."""
+    several, another index or an index's parts); when none names one, the one index the headline names ("Chỉ số
+    Par Index năm 2018: Lạng Sơn xếp thứ 26/63 tỉnh, thành phố")."""
     for sentence in earlier:
         key = normalize_key(sentence)
         if _families(key) or vocabulary()["other_indices"].search(key):
             return _named_index(sentence)
-    return None
+    return _named_index(title) if title else None
 
 
 def _named_index(sentence: str) -> str | None:
@@ -499,8 +504,10 @@ def _agencies(text: str) -> list[str]:
 UNSAID = (None, None, False)  # a district bulletin's sentence that does not say whose figures it gives
 
 
-def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
-    """(scope, level, named: the sentence names it) its figures belong to; None when unclear."""
+def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, str, bool] | None:
+    """(scope, level, named: the sentence names it) its figures belong to; None when unclear. A province named by
+    a bulletin with none of its own is a scope only as an ``item``: named before the figure it is the unit of
+    ("đứng thứ 2 là tỉnh Hà Nam đạt 89,70%")."""
     words = vocabulary()
     if _COMMUNE.search(sentence):
         return None
@@ -513,7 +520,8 @@ def _scope(sentence: str, context: Context) -> tuple[str, str, bool] | None:
     agencies, agency = set(named), named[0] if named else None
     if len(agencies) > 1:
         return None  # "tại Sở A, ...; tại Sở B, ..."
-    if len(districts) > 1 or len(provinces) > 1 or (provinces and context.province is None and not districts):
+    if len(districts) > 1 or len(provinces) > 1 or (provinces and context.province is None and not districts
+                                                     and not item):
         return None
     if wide and context.province and not districts and provinces <= {context.province}:
         return context.province, "province", True  # "toàn tỉnh"
@@ -615,7 +623,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     for start, end in sentences(text):
         sentence = text[start:end]
         if "\n" in text[last_end:start]:
-            before = paragraph[-1] if paragraph else None  # the last sentence of the paragraph before
+            before = paragraph[::-1] or before  # the paragraph before, its last sentence first
             carried_period, paragraph, tiered = monthly, [], False  # a new paragraph
         last_end = end
         paragraph.append(sentence)
@@ -628,8 +636,9 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             continue  # the parts of an index: none is the index; dossiers still in progress
         tiered = tiered or bool(_own_level(vocabulary()["tier_lead"].search(key), context))  # "Ở cấp huyện, ..."
         numbers = read_numbers(key)
-        previous = paragraph[-2::-1] if len(paragraph) > 1 else [before] if before else []  # the sentences before
-        earlier = partial(_last_index, previous) if previous else None  # read only when needed
+        previous = paragraph[-2::-1] if len(paragraph) > 1 else before or []  # the sentences before
+        headline = context.title if "chỉ số" not in key else ""  # "Chỉ số thủ tục hành chính công (38/63)": a part
+        earlier = partial(_last_index, previous, headline)  # read only when needed
         found = _indicators(key, numbers, sentence, earlier)
         read += [{"indicator": code, "value": number.value, "unit": number.unit} for number, code in found]
         if not found:
@@ -653,7 +662,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         if monthly == (None, None) and context.period is None and str(stated[0]).startswith(("month:", "range:")) \
                 and stated[1] == context.year and len(defaulted) == len(rows):  # none before states its period
             monthly = stated  # "Trong tháng 01 năm 2025, ... tiếp nhận 14.579 hồ sơ." opens a monthly report
-        item_start, tier_only = 0, tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
+        unit, item_start = None, 0  # the unit of the list's item the last figure is in, where that figure ends
+        tier_only = tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
         found = _one_value_each(key, sentence, found)
         for number, code in found:
             if end == cut_at and len(key[number.end:].split()) < CUT_WORDS:
@@ -664,9 +674,12 @@ def extract_figures(text: str, context: Context) -> list[dict]:
                 own = _item_scope(sentence[since:number.start], context) \
                     or _item_scope(sentence[item_start:number.start], context)  # or the last figure's
                 leading = None if own else _leading_item(key, sentence, number, context)  # or the one after it
+                if own is None and not leading and unit and ";" not in sentence[item_start:number.start]:
+                    own = unit  # "Sở Nội vụ hạng 3, với tỷ lệ hài lòng 93,89%": the item's unit goes on
                 own, item_start = (own, number.end) if not leading else leading
                 if own is None:
                     continue
+                unit = own
             if own is None and (_tier(key, number, context) or tier_only):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
             figure_scope = NATIONAL if number.national else own or scope
@@ -805,7 +818,7 @@ def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:
     if len(key) == len(item):  # "các cơ quan đóng trên địa bàn tỉnh (6 đơn vị), Bảo hiểm xã hội tỉnh là": the unit's
         for wide in vocabulary()["province_wide"].finditer(key):
             item = item[:wide.start()] + " " * (wide.end() - wide.start()) + item[wide.end():]
-    own = _scope(item, context)
+    own = _scope(item, context, item=True)
     return own if own is not None and own[2] and _spelt_in(own[0], item) else None
 
 
@@ -859,5 +872,5 @@ def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, 
 
 def figures_of(bulletin) -> list[dict]:
     """The figures of an ``indexer.records.Bulletin``."""
-    context = Context(bulletin.province, bulletin.district, bulletin.year, bulletin.quarter)
+    context = Context(bulletin.province, bulletin.district, bulletin.year, bulletin.quarter, bulletin.title or "")
     return extract_figures(bulletin.text, context)

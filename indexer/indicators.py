@@ -31,8 +31,8 @@ def vocabulary() -> dict:
                          "components", "targets", "bounds", "after_not_figure", "other_indices", "groups",
                          "pending", "sources", "source_verbs", "channels", "early", "on_time")}
     agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
-                          r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?(?=\s*(?:[,(:;]|tỉnh|huyện|của|đã|đạt|có|"
-                          r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|dẫn|vươn|cũng|tăng|giảm|$))")
+                          r"(?:[-–]?\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?(?=\s*(?:[,(:;]|tỉnh|huyện|của|đã|đạt|có|"
+                          r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|cũng|tăng|giảm|$))")
     counted = {code: {normalize_key(w) for w in spec.get("counted", [])} for code, spec in data["indicators"].items()}
     return {"units": {code: spec["units"] for code, spec in data["indicators"].items()}, "cues": cues,
             "counted": counted,

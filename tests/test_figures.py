@@ -860,3 +860,48 @@ def test_a_sentence_giving_one_figure_again_with_another_value_is_kept():
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_received", 6420.0), ("dossiers_resolved", 6310.0), ("dossiers_resolved", 6315.0),
         ("dossiers_late", 12.0)]
+
+
+def _cells(rows):
+    return [(r["indicator"], r["value"], r["unit"], r["period"], r["year"], r["scope"], r["scope_level"]) for r in rows]
+
+
+def test_a_list_item_keeps_its_unit_past_its_rank_until_the_next_semicolon():
+    text = ("Kết quả đo lường sự hài lòng năm 2022 được UBND tỉnh công bố ngày 15/3/2023. Cụ thể, đối với các sở, "
+            "ngành tỉnh, Sở Tư pháp xếp hạng nhất với tỷ lệ hài lòng đạt 95,12%; Sở Lao động- Thương binh và Xã hội "
+            "hạng 2, với tỷ lệ hài lòng 94,07%; Sở Y tế hạng 3, với tỷ lệ hài lòng 93,40%.")
+    labour = "Sở Lao động- Thương binh và Xã hội"  # a hyphen glued to a word does not end an agency's name
+    assert _cells(extract_figures(text, Context("Hải Dương", None, 2022, "FY"))) == [
+        ("sipas", 95.12, "%", "FY", 2022, "Sở Tư pháp", "agency"),
+        ("sipas_rank", 2.0, "rank", "FY", 2022, labour, "agency"),
+        ("sipas", 94.07, "%", "FY", 2022, labour, "agency"),
+        ("sipas_rank", 3.0, "rank", "FY", 2022, "Sở Y tế", "agency"),
+        ("sipas", 93.4, "%", "FY", 2022, "Sở Y tế", "agency")]
+
+
+def test_a_national_ranking_gives_each_named_province_its_figure_under_the_caption_s_index():
+    text = ("Bảng xếp hạng Chỉ số SIPAS năm 2023 của các tỉnh, thành phố trong cả nước. Ảnh: Bộ Nội vụ\n"
+            "Ở chỉ số này, tỉnh Bắc Ninh dẫn đầu với kết quả đạt 89,95%; đứng thứ 2 là tỉnh Hà Nam đạt 89,70%; thứ 3 "
+            "là tỉnh Nam Định đạt 89,41%.")
+    national = Context(None, None, 2023, "FY")  # a story about the whole country: no province of its own
+    assert _cells(extract_figures(text, national)) == [
+        ("sipas", 89.95, "%", "FY", 2023, "Bắc Ninh", "province"),
+        ("sipas", 89.7, "%", "FY", 2023, "Hà Nam", "province"),
+        ("sipas", 89.41, "%", "FY", 2023, "Nam Định", "province")]
+    assert extract_figures("Kết quả đạt 89,95%, đứng thứ 2 cả nước về Chỉ số SIPAS năm 2023.", national) == []
+
+
+HEADLINED = ("Hội nghị do Ban Chỉ đạo cải cách hành chính của Chính phủ tổ chức sáng 15/5 tại Hà Nội.\n\n"
+             "Cụ thể, Lạng Sơn đạt 79,12 điểm, xếp thứ 23/63 tỉnh, thành phố trực thuộc Trung ương, tăng 3 bậc so "
+             "với năm 2017.\n\n"
+             "Chỉ số thủ tục hành chính công của tỉnh đạt 8,90 điểm, xếp thứ 30/63 tỉnh, thành phố.")
+
+
+def test_the_headline_names_the_index_of_scores_no_sentence_before_them_names():
+    titled = Context("Lạng Sơn", None, 2018, "FY", title="Chỉ số PAR INDEX năm 2018: Lạng Sơn tăng 3 bậc")
+    assert _cells(extract_figures(HEADLINED, titled)) == [  # not the part "Chỉ số thủ tục hành chính công"
+        ("par_index_score", 79.12, "score", "FY", 2018, "Lạng Sơn", "province"),
+        ("par_index_rank", 23.0, "rank", "FY", 2018, "Lạng Sơn", "province")]
+    assert extract_figures(HEADLINED, Context("Lạng Sơn", None, 2018, "FY")) == []
+    both = Context("Lạng Sơn", None, 2018, "FY", title="Công bố Chỉ số PAR INDEX và SIPAS năm 2018")
+    assert extract_figures(HEADLINED, both) == []  # two indices named: which one is unclear
