@@ -1,8 +1,9 @@
 """Stage 3b: the figures a bulletin reports, each with the sentence it came from.
 
-In: a bulletin's cleaned text and its metadata (province, district, reporting year and period). Out: plain rows
-``{indicator, value, unit, period, year, scope, scope_level, start, end, sentence}``, ``start``/``end`` the
-character offsets of the sentence in the text. The indicators, their cue phrases and units are data
+In: a bulletin's cleaned text, headline and metadata (province, district, reporting year and period). Out: plain
+rows ``{indicator, value, unit, period, year, scope, scope_level, start, end, sentence}``, ``start``/``end`` the
+character offsets of the sentence in the text (both 0 for a figure only the headline gives, read as the paragraph
+before the text unless it rounds: "Hơn 99% hồ sơ ..."). The indicators, their cue phrases and units are data
 (``search/data/indicators.json``, compiled by ``indexer.indicators``).
 
 Each number of a sentence is read with its unit (``indexer.numbers``); its indicator is the cue phrase nearest
@@ -126,7 +127,7 @@ STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gi
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4(?![\d.,]\d)")  # not "3 và 473"
 _COMMUNE = re.compile(r"(?<!\w)(?<![Tt]hị )(?:xã|phường|thị trấn)\s+[A-ZĐ]")  # not "thị xã Hòa Thành", a district
 _SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng(?:\s+số)?(?:\s+điểm)?)?\s*$")  # "..., với tổng số 83,00/100 điểm"
-_NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp nhận )?mới\b")  # "16.041 hồ sơ tiếp nhận mới"
+_NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp nhận |nhận )?mới\b")  # "16.041 hồ sơ tiếp nhận mới"
 _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
 _WITH_ASIDE = re.compile(r"[^,;:().]*(?:\([^()]*\))?")  # a count's noun phrase and a bracket after it
 _ONLINE = re.compile(r"(?<!\w)(?:trực tuyến|qua mạng)(?!\w)")
@@ -142,6 +143,7 @@ _COUNTED_HEAD = re.compile(r"(?<![\w.,])\d+(?:\s*/\s*\d+)?\s*$")  # "của 18 S�
 # the share of an index's raw points right after them: "9,85 điểm, đạt 87,1%"
 _SHARE_OF_POINTS = re.compile(r"\s*(?:điểm)?\s*,?\s*(?:đạt|chiếm|bằng)(?:\s+tỷ lệ)?\s*[\d.,]+\s*%")
 _ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
+_ROUNDED_NUMBER = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s+\d")
 
 
 @dataclass(frozen=True)
@@ -870,7 +872,23 @@ def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, 
     return None if own is UNSAID else own
 
 
+HEADLINE = (0, 0)  # the (start, end) of a figure the headline gives: not a span of the text
+
+
 def figures_of(bulletin) -> list[dict]:
-    """The figures of an ``indexer.records.Bulletin``."""
-    context = Context(bulletin.province, bulletin.district, bulletin.year, bulletin.quarter, bulletin.title or "")
-    return extract_figures(bulletin.text, context)
+    """The figures of an ``indexer.records.Bulletin``: its text's, then those only its headline gives ("Chỉ số Par
+    Index năm 2018: Lạng Sơn xếp thứ 26/63"), read as the paragraph before the text, at ``HEADLINE``."""
+    title = bulletin.title or ""
+    context = Context(bulletin.province, bulletin.district, bulletin.year, bulletin.quarter, title)
+    rows = extract_figures(bulletin.text, context)
+    if not any(ch.isdigit() for ch in title) or title in bulletin.text or _ROUNDED_NUMBER.search(normalize_key(title)):
+        return rows  # "Hơn 99% hồ sơ ... đúng hạn": a headline rounds what the text states exactly
+    given = {_row_key(row) for row in rows}
+    head = f"{title}\n"
+    headline = [{**row, "start": HEADLINE[0], "end": HEADLINE[1]}
+                for row in extract_figures(head + bulletin.text, context) if row["start"] < len(head)]
+    return rows + [row for row in headline if _row_key(row) not in given]
+
+
+def _row_key(row: dict) -> tuple:
+    return row["indicator"], row["value"], row["unit"], row["period"], row["year"], row["scope"]

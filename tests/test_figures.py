@@ -3,9 +3,11 @@ publish (long news sentences), asserted as whole row lists; the number formats; 
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
-from indexer.figures import Context, extract_figures, sentences
+from indexer.figures import Context, extract_figures, figures_of, sentences
 
 CAO_BANG_Q1 = Context(province="Cao Bằng", district=None, year=2024, period="Q1")
 
@@ -905,3 +907,23 @@ def test_the_headline_names_the_index_of_scores_no_sentence_before_them_names():
     assert extract_figures(HEADLINED, Context("Lạng Sơn", None, 2018, "FY")) == []
     both = Context("Lạng Sơn", None, 2018, "FY", title="Công bố Chỉ số PAR INDEX và SIPAS năm 2018")
     assert extract_figures(HEADLINED, both) == []  # two indices named: which one is unclear
+
+
+def _bulletin(title, text):
+    return SimpleNamespace(title=title, text=text, province="Hà Giang", district=None, year=2023, quarter="FY")
+
+
+def test_a_figure_only_the_headline_gives_comes_after_the_text_s_at_no_span():
+    text = ("Sáng 16/4, Ban Chỉ đạo cải cách hành chính của Chính phủ công bố Chỉ số cải cách hành chính năm 2023 "
+            "của các bộ, ngành, địa phương. Theo đó, Hà Giang đạt 84,12 điểm, xếp thứ 41/63 tỉnh, thành phố.")
+    start = text.index("Theo đó")
+    body = [("par_index_score", 84.12, start), ("par_index_rank", 41.0, start)]
+
+    def rows(title):
+        return [(r["indicator"], r["value"], r["start"]) for r in figures_of(_bulletin(title, text))]
+    assert rows("Hà Giang tăng 2 bậc về Chỉ số CCHC") == body  # a headline without a figure
+    assert rows("Chỉ số CCHC năm 2023: Hà Giang xếp thứ 41/63") == body  # the text gives it too
+    only = "Chỉ số CCHC năm 2023: Hà Giang đạt 84,12 điểm, tốp 3 khu vực; SIPAS đạt 82,5%"
+    assert rows(only) == body + [("sipas", 82.5, 0)]
+    assert [r["end"] for r in figures_of(_bulletin(only, text))][-1] == 0
+    assert rows("Hơn 84% người dân hài lòng về Chỉ số SIPAS năm 2023") == body  # the headline rounds

@@ -14,6 +14,7 @@ import pytest
 
 from indexer.builder import build_index
 from webapp import create_app
+from webapp.figures import figure_url
 from webapp.openapi import openapi_document
 
 FILES = Path(__file__).parent / "files" / "figures"
@@ -113,3 +114,10 @@ def test_the_figures_page_links_each_value_to_its_sentence(client):
     assert client.get("/figures?indicator=sipas&unit=x").status_code == 400
     assert client.get("/documents/caobang-q1?figure=800-9999").status_code == 400
     assert client.get("/documents/caobang-q1?figure=9-a").status_code == 400
+
+
+def test_a_figure_of_the_headline_links_to_the_bulletin_s_page_without_a_sentence(client):
+    assert [figure_url("caobang-q1", 0, 0), figure_url("caobang-q1", 0, 0, "en"), figure_url("a/b", 641, 787)] == [
+        "/documents/caobang-q1", "/documents/caobang-q1?lang=en", "/documents/a/b?figure=641-787#figure-641"]
+    page = client.get(figure_url("caobang-q1", 0, 0, "en"))
+    assert page.status_code == 200 and 'class="figure-sentence"' not in page.get_data(as_text=True)

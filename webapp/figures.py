@@ -63,9 +63,13 @@ def figures_answer(search: SearchRequest, indicator: str | None, unit: str | Non
 
 
 def figure_url(doc_id: str, start: int, end: int, lang: str | None = None) -> str:
-    """A bulletin's page with one sentence marked and scrolled to."""
+    """A bulletin's page with one sentence marked and scrolled to; for a figure of the headline (``start`` and
+    ``end`` 0), the page itself, whose top shows the headline."""
+    page = f"/documents/{quote(doc_id, safe='/')}"
+    if start == end == 0:
+        return f"{page}?{urlencode([('lang', lang)])}" if lang else page
     pairs = [("figure", f"{start}-{end}")] + ([("lang", lang)] if lang else [])
-    return f"/documents/{quote(doc_id, safe='/')}?{urlencode(pairs)}#figure-{start}"
+    return f"{page}?{urlencode(pairs)}#figure-{start}"
 
 
 def figure_span(value: str | None, text: str) -> tuple[int, int] | None:

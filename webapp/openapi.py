@@ -109,7 +109,8 @@ def _figure_schema(extra: dict | None = None) -> dict:
         "year": {"type": "integer"}, "scope": {"type": "string",
                                               "description": "Province, district or agency, or 'cả nước'"},
         "scope_level": {"type": "string", "enum": ["province", "district", "agency", "national"]},
-        "start": {**COUNT, "description": "Character offset of the sentence in the bulletin's text"},
+        "start": {**COUNT, "description": "Character offset of the sentence in the bulletin's text; 0, with "
+                                       "end 0, for a figure its headline gives"},
         "end": {**COUNT, "description": "Character offset of the sentence's end"},
         "sentence": {"type": "string"}, **(extra or {})}
     return {"type": "object", "required": list(properties), "additionalProperties": False,
