@@ -168,6 +168,8 @@ def _period(hit) -> str:
 
 def _print_results(response) -> None:
     pages = max(1, -(-response.total // response.per_page))
+    if response.unquoted:
+        click.echo(f"No bulletin holds the quoted phrase exactly; results for {response.unquoted!r}.")
     click.echo(f"{response.total} bulletins match {response.query!r} (page {response.page} of {pages})\n")
     for rank, hit in enumerate(response.results, (response.page - 1) * response.per_page + 1):
         click.echo(f"{rank}. {hit.title}  [{hit.id}]")

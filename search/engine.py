@@ -16,7 +16,9 @@ served without waiting for any search in progress.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -102,14 +104,15 @@ class SearchEngine:
 
     def _search(self, state: IndexState, request: SearchRequest) -> SearchResponse:
         deadline = Deadline(self.timeout)
-        found = ranking.match(state, request, deadline)
+        asked = request.query
+        found, request = _match(state, request, deadline)
         start = (request.page - 1) * request.per_page
         page = ranking.rank(state, found, request, start + request.per_page, deadline)[start:]
         deadline.check()
         hits = [ranking.hit(state, docnum, score, found, deadline) for docnum, score in page]
         view = facet_buckets(state.table, found.matched, found.masks, request, deadline)
         return SearchResponse(
-            query=request.query,
+            query=asked,
             total=int(np.count_nonzero(found.final)),
             page=request.page,
             per_page=request.per_page,
@@ -120,14 +123,15 @@ class SearchEngine:
             chart=view.chart,
             understood=found.understood,
             facets_timed_out=view.timed_out,
+            unquoted=request.query if request.query != asked else None,
         )
 
     def export(self, request: SearchRequest, limit: int) -> list[dict]:
         """Metadata of every match (at most ``limit``), in the request's order; QueryTimeout past the limit."""
         def job(state):
             deadline = Deadline(self.timeout)
-            found = ranking.match(state, request, deadline)
-            return ranking.rows(state, ranking.rank(state, found, request, limit, deadline), deadline)
+            found, answered = _match(state, request, deadline)
+            return ranking.rows(state, ranking.rank(state, found, answered, limit, deadline), deadline)
         return self._answer(job)
 
     def analyse(self, request: SearchRequest, view: str, compute):
@@ -135,7 +139,7 @@ class SearchEngine:
         views: coverage, trends); ``matched`` ignores the filters, ``masks`` holds one per filtered facet."""
         def job(state):
             def run():
-                found = ranking.match(state, request, Deadline(self.timeout))
+                found, _ = _match(state, request, Deadline(self.timeout))
                 return compute(state.table, found.matched, found.masks)
             return self._cached(state, (view, *_cache_key(request)), run)
         return self._answer(job)
@@ -151,7 +155,7 @@ class SearchEngine:
         def job(state):
             def run():
                 deadline = Deadline(self.timeout)
-                found = ranking.match(state, request, deadline)
+                found, _ = _match(state, request, deadline)
                 return _figures(state, found.final, request, indicator, unit, limit, deadline)
             return self._cached(state, key, run)
         return self._answer(job)
@@ -246,3 +250,37 @@ def _cache_key(request: SearchRequest) -> tuple:
     filters = tuple(sorted((name, tuple(values)) for name, values in request.filters.items()))
     return (request.query, filters, request.sort, request.page, request.per_page, request.lang, request.match,
             request.explain)
+
+
+def _match(state: IndexState, request: SearchRequest, deadline: Deadline):
+    """``ranking.match`` of the request, and the request answered: when no bulletin holds its quoted phrases, the
+    same words without quotes (``unquoted_query``), as search engines fall back to."""
+    found = ranking.match(state, request, deadline)
+    unquoted = unquoted_query(request.query) if not found.final.any() else None
+    if unquoted:
+        relaxed = dataclasses.replace(request, query=unquoted)
+        try:
+            return ranking.match(state, relaxed, deadline), relaxed
+        except QuerySyntaxError:
+            pass  # the words alone do not parse: the phrase's empty answer
+    return found, request
+
+
+_KEEPS_QUOTES = re.compile(r'(?:[:-]|\bNOT\s*)"')  # title:"...", -"...", NOT "...": quotes that carry meaning
+
+
+def unquoted_query(query: str) -> str | None:
+    """The query without its quotes, when it has exact phrases and none is a field's value or excluded
+    ("\"phi địa giới hành chính\" hồ sơ đất đai" -> "phi địa giới hành chính hồ sơ đất đai"); else None. A
+    phrase's words stay words: no operator, sign, bracket or field comes out of them."""
+    if '"' not in query or _KEEPS_QUOTES.search(query):
+        return None
+    return " ".join(_PHRASE.sub(lambda m: " " + _plain_words(m.group(1)) + " ", query).split()) or None
+
+
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def _plain_words(text: str) -> str:
+    words = (word.lstrip("+-").replace(":", " ") for word in re.sub(r"[()]", " ", text).split())
+    return " ".join(word.lower() if word in ("AND", "OR", "NOT") else word for word in words)

@@ -84,6 +84,7 @@ class SearchResponse:
     chart: dict = field(default_factory=dict)  # year -> {quarter or None: count}, year filter left out
     understood: dict = field(default_factory=dict)  # facet values named in the query (search.understanding)
     facets_timed_out: list = field(default_factory=list)  # facets not counted within the time limit
+    unquoted: str | None = None  # the query answered instead, without quotes, when no bulletin holds its phrases
 
     def to_dict(self) -> dict:
         """The public JSON shape (``cchc search --json``, ``/api/search``)."""
@@ -96,6 +97,7 @@ class SearchResponse:
             "facets": {name: [asdict(b) for b in buckets] for name, buckets in self.facets.items()},
             "understood": dict(self.understood),
             **({"facets_timed_out": list(self.facets_timed_out)} if self.facets_timed_out else {}),
+            **({"unquoted": self.unquoted} if self.unquoted else {}),
         }
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from indexer.builder import build_index
-from search.engine import SearchEngine
+from search.engine import SearchEngine, unquoted_query
 from search.models import make_request
 from search.query import QuerySyntaxError
 from tests.conftest import CORPUS
@@ -230,3 +230,31 @@ def test_answers_are_cached_per_index_state_and_a_new_index_starts_afresh(tmp_pa
     engine._checked = 0  # skip the one-second wait before looking at the disk again
     assert engine.run_search(make_request("")).total == 4
     assert SearchEngine(tmp_path / "index", cache_size=0).run_search(make_request("")).total == 4
+
+
+def test_a_quoted_phrase_no_bulletin_holds_falls_back_to_its_words_and_says_so(given):
+    exact = given.run_search(make_request('"một cửa liên thông"'))
+    assert ([h.id for h in exact.results], exact.unquoted) == (["r1"], None)  # the phrase is there: kept
+    missing = given.run_search(make_request('"cửa một" hiện đại'))  # no bulletin has the words in this order
+    assert (missing.query, missing.unquoted) == ('"cửa một" hiện đại', "cửa một hiện đại")
+    assert missing.results[0].id == "r4" and missing.to_dict()["unquoted"] == "cửa một hiện đại"
+    for kept in ('-"một cửa" "tập đào"', 'title:"cửa một"', '"cửa một" NOT "đào tạo"'):
+        assert given.run_search(make_request(kept)).unquoted is None  # quotes that carry meaning stay
+    filtered = given.run_search(make_request('"cửa một"', {"province": ["Cao Bằng"]}))
+    assert sorted(h.id for h in filtered.results) == ["r1", "r2"] and filtered.unquoted == "cửa một"
+
+
+@pytest.mark.parametrize("query, words", [
+    ('"cửa một" hiện đại', "cửa một hiện đại"),
+    ('"a OR b" c', "a or b c"),  # a phrase's words stay words: no operator, sign, bracket or field
+    ('"(x) -y +z year:2020"', "x y z year 2020"),
+    ('a "b" "c d"', "a b c d"),
+    ('""', None), ('một cửa', None), ('title:"một cửa"', None), ('-"một cửa"', None), ('"a" NOT "b"', None)])
+def test_the_words_of_a_query_s_quoted_phrases(query, words):
+    assert unquoted_query(query) == words
+
+
+def test_an_export_answers_a_quoted_phrase_no_bulletin_holds_as_the_page_does(given):
+    request = make_request('"cửa một" hiện đại', per_page=100)
+    page = [h.id for h in given.run_search(request).results]
+    assert page and [row["id"] for row in given.export(request, 100)] == page

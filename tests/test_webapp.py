@@ -167,6 +167,9 @@ def test_openapi_is_valid_and_true(client, app_routes=None):
         jsonschema.validate(data, schema)
 
     check(client.get("/api/search?q=c%E1%BA%A3i+c%C3%A1ch&year=2021").json, "SearchResponse")
+    unquoted = client.get('/api/search?q="hành chính cải cách"').json  # no sample has these words in this order
+    assert unquoted["unquoted"] == "hành chính cải cách" and unquoted["total"] > 0
+    check(unquoted, "SearchResponse")
     check(client.get(f"/api/documents/{S0}").json, "Document")
     check(client.get("/api/search?year=abc").json, "Error")
     check(client.get("/api/documents/nope").json, "Error")
@@ -334,3 +337,10 @@ def test_match_all_is_a_url_parameter_kept_by_the_links(client):
         "ok": False, "error": "Unknown match 'some'; use one of best, all.", "status": 400}
     html = client.get("/search?q=m%E1%BB%99t+c%E1%BB%ADa&match=all").get_data(as_text=True)
     assert "match=all" in re.search(r'href="([^"]*sort=newest[^"]*)"', html).group(1)
+
+
+def test_the_search_page_says_when_it_answers_a_quoted_phrase_by_its_words(client):
+    page = client.get('/?q="hành chính cải cách"&lang=en').get_data(as_text=True)
+    assert 'class="unquoted">No bulletin holds the quoted phrase exactly' in page
+    assert '<strong>hành chính cải cách</strong>' in page
+    assert 'class="unquoted"' not in client.get('/?q="cải cách hành chính"').get_data(as_text=True)

@@ -36,6 +36,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart_hint": ("Bấm vào một cột để lọc theo năm đó.", "Click a bar to filter to that year."),
     "chart_none": ("Không rõ kỳ", "Period unknown"),
     "did_you_mean": ("Có phải bạn muốn tìm", "Did you mean"),
+    "unquoted": ("Không có tin nào chứa đúng cụm từ trong ngoặc kép; kết quả cho các từ không có ngoặc kép",
+                 "No bulletin holds the quoted phrase exactly; results for the words without quotes"),
     "missing": ("Thiếu", "Missing"),
     "filter_by": ("Lọc theo", "Filter by"),
     "facets_timed_out": ("Không kịp đếm trong thời hạn", "Not counted within the time limit"),

@@ -260,7 +260,10 @@ def openapi_document() -> dict:
                   "facets_timed_out": {"type": "array", "items": {"type": "string", "enum": list(FACETS)},
                                        "description": "Present when the time limit passed before these facets "
                                                       "were counted: their buckets are empty, the hits are "
-                                                      "complete."}}}
+                                                      "complete."},
+                  "unquoted": {"type": "string",
+                               "description": "Present when no bulletin holds the query's quoted phrases: the "
+                                              "same words without quotes, which the results answer instead."}}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "CCHC bulletin search API", "version": "1.0",
