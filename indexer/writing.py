@@ -23,7 +23,8 @@ term's entry for the terms table; the parent appends the parts' postings files i
 entries with the offsets moved by what came before. Whoosh's postings hold no absolute offsets, so the
 files are the same bytes as one process writes. At 10,000 bulletins this gains nothing yet (wall 0.99x,
 CPU 1.08x against one process): pickling each part's terms table, the last spill and copy-on-write after the
-fork cost what the second core saves.
+fork cost what the second core saves. At 100,000 it writes the segment in 6.7 minutes of wall (597 CPU s in
+two parts) where one process took about 16.
 """
 
 from __future__ import annotations
