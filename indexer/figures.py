@@ -142,8 +142,9 @@ _PARTY_PAIR = re.compile(r"(?<!\w)(tổ chức|cá nhân|người dân|doanh ngh
 _COUNTED_HEAD = re.compile(r"(?<![\w.,])\d+(?:\s*/\s*\d+)?\s*$")  # "của 18 Sở ngành tỉnh": a group, no agency
 # the share of an index's raw points right after them: "9,85 điểm, đạt 87,1%"
 _SHARE_OF_POINTS = re.compile(r"\s*(?:điểm)?\s*,?\s*(?:đạt|chiếm|bằng)(?:\s+tỷ lệ)?\s*[\d.,]+\s*%")
-_ROUNDED = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s*$")  # right before a number it rounds
-_ROUNDED_NUMBER = re.compile(r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)\s+\d")
+_ROUNDING = r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)"
+_ROUNDED = re.compile(_ROUNDING + r"\s*$")  # right before a number it rounds
+_ROUNDED_NUMBER = re.compile(_ROUNDING + r"\s+\d")  # a number rounded: "Hơn 99% hồ sơ ..."
 
 
 @dataclass(frozen=True)

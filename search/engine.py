@@ -30,7 +30,7 @@ from .highlight import highlight_all
 from .index_state import RESULT_CACHE, IndexState, ServedIndex, StateGone
 from .limits import Deadline, QueryTimeout
 from .models import SearchRequest, SearchResponse
-from .query import QuerySyntaxError, parse_query
+from .query import OPERATORS, QuerySyntaxError, parse_query
 from .relevance import DEFAULT, Relevance
 from .schema import FACETS
 from .similar import similar
@@ -283,4 +283,4 @@ _PHRASE = re.compile(r'"([^"]*)"')
 
 def _plain_words(text: str) -> str:
     words = (word.lstrip("+-").replace(":", " ") for word in re.sub(r"[()]", " ", text).split())
-    return " ".join(word.lower() if word in ("AND", "OR", "NOT") else word for word in words)
+    return " ".join(word.lower() if word in OPERATORS else word for word in words)
