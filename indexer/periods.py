@@ -33,8 +33,10 @@ Periods: ``Q1``-``Q4`` (quý I-IV), ``H1`` (6 tháng đầu năm), ``H2`` (6 th�
 cuối năm), ``9M`` (9 tháng), ``FY`` (a headline naming an annual report,
 review, plan or index with its year, or the subject of a plan or report - by its
 own number, "Số: 270/KH-UBND" - naming a year: the cue words and kinds are in
-``indexer/data/periods.json``). Monthly, 7- and 8-month reports keep their year
-but get no period, as does event news.
+``indexer/data/periods.json``; under a headline naming no year and no period, a lead sentence that opens on
+the year of publication, or on a year of an undated page, and gives a figure for it: "Năm 2024, kết quả giải
+quyết hồ sơ đúng hạn đạt 99,48%", "Trong năm 2017, Sở Tư pháp tiếp nhận 11.366 thông tin"). Monthly, 7- and
+8-month reports keep their year but get no period, as does event news.
 """
 
 from __future__ import annotations
@@ -71,6 +73,13 @@ _DAY = re.compile(rf"\b\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
 _CITED_DAY = re.compile(rf"(?<!\S)\d{{1,5}}\w?[/-][\w/-]*[^\W\d_][\w/-]*\s*,?\s*(?:ngày\s+)?{_DAY.pattern}")
 # figures given for a year: "Năm 2024, có 17 cơ quan ...", "Trong năm 2020, đã cấp ...", "Kết thúc năm 2020, ..."
 _RESULTS_OF = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+|\bkết thúc\s+|\bhết\s+)năm\s+{_YEAR}\s*,", re.M)
+_TARGET = r"mục tiêu|phấn đấu|dự kiến|chỉ tiêu"  # a figure after these is a target ("kế hoạch" is also Sở Kế hoạch)
+_FIGURE = r"(?:\d+/\d+|\d[\d.,]*\d|\d\s*%)"  # a figure reported: a share, a ratio or a number of two digits or more
+# a lead sentence giving figures for a whole year: "Năm 2024, ... đạt 99,48%", "Kết quả năm 2022, tỉnh có 1.640 ..."
+# ("Tính đến hết năm 2018, ..." counts to a day; "Năm 2017, huyện vẫn xác định ..." gives no figure; "Năm 2023, 6 tỉnh
+# ký kết ..." none worth the name; "Năm 2021, thành phố ... với mục tiêu 100% xã ..." a target)
+_YEAR_RESULTS = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+|\bkết quả\s+)năm\s+{_YEAR}\s*,"
+                           rf"(?:(?!{_TARGET})[^.;\n])*?{_FIGURE}", re.M)
 # "so với cùng kỳ năm 2019", "so với năm 2018": this is the year after
 _SAME_PERIOD = re.compile(rf"\b(?:cùng kỳ\s+(?:năm\s+)?|so với\s+năm\s+){_YEAR}")
 _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a school year is named by its first year
@@ -212,6 +221,10 @@ def reporting_period(title: str, body: str, published: str | None,
             quarter, year = None, None
     if quarter is None and _first_year(title_key) is None:
         quarter, year = _lead_index(lead_key, bool(_cues()["annual"].search(title_key)))
+    if quarter is None and _first_year(title_key) is None:  # a lead giving a year's figures
+        results = _YEAR_RESULTS.search(lead_key)
+        if results and (not published or published[:4] == results.group(1)):  # the year before: _year_before
+            quarter, year = "FY", int(results.group(1))
     year = year or _first_year(title_key)
     if year is None and _RANGE.search(_normal(title or "")):
         # a multi-year programme: no single year, and its plan, review or index series is no year's

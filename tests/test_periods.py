@@ -50,6 +50,20 @@ from indexer.periods import reporting_period
      "thủ tục hành chính năm 2021.", "2021-01-08", (2021, "FY")),
     ("Nhiều điểm sáng trong cải cách", "Vừa qua, UBND huyện ban hành kế hoạch năm 2018.", "2018-01-20",
      (2018, None)),  # a plan in the lead of a headline that names none is not the bulletin's period
+    # a lead sentence that opens on the year of publication (or any year on an undated page) and gives its figures
+    # reports that year (FY); one without a figure, or counting to a day ("Tính đến hết năm 2019"), does not
+    ("Thành phố đẩy mạnh giải quyết hồ sơ trực tuyến", "Năm 2023, tỷ lệ hồ sơ giải quyết đúng hạn của thành phố "
+     "đạt 98,72%.", None, (2023, "FY")),
+    ("Gần 98% hồ sơ đăng ký kinh doanh đúng hạn", "Trong năm 2019, Sở Kế hoạch và Đầu tư tiếp nhận 4.210 hồ sơ.",
+     "2019-12-20", (2019, "FY")),
+    ("Thành phố đẩy mạnh giải quyết hồ sơ trực tuyến", "Năm 2023, thành phố tiếp tục xác định CCHC là trọng tâm.",
+     "2023-05-06", (2023, None)),
+    ("Thành phố đẩy mạnh giải quyết hồ sơ trực tuyến", "Tính đến hết năm 2019, thành phố có 40 xã đạt chuẩn.",
+     "2019-12-06", (2019, None)),
+    ("Các tỉnh ký quy chế phối hợp", "Năm 2022, Sở Nội vụ của 5 tỉnh đã ký quy chế phối hợp.", "2022-08-06",
+     (2022, None)),  # no figure of results
+    ("Huyện chọn chuyển đổi số làm khâu đột phá", "Năm 2022, huyện chọn chuyển đổi số là khâu đột phá với mục tiêu "
+     "95% hồ sơ nộp trực tuyến.", "2022-03-06", (2022, None)),  # a target
     # a page without a date: the day its lead opens with; with a date, the year of publication
     ("Hội thi tìm hiểu thủ tục hành chính", "(TTX) - Ngày 14/9/2016, Hội Phụ nữ huyện tổ chức hội thi.", None,
      (2016, None)),
