@@ -489,7 +489,8 @@ def _not_figure(clause: str, code: str) -> bool:
 
 def _agencies(text: str) -> list[str]:
     """The agencies ``text`` names as the unit of its figures, in order: not a head word alone ("15/24 Sở"), nor one
-    that tells them ("Văn phòng UBND tỉnh cho biết", its name ending before the verb), nor one they are reported by
+    that tells them ("Văn phòng UBND tỉnh cho biết", its name ending before the verb; a speaker's department, "ông A,
+    Phó giám đốc Sở Khoa học và Công nghệ, cho biết"), nor one they are reported by
     ("theo báo cáo của Văn phòng UBND tỉnh, Trung tâm ...") when another agency is named (alone, it reports its own
     figures), nor a head counted ("18 Sở ngành tỉnh": a group of agencies)."""
     words, found, sources = vocabulary(), [], []

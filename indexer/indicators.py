@@ -63,7 +63,7 @@ def vocabulary() -> dict:
             # an agency that reports the figures: "theo báo cáo của Sở Nội vụ", "Sở Nội vụ tỉnh vừa công bố"
             "source_before": re.compile(rf"(?<!\w)(?:{words['sources']})\s*$"),
             "source_after": re.compile(r"^\s*(?:(?:tỉnh|thành phố|TP\.?)(?:\s+[A-ZĐÀ-Ỹ]\w*)*\s+)?"
-                                       rf"(?:đã\s+|vừa\s+|mới\s+)*(?:{words['source_verbs']})(?!\w)")}
+                                       rf",?\s*(?:đã\s+|vừa\s+|mới\s+)*(?:{words['source_verbs']})(?!\w)")}
 
 
 def _alternatives(words: list[str]) -> str:

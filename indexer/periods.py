@@ -21,8 +21,8 @@ the past to the present: "Năm 2016 là năm thứ 3 ... Năm 2017, huyện vẫ
 then its latest full date not beside a document number, then the latest year of
 the whole body, then its latest full date not beside a document number ("Tính từ
 ngày 01/7 đến ngày 28/7/2025"), then its latest month with a year ("Tính đến hết
-tháng 10/2019") not beside a document number. A scraper's stamp of a month only ("date 2020-09")
-serves as the publication date here. Years inside document
+tháng 10/2019", a newspaper's "tháng 9.2025") not beside a document number. A
+scraper's stamp of a month only ("date 2020-09") serves as the publication date here. Years inside document
 numbers (61/2018/NĐ-CP), citation dates (ngày 08/11/2011) and law titles
 ("Luật ... năm 2015"), target years ("đến năm 2025", not "tính đến hết năm 2018"), starting points
 ("từ năm 2013"), birth years ("SN 1977")
@@ -305,7 +305,7 @@ def _latest_day(lead: str) -> int | None:
 
 
 # a month of a year: "tháng 10/2019", "tháng 3-2020"; after a document number, that document's month
-_MONTH_OF_YEAR = re.compile(rf"\btháng\s+(?:0?[1-9]|1[0-2])\s*[/-]\s*{_YEAR}\b")
+_MONTH_OF_YEAR = re.compile(rf"\btháng\s+(?:0?[1-9]|1[0-2])\s*(?:[/-]|\.(?=\d))\s*{_YEAR}\b")
 _CITED_MONTH = re.compile(rf"(?<!\S)\d{{1,5}}\w?[/-][\w/-]*[^\W\d_][\w/-]*\s*,?\s*{_MONTH_OF_YEAR.pattern}")
 
 

@@ -927,3 +927,10 @@ def test_a_figure_only_the_headline_gives_comes_after_the_text_s_at_no_span():
     assert rows(only) == body + [("sipas", 82.5, 0)]
     assert [r["end"] for r in figures_of(_bulletin(only, text))][-1] == 0
     assert rows("Hơn 84% người dân hài lòng về Chỉ số SIPAS năm 2023") == body  # the headline rounds
+
+
+def test_the_department_of_a_speaker_who_gives_the_figures_is_not_their_scope():
+    text = ("Bà Trần Thị Mai, Phó giám đốc Sở Thông tin và Truyền thông, cho biết trong quý I năm 2024 hệ thống "
+            "đã tiếp nhận 150.200 hồ sơ, trong đó 98,7% được giải quyết đúng hạn.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, CAO_BANG_Q1)] \
+        == [("dossiers_received", 150200.0, "Cao Bằng", "province"), ("dossiers_on_time", 98.7, "Cao Bằng", "province")]

@@ -91,6 +91,8 @@ from indexer.periods import reporting_period
     # month beside its number is that document's)
     ("Bưu điện tiếp nhận hồ sơ thủ tục hành chính", "Sau ba năm triển khai, kết quả bước đầu khả quan.\n\nLũy kế "
      "đến cuối tháng 8/2021, bưu điện đã nhận 12.400 hồ sơ.", None, (2021, None)),
+    ("Nâng chất lượng phục vụ người dân", "Chiều 12.9, thành phố tổ chức hội nghị.\n\nTính đến tháng 9.2024, thành "
+     "phố đã công bố 1.470 dịch vụ công trực tuyến.", None, (2024, None)),  # "tháng 9.2024": a newspaper's month
     ("Bưu điện tiếp nhận hồ sơ thủ tục hành chính", "Thực hiện Kế hoạch 35/KH-UBND tháng 4/2018, bưu điện đã nhận "
      "hồ sơ tại nhà.", None, (None, None)),
     # a headline over several years: an index series or a programme's plan is no year's, and no FY
