@@ -28,8 +28,9 @@ third-quarter report), else the year only, and "từ đầu năm đến ngày 15
 "trong tháng" is a monthly report's month (unclear in any other report); in a bulletin with no period of its own,
 the first month or span of days a sentence with figures states, when no figure before states its period, is the
 report's, the default of its later paragraphs; a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí
-thứ 55)") gives its figures that year (a rank in it takes the one index its sentence names) and is no second year of
-its sentence, as is a rank's own year after it ("từ vị trí thứ 5 của năm 2015"). The scope is the district or agency
+thứ 55)"), or one after the year compared with ("so với năm 2017 (đạt 37,08 điểm, đứng thứ 27)"), gives its figures
+that year (a rank in it takes the one index its sentence names) and is no second year of its sentence, as is a rank's
+own year after it ("từ vị trí thứ 5 của năm 2015"). The scope is the district or agency
 named in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph) names
 (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết", nor a counted head, "18 Sở ngành tỉnh"), else
 the bulletin's district or province.
@@ -41,7 +42,8 @@ trung bình đạt 18,9%"), a national average (but an index's, "trung bình c�
 nước", level national), an index's components, a rank among a region's provinces ("xếp hạng 3/13 tỉnh, thành phố khu vực
 ĐBSCL", "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence opening
 on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph; one in the figure's own clause, "... toàn tỉnh ...
-(cấp tỉnh tiếp nhận 77.833 hồ sơ, ...)"; in a district's own bulletin "cấp huyện" is the district), a sentence naming
+(cấp tỉnh tiếp nhận 77.833 hồ sơ, ...)"; in a district's own bulletin "cấp huyện" is the district; "cấp tỉnh" in an
+index's name is no tier: "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh"), a sentence naming
 two places or agencies unless each figure has its own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp
 thứ hai là TP.Hải Phòng (90,09% điểm)", an item running from the number before it, or from the figure before it when
 that names no unit, or else, with no semicolon since, the unit of that figure: "Sở Nội vụ hạng 3, với tỷ lệ hài lòng
@@ -120,6 +122,9 @@ _COMPARED_YEAR = re.compile(r"(?<!\w)(?:so(?: với)?(?: cùng kỳ)?(?: năm)?|
 _CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+[\d.,]+\s*(?:điểm|bậc|%)?\s*so(?: với)?(?: cùng kỳ)?(?: năm)? "
                      r"(?:19|20)\d{2}(?!\d)")  # a change with the year compared with, between a cue and its number
 _DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*\)")  # "(năm 2017, Hòa Bình xếp ở vị trí thứ 55)"
+# the year compared with and its own figures in brackets: "tăng điểm so với 2017 (đạt 37,08 điểm, đứng thứ 27)"
+_COMPARED_ASIDE = re.compile(r"(?<!\w)[Ss]o với (?:cùng kỳ )?(?:năm )?((?:19|20)\d{2})(?!\d)\s*(\([^()]*\d[^()]*\))")
+_COMPARED_ASIDE_KEY = re.compile(r"so với (?:cùng kỳ )?(?:năm )?(?:19|20)\d{2}(?!\d)\s*\([^()]*$")  # inside one
 _RANK_YEAR = re.compile(r"\s*(?:của\s+)?năm\s+((?:19|20)\d{2})(?!\d)")  # "vị trí thứ 2 năm 2015": the rank's own year
 _DATED_ASIDE_KEY = re.compile(r"\(\s*năm (?:19|20)\d{2}(?!\d)[^()]*$")  # a rank inside "(năm 2016 xếp thứ"
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
@@ -135,6 +140,8 @@ _ONLINE_LEAD = re.compile(r"^\W*(?:về|đối với|riêng|với)\s+(?:việc\s
                           r"(?:trực tuyến|qua mạng)\s*,")  # a sentence about dossiers filed online
 _COMES_AFTER = re.compile(r"(?<!\w)(?:[Cc]hỉ |[Đđ]ứng |[Xx]ếp )?[Ss]au\s+[^,;()]+?\s+là\s")  # "Sau Hà Nội là"
 _LEADING_SCORE = re.compile(r"(?:^|[,;(])\s*với\s*$")  # a clause opening on its score: ", với 92,93 điểm Sở X là"
+# "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)": the provincial tier names the index, not a tier
+_INDEX_TIER = re.compile(r"(?<!\w)(chỉ số(?:(?!cấp)[^,;.()\d]){0,60})cấp tỉnh(?!\w)")
 _ABBREVIATION = re.compile(r"\((?:tthc|hs|dvctt|dvc|dvcqg)\)")  # a name's abbreviation: no break in its phrase
 # the parties served named as a pair, one noun: "tổ chức, cá nhân", "người dân, doanh nghiệp"
 _PARTY_PAIR = re.compile(r"(?<!\w)(tổ chức|cá nhân|người dân|doanh nghiệp),"
@@ -635,6 +642,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             continue
         key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
         key = _ABBREVIATION.sub(lambda m: " " * len(m.group()), key)  # "hồ sơ thủ tục hành chính (TTHC) được ..."
+        key = _INDEX_TIER.sub(lambda m: m.group(1) + " " * len("cấp tỉnh"), key)
         key = _PARTY_PAIR.sub(r"\1 \2", key)  # "97% tổ chức, cá nhân hài lòng": one noun, no clause break
         if vocabulary()["components"].search(key) or vocabulary()["pending"].search(key):
             continue  # the parts of an index: none is the index; dossiers still in progress
@@ -654,9 +662,10 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
         asides = [m for m in _DATED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
+        compared = [m for m in _COMPARED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
         dated = [m for m in (_RANK_YEAR.match(key, n.end) for n in numbers if n.unit == "rank") if m] \
             if len(key) == len(sentence) else []  # "Từ vị trí 63 của năm 2020, ...": that rank's year
-        said = _monthly(_stated(_blanked(sentence, asides + dated), context), monthly)
+        said = _monthly(_stated(_blanked(sentence, asides + dated + compared), context), monthly)
         stated = _carried(said, carried_period)
         said = ("as_of", None) if said == UP_TO_NOW else said
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
@@ -689,6 +698,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             figure_scope = NATIONAL if number.national else own or scope
             aside = next((m for m in asides if m.start() < number.start < m.end()), None)  # "(năm 2017, xếp thứ 55)"
             figure_stated = _stated(aside.group(), context) if aside else said if code.startswith(STOCK) else stated
+            earlier_year = next((m for m in compared if m.start(2) < number.start < m.end(2)), None)
+            figure_stated = _stated(f"năm {earlier_year.group(1)}", context) if earlier_year else figure_stated
             own_year = next((int(m.group(1)) for m in dated if m.start() == number.end), None)
             figure_stated = (None, own_year) if own_year and _family(code) else figure_stated
             local = code == "sipas" and figure_scope[1] in ("agency", "district")  # a unit's own survey, no index
@@ -784,7 +795,7 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
             item += 1  # "Sở Công Thương ... 92,83%; Sở Giao thông Vận tải ... 91,86%": another unit's
         previous_end = number.end
         dated = (_RANK_YEAR.match(key, number.end) if number.unit == "rank" else None) \
-            or _DATED_ASIDE_KEY.search(key, 0, number.start)  # a figure of another year
+            or _DATED_ASIDE_KEY.search(key, 0, number.start) or _COMPARED_ASIDE_KEY.search(key, 0, number.start)
         groups.setdefault((item, code, number.unit, dated and dated.group()), []).append(number)
     drop = set()
     parts = {item for (item, code, *_), numbers in groups.items() if code == "dossiers_on_time" and len(numbers) > 1}

@@ -934,3 +934,20 @@ def test_the_department_of_a_speaker_who_gives_the_figures_is_not_their_scope():
             "đã tiếp nhận 150.200 hồ sơ, trong đó 98,7% được giải quyết đúng hạn.")
     assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, CAO_BANG_Q1)] \
         == [("dossiers_received", 150200.0, "Cao Bằng", "province"), ("dossiers_on_time", 98.7, "Cao Bằng", "province")]
+
+
+def test_the_provincial_tier_in_an_index_name_is_part_of_the_name():
+    context = Context(province="Quảng Nam", district=None, year=2018, period="FY")
+    text = ("Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI) năm 2018 của Quảng Nam đạt 43,14 điểm, "
+            "xếp thứ 33/63 tỉnh, thành phố.\n\nỞ cấp tỉnh, thời gian giải quyết hồ sơ đạt 98,2% đúng hạn.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("papi_score", 43.14, "Quảng Nam"), ("papi_rank", 33.0, "Quảng Nam")]  # the tier's own share stays out
+
+
+def test_the_figures_in_brackets_after_the_year_compared_with_are_that_years():
+    context = Context(province="Quảng Nam", district=None, year=2018, period="FY")
+    text = ("Chỉ số PAPI năm 2018 của Quảng Nam đạt 43,14 điểm, xếp thứ 33/63 tỉnh, thành phố; giảm 6 bậc dù tăng "
+            "điểm so với năm 2017 (đạt 37,08 điểm, đứng thứ 27).")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("papi_score", 43.14, "FY", 2018), ("papi_rank", 33.0, "FY", 2018),
+        ("papi_score", 37.08, "FY", 2017), ("papi_rank", 27.0, "FY", 2017)]
