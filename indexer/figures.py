@@ -36,32 +36,32 @@ named in the figure's own clause, else the place or agency the sentence (or an e
 the bulletin's district or province.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change ("phấn
-đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and its number is
-an aside: "chỉ số CCHC ... tăng 0,81 điểm so với năm 2019 đạt 77,93 điểm"), an average of units ("tỷ lệ hồ sơ trực tuyến
-trung bình đạt 18,9%"), a national average (but an index's, "trung bình cả nước là 87,16%", is kept with the scope "cả
-nước", level national), an index's components, a rank among a region's provinces ("xếp hạng 3/13 tỉnh, thành phố khu vực
-ĐBSCL", "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence opening
-on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph; one in the figure's own clause, "... toàn tỉnh ...
-(cấp tỉnh tiếp nhận 77.833 hồ sơ, ...)"; in a district's own bulletin "cấp huyện" is the district; "cấp tỉnh" in an
-index's name is no tier: "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh"), a sentence naming
-two places or agencies unless each figure has its own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp
-thứ hai là TP.Hải Phòng (90,09% điểm)", an item running from the number before it, or from the figure before it when
-that names no unit, or else, with no semicolon since, the unit of that figure: "Sở Nội vụ hạng 3, với tỷ lệ hài lòng
-93,89%"; a unit it comes after, "Sau Quảng Ninh là Hà Nội với 84,64 điểm", is not its own; a score its clause opens on
-is the unit's named right after it, "với 92,93 điểm Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành chính", and
-of the index named there), two years, two months, a month a span starts from or a span this reader does not understand,
-a commune, a figure a few words before where an excerpt breaks off mid-sentence (the words after it may make it a part
-or a bound: "Trong đó, có 7.950 hồ sơ giải quyết đúng hạn|"), a bulletin without a province (but for a province named
-before its figure as a list's item is: "đứng thứ 2 là tỉnh Hà Nam đạt 89,70%", a national story's ranking) or a year,
-dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...",
-"8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is the figure; of two received
-counts the new intake, else the whole, is kept), an on-time figure named by early words alone ("số hồ sơ trả trước hạn
-là 3.066": a part of it), a received count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a
-part of the total), a sentence giving two figures or more again with other values (the indicators, period and scope of
-an earlier sentence: a second breakdown, of a part of the whole, "Số hồ sơ giải quyết qua bộ phận một cửa liên thông là
-..."). Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also
-gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
-"""
+đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and its number
+is an aside: "chỉ số CCHC ... tăng 0,81 điểm so với năm 2019 đạt 77,93 điểm"), an average of units ("tỷ lệ hồ sơ trực
+tuyến trung bình đạt 18,9%"), a national average (but an index's, "trung bình cả nước là 87,16%", is kept with the
+scope "cả nước", level national, also where the index is named further back than its cue window), an index's
+components, a rank among a region's provinces ("xếp hạng 3/13 tỉnh, thành phố khu vực ĐBSCL", "So với khu vực ĐBSCL, Cà
+Mau xếp ở vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh
+...", and the rest of its paragraph; one in the figure's own clause, "... toàn tỉnh ... (cấp tỉnh tiếp nhận 77.833 hồ
+sơ, ...)"; in a district's own bulletin "cấp huyện" is the district; "cấp tỉnh" in an index's name is no tier: "Chỉ số
+hiệu quả quản trị và hành chính công cấp tỉnh"), a sentence naming two places or agencies unless each figure has its
+own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)", an item
+running from the number before it, or from the figure before it when that names no unit, or else, with no semicolon
+since, the unit of that figure: "Sở Nội vụ hạng 3, với tỷ lệ hài lòng 93,89%"; a unit it comes after, "Sau Quảng Ninh
+là Hà Nội với 84,64 điểm", is not its own; a score its clause opens on is the unit's named right after it, "với 92,93
+điểm Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành chính", and of the index named there), two years, two
+months, a month a span starts from or a span this reader does not understand, a commune, a figure a few words before
+where an excerpt breaks off mid-sentence (the words after it may make it a part or a bound: "Trong đó, có 7.950 hồ sơ
+giải quyết đúng hạn|"), a bulletin without a province (but for a province named before its figure as a list's item is:
+"đứng thứ 2 là tỉnh Hà Nam đạt 89,70%", a national story's ranking) or a year, dossiers in progress or carried over
+("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"),
+early and on-time counts given apart (their total is the figure; of two received counts the new intake, else the whole,
+is kept), an on-time figure named by early words alone ("số hồ sơ trả trước hạn là 3.066": a part of it), a received
+count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total), a sentence
+giving two figures or more again with other values (the indicators, period and scope of an earlier sentence: a second
+breakdown, of a part of the whole, "Số hồ sơ giải quyết qua bộ phận một cửa liên thông là ..."). Approximations keep
+the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn
+2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out. """
 
 from __future__ import annotations
 
@@ -266,6 +266,8 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
             code = _listed(key, sentence, previous, number)
         if code is None and (number.unit in ("score", "rank") or (number.unit == "%" and ranked)) and earlier:
             code = _earlier_index(key, number, earlier)
+        if code is None and number.unit in ("%", "score") and _NATIONAL_AVERAGE.search(key, 0, number.start):
+            code = _average_of(key[:number.start])  # "Chỉ số CCHC ... của các tỉnh, thành phố ..., giá trị trung bình"
         if code and number.unit is None:
             number.unit = "score"
         if code is None and points and number.unit == "%" and _SHARE_OF_POINTS.fullmatch(key, points[0].end,
@@ -345,6 +347,14 @@ def _named_index(sentence: str) -> str | None:
         return None
     families = _families(key)
     return families.pop() if len(families) == 1 else None
+
+
+def _average_of(before: str) -> str | None:
+    """The score of the one index a sentence names before a national average of it further than its cue window
+    ("Chỉ số cải cách hành chính năm 2024 của các tỉnh, thành phố tiếp tục duy trì tăng trưởng tích cực, với giá trị
+    trung bình cao nhất từ trước đến nay, đạt 88,37%"); None when it names none or two."""
+    families = _families(before)
+    return _of_family(families.pop(), "score") if len(families) == 1 else None
 
 
 def _families(key: str) -> set[str]:

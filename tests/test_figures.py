@@ -951,3 +951,12 @@ def test_the_figures_in_brackets_after_the_year_compared_with_are_that_years():
     assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
         ("papi_score", 43.14, "FY", 2018), ("papi_rank", 33.0, "FY", 2018),
         ("papi_score", 37.08, "FY", 2017), ("papi_rank", 27.0, "FY", 2017)]
+
+
+def test_a_national_average_takes_the_one_index_its_sentence_names_however_far_before():
+    context = Context(province="Ninh Bình", district=None, year=2024, period="FY")
+    text = ("Chỉ số cải cách hành chính năm 2024 của các tỉnh, thành phố tiếp tục duy trì tăng trưởng tích cực qua "
+            "nhiều năm liền, với giá trị trung bình cao nhất từ trước đến nay, đạt 88,37%, cao hơn 1,39% so với "
+            "năm 2023.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 88.37, "cả nước", "national")]
