@@ -1,11 +1,11 @@
 """Vietnamese numbers in a sentence, with the unit each is given in.
 
 ``read_numbers`` finds, in a lower-cased sentence, every number as Vietnamese write it ("1.439", "98,5%", "59,72
-ngàn", "2,5 triệu", "40,62/80 điểm") and every rank ("xếp thứ 10/63", "giữ vị trí số 2", "đứng ở vị trí 32", "từ vị
-trí 63"), with its unit: ``%``, ``score`` ("điểm"), ``rank``, ``count`` (followed by a counted noun: "hồ sơ", "thủ
-tục") or none. A score or share written with a decimal point ("92.83 điểm", "91.651%", "45.366 điểm": two digits
-before it) is a decimal, not thousands. Years, levels, dates and document numbers are no values. ``parse_number``
-reads one number.
+ngàn", "2,5 triệu", "40,62/80 điểm") and every rank ("xếp thứ 10/63", "xếp 55/63", "giữ vị trí số 2", "đứng ở vị trí
+32", "từ vị trí 63"), with its unit: ``%``, ``score`` ("điểm"), ``rank``, ``count`` (followed by a counted noun: "hồ
+sơ", "thủ tục") or none. A score or share written with a decimal point ("92.83 điểm", "91.651%", "45.366 điểm": two
+digits before it) is a decimal, not thousands. Years, levels, dates and document numbers are no values.
+``parse_number`` reads one number.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ _NUMBER = re.compile(
     r"(?:\s*(?P<mult>ngàn|nghìn|triệu|tỷ)(?!\w))?(?P<pct>\s*%)?")
 _RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở|từ)\s+(?:(?:vị\s+)?(?:trí\s+)?(?:thứ|hạng|số)|vị\s+trí)\s+(?P<n>\d{1,3})"
                    r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)|\b(?:hạng(?:\s+thứ)?|vị trí thứ|vị thứ)\s+(?P<m>\d{1,3})"
-                   r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)")
+                   r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)"
+                   r"|\b(?:xếp|đứng)\s+(?P<k>\d{1,3})\s*/\s*\d{2,3}(?![\d,.]\d)")  # "xếp 55/63 tỉnh, thành phố"
 _NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|(?<!tổng )số|lần|giai đoạn|khóa|nghị định|quyết định"
                                r"|thông tư|điều|khoản|top|thứ|nhóm|gấp)\s*$")
 _SCORE_AFTER = re.compile(r"^\s*(?:điểm|/\s*100)(?!\w)")
@@ -67,7 +68,7 @@ def read_numbers(key: str) -> list[Number]:
     """The numbers of a lower-cased sentence with their units, in order."""
     found, taken = [], []
     for m in _RANK.finditer(key):
-        found.append(Number(m.start(), m.end(), float(m.group("n") or m.group("m")), "rank"))
+        found.append(Number(m.start(), m.end(), float(m.group("n") or m.group("m") or m.group("k")), "rank"))
         taken.append((m.start(), m.end()))
     for m in _NUMBER.finditer(key):
         if any(a <= m.start() < b for a, b in taken):

@@ -34,3 +34,9 @@ def test_a_score_or_share_with_a_decimal_point_is_no_thousands():
 def test_a_rank_written_xep_hang_thu():
     key = "chỉ số cải cách hành chính năm 2023 xếp hạng thứ 43/63 tỉnh, thành phố"
     assert [(n.value, n.unit) for n in read_numbers(key)] == [(43.0, "rank")]
+
+
+def test_a_rank_written_as_a_place_out_of_the_whole_after_xep_or_dung():
+    key = "chỉ số papi đạt 36,12 điểm (xếp 48/63 tỉnh, thành phố); sở nội vụ đứng 3/20 sở, ngành; xếp 2 tổ"
+    assert [(n.value, n.unit) for n in read_numbers(key)] == [(36.12, "score"), (48.0, "rank"), (3.0, "rank"),
+                                                             (2.0, None)]
