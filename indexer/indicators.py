@@ -41,7 +41,8 @@ def vocabulary() -> dict:
             "province_wide": re.compile(rf"(?<!\w)(?:{words['province_wide']})(?!\w)"),
             "tiers": re.compile(rf"(?<!\w)(?:{words['tiers']})(?!\w)"),
             # a sentence that opens on one tier is about it even "toàn tỉnh": "Với cấp xã, toàn tỉnh tiếp nhận ..."
-            "tier_lead": re.compile(rf"^\W*(?:với|đối với|ở|tại|riêng|còn)\s+(?:{words['tiers']})(?!\w)"),
+            "tier_lead": re.compile(rf"^\W*(?:(?:cụ thể|trong đó),\s*)?(?:(?:với|đối với|ở|tại|riêng|còn)\s+)?"
+                                    rf"(?:{words['tiers']})(?!\w)"),
             # a sentence about the dossiers still in progress: "Trong số 3.405 hồ sơ đang giải quyết, ... quá hạn"
             # or opens on their number: "Số hồ sơ đang được giải quyết là: 11.019 hồ sơ; trong đó, ... trong hạn ..."
             "pending": re.compile(rf"^\W*(?:trong (?:tổng )?số [\d.,]+ hồ sơ|(?:tổng )?số (?:lượng )?hồ sơ) (?:còn )?"

@@ -325,9 +325,9 @@ _MONTH = re.compile(rf"(?<![\w/.-])thang\s+(1[0-2]|0?[1-9])(?![\d/.-]\d{{1,2}}(?
 _SPAN_EDGE = re.compile(r"\b(?:tu|den|ke tu|sau|truoc)\s*$")  # a month a span starts or ends at
 _NOT_A_MONTH_OF = re.compile(rf"(?:\bngay\s+\d{{1,2}}|\d{{1,2}}|\b(?:cuoi|dau|giua|hang))\s*$|{_SPAN_EDGE.pattern}")
 _BRACKETED = re.compile(r"\([^()]*\)")
-# "Trong ngày 1/7/2025, ... tiếp nhận 1.095 hồ sơ": figures of one day (folded text)
-_ONE_DAY = re.compile(r"(?<!\w)trong (?:mot )?ngay (\d{1,2})\s*[/.-]\s*(\d{1,2})"
-                      r"(?:\s*[/.-]\s*((?:19|20)\d{2}))?(?![\d/.-])")
+# "Trong ngày 1/7/2025, ... tiếp nhận 1.095 hồ sơ", "trong sáng 23-2, ...": figures of one day (folded text)
+_ONE_DAY = re.compile(r"(?<!\w)trong (?:(?:mot )?ngay |(?:buoi )?(?:sang|chieu) (?:ngay )?)"
+                      r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?(?![\d/.-])")
 # whole periods a span of days may cover: (first month, last month) -> code
 _WHOLE = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2", (1, 9): "9M",
           (1, 12): "FY"}

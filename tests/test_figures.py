@@ -960,3 +960,12 @@ def test_a_national_average_takes_the_one_index_its_sentence_names_however_far_b
             "năm 2023.")
     assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 88.37, "cả nước", "national")]
+
+
+def test_a_morning_is_one_day_and_a_paragraph_opening_on_a_tier_stays_the_tiers():
+    context = Context(province="Tây Ninh", district=None, year=2026, period=None)
+    text = ("Theo hệ thống thông tin giải quyết TTHC của tỉnh, trong sáng 23-2, toàn tỉnh đã tiếp nhận 1.665 hồ sơ.\n\n"
+            "Cụ thể, cấp xã đã tiếp nhận 1.610 hồ sơ. Trong ngày, đã giải quyết 484 hồ sơ.")
+    one_day = "range:2026-02-23..2026-02-23"
+    assert [(r["indicator"], r["value"], r["period"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 1665.0, one_day, "Tây Ninh")]
