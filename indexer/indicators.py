@@ -30,7 +30,7 @@ def vocabulary() -> dict:
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
                          "components", "targets", "bounds", "after_not_figure", "other_indices", "groups",
                          "pending", "sources", "source_verbs", "channels", "early", "on_time")}
-    agencies = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in data["agencies"]) + r")"
+    agencies = re.compile(r"(?<!\w)(?:" + "|".join(_head(a) for a in data["agencies"]) + r")"
                           r"(?:[-–]?\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?(?=\s*(?:[,(:;]|tỉnh|huyện|của|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|cũng|tăng|giảm|$))")
     counted = {code: {normalize_key(w) for w in spec.get("counted", [])} for code, spec in data["indicators"].items()}
@@ -65,6 +65,13 @@ def vocabulary() -> dict:
             "source_before": re.compile(rf"(?<!\w)(?:{words['sources']})\s*$"),
             "source_after": re.compile(r"^\s*(?:(?:tỉnh|thành phố|TP\.?)(?:\s+[A-ZĐÀ-Ỹ]\w*)*\s+)?"
                                        rf",?\s*(?:đã\s+|vừa\s+|mới\s+)*(?:{words['source_verbs']})(?!\w)")}
+
+
+def _head(name: str) -> str:
+    """An agency's head as a pattern: its first word as written ("Sở", never "sở" of "cơ sở"), each later word in
+    either case ("Thanh tra Tỉnh", "Văn phòng UBND Tỉnh")."""
+    first, *rest = name.split(" ")
+    return " ".join([re.escape(first)] + [f"[{w[0].lower()}{w[0].upper()}]{re.escape(w[1:])}" for w in rest])
 
 
 def _alternatives(words: list[str]) -> str:

@@ -969,3 +969,14 @@ def test_a_morning_is_one_day_and_a_paragraph_opening_on_a_tier_stays_the_tiers(
     one_day = "range:2026-02-23..2026-02-23"
     assert [(r["indicator"], r["value"], r["period"], r["scope"]) for r in extract_figures(text, context)] == [
         ("dossiers_received", 1665.0, one_day, "Tây Ninh")]
+
+
+def test_an_agency_head_written_with_capitals_is_still_the_agency():
+    context = Context(province="Vĩnh Long", district=None, year=2021, period="FY")
+    text = ("Đứng đầu bảng xếp hạng chỉ số cải cách hành chính năm 2021 của tỉnh là Văn phòng UBND Tỉnh, điểm đạt được "
+            "là 97,10 điểm, xếp hạng 1. Các thứ hạng tiếp theo lần lượt là: Sở Nội vụ hạng 2; Sở Xây dựng hạng 3 và "
+            "đứng cuối bảng xếp hạng là Thanh tra Tỉnh, điểm đạt được là 71,50 điểm, hạng 4.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 97.1, "Văn phòng UBND Tỉnh"), ("par_index_rank", 1.0, "Văn phòng UBND Tỉnh"),
+        ("par_index_rank", 2.0, "Sở Nội vụ"), ("par_index_rank", 3.0, "Sở Xây dựng"),
+        ("par_index_score", 71.5, "Thanh tra Tỉnh"), ("par_index_rank", 4.0, "Thanh tra Tỉnh")]
