@@ -594,6 +594,17 @@ def _from_january(span: re.Match) -> str:
     return f"từ ngày 1/1{year} đến ngày {span.group('day')}/{span.group('month')}{year}"
 
 
+def _headline_span(context: Context) -> tuple:
+    """The month or span of days a headline names for a bulletin with no period of its own ("Kết quả giải quyết
+    TTHC tháng 01/2025", or a first sentence standing in as the title, "Trong tháng 01 năm 2025, ... tiếp nhận
+    14.579 hồ sơ"): the default of the text's paragraphs, as a first sentence's would be."""
+    if context.period is not None or not context.title or not any(ch.isdigit() for ch in context.title):
+        return (None, None)
+    stated = _stated(context.title, context)
+    named = str(stated[0]).startswith(("month:", "range:")) and stated[1] == context.year
+    return stated if named else (None, None)
+
+
 def _monthly(stated: tuple, monthly: tuple) -> tuple:
     """A sentence's "trong tháng" is the monthly report's month; in any other report it is unclear."""
     return (monthly if monthly[0] else UNCLEAR) if stated == THIS_MONTH else stated
@@ -638,8 +649,9 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     A sentence that names no period or scope takes those of an earlier sentence of its paragraph (the period
     of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
     rows, seen, rounded, defaulted, read = [], set(), set(), set(), []
-    carried_period, paragraph, last_end, tiered, before = (None, None), [], 0, False, None
-    monthly = (None, None)  # a report's month or span, named by its first period: its paragraphs' default
+    monthly = _headline_span(context)  # a report's month or span, named by its headline or first period: its
+    # paragraphs' default
+    carried_period, paragraph, last_end, tiered, before = monthly, [], 0, False, None
     cut_at = None if _WHOLE_END.search(text) else len(text.rstrip())  # an excerpt broken off mid-sentence
     for start, end in sentences(text):
         sentence = text[start:end]

@@ -980,3 +980,15 @@ def test_an_agency_head_written_with_capitals_is_still_the_agency():
         ("par_index_score", 97.1, "Văn phòng UBND Tỉnh"), ("par_index_rank", 1.0, "Văn phòng UBND Tỉnh"),
         ("par_index_rank", 2.0, "Sở Nội vụ"), ("par_index_rank", 3.0, "Sở Xây dựng"),
         ("par_index_score", 71.5, "Thanh tra Tỉnh"), ("par_index_rank", 4.0, "Thanh tra Tỉnh")]
+
+
+def test_a_headline_naming_a_month_dates_the_text_of_a_report_without_a_period():
+    text = ("Kết quả cho thấy, có 9.120 hồ sơ được giải quyết đúng hạn và 85 hồ sơ trễ hạn, tỷ lệ giải quyết đúng hạn "
+            "đạt 99,08%.")
+    context = Context(province="Gia Lai", district=None, year=2025, period=None,
+                      title="Kết quả giải quyết thủ tục hành chính tháng 02/2025")
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)] == [
+        ("dossiers_on_time", 9120.0, "month:2025-02"), ("dossiers_late", 85.0, "month:2025-02"),
+        ("dossiers_on_time", 99.08, "month:2025-02")]
+    undated = Context(province="Gia Lai", district=None, year=2025, period=None, title="Nâng cao chất lượng phục vụ")
+    assert [r["period"] for r in extract_figures(text, undated)] == [None, None, None]
