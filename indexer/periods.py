@@ -7,7 +7,8 @@ period named in the lead paragraphs (the first three when the first two name
 no year; the headline printed again is none of them) (for a headline without a year, also an
 index, a year-end review or - under a headline naming an annual document - an
 annual cue with its year: "công bố Chỉ số CCHC năm 2021" is FY 2021; a
-headline's index, ranking or review without its year yields to a part of a
+headline's index, ranking or review without its year yields to the latest index
+year the lead names, "Theo kết quả công bố Par Index 2020", else to a part of a
 year the lead names, "báo cáo 9 tháng"; under a
 headline naming an index or a ranking without a year, the latest index year of
 the whole body), then the
@@ -210,8 +211,11 @@ def reporting_period(title: str, body: str, published: str | None,
     if quarter is None:
         annual, year = _annual(title_key, document)
         quarter = "FY" if annual else None
-        if annual and year is None:  # an index or a review without its year: a part of a year the lead names wins
-            lead_quarter, lead_year = _explicit_period(lead_key)
+        if annual and year is None:  # an index or a review without its year: the index the lead names with its
+            # year ("Theo kết quả công bố Par Index 2020, ..."), else a part of a year the lead names wins
+            indexed = [int(m.group(m.lastindex)) for m in _cues()["lead_index"].finditer(lead_key)] \
+                if _cues()["indices"].search(title_key) else []  # the latest: "từ thứ 2 năm 2021 lên thứ 1 năm 2022"
+            lead_quarter, lead_year = ("FY", max(indexed)) if indexed else _explicit_period(lead_key)
             if lead_quarter:
                 quarter, year = lead_quarter, lead_year
     if quarter is None:  # a period the lead names; when its first two paragraphs name no year (a sapo and a

@@ -64,6 +64,12 @@ from indexer.periods import reporting_period
      (2022, None)),  # no figure of results
     ("Huyện chọn chuyển đổi số làm khâu đột phá", "Năm 2022, huyện chọn chuyển đổi số là khâu đột phá với mục tiêu "
      "95% hồ sơ nộp trực tuyến.", "2022-03-06", (2022, None)),  # a target
+    # a headline's index without its year: the latest index year the lead names, over a part of a year it names
+    ("Tây Ninh tăng 17 bậc chỉ số cải cách hành chính", "Theo kết quả công bố Chỉ số cải cách hành chính - Par Index "
+     "2020, tỉnh tăng 17 bậc so với năm 2019.\n\nTrong 6 tháng đầu năm 2021, Trung tâm tiếp nhận 80.000 hồ sơ.", None,
+     (2020, "FY")),
+    ("Huyện Tân Lập giữ vững vị trí dẫn đầu về CCHC", "Trong 6 tháng đầu năm 2021, huyện tiếp nhận 8.000 hồ sơ.",
+     None, (2021, "H1")),
     # a page without a date: the day its lead opens with; with a date, the year of publication
     ("Hội thi tìm hiểu thủ tục hành chính", "(TTX) - Ngày 14/9/2016, Hội Phụ nữ huyện tổ chức hội thi.", None,
      (2016, None)),
