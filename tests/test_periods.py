@@ -70,6 +70,9 @@ from indexer.periods import reporting_period
      (2020, "FY")),
     ("Huyện Tân Lập giữ vững vị trí dẫn đầu về CCHC", "Trong 6 tháng đầu năm 2021, huyện tiếp nhận 8.000 hồ sơ.",
      None, (2021, "H1")),
+    # the satisfaction index named in words is an annual index
+    ("86,2% người dân, tổ chức hài lòng về sự phục vụ của cơ quan hành chính", "Năm 2021, có 86,2% người dân hài "
+     "lòng.", None, (2021, "FY")),
     # a page without a date: the day its lead opens with; with a date, the year of publication
     ("Hội thi tìm hiểu thủ tục hành chính", "(TTX) - Ngày 14/9/2016, Hội Phụ nữ huyện tổ chức hội thi.", None,
      (2016, None)),
