@@ -131,7 +131,8 @@ _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4(?![\d.,]\d)")  # not "3 và 473"
 _COMMUNE = re.compile(r"(?<!\w)(?<![Tt]hị )(?:xã|phường|thị trấn)\s+[A-ZĐ]")  # not "thị xã Hòa Thành", a district
-_SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng(?:\s+số)?(?:\s+điểm)?)?\s*$")  # "..., với tổng số 83,00/100 điểm"
+# "..., với tổng số 83,00/100 điểm", "xếp thứ 1 với số điểm 95.98 điểm"
+_SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng)?(?:\s+số)?(?:\s+điểm)?(?:\s+số)?(?:\s+là)?\s*$")
 _NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp nhận |nhận )?mới\b")  # "16.041 hồ sơ tiếp nhận mới"
 _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
 _WITH_ASIDE = re.compile(r"[^,;:().]*(?:\([^()]*\))?")  # a count's noun phrase and a bracket after it
@@ -835,10 +836,15 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
 
 
 def _leading_item(key: str, sentence: str, number: Number, context: Context) -> tuple[tuple, int] | None:
-    """The unit named right after a score its clause opens on ("với 92,93 điểm Sở Tài chính là đơn vị dẫn đầu"),
-    with where its name ends (the next item starts there); None when there is none."""
-    after = re.match(r"\s*điểm\s+([^,;()]*?)\s+là\s", key[number.end:])
-    if not after or not _LEADING_SCORE.search(key, 0, number.start):
+    """The unit named right after a score its clause opens on ("với 92,93 điểm Sở Tài chính là đơn vị dẫn đầu") or
+    after a rank ("đứng thứ 2 là Sở Nội vụ với 91,11 điểm"), with where its name ends (the next item starts
+    there); None when there is none."""
+    if number.unit == "rank":  # "đứng thứ 2 là Sở Nội vụ với 91,11 điểm": the unit after the rank
+        after = re.match(r"\s*là\s+([^,;()]*?)(?=\s+(?:với|đạt|có)\s|\s*[,;(]|\s*$)", key[number.end:])
+    else:
+        after = re.match(r"\s*điểm\s+([^,;()]*?)\s+là\s", key[number.end:])
+        after = after if after and _LEADING_SCORE.search(key, 0, number.start) else None
+    if not after:
         return None
     own = _item_scope(sentence[number.end:number.end + after.end(1)], context)
     return (own, number.end + after.end(1)) if own else None

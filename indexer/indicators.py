@@ -64,7 +64,8 @@ def vocabulary() -> dict:
             # an agency that reports the figures: "theo báo cáo của Sở Nội vụ", "Sở Nội vụ tỉnh vừa công bố"
             "source_before": re.compile(rf"(?<!\w)(?:{words['sources']})\s*$"),
             "source_after": re.compile(r"^\s*(?:(?:tỉnh|thành phố|TP\.?)(?:\s+[A-ZĐÀ-Ỹ]\w*)*\s+)?"
-                                       rf",?\s*(?:đã\s+|vừa\s+|mới\s+)*(?:{words['source_verbs']})(?!\w)")}
+                                       rf",?\s*(?:đã\s+|vừa\s+|mới\s+)*(?:{words['source_verbs']})(?!\w)"
+                                       r"(?!\s+và\s+[Tt]ruyền thông)")}  # "Sở thông tin và Truyền thông" is a name
 
 
 def _head(name: str) -> str:

@@ -888,6 +888,7 @@ def test_a_national_ranking_gives_each_named_province_its_figure_under_the_capti
     national = Context(None, None, 2023, "FY")  # a story about the whole country: no province of its own
     assert _cells(extract_figures(text, national)) == [
         ("sipas", 89.95, "%", "FY", 2023, "Bắc Ninh", "province"),
+        ("sipas_rank", 2.0, "rank", "FY", 2023, "Hà Nam", "province"),  # "đứng thứ 2 là tỉnh Hà Nam"
         ("sipas", 89.7, "%", "FY", 2023, "Hà Nam", "province"),
         ("sipas", 89.41, "%", "FY", 2023, "Nam Định", "province")]
     assert extract_figures("Kết quả đạt 89,95%, đứng thứ 2 cả nước về Chỉ số SIPAS năm 2023.", national) == []
@@ -992,3 +993,18 @@ def test_a_headline_naming_a_month_dates_the_text_of_a_report_without_a_period()
         ("dossiers_on_time", 99.08, "month:2025-02")]
     undated = Context(province="Gia Lai", district=None, year=2025, period=None, title="Nâng cao chất lượng phục vụ")
     assert [r["period"] for r in extract_figures(text, undated)] == [None, None, None]
+
+
+def test_a_ranked_list_with_the_rank_before_the_unit_and_the_score_after_it():
+    context = Context(province="Hải Dương", district=None, year=2023, period="FY")
+    led = ("Sở Tư pháp dẫn đầu chỉ số cải cách hành chính với tổng số điểm 93,10/100 điểm, đứng thứ 2 là Sở Nội vụ "
+           "với 91,40 điểm, đứng thứ 3 là Sở thông tin và Truyền thông với 90,95 điểm.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(led, context)] == [
+        ("par_index_score", 93.1, "Sở Tư pháp"), ("par_index_rank", 2.0, "Sở Nội vụ"),
+        ("par_index_score", 91.4, "Sở Nội vụ"), ("par_index_rank", 3.0, "Sở thông tin và Truyền thông"),
+        ("par_index_score", 90.95, "Sở thông tin và Truyền thông")]
+    listed = ("Đối với Chỉ số cải cách hành chính năm 2023 của các sở, ngành: Sở Tư pháp xếp thứ 1 với số điểm 93.10 "
+              "điểm; Sở Nội vụ xếp thứ 2 với số điểm 91 điểm.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(listed, context)] == [
+        ("par_index_rank", 1.0, "Sở Tư pháp"), ("par_index_score", 93.1, "Sở Tư pháp"),
+        ("par_index_rank", 2.0, "Sở Nội vụ"), ("par_index_score", 91.0, "Sở Nội vụ")]
