@@ -132,6 +132,8 @@ STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gi
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4(?![\d.,]\d)")  # not "3 và 473"
 _COMMUNE = re.compile(r"(?<!\w)(?<![Tt]hị )(?:xã|phường|thị trấn)\s+[A-ZĐ]")  # not "thị xã Hòa Thành", a district
 # "..., với tổng số 83,00/100 điểm", "xếp thứ 1 với số điểm 95.98 điểm"
+_INDEX_OPENING = re.compile(r"^\W*(?:chỉ số\s+)?(?:par\s*index|papi|sipas|chỉ số (?:cải cách hành chính|cchc|hài lòng"
+                            r"|hiệu quả quản trị))")  # a sentence whose subject is an index
 _SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng)?(?:\s+số)?(?:\s+điểm)?(?:\s+số)?(?:\s+là)?\s*$")
 _NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp nhận |nhận )?mới\b")  # "16.041 hồ sơ tiếp nhận mới"
 _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
@@ -269,6 +271,8 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
             code = _earlier_index(key, number, earlier)
         if code is None and number.unit in ("%", "score") and _NATIONAL_AVERAGE.search(key, 0, number.start):
             code = _average_of(key[:number.start])  # "Chỉ số CCHC ... của các tỉnh, thành phố ..., giá trị trung bình"
+        if code is None and number.unit in ("score", "rank") and sentence is not None:
+            code = _opening_index(key, number)
         if code and number.unit is None:
             number.unit = "score"
         if code is None and points and number.unit == "%" and _SHARE_OF_POINTS.fullmatch(key, points[0].end,
@@ -348,6 +352,19 @@ def _named_index(sentence: str) -> str | None:
         return None
     families = _families(key)
     return families.pop() if len(families) == 1 else None
+
+
+def _opening_index(key: str, number: Number) -> str | None:
+    """The index of a score or rank further from its sentence's one index than the cue window, when the sentence
+    opens on that index ("PAPI 2020 của Lào Cai được xếp vào nhóm 16 tỉnh thành có chỉ số trung bình cao với tổng
+    điểm của 08 chỉ số tổng hợp là 42,96 điểm, đứng thứ 27/63"); none when it names another index or an index's
+    parts, or the rank is a region's."""
+    words = vocabulary()
+    families = _families(key[:number.start])
+    if len(families) != 1 or not _INDEX_OPENING.match(key) or words["other_indices"].search(key) \
+            or words["components"].search(key) or (number.unit == "rank" and _regional(key, number)):
+        return None
+    return _of_family(families.pop(), number.unit)
 
 
 def _average_of(before: str) -> str | None:

@@ -1008,3 +1008,11 @@ def test_a_ranked_list_with_the_rank_before_the_unit_and_the_score_after_it():
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(listed, context)] == [
         ("par_index_rank", 1.0, "Sở Tư pháp"), ("par_index_score", 93.1, "Sở Tư pháp"),
         ("par_index_rank", 2.0, "Sở Nội vụ"), ("par_index_score", 91.0, "Sở Nội vụ")]
+
+
+def test_a_sentence_opening_on_its_index_gives_it_scores_beyond_the_cue_window():
+    context = Context(province="Lào Cai", district=None, year=2020, period="FY")
+    text = ("PAPI 2020 của tỉnh được xếp vào nhóm 16 tỉnh thành có chỉ số trung bình cao với tổng điểm của 08 chỉ số "
+            "tổng hợp là 43,12 điểm, đứng thứ 25/63 tỉnh thành.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [
+        ("papi_score", 43.12), ("papi_rank", 25.0)]
