@@ -143,8 +143,9 @@ _ONLINE_LEAD = re.compile(r"^\W*(?:về|đối với|riêng|với)\s+(?:việc\s
                           r"(?:trực tuyến|qua mạng)\s*,")  # a sentence about dossiers filed online
 _COMES_AFTER = re.compile(r"(?<!\w)(?:[Cc]hỉ |[Đđ]ứng |[Xx]ếp )?[Ss]au\s+[^,;()]+?\s+là\s")  # "Sau Hà Nội là"
 _LEADING_SCORE = re.compile(r"(?:^|[,;(])\s*với\s*$")  # a clause opening on its score: ", với 92,93 điểm Sở X là"
-# "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)": the provincial tier names the index, not a tier
-_INDEX_TIER = re.compile(r"(?<!\w)(chỉ số(?:(?!cấp)[^,;.()\d]){0,60})cấp tỉnh(?!\w)")
+# "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI)", "... quản trị, hành chính công cấp tỉnh PAPI": the
+# provincial tier names the index, not a tier
+_INDEX_TIER = re.compile(r"(?<!\w)(chỉ số(?:(?!cấp)[^,;.()\d]){0,60}|hành chính công\s+)cấp tỉnh(?!\w)")
 _ABBREVIATION = re.compile(r"\((?:tthc|hs|dvctt|dvc|dvcqg)\)")  # a name's abbreviation: no break in its phrase
 # the parties served named as a pair, one noun: "tổ chức, cá nhân", "người dân, doanh nghiệp"
 _PARTY_PAIR = re.compile(r"(?<!\w)(tổ chức|cá nhân|người dân|doanh nghiệp),"

@@ -943,6 +943,8 @@ def test_the_provincial_tier_in_an_index_name_is_part_of_the_name():
             "xếp thứ 33/63 tỉnh, thành phố.\n\nỞ cấp tỉnh, thời gian giải quyết hồ sơ đạt 98,2% đúng hạn.")
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("papi_score", 43.14, "Quảng Nam"), ("papi_rank", 33.0, "Quảng Nam")]  # the tier's own share stays out
+    comma = "Theo Chỉ số hiệu quả quản trị, hành chính công cấp tỉnh PAPI năm 2018, Quảng Nam đạt 43,14 điểm."
+    assert [(r["indicator"], r["value"]) for r in extract_figures(comma, context)] == [("papi_score", 43.14)]
 
 
 def test_the_figures_in_brackets_after_the_year_compared_with_are_that_years():
