@@ -20,7 +20,8 @@ _NUMBER = re.compile(
     r"|\d{1,3}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)"
     r"(?!\w|[.,]\d|/(?!\d{2,3}\s*điểm))(?:/\d{2,3})?"  # "40,62/80 điểm"
     r"(?:\s*(?P<mult>ngàn|nghìn|triệu|tỷ)(?!\w))?(?P<pct>\s*%)?")
-_RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở|từ)\s+(?:(?:vị\s+)?(?:trí\s+)?(?:thứ|hạng|số)|vị\s+trí)\s+(?P<n>\d{1,3})"
+_RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở|từ|với)\s+(?:(?:vị\s+)?(?:trí\s+)?(?:thứ|hạng|số)|vị\s+trí)\s+"
+                   r"(?P<n>\d{1,3})"
                    r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)|\b(?:hạng(?:\s+thứ)?|vị trí thứ|vị thứ)\s+(?P<m>\d{1,3})"
                    r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)"
                    r"|\b(?:xếp|đứng)\s+(?P<k>\d{1,3})\s*/\s*\d{2,3}(?![\d,.]\d)")  # "xếp 55/63 tỉnh, thành phố"

@@ -40,3 +40,8 @@ def test_a_rank_written_as_a_place_out_of_the_whole_after_xep_or_dung():
     key = "chỉ số papi đạt 36,12 điểm (xếp 48/63 tỉnh, thành phố); sở nội vụ đứng 3/20 sở, ngành; xếp 2 tổ"
     assert [(n.value, n.unit) for n in read_numbers(key)] == [(36.12, "score"), (48.0, "rank"), (3.0, "rank"),
                                                              (2.0, None)]
+
+
+def test_a_rank_written_with_vi_tri_after_voi():
+    key = "bạc liêu đứng hạng 59, sóc trăng áp chót với vị trí 62 và cuối bảng là an giang với vị trí 63"
+    assert [(n.value, n.unit) for n in read_numbers(key)] == [(59.0, "rank"), (62.0, "rank"), (63.0, "rank")]
