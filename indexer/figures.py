@@ -134,6 +134,9 @@ _COMMUNE = re.compile(r"(?<!\w)(?<![Tt]hị )(?:xã|phường|thị trấn)\s+[A
 # "..., với tổng số 83,00/100 điểm", "xếp thứ 1 với số điểm 95.98 điểm"
 _INDEX_OPENING = re.compile(r"^\W*(?:chỉ số\s+)?(?:par\s*index|papi|sipas|chỉ số (?:cải cách hành chính|cchc|hài lòng"
                             r"|hiệu quả quản trị))")  # a sentence whose subject is an index
+# a range of values, neither end a figure: "mức độ hài lòng từ 79% đến hơn 80%", "từ 88,45 đến 95,53 điểm"
+_VALUE_RANGE = re.compile(r"(?<!\w)từ\s+(?:mức\s+)?\d[\d.,]*\s*%?\s*(?:điểm\s*)?(?:đến|tới|-|–)\s*"
+                          r"(?:hơn|trên|gần|dưới)?\s*\d[\d.,]*\s*%?")
 _SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng)?(?:\s+số)?(?:\s+điểm)?(?:\s+số)?(?:\s+là)?\s*$")
 _NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp nhận |nhận )?mới\b")  # "16.041 hồ sơ tiếp nhận mới"
 _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
@@ -490,7 +493,8 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
                 or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
                 or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
                 or not low <= number.value <= high or (number.unit == "%" and number.value > 100)
-                or (code == "dossiers_received" and _one_channel(key, window, number)))
+                or (code == "dossiers_received" and _one_channel(key, window, number))
+                or any(m.start() <= number.start < m.end() for m in _VALUE_RANGE.finditer(key)))
 
 
 def _early_only(key: str, window: str, number: Number) -> bool:

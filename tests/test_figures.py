@@ -1018,3 +1018,10 @@ def test_a_sentence_opening_on_its_index_gives_it_scores_beyond_the_cue_window()
             "tổng hợp là 43,12 điểm, đứng thứ 25/63 tỉnh thành.")
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [
         ("papi_score", 43.12), ("papi_rank", 25.0)]
+
+
+def test_a_range_of_values_gives_no_figure():
+    context = Context(province="Bắc Kạn", district=None, year=2024, period="FY")
+    text = ("Chỉ số hài lòng về sự phục vụ hành chính của tỉnh đạt 78,17%. Các chính sách về an sinh xã hội được "
+            "người dân đánh giá cao với mức độ hài lòng từ 79% đến hơn 80%.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [("sipas", 78.17)]
