@@ -12,7 +12,8 @@ the address and the text disagree, the text wins only when it is clearly
 stronger (a provincial paper's story about another province named in its
 headline and body); otherwise the province stays null. A roundup whose lead
 names ``ROUNDUP`` provinces or more, and whose headline and address none, gets
-none either.
+none either (on a page without a headline, the lead's first sentence standing in
+for the title is no headline).
 
 A district is the one named with its unit word in the headline (unless the body names
 ``LISTED_DISTRICTS`` other districts of the province: a ranking or a list of them all, whose headline
@@ -368,7 +369,8 @@ def locate(title: str, body: str, url: str | None = None, header: str = "", issu
     if paper:
         scores[paper] += WEIGHTS["url"]
     province = _dominant(scores)
-    if province and not source.province and _roundup(title, body):
+    if province and not source.province and _roundup("" if spelled else title, body):  # no headline: the
+        # title is the lead's first sentence, naming the first province of a roundup
         province = None
     url_district = source.district if province == source.province else None
     district = _district(title, body, province, url_district)

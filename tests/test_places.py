@@ -211,3 +211,13 @@ def test_the_headline_an_address_spells_confirms_a_province_the_text_names():
     assert locate("", body, url, spelled=spelled) == Place("Quảng Ninh", None)
     unnamed = "Tính đến nay, 37/37 cơ quan trong toàn tỉnh đã gửi bản cam kết thực hiện cải cách hành chính."
     assert locate("", unnamed, url, spelled=spelled) == Place(None, None)
+
+
+def test_a_ranking_of_provinces_without_a_headline_is_no_provinces_own():
+    lead = ("Quảng Ninh lần đầu tiên vươn lên vị trí dẫn đầu với 70,7 điểm. Đà Nẵng (70,1 điểm) xếp vị trí thứ 2. "
+            "Đồng Tháp (68,8 điểm) đứng thứ 3. Long An (66,7 điểm) ở vị trí thứ 4.")
+    first = lead.split(". ")[0]  # no headline: the first sentence stands in as the title
+    url = "https://vov.vn/kinh-te/10-tinh-thanh-pho-dan-dau-pci-2017-742419.vov"
+    assert locate(first, lead, url, spelled="10 tinh thanh pho dan dau pci 2017") == Place(None, None)
+    # under a headline naming the first province, the story is that province's
+    assert locate("Quảng Ninh dẫn đầu PCI 2017", lead, url).province == "Quảng Ninh"
