@@ -18,7 +18,7 @@ from .dates import DOCUMENT_HEADER, parse_date_line, stamp_month
 from .figures import figures_of
 from .htmltext import extract_page
 from .periods import annual_document, reporting_period
-from .places import locate, province_of_district
+from .places import dateline_day, locate, province_of_district
 from .records import Bulletin, Skipped, SourceRecord
 from .topics import assign_topics, with_figures
 
@@ -47,7 +47,7 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
         return Skipped(record.origin, "no article text after removing page chrome")
     title = given.get("title") or cleaned.title or _fallback_title(cleaned.text)
     dated = parse_date_line(cleaned.published_line) if cleaned.published_line else None
-    published = given.get("published") or page_date or (dated[0] if dated else None)
+    published = given.get("published") or page_date or (dated[0] if dated else None) or dateline_day(cleaned.text)
     seen = next((month for month in map(stamp_month, cleaned.header) if month), None)  # "date 2020-09"
     year, quarter = reporting_period(title, cleaned.text, published or seen, annual_document(cleaned.numbers))
     header = "\n".join(line for line in cleaned.header if line not in (title, cleaned.published_line))

@@ -30,7 +30,8 @@ A district is named by its own unit word, by "thành phố", or by the kind it w
 by "phường" (its central ward took its name in the 2025 mergers: "phường Buôn Ma Thuột"). A name shared by several
 provinces (Châu Thành) is resolved by the province, or left null; a person's particulars in brackets
 ("(SN 1977, trú tại huyện An Biên, tỉnh Kiên Giang)") place the person, not the story, and the place of a
-news agency's dateline ("Hà Nội (TTXVN 2/4/2024) ...") the desk that filed it; a provincial
+news agency's dateline ("Hà Nội (TTXVN 2/4/2024) ...") the desk that filed it (its date,
+``dateline_day``, the day it was filed: a page's publication date where it prints none); a provincial
 report that lists many districts gets none. Unit words are in
 ``indexer/data/places.json``.
 """
@@ -49,6 +50,7 @@ from pathlib import Path
 from search.textnorm import fold, has_diacritics, unify_tones
 from search.vocabulary import Province, provinces
 
+from .dates import parse_date
 from .sources import url_source
 
 UNITS = Path(__file__).parent / "data" / "places.json"
@@ -88,6 +90,9 @@ def units() -> dict:
     # "Hà Nội (TTXVN 2/4/2024) ...": the place a news agency filed the story from, at the start of a text
     data["dateline"] = re.compile(rf"^\s*[^\W\d_][^\n()]{{0,30}}?(?=\s*\((?:{_alternatives(data['news_agencies'])})"
                                   r"(?:[\s/,][^()\n]{0,30})?\))")
+    # its stamp: "(TTXVN 11/5/2024)", the day the agency filed it
+    data["dateline_stamp"] = re.compile(rf"^\s*[^\W\d_][^\n()]{{0,30}}?\s*\((?:{_alternatives(data['news_agencies'])})"
+                                        r"[\s/,]+([^()\n]{1,30})\)")
     return data
 
 
@@ -337,6 +342,14 @@ def _roundup(title: str, body: str) -> bool:
 # a person's particulars in brackets: "(SN 1977, Rạch Giá - tỉnh Kiên Giang)", "(trú tại xã A, huyện B)"
 _PERSONAL = re.compile(r"\((?=[^()\n]{0,40}\b(?:SN|sinh năm|năm sinh|trú|ngụ|thường trú|quê)\b)[^()\n]{0,200}\)",
                        re.IGNORECASE)
+
+
+def dateline_day(text: str) -> str | None:
+    """The date of a news agency's dateline a text opens on ("Hà Nội (TTXVN 11/5/2024) Năm 2023, ..."): the day
+    the story was filed, as ``YYYY-MM-DD``; None when the text opens on none or it holds no date."""
+    found = units()["dateline_stamp"].match(text)
+    place = text[:found.start(1)].split("(")[0].split() if found else []
+    return parse_date(found.group(1)) if found and all(word[0].isupper() for word in place) else None
 
 
 def _undated(text: str) -> str:

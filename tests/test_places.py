@@ -1,6 +1,6 @@
 import pytest
 
-from indexer.places import Place, locate, province_of_district, provinces_named
+from indexer.places import Place, dateline_day, locate, province_of_district, provinces_named
 
 
 @pytest.mark.parametrize("title, body, url, expected", [
@@ -221,3 +221,9 @@ def test_a_ranking_of_provinces_without_a_headline_is_no_provinces_own():
     assert locate(first, lead, url, spelled="10 tinh thanh pho dan dau pci 2017") == Place(None, None)
     # under a headline naming the first province, the story is that province's
     assert locate("Quảng Ninh dẫn đầu PCI 2017", lead, url).province == "Quảng Ninh"
+
+
+def test_a_news_agency_dateline_gives_the_day_the_story_was_filed():
+    assert dateline_day("Hà Nội (TTXVN 11/5/2024) Năm 2023, tỉnh đứng đầu bảng xếp hạng.") == "2024-05-11"
+    assert dateline_day("Hà Nội (TTXVN/Vietnam+) Chiều 12/3, Bộ Nội vụ công bố.") is None  # no date in it
+    assert dateline_day("Năm 2023 (TTXVN 11/5/2024), tỉnh đứng đầu.") is None  # not a place's dateline
