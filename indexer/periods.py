@@ -85,7 +85,7 @@ _YEAR_RESULTS = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+|\bkết quả
 _SAME_PERIOD = re.compile(rf"\b(?:cùng kỳ\s+(?:năm\s+)?|so với\s+năm\s+){_YEAR}")
 _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a school year is named by its first year
 _COMPARED = re.compile(r"\bso với\b[^,;.()]*")  # what is compared with: "so với năm 2022", "so với quý II"
-_FIRST_MONTHS = re.compile(rf"\b([1-9]|1[01])\s+thang\s+dau\s+(?:nam|cua nam)\b(?:\s*{_YEAR})?")
+_FIRST_MONTHS = re.compile(rf"\b0?([1-9]|1[01])\s+thang\s+dau\s+(?:nam|cua nam)\b(?:\s*{_YEAR})?")
 _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
 # several years named as one span: "2015-2020", "từ năm 2015 đến năm 2020"
 YEARS_SPAN = re.compile(rf"{_RANGE.pattern}|\btừ năm {_YEAR} đến (?:năm )?{_YEAR}")

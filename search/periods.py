@@ -11,6 +11,8 @@ period a query names.
 ('H1', 2021)
 >>> explicit_period("ket qua cchc quy ii/2022"), explicit_period("bao cao thang 5/2023")
 (('Q2', 2022), ('', 2023))
+>>> explicit_period("trong 06 thang dau nam 2024"), explicit_period("quy 01/2023")
+(('H1', 2024), ('Q1', 2023))
 """
 
 from __future__ import annotations
@@ -23,13 +25,13 @@ _OF_YEAR = rf"(?:\s*(?:/|-|\.|nam)\s*(?P<year>{_YEAR}))?"  # "quý II/2022", "qu
 # (pattern, period) on folded text; the year, when the period names one, is group "year";
 # "" is a span that is no period of ours (a month, 7 or 8 months): it dates a report without a period
 PERIODS = [
-    (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|[1-4])\b{_OF_YEAR}"), "Q"),
-    (re.compile(rf"\b(?:6|sau)\s+thang\s+(?:dau\s+nam|nam)\b(?:\s*(?P<year>{_YEAR}))?"), "H1"),
-    (re.compile(rf"\bso\s+ket\s+(?:cong\s+tac\s+\S+\s+)?(?:6|sau)\s+thang\b(?!\s*cuoi)(?:\s*nam\s*(?P<year>{_YEAR}))?"),
+    (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|0?[1-4])\b{_OF_YEAR}"), "Q"),
+    (re.compile(rf"\b(?:0?6|sau)\s+thang\s+(?:dau\s+nam|nam)\b(?:\s*(?P<year>{_YEAR}))?"), "H1"),
+    (re.compile(rf"\bso\s+ket\s+(?:cong\s+tac\s+\S+\s+)?(?:0?6|sau)\s+thang\b(?!\s*cuoi)(?:\s*nam\s*(?P<year>{_YEAR}))?"),
      "H1"),
-    (re.compile(rf"\b(?:6|sau)\s+thang\s+cuoi\s+nam\b(?:\s*(?P<year>{_YEAR}))?"), "H2"),
-    (re.compile(rf"\b(?:9|chin)\s+thang\b(?:\s*(?:dau\s+)?nam\s*(?P<year>{_YEAR}))?"), "9M"),
-    (re.compile(rf"\b(?:[78]|1[01]|bay|tam)\s+thang\b(?:\s*(?:dau\s+)?nam\s*(?P<year>{_YEAR}))?"), ""),
+    (re.compile(rf"\b(?:0?6|sau)\s+thang\s+cuoi\s+nam\b(?:\s*(?P<year>{_YEAR}))?"), "H2"),
+    (re.compile(rf"\b(?:0?9|chin)\s+thang\b(?:\s*(?:dau\s+)?nam\s*(?P<year>{_YEAR}))?"), "9M"),
+    (re.compile(rf"\b(?:0?[78]|1[01]|bay|tam)\s+thang\b(?:\s*(?:dau\s+)?nam\s*(?P<year>{_YEAR}))?"), ""),
     (re.compile(rf"\bthang\s+(?:1[0-2]|0?[1-9])\s*(?:/|-|nam)\s*(?P<year>{_YEAR})"), ""),
 ]
 
@@ -40,7 +42,7 @@ def explicit_period(folded: str) -> tuple[str | None, int | None]:
     for pattern, period in PERIODS:
         found = pattern.search(folded)
         if found and (best is None or found.start() < best[0]):
-            code = f"Q{_ROMAN[found.group('q')]}" if period == "Q" else period
+            code = f"Q{_ROMAN[found.group('q').lstrip('0')]}" if period == "Q" else period
             year = found.group("year")
             best = (found.start(), code, int(year) if year else None)
     return (best[1], best[2]) if best else (None, None)

@@ -11,6 +11,8 @@ from indexer.periods import reporting_period
     ("Sơ kết công tác CCHC 6 tháng năm 2020", "", None, (2020, "H1")),
     ("Phương hướng CCHC 6 tháng cuối năm 2016", "", None, (2016, "H2")),
     ("Báo cáo CCHC 9 tháng năm 2019", "", None, (2019, "9M")),
+    ("Kết quả CCHC 06 tháng đầu năm 2024", "", None, (2024, "H1")),  # a month count with a leading zero
+    ("Báo cáo CCHC quý 01/2023", "", None, (2023, "Q1")),
     ("Tổng kết công tác CCHC năm 2022 và triển khai nhiệm vụ năm 2023", "", "2023-02-24", (2022, "FY")),
     ("Ban hành Kế hoạch công tác cải cách hành chính năm 2021", "", "2021-01-05", (2021, "FY")),
     ("Kế hoạch CCHC giai đoạn 2021-2025", "", "2021-03-02", (None, None)),  # many years: none of them
