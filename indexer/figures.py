@@ -714,8 +714,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         stated = _carried(said, carried_period)
         said = ("as_of", None) if said == UP_TO_NOW else said
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
-        if scope is None and not listing:
-            continue
+        if scope is None and not listing and not any(number.national for number, _ in found):
+            continue  # (an index's national average needs no scope of the bulletin's)
         carried_period = stated  # a sentence with figures lends its period to the next ones
         if monthly == (None, None) and context.period is None and str(stated[0]).startswith(("month:", "range:")) \
                 and stated[1] == context.year and len(defaulted) == len(rows):  # none before states its period
@@ -727,7 +727,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             if end == cut_at and len(key[number.end:].split()) < CUT_WORDS:
                 continue  # "Trong đó, có 7.950 hồ sơ giải quyết đúng hạn|": the rest may make it a part
             own = _clause_scope(sentence, key, number, context)
-            if listing:  # a sentence naming several units: each figure is the one unit named just before it
+            if listing and not number.national:  # a sentence naming several units: each figure is the one unit
+                # named just before it
                 since = max([n.end for n in numbers if n.end <= number.start] + [item_start])  # any number's
                 own = _item_scope(sentence[since:number.start], context) \
                     or _item_scope(sentence[item_start:number.start], context)  # or the last figure's
@@ -741,6 +742,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             if own is None and (_tier(key, number, context) or tier_only):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
             figure_scope = NATIONAL if number.national else own or scope
+            if figure_scope is None:
+                continue
             aside = next((m for m in asides if m.start() < number.start < m.end()), None)  # "(năm 2017, xếp thứ 55)"
             figure_stated = _stated(aside.group(), context) if aside else said if code.startswith(STOCK) else stated
             earlier_year = next((m for m in compared if m.start(2) < number.start < m.end(2)), None)

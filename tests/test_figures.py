@@ -1025,3 +1025,11 @@ def test_a_range_of_values_gives_no_figure():
     text = ("Chỉ số hài lòng về sự phục vụ hành chính của tỉnh đạt 78,17%. Các chính sách về an sinh xã hội được "
             "người dân đánh giá cao với mức độ hài lòng từ 79% đến hơn 80%.")
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [("sipas", 78.17)]
+
+
+def test_a_national_story_gives_an_index_s_national_average():
+    national = Context(None, None, 2023, "FY")  # a story about the whole country: no province of its own
+    text = ("Đặc biệt, Chỉ số PAR INDEX năm 2023 của các tỉnh, thành phố đã trở lại quỹ đạo tăng trưởng tích cực, giá "
+            "trị trung bình năm 2023 đạt 86,98%, cao hơn 2,19% so với năm 2022.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, national)] == [
+        ("par_index_score", 86.98, "cả nước", "national")]
