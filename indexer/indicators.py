@@ -32,7 +32,7 @@ def vocabulary() -> dict:
                          "pending", "sources", "source_verbs", "channels", "early", "on_time")}
     agencies = re.compile(r"(?<!\w)(?:" + "|".join(_head(a) for a in data["agencies"]) + r")"
                           r"(?:[-–]?\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?(?=\s*(?:[,(:;]|tỉnh|huyện|của|đã|đạt|có|"
-                          r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|cũng|tăng|giảm|$))")
+                          r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|cũng|tăng|giảm|vào|$))")
     counted = {code: {normalize_key(w) for w in spec.get("counted", [])} for code, spec in data["indicators"].items()}
     return {"units": {code: spec["units"] for code, spec in data["indicators"].items()}, "cues": cues,
             "counted": counted,

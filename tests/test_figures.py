@@ -1033,3 +1033,10 @@ def test_a_national_story_gives_an_index_s_national_average():
             "trị trung bình năm 2023 đạt 86,98%, cao hơn 2,19% so với năm 2022.")
     assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, national)] == [
         ("par_index_score", 86.98, "cả nước", "national")]
+
+
+def test_an_agency_name_ends_before_the_verb_vao():
+    context = Context(province="Hải Dương", district=None, year=2017, period="FY")
+    text = "Trong năm 2017, Sở Tư pháp vào sổ 11.366 thông tin; 98,86% số phiếu được cấp đúng hạn."
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_on_time", 98.86, "Sở Tư pháp")]
