@@ -61,7 +61,8 @@ count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ng
 giving two figures or more again with other values (the indicators, period and scope of an earlier sentence: a second
 breakdown, of a part of the whole, "Số hồ sơ giải quyết qua bộ phận một cửa liên thông là ..."). Approximations keep
 the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn
-2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out. """
+2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
+"""
 
 from __future__ import annotations
 
@@ -714,8 +715,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         stated = _carried(said, carried_period)
         said = ("as_of", None) if said == UP_TO_NOW else said
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
-        if scope is None and not listing and not any(number.national for number, _ in found):
-            continue  # (an index's national average needs no scope of the bulletin's)
+        if scope is None and not listing:
+            continue
         carried_period = stated  # a sentence with figures lends its period to the next ones
         if monthly == (None, None) and context.period is None and str(stated[0]).startswith(("month:", "range:")) \
                 and stated[1] == context.year and len(defaulted) == len(rows):  # none before states its period
@@ -742,8 +743,6 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             if own is None and (_tier(key, number, context) or tier_only):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
             figure_scope = NATIONAL if number.national else own or scope
-            if figure_scope is None:
-                continue
             aside = next((m for m in asides if m.start() < number.start < m.end()), None)  # "(năm 2017, xếp thứ 55)"
             figure_stated = _stated(aside.group(), context) if aside else said if code.startswith(STOCK) else stated
             earlier_year = next((m for m in compared if m.start(2) < number.start < m.end(2)), None)
