@@ -50,18 +50,18 @@ running from the number before it, or from the figure before it when that names 
 since, the unit of that figure: "Sở Nội vụ hạng 3, với tỷ lệ hài lòng 93,89%"; a unit it comes after, "Sau Quảng Ninh
 là Hà Nội với 84,64 điểm", is not its own; a score its clause opens on is the unit's named right after it, "với 92,93
 điểm Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành chính", and of the index named there), two years, two
-months, a month a span starts from or a span this reader does not understand, a commune, a figure a few words before
-where an excerpt breaks off mid-sentence (the words after it may make it a part or a bound: "Trong đó, có 7.950 hồ sơ
-giải quyết đúng hạn|"), a bulletin without a province (but for a province named before its figure as a list's item is:
-"đứng thứ 2 là tỉnh Hà Nam đạt 89,70%", a national story's ranking) or a year, dossiers in progress or carried over
-("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"),
-early and on-time counts given apart (their total is the figure; of two received counts the new intake, else the whole,
-is kept), an on-time figure named by early words alone ("số hồ sơ trả trước hạn là 3.066": a part of it), a received
-count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total), a sentence
-giving two figures or more again with other values (the indicators, period and scope of an earlier sentence: a second
-breakdown, of a part of the whole, "Số hồ sơ giải quyết qua bộ phận một cửa liên thông là ..."). Approximations keep
-the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly ("hơn
-2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
+months, a month a span starts from or a span this reader does not understand, a commune, a figure of the sentence where
+an excerpt breaks off (the words after it may make it a part or a bound: "Trong đó, có 7.950 hồ sơ giải quyết đúng
+hạn|"; an item of a list, the unit of a figure after it), a bulletin without a province (but for a province named
+before its figure as a list's item is: "đứng thứ 2 là tỉnh Hà Nam đạt 89,70%", a national story's ranking) or a year,
+dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...",
+"8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is the figure; of two received
+counts the new intake, else the whole, is kept), an on-time figure named by early words alone ("số hồ sơ trả trước hạn
+là 3.066": a part of it), a received count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a
+part of the total), a sentence giving two figures or more again with other values (the indicators, period and scope of
+an earlier sentence: a second breakdown, of a part of the whole, "Số hồ sơ giải quyết qua bộ phận một cửa liên thông là
+..."). Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also
+gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
 """
 
 from __future__ import annotations
@@ -80,7 +80,6 @@ from .places import BARE_DISTRICT_WORD, district_mentions, provinces_named
 
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
-CUT_WORDS = 8  # a figure fewer words than this before where an excerpt breaks off mid-sentence is unclear
 _WHOLE_END = re.compile(r"[.!?:;)\"”…]\s*$")  # the last character of a text that is not cut off
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
 _CITY_DOT = ("TP.", "Tp.")  # "UBND TP. Nha Trang": the abbreviation of "thành phố", no sentence end before a place
@@ -725,7 +724,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         tier_only = tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
         found = _one_value_each(key, sentence, found)
         for number, code in found:
-            if end == cut_at and len(key[number.end:].split()) < CUT_WORDS:
+            if end == cut_at:
                 continue  # "Trong đó, có 7.950 hồ sơ giải quyết đúng hạn|": the rest may make it a part
             own = _clause_scope(sentence, key, number, context)
             if listing and not number.national:  # a sentence naming several units: each figure is the one unit
