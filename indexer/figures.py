@@ -720,12 +720,12 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         if monthly == (None, None) and context.period is None and str(stated[0]).startswith(("month:", "range:")) \
                 and stated[1] == context.year and len(defaulted) == len(rows):  # none before states its period
             monthly = stated  # "Trong tháng 01 năm 2025, ... tiếp nhận 14.579 hồ sơ." opens a monthly report
+        if end == cut_at:
+            continue  # "Trong đó, có 7.950 hồ sơ giải quyết đúng hạn|": the rest may make it a part
         unit, item_start = None, 0  # the unit of the list's item the last figure is in, where that figure ends
         tier_only = tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
         found = _one_value_each(key, sentence, found)
         for number, code in found:
-            if end == cut_at:
-                continue  # "Trong đó, có 7.950 hồ sơ giải quyết đúng hạn|": the rest may make it a part
             own = _clause_scope(sentence, key, number, context)
             if listing and not number.national:  # a sentence naming several units: each figure is the one unit
                 # named just before it
