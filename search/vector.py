@@ -173,13 +173,39 @@ class VectorSearcher:
         self._trace = parent
         return mask, scores
 
-    def _untraced(self, node):
-        """A node evaluated to decide a match, not to score it: kept out of the explanation."""
+    def _untraced(self, node) -> np.ndarray:
+        """Which documents a node matches, to decide a match, not to score it: kept out of the explanation."""
         kept, self._trace = self._trace, None
         try:
-            return self._evaluate(node)
+            return self.matches(node)
         finally:
             self._trace = kept
+
+    def matches(self, node) -> np.ndarray:
+        """The match mask ``_evaluate`` gives a node (deleted documents included), without scoring it.
+
+        Terms and their ``And``, ``Or`` and ``Not`` take their documents from the postings alone: no BM25 is
+        computed and no score array made (a best match's stricter forms are such trees over the longest lists
+        of the index, the pairs fields'). Other nodes are evaluated.
+        """
+        if isinstance(node, wq.Term):
+            self._deadline.check()
+            mask = np.zeros(self.size, dtype=bool)
+            mask[self._ids(node.fieldname, node.text)] = True
+            return mask
+        if type(node) in (wq.And, wq.Or):
+            if not node.subqueries:
+                return np.zeros(self.size, dtype=bool)
+            combine = np.logical_and if isinstance(node, wq.And) else np.logical_or
+            return combine.reduce([self.matches(c) for c in node.subqueries])
+        if isinstance(node, wq.Not):
+            return ~self.matches(node.query)
+        return self._evaluate(node)[0]
+
+    def _ids(self, field: str, text: str) -> np.ndarray:
+        """A term's document numbers: those of its scored postings when cached, else read (not scored)."""
+        found = self._postings.get((field, text))
+        return found[0] if found is not None else self.postings(field, text)[0]
 
     def _evaluate(self, node, root=False):
         if isinstance(node, wq.Term):
@@ -238,7 +264,7 @@ class VectorSearcher:
     def _exclude(self, children, mask, scores):
         for child in children:
             if isinstance(child, wq.Not):
-                mask &= ~self._untraced(child.query)[0]
+                mask &= ~self._untraced(child.query)
                 scores += child.boost  # Whoosh scores the documents an exclusion lets through at its boost
         return mask, scores
 
@@ -261,7 +287,7 @@ class VectorSearcher:
         if node.optional is not None:
             optional_mask, optional_scores = self._node(node.optional)
             scores += np.where(optional_mask, optional_scores, 0.0)
-        wholes = [self._untraced(w)[0] if w is not None else m
+        wholes = [self._untraced(w) if w is not None else m
                   for w, (m, _), count in zip(node.whole, soft, counts, strict=True) if count]
         complete = np.logical_and.reduce(wholes or [np.zeros(self.size, dtype=bool)]) & mask
         scores = complete_lift(scores, complete, mask & ~complete & self.live, self.relevance.complete_lift)

@@ -114,3 +114,28 @@ def test_bare_exclusions_are_every_bulletin_without_the_words(engine):
     assert found == with_sipas | (live - with_papi)
     assert engine.run_search(make_request("")).total == state.searcher.doc_count()
 
+
+
+def nodes(query: wq.Query):
+    """Every node of a compiled query, a best match's stricter forms included."""
+    yield query
+    children = list(query.children()) + [w for w in getattr(query, "whole", []) if w is not None]
+    for child in children:
+        yield from nodes(child)
+
+
+@pytest.mark.parametrize("text", QUERIES + ["kết quả cải cách hành chính quý I năm 2021 của tỉnh",
+                                            "ket qua thuc hien co che mot cua lien thong", "CCHC -tthc papi"])
+def test_a_match_read_without_scores_is_the_evaluated_match(engine, text):
+    """``matches`` (the masks of a best match's stricter forms and exclusions, read from postings alone)
+    gives every node the mask its evaluation gives."""
+    state = engine._current()
+    query, _ = compile_query(parse_query(text), engine._resolver(state), known=lambda _: True)
+    checked = 0
+    for node in nodes(query.normalize()):
+        state.vector.run(wq.Every())  # a fresh evaluation: no trace, no deadline
+        expected = state.vector._evaluate(node)[0]
+        got = state.vector.matches(node)
+        assert got.dtype == bool and got.tolist() == expected.tolist(), node
+        checked += expected.any()
+    assert checked
