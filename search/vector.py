@@ -312,11 +312,10 @@ class VectorSearcher:
         keyed = []
         for offset, pair in enumerate(pairs):
             self._deadline.check()
-            keys = self.positions(field, pair)
-            keyed.append((keys[candidates[keys >> 32]], offset))
+            keyed.append((self.positions(field, pair), offset))
         keyed.sort(key=lambda item: len(item[0]))
         anchor, anchor_offset = keyed[0]
-        starts = anchor - anchor_offset
+        starts = anchor[candidates[anchor >> 32]] - anchor_offset  # the other lists are only searched: kept whole
         for keys, offset in keyed[1:]:
             wanted = starts + offset
             at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
