@@ -4,8 +4,10 @@ Whoosh matches and scores one posting at a time in Python (a few microseconds
 each), so a query touching most bulletins costs time in proportion to the
 corpus. ``VectorSearcher`` reads a term's postings into arrays - a segment's
 long lists as slices of its memory-mapped hot postings (``search.hot``), the
-rest decoded block by block - scores them (kept in a bounded cache), reads
-each field's lengths once, and evaluates the query tree with array operations:
+rest decoded block by block - scores them (a decoded list's scores, and
+phrase positions, kept in a bounded cache: a hot slice is scored again on each
+use, cheaper than holding its scores), reads each field's lengths once, and
+evaluates the query tree with array operations:
 
 * ``Term``: BM25 as ``whoosh.scoring.BM25F`` computes it -
   ``idf * tf*(k1+1) / (tf + k1*((1-b) + b*fl/avgfl))`` with Whoosh's idf
@@ -50,11 +52,12 @@ from .limits import Deadline
 from .lru import LRU
 from .relevance import DEFAULT, Relevance, bm25, complete_lift, idf, length_norm
 
-CACHE_POSTINGS = 2_000_000  # postings kept per index state and worker across queries (16 bytes each: 32 MB)
+CACHE_POSTINGS = 2_000_000  # decoded postings and positions kept per index state and worker (32 MB at most)
 
 
 def postings_cache(limit: int = CACHE_POSTINGS) -> LRU:
-    """Posting arrays kept across queries, bounded by the postings they hold (16 bytes each), shared by threads."""
+    """Scored lists decoded from Whoosh's blocks and phrase positions, kept across queries, bounded by the
+    postings they hold (16 bytes each at most), shared by threads."""
     return LRU(limit, weigh=lambda value: len(value[0]))
 
 
@@ -112,18 +115,25 @@ class VectorSearcher:
 
         A segment's long lists are slices of its hot postings (``search.hot``); the others are decoded.
         """
-        ids, weights = [], []
+        return self._read(field, text)[:2]
+
+    def _read(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray, bool]:
+        """``postings``, and whether any segment's list was decoded from Whoosh's blocks (not a hot slice)."""
+        ids, weights, decoded = [], [], False
         for (reader, offset), hot in zip(self.leaves, self._hot, strict=True):
             found = hot.get(field, text) if hot is not None else None
             if found is not None:
                 ids.append(found[0] + offset if offset else found[0])  # int32 slice of the map when it can
                 weights.append(found[1])
             elif (field, text) in reader:
-                decoded = leaf_postings(reader, field, text, offset)
-                ids.append(decoded[0])
-                weights.append(decoded[1])
+                found = leaf_postings(reader, field, text, offset)
+                ids.append(found[0])
+                weights.append(found[1])
+                decoded = True
+        if len(ids) == 1:  # one segment's list: the slice itself, not a copy of it
+            return ids[0], weights[0].astype(np.float64, copy=False), decoded
         return (np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
-                np.concatenate(weights, dtype=np.float64) if weights else np.zeros(0, dtype=np.float64))
+                np.concatenate(weights, dtype=np.float64) if weights else np.zeros(0, dtype=np.float64), decoded)
 
     def positions(self, field: str, text: str) -> np.ndarray:
         """Sorted keys ``docnum << 32 | position`` of a term of a positions field (``PackedPositions``).
@@ -332,18 +342,22 @@ class VectorSearcher:
     def scored(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, score of each) of a term before its boost: BM25 for a scored field, else the weight.
 
-        The scores depend only on the index state, so they are what the cache keeps, not the raw weights.
+        The scores depend only on the index state, so they are what the cache keeps, not the raw weights, and
+        only for lists decoded from Whoosh's blocks: a hot slice is read from the map and scored in a few array
+        passes, and holding its scores (the longest lists of the index) would evict the decoded lists, which cost
+        far more to read again (100,000 bulletins: the cache held too little of one long query to serve its next run).
         """
         key = (field, text)
         found = self._postings.get(key)
         if found is not None:
             return found
-        ids, weights = self.postings(field, text)
+        ids, weights, decoded = self._read(field, text)
         if len(ids) and self.searcher.schema[field].scorable:
             frequency = len(ids)  # postings of every segment, deleted documents included: Whoosh's count
             weights = bm25(weights, idf(frequency, self.doc_count_all), self._norm(field)[ids], self.relevance.k1)
         found = (ids, weights)
-        self._postings.put(key, found)
+        if decoded:
+            self._postings.put(key, found)
         return found
 
 
