@@ -277,6 +277,9 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
             code = _average_of(key[:number.start])  # "Chỉ số CCHC ... của các tỉnh, thành phố ..., giá trị trung bình"
         if code is None and number.unit in ("score", "rank") and sentence is not None:
             code = _opening_index(key, number)
+        if code is None and (number.unit == "score" or (number.unit is None and number.decimal)) \
+                and sentence is not None and previous is None:
+            code = _list_lead_index(key, sentence, number)
         if code and number.unit is None:
             number.unit = "score"
         if code is None and points and number.unit == "%" and _SHARE_OF_POINTS.fullmatch(key, points[0].end,
@@ -369,6 +372,22 @@ def _opening_index(key: str, number: Number) -> str | None:
             or words["components"].search(key) or (number.unit == "rank" and _regional(key, number)):
         return None
     return _of_family(families.pop(), number.unit)
+
+
+def _list_lead_index(key: str, sentence: str, number: Number) -> str | None:
+    """The score of the one index a list's lead names, for the list's first item further from it than the cue
+    window ("... công bố Chỉ số CCHC năm 2020 của 20 sở, ban, ngành tỉnh, theo đó: Sở Thông tin và Truyền thông xếp
+    thứ nhất với tổng điểm 95,53; Sở Tài chính 90,88 điểm; ..."): the lead ends at a colon, the item names one
+    unit between the colon and its number; none when the sentence names another index or an index's parts (the
+    items after it are then ``_listed``)."""
+    colon = key.rfind(":", 0, number.start)
+    if colon < 0:
+        return None
+    words = vocabulary()
+    families = _families(key[:colon])
+    if len(families) != 1 or words["other_indices"].search(key) or words["components"].search(key):
+        return None
+    return _of_family(families.pop(), "score") if _unit_named(sentence[colon + 1:number.start]) else None
 
 
 def _average_of(before: str) -> str | None:

@@ -1043,3 +1043,15 @@ def test_an_agency_name_ends_before_the_verb_vao():
     text = "Trong năm 2017, Sở Tư pháp vào sổ 11.366 thông tin; 98,86% số phiếu được cấp đúng hạn."
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("dossiers_on_time", 98.86, "Sở Tư pháp")]
+
+
+def test_a_list_whose_lead_names_the_index_gives_its_first_item_beyond_the_cue_window():
+    context = Context(province="Kon Tum", district=None, year=2022, period="FY")
+    text = ("Ngày 20/02/2023, UBND tỉnh ban hành Quyết định phê duyệt và công bố Chỉ số cải cách hành chính năm 2022 "
+            "của 19 sở, ban, ngành thuộc tỉnh, theo đó: Sở Tư pháp dẫn đầu với tổng điểm 92,15; Sở Nội vụ 90,40 "
+            "điểm; Ban Dân tộc tỉnh 88,02 điểm.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 92.15, "Sở Tư pháp"), ("par_index_score", 90.4, "Sở Nội vụ"),
+        ("par_index_score", 88.02, "Ban Dân tộc")]
+    cited = text.replace("theo đó: ", "theo đó ")  # no colon: no lead, so the far first item names no index
+    assert [r["value"] for r in extract_figures(cited, context)][:1] != [92.15]
