@@ -28,9 +28,9 @@ from __future__ import annotations
 import datetime
 import re
 
-_LABEL = (r"(?P<label>đăng ngày|ngày đăng tải|ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật vào ngày|cập nhật ngày|"
-          r"cập nhật|ngày xuất bản|xuất bản ngày|xuất bản|đăng lúc|đăng tải|thời gian đăng|ngày ban hành tin|"
-          r"ngày đăng tin|posted on|published on|published|posted|updated|ngày(?=\s*:))")
+_LABEL = (r"(?P<label>đăng ngày|ngày đăng tải|ngày đăng bài|ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật vào ngày|"
+          r"cập nhật ngày|cập nhật|ngày xuất bản|xuất bản ngày|xuất bản|đăng lúc|đăng tải|thời gian đăng|"
+          r"ngày ban hành tin|ngày đăng tin|posted on|published on|published|posted|updated|ngày(?=\s*:))")
 # before the date: a section name and a dash ("Tin tức - 10:47, 23/05/2025"), or an author's name before a
 # weekday ("Lam Hàn Thứ tư, ngày 20/10/2021") or before a date with its time
 _LEAD_IN = (r"(?:[^\W\d_][^\d|:()]{0,30}?\s[-–]\s*(?=\d)|"
@@ -58,12 +58,13 @@ _DATES = {
     "english_dm": rf"(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m5>{_MONTH_NAME})\.?,?\s+(?P<y5>{_YEAR})",
 }
 _ANY_DATE = "|".join(f"(?:{p})" for p in _DATES.values())
-# after the date: a view count, labelled or bare ("08:49 2232"), or the page's tools ("Xem cỡ chữ")
+# after the date: a view count, labelled or bare ("08:49 2232", with a comment count: "21:47 346 0"), or the
+# page's tools ("Xem cỡ chữ")
 _COUNTER = r"(?:lượt xem|lượt đọc|số lượt xem|số lần xem|lượt truy cập|view count|views)"
-_VIEWS = rf"(?:\s*[|\-–]?\s*{_COUNTER}\s*:?\s*[\d.,]+|\s+\d{{1,7}})"
+_VIEWS = rf"(?:\s*[|\-–]?\s*{_COUNTER}\s*:?\s*[\d.,]+|(?:\s+\d{{1,7}}){{1,2}})"  # views, comments
 _TRAILER = r"(?:\s*[|\-–]?\s*(?:xem cỡ chữ|cỡ chữ|in bài|bản in|chia sẻ)\b.{0,40})"
 DATE_LINE = re.compile(
-    rf"^{_BULLET}?\(?\s*(?:{_LABEL}\s*(?:ngày\s*)?:?\s*|{_LEAD_IN})?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:{_CLOCK}{_SEP})?"
+    rf"^{_BULLET}?\(?\s*(?:{_LABEL}\s*(?:ngày\s*)?[:,]?\s*|{_LEAD_IN})?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:{_CLOCK}{_SEP})?"
     rf"(?:ngày\s*:?\s*)?\(?(?:{_ANY_DATE})\)?(?:{_SEP}{_CLOCK})?(?:{_SEP}{_ZONE})?{_VIEWS}?{_TRAILER}?\s*[.)]?$",
     re.I,
 )

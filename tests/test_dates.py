@@ -5,6 +5,9 @@ from indexer.dates import parse_date_line
 
 @pytest.mark.parametrize("line, expected", [
     ("Đăng ngày: 12/06/2014 14:58:52", ("2014-06-12", True)),
+    ("Ngày đăng bài: 09/11/2020", ("2020-11-09", True)),
+    ("Cập nhật, 07:15, Thứ Hai, 14/08/2023 (GMT+7)", ("2023-08-14", True)),
+    ("Thứ sáu - 03/11/2023 08:30 215 0", ("2023-11-03", False)),  # views and comments after the clock
     ("Thứ 3, ngày 05/01/2021 | 08:11 AM (GMT +7)", ("2021-01-05", False)),
     ("Cập nhật: 15:30 12/05/2022", ("2022-05-12", True)),
     ("Cập nhật lúc 14:58 12/06/2014", ("2014-06-12", True)),
