@@ -143,12 +143,20 @@ def _matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[r
 
 
 @cache
+def _one_k(text: str) -> str:
+    """The Central Highlands syllable "Đắk" however a page spells it ("Đăk Pơ", "Đak Pơ", "Đắk Pơ" are one district)."""
+    return _HIGHLAND_K.sub(lambda m: m.group(1) + "ắk", text)
+
+
+_HIGHLAND_K = re.compile(r"(?<!\w)([đĐ])[aăắ]k(?!\w)")
+
+
 def _district_index() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
     """One pattern for "unit + district name" (or a bare island district), and name -> [(province, kind)]."""
     where: dict[str, list[tuple[str, str]]] = {}
     for province in provinces():
         for kind, name in province.districts:
-            where.setdefault(unify_tones(name).lower(), []).append((province.name, kind))
+            where.setdefault(_one_k(unify_tones(name)).lower(), []).append((province.name, kind))
     names = _spelling_pattern(where)
     bare = _spelling_pattern(units()["bare_districts"])
     pattern = re.compile(rf"(?<!\w)(?:(?P<unit>{_alternatives(units()['district_units'])})\s*(?P<name>{names})"
@@ -161,7 +169,7 @@ def district_hits(text: str) -> Counter:
     """(district name, provinces that have a unit of that kind and name) -> mentions with a unit word."""
     pattern, where = _district_index()
     counts: Counter = Counter()
-    for found in pattern.finditer(unify_tones(text)):
+    for found in pattern.finditer(_one_k(unify_tones(text))):
         name = " ".join((found.group("name") or found.group("bare")).split())
         unit = units()["district_units"].get((found.group("unit") or "").lower())
         owners = tuple(sorted({p for p, k in where.get(name.lower(), []) if _named_as(unit, k)}))
@@ -187,7 +195,7 @@ def district_mentions(text: str, province: str | None = None) -> Counter:
 
 def _display(province: str, name: str) -> str:
     for _, district in next(p for p in provinces() if p.name == province).districts:
-        if district.lower() == unify_tones(name).lower():
+        if _one_k(unify_tones(district)).lower() == _one_k(unify_tones(name)).lower():
             return district
     return name
 

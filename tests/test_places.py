@@ -1,6 +1,6 @@
 import pytest
 
-from indexer.places import Place, dateline_day, locate, province_of_district, provinces_named
+from indexer.places import Place, dateline_day, district_mentions, locate, province_of_district, provinces_named
 
 
 @pytest.mark.parametrize("title, body, url, expected", [
@@ -227,3 +227,8 @@ def test_a_news_agency_dateline_gives_the_day_the_story_was_filed():
     assert dateline_day("Hà Nội (TTXVN 11/5/2024) Năm 2023, tỉnh đứng đầu bảng xếp hạng.") == "2024-05-11"
     assert dateline_day("Hà Nội (TTXVN/Vietnam+) Chiều 12/3, Bộ Nội vụ công bố.") is None  # no date in it
     assert dateline_day("Năm 2023 (TTXVN 11/5/2024), tỉnh đứng đầu.") is None  # not a place's dateline
+
+
+def test_the_highland_syllable_is_one_district_however_spelled():
+    text = "UBND huyện Đak Pơ và huyện Đăk Tô dẫn đầu; huyện Đắk Hà xếp thứ ba."
+    assert district_mentions(text) == {("Gia Lai", "Đăk Pơ"): 1, ("Kon Tum", "Đắk Tô"): 1, ("Kon Tum", "Đắk Hà"): 1}
