@@ -4,10 +4,9 @@ Whoosh matches and scores one posting at a time in Python (a few microseconds
 each), so a query touching most bulletins costs time in proportion to the
 corpus. ``VectorSearcher`` reads a term's postings into arrays - a segment's
 long lists as slices of its memory-mapped hot postings (``search.hot``), the
-rest decoded block by block - scores them (a decoded list's scores, and
-phrase positions, kept in a bounded cache: a hot slice is scored again on each
-use, cheaper than holding its scores), reads each field's lengths once, and
-evaluates the query tree with array operations:
+rest decoded block by block - scores them (kept in a bounded cache, where the
+long hot lists of one query cannot evict the decoded ones), reads each field's
+lengths once, and evaluates the query tree with array operations:
 
 * ``Term``: BM25 as ``whoosh.scoring.BM25F`` computes it -
   ``idf * tf*(k1+1) / (tf + k1*((1-b) + b*fl/avgfl))`` with Whoosh's idf
@@ -52,13 +51,41 @@ from .limits import Deadline
 from .lru import LRU
 from .relevance import DEFAULT, Relevance, bm25, complete_lift, idf, length_norm
 
-CACHE_POSTINGS = 2_000_000  # decoded postings and positions kept per index state and worker (32 MB at most)
+CACHE_POSTINGS = 2_000_000  # postings kept per index state and worker across queries (16 bytes each: 32 MB at most)
 
 
-def postings_cache(limit: int = CACHE_POSTINGS) -> LRU:
-    """Scored lists decoded from Whoosh's blocks and phrase positions, kept across queries, bounded by the
-    postings they hold (16 bytes each at most), shared by threads."""
-    return LRU(limit, weigh=lambda value: len(value[0]))
+class PostingsCache:
+    """Scored posting lists and phrase positions kept across queries, shared by threads, bounded by the postings
+    they hold (16 bytes each at most), in two least-recently-used parts that share the limit: lists decoded from
+    Whoosh's blocks (costly to read again), and lists read from hot slices and positions (cheap to score again,
+    and the longest of the index). One long query reads more hot postings than the cache holds (about 6 million
+    at 100,000 bulletins): they evict each other, never the decoded lists.
+    """
+
+    def __init__(self, limit: int):
+        weigh = lambda value: len(value[0])  # noqa: E731
+        self.limit = limit
+        self.decoded = LRU(limit // 2, weigh=weigh)
+        self.hot = LRU(limit - limit // 2, weigh=weigh)
+
+    def get(self, key):
+        found = self.decoded.get(key)
+        return found if found is not None else self.hot.get(key)
+
+    def put(self, key, value, decoded: bool = False) -> None:
+        (self.decoded if decoded else self.hot).put(key, value)
+
+    @property
+    def held(self) -> int:
+        return self.decoded.held + self.hot.held
+
+    def __len__(self) -> int:
+        return len(self.decoded) + len(self.hot)
+
+
+def postings_cache(limit: int = CACHE_POSTINGS) -> PostingsCache:
+    """The cache of scored lists and positions an index state's searchers share (``PostingsCache``)."""
+    return PostingsCache(limit)
 
 
 class VectorSearcher:
@@ -342,10 +369,8 @@ class VectorSearcher:
     def scored(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, score of each) of a term before its boost: BM25 for a scored field, else the weight.
 
-        The scores depend only on the index state, so they are what the cache keeps, not the raw weights, and
-        only for lists decoded from Whoosh's blocks: a hot slice is read from the map and scored in a few array
-        passes, and holding its scores (the longest lists of the index) would evict the decoded lists, which cost
-        far more to read again (100,000 bulletins: the cache held too little of one long query to serve its next run).
+        The scores depend only on the index state, so they are what the cache keeps, not the raw weights; a list
+        decoded from Whoosh's blocks is kept apart from those read from hot slices (``PostingsCache``).
         """
         key = (field, text)
         found = self._postings.get(key)
@@ -356,8 +381,7 @@ class VectorSearcher:
             frequency = len(ids)  # postings of every segment, deleted documents included: Whoosh's count
             weights = bm25(weights, idf(frequency, self.doc_count_all), self._norm(field)[ids], self.relevance.k1)
         found = (ids, weights)
-        if decoded:
-            self._postings.put(key, found)
+        self._postings.put(key, found, decoded)
         return found
 
 

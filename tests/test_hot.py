@@ -25,11 +25,10 @@ from search.hot import (
     position_keys,
     segment_id,
 )
-from search.lru import LRU
 from search.models import make_request
 from search.query import parse_query
 from search.schema import PackedPositions
-from search.vector import VectorSearcher
+from search.vector import VectorSearcher, postings_cache
 from tests.helpers import changed_index, dead_pid
 
 QUERIES = ["một cửa liên thông", "cai cach hanh chinh", '"dịch vụ công"', '"cải cách hành chính"', "hành chính -PAPI",
@@ -56,8 +55,8 @@ def _searchers(root, generation):
     engine = SearchEngine(root, cache_size=0)
     state = engine._current()
     searcher, arrays = state.searcher, state.arrays
-    plain = VectorSearcher(searcher, arrays.table.live, arrays.lengths, cache=LRU(0))
-    fast = VectorSearcher(searcher, arrays.table.live, arrays.lengths, cache=LRU(0),
+    plain = VectorSearcher(searcher, arrays.table.live, arrays.lengths, cache=postings_cache(0))
+    fast = VectorSearcher(searcher, arrays.table.live, arrays.lengths, cache=postings_cache(0),
                           hot=open_hot(generation, searcher.reader()))
     return engine, plain, fast
 

@@ -32,10 +32,14 @@ def test_a_limit_of_zero_keeps_nothing_and_an_entry_heavier_than_the_limit_is_no
 def test_the_postings_cache_never_holds_more_postings_than_its_limit():
     from search.vector import postings_cache
 
-    cache = postings_cache(10)
-    cache.put(("t", 1), (list(range(6)), None))
-    cache.put(("t", 2), (list(range(11)), None))  # a list longer than the cap is not kept
-    assert (cache.get(("t", 2)), len(cache.get(("t", 1))[0]), len(cache), cache.held) == (None, 6, 1, 6)
+    cache = postings_cache(10)  # 5 postings for lists decoded from Whoosh's blocks, 5 for the rest
+    cache.put(("t", 1), (list(range(4)), None), decoded=True)
+    cache.put(("t", 2), (list(range(6)), None))  # longer than its part: not kept
+    cache.put(("t", 3), (list(range(5)), None))
+    cache.put(("t", 4), (list(range(3)), None))  # evicts the other hot list, never the decoded one
+    found = [cache.get(("t", n)) for n in (1, 2, 3, 4)]
+    assert [len(f[0]) if f else None for f in found] == [4, None, None, 3]
+    assert (len(cache), cache.held) == (2, 7) and cache.held <= cache.limit
 
 
 def test_docstring_examples():
