@@ -950,8 +950,9 @@ def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, 
         return own
     for earlier in reversed(paragraph[:-1]):
         named = _scope(earlier, context)
-        if named is not None and named[2] and (own is not UNSAID or _spelt_in(named[0], earlier)):
-            return named  # a district bulletin's sentence continues the unit named before it ("Theo UBND TP.Hội An")
+        if named is not None and named[2]:
+            return named  # a district bulletin's sentence continues the unit named before it ("Theo UBND TP.Hội An",
+            # "Toàn huyện tiếp nhận 5.747 hồ sơ ... Hồ sơ quá hạn chỉ 8 hồ sơ")
     return None if own is UNSAID else own
 
 

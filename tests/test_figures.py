@@ -1055,3 +1055,13 @@ def test_a_list_whose_lead_names_the_index_gives_its_first_item_beyond_the_cue_w
         ("par_index_score", 88.02, "Ban Dân tộc")]
     cited = text.replace("theo đó: ", "theo đó ")  # no colon: no lead, so the far first item names no index
     assert [r["value"] for r in extract_figures(cited, context)][:1] != [92.15]
+
+
+def test_a_district_bulletins_sentence_continues_a_paragraph_that_says_the_district():
+    context = Context(province="Quảng Trị", district="Gio Linh", year=2024, period="Q2")
+    text = ("Trong quý, toàn huyện tiếp nhận 4.210 hồ sơ, trong đó cấp huyện tiếp nhận 690 hồ sơ, cấp xã tiếp nhận "
+            "3.520 hồ sơ. Hồ sơ quá hạn chỉ 5 hồ sơ, chiếm 0,12%, chủ yếu ở lĩnh vực đất đai.\n\n"
+            "Hồ sơ quá hạn chỉ 7 hồ sơ.")  # a paragraph of its own that says nobody's: left out
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 4210.0, "Gio Linh"), ("dossiers_late", 5.0, "Gio Linh"),
+        ("dossiers_late", 0.12, "Gio Linh")]
