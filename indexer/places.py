@@ -142,7 +142,6 @@ def _matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[r
             yield found
 
 
-@cache
 def _one_k(text: str) -> str:
     """The Central Highlands syllable "Đắk" however a page spells it ("Đăk Pơ", "Đak Pơ", "Đắk Pơ" are one district)."""
     return _HIGHLAND_K.sub(lambda m: m.group(1) + "ắk", text)
@@ -151,6 +150,7 @@ def _one_k(text: str) -> str:
 _HIGHLAND_K = re.compile(r"(?<!\w)([đĐ])[aăắ]k(?!\w)")
 
 
+@cache
 def _district_index() -> tuple[re.Pattern, dict[str, list[tuple[str, str]]]]:
     """One pattern for "unit + district name" (or a bare island district), and name -> [(province, kind)]."""
     where: dict[str, list[tuple[str, str]]] = {}
