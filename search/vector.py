@@ -240,9 +240,13 @@ class VectorSearcher:
         return self._evaluate(node)[0]
 
     def _ids(self, field: str, text: str) -> np.ndarray:
-        """A term's document numbers: those of its scored postings when cached, else read (not scored)."""
+        """A term's document numbers: those of its cached scored postings, else read; a list decoded from
+        Whoosh's blocks is scored and cached as ``scored`` does (read again, it would be decoded again)."""
         found = self._postings.get((field, text))
-        return found[0] if found is not None else self.postings(field, text)[0]
+        if found is not None:
+            return found[0]
+        ids, weights, decoded = self._read(field, text)
+        return self._scored(field, text, ids, weights, decoded)[0] if decoded else ids
 
     def _evaluate(self, node, root=False):
         if isinstance(node, wq.Term):
@@ -372,16 +376,17 @@ class VectorSearcher:
         The scores depend only on the index state, so they are what the cache keeps, not the raw weights; a list
         decoded from Whoosh's blocks is kept apart from those read from hot slices (``PostingsCache``).
         """
-        key = (field, text)
-        found = self._postings.get(key)
-        if found is not None:
-            return found
-        ids, weights, decoded = self._read(field, text)
+        found = self._postings.get((field, text))
+        return found if found is not None else self._scored(field, text, *self._read(field, text))
+
+    def _scored(self, field: str, text: str, ids: np.ndarray, weights: np.ndarray,
+                decoded: bool) -> tuple[np.ndarray, np.ndarray]:
+        """A term's postings as read, scored and put in the cache (``scored``)."""
         if len(ids) and self.searcher.schema[field].scorable:
             frequency = len(ids)  # postings of every segment, deleted documents included: Whoosh's count
             weights = bm25(weights, idf(frequency, self.doc_count_all), self._norm(field)[ids], self.relevance.k1)
         found = (ids, weights)
-        self._postings.put(key, found, decoded)
+        self._postings.put((field, text), found, decoded)
         return found
 
 
