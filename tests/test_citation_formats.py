@@ -11,7 +11,6 @@ publication date); a bulletin with neither title nor date. The served pages are 
 from __future__ import annotations
 
 import csv
-import doctest
 import io
 import json
 import os
@@ -29,7 +28,6 @@ from citeproc.source.json import CiteProcJSON
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from selectolax.lexbor import LexborHTMLParser
 
-import webapp.citation_formats
 from indexer.builder import build_index
 from search.engine import SearchEngine
 from webapp import create_app
@@ -331,11 +329,6 @@ def test_the_search_page_links_the_exports_with_its_parameters(client):
                      "export-ris": (f"/export.ris?{query}", "Download RIS"),
                      "export-bibtex": (f"/export.bib?{query}", "Download BibTeX"),
                      "export-csl_json": (f"/export.csl.json?{query}", "Download CSL-JSON")}
-
-
-def test_the_examples_in_the_docstrings():
-    results = doctest.testmod(webapp.citation_formats)
-    assert results.attempted > 0 and results.failed == 0
 
 
 def test_citation_files_are_shared_data_with_validators(client):

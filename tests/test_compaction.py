@@ -226,15 +226,6 @@ def test_a_segment_whose_length_totals_are_not_known_exact_needs_compaction(tmp_
         False, True, False)
 
 
-def test_the_examples_in_the_docstrings_hold():
-    import doctest
-
-    import indexer.compaction
-
-    results = doctest.testmod(indexer.compaction)
-    assert results.attempted > 0 and results.failed == 0
-
-
 SENTENCES = (  # written for this test: short bulletins, so that 55 of them index in a few seconds
     "Ủy ban nhân dân huyện tiếp tục đẩy mạnh cải cách hành chính trong năm 2021.",
     "Bộ phận một cửa tiếp nhận và trả kết quả hồ sơ đúng hạn cho người dân.",

@@ -165,12 +165,3 @@ def test_what_is_not_text_is_refused_with_a_reason(data, reason):
 def test_html_declared_charset_is_honoured():
     page = b'<html><head><meta charset="windows-1258"></head><body>' + to_cp1258("Hội nghị") + b"</body></html>"
     assert "Hội nghị" in decode(page, html=True)
-
-
-def test_the_examples_in_the_docstrings_hold():
-    import doctest
-
-    import indexer.decoding
-
-    results = doctest.testmod(indexer.decoding)
-    assert results.attempted > 0 and results.failed == 0

@@ -161,10 +161,3 @@ def test_an_edit_to_the_pipeline_re_extracts_every_bulletin(tmp_path, corpus_cop
     assert (sorted(report.updated), report.added, report.unchanged) == (
         ["000_19ab6ee4ef156fa2", "001_db3e4cde8e9e11f8", "002_3240b270d685cc74", "003_a55e86e18369f327",
          "004_e6afc45b14d197f5"], [], 0)
-
-
-def test_the_examples_in_the_docstrings_hold():
-    import doctest
-
-    results = doctest.testmod(fingerprint)
-    assert results.attempted > 0 and results.failed == 0

@@ -46,14 +46,6 @@ def test_a_document_number_is_marked_where_it_stands_however_far_apart_and_howev
     assert "<mark>61/2018/NĐCP</mark> và <mark>61/2018/nđ-cp</mark>" in windowed
 
 
-def test_the_docstring_examples_hold():
-    import doctest
-
-    from search import highlight
-    results = doctest.testmod(highlight)
-    assert results.attempted >= 1 and results.failed == 0
-
-
 def test_marks_are_found_in_the_text_as_written_without_folding_it():
     text = "ĐỒNG THÁP: Đồng Tháp đẩy mạnh CHUYỂN ĐỔI SỐ; hoá đơn điện tử, Hóa Đơn. Dong Thap; đồng tháp."
     assert highlight_all(text, _terms("dong thap")) == (

@@ -1,8 +1,6 @@
 """Display labels: every topic and reporting period has one in Vietnamese and in English."""
 
-import doctest
 
-import search.labels
 from search.labels import quarter_label, topic_label
 from search.vocabulary import QUARTERS, topic_ids
 
@@ -14,8 +12,3 @@ def test_every_topic_and_period_has_a_label_in_both_languages():
         "Q1", "Q2", "Q3", "Q4", "First half", "Second half", "Nine months", "Full year"]
     for topic in topic_ids():
         assert topic_label(topic) != topic_label(topic, "en") != topic, topic
-
-
-def test_the_examples_in_the_docstrings_hold():
-    results = doctest.testmod(search.labels)
-    assert results.attempted > 0 and results.failed == 0

@@ -73,12 +73,3 @@ def test_mojibake_signs_are_neither_ascii_nor_vietnamese_letters():
     signs = mojibake_signs()
     assert not set(signs) & (set(ALL) | {chr(c) for c in range(128)})
     assert {"¶", "¸", "µ", "\u00ad", "û", "ø", "ï"} <= set(signs)
-
-
-def test_the_examples_in_the_docstrings_hold():
-    import doctest
-
-    import indexer.legacy_encodings
-
-    results = doctest.testmod(indexer.legacy_encodings)
-    assert results.attempted > 0 and results.failed == 0

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
-
-import search.lru
 from search.lru import LRU
 
 
@@ -40,8 +37,3 @@ def test_the_postings_cache_never_holds_more_postings_than_its_limit():
     found = [cache.get(("t", n)) for n in (1, 2, 3, 4)]
     assert [len(f[0]) if f else None for f in found] == [4, None, None, 3]
     assert (len(cache), cache.held) == (2, 7) and cache.held <= cache.limit
-
-
-def test_docstring_examples():
-    result = doctest.testmod(search.lru)
-    assert result.attempted > 0 and result.failed == 0

@@ -26,12 +26,3 @@ def test_only_words_with_non_ascii_letters_count():
 
 def test_the_sample_limits_the_words_scored():
     assert vietnamese_score("c¸ch " * 3 + "cách " * 10, sample=3) == 0.0
-
-
-def test_the_examples_in_the_docstrings_hold():
-    import doctest
-
-    import indexer.syllables
-
-    results = doctest.testmod(indexer.syllables)
-    assert results.attempted > 0 and results.failed == 0
