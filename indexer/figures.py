@@ -271,8 +271,10 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
                                                                                               previous)
         if code is None and previous is not None and sentence is not None:
             code = _listed(key, sentence, previous, number)
-        if code is None and (number.unit in ("score", "rank") or (number.unit == "%" and ranked)) and earlier:
-            code = _earlier_index(key, number, earlier)
+        if code is None and (number.unit in ("score", "rank") or (number.unit == "%" and ranked)) and earlier \
+                and not any(not _family(other) for _, other in found):
+            code = _earlier_index(key, number, earlier)  # not when the sentence reports dossiers: "hiện còn 5.830
+            # hồ sơ quá hạn, đứng thứ 13/34 tỉnh" ranks those, not the index an earlier sentence named
         if code is None and number.unit in ("%", "score") and _NATIONAL_AVERAGE.search(key, 0, number.start):
             code = _average_of(key[:number.start])  # "Chỉ số CCHC ... của các tỉnh, thành phố ..., giá trị trung bình"
         if code is None and number.unit in ("score", "rank") and sentence is not None:

@@ -277,9 +277,16 @@ def test_scraps_and_a_caption_before_the_headline_are_passed_over(top):
 
 @pytest.mark.parametrize("line", ["null Hội nghị sơ kết cải cách hành chính",
                                   "date 2023-09-14 Hội nghị sơ kết cải cách hành chính",
-                                  "Hội nghị sơ kết cải cách hành chính (Lượt xem: 164)"])
+                                  "Hội nghị sơ kết cải cách hành chính (Lượt xem: 164)",
+                                  "date 2023-09 Thời sự - Chính trị Hội nghị sơ kết cải cách hành chính",
+                                  "Tin tức - Sự kiện Hội nghị sơ kết cải cách hành chính"])
 def test_what_the_page_prints_around_the_headline_is_trimmed(line):
     assert clean(f"{line}\n{BODY}").title == "Hội nghị sơ kết cải cách hành chính"
+
+
+def test_a_headline_opening_on_a_word_that_also_names_sections_keeps_it():
+    for line in ("Kinh tế - xã hội 6 tháng đầu năm của tỉnh tăng trưởng khá", "Thời sự: cải cách hành chính ở cơ sở"):
+        assert clean(f"{line}\n{BODY}").title == line
 
 
 def test_the_legal_basis_a_scraped_description_runs_into_is_no_part_of_the_headline():

@@ -1065,3 +1065,13 @@ def test_a_district_bulletins_sentence_continues_a_paragraph_that_says_the_distr
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("dossiers_received", 4210.0, "Gio Linh"), ("dossiers_late", 5.0, "Gio Linh"),
         ("dossiers_late", 0.12, "Gio Linh")]
+
+
+def test_a_rank_in_a_sentence_that_reports_dossiers_is_not_the_earlier_sentences_index():
+    context = Context(province="Cà Mau", district=None, year=2024, period="FY")
+    index = "Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) năm 2024 của tỉnh đạt 91,40%. "
+    ranked = "Theo số liệu của Cổng dịch vụ công, tỉnh Cà Mau hiện giải quyết 2.115 hồ sơ quá hạn, đứng thứ 9/34 tỉnh."
+    found = [(r["indicator"], r["value"]) for r in extract_figures(index + ranked, context)]
+    assert ("sipas", 91.4) in found and ("sipas_rank", 9.0) not in found
+    alone = "Theo bảng xếp hạng công bố, tỉnh Cà Mau đứng thứ 9/34 tỉnh."  # no dossiers: the earlier index's rank
+    assert ("sipas_rank", 9.0) in [(r["indicator"], r["value"]) for r in extract_figures(index + alone, context)]
