@@ -723,6 +723,10 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
                 stated = _monthly(_stated(sentence, context), monthly)  # says the period of the next ones
                 carried_period = _carried(stated, carried_period)
+            elif not carried_period[0] and ("tháng" in key or "đến" in key):  # so does one naming a month or a
+                stated = _stated(sentence, context)  # span of days, when no period is carried yet: "Trong tháng
+                # 2/2018 có 1.555 lượt người tham gia đánh giá ..."
+                carried_period = stated if str(stated[0]).startswith(("month:", "range:")) else carried_period
             continue
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]

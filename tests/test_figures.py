@@ -1075,3 +1075,16 @@ def test_a_rank_in_a_sentence_that_reports_dossiers_is_not_the_earlier_sentences
     assert ("sipas", 91.4) in found and ("sipas_rank", 9.0) not in found
     alone = "Theo bảng xếp hạng công bố, tỉnh Cà Mau đứng thứ 9/34 tỉnh."  # no dossiers: the earlier index's rank
     assert ("sipas_rank", 9.0) in [(r["indicator"], r["value"]) for r in extract_figures(index + alone, context)]
+
+
+def test_a_sentence_without_figures_that_names_a_month_or_a_span_gives_its_paragraph_the_period():
+    context = Context(province="Cà Mau", district=None, year=2018, period=None)
+    text = ("Trong tháng 2/2018 có 1.555 lượt người tham gia đánh giá mức độ hài lòng về giải quyết thủ tục hành "
+            "chính. Tại Trung tâm Giải quyết thủ tục hành chính của tỉnh, tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,6%.")
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)] == [
+        ("dossiers_on_time", 98.6, "month:2018-02")]
+    week = text.replace("Trong tháng 2/2018 có", "Trong tuần (từ 27.4 đến 3.5.2018) có")
+    assert [r["period"] for r in extract_figures(week, context)] == ["range:2018-04-27..2018-05-03"]
+    stated = ("Trong quý I/2018, tỉnh tiếp nhận 12.500 hồ sơ. Trong tháng 3 có 1.555 lượt người đánh giá. Tỷ lệ hồ "
+              "sơ giải quyết đúng hạn đạt 98,6%.")  # a period the paragraph already carries is not replaced
+    assert [r["period"] for r in extract_figures(stated, context)] == ["Q1", "Q1"]
