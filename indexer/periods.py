@@ -95,6 +95,9 @@ _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
 # the lead opens with the day of the event it reports: "Ngày 27/8/2014, Hội ... tổ chức", "Sáng ngày 5/3/2019,"
 _EVENT_DAY = re.compile(rf"^\W*(?:\([^)]{{1,20}}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?"
                         rf"\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
+# what follows that day when it is the issuing of a national document: "..., Thủ tướng Chính phủ ban hành ..."
+_NATIONAL_ISSUE = re.compile(r"\s*,?\s*(?:thủ tướng|chính phủ|quốc hội|bộ trưởng|bộ nội vụ|ban chỉ đạo cải cách hành "
+                             r"chính của chính phủ)\b[^.]{0,40}?\bban hành\b", re.I)
 
 
 @cache
@@ -287,6 +290,10 @@ def _year_from_lead(title_key: str, lead: str, quarter: str | None, published: s
     a past or future year than the one reported on, so the year of publication serves.
     """
     event = _EVENT_DAY.search(_normal(lead))
+    if event and _NATIONAL_ISSUE.match(_normal(lead), event.end()):
+        # "Ngày 23/6/2022, Thủ tướng Chính phủ ban hành Quyết định số 766/QĐ-TTg ...": the date of a national
+        # document the story goes on from, not of what it reports; its paragraph is no lead
+        event, lead = None, lead.partition("\n")[2]
     if event and quarter != "FY" and not published:
         return int(event.group(1))
     # a dated page's lead serves a review with its first year; an undated page's with its latest

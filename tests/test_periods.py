@@ -170,6 +170,13 @@ from indexer.periods import reporting_period
      "2023-07-10", (2023, None)),
     ("Tăng cường kiểm tra công vụ", "Ngày 10/2/2023, tỉnh lập đoàn kiểm tra.\n\nNăm 2022, đoàn đã kiểm tra 20 cơ quan.",
      "2023-02-12", (2023, None)),  # the day of the event reported is in the year of publication
+    # an undated page whose lead opens on a national document's day: that paragraph is no lead
+    ("Sơn La tăng 12 bậc xếp hạng phục vụ người dân, doanh nghiệp", "Ngày 10/3/2023, Thủ tướng Chính phủ ban hành "
+     "Quyết định số 766/QĐ-TTg về Bộ chỉ số phục vụ người dân.\n\nTỉnh xác định cải thiện chỉ số là nhiệm vụ trọng "
+     "tâm.\n\nNăm 2025, Sơn La đạt 85,4 điểm, tăng 12 bậc so với năm 2024.", None, (2025, "FY")),
+    ("Sơn La tăng 12 bậc xếp hạng phục vụ người dân, doanh nghiệp", "Ngày 10/3/2023, UBND tỉnh ban hành kế hoạch "
+     "nâng cao chỉ số phục vụ người dân.\n\nTỉnh xác định cải thiện chỉ số là nhiệm vụ trọng tâm.\n\nNăm 2025, "
+     "Sơn La đạt 85,4 điểm, tăng 12 bậc so với năm 2024.", None, (2023, "FY")),  # the province's own plan is news
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
