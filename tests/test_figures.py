@@ -1088,3 +1088,12 @@ def test_a_sentence_without_figures_that_names_a_month_or_a_span_gives_its_parag
     stated = ("Trong quý I/2018, tỉnh tiếp nhận 12.500 hồ sơ. Trong tháng 3 có 1.555 lượt người đánh giá. Tỷ lệ hồ "
               "sơ giải quyết đúng hạn đạt 98,6%.")  # a period the paragraph already carries is not replaced
     assert [r["period"] for r in extract_figures(stated, context)] == ["Q1", "Q1"]
+
+
+def test_a_provinces_own_index_with_bonus_points_may_pass_100():
+    context = Context(province="Bến Tre", district=None, year=2021, period="FY")
+    text = ("Bảng điểm Chỉ số cải cách hành chính năm 2021 của cơ quan ngành dọc xếp từ cao xuống thấp như sau: Cục "
+            "Thuế tỉnh 101,75 điểm, Kho bạc Nhà nước tỉnh 99,40 điểm. Chỉ số cải cách hành chính của tỉnh đạt 120 "
+            "điểm.")  # past any bonus: no index score
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 101.75, "Cục Thuế"), ("par_index_score", 99.4, "Kho bạc Nhà nước")]
