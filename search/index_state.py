@@ -26,7 +26,6 @@ import time
 import weakref
 from pathlib import Path
 
-from whoosh import scoring
 from whoosh.index import TOC, FileIndex
 from whoosh.searching import Searcher
 
@@ -34,7 +33,7 @@ from . import storage
 from .arrays import open_arrays
 from .hot import open_hot
 from .lru import LRU
-from .relevance import DEFAULT, Relevance
+from .relevance import DEFAULT, Relevance, Weighting
 from .vector import CACHE_POSTINGS, VectorSearcher, postings_cache
 
 RECHECK_SECONDS = 1.0
@@ -82,7 +81,7 @@ class IndexState:
                 reader = FileIndex._reader(self.ix.storage, self._toc.schema, self._toc.segments, self.toc)
             except OSError as error:
                 raise StateGone(str(error)) from error
-            found = Searcher(reader, weighting=scoring.BM25F(), fromindex=self.ix)
+            found = Searcher(reader, weighting=Weighting(self.relevance), fromindex=self.ix)
             with self._opening:
                 self._open.append(found)
             self._local.searcher = found

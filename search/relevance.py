@@ -17,6 +17,7 @@ import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
+from whoosh import scoring
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Relevance:
 
     k1: float = 1.2  # BM25 term-frequency saturation
     b: float = 0.75  # BM25 length normalisation
+    idf_floor: float = 0.75  # added to log((N + 1) / (df + 1)); Whoosh adds 1 (to N / (df + 1)), which leaves a
+    # syllable of every bulletin ("cải", "hành") a quarter of a rare name's weight: a common phrase drowned it
     title_boost: float = 1.0  # weight of a match in the headline against one in the body
     aside_boost: float = 0.3  # weight of a match in the lines cleaning set aside (above the headline, chrome)
     number_boost: float = 100.0  # a document's own number matched: it ranks before those citing it (times cited_boost)
@@ -60,9 +63,28 @@ class Relevance:
 DEFAULT = Relevance()
 
 
-def idf(frequency, documents: int):
-    """Whoosh's BM25F idf, ``log(N / (df + 1)) + 1`` (array or number)."""
-    return np.log(max(documents, 1) / (frequency + 1)) + 1
+def idf(frequency, documents: int, floor: float = DEFAULT.idf_floor):
+    """The smoothed idf ``log((N + 1) / (df + 1)) + floor`` (array or number): scikit-learn's with another constant,
+    never below ``floor`` (Whoosh's ``log(N / (df + 1)) + 1`` falls below zero in an index of one bulletin once
+    its constant is under 0.7).
+
+    >>> round(float(idf(9, 99, floor=1.0)), 4), round(float(idf(9, 99)), 4), round(float(idf(1, 1)), 4)
+    (3.3026, 3.0526, 0.75)
+    """
+    return np.log((max(documents, 1) + 1) / (frequency + 1)) + floor
+
+
+class Weighting(scoring.BM25F):
+    """Whoosh's BM25F with the settings' ``k1``, ``b`` and idf floor, for what Whoosh scores itself (its searcher's
+    model): the array evaluator and Whoosh's matchers then give the same scores."""
+
+    def __init__(self, relevance: Relevance = DEFAULT):
+        super().__init__(B=relevance.b, K1=relevance.k1)
+        self.floor = relevance.idf_floor
+
+    def idf(self, searcher, fieldname, text):
+        parent = searcher.get_parent()
+        return float(idf(parent.doc_frequency(fieldname, text), parent.doc_count_all(), self.floor))
 
 
 def length_norm(lengths: np.ndarray, average: float, k1: float, b: float) -> np.ndarray:

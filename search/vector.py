@@ -10,7 +10,8 @@ lengths once, and evaluates the query tree with array operations:
 
 * ``Term``: BM25 as ``whoosh.scoring.BM25F`` computes it -
   ``idf * tf*(k1+1) / (tf + k1*((1-b) + b*fl/avgfl))`` with Whoosh's idf
-  (``log(N/(df+1)) + 1``) and its one-byte field lengths - times the boost;
+  (``log(N/(df+1))`` plus the settings' ``idf_floor``; Whoosh adds 1) and its one-byte field lengths - times
+  the boost;
   ``k1`` and ``b`` and every other knob come from the ``search.relevance.Relevance``
   the searcher was given, the formulas from that module;
 * ``Or`` and ``And``: the sum of the scores of the children that match;
@@ -337,7 +338,7 @@ class VectorSearcher:
         return mask, scores * node.boost
 
     def _idf(self, frequency: int) -> float:
-        return float(idf(frequency, self.doc_count_all))
+        return float(idf(frequency, self.doc_count_all, self.relevance.idf_floor))
 
     def _sequence(self, node: Sequence):
         """The pairs where they stand one after another (a phrase exactly), scored as the pairs are."""
@@ -384,7 +385,8 @@ class VectorSearcher:
         """A term's postings as read, scored and put in the cache (``scored``)."""
         if len(ids) and self.searcher.schema[field].scorable:
             frequency = len(ids)  # postings of every segment, deleted documents included: Whoosh's count
-            weights = bm25(weights, idf(frequency, self.doc_count_all), self._norm(field)[ids], self.relevance.k1)
+            weight = idf(frequency, self.doc_count_all, self.relevance.idf_floor)
+            weights = bm25(weights, weight, self._norm(field)[ids], self.relevance.k1)
         found = (ids, weights)
         self._postings.put((field, text), found, decoded)
         return found

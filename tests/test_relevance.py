@@ -5,6 +5,7 @@ The bulletins below are written for these tests; each one exists to make one rul
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from search.engine import SearchEngine
@@ -127,3 +128,24 @@ def test_missing_words_are_listed_when_the_query_also_names_a_period(engine):
     assert response.understood == {"year": "2021"}
     assert [(hit.id, hit.missing) for hit in response.results] == [
         ("satisfaction", ["khảo sát"]), ("q1-2021", ["khảo sát", "SIPAS"]), ("phrase", ["khảo sát", "SIPAS"])]
+
+
+def test_the_idf_floor_keeps_a_rare_word_ahead_and_every_weight_positive():
+    from search.relevance import DEFAULT, Relevance, idf
+
+    common, rare = float(idf(380, 400)), float(idf(6, 400))
+    whoosh_common, whoosh_rare = np.log(400 / 381) + 1, np.log(400 / 7) + 1  # Whoosh's idf
+    assert rare / common > 5 > whoosh_rare / whoosh_common  # "Phú Quốc" against "hành" in 95% of bulletins
+    assert min(float(idf(n, n)) for n in (1, 2, 5)) >= DEFAULT.idf_floor > 0  # even in an index of one
+    assert float(idf(380, 400, Relevance(idf_floor=1.0).idf_floor)) == float(np.log(401 / 381) + 1)
+
+
+def test_whooshs_searcher_weights_terms_as_the_array_evaluator(engine):
+    from search.relevance import idf
+
+    state = engine._current()
+    searcher = state.searcher
+    for field, term in (("content", "hành"), ("content", "sipas")):
+        frequency = searcher.doc_frequency(field, term)
+        assert frequency > 0
+        assert searcher.idf(field, term) == float(idf(frequency, searcher.doc_count_all()))
