@@ -3,7 +3,8 @@
 Each worker process has its own ``SearchEngine``, whose threads search in
 parallel (a Whoosh searcher per thread), and every worker opens the index
 itself after the fork; the per-document arrays are memory-mapped files, shared
-by the operating system. The app is built and the pyvi model loaded once in the
+by the operating system. A worker whose last request in flight is answered hands its freed heap back to
+the system (``webapp.heap``). The app is built and the pyvi model loaded once in the
 master (``preload_app``), so both are shared copy-on-write. ``WORKERS`` defaults to the machine's cores (at most 8).
 """
 
@@ -37,6 +38,8 @@ class Server(BaseApplication):
             "errorlog": "-",
             "loglevel": "warning",
             "post_fork": _after_fork,
+            "pre_request": _request_started,
+            "post_request": _request_finished,
         }
         super().__init__()
 
@@ -62,5 +65,16 @@ def _share_models() -> None:
 
 def _after_fork(server, worker) -> None:
     from . import warm
+    from .heap import idle_trim
 
+    worker.idle_trim = idle_trim()
     warm(server.app.application)
+
+
+def _request_started(worker, request) -> None:
+    worker.idle_trim.started()
+
+
+def _request_finished(worker, request, environ, response) -> None:
+    """After the response is sent: an idle worker hands its freed heap back (``webapp.heap``)."""
+    worker.idle_trim.finished()
