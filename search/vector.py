@@ -9,9 +9,9 @@ long hot lists of one query cannot evict the decoded ones), reads each field's
 lengths once, and evaluates the query tree with array operations:
 
 * ``Term``: BM25 as ``whoosh.scoring.BM25F`` computes it -
-  ``idf * tf*(k1+1) / (tf + k1*((1-b) + b*fl/avgfl))`` with Whoosh's idf
-  (``log(N/(df+1))`` plus the settings' ``idf_floor``; Whoosh adds 1) and its one-byte field lengths - times
-  the boost;
+  ``idf * tf*(k1+1) / (tf + k1*((1-b) + b*fl/avgfl))`` with the smoothed idf
+  ``log((N+1)/(df+1)) + idf_floor`` (``search.relevance.idf``; Whoosh's searcher is given the same model)
+  and Whoosh's one-byte field lengths - times the boost;
   ``k1`` and ``b`` and every other knob come from the ``search.relevance.Relevance``
   the searcher was given, the formulas from that module;
 * ``Or`` and ``And``: the sum of the scores of the children that match;
