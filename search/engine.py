@@ -106,6 +106,7 @@ class SearchEngine:
         deadline = Deadline(self.timeout)
         asked = request.query
         found, request = _match(state, request, deadline)
+        found = _widened(state, found, request)
         start = (request.page - 1) * request.per_page
         page = ranking.rank(state, found, request, start + request.per_page, deadline)[start:]
         deadline.check()
@@ -124,6 +125,7 @@ class SearchEngine:
             understood=found.understood,
             facets_timed_out=view.timed_out,
             unquoted=request.query if request.query != asked else None,
+            full_matches=int(np.count_nonzero(found.first)) if found.first is not None else None,
         )
 
     def export(self, request: SearchRequest, limit: int) -> list[dict]:
@@ -131,6 +133,7 @@ class SearchEngine:
         def job(state):
             deadline = Deadline(self.timeout)
             found, answered = _match(state, request, deadline)
+            found = _widened(state, found, answered)
             return ranking.rows(state, ranking.rank(state, found, answered, limit, deadline), deadline)
         return self._answer(job)
 
@@ -264,6 +267,14 @@ def _match(state: IndexState, request: SearchRequest, deadline: Deadline):
         except QuerySyntaxError:
             pass  # the words alone do not parse: the phrase's empty answer
     return found, request
+
+
+def _widened(state: IndexState, found: ranking.Matches, request: SearchRequest) -> ranking.Matches:
+    """A result list ranked by relevance, widened by the partial matches when the full ones are few
+    (``ranking.widened``, ``Relevance.widen_below``); the matches as they are otherwise."""
+    if request.sort != "relevance":
+        return found
+    return ranking.widened(found, state.relevance.widen_below) or found
 
 
 _KEEPS_QUOTES = re.compile(r'(?:[:-]|\bNOT\s*)"')  # title:"...", -"...", NOT "...": quotes that carry meaning

@@ -12,6 +12,7 @@ score. Every stage checks the request's ``Deadline``.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -41,6 +42,8 @@ class Matches:
     parts: list = field(default_factory=list)  # (label, mask) of the query's best-match words
     understood: dict = field(default_factory=dict)
     trace: Trace | None = None  # the evaluated query's arrays, when the request asks for explanations
+    partial: np.ndarray | None = None  # documents holding some of the words, too few for the best-match share
+    first: np.ndarray | None = None  # when widened by ``partial``: the documents ranked before them
 
 
 # -- resolving field values of the query language -------------------------------------
@@ -96,9 +99,9 @@ def match(state, request: SearchRequest, deadline: Deadline) -> Matches:
     understood = understand(asked_text(parsed)) if parsed is not None else {}
     query = _boosted(query, understood, state.relevance.understood_boost)
     table = state.table
-    parts, trace = [], None
+    parts, trace, partial = [], None, None
     if request.query.strip():
-        matched, scores, parts, trace = state.vector.run(query, deadline, explain=request.explain)
+        matched, scores, parts, trace, partial = state.vector.run(query, deadline, explain=request.explain)
     else:  # the empty query: every live document, ranked by date
         scores, matched = None, table.live.copy()
         deadline.check()
@@ -106,13 +109,31 @@ def match(state, request: SearchRequest, deadline: Deadline) -> Matches:
     final = matched.copy()
     for mask in masks.values():
         final &= mask
-    return Matches(query, terms, matched, masks, final, scores, parts, understood, trace)
+    return Matches(query, terms, matched, masks, final, scores, parts, understood, trace, partial)
+
+
+def widened(found: Matches, below: float) -> Matches | None:
+    """The matches widened by the partial ones (those holding some of the query's words) when fewer than
+    ``below`` hold enough of them and some partial match passes the filters, as Algolia drops words from a
+    query that finds too little; the full matches keep their places before them. None when not widened."""
+    if found.partial is None or np.count_nonzero(found.final) >= below:
+        return None
+    extra = found.partial.copy()
+    for mask in found.masks.values():
+        extra &= mask
+    if not extra.any():
+        return None
+    return dataclasses.replace(found, matched=found.matched | found.partial, final=found.final | extra,
+                               partial=None, first=found.final)
 
 
 def rank(state, found: Matches, request: SearchRequest, limit: int, deadline: Deadline) -> list[tuple[int, float]]:
     """The first ``limit`` (document number, score or None) in the request's order."""
     if request.sort == "relevance" and found.scores is not None:
-        return top(found.scores, found.final, limit)
+        if found.first is None:
+            return top(found.scores, found.final, limit)
+        ahead = top(found.scores, found.first, limit)
+        return ahead + top(found.scores, found.final & ~found.first, limit - len(ahead))
     return by_date(state.table, found.final, request.sort == "oldest", limit)
 
 

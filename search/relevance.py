@@ -38,6 +38,7 @@ class Relevance:
     min_share: float = 0.3  # share of the query's idf weight a best-match result needs
     weak_share: float = 0.3  # weight, in that share, of an unaccented syllable that folds like a function word
     complete_lift: float = 0.5  # every word present: lifted by this share of the best partial score + 1 (1: a tier)
+    widen_below: float = 10  # fewer bulletins than this hold the share of the words: those holding some follow
     understood_boost: float = 0.2  # score times 1 + this per year, period or place named in the query it has
 
     @classmethod

@@ -25,7 +25,8 @@ lengths once, and evaluates the query tree with array operations:
 * ``clauses.BestMatch``: documents whose matched soft parts carry at least
   ``min_share`` of the parts' idf weight, scored by the parts they match, with
   documents matching every soft part lifted (``Relevance.complete_lift``; ``run``
-  also returns which soft parts each document lacks).
+  also returns which soft parts each document lacks, and the documents left
+  out for holding too small a share, which a short answer is widened with).
 
 These are every node the compiler builds, so every query shape is evaluated
 here, with one set of semantics; another node type is a ``TypeError`` (a bug,
@@ -192,15 +193,17 @@ class VectorSearcher:
         return self.run(query, deadline)[:2]
 
     def run(self, query, deadline: Deadline | None = None, explain: bool = False):
-        """(match mask, scores, soft parts, trace); soft parts: (label, mask) of a best match at the root;
-        trace: the root ``Trace`` when ``explain``, else None."""
+        """(match mask, scores, soft parts, trace, partial); soft parts: (label, mask) of a best match at the
+        root; trace: the root ``Trace`` when ``explain``, else None; partial: the documents a best match at the
+        root leaves out for holding too small a share of its words (scored; None when there is none)."""
         self._deadline = deadline or Deadline(None)
-        self._parts = []
+        self._parts, self._partial = [], None
         self._trace = [] if explain else None
         mask, scores = self._node(query.normalize(), root=True)
         trace = self._trace[0] if explain else None
         self._trace = None
-        return mask & self.live, scores, self._parts, trace
+        partial = self._partial & self.live if self._partial is not None else None
+        return mask & self.live, scores, self._parts, trace, partial
 
     def _node(self, node, root=False):
         if self._trace is None:
@@ -324,8 +327,12 @@ class VectorSearcher:
         if required:  # as Lucene's +a b: beside required parts, the soft ones only rank
             mask = np.logical_and.reduce([m for m, _ in required])
         else:
-            mask = (covered >= node.min_share * weights.sum() - 1e-9) & (covered > 0)
+            mask = covered > 0
         mask, scores = self._exclude(node.required, mask, _sum_scores(required + soft, self.size))
+        if not required:  # the share: those below it are the partial matches a short answer is widened with
+            partial = mask.copy()
+            mask &= covered >= node.min_share * weights.sum() - 1e-9
+            partial &= ~mask
         if node.optional is not None:
             optional_mask, optional_scores = self._node(node.optional)
             scores += np.where(optional_mask, optional_scores, 0.0)
@@ -335,6 +342,7 @@ class VectorSearcher:
         scores = complete_lift(scores, complete, mask & ~complete & self.live, self.relevance.complete_lift)
         if root:
             self._parts = [(label, m) for label, (m, _) in zip(node.labels, soft, strict=True)]
+            self._partial = None if required else partial
         return mask, scores * node.boost
 
     def _idf(self, frequency: int) -> float:

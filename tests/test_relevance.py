@@ -10,6 +10,7 @@ import pytest
 
 from search.engine import SearchEngine
 from search.models import RequestError, make_request
+from search.relevance import Relevance
 from tests.helpers import engine_over
 from tests.helpers import ranked_ids as ids
 
@@ -126,8 +127,36 @@ def test_unknown_match_mode_is_refused():
 def test_missing_words_are_listed_when_the_query_also_names_a_period(engine):
     response = engine.run_search(make_request("khảo sát SIPAS năm 2021"))
     assert response.understood == {"year": "2021"}
+    assert response.full_matches == 3  # fewer than a page: those holding only some of the words follow
     assert [(hit.id, hit.missing) for hit in response.results] == [
-        ("satisfaction", ["khảo sát"]), ("q1-2021", ["khảo sát", "SIPAS"]), ("phrase", ["khảo sát", "SIPAS"])]
+        ("satisfaction", ["khảo sát"]), ("q1-2021", ["khảo sát", "SIPAS"]), ("phrase", ["khảo sát", "SIPAS"]),
+        ("survey", ["SIPAS", "năm", "2021"]), ("q1-2022", ["khảo sát", "SIPAS", "2021"])]
+
+
+def test_a_short_answer_is_widened_by_the_bulletins_holding_some_of_the_words_after_the_full_ones(engine):
+    query = "khảo sát SIPAS năm 2021"
+    wide = engine.run_search(make_request(query))
+    hits = [(hit.id, hit.missing) for hit in wide.results]
+    assert (wide.total, wide.full_matches, wide.to_dict()["full_matches"]) == (5, 3, 3)
+    assert hits[3:] == [("survey", ["SIPAS", "năm", "2021"]), ("q1-2022", ["khảo sát", "SIPAS", "2021"])]
+    assert wide.results[3].score > wide.results[2].score  # a partial match stays after the full ones
+    paged = [engine.run_search(make_request(query, page=page, per_page=2)) for page in (1, 2, 3)]
+    assert [hit.id for page in paged for hit in page.results] == [hit.id for hit in wide.results]
+    assert {(page.total, page.full_matches) for page in paged} == {(5, 3)}
+    filtered = engine.run_search(make_request(query, {"year": ["2022"]}))  # partial matches pass the filters
+    assert ([hit.id for hit in filtered.results], filtered.full_matches) == (["q1-2022"], 0)
+    excluded = engine.run_search(make_request(query + ' -"một cửa"'))  # and the exclusions
+    assert ([hit.id for hit in excluded.results], excluded.full_matches) == (["satisfaction", "q1-2021", "q1-2022"], 2)
+    by_date = engine.run_search(make_request(query, sort="newest"))  # no ranking to put them after: not widened
+    assert (by_date.total, by_date.full_matches, "full_matches" in by_date.to_dict()) == (3, None, False)
+    strict = SearchEngine(engine.root, relevance=Relevance(widen_below=0)).run_search(make_request(query))
+    assert [hit.id for hit in strict.results] == [hit.id for hit in wide.results[:3]] and strict.full_matches is None
+
+
+def test_an_answer_of_a_page_or_more_is_never_widened(engine):
+    relevance = Relevance(widen_below=3)
+    full = SearchEngine(engine.root, relevance=relevance).run_search(make_request("khảo sát SIPAS năm 2021"))
+    assert (full.total, full.full_matches) == (3, None)
 
 
 def test_the_idf_floor_keeps_a_rare_word_ahead_and_every_weight_positive():

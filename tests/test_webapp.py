@@ -170,6 +170,7 @@ def test_openapi_is_valid_and_true(client, app_routes=None):
     unquoted = client.get('/api/search?q="hành chính cải cách"').json  # no sample has these words in this order
     assert unquoted["unquoted"] == "hành chính cải cách" and unquoted["total"] > 0
     check(unquoted, "SearchResponse")
+    check(client.get("/api/search?q=s%C3%A1ng+ki%E1%BA%BFn+c%E1%BA%A3i+c%C3%A1ch").json, "SearchResponse")  # widened
     check(client.get(f"/api/documents/{S0}").json, "Document")
     check(client.get("/api/search?year=abc").json, "Error")
     check(client.get("/api/documents/nope").json, "Error")
@@ -344,3 +345,15 @@ def test_the_search_page_says_when_it_answers_a_quoted_phrase_by_its_words(clien
     assert 'class="unquoted">No bulletin holds the quoted phrase exactly' in page
     assert '<strong>hành chính cải cách</strong>' in page
     assert 'class="unquoted"' not in client.get('/?q="cải cách hành chính"').get_data(as_text=True)
+
+
+def test_the_search_page_says_when_partial_matches_follow_the_few_full_ones(client):
+    answer = client.get("/api/search?q=s%C3%A1ng+ki%E1%BA%BFn+c%E1%BA%A3i+c%C3%A1ch").json  # "sáng kiến cải cách"
+    assert (answer["total"], answer["full_matches"]) == (5, 1)
+    assert [hit["missing"] for hit in answer["results"]] == [[]] + [["sáng kiến"]] * 4
+    page = client.get("/?q=s%C3%A1ng+ki%E1%BA%BFn+c%E1%BA%A3i+c%C3%A1ch&lang=en").get_data(as_text=True)
+    assert 'class="widened">Few bulletins hold enough of the words (1); after them come those holding only some' in page
+    vietnamese = client.get("/?q=s%C3%A1ng+ki%E1%BA%BFn+c%E1%BA%A3i+c%C3%A1ch").get_data(as_text=True)
+    assert 'class="widened">Ít tin chứa đủ các từ tìm kiếm (1)' in vietnamese
+    for plain in ("/?q=c%E1%BA%A3i+c%C3%A1ch", "/?q=s%C3%A1ng+ki%E1%BA%BFn+c%E1%BA%A3i+c%C3%A1ch&sort=newest"):
+        assert 'class="widened"' not in client.get(plain).get_data(as_text=True)

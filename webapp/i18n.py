@@ -38,6 +38,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "did_you_mean": ("Có phải bạn muốn tìm", "Did you mean"),
     "unquoted": ("Không có tin nào chứa đúng cụm từ trong ngoặc kép; kết quả cho các từ không có ngoặc kép",
                  "No bulletin holds the quoted phrase exactly; results for the words without quotes"),
+    "widened": ("Ít tin chứa đủ các từ tìm kiếm ({n}); sau chúng là các tin chỉ chứa một phần các từ",
+                "Few bulletins hold enough of the words ({n}); after them come those holding only some"),
     "missing": ("Thiếu", "Missing"),
     "filter_by": ("Lọc theo", "Filter by"),
     "facets_timed_out": ("Không kịp đếm trong thời hạn", "Not counted within the time limit"),

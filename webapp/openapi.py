@@ -263,7 +263,12 @@ def openapi_document() -> dict:
                                                       "complete."},
                   "unquoted": {"type": "string",
                                "description": "Present when no bulletin holds the query's quoted phrases: the "
-                                              "same words without quotes, which the results answer instead."}}}
+                                              "same words without quotes, which the results answer instead."},
+                  "full_matches": {"type": "integer", "minimum": 0,
+                                   "description": "Present when fewer bulletins than a page hold enough of the "
+                                                  "query's words (ranked by relevance): this many come first, and "
+                                                  "those holding only some of the words follow them (each hit's "
+                                                  "missing lists the words it lacks)."}}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "CCHC bulletin search API", "version": "1.0",
