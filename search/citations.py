@@ -84,6 +84,25 @@ def with_selected(counts: dict[str, int], postings: Postings, within: np.ndarray
     return {**counts, **{v: int(tally[position[v]]) for v in missing if v in position and tally[position[v]]}}
 
 
+def issuer(key: str) -> str:
+    """The issuer code of a reference's match key, what follows its last slash (``61/2018/nd-cp`` -> ``nd-cp``).
+
+    >>> issuer("61/2018/nd-cp"), issuer("1291/qd-bnv")
+    ('nd-cp', 'qd-bnv')
+    """
+    return key.rpartition("/")[2]
+
+
+def same_issuer(postings: Postings, key: str, limit: int = TOP_REFS) -> list[str]:
+    """The other documents of ``key``'s issuer code that bulletins cite (decisions of the same ministry, decrees
+    of the Government), the ``limit`` most cited first (ties by value)."""
+    code = "/" + issuer(key)
+    found = [i for i, value in enumerate(postings.values) if value.endswith(code) and value != key]
+    cited = np.diff(postings.offsets)[found] if found else np.zeros(0, dtype=np.int64)
+    order = np.lexsort((np.array(found, dtype=np.int64), -cited))[:limit]
+    return [postings.values[found[int(i)]] for i in order]
+
+
 @cache
 def _issuer_parts() -> dict[str, str]:
     with open(Path(__file__).parent / "data" / "issuers.json", encoding="utf-8") as handle:

@@ -25,7 +25,9 @@ import numpy as np
 
 from . import figures, ranking, storage
 from .buckets import facet_buckets
+from .citations import ref_label, same_issuer
 from .compiler import compile_query
+from .docnumbers import DOCNUMBER_TOKEN, canonical_number, ref_key
 from .highlight import highlight_all
 from .index_state import RESULT_CACHE, IndexState, ServedIndex, StateGone
 from .limits import Deadline, QueryTimeout
@@ -105,7 +107,7 @@ class SearchEngine:
     def _search(self, state: IndexState, request: SearchRequest) -> SearchResponse:
         deadline = Deadline(self.timeout)
         asked = request.query
-        found, request = _match(state, request, deadline)
+        found, request, notes = _match(state, request, deadline)
         found = _widened(state, found, request)
         start = (request.page - 1) * request.per_page
         page = ranking.rank(state, found, request, start + request.per_page, deadline)[start:]
@@ -124,7 +126,8 @@ class SearchEngine:
             chart=view.chart,
             understood=found.understood,
             facets_timed_out=view.timed_out,
-            unquoted=request.query if request.query != asked else None,
+            unquoted=notes.get("unquoted"),
+            same_issuer=notes.get("same_issuer"),
             full_matches=int(np.count_nonzero(found.first)) if found.first is not None else None,
         )
 
@@ -132,7 +135,7 @@ class SearchEngine:
         """Metadata of every match (at most ``limit``), in the request's order; QueryTimeout past the limit."""
         def job(state):
             deadline = Deadline(self.timeout)
-            found, answered = _match(state, request, deadline)
+            found, answered, _ = _match(state, request, deadline)
             found = _widened(state, found, answered)
             return ranking.rows(state, ranking.rank(state, found, answered, limit, deadline), deadline)
         return self._answer(job)
@@ -142,7 +145,7 @@ class SearchEngine:
         views: coverage, trends); ``matched`` ignores the filters, ``masks`` holds one per filtered facet."""
         def job(state):
             def run():
-                found, _ = _match(state, request, Deadline(self.timeout))
+                found, _, _ = _match(state, request, Deadline(self.timeout))
                 return compute(state.table, found.matched, found.masks)
             return self._cached(state, (view, *_cache_key(request)), run)
         return self._answer(job)
@@ -158,7 +161,7 @@ class SearchEngine:
         def job(state):
             def run():
                 deadline = Deadline(self.timeout)
-                found, _ = _match(state, request, deadline)
+                found, _, _ = _match(state, request, deadline)
                 return _figures(state, found.final, request, indicator, unit, limit, deadline)
             return self._cached(state, key, run)
         return self._answer(job)
@@ -256,17 +259,56 @@ def _cache_key(request: SearchRequest) -> tuple:
 
 
 def _match(state: IndexState, request: SearchRequest, deadline: Deadline):
-    """``ranking.match`` of the request, and the request answered: when no bulletin holds its quoted phrases, the
-    same words without quotes (``unquoted_query``), as search engines fall back to."""
-    found = ranking.match(state, request, deadline)
-    unquoted = unquoted_query(request.query) if not found.final.any() else None
-    if unquoted:
-        relaxed = dataclasses.replace(request, query=unquoted)
+    """``ranking.match`` of the request, the request answered and what was changed to answer it (``notes``).
+
+    When nothing matches, the fallbacks search engines use, in turn: the same words without quotes when no
+    bulletin holds its quoted phrases (``unquoted_query``; notes ``unquoted``), then, when it names a document
+    number that no bulletin has or cites, the bulletins citing other documents of that issuer code in its
+    place, when there are some (``_same_issuer_query``; notes ``same_issuer``)."""
+    found, notes = ranking.match(state, request, deadline), {}
+    for name, rewrite in (("unquoted", unquoted_query), ("same_issuer", _same_issuer_query(state))):
+        if found.final.any():
+            break
+        rewritten = rewrite(request.query)
+        if not rewritten:
+            continue
+        query, note = rewritten if isinstance(rewritten, tuple) else (rewritten, rewritten)
+        relaxed = dataclasses.replace(request, query=query)
         try:
-            return ranking.match(state, relaxed, deadline), relaxed
+            again = ranking.match(state, relaxed, deadline)
         except QuerySyntaxError:
-            pass  # the words alone do not parse: the phrase's empty answer
-    return found, request
+            continue  # the rewritten query does not parse: the earlier empty answer
+        if name == "unquoted" or again.final.any():  # the words are the query; other numbers only when found
+            found, request, notes = again, relaxed, {**notes, name: note}
+    return found, request, notes
+
+
+def _same_issuer_query(state: IndexState):
+    """``rewrite(query)`` -> (query, note) or None: each document number of the query that no bulletin has as its
+    own number or cites replaced by ``(refs:a OR refs:b ...)``, the most cited documents of its issuer code
+    (``search.citations.same_issuer``); the note names the number and those documents."""
+    postings = state.table.sparse["refs"]
+    reader = state.searcher.reader()
+
+    def rewrite(query: str):
+        absent, kin = None, []
+
+        def replace(match: re.Match) -> str:
+            nonlocal absent, kin
+            key = ref_key(match.group(0))
+            if absent is not None or key in postings.values or ("number", key) in reader:
+                return match.group(0)
+            kin = same_issuer(postings, key)
+            if not kin:
+                return match.group(0)
+            absent = match.group(0)
+            return "(" + " OR ".join(f"refs:{value}" for value in kin) + ")"
+
+        rewritten = DOCNUMBER_TOKEN.sub(replace, query)
+        if absent is None:
+            return None
+        return rewritten, {"number": canonical_number(absent), "cited": [ref_label(value) for value in kin]}
+    return rewrite
 
 
 def _widened(state: IndexState, found: ranking.Matches, request: SearchRequest) -> ranking.Matches:

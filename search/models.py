@@ -85,6 +85,7 @@ class SearchResponse:
     understood: dict = field(default_factory=dict)  # facet values named in the query (search.understanding)
     facets_timed_out: list = field(default_factory=list)  # facets not counted within the time limit
     unquoted: str | None = None  # the query answered instead, without quotes, when no bulletin holds its phrases
+    same_issuer: dict | None = None  # when no bulletin has or cites a number of the query: {number, cited}
     full_matches: int | None = None  # when widened by partial matches: how many come first, holding the words
 
     def to_dict(self) -> dict:
@@ -99,6 +100,7 @@ class SearchResponse:
             "understood": dict(self.understood),
             **({"facets_timed_out": list(self.facets_timed_out)} if self.facets_timed_out else {}),
             **({"unquoted": self.unquoted} if self.unquoted else {}),
+            **({"same_issuer": dict(self.same_issuer)} if self.same_issuer else {}),
             **({"full_matches": self.full_matches} if self.full_matches is not None else {}),
         }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from search.citations import Postings, ref_label
+from search.citations import Postings, ref_label, same_issuer
 from search.engine import SearchEngine
 from search.models import RequestError, make_request
 from tests.views_corpus import build_views_index
@@ -72,3 +72,24 @@ def test_a_selected_document_outside_the_most_cited_keeps_its_count(engine, monk
     response = engine.run_search(make_request("", {"refs": ["30c/NQ-CP"]}))
     assert [(b.value, b.count, b.selected) for b in response.facets["refs"]] == [
         ("61/2018/nd-cp", 5, False), ("30c/nq-cp", 1, True)]
+
+
+def test_same_issuer_lists_the_other_documents_of_an_issuer_code_most_cited_first():
+    postings = Postings.of(["1/qd-bnv", "12/qd-ubnd", "2/qd-bnv", "3/qd-bnv", "61/2018/nd-cp"],
+                           [np.array([0]), np.array([0, 1]), np.array([1, 2]), np.array([3, 4]), np.array([4])])
+    assert same_issuer(postings, "9/qd-bnv") == ["2/qd-bnv", "3/qd-bnv", "1/qd-bnv"]  # ties by value
+    assert same_issuer(postings, "2/qd-bnv", limit=1) == ["3/qd-bnv"]  # never the number itself
+    assert same_issuer(postings, "5/2020/nd-cp") == ["61/2018/nd-cp"]
+    assert same_issuer(postings, "5/kh-ubnd") == [] and same_issuer(postings, "5/qd-ubn") == []
+
+
+def test_a_number_no_bulletin_has_or_cites_finds_those_citing_its_issuer_and_says_so(engine):
+    response = engine.run_search(make_request("9/2020/NĐ-CP"))
+    cites = {hit.id: engine.document(hit.id)["refs"] for hit in response.results}
+    assert response.to_dict()["same_issuer"] == {"number": "9/2020/NĐ-CP", "cited": ["61/2018/NĐ-CP", "107/2021/NĐ-CP"]}
+    assert response.total == len(cites) == 6 and all(refs for refs in cites.values())  # 5 cite 61, 2 cite 107
+    both = [hit.id for hit in response.results if len(cites[hit.id]) > 1]
+    assert both and [hit.id for hit in response.results[:len(both)]] == both  # citing more of them ranks first
+    assert engine.run_search(make_request("1/nq-cp")).same_issuer == {"number": "1/nq-cp", "cited": ["30c/NQ-CP"]}
+    for kept in ("61/2018/NĐ-CP", "1/QĐ-XYZ", "9/2020/NĐ-CP year:1999"):  # found; no kin; none citing them
+        assert "same_issuer" not in engine.run_search(make_request(kept)).to_dict()

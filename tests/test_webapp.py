@@ -171,6 +171,7 @@ def test_openapi_is_valid_and_true(client, app_routes=None):
     assert unquoted["unquoted"] == "hành chính cải cách" and unquoted["total"] > 0
     check(unquoted, "SearchResponse")
     check(client.get("/api/search?q=s%C3%A1ng+ki%E1%BA%BFn+c%E1%BA%A3i+c%C3%A1ch").json, "SearchResponse")  # widened
+    check(client.get("/api/search?q=99/SNV-CCHC").json, "SearchResponse")  # a number's issuer searched instead
     check(client.get(f"/api/documents/{S0}").json, "Document")
     check(client.get("/api/search?year=abc").json, "Error")
     check(client.get("/api/documents/nope").json, "Error")
@@ -357,3 +358,14 @@ def test_the_search_page_says_when_partial_matches_follow_the_few_full_ones(clie
     assert 'class="widened">Ít tin chứa đủ các từ tìm kiếm (1)' in vietnamese
     for plain in ("/?q=c%E1%BA%A3i+c%C3%A1ch", "/?q=s%C3%A1ng+ki%E1%BA%BFn+c%E1%BA%A3i+c%C3%A1ch&sort=newest"):
         assert 'class="widened"' not in client.get(plain).get_data(as_text=True)
+
+
+def test_the_search_page_says_when_it_answers_a_number_found_nowhere_by_its_issuer(client):
+    answer = client.get("/api/search?q=99/SNV-CCHC").json  # the samples cite 362/SNV-CCHC, never 99/SNV-CCHC
+    assert (answer["same_issuer"], [hit["id"] for hit in answer["results"]]) == (
+        {"number": "99/SNV-CCHC", "cited": ["362/SNV-CCHC"]}, [S2])
+    page = client.get("/?q=99/SNV-CCHC&lang=en").get_data(as_text=True)
+    assert re.search(r'class="same-issuer">No bulletin has or cites 99/SNV-CCHC; results are bulletins citing other '
+                     r'documents of its issuer code:\s*<a href="/search\?q=362%2FSNV-CCHC[^"]*">362/SNV-CCHC</a></p>',
+                     page)
+    assert 'class="same-issuer"' not in client.get("/?q=362/SNV-CCHC").get_data(as_text=True)

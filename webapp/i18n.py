@@ -38,6 +38,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "did_you_mean": ("Có phải bạn muốn tìm", "Did you mean"),
     "unquoted": ("Không có tin nào chứa đúng cụm từ trong ngoặc kép; kết quả cho các từ không có ngoặc kép",
                  "No bulletin holds the quoted phrase exactly; results for the words without quotes"),
+    "same_issuer": ("Không có tin nào mang hoặc dẫn số {number}; kết quả là các tin dẫn văn bản khác cùng ký hiệu",
+                    "No bulletin has or cites {number}; results are bulletins citing other documents of its "
+                    "issuer code"),
     "widened": ("Ít tin chứa đủ các từ tìm kiếm ({n}); sau chúng là các tin chỉ chứa một phần các từ",
                 "Few bulletins hold enough of the words ({n}); after them come those holding only some"),
     "missing": ("Thiếu", "Missing"),

@@ -264,6 +264,16 @@ def openapi_document() -> dict:
                   "unquoted": {"type": "string",
                                "description": "Present when no bulletin holds the query's quoted phrases: the "
                                               "same words without quotes, which the results answer instead."},
+                  "same_issuer": {"type": "object", "additionalProperties": False, "required": ["number", "cited"],
+                                  "description": "Present when nothing matched and the query names a document "
+                                                 "number no bulletin has or cites: the results are the bulletins "
+                                                 "citing other documents of its issuer code in its place.",
+                                  "properties": {"number": {"type": "string", "description": "The number found "
+                                                                                               "nowhere."},
+                                                 "cited": {"type": "array", "items": {"type": "string"},
+                                                           "description": "The documents of its issuer code "
+                                                                          "searched instead, most cited first "
+                                                                          "(at most 30)."}}},
                   "full_matches": {"type": "integer", "minimum": 0,
                                    "description": "Present when fewer bulletins than a page hold enough of the "
                                                   "query's words (ranked by relevance): this many come first, and "
