@@ -51,7 +51,7 @@ from search.textnorm import fold, has_diacritics, unify_tones
 from search.vocabulary import Province, provinces
 
 from .dates import parse_date
-from .sources import url_source
+from .sources import Source, url_source
 
 UNITS = Path(__file__).parent / "data" / "places.json"
 WEIGHTS = {"title": 10, "unit": 3, "district": 2, "url": 6, "bare": 1}
@@ -85,6 +85,8 @@ def units() -> dict:
     with open(UNITS, encoding="utf-8") as handle:
         data = json.load(handle)
     data["province_pattern"] = f"(?:{_alternatives(data['province_units'])})"
+    bodies = _alternatives(unify_tones(body) for body in data["national_bodies"])
+    data["national_subject"] = re.compile(rf"(?<!\w)(?:{bodies})(?!\w)", re.IGNORECASE)
     # a bare name right after one of these words is a commune, street or district, not the province
     data["lower_before"] = re.compile(rf"(?<!\w)(?:{_alternatives(data['lower_units'])})\s*$", re.I)
     # "Hà Nội (TTXVN 2/4/2024) ...": the place a news agency filed the story from, at the start of a text
@@ -342,6 +344,15 @@ def paper_province(title: str, body: str) -> str | None:
     return None
 
 
+def _national(title: str, body: str, province: str | None) -> bool:
+    """A story about the central state that never names ``province`` (the address's): its headline or its lead's
+    first sentence names a national body (``national_bodies``: "Ngày 13-3, Bộ Công an tổ chức hội nghị ...")."""
+    if province is None:
+        return False
+    opening = unify_tones(title + "\n" + re.split(r"(?<=[.!?])\s", _lead(body), maxsplit=1)[0])
+    return bool(units()["national_subject"].search(opening)) and province not in provinces_named(f"{title}\n{body}")
+
+
 def _roundup(title: str, body: str) -> bool:
     """A story about several provinces: its headline names none and its lead at least ``ROUNDUP`` of them."""
     return not provinces_named(title) and len(provinces_named(_lead(body))) >= ROUNDUP
@@ -380,6 +391,8 @@ def locate(title: str, body: str, url: str | None = None, header: str = "", issu
     """
     source = url_source(url)
     title, body = _undated(title), _undated(_PERSONAL.sub(" ", body))
+    if _national(title, body, source.province):  # a provincial site running a national story
+        source = Source(None, None)
     scores = _score(title, f"{header}\n{body}", source.province)
     named = provinces_named(spelled.title()) if spelled else set()  # the bare names are matched as written
     if len(named) == 1 and scores[next(iter(named))]:  # it confirms what the text says, never places alone

@@ -232,3 +232,24 @@ def test_a_news_agency_dateline_gives_the_day_the_story_was_filed():
 def test_the_highland_syllable_is_one_district_however_spelled():
     text = "UBND huyện Đak Pơ và huyện Đăk Tô dẫn đầu; huyện Đắk Hà xếp thứ ba."
     assert district_mentions(text) == {("Gia Lai", "Đăk Pơ"): 1, ("Kon Tum", "Đắk Tô"): 1, ("Kon Tum", "Đắk Hà"): 1}
+
+
+@pytest.mark.parametrize("title, body, url, expected", [
+    # a ministry the subject of the lead, the paper's own province named nowhere: a national story
+    ("Đẩy mạnh Đề án 06 trong lực lượng công an", "Ngày 13-3, Bộ Công an tổ chức hội nghị trực tuyến toàn quốc về "
+     "chuyển đổi số. Năm 2023, toàn lực lượng giải quyết hơn 60 triệu hồ sơ.",
+     "https://www.sggp.org.vn/nganh-cong-an-1.html", Place(None, None)),
+    ("Chỉ số cải cách hành chính 2023: dẫn đầu khối bộ", "Năm 2023, chỉ số trung bình của 17 bộ, cơ quan ngang bộ "
+     "tăng 0,33%.", "https://baoquangninh.vn/chi-so-1.html", Place(None, None)),
+    # the same paper's own story, its province named nowhere: the address places it
+    ("Trung tâm hành chính công tiếp nhận 12.000 hồ sơ", "Quý I, trung tâm tiếp nhận 12.000 hồ sơ, đạt 99% đúng hạn.",
+     "https://baoquangninh.vn/trung-tam-1.html", Place("Quảng Ninh", None)),
+    # a ministry in the lead of a story that names the paper's province: the province's story
+    ("Bộ Nội vụ công bố PAR INDEX", "Ngày 5/4, Bộ Nội vụ công bố chỉ số; Quảng Ninh tiếp tục dẫn đầu cả nước.",
+     "https://baoquangninh.vn/par-index-1.html", Place("Quảng Ninh", None)),
+    # a ministry named further down only: not the story's subject
+    ("Tiếp nhận hồ sơ căn cước", "Công an tỉnh tiếp nhận 5.000 hồ sơ. Theo hướng dẫn của Bộ Công an, hồ sơ nộp trực "
+     "tuyến.", "https://baoquangninh.vn/can-cuoc-1.html", Place("Quảng Ninh", None)),
+])
+def test_a_provincial_site_running_a_national_story_does_not_place_it(title, body, url, expected):
+    assert locate(title, body, url) == expected
