@@ -170,6 +170,12 @@ def _print_results(response) -> None:
     pages = max(1, -(-response.total // response.per_page))
     if response.unquoted:
         click.echo(f"No bulletin holds the quoted phrase exactly; results for {response.unquoted!r}.")
+    if response.same_issuer:
+        shown = response.same_issuer["cited"]
+        cited = ", ".join(shown[:5]) + (", ..." if len(shown) > 5 else "")
+        click.echo(f"No bulletin has or cites {response.same_issuer['number']}; results for bulletins citing {cited}.")
+    if response.full_matches is not None:
+        click.echo(f"{response.full_matches} bulletins hold enough of the words; those after them hold some.")
     click.echo(f"{response.total} bulletins match {response.query!r} (page {response.page} of {pages})\n")
     for rank, hit in enumerate(response.results, (response.page - 1) * response.per_page + 1):
         click.echo(f"{rank}. {hit.title}  [{hit.id}]")

@@ -186,3 +186,12 @@ def test_serve_options_override_the_instance_config_only_when_given(tmp_path, in
     assert result.exit_code == 0, result.output
     config = {name: served[0].config[name] for name in ("INDEX", "CORPUS", "WORKERS", "THREADS")}
     assert config == {"INDEX": str(index_dir), "CORPUS": "nothing", "WORKERS": 1, "THREADS": 2}
+
+
+def test_text_output_says_what_the_answer_widened_or_replaced(index_dir):
+    widened = _run("search", "sáng kiến cải cách", "--index", str(index_dir)).output.splitlines()
+    assert widened[:2] == ["1 bulletins hold enough of the words; those after them hold some.",
+                           "5 bulletins match 'sáng kiến cải cách' (page 1 of 1)"]
+    issuer = _run("search", "99/SNV-CCHC", "--index", str(index_dir)).output.splitlines()
+    assert issuer[:2] == ["No bulletin has or cites 99/SNV-CCHC; results for bulletins citing 362/SNV-CCHC.",
+                          "1 bulletins match '99/SNV-CCHC' (page 1 of 1)"]
