@@ -7,7 +7,8 @@ values) and the record reader (a ``published`` field given by a record).
 A *date line* is a short line that is only a date, optionally with a list
 bullet, a label ("Đăng ngày:", "Cập nhật ngày:", "Ngày xuất bản"), a weekday,
 a clock time and a time zone; or a byline whose bar-separated parts are such a
-date and short labelled names ("Ngày đăng: 03/04/2024 | Tác giả: Thanh Tùng").
+date and short labelled names ("Ngày đăng: 03/04/2024 | Tác giả: Thanh Tùng"), or the authors' names
+before a labelled date, glued to it or not ("Nguyên Linh, Huỳnh DanhCập nhật 15:14 ngày 20/06/2023").
 Dates inside sentences ("Chiều ngày 23/2/2023, tại ...") and in cited
 documents are not date lines, so they never become the publication date.
 ``labelled`` lines name themselves as a publication date and are trusted
@@ -28,7 +29,8 @@ from __future__ import annotations
 import datetime
 import re
 
-_LABEL = (r"(?P<label>đăng ngày|ngày đăng tải|ngày đăng bài|ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật vào ngày|"
+_LABEL = (r"(?P<label>tin đăng lúc|tin đăng ngày|đăng ngày|ngày đăng tải|ngày đăng bài|ngày đăng|ngày cập nhật|"
+          r"cập nhật lúc|cập nhật vào ngày|"
           r"cập nhật ngày|cập nhật|ngày xuất bản|xuất bản ngày|xuất bản|đăng lúc|đăng tải|thời gian đăng|"
           r"ngày ban hành tin|ngày đăng tin|posted on|published on|published|posted|updated|ngày(?=\s*:))")
 # before the date: a section name and a dash ("Tin tức - 10:47, 23/05/2025"), or an author's name before a
@@ -61,7 +63,8 @@ _ANY_DATE = "|".join(f"(?:{p})" for p in _DATES.values())
 # after the date: a view count, labelled or bare ("08:49 2232", with a comment count: "21:47 346 0"), or the
 # page's tools ("Xem cỡ chữ")
 _COUNTER = r"(?:lượt xem|lượt đọc|số lượt xem|số lần xem|lượt truy cập|view count|views)"
-_VIEWS = rf"(?:\s*[|\-–]?\s*{_COUNTER}\s*:?\s*[\d.,]+|(?:\s+\d{{1,7}}){{1,2}})"  # views, comments
+# views, comments; a counter whose label was an icon: "08:47 03-03-2021 | :226"
+_VIEWS = rf"(?:\s*[|\-–]?\s*{_COUNTER}\s*:?\s*[\d.,]+|(?:\s+\d{{1,7}}){{1,2}}|\s*\|\s*:\s*[\d.,]+)"
 _TRAILER = r"(?:\s*[|\-–]?\s*(?:xem cỡ chữ|cỡ chữ|in bài|bản in|chia sẻ)\b.{0,40})"
 DATE_LINE = re.compile(
     rf"^{_BULLET}?\(?\s*(?:{_LABEL}\s*(?:ngày\s*)?[:,]?\s*|{_LEAD_IN})?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:{_CLOCK}{_SEP})?"
@@ -128,6 +131,25 @@ def _byline_date(line: str) -> tuple[str, bool] | None:
     return (date, dated[0][1].group("label") is not None) if date else None
 
 
+_SIGNED = re.compile(r"(?=(?:cập nhật|ngày cập nhật|đăng ngày|ngày đăng|đăng lúc|xuất bản)\b)", re.I)
+BYLINE_NAMES = 8  # words of the authors' names a byline may put before its labelled date
+
+
+def _signed_date(line: str) -> tuple[str, bool] | None:
+    """The labelled date after the authors' names of a byline, glued or not ("Nguyên Linh, Huỳnh DanhCập nhật
+    15:14 ngày 20/06/2023"): every word before the label capitalised, at most ``BYLINE_NAMES`` of them."""
+    for label in _SIGNED.finditer(line):
+        names = line[:label.start()].strip(" ,-–")
+        words = names.replace(",", " ").split()
+        if not words or len(words) > BYLINE_NAMES or not all(word[:1].isupper() and word.isalpha() for word in words):
+            continue
+        found = DATE_LINE.match(line[label.start():])
+        date = _match_date(found) if found else None
+        if date and found.group("label") is not None:
+            return date, True
+    return None
+
+
 def parse_date_line(line: str) -> tuple[str, bool] | None:
     """(YYYY-MM-DD, labelled) when ``line`` is a publication-date line, else None.
 
@@ -143,6 +165,8 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
     True
     >>> parse_date_line("6/4/19 3:43 PM")
     ('2019-06-04', False)
+    >>> parse_date_line("Nguyên Linh, Huỳnh DanhCập nhật 15:14 ngày 20/06/2023")
+    ('2023-06-20', True)
     """
     line = " ".join(_BRACKETS.sub(" ", line).split())
     found = DATE_LINE.match(line)
@@ -153,6 +177,9 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
         dated = _byline_date(line)
         if dated:
             return dated
+    signed = _signed_date(line)
+    if signed:
+        return signed
     header = DOCUMENT_HEADER.match(line)
     if header and _is_place_name(header.group("place")):
         date = _match_date(header)

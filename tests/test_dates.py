@@ -61,7 +61,14 @@ from indexer.dates import parse_date_line
     ("MINH AN 15/10/2022 15:58", ("2022-10-15", False)),
     ("Lan Hương 06/02/2024 - 11:06", ("2024-02-06", False)),
     ("( Cập nhật lúc: 18/02/2021  )", ("2021-02-18", True)),
+    # a site's own label ("Tin đăng lúc"), a view counter whose label was an icon, the authors' names before a
+    # labelled date, glued to it or not
+    ("Tin đăng lúc : 06-05-2020", ("2020-05-06", True)),
+    ("08:47 03-03-2021 | :226", ("2021-03-03", False)),
+    ("Nguyên Linh, Huỳnh DanhCập nhật 15:14 ngày 20/06/2023", ("2023-06-20", True)),
+    ("Thu Hà Đăng ngày 02/03/2021", ("2021-03-02", True)),
     # not date lines
+    ("Hệ thống được cập nhật ngày 20/06/2023", None),  # a sentence before the label, not names
     ("Hà Nội có 15 xã 06/09/2016", None),
     ("Theo báo cáo 06/09/2016 16:04 hồ sơ", None),
     ("Chiều ngày 23/2/2023, tại Trung tâm Hội nghị tỉnh", None),
