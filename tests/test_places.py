@@ -41,6 +41,7 @@ from indexer.places import Place, dateline_day, district_mentions, locate, provi
     ("Trung tâm Phục vụ hành chính công giải quyết hơn 59 ngàn hồ sơ", "Trong 9 tháng, Trung tâm tỉnh tiếp nhận hồ sơ.",
      "https://baodongkhoi.vn/trung-tam-phuc-vu-a78881.html", Place("Bến Tre", None)),
     ("Hội nghị tổng kết", "Nội dung.", "https://tinhuycaobang.vn/tin/1", Place("Cao Bằng", None)),
+    ("Hội nghị tổng kết", "Nội dung.", "https://thanhuydanang.vn/tin/1", Place("Đà Nẵng", None)),  # city committee
     # a district's own portal names it when no other district shares its name; Châu Thành is in six provinces
     ("Hội nghị tổng kết", "Huyện tổng kết công tác năm qua.", "https://haquang.gov.vn/tin/1",
      Place("Cao Bằng", "Hà Quảng")),
