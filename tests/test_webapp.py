@@ -354,6 +354,9 @@ def test_the_search_page_says_when_partial_matches_follow_the_few_full_ones(clie
     assert [hit["missing"] for hit in answer["results"]] == [[]] + [["sáng kiến"]] * 4
     page = client.get("/?q=s%C3%A1ng+ki%E1%BA%BFn+c%E1%BA%A3i+c%C3%A1ch&lang=en").get_data(as_text=True)
     assert 'class="widened">Few bulletins hold enough of the words (1); after them come those holding only some' in page
+    assert page.count('<li class="partial">') == 4  # the four after the full match, marked as such
+    second = client.get("/?q=s%C3%A1ng+ki%E1%BA%BFn+c%E1%BA%A3i+c%C3%A1ch&per_page=2&page=2").get_data(as_text=True)
+    assert second.count('<li class="partial">') == 2  # counted across pages
     vietnamese = client.get("/?q=s%C3%A1ng+ki%E1%BA%BFn+c%E1%BA%A3i+c%C3%A1ch").get_data(as_text=True)
     assert 'class="widened">Ít tin chứa đủ các từ tìm kiếm (1)' in vietnamese
     for plain in ("/?q=c%E1%BA%A3i+c%C3%A1ch", "/?q=s%C3%A1ng+ki%E1%BA%BFn+c%E1%BA%A3i+c%C3%A1ch&sort=newest"):
