@@ -266,13 +266,13 @@ def _match(state: IndexState, request: SearchRequest, deadline: Deadline):
     number that no bulletin has or cites, the bulletins citing other documents of that issuer code in its
     place, when there are some (``_same_issuer_query``; notes ``same_issuer``)."""
     found, notes = ranking.match(state, request, deadline), {}
-    for name, rewrite in (("unquoted", unquoted_query), ("same_issuer", _same_issuer_query(state))):
+    for name in ("unquoted", "same_issuer"):
         if found.final.any():
             break
-        rewritten = rewrite(request.query)
+        rewritten = _unquoted(request.query) if name == "unquoted" else _same_issuer_query(state, request.query)
         if not rewritten:
             continue
-        query, note = rewritten if isinstance(rewritten, tuple) else (rewritten, rewritten)
+        query, note = rewritten
         relaxed = dataclasses.replace(request, query=query)
         try:
             again = ranking.match(state, relaxed, deadline)
@@ -283,32 +283,27 @@ def _match(state: IndexState, request: SearchRequest, deadline: Deadline):
     return found, request, notes
 
 
-def _same_issuer_query(state: IndexState):
-    """``rewrite(query)`` -> (query, note) or None: each document number of the query that no bulletin has as its
-    own number or cites replaced by ``(refs:a OR refs:b ...)``, the most cited documents of its issuer code
-    (``search.citations.same_issuer``); the note names the number and those documents."""
-    postings = state.table.sparse["refs"]
-    reader = state.searcher.reader()
+def _unquoted(query: str) -> tuple[str, str] | None:
+    """(query, note) of the unquoted fallback: the words without quotes, twice (``unquoted_query``)."""
+    words = unquoted_query(query)
+    return (words, words) if words else None
 
-    def rewrite(query: str):
-        absent, kin = None, []
 
-        def replace(match: re.Match) -> str:
-            nonlocal absent, kin
-            key = ref_key(match.group(0))
-            if absent is not None or key in postings.values or ("number", key) in reader:
-                return match.group(0)
-            kin = same_issuer(postings, key)
-            if not kin:
-                return match.group(0)
-            absent = match.group(0)
-            return "(" + " OR ".join(f"refs:{value}" for value in kin) + ")"
-
-        rewritten = DOCNUMBER_TOKEN.sub(replace, query)
-        if absent is None:
-            return None
-        return rewritten, {"number": canonical_number(absent), "cited": [ref_label(value) for value in kin]}
-    return rewrite
+def _same_issuer_query(state: IndexState, query: str) -> tuple[str, dict] | None:
+    """(query, note) with the first document number of ``query`` that no bulletin has as its own number or cites
+    replaced by ``(refs:a OR refs:b ...)``, the most cited documents of its issuer code
+    (``search.citations.same_issuer``); the note names the number and those documents. None when there is none."""
+    postings, reader = state.table.sparse["refs"], state.searcher.reader()
+    for match in DOCNUMBER_TOKEN.finditer(query):
+        key = ref_key(match.group(0))
+        if key in postings.values or ("number", key) in reader:
+            continue
+        kin = same_issuer(postings, key)
+        if kin:
+            alternatives = "(" + " OR ".join(f"refs:{value}" for value in kin) + ")"
+            return (query[:match.start()] + alternatives + query[match.end():],
+                    {"number": canonical_number(match.group(0)), "cited": [ref_label(value) for value in kin]})
+    return None
 
 
 def _widened(state: IndexState, found: ranking.Matches, request: SearchRequest) -> ranking.Matches:
