@@ -202,7 +202,8 @@ def _cue(window: str, number: Number, after: bool = False) -> str | None | bool:
     fits = _fitting(number)
     hits = [(m.start(), m.end(), code) for code, pattern, first in vocabulary()["cues"] if code in fits
             and first in window for m in pattern.finditer(window)]
-    clause = max((m.end() for m in re.finditer(r"[,;:(]", window)), default=0) if not after else len(window)
+    clause = max((m.end() for m in re.finditer(r"[,;:(]", window) if not _lists(window, m.start(), hits)),
+                 default=0) if not after else len(window)
     own = [h for h in hits if h[0] >= clause] if not after else hits
     hits = own or hits
     if not hits:
@@ -215,6 +216,17 @@ def _cue(window: str, number: Number, after: bool = False) -> str | None | bool:
         if code != best[2] and not inside and not _same_family(code, best[2]):
             return False
     return best[2]
+
+
+def _lists(window: str, comma: int, hits: list) -> bool:
+    """Whether the comma at ``comma`` only lists two cues, as "và" would ("tiếp nhận, giải quyết 326.031 hồ sơ":
+    one clause naming two indicators): a cue ends right before it, and right after it starts a cue of one
+    indicator only (not "tiếp nhận, giải quyết đúng hạn 4.900 hồ sơ", where the longer cue is the number's)."""
+    if window[comma] != ",":
+        return False
+    before = any(window[end:comma].strip() == "" for _, end, _ in hits)
+    after = {code for start, _, code in hits if start > comma and window[comma + 1:start].strip() == ""}
+    return before and len(after) == 1
 
 
 def _fitting(number: Number) -> set[str]:

@@ -89,6 +89,7 @@ def test_the_sentence_period_and_year_win_over_the_bulletin():
     "Huyện Hòa An và huyện Bảo Lạc đã tiếp nhận tổng cộng 3.000 hồ sơ trong quý I năm 2024.",  # two places
     "UBND xã Quang Trung đã tiếp nhận 300 hồ sơ, tất cả đều được trả kết quả đúng hẹn cho người dân.",  # commune
     "Trung tâm đã tiếp nhận và giải quyết 2.500 hồ sơ, bảo đảm đúng quy trình, công khai, minh bạch.",  # two cues
+    "Trong quý, Trung tâm đã tiếp nhận, giải quyết trên 2.500 hồ sơ của người dân và doanh nghiệp.",  # listed
     "Trong thời gian tới, tỉnh phấn đấu 100% hồ sơ được giải quyết đúng hạn theo quy định.",  # a target
     "Trong quý, mỗi xã phấn đấu tiếp nhận từ 1.000 hồ sơ trở lên qua dịch vụ công trực tuyến.",  # a threshold
     "Tổng số thủ tục hành chính thuộc thẩm quyền giải quyết của các cấp là 2.131 thủ tục.",  # not dossiers
@@ -1097,3 +1098,12 @@ def test_a_provinces_own_index_with_bonus_points_may_pass_100():
             "điểm.")  # past any bonus: no index score
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 101.75, "Cục Thuế"), ("par_index_score", 99.4, "Kho bạc Nhà nước")]
+
+
+def test_a_comma_listing_two_cues_is_one_clause_but_a_longer_cue_after_it_is_the_numbers():
+    listed = "Trong quý I, tỉnh đã tiếp nhận, giải quyết đúng hạn 4.900 hồ sơ của người dân."
+    apart = "Trong quý I, tỉnh tiếp nhận 5.000 hồ sơ, giải quyết 4.900 hồ sơ."
+    assert [(r["indicator"], r["value"]) for r in extract_figures(listed, CAO_BANG_Q1)] == [
+        ("dossiers_on_time", 4900.0)]
+    assert [(r["indicator"], r["value"]) for r in extract_figures(apart, CAO_BANG_Q1)] == [
+        ("dossiers_received", 5000.0), ("dossiers_resolved", 4900.0)]
