@@ -156,6 +156,22 @@ def test_widget_on_another_origin(host, widget_site, browser):
 
 
 @pytest.mark.slow  # a real Chromium
+def test_the_status_says_when_the_answer_was_widened_or_a_number_searched_by_its_issuer(host, browser):
+    browser.get(host + "/plain.html")
+    _settled(browser)
+    box = _shadow(browser).find_element(By.CSS_SELECTOR, "input")
+    box.send_keys("sáng kiến tỉnh")  # one bulletin holds both words, the five others only "tỉnh"
+    WebDriverWait(browser, 15).until(
+        lambda b: _shadow(b).find_element(By.CSS_SELECTOR, ".status").text == "6 kết quả (1 chứa đủ các từ)")
+    assert len(_titles(browser)) == 5
+    box.clear()
+    box.send_keys("99/SNV-CCHC")  # the samples cite 362/SNV-CCHC only
+    WebDriverWait(browser, 15).until(
+        lambda b: _shadow(b).find_element(By.CSS_SELECTOR, ".status").text
+        == "1 kết quả (dẫn văn bản cùng ký hiệu thay cho 99/SNV-CCHC)")
+
+
+@pytest.mark.slow  # a real Chromium
 def test_preset_province_limits_results_and_host_css_does_not_leak(host, browser):
     browser.get_log("browser")  # only this test's messages count
     browser.get(host + "/hostile.html")

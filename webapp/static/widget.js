@@ -21,10 +21,14 @@
     vi: { label: "Tìm tin cải cách hành chính", placeholder: "Gõ từ khóa, có dấu hoặc không dấu…",
           loading: "Đang tìm…", none: "Không tìm thấy tin nào.", error: "Không kết nối được máy chủ tìm kiếm.",
           count: function (n) { return n + " kết quả"; }, more: "Xem tất cả kết quả", years: "Năm",
+          partial: function (n) { return "(" + n + " chứa đủ các từ)"; },
+          issuer: function (number) { return "(dẫn văn bản cùng ký hiệu thay cho " + number + ")"; },
           topics: "Chủ đề", latest: "Tin mới nhất", unknown: "không rõ" },
     en: { label: "Search administrative reform bulletins", placeholder: "Type words, with or without diacritics…",
           loading: "Searching…", none: "No bulletins found.", error: "The search server cannot be reached.",
           count: function (n) { return n + " results"; }, more: "See all results", years: "Year",
+          partial: function (n) { return "(" + n + " with enough of the words)"; },
+          issuer: function (number) { return "(citing documents of its issuer instead of " + number + ")"; },
           topics: "Topic", latest: "Latest bulletins", unknown: "unknown" }
   };
   var PERIODS = { vi: { Q1: "Quý I", Q2: "Quý II", Q3: "Quý III", Q4: "Quý IV", H1: "6 tháng đầu năm",
@@ -189,7 +193,10 @@
     render(data) {
       var self = this, t = this.text;
       this.removeAttribute("aria-busy");
-      this.status.textContent = this.input.value.trim() ? (data.total ? t.count(data.total) : t.none) : (data.total ? t.latest : t.none);
+      var status = this.input.value.trim() ? (data.total ? t.count(data.total) : t.none) : (data.total ? t.latest : t.none);
+      if (data.total && data.full_matches != null) status += " " + t.partial(data.full_matches);  // widened answer
+      if (data.total && data.same_issuer) status += " " + t.issuer(data.same_issuer.number);  // a number found nowhere
+      this.status.textContent = status;
       this.list.textContent = "";
       data.results.forEach(function (hit) {
         var item = el("li");
