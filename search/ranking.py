@@ -106,10 +106,15 @@ def match(state, request: SearchRequest, deadline: Deadline) -> Matches:
         scores, matched = None, table.live.copy()
         deadline.check()
     masks = filter_masks(table, request.filters)
-    final = matched.copy()
+    return Matches(query, terms, matched, masks, _filtered(matched, masks), scores, parts, understood, trace, partial)
+
+
+def _filtered(documents: np.ndarray, masks: dict) -> np.ndarray:
+    """``documents`` that pass every filter's mask (a new array)."""
+    out = documents.copy()
     for mask in masks.values():
-        final &= mask
-    return Matches(query, terms, matched, masks, final, scores, parts, understood, trace, partial)
+        out &= mask
+    return out
 
 
 def widened(found: Matches, below: float) -> Matches | None:
@@ -118,9 +123,7 @@ def widened(found: Matches, below: float) -> Matches | None:
     query that finds too little; the full matches keep their places before them. None when not widened."""
     if found.partial is None or np.count_nonzero(found.final) >= below:
         return None
-    extra = found.partial.copy()
-    for mask in found.masks.values():
-        extra &= mask
+    extra = _filtered(found.partial, found.masks)
     if not extra.any():
         return None
     return dataclasses.replace(found, matched=found.matched | found.partial, final=found.final | extra,

@@ -329,10 +329,11 @@ class VectorSearcher:
         else:
             mask = covered > 0
         mask, scores = self._exclude(node.required, mask, _sum_scores(required + soft, self.size))
-        if not required:  # the share: those below it are the partial matches a short answer is widened with
-            partial = mask.copy()
-            mask &= covered >= node.min_share * weights.sum() - 1e-9
-            partial &= ~mask
+        if not required:  # the share; at the root, those below it are the partial matches an answer is widened with
+            enough = covered >= node.min_share * weights.sum() - 1e-9
+            if root:
+                self._partial = mask & ~enough
+            mask &= enough
         if node.optional is not None:
             optional_mask, optional_scores = self._node(node.optional)
             scores += np.where(optional_mask, optional_scores, 0.0)
@@ -342,7 +343,6 @@ class VectorSearcher:
         scores = complete_lift(scores, complete, mask & ~complete & self.live, self.relevance.complete_lift)
         if root:
             self._parts = [(label, m) for label, (m, _) in zip(node.labels, soft, strict=True)]
-            self._partial = None if required else partial
         return mask, scores * node.boost
 
     def _idf(self, frequency: int) -> float:
