@@ -302,10 +302,14 @@ def units(analysed: Analysed, fields=None) -> list[Unit]:
                            for exact, folded, _, weight in _fields(fields) for f in (exact, folded)])
             out.append(Unit(pair, wq.Or([cited, _phrase_query(pair, fields)]), written=prefixes[i]))
             end = i + 2
-        elif i in abbreviated:  # each word of a spelled-out abbreviation is a part; the abbreviation counts for all
+        elif i in abbreviated:  # each word of a spelled-out abbreviation is a part, met by the abbreviation too,
+            # whose weight the n parts share (1/sqrt(n) each): a bulletin writing "TTHC" is no longer credited in
+            # full once per word, and keeps about what the spelled-out phrase's word pairs give the other bulletins
             end, abbr = abbreviated[i]
+            groups = _split(syllables[i:end], starts, i) if SPLIT_ABBREVIATIONS else [syllables[i:end]]
             short = _syllable_query(Syllable(abbr, True), fields)
-            for group in _split(syllables[i:end], starts, i) if SPLIT_ABBREVIATIONS else [syllables[i:end]]:
+            short.boost = 1.0 / len(groups) ** 0.5
+            for group in groups:
                 whole = _whole_word(group, fields)
                 out.append(Unit(group, wq.Or([_word_query(group, fields), short]),
                                 whole=wq.Or([whole, short]) if whole is not None else None))

@@ -243,3 +243,46 @@ def test_two_words_pyvi_glues_into_one_count_as_two_parts(tmp_path):
     lifts = [[d["description"] for d in hit["explanation"]["details"] if d["description"].startswith("lift")]
              for hit in response.to_dict()["results"]]
     assert lifts == [["lift: every word present"], []]
+
+
+ABBREVIATED = {
+    "short": "\n".join([
+        "Huyện giải quyết 1.200 hồ sơ TTHC đúng hạn",
+        "",
+        "Trong quý II, bộ phận một cửa huyện giải quyết 1.200 hồ sơ TTHC, tỷ lệ đúng hạn đạt 99%; việc giải quyết "
+        "TTHC trực tuyến tăng so với cùng kỳ.",
+    ]),
+    "full": "\n".join([
+        "Tỉnh rà soát thủ tục hành chính",
+        "",
+        "Sở Tư pháp rà soát thủ tục hành chính thuộc thẩm quyền giải quyết của sở, kiến nghị đơn giản hóa 12 thủ "
+        "tục hành chính.",
+    ]),
+}
+
+
+def _credit(node: dict, term: str) -> float:
+    """What the postings of ``term`` (in any field) add to an explained score."""
+    own = node["value"] if node["description"].split(" ")[0].endswith(":" + term) else 0.0
+    return own + sum(_credit(child, term) for child in node.get("details", []))
+
+
+def test_an_abbreviation_is_not_credited_in_full_for_each_word_it_spells(tmp_path, monkeypatch):
+    """"thủ tục hành chính" is two parts of the query ("thủ tục", "hành chính"), each also met by "TTHC": a
+    bulletin that writes the abbreviation gets sqrt(2) times the credit it gets when the phrase is one part, not
+    twice that credit."""
+    from search import compiler
+
+    engine_over(ABBREVIATED, tmp_path)
+    query = "giải quyết thủ tục hành chính"
+
+    def credits():
+        engine = SearchEngine(tmp_path / "index", cache_size=0)
+        results = engine.run_search(make_request(query, explain=True)).to_dict()["results"]
+        return {hit["id"]: round(_credit(hit["explanation"], "tthc"), 4) for hit in results}
+
+    split = credits()
+    monkeypatch.setattr(compiler, "SPLIT_ABBREVIATIONS", False)
+    whole = credits()
+    assert split["short"] > 0 and split["full"] == whole["full"] == 0
+    assert split["short"] == pytest.approx(whole["short"] * 2 ** 0.5, rel=1e-3)
