@@ -103,10 +103,13 @@ _NATIONAL_AVERAGE = re.compile(r"(?:trung bình|bình quân)(?: chung)?(?: của
                                r"|bình quân)[^;.]*$")
 NATIONAL = ("cả nước", "national", True)
 _PARTS_LEAD = re.compile(r"^\W*trong đó")  # "Trong đó, điểm thẩm định đạt 47,75 điểm": the parts of the figure before
-_REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:tỉnh,\s*thành phố\s+)?(?:trong\s+|của\s+)?(?:khu vực|vùng|khối|nhóm"
-                       r"|các tỉnh)")  # "xếp thứ 3/13 tỉnh, thành phố khu vực ĐBSCL"
-_REGION_LEAD = re.compile(r"^\W*(?:so với|trong|ở|tại|đối với|riêng)\s+(?:các tỉnh(?:, thành phố)?\s+)?(?:khu vực|vùng)"
-                          r"[^,;()]*,[^,;()]*$")  # "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí thứ"
+_PROVINCES_OF = r"tỉnh(?:,?\s*thành(?: phố)?)?\s+"  # "tỉnh, thành phố ", "tỉnh thành ", "tỉnh "
+_REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:" + _PROVINCES_OF + r")?(?:trong\s+|của\s+|thuộc\s+)?(?:khu vực|vùng"
+                       r"|khối|nhóm|các tỉnh)")  # "xếp thứ 3/13 tỉnh, thành phố khu vực ĐBSCL", "5/14 tỉnh khu vực"
+_REGION_LEAD = re.compile(r"^\W*(?:so với|trong|ở|tại|đối với|riêng)\s+(?:(?:các|\d+)\s+" + _PROVINCES_OF
+                          + r")?(?:khu vực|vùng)[^,;()]*,[^,;()]*$")  # "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí
+# thứ", "So với 13 tỉnh, thành phố khu vực ĐBSCL, Vĩnh Long đứng thứ"
+_CLAUSE_AFTER = re.compile(r"[^,;:()]*")  # the words after a number up to the end of its clause
 _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?\d{1,2}\s*/\s*)?(?:tháng\s+)?"
                     r"\d{1,2}\s*[/-]\s*((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)"
                     r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay")  # year to date: no period
@@ -456,8 +459,10 @@ def _index_as_share(found: list[tuple[Number, str]]) -> list[tuple[Number, str]]
 
 
 def _code(key: str, number: Number, window: str, previous) -> str | None | bool:
-    named = _cue(_NOUN_PHRASE.match(key, number.end).group(), number, after=True) \
-        if number.unit in ("%", "count") else None
+    phrase = _NOUN_PHRASE.match(key, number.end).group()
+    if vocabulary()["other_indices"].search(_CLAUSE_AFTER.match(key, number.end).group()):
+        return None  # "97,4% người được hỏi hài lòng đối với cấp ủy": the figure of another index
+    named = _cue(phrase, number, after=True) if number.unit in ("%", "count") else None
     before = _cue(window, number)
     code = named if named is not None and (before is None or str(named).startswith(REFINEMENTS)) else before
     if code is None and previous is not None:

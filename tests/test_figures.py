@@ -1107,3 +1107,26 @@ def test_a_comma_listing_two_cues_is_one_clause_but_a_longer_cue_after_it_is_the
         ("dossiers_on_time", 4900.0)]
     assert [(r["indicator"], r["value"]) for r in extract_figures(apart, CAO_BANG_Q1)] == [
         ("dossiers_received", 5000.0), ("dossiers_resolved", 4900.0)]
+
+
+@pytest.mark.parametrize("regional", [
+    "Tỉnh tiếp tục giữ vị trí thứ 4/14 tỉnh khu vực miền núi phía Bắc.",
+    "So với 13 tỉnh, thành phố khu vực đồng bằng sông Cửu Long, tỉnh đứng thứ 9/13.",
+    "Tỉnh xếp thứ 4/14 tỉnh thành thuộc khu vực miền núi phía Bắc.",
+])
+def test_a_rank_among_a_regions_provinces_is_no_figure_however_the_region_is_written(regional):
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Bộ Nội vụ công bố Chỉ số cải cách hành chính năm 2023: tỉnh Cao Bằng đạt 84,10 điểm, xếp thứ 22/63 "
+            "tỉnh, thành phố. " + regional)
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 84.1), ("par_index_rank", 22.0)]
+
+
+@pytest.mark.parametrize("other", [
+    "Riêng thị xã, kết quả thực hiện Bộ chỉ số 766 đạt 83,8 điểm, đứng thứ 6/9 huyện, thị xã, thành phố.",
+    "Qua khảo sát, 96,5% người được hỏi hài lòng đối với cấp ủy, chính quyền thị xã.",
+])
+def test_a_score_of_the_service_index_or_a_party_survey_is_not_the_satisfaction_index(other):
+    context = Context(province="Bình Dương", district="Bến Cát", year=2024, period="FY")
+    text = "Năm 2024, chỉ số hài lòng (SIPAS) của thị xã Bến Cát đạt 85,2%. " + other
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [("sipas", 85.2)]
