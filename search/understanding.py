@@ -33,7 +33,7 @@ from .periods import explicit_period
 from .textnorm import fold, folded_key, normalize_key
 from .vocabulary import canonical_province, canonical_province_2025, provinces
 
-_YEAR = r"(?<![\d.-])((?:19|20)\d{2})(?![\d/.-]\d)"  # document numbers are removed first
+_YEAR = r"(?<![\d.-])(?<!\d{3}:)((?:19|20)\d{2})(?![\d/.-]\d)"  # document numbers removed first; 9001:2015 a standard
 _WHOLE_YEAR = re.compile(
     r"\b(?:ca\s+nam|tong\s+ket\s+(?:cong\s+tac\s+)?(?:cchc\s+|cai\s+cach\s+hanh\s+chinh\s+)?nam)\b")
 _UNITS = ("huyen dao", "huyen", "thi xa", "thanh pho", "quan", "tp")

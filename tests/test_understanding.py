@@ -23,6 +23,8 @@ from search.understanding import asked_text, understand
     ("61/2018/NĐ-CP năm 2021", {"year": "2021"}),  # the year inside a document number does not count
     ("giai đoạn 2021-2025", {}),  # two years: no single year
     ("nghị định 107/2021", {}),  # a document's number and year
+    ("áp dụng ISO 9001:2015 trong cơ quan hành chính", {}),  # a standard's edition, not a reporting year
+    ("TCVN ISO 9001:2008 năm 2019", {"year": "2019"}),
     ("tháng 5/2023", {"year": "2023"}),
     ("đo lường sự hài lòng", {}),
     ("", {}),
