@@ -109,6 +109,7 @@ def _cues() -> dict:
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data[key]) + r")(?!\w)")
 
     return {"annual": words("annual"), "indices": words("indices"), "year_end": words("year_end"),
+            "improving": re.compile(rf"(?:{words('improving').pattern})\s+(?:các\s+)?(?:{words('indices').pattern})"),
             "index_year": re.compile(rf"(?:{words('indices').pattern})\)?\s*(?:năm\s+)?{_YEAR}\b"),
             "year_end_months": data["year_end_months"], "annual_documents": frozenset(data["annual_documents"]),
             "lead_index": re.compile(rf"(?:{words('indices').pattern})[^\d.;\n]{{0,30}}?\b(?:năm\s+)?{_YEAR}\b"),
@@ -163,7 +164,8 @@ def _annual(title: str, document: bool = False) -> tuple[bool, int | None]:
     if named and (document or cues["annual"].search(title) or cues["indices"].search(title)
                   or _OPENS_ON_YEAR.match(title)):
         return True, int(named.group(1))  # "Năm 2021 tỉnh ... giải quyết ... 99,86%": the year's results
-    return bool(cues["year_end"].search(title) or cues["indices"].search(title)), None
+    indexed = cues["indices"].search(title) and not cues["improving"].search(title)  # "nâng cao Chỉ số CCHC": a goal
+    return bool(cues["year_end"].search(title) or indexed), None
 
 
 def _first_year(text: str) -> int | None:
