@@ -109,6 +109,9 @@ _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:" + _PROVINCES_OF + r")?(?:trong\
 _REGION_LEAD = re.compile(r"^\W*(?:so với|trong|ở|tại|đối với|riêng)\s+(?:(?:các|\d+)\s+" + _PROVINCES_OF
                           + r")?(?:khu vực|vùng)[^,;()]*,[^,;()]*$")  # "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí
 # thứ", "So với 13 tỉnh, thành phố khu vực ĐBSCL, Vĩnh Long đứng thứ"
+# "Trung tâm" alone as the subject of a figure: the service centre the text named before
+_BARE_CENTRE = re.compile(r"(?<!\w)[Tt]rung tâm(?:\s+này)?(?=\s+(?:đã\s+|đang\s+|cũng\s+|tiếp tục\s+|vừa\s+)*"
+                          r"(?:tiếp nhận|tiếp đón|giải quyết|trả|xử lý|thực hiện)(?!\w))")
 _CLAUSE_AFTER = re.compile(r"[^,;:()]*")  # the words after a number up to the end of its clause
 _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?\d{1,2}\s*/\s*)?(?:tháng\s+)?"
                     r"\d{1,2}\s*[/-]\s*((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)"
@@ -714,6 +717,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     # paragraphs' default
     carried_period, paragraph, last_end, tiered, before = monthly, [], 0, False, None
     cut_at = None if _WHOLE_END.search(text) else len(text.rstrip())  # an excerpt broken off mid-sentence
+    centre = _centre_named(context.title or "")  # the centre "Trung tâm" alone refers to
     for start, end in sentences(text):
         sentence = text[start:end]
         if "\n" in text[last_end:start]:
@@ -721,6 +725,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             carried_period, paragraph, tiered = monthly, [], False  # a new paragraph
         last_end = end
         paragraph.append(sentence)
+        centre = _centre_named(sentence) or centre
         if not any(ch.isdigit() for ch in sentence):
             continue
         key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
@@ -748,6 +753,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
+        if scope is not None and not scope[2] and centre and _BARE_CENTRE.search(sentence):
+            scope = (centre, "agency", True)  # "Trung tâm tiếp nhận 13.188 hồ sơ": the centre named before
         asides = [m for m in _DATED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
         compared = [m for m in _COMPARED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
         dated = [m for m in (_RANK_YEAR.match(key, n.end) for n in numbers if n.unit == "rank") if m] \
@@ -963,6 +970,14 @@ def _clause_scope(sentence: str, key: str, number: Number, context: Context) -> 
 def _spelt_in(name: str, text: str) -> bool:
     """Whether ``text`` writes ``name``, in either placing of its tone marks ("Hoà Thành" is "Hòa Thành")."""
     return normalize_key(name) in normalize_key(text)
+
+
+def _centre_named(sentence: str) -> str | None:
+    """The last service centre ``sentence`` names in full ("Trung tâm Phục vụ hành chính công xã Phú Giáo")."""
+    if "rung tâm" not in sentence:
+        return None
+    named = [name for name in _agencies(sentence) if name.lower().startswith("trung tâm")]
+    return named[-1] if named else None
 
 
 def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, bool] | None:

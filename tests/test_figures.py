@@ -1130,3 +1130,14 @@ def test_a_score_of_the_service_index_or_a_party_survey_is_not_the_satisfaction_
     context = Context(province="Bình Dương", district="Bến Cát", year=2024, period="FY")
     text = "Năm 2024, chỉ số hài lòng (SIPAS) của thị xã Bến Cát đạt 85,2%. " + other
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [("sipas", 85.2)]
+
+
+def test_the_centre_alone_is_the_service_centre_the_text_named_before():
+    context = Context(province="Bình Dương", district=None, year=2025, period="Q3")
+    text = ("Đoàn giám sát làm việc với Trung tâm Phục vụ hành chính công xã Phú Giáo, nghe báo cáo quý III.\n\n"
+            "Từ ngày 1-7 đến ngày 30-9, Trung tâm tiếp nhận 13.188 hồ sơ, đã giải quyết 12.970 hồ sơ.\n\n"
+            "Toàn tỉnh tiếp nhận 310.000 hồ sơ trong quý III.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 13188.0, "Trung tâm Phục vụ hành chính công xã Phú Giáo", "agency"),
+        ("dossiers_resolved", 12970.0, "Trung tâm Phục vụ hành chính công xã Phú Giáo", "agency"),
+        ("dossiers_received", 310000.0, "Bình Dương", "province")]
