@@ -35,7 +35,7 @@ class Relevance:
     exact_bonus: float = 1.5  # an unaccented syllable matching the exact spelling too ("ban" over "bản")
     word_boost: float = 0.5  # the query's pyvi words found as words
     proximity_boost: float = 1.0  # the query's neighbouring syllables found side by side
-    min_share: float = 0.3  # share of the query's idf weight a best-match result needs
+    min_share: float = 0.35  # share of the query's idf weight a best-match result needs (0.35-0.5: real dev's plateau)
     weak_share: float = 0.3  # weight, in that share, of an unaccented syllable that folds like a function word
     complete_lift: float = 0.5  # every word present: lifted by this share of the best partial score + 1 (1: a tier)
     widen_below: float = 10  # fewer bulletins than this hold the share of the words: those holding some follow
