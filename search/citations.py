@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 TOP_REFS = 30  # buckets of the refs facet: the most cited documents of the set
+SPARSE_SET = 0.5  # a matching set below this share of the documents is counted through its own documents
 
 
 @dataclass
@@ -61,9 +62,26 @@ class Postings:
         return out
 
     def tally(self, within: np.ndarray) -> np.ndarray:
-        """Number of documents of ``within`` citing each value (by code)."""
-        keep = within[self.docs]
-        return np.bincount(self.codes[keep], minlength=len(self.values))
+        """Number of documents of ``within`` citing each value (by code).
+
+        A set of fewer than ``SPARSE_SET`` of the documents reads only its own documents' entries, through the
+        postings turned document by document (built once, on first need); a larger one looks up every entry."""
+        chosen = np.flatnonzero(within)
+        if len(chosen) >= SPARSE_SET * len(within):
+            return np.bincount(self.codes[within[self.docs]], minlength=len(self.values))
+        offsets, codes = self._by_document(len(within))
+        starts, lengths = offsets[chosen], offsets[chosen + 1] - offsets[chosen]
+        entries = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+        return np.bincount(codes[entries], minlength=len(self.values))
+
+    def _by_document(self, size: int) -> tuple[np.ndarray, np.ndarray]:
+        """(offsets by document, value codes document after document): the postings turned around."""
+        turned = getattr(self, "_turned", None)
+        if turned is None or len(turned[0]) != size + 1:
+            order = np.argsort(self.docs, kind="stable")
+            offsets = np.searchsorted(self.docs[order], np.arange(size + 1)).astype(np.int64)
+            turned = self._turned = (offsets, self.codes[order])
+        return turned
 
     def counts(self, within: np.ndarray, limit: int = TOP_REFS) -> dict[str, int]:
         """The ``limit`` most cited values of ``within`` -> count, most cited first (ties by value)."""

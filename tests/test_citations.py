@@ -29,6 +29,19 @@ def test_postings_count_the_documents_of_a_set_most_cited_first():
     assert postings.counts(np.zeros(4, dtype=bool)) == {}
 
 
+@pytest.mark.parametrize("share", [0.0, 0.01, 0.2, 0.49, 0.51, 1.0])
+def test_a_small_set_counted_through_its_own_documents_counts_as_a_large_one_would(share):
+    rng = np.random.default_rng(7)
+    size, values = 2_000, 300
+    lists = [np.sort(rng.choice(size, int(rng.integers(0, 40)), replace=False)) for _ in range(values)]
+    postings = Postings.of([f"{n}/qd-ubnd" for n in range(values)], lists)
+    within = rng.random(size) < share
+    expected = np.zeros(values, dtype=np.int64)
+    for code, docs in enumerate(lists):
+        expected[code] = int(np.count_nonzero(within[docs]))
+    assert postings.tally(within).tolist() == expected.tolist()
+
+
 def test_postings_mask_is_the_union_of_the_selected_values():
     assert _postings().mask(["b", "c", "unknown"], 5).tolist() == [False, False, True, False, False]
     assert _postings().mask(["a", "b"], 5).tolist() == [True, False, True, True, False]
