@@ -102,6 +102,7 @@ _NATIONAL_AVERAGE = re.compile(r"(?:trung bình|bình quân)(?: chung)?(?: của
                                r"|(?:các tỉnh, thành phố|cả nước|toàn quốc)[^.;]*(?:giá trị|điểm|điểm số) (?:trung bình"
                                r"|bình quân)[^;.]*$")
 NATIONAL = ("cả nước", "national", True)
+_PARTS_BEFORE = re.compile(r"trong đó\s*[,:]$")  # a clause opened by "trong đó:" lists the parts of the figure before
 _PARTS_LEAD = re.compile(r"^\W*trong đó")  # "Trong đó, điểm thẩm định đạt 47,75 điểm": the parts of the figure before
 _PROVINCES_OF = r"tỉnh(?:,?\s*thành(?: phố)?)?\s+"  # "tỉnh, thành phố ", "tỉnh thành ", "tỉnh "
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:" + _PROVINCES_OF + r")?(?:trong\s+|của\s+|thuộc\s+)?(?:khu vực|vùng"
@@ -211,6 +212,8 @@ def _cue(window: str, number: Number, after: bool = False) -> str | None | bool:
     clause = max((m.end() for m in re.finditer(r"[,;:(]", window) if not _lists(window, m.start(), hits)),
                  default=0) if not after else len(window)
     own = [h for h in hits if h[0] >= clause] if not after else hits
+    if not own and _PARTS_BEFORE.search(window, 0, clause):
+        return None  # "đã giải quyết 5676, trong đó: 3731 hồ sơ ...": a part of the figure before, whatever it is
     hits = own or hits
     if not hits:
         return None

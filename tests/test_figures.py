@@ -1141,3 +1141,11 @@ def test_the_centre_alone_is_the_service_centre_the_text_named_before():
         ("dossiers_received", 13188.0, "Trung tâm Phục vụ hành chính công xã Phú Giáo", "agency"),
         ("dossiers_resolved", 12970.0, "Trung tâm Phục vụ hành chính công xã Phú Giáo", "agency"),
         ("dossiers_received", 310000.0, "Bình Dương", "province")]
+
+
+def test_a_number_after_trong_do_that_names_no_indicator_of_its_own_is_a_part_of_the_figure_before():
+    context = Context(province="Phú Thọ", district=None, year=2018, period="H1")
+    parts = "Hồ sơ đã có kết quả giải quyết là 5676 trong đó: 3731 hồ sơ có kết quả trước thời hạn."
+    assert extract_figures(parts, context) == []  # 3731 is no resolved total (5676, unseparated, is not read)
+    whole = "Hồ sơ đã giải quyết là 5.676 hồ sơ, trong đó: 3.731 hồ sơ thuộc thẩm quyền cấp tỉnh."
+    assert [(r["indicator"], r["value"]) for r in extract_figures(whole, context)] == [("dossiers_resolved", 5676.0)]
