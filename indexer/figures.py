@@ -113,7 +113,9 @@ _REGION_LEAD = re.compile(r"^\W*(?:so với|trong|ở|tại|đối với|riêng)
 # "Trung tâm" alone as the subject of a figure: the service centre the text named before
 _BARE_CENTRE = re.compile(r"(?<!\w)[Tt]rung tâm(?:\s+này)?(?=\s+(?:đã\s+|đang\s+|cũng\s+|tiếp tục\s+|vừa\s+)*"
                           r"(?:tiếp nhận|tiếp đón|giải quyết|trả|xử lý|thực hiện)(?!\w))")
-_CLAUSE_AFTER = re.compile(r"[^,;:()]*")  # the words after a number up to the end of its clause
+# the words after a number up to the end of its clause, or up to a "và" that opens another index's figure
+_CLAUSE_AFTER = re.compile(r"(?:(?!\s+và\s+(?:các\s+)?(?:chỉ số|bộ chỉ số|xếp hạng|pci|papi|sipas|par index|dti|pgi))"
+                           r"[^,;:()])*")
 _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?\d{1,2}\s*/\s*)?(?:tháng\s+)?"
                     r"\d{1,2}\s*[/-]\s*((?:19|20)\d{2})|\btính đến (?:nay|hiện tại|thời điểm này)"
                     r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay")  # year to date: no period

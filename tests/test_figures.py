@@ -1132,6 +1132,12 @@ def test_a_score_of_the_service_index_or_a_party_survey_is_not_the_satisfaction_
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [("sipas", 85.2)]
 
 
+def test_another_index_named_after_and_leaves_the_figure_before_it_alone():
+    context = Context(province="Bình Dương", district=None, year=2024, period="FY")
+    text = "Năm 2024, chỉ số SIPAS của tỉnh đạt 85,2% và chỉ số PCI đạt 65,1 điểm."
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [("sipas", 85.2)]
+
+
 def test_the_centre_alone_is_the_service_centre_the_text_named_before():
     context = Context(province="Bình Dương", district=None, year=2025, period="Q3")
     text = ("Đoàn giám sát làm việc với Trung tâm Phục vụ hành chính công xã Phú Giáo, nghe báo cáo quý III.\n\n"
