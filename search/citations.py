@@ -66,9 +66,9 @@ class Postings:
 
         A set of fewer than ``SPARSE_SET`` of the documents reads only its own documents' entries, through the
         postings turned document by document (built once, on first need); a larger one looks up every entry."""
-        chosen = np.flatnonzero(within)
-        if len(chosen) >= SPARSE_SET * len(within):
+        if np.count_nonzero(within) >= SPARSE_SET * len(within):
             return np.bincount(self.codes[within[self.docs]], minlength=len(self.values))
+        chosen = np.flatnonzero(within)
         offsets, codes = self._by_document(len(within))
         starts, lengths = offsets[chosen], offsets[chosen + 1] - offsets[chosen]
         entries = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
