@@ -49,6 +49,7 @@ HEAD_ZONE = 6  # unlabelled date lines are trusted this many lines after the hea
 MIN_TITLE, MAX_TITLE = 8, 300
 MIN_ARTICLE = 80  # characters of body text before a tail marker counts
 HEADLINE_ZONE = 15  # lines at the top where a document header or a date line places the headline
+PROSE_WORDS = 25  # a line above the headline this long, ending a sentence, is article text
 MAX_CAPTION_WORDS = 30  # a photo caption above the headline is one short sentence
 MAX_WRAPPED = 3  # upper-case lines after a document's subject line that continue it
 LEAD_IN_WORDS = 14  # a headline's first line ending with a colon ("Cà Mau:") is at most this long
@@ -173,6 +174,14 @@ def address_phrase(url: str | None) -> str:
 def _is_sentence(line: str) -> bool:
     """A line that ends with a full stop: a lead or a caption, never a headline."""
     return line.endswith(".") and not line.endswith("..")
+
+
+def _is_prose(line: str, patterns: ChromePatterns) -> bool:
+    """A paragraph of the article above the line taken as headline (an excerpt that opens mid-article, a lead
+    printed above its headline): a long sentence, no furniture. It stays in the body, where figures and the lead
+    are read."""
+    return len(line.split()) >= PROSE_WORDS and _is_sentence(line) and not _is_furniture(line, patterns) \
+        and not parse_date_line(line)
 
 
 LIST_ITEM = re.compile(r"[-+*•–]\s")  # a line opening a list item; never a headline
@@ -361,7 +370,8 @@ def clean(text: str, title_hint: str | None = None, url: str | None = None) -> C
     title_at, title = _find_title(lines, patterns, title_hint, url)
     start = title_at + 1 if title_at is not None else _first_headline(lines, patterns) or 0
     header = [line for line in lines[:start] if line]
-    body: list[str] = []
+    body: list[str] = [line for line in header if _is_prose(line, patterns)]  # an excerpt opening mid-article
+    header = [line for line in header if line not in body]
     published_line = None
     for offset, line in enumerate(lines[start:]):
         if not line or _matches(patterns.drop, line):

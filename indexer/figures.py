@@ -302,7 +302,7 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
             code = _average_of(key[:number.start])  # "Chỉ số CCHC ... của các tỉnh, thành phố ..., giá trị trung bình"
         if code is None and number.unit in ("score", "rank") and sentence is not None:
             code = _opening_index(key, number)
-        if code is None and (number.unit == "score" or (number.unit is None and number.decimal)) \
+        if code is None and (number.unit in ("score", "%") or (number.unit is None and number.decimal)) \
                 and sentence is not None and previous is None:
             code = _list_lead_index(key, sentence, number)
         if code and number.unit is None:
@@ -535,7 +535,8 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
     low, high = words["plausible"].get(code, (0, float("inf")))
     after = _NOUN_PHRASE.match(key, number.end).group()
     return bool(_not_figure(clause, code) or words["approximate_after"].match(key[number.end:number.end + 15])
-                or words["group_count"].search(clause)  # "9 sở có chỉ số hài lòng đạt trên 90%": a threshold
+                or words["group_count"].search(clause.rsplit(":", 1)[-1])  # "9 sở có chỉ số hài lòng đạt trên
+                # 90%" is a threshold; "có 10 đơn vị xếp ở nhóm đầu lần lượt là: (1) Sở Tài chính đạt 90,05%" a list
                 or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
                 or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
                 or not low <= number.value <= high or (number.unit == "%" and number.value > 100)

@@ -333,3 +333,13 @@ def test_the_headline_printed_again_above_the_lead_is_not_the_lead():
     result = clean("\n".join(["Xuất bản thông tin", f"null {title}", "", title, "", body]))
     assert (result.title, result.text) == (title, body)
     assert title in result.aside.split("\n")  # still searchable
+
+
+def test_paragraphs_above_the_headline_of_an_excerpt_opening_mid_article_stay_in_the_body():
+    paragraph = ("Theo đó, trong năm 2023 toàn huyện Thanh Sơn đã tiếp nhận 12.480 hồ sơ thủ tục hành chính, giải "
+                 "quyết đúng hạn 12.301 hồ sơ, đạt tỷ lệ 98,6%, cao hơn năm trước.")
+    page = "\n".join(["Tin liên quan: Thanh Sơn đẩy mạnh chuyển đổi số | Hội nghị giao ban |", paragraph,
+                      "Thanh Sơn: Công khai kết quả giải quyết hồ sơ trực tuyến", LEAD, BODY])
+    cleaned = clean(page, url="https://thanhson.example.gov.vn/thanh-son-cong-khai-ket-qua-giai-quyet-ho-so-truc-tuyen")
+    assert (cleaned.title, cleaned.text.split("\n\n"), cleaned.aside.split("\n")) == (
+        "Thanh Sơn: Công khai kết quả giải quyết hồ sơ trực tuyến", [paragraph, LEAD, BODY], [page.split("\n")[0]])

@@ -1155,3 +1155,14 @@ def test_a_number_after_trong_do_that_names_no_indicator_of_its_own_is_a_part_of
     assert extract_figures(parts, context) == []  # 3731 is no resolved total (5676, unseparated, is not read)
     whole = "Hồ sơ đã giải quyết là 5.676 hồ sơ, trong đó: 3.731 hồ sơ thuộc thẩm quyền cấp tỉnh."
     assert [(r["indicator"], r["value"]) for r in extract_figures(whole, context)] == [("dossiers_resolved", 5676.0)]
+
+
+def test_a_list_after_a_count_of_its_units_and_a_colon_gives_each_units_share_of_the_index():
+    context = Context(province="Hà Tĩnh", district=None, year=2023, period="FY")
+    text = ("Theo đó, đối với khối sở, ban, ngành, Chỉ số cải cách hành chính bình quân đạt 84,20%, trong đó có 3 đơn "
+            "vị xếp ở nhóm đầu lần lượt là: (1) Sở Tư pháp đạt 91,15%, (2) Sở Xây dựng đạt 90,40%, (3) Văn phòng "
+            "UBND tỉnh đạt 89,75%.\n\n"
+            "Năm nay có 5 sở đạt trên 90%.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 91.15, "Sở Tư pháp"), ("par_index_score", 90.4, "Sở Xây dựng"),
+        ("par_index_score", 89.75, "Văn phòng UBND")]
