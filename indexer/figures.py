@@ -162,7 +162,8 @@ _ABBREVIATION = re.compile(r"\((?:tthc|hs|dvctt|dvc|dvcqg)\)")  # a name's abbre
 # the parties served named as a pair, one noun: "tổ chức, cá nhân", "người dân, doanh nghiệp"
 _PARTY_PAIR = re.compile(r"(?<!\w)(tổ chức|cá nhân|người dân|doanh nghiệp),"
                          r"(\s+(?:tổ chức|cá nhân|người dân|doanh nghiệp)(?!\w))")
-_COUNTED_HEAD = re.compile(r"(?<![\w.,])\d+(?:\s*/\s*\d+)?\s*$")  # "của 18 Sở ngành tỉnh": a group, no agency
+_COUNTED_HEAD = re.compile(r"(?<![Tt]hứ )(?<!hạng )(?<![\w.,])\d+(?:\s*/\s*\d+)?\s*$")  # "của 18 Sở ngành tỉnh": a
+# group, no agency ("xếp thứ 2 Ngân hàng Nhà nước" is a rank)
 # the share of an index's raw points right after them: "9,85 điểm, đạt 87,1%"
 _SHARE_OF_POINTS = re.compile(r"\s*(?:điểm)?\s*,?\s*(?:đạt|chiếm|bằng)(?:\s+tỷ lệ)?\s*[\d.,]+\s*%")
 _ROUNDING = r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)"
@@ -574,7 +575,7 @@ def _not_figure(clause: str, code: str) -> bool:
                for m in vocabulary()["not_figure"].finditer(clause))
 
 
-def _agencies(text: str) -> list[str]:
+def _agencies(text: str, units_named: bool = False) -> list[str]:
     """The agencies ``text`` names as the unit of its figures, in order: not a head word alone ("15/24 Sở"), nor one
     that tells them ("Văn phòng UBND tỉnh cho biết", its name ending before the verb; a speaker's department, "ông A,
     Phó giám đốc Sở Khoa học và Công nghệ, cho biết"), nor one they are reported by
@@ -589,7 +590,7 @@ def _agencies(text: str) -> list[str]:
             continue
         source = words["source_before"].search(normalize_key(text[max(0, m.start() - 30):m.start()]))
         (sources if source else found).append(" ".join(name.split()))
-    return found or sources
+    return found or [name for name in sources if not (units_named and words["ministry"].match(name))]
 
 
 UNSAID = (None, None, False)  # a district bulletin's sentence that does not say whose figures it gives
@@ -607,7 +608,7 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
     provinces = provinces_named(sentence)
     districts = {d for (_, d) in district_mentions(sentence, context.province)} if context.province else set()
     districts |= {d for (p, d) in district_mentions(sentence) if p in provinces}
-    named = _agencies(sentence)
+    named = _agencies(sentence, bool(provinces))  # a ministry that rates a province named is no scope
     agencies, agency = set(named), named[0] if named else None
     if len(agencies) > 1:
         return None  # "tại Sở A, ...; tại Sở B, ..."
@@ -616,7 +617,7 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
         return None
     if wide and context.province and not districts and provinces <= {context.province}:
         return context.province, "province", True  # "toàn tỉnh"
-    if agency and not wide and (context.province or provinces):
+    if agency and not wide and (context.province or provinces or words["ministry"].match(agency)):
         return agency, "agency", True
     if districts:
         return districts.pop(), "district", True
@@ -856,7 +857,22 @@ def _same_figure(row: dict, other: dict) -> bool:
     if row["scope"] == other["scope"]:
         return True
     agencies = row["scope_level"] == other["scope_level"] == "agency"
-    return agencies and (row["scope"] in other["scope"] or other["scope"] in row["scope"])
+    return agencies and (row["scope"] in other["scope"] or other["scope"] in row["scope"]
+                         or _abbreviates(row["scope"], other["scope"]) or _abbreviates(other["scope"], row["scope"]))
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether an agency's name in short spells the initials of its name in full after the same head word ("Bộ
+    GTVT", "Bộ Giao thông vận tải"; "Bộ TT&TT", "Bộ Thông tin và Truyền thông").
+
+    >>> _abbreviates("Bộ LĐ-TB&XH", "Bộ Lao động, Thương binh và Xã hội"), _abbreviates("Bộ Y tế", "Bộ Tư pháp")
+    (True, False)
+    """
+    head, _, letters = short.partition(" ")
+    words = [w for w in re.findall(r"\w+", full[len(head):]) if w != "và"]
+    letters = re.sub(r"[^\w]", "", letters)
+    return full.startswith(head + " ") and letters.isupper() and len(words) > 1 \
+        and letters == "".join(w[0].upper() for w in words)
 
 
 def _blanked(sentence: str, spans: list[re.Match]) -> str:
@@ -918,7 +934,7 @@ def _leading_item(key: str, sentence: str, number: Number, context: Context) -> 
     after a rank ("đứng thứ 2 là Sở Nội vụ với 91,11 điểm"), with where its name ends (the next item starts
     there); None when there is none."""
     if number.unit == "rank":  # "đứng thứ 2 là Sở Nội vụ với 91,11 điểm": the unit after the rank
-        after = re.match(r"\s*là\s+([^,;()]*?)(?=\s+(?:với|đạt|có)\s|\s*[,;(]|\s*$)", key[number.end:])
+        after = re.match(r"\s*(?:là\s+)?([^,;()]*?)(?=\s+(?:với|đạt|có)\s|\s*[,;(]|\s*$)", key[number.end:])
     else:
         after = re.match(r"\s*điểm\s+([^,;()]*?)\s+là\s", key[number.end:])
         after = after if after and _LEADING_SCORE.search(key, 0, number.start) else None

@@ -30,7 +30,9 @@ def vocabulary() -> dict:
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
                          "components", "targets", "bounds", "after_not_figure", "other_indices", "groups",
                          "pending", "sources", "source_verbs", "channels", "early", "on_time")}
-    agencies = re.compile(r"(?<!\w)(?:" + "|".join(_head(a) for a in data["agencies"]) + r")"
+    ministries = "|".join(_head(m) for m in sorted(data["ministries"], key=len, reverse=True))
+    agencies = re.compile(rf"(?<!\w)(?:{ministries})(?![\w&-])|"  # a ministry's name is whole; other heads go on:
+                          r"(?<!\w)(?:" + "|".join(_head(a) for a in data["agencies"]) + r")"
                           r"(?:[-–]?\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?(?=\s*(?:[,(:;]|tỉnh|huyện|của|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|cũng|tăng|giảm|vào|$))")
     counted = {code: {normalize_key(w) for w in spec.get("counted", [])} for code, spec in data["indicators"].items()}
@@ -61,6 +63,7 @@ def vocabulary() -> dict:
             "group_count": re.compile(rf"(?<![\w/.,])\d+(?:\s*/\s*\d+)?\s+(?:{words['groups']})(?!\w)"),
             "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},
             "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies,
+            "ministry": re.compile(rf"^(?:{ministries})(?![\w&-])"),
             # an agency that reports the figures: "theo báo cáo của Sở Nội vụ", "Sở Nội vụ tỉnh vừa công bố"
             "source_before": re.compile(rf"(?<!\w)(?:{words['sources']})\s*$"),
             "source_after": re.compile(r"^\s*(?:(?:tỉnh|thành phố|TP\.?)(?:\s+[A-ZĐÀ-Ỹ]\w*)*\s+)?"

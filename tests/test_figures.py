@@ -1166,3 +1166,25 @@ def test_a_list_after_a_count_of_its_units_and_a_colon_gives_each_units_share_of
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 91.15, "Sở Tư pháp"), ("par_index_score", 90.4, "Sở Xây dựng"),
         ("par_index_score", 89.75, "Văn phòng UBND")]
+
+
+def test_a_ministry_is_a_scope_without_a_province_and_its_name_in_short_is_the_same_ministry():
+    national = Context(province=None, district=None, year=2019, period="FY")
+    text = ("Ngày 12/5/2020, Bộ Nội vụ công bố Chỉ số cải cách hành chính năm 2019 của các bộ, cơ quan ngang bộ.\n\n"
+            "Kết quả cho thấy, Bộ Tư pháp đứng đầu (đạt 90,12%), xếp thứ 2 Ngân hàng Nhà nước (đạt 89,96%).\n\n"
+            "Chỉ số cải cách hành chính năm 2019 của Bộ Thông tin và Truyền thông đạt 86,40%, tăng 3 bậc.\n\n"
+            "Năm nay, Bộ TT&TT đạt 86,40%, đứng thứ 8.\n\n"
+            "Bộ phận một cửa của Sở Tư pháp tiếp nhận 1.200 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"])
+            for r in extract_figures(text, national)] == [
+        ("par_index_score", 90.12, "Bộ Tư pháp", "agency"), ("par_index_rank", 2.0, "Ngân hàng Nhà nước", "agency"),
+        ("par_index_score", 89.96, "Ngân hàng Nhà nước", "agency"),
+        ("par_index_score", 86.4, "Bộ Thông tin và Truyền thông", "agency"),
+        ("par_index_rank", 8.0, "Bộ TT&TT", "agency")]
+
+
+def test_a_ministry_that_rates_the_province_named_is_not_the_scope():
+    context = Context(province="Thái Nguyên", district=None, year=2023, period="FY")
+    text = "Theo đánh giá, xếp hạng của Bộ Nội vụ, chỉ số SIPAS năm 2023 của tỉnh Thái Nguyên đạt 90,29%."
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("sipas", 90.29, "Thái Nguyên")]
