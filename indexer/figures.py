@@ -441,7 +441,7 @@ def _listed(key: str, sentence: str, previous: tuple[Number, str], number: Numbe
     if len(key) != len(sentence) or unit != (figure.written or figure.unit) or len(between) > 100:
         return None
     words = vocabulary()
-    if words["other_indices"].search(between) or words["not_figure"].search(between) \
+    if words["other_indices"].search(between) or words["not_figure"].search(words["unit_names"].sub(" ", between)) \
             or words["targets"].search(between) or words["names"].search(between):
         return None
     return code if _unit_named(sentence[figure.end:number.start]) else None
@@ -567,12 +567,15 @@ def _one_channel(key: str, window: str, number: Number) -> bool:
 
 
 def _not_figure(clause: str, code: str) -> bool:
-    """Whether ``clause`` holds a word that makes a number no figure, not inside a cue phrase of the indicator
-    itself ("hồ sơ yêu cầu giải quyết" is no requirement; "đang giải quyết" still says in progress)."""
-    cues = [m.span() for cue, pattern, first in vocabulary()["cues"] if cue == code and first in clause
+    """Whether ``clause`` holds a word that makes a number no figure, not inside a cue phrase of the indicator or a
+    unit's name (``unit_names``): "hồ sơ yêu cầu giải quyết" is no requirement; "đang giải quyết" still says in
+    progress."""
+    words = vocabulary()
+    cues = [m.span() for cue, pattern, first in words["cues"] if cue == code and first in clause
             for m in pattern.finditer(clause)]
+    cues += [m.span() for m in words["unit_names"].finditer(clause)]  # "Sở Kế hoạch và Đầu tư" is no plan
     return any(not any(a <= m.start() and m.end() <= b for a, b in cues)
-               for m in vocabulary()["not_figure"].finditer(clause))
+               for m in words["not_figure"].finditer(clause))
 
 
 def _agencies(text: str, units_named: bool = False) -> list[str]:

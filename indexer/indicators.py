@@ -29,11 +29,13 @@ def vocabulary() -> dict:
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
                          "components", "targets", "bounds", "after_not_figure", "other_indices", "groups",
-                         "pending", "sources", "source_verbs", "channels", "early", "on_time")}
+                         "pending", "sources", "source_verbs", "channels", "early", "on_time", "unit_names")}
     ministries = "|".join(_head(m) for m in sorted(data["ministries"], key=len, reverse=True))
     agencies = re.compile(rf"(?<!\w)(?:{ministries})(?![\w&-])|"  # a ministry's name is whole; other heads go on:
                           r"(?<!\w)(?:" + "|".join(_head(a) for a in data["agencies"]) + r")"
-                          r"(?:[-–]?\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?(?=\s*(?:[,(:;]|tỉnh|huyện|của|đã|đạt|có|"
+                          r"(?:[-–]?\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?"
+                          r"(?:,\s*(?:[Tt]hể thao và [Dd]u lịch|[Tt]hương binh và [Xx]ã hội))?"  # names with a comma
+                          r"(?=\s*(?:[,(:;]|tỉnh|huyện|của|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|cũng|tăng|giảm|vào|$))")
     counted = {code: {normalize_key(w) for w in spec.get("counted", [])} for code, spec in data["indicators"].items()}
     return {"units": {code: spec["units"] for code, spec in data["indicators"].items()}, "cues": cues,
@@ -58,6 +60,7 @@ def vocabulary() -> dict:
             "targets": re.compile(rf"(?<!\w)(?:{words['targets']})(?!\w)"),
             "bounds": re.compile(rf"(?<!\w)(?:{words['bounds']})\s*$"),
             "names": re.compile(rf"(?<!\w)(?:{words['names']})(?!\w)"),
+            "unit_names": re.compile(rf"(?<!\w)(?:{words['unit_names']})(?!\w)"),
             "components": re.compile(rf"(?<!\w)(?:{words['components']})(?!\w)"),
             "other_indices": re.compile(rf"(?<!\w)(?:{words['other_indices']})(?!\w)"),
             "group_count": re.compile(rf"(?<![\w/.,])\d+(?:\s*/\s*\d+)?\s+(?:{words['groups']})(?!\w)"),

@@ -1188,3 +1188,13 @@ def test_a_ministry_that_rates_the_province_named_is_not_the_scope():
     text = "Theo đánh giá, xếp hạng của Bộ Nội vụ, chỉ số SIPAS năm 2023 của tỉnh Thái Nguyên đạt 90,29%."
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("sipas", 90.29, "Thái Nguyên")]
+
+
+def test_a_plan_or_tourism_in_a_departments_name_does_not_end_a_list():
+    context = Context(province="Gia Lai", district=None, year=2020, period="FY")
+    text = ("UBND tỉnh công bố Chỉ số cải cách hành chính năm 2020 của 20 sở, ban, ngành tỉnh, theo đó: Sở Tư pháp "
+            "xếp thứ nhất với tổng điểm 94,10; Sở Kế hoạch và Đầu tư 90,25 điểm; Sở Văn hóa, Thể thao và Du lịch "
+            "88,40 điểm; Sở Y tế 80,12 điểm.")
+    assert [(r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        (94.1, "Sở Tư pháp"), (90.25, "Sở Kế hoạch và Đầu tư"), (88.4, "Sở Văn hóa, Thể thao và Du lịch"),
+        (80.12, "Sở Y tế")]
