@@ -44,6 +44,8 @@ class Matches:
     trace: Trace | None = None  # the evaluated query's arrays, when the request asks for explanations
     partial: np.ndarray | None = None  # documents holding some of the words, too few for the best-match share
     first: np.ndarray | None = None  # when widened by ``partial``: the documents ranked before them
+    loose: tuple | None = None  # with a filter: (documents holding a syllable of the words only, their scores)
+    second: np.ndarray | None = None  # when widened by ``loose`` too: the documents ranked before those
 
 
 # -- resolving field values of the query language -------------------------------------
@@ -99,14 +101,16 @@ def match(state, request: SearchRequest, deadline: Deadline) -> Matches:
     understood = understand(asked_text(parsed)) if parsed is not None else {}
     query = _boosted(query, understood, state.relevance.understood_boost)
     table = state.table
-    parts, trace, partial = [], None, None
+    parts, trace, partial, loose = [], None, None, None
     if request.query.strip():
-        matched, scores, parts, trace, partial = state.vector.run(query, deadline, explain=request.explain)
+        matched, scores, parts, trace, partial, loose = state.vector.run(
+            query, deadline, explain=request.explain, loose=bool(request.filters))
     else:  # the empty query: every live document, ranked by date
         scores, matched = None, table.live.copy()
         deadline.check()
     masks = filter_masks(table, request.filters)
-    return Matches(query, terms, matched, masks, _filtered(matched, masks), scores, parts, understood, trace, partial)
+    return Matches(query, terms, matched, masks, _filtered(matched, masks), scores, parts, understood, trace, partial,
+                   loose=loose)
 
 
 def _filtered(documents: np.ndarray, masks: dict) -> np.ndarray:
@@ -120,14 +124,32 @@ def _filtered(documents: np.ndarray, masks: dict) -> np.ndarray:
 def widened(found: Matches, below: float) -> Matches | None:
     """The matches widened by the partial ones (those holding some of the query's words) when fewer than
     ``below`` hold enough of them and some partial match passes the filters, as Algolia drops words from a
-    query that finds too little; the full matches keep their places before them. None when not widened."""
-    if found.partial is None or np.count_nonzero(found.final) >= below:
+    query that finds too little; the full matches keep their places before them. When the filters still leave
+    fewer than ``below``, the bulletins they pass that hold a syllable of the words follow, ranked by those
+    syllables (``loosened``). None when not widened."""
+    if np.count_nonzero(found.final) >= below:
         return None
-    extra = _filtered(found.partial, found.masks)
+    out = found
+    extra = _filtered(found.partial, found.masks) if found.partial is not None else None
+    if extra is not None and extra.any():
+        out = dataclasses.replace(found, matched=found.matched | found.partial, final=found.final | extra,
+                                  partial=None, first=found.final)
+    return loosened(out, below) or (out if out is not found else None)
+
+
+def loosened(found: Matches, below: float) -> Matches | None:
+    """With a filter, fewer than ``below`` matches: those the filters pass among the bulletins that hold a syllable
+    of the query's words but no whole word follow them, scored by those syllables (a filtered set is small and on
+    its subject already: "phân cấp phân quyền" in topic bo_may, 2025 also lists its bulletins on "cấp xã")."""
+    if found.loose is None or not found.masks or np.count_nonzero(found.final) >= below:
+        return None
+    holding, syllables = found.loose
+    extra = _filtered(holding, found.masks) & ~found.final
     if not extra.any():
         return None
-    return dataclasses.replace(found, matched=found.matched | found.partial, final=found.final | extra,
-                               partial=None, first=found.final)
+    first = found.first if found.first is not None else found.final
+    return dataclasses.replace(found, matched=found.matched | extra, final=found.final | extra, first=first,
+                               second=found.final, loose=None, scores=np.where(extra, syllables, found.scores))
 
 
 def rank(state, found: Matches, request: SearchRequest, limit: int, deadline: Deadline) -> list[tuple[int, float]]:
@@ -135,8 +157,12 @@ def rank(state, found: Matches, request: SearchRequest, limit: int, deadline: De
     if request.sort == "relevance" and found.scores is not None:
         if found.first is None:
             return top(found.scores, found.final, limit)
-        ahead = top(found.scores, found.first, limit)
-        return ahead + top(found.scores, found.final & ~found.first, limit - len(ahead))
+        ranked = top(found.scores, found.first, limit)
+        tiers = [found.second & ~found.first, found.final & ~found.second] if found.second is not None \
+            else [found.final & ~found.first]
+        for tier in tiers:
+            ranked += top(found.scores, tier, limit - len(ranked))
+        return ranked
     return by_date(state.table, found.final, request.sort == "oldest", limit)
 
 

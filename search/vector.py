@@ -98,6 +98,8 @@ class VectorSearcher:
     threads over the same index state: one array per field, not one per thread.
     """
 
+    _want_loose = False  # ``run(loose=True)``: also the documents holding a syllable of the words
+
     def __init__(self, searcher, live: np.ndarray, lengths: dict | None = None, cache: LRU | None = None,
                  hot: list[HotPostings | None] | None = None, relevance: Relevance = DEFAULT,
                  norms: dict | None = None):
@@ -192,18 +194,22 @@ class VectorSearcher:
         """
         return self.run(query, deadline)[:2]
 
-    def run(self, query, deadline: Deadline | None = None, explain: bool = False):
-        """(match mask, scores, soft parts, trace, partial); soft parts: (label, mask) of a best match at the
-        root; trace: the root ``Trace`` when ``explain``, else None; partial: the documents a best match at the
-        root leaves out for holding too small a share of its words (scored; None when there is none)."""
+    def run(self, query, deadline: Deadline | None = None, explain: bool = False, loose: bool = False):
+        """(match mask, scores, soft parts, trace, partial, loose); soft parts: (label, mask) of a best match at
+        the root; trace: the root ``Trace`` when ``explain``, else None; partial: the documents a best match at
+        the root leaves out for holding too small a share of its words (scored; None when there is none); loose,
+        when asked: (documents holding a syllable of its words but no whole word, their syllables' scores), else
+        None."""
         self._deadline = deadline or Deadline(None)
-        self._parts, self._partial = [], None
+        self._parts, self._partial, self._loose = [], None, None
+        self._want_loose = loose
         self._trace = [] if explain else None
         mask, scores = self._node(query.normalize(), root=True)
         trace = self._trace[0] if explain else None
         self._trace = None
         partial = self._partial & self.live if self._partial is not None else None
-        return mask & self.live, scores, self._parts, trace, partial
+        found = None if self._loose is None else (self._loose[0] & self.live, self._loose[1])
+        return mask & self.live, scores, self._parts, trace, partial, found
 
     def _node(self, node, root=False):
         if self._trace is None:
@@ -333,6 +339,9 @@ class VectorSearcher:
             enough = covered >= node.min_share * weights.sum() - 1e-9
             if root:
                 self._partial = mask & ~enough
+                if self._want_loose:  # a word's syllables score where they stand, also without the whole word
+                    syllables = np.sum([s for _, s in soft], axis=0) if soft else np.zeros(self.size)
+                    self._loose = ((syllables > 0) & ~mask, syllables)
             mask &= enough
         if node.optional is not None:
             optional_mask, optional_scores = self._node(node.optional)

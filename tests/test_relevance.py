@@ -178,3 +178,20 @@ def test_whooshs_searcher_weights_terms_as_the_array_evaluator(engine):
         frequency = searcher.doc_frequency(field, term)
         assert frequency > 0
         assert searcher.idf(field, term) == float(idf(frequency, searcher.doc_count_all()))
+
+
+def test_a_filtered_short_answer_is_followed_by_the_filtered_bulletins_holding_a_syllable_of_its_words(tmp_path):
+    bulletins = {
+        "full": "Sắp xếp bộ máy năm 2025\n\nNăm 2025, huyện sắp xếp bộ máy các phòng chuyên môn.",
+        "syllable": "Hội nghị năm 2025\n\nNăm 2025, huyện họp bàn việc bố trí máy móc cho các xã.",
+        "nothing": "Lễ hội năm 2025\n\nNăm 2025, xã tổ chức lễ hội truyền thống đầu xuân.",
+        "other-year": "Sắp xếp bộ máy năm 2024\n\nNăm 2024, huyện sắp xếp bộ máy các phòng chuyên môn.",
+    }
+    engine = engine_over(bulletins, tmp_path)
+    filtered = engine.run_search(make_request("sắp xếp bộ máy", {"year": ["2025"]}))
+    assert ([hit.id for hit in filtered.results], filtered.total, filtered.full_matches) == (["full", "syllable"], 2, 1)
+    assert filtered.results[1].score > 0  # ranked by the syllables it holds
+    unfiltered = engine.run_search(make_request("sắp xếp bộ máy"))  # no filter: a syllable alone finds nothing
+    assert sorted(hit.id for hit in unfiltered.results) == ["full", "other-year"]
+    strict = SearchEngine(engine.root, relevance=Relevance(widen_below=0))
+    assert [hit.id for hit in strict.run_search(make_request("sắp xếp bộ máy", {"year": ["2025"]})).results] == ["full"]
