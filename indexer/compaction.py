@@ -139,18 +139,22 @@ def _placement(readers, order: Sequence[str], start: int) -> list[dict[int, int]
 def _add_postings(writer, readers, places) -> dict[str, dict[int, int]]:
     """Put every live posting in the writer's pool; each (field, new docnum)'s length, as indexing counts it."""
     lengths: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    add = writer.pool.add
+    add = writer.pool.add_postings
     for reader, place in zip(readers, places, strict=True):
-        for fieldname, text in reader.all_terms():
+        terms = reader._terms  # the segment's terms table, read in one ordered pass with each term's entry (its
+        # matcher from the entry: a lookup per term would hash the key again, and SegmentReader.postings would
+        # rebuild the set of deletions per term)
+        for (fieldname, text), info in terms.items():
             if fieldname not in writer.schema:
                 continue
             field = writer.schema[fieldname]
-            counted = lengths[fieldname] if field.scorable else None
-            # the segment's own matcher: SegmentReader.postings would rebuild the set of deletions per term
-            for new, weight, value in _live_postings(reader._terms.matcher(fieldname, text, field.format), place):
-                if counted is not None:
-                    counted[new] += field.format.decode_frequency(value)
-                add((fieldname, text, new, weight, value))
+            matcher = terms._codec.postings_reader(terms._postfile, info, field.format, term=(fieldname, text))
+            postings = list(_live_postings(matcher, place))
+            if field.scorable:
+                counted, frequency = lengths[fieldname], field.format.decode_frequency
+                for new, _, value in postings:
+                    counted[new] += frequency(value)
+            add(fieldname, text, postings)
     return lengths
 
 

@@ -37,7 +37,7 @@ import pickle
 import shutil
 from array import array
 from contextlib import contextmanager
-from itertools import accumulate, groupby
+from itertools import accumulate, groupby, pairwise
 
 from whoosh import writing
 from whoosh.codec.whoosh3 import W3FieldWriter, W3TermInfo
@@ -73,6 +73,19 @@ class TermPool(writing.PostingPool):
             self.last[fieldname] = docnum
         self._postings(fieldname, term).append((docnum, weight, value))
         self._grow(POSTING_BYTES + len(value or emptybytes))
+
+    def add_postings(self, fieldname: str, term: bytes, postings: list) -> None:
+        """A term's ``(docnum, weight, value)`` postings at once (compaction reads a segment term by term)."""
+        if not postings:
+            return
+        if self.ordered:
+            docs = [posting[0] for posting in postings]
+            if docs[0] > self.last.get(fieldname, -1) and all(a < b for a, b in pairwise(docs)):
+                self.last[fieldname] = docs[-1]
+            else:
+                self.ordered = False
+        self._postings(fieldname, term).extend(postings)
+        self._grow(POSTING_BYTES * len(postings) + sum(len(value or emptybytes) for _, _, value in postings))
 
     def add_field(self, fieldname: str, docnum: int, items, boost: float) -> int:
         """One document's field: ``field.index``'s ``(term, frequency, weight, value)``, each term once; the sum
