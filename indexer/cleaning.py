@@ -299,7 +299,7 @@ def _with_lead_in(lines: list[str], patterns: ChromePatterns, at: int, title: st
     before = next((j for j in range(at - 1, max(at - 3, -1), -1) if lines[j]), None)
     if before is not None and lines[before].endswith(":") and len(lines[before].split()) <= LEAD_IN_WORDS \
             and not _is_furniture(lines[before], patterns) and not title.endswith(":"):
-        return at, f"{lines[before]} {title}"
+        return at, _trim_title(f"{lines[before]} {title}", patterns)  # not a label's: "Dòng sự kiện:"
     return at, title
 
 

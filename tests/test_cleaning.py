@@ -157,6 +157,9 @@ ARTICLE = f"Hội nghị sơ kết cải cách hành chính\n{BODY}"
     ("body", ["« Trang trước", "Trang sau »"]),
     ("tail", ["Tin khác", "Hội nghị tập huấn 12/03/2020", "Tin mới 2 19/04/2021"]),
     ("tail", ["Tin liên quan", "Thông báo số 74/TB-VPCP ngày 14/3/2023    16/05/2023"]),
+    ("head", ["Skip Navigation LinksCải Cách hành chính"]),
+    ("head", ["Asset Publisher"]),
+    ("head", ["#Chỉ số cải cách hành chính"]),
     ("tail", ["Tin đã đưa", "Xem theo ngày :"]),
     ("tail", ["Các tin khác", "Một tin 01/01/2020"]),
     ("tail", ["Bài viết liên quan", "Một bài"]),
@@ -343,3 +346,21 @@ def test_paragraphs_above_the_headline_of_an_excerpt_opening_mid_article_stay_in
     cleaned = clean(page, url="https://thanhson.example.gov.vn/thanh-son-cong-khai-ket-qua-giai-quyet-ho-so-truc-tuyen")
     assert (cleaned.title, cleaned.text.split("\n\n"), cleaned.aside.split("\n")) == (
         "Thanh Sơn: Công khai kết quả giải quyết hồ sơ trực tuyến", [paragraph, LEAD, BODY], [page.split("\n")[0]])
+
+
+@pytest.mark.parametrize("printed", [
+    "【tài xỉu 2.5-3】Huyện Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến",
+    "Huyện Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến MỚI NHẤT",
+    "Dòng sự kiện:\nHuyện Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến",
+])
+def test_a_spam_tag_a_badge_and_an_event_stream_label_are_no_part_of_the_headline(printed):
+    assert clean("\n".join([printed, LEAD, BODY])).title == "Huyện Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến"
+
+
+def test_a_documents_subject_ends_before_the_issuing_council_and_the_first_section_heading():
+    header = ["ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-UBND", "KẾ HOẠCH"]
+    plan = clean("\n".join([*header, "CHUYỂN ĐỔI SỐ TỈNH HẢI DƯƠNG NĂM 2023", "PHẦN I. KẾT QUẢ NĂM 2022", BODY]))
+    council = clean("\n".join([*header[:2], "NGHỊ QUYẾT", "VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2021",
+                               "HỘI ĐỒNG NHÂN DÂN TỈNH TRÀ VINH", BODY]))
+    assert (plan.title, council.title) == ("KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH HẢI DƯƠNG NĂM 2023",
+                                           "NGHỊ QUYẾT VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2021")
