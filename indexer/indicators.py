@@ -35,7 +35,7 @@ def vocabulary() -> dict:
                           r"(?<!\w)(?:" + "|".join(_head(a) for a in data["agencies"]) + r")"
                           r"(?:[-–]?\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?"
                           r"(?:,\s*(?:[Tt]hể thao và [Dd]u lịch|[Tt]hương binh và [Xx]ã hội))?"  # names with a comma
-                          r"(?=\s*(?:[,(:;]|tỉnh|huyện|của|đã|đạt|có|"
+                          r"(?=\s*(?:[,(:;]|cấp\s|tỉnh|huyện|của|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|cũng|tăng|giảm|vào|$))")
     counted = {code: {normalize_key(w) for w in spec.get("counted", [])} for code, spec in data["indicators"].items()}
     return {"units": {code: spec["units"] for code, spec in data["indicators"].items()}, "cues": cues,

@@ -354,7 +354,8 @@ def test_paragraphs_above_the_headline_of_an_excerpt_opening_mid_article_stay_in
     "Dòng sự kiện:\nHuyện Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến",
 ])
 def test_a_spam_tag_a_badge_and_an_event_stream_label_are_no_part_of_the_headline(printed):
-    assert clean("\n".join([printed, LEAD, BODY])).title == "Huyện Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến"
+    headline = "Huyện Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến"
+    assert clean("\n".join([printed, LEAD, BODY])).title == headline
 
 
 def test_a_documents_subject_ends_before_the_issuing_council_and_the_first_section_heading():

@@ -1198,3 +1198,10 @@ def test_a_plan_or_tourism_in_a_departments_name_does_not_end_a_list():
     assert [(r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         (94.1, "Sở Tư pháp"), (90.25, "Sở Kế hoạch và Đầu tư"), (88.4, "Sở Văn hóa, Thể thao và Du lịch"),
         (80.12, "Sở Y tế")]
+
+
+def test_an_agencys_name_ends_before_the_tier_it_serves():
+    context = Context(province="Vĩnh Phúc", district=None, year=2021, period="FY")
+    text = "Trong năm 2021, Trung tâm Phục vụ hành chính công cấp tỉnh đã tiếp nhận 52.000 hồ sơ."
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 52000.0, "Trung tâm Phục vụ hành chính công")]
