@@ -94,17 +94,20 @@ class Sequence(wq.Query):
 class Lift(wq.Query):
     """``query``'s matches and scores, each score times ``1 + factor * (lifts it matches)``."""
 
-    def __init__(self, query, lifts, factor: float, boost=1.0):
+    fieldname = None  # spans fields (Whoosh's normalisers ask, as of a best match)
+
+    def __init__(self, query, lifts, factor: float, boost=1.0, label="for each named value it has"):
         self.query = query
         self.lifts = list(lifts)
         self.factor = factor
         self.boost = boost
+        self.label = label  # what a lift is for, in explanations
 
     def children(self):
         return [self.query, *self.lifts]
 
     def normalize(self):
-        return Lift(self.query.normalize(), self.lifts, self.factor, self.boost)
+        return Lift(self.query.normalize(), self.lifts, self.factor, self.boost, self.label)
 
     def __eq__(self, other):
         return type(other) is Lift and (other.query, other.lifts, other.factor, other.boost) == (

@@ -48,7 +48,7 @@ from whoosh import query as wq
 
 from . import query as ast
 from .analysis import WORDS, number_parts, pair_terms, scan
-from .clauses import BestMatch, Sequence
+from .clauses import BestMatch, Lift, Sequence
 from .docnumbers import is_ref, ref_key
 from .querywords import abbreviations, function_words
 from .relevance import DEFAULT, Relevance
@@ -492,12 +492,14 @@ class Compiler:
 
     def _conjunction(self, children) -> wq.Query | None:
         """Parts side by side: plain words pooled into one best match, everything else required."""
-        required, soft, optional = [], [], []
+        required, soft, optional, headline = [], [], [], []
+        title_scope = Scope.of(self.scope.relevance, title_only=True)
         for child in children:
             if isinstance(child, ast.Words) and self.match == "best":
                 analysed = self._tolerant(analyse(child.text))
                 self._note(analysed, phrase=False)
                 soft += units(analysed, self.scope)
+                headline += [u.query for u in units(analysed, title_scope) if not u.function]
                 optional += _optional(analysed, self.scope)
                 continue
             built = self._strict(child)
@@ -509,9 +511,12 @@ class Compiler:
                 return None
             base = required[0] if len(required) == 1 else wq.And(required)
             return wq.AndMaybe(base, wq.Or(optional)) if optional else base
-        return BestMatch(required, [u.query for u in soft], [u.label for u in soft], [u.weak for u in soft],
+        best = BestMatch(required, [u.query for u in soft], [u.label for u in soft], [u.weak for u in soft],
                          wq.Or(optional) if optional else None, self.scope.relevance.min_share,
                          whole=[u.whole for u in soft])
+        lift = self.scope.relevance.headline_lift
+        return Lift(best, [wq.And(headline)], lift, label="if the headline holds every word") \
+            if lift > 0 and headline else best
 
     def _field(self, node: ast.Field) -> wq.Query | None:
         if node.name == "title":

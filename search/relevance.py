@@ -28,7 +28,7 @@ class Relevance:
     b: float = 0.75  # BM25 length normalisation
     idf_floor: float = 0.75  # added to log((N + 1) / (df + 1)); Whoosh adds 1 (to N / (df + 1)), which leaves a
     # syllable of every bulletin ("cải", "hành") a quarter of a rare name's weight: a common phrase drowned it
-    title_boost: float = 1.0  # weight of a match in the headline against one in the body
+    title_boost: float = 0.5  # weight of a match in the headline against one in the body (0.5-0.7: real dev's best)
     aside_boost: float = 0.3  # weight of a match in the lines cleaning set aside (above the headline, chrome)
     number_boost: float = 100.0  # a document's own number matched: it ranks before those citing it (times cited_boost)
     cited_boost: float = 20.0  # a document number of the query found in the text (a citation) outweighs its words
@@ -40,6 +40,7 @@ class Relevance:
     complete_lift: float = 0.5  # every word present: lifted by this share of the best partial score + 1 (1: a tier)
     widen_below: float = 10  # fewer bulletins than this hold the share of the words: those holding some follow
     understood_boost: float = 0.2  # score times 1 + this per year, period or place named in the query it has
+    headline_lift: float = 0.2  # score times 1 + this where the headline holds every word of the query
 
     @classmethod
     def parse(cls, assignments: list[str]) -> Relevance:

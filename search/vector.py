@@ -426,16 +426,26 @@ def explain(trace: Trace, docnum: int) -> dict:
     A node whose value is more than its matched children's sum (a best match's lift for holding every
     word) says so with a ``lift`` entry.
     """
-    details = [explain(child, docnum) for child in trace.children if child.mask[docnum]]
     out = {"value": round(float(trace.scores[docnum]), 6), "description": trace.label}
+    if trace.label.startswith(LIFTED):  # a lift: its query's value times the factor it earns (its lifts decide,
+        # they add nothing themselves)
+        inner = explain(trace.children[0], docnum)
+        times = out["value"] / trace.boost / inner["value"] if inner["value"] else 1.0
+        out["details"] = [inner, {"value": round(times, 6), "description": "times"}]
+        return out
+    details = [explain(child, docnum) for child in trace.children if child.mask[docnum]]
     if details:
         out["details"] = details
         if trace.boost != 1.0:
             out["boost"] = trace.boost
-        rest = out["value"] / trace.boost - sum(d["value"] for d in details)
-        if trace.label.startswith("best match") and rest > 1e-6:
+        rest = float(trace.scores[docnum]) / trace.boost - sum(float(child.scores[docnum])
+                                                               for child in trace.children if child.mask[docnum])
+        if trace.label.startswith("best match") and rest > 1e-6:  # from the unrounded values: no rounding noise
             out["details"].append({"value": round(rest, 6), "description": "lift: every word present"})
     return out
+
+
+LIFTED = "times 1 +"  # how a lift's explanation opens
 
 
 def describe(node) -> str:
@@ -446,7 +456,7 @@ def describe(node) -> str:
     if isinstance(node, Sequence):
         return f"{node.fieldname}:\"{' '.join(node.pairs)}\" (in sequence){boost}"
     if isinstance(node, Lift):
-        return f"times 1 + {node.factor:g} for each named value it has{boost}"
+        return f"{LIFTED} {node.factor:g} {node.label}{boost}"
     if isinstance(node, BestMatch):
         return f"best match of {', '.join(node.labels)} (share >= {node.min_share:g}){boost}"
     names = {wq.And: "all of", wq.Or: "sum of", wq.AndMaybe: "required, plus optional", wq.Not: "not",

@@ -195,3 +195,19 @@ def test_a_filtered_short_answer_is_followed_by_the_filtered_bulletins_holding_a
     assert sorted(hit.id for hit in unfiltered.results) == ["full", "other-year"]
     strict = SearchEngine(engine.root, relevance=Relevance(widen_below=0))
     assert [hit.id for hit in strict.run_search(make_request("sắp xếp bộ máy", {"year": ["2025"]})).results] == ["full"]
+
+
+def test_a_headline_holding_every_word_of_the_query_lifts_its_bulletin(tmp_path):
+    query = "Trung tâm Phục vụ hành chính công tỉnh đi vào hoạt động"
+    bulletins = {
+        "headline": f"{query}\n\nSáng 2/1, tỉnh khai trương nơi tiếp nhận hồ sơ của người dân và doanh nghiệp.",
+        "body": ("Tổng kết công tác năm 2020 của tỉnh\n\nTrung tâm phục vụ hành chính công của tỉnh; hoạt động đi "
+                 "vào nền nếp, Trung tâm hoạt động hiệu quả, phục vụ tốt."),
+    }
+    engine = engine_over(bulletins, tmp_path)
+    lifted = {hit.id: hit.score for hit in engine.run_search(make_request(query)).results}
+    plain = SearchEngine(engine.root, relevance=Relevance(headline_lift=0)).run_search(make_request(query)).results
+    unlifted = {hit.id: hit.score for hit in plain}
+    assert [hit.id for hit in plain] == ["body", "headline"]  # the body's words outweigh a half-weight headline
+    assert sorted(lifted, key=lifted.get, reverse=True) == ["headline", "body"]
+    assert (lifted["headline"] / unlifted["headline"], lifted["body"]) == (pytest.approx(1.2), unlifted["body"])
