@@ -80,6 +80,7 @@ from .places import BARE_DISTRICT_WORD, district_mentions, provinces_named
 
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
+_DIGIT = re.compile(r"\d")
 _WHOLE_END = re.compile(r"[.!?:;)\"”…]\s*$")  # the last character of a text that is not cut off
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
 _CITY_DOT = ("TP.", "Tp.")  # "UBND TP. Nha Trang": the abbreviation of "thành phố", no sentence end before a place
@@ -327,6 +328,12 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
             found.append((number, code))
             previous = (number, code)
     return _index_as_share(found)
+
+
+def _may_report(key: str, numbers: list[Number]) -> bool:
+    """Whether ``_indicators`` can find a figure among these numbers: every indicator takes a unit, and a bare
+    number gets one only as a decimal (a score) or as a count of the dossiers the sentence names before it."""
+    return "hồ sơ" in key or any(number.unit or number.decimal for number in numbers)
 
 
 def _raw_points(number: Number, code: str | None) -> bool:
@@ -684,6 +691,15 @@ def _monthly(stated: tuple, monthly: tuple) -> tuple:
     return (monthly if monthly[0] else UNCLEAR) if stated == THIS_MONTH else stated
 
 
+def _carry(carried: tuple, unread: list[str], context: Context, monthly: tuple) -> tuple:
+    """The period a paragraph carries once the ``unread`` sentences, each stating its own or not, are read (and
+    emptied: the next call starts where this one ended)."""
+    for sentence in unread:
+        carried = _carried(_monthly(_stated(sentence, context), monthly), carried)
+    unread.clear()
+    return carried
+
+
 def _carried(said: tuple, carried: tuple) -> tuple:
     """A sentence's period: its own, else the one its paragraph carries; "Đến nay" opening it continues the
     paragraph's period ("Trong 9 tháng ... Đến nay, tỷ lệ ... đạt 97%") and with none is a figure to date (the
@@ -722,21 +738,32 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     its text states its period when the first takes the bulletin's (an agency named in short, then in full, is one).
     A sentence that names no period or scope takes those of an earlier sentence of its paragraph (the period
     of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
+    rows, rounded, defaulted, read = _read_rows(text, context)
+    kept = [row for at, row in enumerate(rows) if (at not in rounded or not _said_exactly(row, read))
+            and not _given_again(at, rows, defaulted)]
+    return _without_second_breakdowns(kept)
+
+
+def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[dict], set, set, list[dict]]:
+    """(every figure read, in the order of the text; the places in it of those a rounding word precedes; of those
+    whose period is the bulletin's; what every sentence's figures read as), before ``extract_figures`` drops
+    repeats. ``whole``: the text is not an excerpt, its last sentence stands even without a closing mark."""
     rows, seen, rounded, defaulted, read = [], set(), set(), set(), []
     monthly = _headline_span(context)  # a report's month or span, named by its headline or first period: its
     # paragraphs' default
     carried_period, paragraph, last_end, tiered, before = monthly, [], 0, False, None
-    cut_at = None if _WHOLE_END.search(text) else len(text.rstrip())  # an excerpt broken off mid-sentence
+    unread = []  # sentences of the paragraph that carry a period on, read only when a later one needs it
+    cut_at = None if whole or _WHOLE_END.search(text) else len(text.rstrip())  # an excerpt broken off mid-sentence
     centre = _centre_named(context.title or "")  # the centre "Trung tâm" alone refers to
     for start, end in sentences(text):
         sentence = text[start:end]
         if "\n" in text[last_end:start]:
             before = paragraph[::-1] or before  # the paragraph before, its last sentence first
-            carried_period, paragraph, tiered = monthly, [], False  # a new paragraph
+            carried_period, paragraph, tiered, unread = monthly, [], False, []  # a new paragraph
         last_end = end
         paragraph.append(sentence)
         centre = _centre_named(sentence) or centre
-        if not any(ch.isdigit() for ch in sentence):
+        if not _DIGIT.search(sentence):
             continue
         key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
         key = _ABBREVIATION.sub(lambda m: " " * len(m.group()), key)  # "hồ sơ thủ tục hành chính (TTHC) được ..."
@@ -749,15 +776,15 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         previous = paragraph[-2::-1] if len(paragraph) > 1 else before or []  # the sentences before
         headline = context.title if "chỉ số" not in key else ""  # "Chỉ số thủ tục hành chính công (38/63)": a part
         earlier = partial(_last_index, previous, headline)  # read only when needed
-        found = _indicators(key, numbers, sentence, earlier)
+        found = _indicators(key, numbers, sentence, earlier) if _may_report(key, numbers) else []
         read += [{"indicator": code, "value": number.value, "unit": number.unit} for number, code in found]
         if not found:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
-                stated = _monthly(_stated(sentence, context), monthly)  # says the period of the next ones
-                carried_period = _carried(stated, carried_period)
-            elif not carried_period[0] and ("tháng" in key or "đến" in key):  # so does one naming a month or a
-                stated = _stated(sentence, context)  # span of days, when no period is carried yet: "Trong tháng
-                # 2/2018 có 1.555 lượt người tham gia đánh giá ..."
+                unread.append(sentence)  # says the period of the next ones
+            elif ("tháng" in key or "đến" in key) and not (carried_period := _carry(carried_period, unread,
+                                                                                      context, monthly))[0]:
+                stated = _stated(sentence, context)  # so does one naming a month or a span of days, when no
+                # period is carried yet: "Trong tháng 2/2018 có 1.555 lượt người tham gia đánh giá ..."
                 carried_period = stated if str(stated[0]).startswith(("month:", "range:")) else carried_period
             continue
         if len(key) == len(sentence):  # places named after its last figure are not its subject
@@ -770,7 +797,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
         dated = [m for m in (_RANK_YEAR.match(key, n.end) for n in numbers if n.unit == "rank") if m] \
             if len(key) == len(sentence) else []  # "Từ vị trí 63 của năm 2020, ...": that rank's year
         said = _monthly(_stated(_blanked(sentence, asides + dated + compared), context), monthly)
-        stated = _carried(said, carried_period)
+        stated = _carried(said, (carried_period := _carry(carried_period, unread, context, monthly)))
         said = ("as_of", None) if said == UP_TO_NOW else said
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
         if scope is None and not listing:
@@ -820,9 +847,7 @@ def extract_figures(text: str, context: Context) -> list[dict]:
                 rounded.add(len(rows) - 1)  # its place in rows
             if figure_stated == (None, None):
                 defaulted.add(len(rows) - 1)  # its period is the bulletin's, none its text states
-    kept = [row for at, row in enumerate(rows) if (at not in rounded or not _said_exactly(row, read))
-            and not _given_again(at, rows, defaulted)]
-    return _without_second_breakdowns(kept)
+    return rows, rounded, defaulted, read
 
 
 def _without_second_breakdowns(rows: list[dict]) -> list[dict]:
@@ -1030,6 +1055,8 @@ def figures_of(bulletin) -> list[dict]:
     rows = extract_figures(bulletin.text, context)
     if not any(ch.isdigit() for ch in title) or title in bulletin.text or _ROUNDED_NUMBER.search(normalize_key(title)):
         return rows  # "Hơn 99% hồ sơ ... đúng hạn": a headline rounds what the text states exactly
+    if not _read_rows(title, context, whole=True)[0]:
+        return rows  # read first, the headline is read as on its own: none of its numbers is a figure
     given = {_row_key(row) for row in rows}
     head = f"{title}\n"
     headline = [{**row, "start": HEADLINE[0], "end": HEADLINE[1]}

@@ -28,6 +28,10 @@ _RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở|từ|với)\s+(?:(?:v�
 _NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|(?<!tổng )số|lần|giai đoạn|khóa|nghị định|quyết định"
                                r"|thông tư|điều|khoản|top|thứ|nhóm|gấp)\s*$")
 _SCORE_AFTER = re.compile(r"^\s*(?:điểm|/\s*100)(?!\w)")
+_WRITTEN = re.compile(r"\s*(\d[\d.,]*)\s*(ngàn|nghìn|triệu|tỷ)?\s*%?\s*")
+_DECIMAL_POINT = re.compile(r"\d{1,3}\.\d{1,2}")  # "98.5%": a decimal point, as some portals write
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _MULTIPLIER = {"ngàn": 1_000, "nghìn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000}
 
 
@@ -37,13 +41,13 @@ def parse_number(text: str) -> float | None:
     >>> parse_number("1.439"), parse_number("98,5"), parse_number("59,72 ngàn"), parse_number("2,5 triệu")
     (1439.0, 98.5, 59720.0, 2500000.0)
     """
-    found = re.fullmatch(r"\s*(\d[\d.,]*)\s*(ngàn|nghìn|triệu|tỷ)?\s*%?\s*", text)
+    found = _WRITTEN.fullmatch(text)
     if not found:
         return None
     digits = found.group(1)
-    if re.fullmatch(r"\d{1,3}\.\d{1,2}", digits):  # "98.5%": a decimal point, as some portals write
+    if _DECIMAL_POINT.fullmatch(digits):
         number = float(digits)
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?", digits):
+    elif _GROUPED.fullmatch(digits):
         number = float(digits.replace(".", "").replace(",", "."))
     else:
         return None
@@ -77,14 +81,14 @@ def read_numbers(key: str) -> list[Number]:
         value = float(m.group("dot")) if m.group("dot") else \
             parse_number(m.group("n") + (" " + m.group("mult") if m.group("mult") else ""))  # not "/80"
         bare = not m.group("mult") and not m.group("pct")
-        if value is None or (bare and re.fullmatch(r"(?:19|20)\d\d", m.group("n"))) \
+        if value is None or (bare and _YEAR_LIKE.fullmatch(m.group("n"))) \
                 or _NOT_VALUE_BEFORE.search(key[max(0, m.start() - 20):m.start()]):  # a year, a level, a date
             continue
         after = key[m.end():m.end() + 40]
         counted = vocabulary()["counted_after"].match(after)
         unit = "%" if m.group("pct") else "score" if _SCORE_AFTER.match(after) else "count" if counted else None
         found.append(Number(m.start(), m.end(), value, unit, counted.group().strip() if counted else "",
-                             "," in m.group("n") or bool(re.fullmatch(r"\d{1,3}\.\d{1,2}", m.group("n")))))
+                             "," in m.group("n") or bool(_DECIMAL_POINT.fullmatch(m.group("n")))))
     return sorted(found, key=lambda n: n.start)
 
 

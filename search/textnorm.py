@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # ` ´ ~ hook dot
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -109,9 +109,19 @@ def has_diacritics(text: str) -> bool:
     return fold(text) != text
 
 
+SHORT = 1024  # texts up to this many characters (sentences, headlines, queries) keep their keys in a cache
+
+
 def normalize_key(text: str) -> str:
     """The comparison key used for matching: NFC, lower case, new-style tones."""
+    return _short_key(text) if len(text) <= SHORT else _key(text)
+
+
+def _key(text: str) -> str:
     return unify_tones(clean_unicode(text)).lower()
+
+
+_short_key = lru_cache(maxsize=2048)(_key)  # extraction asks for one sentence's key several times
 
 
 def folded_key(text: str) -> str:

@@ -1205,3 +1205,30 @@ def test_an_agencys_name_ends_before_the_tier_it_serves():
     text = "Trong năm 2021, Trung tâm Phục vụ hành chính công cấp tỉnh đã tiếp nhận 52.000 hồ sơ."
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
         ("dossiers_received", 52000.0, "Trung tâm Phục vụ hành chính công")]
+
+
+def test_a_sentence_of_other_figures_gives_the_next_ones_of_its_paragraph_its_period_and_no_further():
+    context = Context(province="Cà Mau", district=None, year=2023, period=None)
+    lead = "Quý II/2023, tỷ lệ giải ngân vốn đầu tư công đạt 85%."  # figures of no indicator, but a period
+    rest = "Toàn tỉnh tiếp nhận 1.439 hồ sơ, giải quyết đúng hạn 1.400 hồ sơ."
+    assert [(r["indicator"], r["period"], r["year"]) for r in extract_figures(f"{lead} {rest}", context)] == [
+        ("dossiers_received", "Q2", 2023), ("dossiers_on_time", "Q2", 2023)]
+    assert [(r["indicator"], r["period"], r["year"]) for r in extract_figures(f"{lead}\n{rest}", context)] == [
+        ("dossiers_received", None, 2023), ("dossiers_on_time", None, 2023)]  # a new paragraph carries nothing
+
+
+def test_a_headline_whose_numbers_are_no_figures_is_not_read_again_with_the_text(monkeypatch):
+    import indexer.figures as figures
+    text = ("Sáng 16/4, Ban Chỉ đạo cải cách hành chính của Chính phủ công bố Chỉ số cải cách hành chính năm 2023 "
+            "của các bộ, ngành, địa phương. Theo đó, Hà Giang đạt 84,12 điểm, xếp thứ 41/63 tỉnh, thành phố.")
+    reads = []
+    real = figures._read_rows
+    monkeypatch.setattr(figures, "_read_rows", lambda text, *a, **k: reads.append(text) or real(text, *a, **k))
+    assert [r["indicator"] for r in figures_of(_bulletin("Hội nghị lần thứ 5 về cải cách hành chính", text))] \
+        == ["par_index_score", "par_index_rank"]
+    assert reads == [text, "Hội nghị lần thứ 5 về cải cách hành chính"]  # the headline alone, then no more
+    reads.clear()
+    title = "Hà Giang: SIPAS đạt 82,5%"  # a figure the text does not give: read with the text
+    assert [r["indicator"] for r in figures_of(_bulletin(title, text))] == ["par_index_score", "par_index_rank",
+                                                                             "sipas"]
+    assert reads == [text, title, f"{title}\n{text}"]

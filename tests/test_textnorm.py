@@ -32,3 +32,15 @@ def test_keys():
     assert normalize_key("Uỷ Ban") == "ủy ban"
     assert folded_key("Uỷ Ban") == "uy ban"
     assert has_diacritics("chính") and not has_diacritics("chinh")
+
+
+def test_keys_of_short_texts_are_kept_and_of_long_ones_not():
+    from search import textnorm
+    short = "Thủ tục hành chính được chuẩn hoá tại Uỷ ban "
+    times = textnorm.SHORT // len(short) + 1
+    textnorm._short_key.cache_clear()
+    assert normalize_key(short) == "thủ tục hành chính được chuẩn hóa tại ủy ban "
+    assert normalize_key(short) == "thủ tục hành chính được chuẩn hóa tại ủy ban "
+    assert textnorm._short_key.cache_info()[:4] == (1, 1, 2048, 1)  # (hits, misses, limit, kept)
+    assert normalize_key(short * times) == normalize_key(short) * times
+    assert textnorm._short_key.cache_info()[:4] == (2, 1, 2048, 1)  # the long text's key was made, not kept
