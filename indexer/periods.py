@@ -121,9 +121,10 @@ def _normal(text: str) -> str:
     return _SCHOOL_YEAR.sub(lambda m: f"năm học {m.group(1)}", normalize_key(text))
 
 
-def _prepare(text: str) -> str:
-    """Normalised text without document numbers, citation dates, law titles, target years and year ranges."""
-    text = DOCNUMBER.sub(" ", _normal(text))
+def _prepare(text: str, normal: str | None = None) -> str:
+    """Normalised text without document numbers, citation dates, law titles, target years and year ranges
+    (``normal``: the text's ``_normal`` when the caller has it)."""
+    text = DOCNUMBER.sub(" ", _normal(text) if normal is None else normal)
     for pattern in _CITED:
         text = pattern.sub(" ", text)
     return text
@@ -419,22 +420,25 @@ def stated_period(sentence: str, year: int | None = None) -> tuple[str | None, i
     outside = _BRACKETED.sub(" ", sentence)
     if outside != sentence and _explicit_period(_prepare(outside))[0]:
         sentence = outside  # "quý I năm 2020 (tính từ 1/12/2019 đến 29/2/2020)": the period named, not its days
-    span = date_range(fold(_normal(sentence)), year)
+    normal = _normal(sentence)
+    folded = fold(normal)
+    span = date_range(folded, year)
     if span:
         return _named_span(span[0]), span[1]
-    day = _one_day(fold(_normal(sentence)), year)
+    day = _one_day(folded, year)
     if day:
         return day
-    prepared = _COMPARED.sub(" ", _prepare(sentence))
-    months = _FIRST_MONTHS.search(fold(prepared))
+    prepared = _COMPARED.sub(" ", _prepare(sentence, normal))
+    folded = fold(prepared)
+    months = _FIRST_MONTHS.search(folded)
     if months and int(months.group(1)) not in (3, 6, 9, 12):
         named = int(months.group(2)) if months.group(2) else year
         if named is None:
             return None
         last = calendar.monthrange(named, int(months.group(1)))[1]
         return f"range:{named}-01-01..{named}-{int(months.group(1)):02d}-{last}", named
-    period, named_year = _explicit_period(prepared)
-    month = _month(fold(prepared), year) if not period else None
+    period, named_year = explicit_period(folded)
+    month = _month(folded, year) if not period else None
     if month is not None:
         return month or None
     year = named_year
