@@ -28,7 +28,7 @@ from .query import QuerySyntaxError, parse_query
 from .schema import META_FIELDS
 from .textnorm import folded_key
 from .understanding import asked_text, understand
-from .vector import Trace, explain, top
+from .vector import LIFTED, Trace, explain, top
 
 
 @dataclass
@@ -155,15 +155,41 @@ def loosened(found: Matches, below: float) -> Matches | None:
 def rank(state, found: Matches, request: SearchRequest, limit: int, deadline: Deadline) -> list[tuple[int, float]]:
     """The first ``limit`` (document number, score or None) in the request's order."""
     if request.sort == "relevance" and found.scores is not None:
-        if found.first is None:
-            return top(found.scores, found.final, limit)
-        ranked = top(found.scores, found.first, limit)
-        tiers = [found.second & ~found.first, found.final & ~found.second] if found.second is not None \
-            else [found.final & ~found.first]
-        for tier in tiers:
-            ranked += top(found.scores, tier, limit - len(ranked))
-        return ranked
+        return _first_page(state, found, _by_score(found, max(limit, FIRST_PAGE)))[:limit]
     return by_date(state.table, found.final, request.sort == "oldest", limit)
+
+
+def _by_score(found: Matches, limit: int) -> list[tuple[int, float, int]]:
+    """The first ``limit`` (document number, score, tier) by score, each tier of a widened answer (the full
+    matches, 0; those holding some of the words, 1; with a filter, those holding a syllable of them, 2) after
+    the one before."""
+    if found.first is None:
+        return [(docnum, score, 0) for docnum, score in top(found.scores, found.final, limit)]
+    tiers = [found.first, found.second & ~found.first, found.final & ~found.second] if found.second is not None \
+        else [found.first, found.final & ~found.first]
+    ranked = []
+    for level, tier in enumerate(tiers):
+        ranked += [(docnum, score, level) for docnum, score in top(found.scores, tier, limit - len(ranked))]
+    return ranked
+
+
+FIRST_PAGE = 10  # the bulletins a named place or period orders (``page_lift``): a first page at the default size
+
+
+def _first_page(state, found: Matches, ranked: list[tuple[int, float, int]]) -> list[tuple[int, float]]:
+    """``ranked`` with its first ``FIRST_PAGE`` ordered again within each tier, each score times 1 +
+    ``page_lift`` per value the query names (a province, district, year or period, ``understood``) that the
+    bulletin has: what the query names orders the first page, and never decides which bulletins make it
+    (``understood_boost`` does, mildly) nor lifts one above a tier holding more of the words."""
+    lift = state.relevance.page_lift
+    named = {name: [value] for name, value in found.understood.items() if name in state.table.codes}
+    if lift > 0 and named and len(ranked) > 1:
+        masks = filter_masks(state.table, named).values()
+        page = [(docnum, score * (1 + lift * sum(bool(mask[docnum]) for mask in masks)), tier)
+                for docnum, score, tier in ranked[:FIRST_PAGE]]
+        ranked = sorted(page, key=lambda item: (item[2], -item[1])) + ranked[FIRST_PAGE:]  # stable: ties keep
+        # their order
+    return [(docnum, score) for docnum, score, _ in ranked]
 
 
 def by_date(table: FacetTable, final: np.ndarray, oldest: bool, limit: int) -> list[tuple[int, None]]:
@@ -202,6 +228,11 @@ def hit(state, docnum: int, score, found: Matches, deadline: Deadline | None = N
     stored = state.searcher.stored_fields(docnum)
     missing = list(dict.fromkeys(label for label, mask in found.parts if not mask[docnum]))
     explanation = explain(found.trace, docnum) if found.trace is not None else None
+    if explanation is not None and score is not None and score > found.scores[docnum] * (1 + 1e-9):
+        explanation = {"value": round(score, 6), "description": f"{LIFTED} {state.relevance.page_lift:g} per place "
+                       f"or period of the query it has, among the first {FIRST_PAGE}",
+                       "details": [explanation, {"value": round(score / found.scores[docnum], 6),
+                                                 "description": "times"}]}
     return Hit(**meta(stored), snippet=snippet(stored.get("content", ""), found.terms, deadline=deadline),
                missing=missing, score=score, explanation=explanation)
 

@@ -41,6 +41,8 @@ class Relevance:
     widen_below: float = 10  # fewer bulletins than this hold the share of the words: those holding some follow
     understood_boost: float = 0.2  # score times 1 + this per year, period or place named in the query it has
     headline_lift: float = 0.2  # score times 1 + this where the headline holds every word of the query
+    page_lift: float = 0.3  # among the first ten only, score times 1 + this per place or period of the query it
+    # has (0.3-0.6: real dev's plateau); which ten is left to the scores
 
     @classmethod
     def parse(cls, assignments: list[str]) -> Relevance:

@@ -1237,7 +1237,7 @@ def test_a_headline_whose_numbers_are_no_figures_is_not_read_again_with_the_text
 def test_satisfaction_with_rural_development_or_health_care_is_no_sipas_figure():
     context = Context(province="Đồng Tháp", district=None, year=2020, period="FY")
     said = "Kết quả khảo sát cho thấy {} người dân hài lòng về {}."
-    assert [(r["indicator"], r["value"]) for r in extract_figures(said.format("98,5%", "việc giải quyết thủ tục "
-                                                                             "hành chính"), context)] == [("sipas", 98.5)]
+    administration = said.format("98,5%", "việc giải quyết thủ tục hành chính")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(administration, context)] == [("sipas", 98.5)]
     for other in ("kết quả xây dựng nông thôn mới", "chất lượng khám chữa bệnh", "dịch vụ y tế tại trạm y tế xã"):
         assert extract_figures(said.format("98,5%", other), context) == []

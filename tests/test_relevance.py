@@ -211,3 +211,35 @@ def test_a_headline_holding_every_word_of_the_query_lifts_its_bulletin(tmp_path)
     assert [hit.id for hit in plain] == ["body", "headline"]  # the body's words outweigh a half-weight headline
     assert sorted(lifted, key=lifted.get, reverse=True) == ["headline", "body"]
     assert (lifted["headline"] / unlifted["headline"], lifted["body"]) == (pytest.approx(1.2), unlifted["body"])
+
+
+def test_a_place_the_query_names_orders_the_first_ten_and_never_changes_which_ten(tmp_path):
+    places = ["Hà Tĩnh", "Quảng Bình", "Thanh Hóa", "Quảng Trị", "Ninh Bình", "Nam Định", "Nghệ An", "Thái Bình",
+              "Hà Nam", "Lào Cai", "Yên Bái", "Hưng Yên", "Hải Dương", "Bắc Ninh", "Nghệ An"]
+    bulletins = {}
+    lengths = [*range(6), 14, *range(7, 14), 60]  # sentences added: the longer, the lower the score
+    for at, place in enumerate(places):
+        told = " ".join(["Trung tâm phục vụ hành chính công tỉnh tiếp nhận hồ sơ."] + ["Người dân hài lòng."]
+                        * lengths[at])
+        visit = "" if place == "Nghệ An" else " Đoàn học tập mô hình Nghệ An, kinh nghiệm Nghệ An."
+        bulletins[f"{at:02d}"] = f"Tin cải cách hành chính\n\nTỉnh {place} cải cách hành chính. {told}{visit}"
+    query = "trung tâm phục vụ hành chính công tỉnh Nghệ An"
+    root = engine_over(bulletins, tmp_path).root
+    lifted = SearchEngine(root, relevance=Relevance(understood_boost=0))  # the page's order alone
+    flat = SearchEngine(root, relevance=Relevance(understood_boost=0, page_lift=0))
+    before = [hit.id for hit in flat.run_search(make_request(query, per_page=20)).results]
+    after = lifted.run_search(make_request(query, per_page=20, explain=True))
+    ordered = [hit.id for hit in after.results]
+    assert after.understood == {"province": "Nghệ An"}
+    assert (before.index("06"), ordered.index("06")) == (7, 0)  # of the named province: first of the ten
+    assert (before.index("14"), ordered.index("14")) == (14, 14)  # past the first ten: left where it is
+    assert sorted(ordered[:10]) == sorted(before[:10]) and ordered[10:] == before[10:]
+    pages = [hit.id for page in (1, 2) for hit in lifted.run_search(make_request(query, page=page,
+                                                                                per_page=5)).results]
+    assert pages == ordered[:10]  # the same first ten at any page size
+    top = after.results[0].explanation
+    assert (top["value"], top["description"]) == (pytest.approx(after.results[0].score, abs=1e-5),
+                                                  "times 1 + 0.3 per place or period of the query it has, among "
+                                                  "the first 10")
+    assert top["details"][1] == {"value": pytest.approx(1.3), "description": "times"}
+    assert [hit.score for hit in after.results] == sorted((hit.score for hit in after.results), reverse=True)
