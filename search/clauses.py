@@ -109,12 +109,12 @@ class Lift(wq.Query):
     def normalize(self):
         return Lift(self.query.normalize(), self.lifts, self.factor, self.boost, self.label)
 
-    def __eq__(self, other):
-        return type(other) is Lift and (other.query, other.lifts, other.factor, other.boost) == (
-            self.query, self.lifts, self.factor, self.boost)
+    def __eq__(self, other):  # the label too: two lifts that explain themselves differently are two lifts
+        return type(other) is Lift and (other.query, other.lifts, other.factor, other.boost, other.label) == (
+            self.query, self.lifts, self.factor, self.boost, self.label)
 
     def __hash__(self):
-        return hash(("Lift", self.query, tuple(self.lifts), self.factor, self.boost))
+        return hash(("Lift", self.query, tuple(self.lifts), self.factor, self.boost, self.label))
 
     def __repr__(self):
-        return f"Lift({self.query!r}, {self.lifts!r}, {self.factor})"
+        return f"Lift({self.query!r}, {self.lifts!r}, {self.factor}, label={self.label!r})"

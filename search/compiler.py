@@ -493,13 +493,15 @@ class Compiler:
     def _conjunction(self, children) -> wq.Query | None:
         """Parts side by side: plain words pooled into one best match, everything else required."""
         required, soft, optional, headline = [], [], [], []
-        title_scope = Scope.of(self.scope.relevance, title_only=True)
+        lift = self.scope.relevance.headline_lift
+        title_scope = Scope.of(self.scope.relevance, title_only=True) if lift > 0 else None
         for child in children:
             if isinstance(child, ast.Words) and self.match == "best":
                 analysed = self._tolerant(analyse(child.text))
                 self._note(analysed, phrase=False)
                 soft += units(analysed, self.scope)
-                headline += [u.query for u in units(analysed, title_scope) if not u.function]
+                if title_scope is not None:  # the headline's own units, only for its lift
+                    headline += [u.query for u in units(analysed, title_scope) if not u.function]
                 optional += _optional(analysed, self.scope)
                 continue
             built = self._strict(child)
@@ -514,9 +516,7 @@ class Compiler:
         best = BestMatch(required, [u.query for u in soft], [u.label for u in soft], [u.weak for u in soft],
                          wq.Or(optional) if optional else None, self.scope.relevance.min_share,
                          whole=[u.whole for u in soft])
-        lift = self.scope.relevance.headline_lift
-        return Lift(best, [wq.And(headline)], lift, label="if the headline holds every word") \
-            if lift > 0 and headline else best
+        return Lift(best, [wq.And(headline)], lift, label="if the headline holds every word") if headline else best
 
     def _field(self, node: ast.Field) -> wq.Query | None:
         if node.name == "title":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from whoosh import query as wq
 
-from search.clauses import BestMatch, Sequence
+from search.clauses import BestMatch, Lift, Sequence
 from search.compiler import compile_query
 from search.engine import SearchEngine
 from search.models import make_request
@@ -139,3 +139,11 @@ def test_a_match_read_without_scores_is_the_evaluated_match(engine, text):
         assert got.dtype == bool and got.tolist() == expected.tolist(), node
         checked += expected.any()
     assert checked
+
+
+def test_two_lifts_that_differ_only_in_what_they_are_for_are_two_queries():
+    words, lifts = wq.Term("content", "hồ_sơ"), [wq.Term("year", "2021")]
+    named, headline = Lift(words, lifts, 0.2), Lift(words, lifts, 0.2, label="if the headline holds every word")
+    assert named == Lift(words, lifts, 0.2) and hash(named) == hash(Lift(words, lifts, 0.2))
+    assert named != headline and len({named, headline}) == 2
+    assert named.normalize() == named and headline.normalize().label == headline.label
