@@ -27,7 +27,7 @@ from .models import Hit, RequestError, SearchRequest, canonical_value
 from .query import QuerySyntaxError, parse_query
 from .schema import META_FIELDS
 from .textnorm import folded_key
-from .understanding import asked_text, understand
+from .understanding import asked_text, region_provinces, understand
 from .vector import LIFTED, Trace, explain, top
 
 
@@ -182,9 +182,11 @@ def _first_page(state, found: Matches, ranked: list[tuple[int, float, int]]) -> 
     bulletin has: what the query names orders the first page, and never decides which bulletins make it
     (``understood_boost`` does, mildly) nor lifts one above a tier holding more of the words."""
     lift = state.relevance.page_lift
-    named = {name: [value] for name, value in found.understood.items() if name in state.table.codes}
+    named = [[(facet, one) for facet, one in _named(name, value) if facet in state.table.codes]
+             for name, value in found.understood.items()]
+    named = [pairs for pairs in named if pairs]
     if lift > 0 and named and len(ranked) > 1:
-        masks = filter_masks(state.table, named).values()
+        masks = [state.table.mask(pairs[0][0], [one for _, one in pairs]) for pairs in named]
         page = [(docnum, score * (1 + lift * sum(bool(mask[docnum]) for mask in masks)), tier)
                 for docnum, score, tier in ranked[:FIRST_PAGE]]
         ranked = sorted(page, key=lambda item: (item[2], -item[1])) + ranked[FIRST_PAGE:]  # stable: ties keep
@@ -242,4 +244,10 @@ def _boosted(query, understood: dict, factor: float):
     per value they have (never filtered)."""
     if not understood or type(query) is wq.Every or factor <= 0:
         return query
-    return Lift(query, [wq.Term(name, value) for name, value in understood.items()], factor)
+    return Lift(query, [wq.Or([wq.Term(name, value) for name, value in _named(name, value)])
+                        for name, value in understood.items()], factor)
+
+
+def _named(name: str, value: str) -> list[tuple[str, str]]:
+    """The (facet, value) pairs an understood value stands for: a region, its provinces."""
+    return [("province", province) for province in region_provinces(value)] if name == "region" else [(name, value)]

@@ -12,7 +12,8 @@ folded text ("quy 1/2021" works too). A place is understood only as typed: a
 name typed with diacritics must carry its own ("hai dương" is not Hải Dương),
 and typed in lower case with them it needs a unit word before it ("tỉnh hòa
 bình"), since "giữ vững hòa bình" is about peace; a name typed without any
-diacritics is taken as it is.
+diacritics is taken as it is. A query naming no province may name a region of
+provinces ("các tỉnh miền núi phía Bắc", "ĐBSCL": ``data/regions.json``).
 
 >>> understand("kết quả CCHC quý I năm 2021 tỉnh Bà Rịa - Vũng Tàu")
 {'year': '2021', 'quarter': 'Q1', 'province': 'Bà Rịa - Vũng Tàu'}
@@ -24,8 +25,11 @@ diacritics is taken as it is.
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from . import query as ast
 from .docnumbers import DOCNUMBER
@@ -36,6 +40,7 @@ from .vocabulary import canonical_province, canonical_province_2025, provinces
 _YEAR = r"(?<![\d.-])(?<!\d{3}:)((?:19|20)\d{2})(?![\d/.-]\d)"  # document numbers removed first; 9001:2015 a standard
 _WHOLE_YEAR = re.compile(
     r"\b(?:ca\s+nam|tong\s+ket\s+(?:cong\s+tac\s+)?(?:cchc\s+|cai\s+cach\s+hanh\s+chinh\s+)?nam)\b")
+REGIONS = Path(__file__).parent / "data" / "regions.json"  # queries alone read it: not in the index's fingerprint
 _UNITS = ("huyen dao", "huyen", "thi xa", "thanh pho", "quan", "tp")
 _PROVINCE_UNITS = ("tinh", "thanh pho", "tp", *_UNITS)
 
@@ -54,7 +59,8 @@ def asked_text(node) -> str:
 
 def understand(query: str) -> dict[str, str]:
     """Facet values named in ``query`` (free text: the words asked, see ``asked_text``): ``year``,
-    ``quarter``, ``province``, ``province_2025``, ``district``."""
+    ``quarter``, ``province``, ``province_2025``, ``district``; with no province, the ``region`` of provinces
+    it names ("các tỉnh Tây Nguyên", ``region_provinces``)."""
     typed = " ".join(normalize_key(DOCNUMBER.sub(" ", query or "")).replace("-", " ").split())
     text = fold(typed)
     found: dict[str, str] = {}
@@ -71,6 +77,8 @@ def understand(query: str) -> dict[str, str]:
         found["province"] = province
     elif _province_2025(places):
         found["province_2025"] = _province_2025(places)
+    elif _region(text):
+        found["region"] = _region(text)
     if district and (district_province or not _ambiguous(district)):
         found["district"] = district
     return found
@@ -125,6 +133,44 @@ def _province(text: str) -> str | None:
 def _province_2025(text: str) -> str | None:
     named = {canonical_province_2025(run) for _, length, run in _runs(text) if length > 1} - {None}
     return named.pop() if len(named) == 1 else None
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region of provinces a query may name (``data/regions.json``)."""
+
+    name: str
+    names: tuple[str, ...]  # folded, as a query may write them
+    provinces: tuple[str, ...]  # canonical pre-2025 names
+
+
+@cache
+def regions() -> tuple[Region, ...]:
+    """The regions of the data file, each province name checked against the provinces'."""
+    out = []
+    for entry in json.loads(REGIONS.read_text(encoding="utf-8"))["regions"]:
+        named = tuple(canonical_province(name) for name in entry["provinces"])
+        if None in named:
+            raise ValueError(f"regions.json: {entry['name']} lists a province that is not one")
+        out.append(Region(entry["name"], tuple(folded_key(name) for name in entry["names"]), named))
+    return tuple(out)
+
+
+def _region(text: str) -> str | None:
+    """The one region a folded query names ("cac tinh mien nui phia Bac", "DBSCL"), by its longest names."""
+    spans = sorted(((m.start(), m.end(), region.name) for region in regions() for name in region.names
+                    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)), key=lambda s: s[0] - s[1])
+    kept: list[tuple[int, int, str]] = []
+    for start, end, name in spans:  # longest first: a name inside a longer one is that one's
+        if not any(start >= s and end <= e for s, e, _ in kept):
+            kept.append((start, end, name))
+    named = {name for _, _, name in kept}
+    return named.pop() if len(named) == 1 else None
+
+
+def region_provinces(name: str) -> tuple[str, ...]:
+    """The provinces of a region ``understand`` named."""
+    return next(region.provinces for region in regions() if region.name == name)
 
 
 @cache

@@ -57,3 +57,42 @@ def test_what_a_query_excludes_or_quotes_is_not_understood(query, expected):
 def test_the_engine_reports_only_what_was_asked(engine):
     assert engine.run_search(make_request('cải cách NOT "quý I"')).understood == {}
     assert engine.run_search(make_request("cải cách quý I")).understood == {"quarter": "Q1"}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("tỷ lệ hồ sơ đúng hạn của các tỉnh miền núi phía Bắc", {"region": "Trung du và miền núi phía Bắc"}),
+    ("DVCTT các tỉnh ĐBSCL năm 2023", {"year": "2023", "region": "Đồng bằng sông Cửu Long"}),
+    ("dich vu cong truc tuyen Tay Nguyen", {"region": "Tây Nguyên"}),
+    ("cải cách hành chính Bắc Trung Bộ và duyên hải miền Trung", {"region": "Bắc Trung Bộ và duyên hải miền Trung"}),
+    ("cải cách hành chính Duyên hải Nam Trung Bộ", {"region": "Duyên hải Nam Trung Bộ"}),
+    ("chỉ số CCHC tỉnh Gia Lai khu vực Tây Nguyên", {"province": "Gia Lai"}),  # the province, not its region
+    ("cải cách hành chính miền Trung và Tây Nguyên", {}),  # two regions: neither
+    ("phía tây bắc của huyện", {}),  # a direction, no region
+])
+def test_a_region_is_understood_when_no_province_is_named(query, expected):
+    assert understand(query) == expected
+
+
+def test_the_six_regions_hold_each_province_once():
+    from search.understanding import region_provinces
+    from search.vocabulary import provinces
+    six = ["Trung du và miền núi phía Bắc", "Đồng bằng sông Hồng", "Bắc Trung Bộ và duyên hải miền Trung",
+           "Tây Nguyên", "Đông Nam Bộ", "Đồng bằng sông Cửu Long"]
+    listed = [province for region in six for province in region_provinces(region)]
+    assert sorted(listed) == sorted(p.name for p in provinces())
+    assert set(region_provinces("Tây Bắc")) < set(region_provinces("Trung du và miền núi phía Bắc"))
+
+
+def test_bulletins_of_a_named_region_are_lifted(tmp_path):
+    from search.engine import SearchEngine
+    from search.relevance import Relevance
+    from tests.helpers import engine_over
+    told = "Tỉnh {} đẩy mạnh cải cách hành chính, tiếp nhận hồ sơ trực tuyến tại bộ phận một cửa{}."
+    bulletins = {"gia-lai": f"Tin cải cách hành chính\n\n{told.format('Gia Lai', '')}",
+                 "ha-noi": f"Tin cải cách hành chính\n\n{told.format('Hà Nội', ' các cấp, bộ phận một cửa')}"}
+    root = engine_over(bulletins, tmp_path).root
+    query = "cải cách hành chính một cửa Tây Nguyên"
+    flat = SearchEngine(root, relevance=Relevance(understood_boost=0, page_lift=0)).run_search(make_request(query))
+    lifted = SearchEngine(root).run_search(make_request(query, explain=True))
+    assert ([hit.id for hit in flat.results], lifted.understood) == (["ha-noi", "gia-lai"], {"region": "Tây Nguyên"})
+    assert [hit.id for hit in lifted.results] == ["gia-lai", "ha-noi"]

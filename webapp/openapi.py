@@ -254,9 +254,11 @@ def openapi_document() -> dict:
                                             for f in FACETS}},
                   "understood": {"type": "object", "additionalProperties": False,
                                  "description": "Facet values named in the query text; they lift matching "
-                                                "bulletins (never filter).",
+                                                "bulletins (never filter). region: a region of provinces named "
+                                                "where no province is (search/data/regions.json).",
                                  "properties": {name: {"type": "string"} for name in
-                                                ("year", "quarter", "province", "province_2025", "district")}},
+                                                ("year", "quarter", "province", "province_2025", "district",
+                                                 "region")}},
                   "facets_timed_out": {"type": "array", "items": {"type": "string", "enum": list(FACETS)},
                                        "description": "Present when the time limit passed before these facets "
                                                       "were counted: their buckets are empty, the hits are "
