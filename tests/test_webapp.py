@@ -372,3 +372,17 @@ def test_the_search_page_says_when_it_answers_a_number_found_nowhere_by_its_issu
                      r'documents of its issuer code:\s*<a href="/search\?q=362%2FSNV-CCHC[^"]*">362/SNV-CCHC</a></p>',
                      page)
     assert 'class="same-issuer"' not in client.get("/?q=362/SNV-CCHC").get_data(as_text=True)
+
+
+def test_a_region_named_in_the_query_is_offered_as_a_filter_by_its_provinces(client):
+    from urllib.parse import parse_qs, urlsplit
+    url = "/search?q=c%E1%BA%A3i+c%C3%A1ch+h%C3%A0nh+ch%C3%ADnh+T%C3%A2y+Nguy%C3%AAn"  # cải cách hành chính Tây Nguyên
+    html = client.get(url).get_data(as_text=True)
+    offered = re.findall(r'<a href="([^"]+)" data-facet="(\w+)">([^<]+)</a>', html)
+    assert [(facet, label) for _, facet, label in offered] == [("province", "Tây Nguyên")]
+    query = parse_qs(urlsplit(offered[0][0].replace("&amp;", "&")).query)
+    assert (query["q"], query["province"]) == (["cải cách hành chính Tây Nguyên"],
+                                               ["Kon Tum", "Gia Lai", "Đắk Lắk", "Đắk Nông", "Lâm Đồng"])
+    chosen = client.get(offered[0][0].replace("&amp;", "&")).get_data(as_text=True)
+    assert 'data-facet="province">Tây Nguyên</a>' not in chosen  # chosen: no longer offered
+    assert client.get(url.replace("/search", "/api/search")).get_json()["understood"] == {"region": "Tây Nguyên"}

@@ -111,8 +111,11 @@ class SearchState:
         return self.url(**{facet: [value], "page": 1})
 
     def with_filters(self, chosen: dict) -> str:
-        """The URL with the values of ``chosen`` (facet -> value) added to its filters; back to page 1."""
-        changes = {name: list(dict.fromkeys([*self.filters.get(name, []), value])) for name, value in chosen.items()}
+        """The URL with the values of ``chosen`` (facet -> a value or a list of them) added to its filters; back
+        to page 1."""
+        changes = {name: list(dict.fromkeys([*self.filters.get(name, []), *([value] if isinstance(value, str)
+                                                                             else value)]))
+                   for name, value in chosen.items()}
         return self.url(**changes, page=1)
 
     def without_filters(self) -> str:

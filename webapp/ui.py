@@ -20,6 +20,7 @@ from search.figures import indicator_label
 from search.labels import quarter_label, topic_label
 from search.models import MAX_RESULT_WINDOW, RequestError, SearchRequest, SearchResponse
 from search.schema import FACETS
+from search.understanding import region_provinces
 
 from .chart import HEIGHT, WIDTH, legend, year_chart
 from .citation_formats import FORMATS, formatted_citation, json_ld, meta_tags, safe_url
@@ -140,6 +141,11 @@ def understood_filters(understood: dict, state: SearchState, lang: str) -> list[
         value = understood[facet]
         label = quarter_label(value, lang) if facet == "quarter" else value
         out.append({"facet": facet, "value": value, "label": label, "url": state.with_filters({facet: value})})
+    if "region" in understood and "province" not in understood:  # a region: a filter by its provinces
+        named = list(region_provinces(understood["region"]))
+        if not all(state.selected("province", one) for one in named):
+            out.append({"facet": "province", "value": named, "label": understood["region"],
+                        "url": state.with_filters({"province": named})})
     return out
 
 
