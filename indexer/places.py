@@ -196,10 +196,17 @@ def district_mentions(text: str, province: str | None = None) -> Counter:
 
 
 def _display(province: str, name: str) -> str:
+    """A district's name as the province's list spells it (the first of that spelling), else as found."""
+    return _district_spellings(province).get(_one_k(unify_tones(name)).lower(), name)
+
+
+@cache
+def _district_spellings(province: str) -> dict[str, str]:
+    """The province's districts by their comparison key (``_display``), the first of each key kept."""
+    out: dict[str, str] = {}
     for _, district in next(p for p in provinces() if p.name == province).districts:
-        if _one_k(unify_tones(district)).lower() == _one_k(unify_tones(name)).lower():
-            return district
-    return name
+        out.setdefault(_one_k(unify_tones(district)).lower(), district)
+    return out
 
 
 def _bare_mentions(pattern: re.Pattern, text: str, cap: int | None = None, starts: list[int] | None = None) -> int:
