@@ -178,15 +178,13 @@ FIRST_PAGE = 10  # the bulletins a named place or period orders (``page_lift``):
 
 def _first_page(state, found: Matches, ranked: list[tuple[int, float, int]]) -> list[tuple[int, float]]:
     """``ranked`` with its first ``FIRST_PAGE`` ordered again within each tier, each score times 1 +
-    ``page_lift`` per value the query names (a province, district, year or period, ``understood``) that the
-    bulletin has: what the query names orders the first page, and never decides which bulletins make it
-    (``understood_boost`` does, mildly) nor lifts one above a tier holding more of the words."""
+    ``page_lift`` per value the query names (a province or a region's, a district, year or period,
+    ``understood``) that the bulletin has: what the query names orders the first page, and never decides which
+    bulletins make it (``understood_boost`` does, mildly) nor lifts one above a tier holding more of the words."""
     lift = state.relevance.page_lift
-    named = [[(facet, one) for facet, one in _named(name, value) if facet in state.table.codes]
-             for name, value in found.understood.items()]
-    named = [pairs for pairs in named if pairs]
-    if lift > 0 and named and len(ranked) > 1:
-        masks = [state.table.mask(pairs[0][0], [one for _, one in pairs]) for pairs in named]
+    named = [_named(name, value) for name, value in found.understood.items()] if lift > 0 and len(ranked) > 1 else []
+    masks = [state.table.mask(facet, values) for facet, values in named if facet in state.table.codes]
+    if masks:
         page = [(docnum, score * (1 + lift * sum(bool(mask[docnum]) for mask in masks)), tier)
                 for docnum, score, tier in ranked[:FIRST_PAGE]]
         ranked = sorted(page, key=lambda item: (item[2], -item[1])) + ranked[FIRST_PAGE:]  # stable: ties keep
@@ -244,10 +242,11 @@ def _boosted(query, understood: dict, factor: float):
     per value they have (never filtered)."""
     if not understood or type(query) is wq.Every or factor <= 0:
         return query
-    return Lift(query, [wq.Or([wq.Term(name, value) for name, value in _named(name, value)])
-                        for name, value in understood.items()], factor)
+    lifts = [[wq.Term(facet, one) for one in values] for facet, values in
+             (_named(name, value) for name, value in understood.items())]
+    return Lift(query, [terms[0] if len(terms) == 1 else wq.Or(terms) for terms in lifts], factor)
 
 
-def _named(name: str, value: str) -> list[tuple[str, str]]:
-    """The (facet, value) pairs an understood value stands for: a region, its provinces."""
-    return [("province", province) for province in region_provinces(value)] if name == "region" else [(name, value)]
+def _named(name: str, value: str) -> tuple[str, list[str]]:
+    """The facet and the values an understood value stands for: a region, the province facet's of its provinces."""
+    return ("province", list(region_provinces(value))) if name == "region" else (name, [value])
