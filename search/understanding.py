@@ -75,10 +75,10 @@ def understand(query: str) -> dict[str, str]:
     province = _province(places) or district_province
     if province:
         found["province"] = province
-    elif _province_2025(places):
-        found["province_2025"] = _province_2025(places)
-    elif _region(text):
-        found["region"] = _region(text)
+    elif province_2025 := _province_2025(places):
+        found["province_2025"] = province_2025
+    elif region := _region(text):
+        found["region"] = region
     if district and (district_province or not _ambiguous(district)):
         found["district"] = district
     return found
@@ -140,7 +140,7 @@ class Region:
     """A region of provinces a query may name (``data/regions.json``)."""
 
     name: str
-    names: tuple[str, ...]  # folded, as a query may write them
+    names: tuple[re.Pattern, ...]  # each way a query may write it, folded, as a whole-word pattern
     provinces: tuple[str, ...]  # canonical pre-2025 names
 
 
@@ -152,14 +152,15 @@ def regions() -> tuple[Region, ...]:
         named = tuple(canonical_province(name) for name in entry["provinces"])
         if None in named:
             raise ValueError(f"regions.json: {entry['name']} lists a province that is not one")
-        out.append(Region(entry["name"], tuple(folded_key(name) for name in entry["names"]), named))
+        names = tuple(re.compile(rf"(?<!\w){re.escape(folded_key(name))}(?!\w)") for name in entry["names"])
+        out.append(Region(entry["name"], names, named))
     return tuple(out)
 
 
 def _region(text: str) -> str | None:
     """The one region a folded query names ("cac tinh mien nui phia Bac", "DBSCL"), by its longest names."""
     spans = sorted(((m.start(), m.end(), region.name) for region in regions() for name in region.names
-                    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)), key=lambda s: s[0] - s[1])
+                    for m in name.finditer(text)), key=lambda s: s[0] - s[1])
     kept: list[tuple[int, int, str]] = []
     for start, end, name in spans:  # longest first: a name inside a longer one is that one's
         if not any(start >= s and end <= e for s, e, _ in kept):
