@@ -30,38 +30,44 @@ the first month or span of days a sentence with figures states, when no figure b
 report's, the default of its later paragraphs; a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí
 thứ 55)"), or one after the year compared with ("so với năm 2017 (đạt 37,08 điểm, đứng thứ 27)"), gives its figures
 that year (a rank in it takes the one index its sentence names) and is no second year of its sentence, as is a rank's
-own year after it ("từ vị trí thứ 5 của năm 2015"). The scope is the district or agency
+own year after it ("từ vị trí thứ 5 của năm 2015") or a value's in a bracket ("từ 78,29% (năm 2021) lên 79,57%
+(năm 2022)": both figures, each of its year; without their years only the value reached is one). The scope is the
+district or agency
 named in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph) names
 (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết", nor a counted head, "18 Sở ngành tỉnh"), else
-the bulletin's district or province.
+the bulletin's district or province; a service centre that "Trung tâm" alone refers to is the scope of the rest of its
+paragraph.
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change ("phấn
-đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and its number
-is an aside: "chỉ số CCHC ... tăng 0,81 điểm so với năm 2019 đạt 77,93 điểm"), an average of units ("tỷ lệ hồ sơ trực
-tuyến trung bình đạt 18,9%"), a national average (but an index's, "trung bình cả nước là 87,16%", is kept with the
-scope "cả nước", level national, also where the index is named further back than its cue window), an index's
-components, a rank among a region's provinces ("xếp hạng 3/13 tỉnh, thành phố khu vực ĐBSCL", "So với khu vực ĐBSCL, Cà
-Mau xếp ở vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh
-...", and the rest of its paragraph; one in the figure's own clause, "... toàn tỉnh ... (cấp tỉnh tiếp nhận 77.833 hồ
-sơ, ...)"; in a district's own bulletin "cấp huyện" is the district; "cấp tỉnh" in an index's name is no tier: "Chỉ số
-hiệu quả quản trị và hành chính công cấp tỉnh"), a sentence naming two places or agencies unless each figure has its
-own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)", an item
-running from the number before it, or from the figure before it when that names no unit, or else, with no semicolon
-since, the unit of that figure: "Sở Nội vụ hạng 3, với tỷ lệ hài lòng 93,89%"; a unit it comes after, "Sau Quảng Ninh
-là Hà Nội với 84,64 điểm", is not its own; a score its clause opens on is the unit's named right after it, "với 92,93
-điểm Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành chính", and of the index named there), two years, two
-months, a month a span starts from or a span this reader does not understand, a commune, a figure of the sentence where
-an excerpt breaks off (the words after it may make it a part or a bound: "Trong đó, có 7.950 hồ sơ giải quyết đúng
-hạn|"; an item of a list, the unit of a figure after it), a bulletin without a province (but for a province named
-before its figure as a list's item is: "đứng thứ 2 là tỉnh Hà Nam đạt 89,70%", a national story's ranking) or a year,
-dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...",
-"8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is the figure; of two received
-counts the new intake, else the whole, is kept), an on-time figure named by early words alone ("số hồ sơ trả trước hạn
-là 3.066": a part of it), a received count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a
-part of the total), a sentence giving two figures or more again with other values (the indicators, period and scope of
-an earlier sentence: a second breakdown, of a part of the whole, "Số hồ sơ giải quyết qua bộ phận một cửa liên thông là
-..."). Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also
-gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
+đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and its number is
+an aside: "chỉ số CCHC ... tăng 0,81 điểm so với năm 2019 đạt 77,93 điểm"), an average of units ("tỷ lệ hồ sơ trực tuyến
+trung bình đạt 18,9%"), a national average (but an index's, "trung bình cả nước là 87,16%", is kept with the scope "cả
+nước", level national, also where the index is named further back than its cue window, as is the whole country's figure:
+"SIPAS nói chung trong cả nước năm 2023 ở mức 82,66%"), an index's components (also its parts after "trong đó" in the
+sentence of its figure, and a PAPI score or rank after one of PAPI's dimensions by name), an unnamed unit at the top or
+the bottom ("tỉnh có mức độ hài lòng cao nhất khu vực đạt 86,58%"), provinces counted by a threshold ("55 tỉnh đạt trên
+80%"), a rank among a region's provinces ("xếp hạng 3/13 tỉnh, thành phố khu vực ĐBSCL", "So với khu vực ĐBSCL, Cà Mau
+xếp ở vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...",
+and the rest of its paragraph; one in the figure's own clause, "... toàn tỉnh ... (cấp tỉnh tiếp nhận 77.833 hồ sơ,
+...)"; in a district's own bulletin "cấp huyện" is the district; "cấp tỉnh" in an index's name is no tier: "Chỉ số hiệu
+quả quản trị và hành chính công cấp tỉnh"), a sentence naming two places or agencies unless each figure has its own (a
+list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)", an item running
+from the number before it, or from the figure before it when that names no unit, or else, with no semicolon since, the
+unit of that figure: "Sở Nội vụ hạng 3, với tỷ lệ hài lòng 93,89%"; a unit it comes after, "Sau Quảng Ninh là Hà Nội với
+84,64 điểm", is not its own; a score its clause opens on is the unit's named right after it, "với 92,93 điểm Sở Tài
+chính là đơn vị dẫn đầu về chỉ số cải cách hành chính", and of the index named there), two years, two months, a month a
+span starts from or a span this reader does not understand, a commune, a figure of the sentence where an excerpt breaks
+off (the words after it may make it a part or a bound: "Trong đó, có 7.950 hồ sơ giải quyết đúng hạn|"; an item of a
+list, the unit of a figure after it), a bulletin without a province (but for a province named before its figure as a
+list's item is: "đứng thứ 2 là tỉnh Hà Nam đạt 89,70%", a national story's ranking) or a year, dossiers in progress or
+carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước
+chuyển qua"), early and on-time counts given apart (their total is the figure; of two received counts the new intake,
+else the whole, is kept), an on-time figure named by early words alone ("số hồ sơ trả trước hạn là 3.066": a part of
+it), a received count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total), a
+sentence giving two figures or more again with other values (the indicators, period and scope of an earlier sentence: a
+second breakdown, of a part of the whole, "Số hồ sơ giải quyết qua bộ phận một cửa liên thông là ..."). Approximations
+keep the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly
+("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
 """
 
 from __future__ import annotations
@@ -103,7 +109,24 @@ _NATIONAL_AVERAGE = re.compile(r"(?:trung bình|bình quân)(?: chung)?(?: của
                                r"|(?:các tỉnh, thành phố|cả nước|toàn quốc)[^.;]*(?:giá trị|điểm|điểm số) (?:trung bình"
                                r"|bình quân)[^;.]*$")
 NATIONAL = ("cả nước", "national", True)
+# the index's figure of the whole country, named before it: "SIPAS ... nói chung trong cả nước năm 2023 ở mức
+# 82,66%" (not a place's rank among all: "cao nhất trong cả nước", "đứng thứ 5 trong cả nước")
+_IN_COUNTRY = re.compile(r"(?<!\w)(?:trong|của) (?:cả nước|toàn quốc)(?! \S+ (?:tỉnh|thành phố))")
+# a place's standing among all, said before "trong cả nước": "cao nhất", "xếp thứ 11/63 tỉnh, thành phố"
+_AMONG_ALL = re.compile(r"(?:nhất|đầu|thứ \S+|hạng \S+|tỉnh|thành|phố|\d\s*/\s*\d+)\W*$")
+# an unnamed unit at the top or bottom of a ranking: "(tỉnh có mức độ hài lòng cao nhất khu vực đạt 86,58% và tỉnh
+# thấp nhất đạt 80,21%)" gives the figures of other provinces, not the bulletin's
+_UNNAMED_BEST = re.compile(r"(?:^|\svà\s)\s*(?:tỉnh|đơn vị|địa phương|huyện|xã|sở|bộ|cơ quan)"
+                           r"(?:\s+có(?:\s+(?!\d)\S+){0,6}?)?\s+(?:cao|thấp) nhất"
+                           r"(?:\s+(?:của\s+)?(?:khu vực|vùng|cả nước|toàn quốc|tỉnh|cả tỉnh))?"
+                           r"(?:\s+(?:đạt|là|với|ở mức|chỉ đạt|đạt được))?\s*$")
+# provinces counted by a threshold they meet: "Có 5 tỉnh, thành có mức độ hài lòng đạt trên 90%", "55 tỉnh đạt trên
+# 80%" (not a rank among them: "xếp thứ 5/63 tỉnh, thành phố, đạt 88,5 điểm")
+_PROVINCES_COUNTED = re.compile(r"(?<!thứ )(?<!hạng )(?<!trí )(?<!trong )(?<!của )(?<!số )(?<!nhóm )(?<![\w/.,])"
+                                r"\d+\s+tỉnh(?:,?\s*thành(?: phố)?)?\s+(?:có|đạt)(?!\w)[^;()]*$")
+_PLACE_NAMED = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+\w")  # after it: a place's own figure
 _PARTS_BEFORE = re.compile(r"trong đó\s*[,:]$")  # a clause opened by "trong đó:" lists the parts of the figure before
+_PARTS_AFTER = re.compile(r"(?<!\w)trong đó(?!\w)")  # between an index's figure and a later one: its parts
 _PARTS_LEAD = re.compile(r"^\W*trong đó")  # "Trong đó, điểm thẩm định đạt 47,75 điểm": the parts of the figure before
 _PROVINCES_OF = r"tỉnh(?:,?\s*thành(?: phố)?)?\s+"  # "tỉnh, thành phố ", "tỉnh thành ", "tỉnh "
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:" + _PROVINCES_OF + r")?(?:trong\s+|của\s+|thuộc\s+)?(?:khu vực|vùng"
@@ -136,6 +159,11 @@ _DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*\)")  # "(nă
 _COMPARED_ASIDE = re.compile(r"(?<!\w)[Ss]o với (?:cùng kỳ )?(?:năm )?((?:19|20)\d{2})(?!\d)\s*(\([^()]*\d[^()]*\))")
 _COMPARED_ASIDE_KEY = re.compile(r"so với (?:cùng kỳ )?(?:năm )?(?:19|20)\d{2}(?!\d)\s*\([^()]*$")  # inside one
 _RANK_YEAR = re.compile(r"\s*(?:của\s+)?năm\s+((?:19|20)\d{2})(?!\d)")  # "vị trí thứ 2 năm 2015": the rank's own year
+_OWN_YEAR_AFTER = re.compile(r"\s*\(\s*năm\s+((?:19|20)\d{2})(?!\d)\s*\)")  # "78,29% (năm 2021)": that value's year
+# a value and the one it rose or fell to: "từ chỉ số 78,29% (năm 2021) lên 79,57% (năm 2022)"; the first is a
+# figure only with its own year
+_RISE_TO = re.compile(r"\s*(\(\s*năm\s+(?:19|20)\d{2}\s*\))?\s*(?:lên|xuống)(?:\s+mức)?\s+(?=\d)")
+_RISEN = re.compile(r"\s*(?:\(\s*năm\s+(?:19|20)\d{2}\s*\))?\s*(?:lên|xuống)(?:\s+mức)?\s*")
 _DATED_ASIDE_KEY = re.compile(r"\(\s*năm (?:19|20)\d{2}(?!\d)[^()]*$")  # a rank inside "(năm 2016 xếp thứ"
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
@@ -285,6 +313,9 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
     for number in numbers:
         if any(start <= number.start < end for start, end in changes):
             continue  # nor does it end the words naming the next number: "chỉ số CCHC ... tăng ... đạt 77,93 điểm"
+        rise = _RISE_TO.match(key, number.end)
+        if rise and not rise.group(1):
+            continue  # "từ 78,29% lên 79,57%": the value before, named by the words of the one after it
         window = _window(plain, previous_end, number.start)
         number.clause = max((m.end() for m in _CLAUSE_MARK.finditer(key, 0, number.start)), default=0)
         if number.unit is not None or _BARE_END.match(key[number.end:]):
@@ -319,7 +350,9 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
             after = _NOUN_PHRASE.match(key, number.end)
             if _cue(after.group(), number, after=True) is not None:
                 previous_end = after.end()  # "19.838 hồ sơ tiếp nhận trực tuyến, 8.606": not the next's words
-        number.national = bool(code) and _national(key, number, code)
+        if code and _an_indexs_part(key, number, code, found):
+            code = None
+        number.national = bool(code) and _national(key, number, code, sentence)
         number.early = code == "dossiers_on_time" and (previous[0].early if number.follows and previous
                                                        else _early_only(key, window, number))
         if code and number.unit in words["units"][code] and (number.national or not _doubtful(key, window, number,
@@ -328,6 +361,18 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
             found.append((number, code))
             previous = (number, code)
     return _index_as_share(found)
+
+
+def _an_indexs_part(key: str, number: Number, code: str, found: list[tuple[Number, str]]) -> bool:
+    """Whether an index's score or rank is one of its parts: after "trong đó" that follows a figure of the same index
+    in the sentence ("SIPAS ... là 80,08%; trong đó, mức độ hài lòng đối với ... là 79,72%"), or a PAPI figure after
+    one of PAPI's dimensions by name ("chỉ số về “Kiểm soát tham nhũng trong khu vực công” TPHCM xếp thứ 55/63")."""
+    family = _family(code)
+    if family is None:
+        return False
+    if family == "papi" and vocabulary()["dimensions"].search(key, 0, number.start):
+        return True
+    return any(_family(other) == family and _PARTS_AFTER.search(key, seen.end, number.start) for seen, other in found)
 
 
 def _may_report(key: str, numbers: list[Number]) -> bool:
@@ -343,11 +388,22 @@ def _raw_points(number: Number, code: str | None) -> bool:
     return number.unit == "score" and number.value < low
 
 
-def _national(key: str, number: Number, code: str) -> bool:
+def _national(key: str, number: Number, code: str, sentence: str | None = None) -> bool:
     """Whether an index's score is its national average: "trung bình cả nước là 87,16%", "chỉ số của các tỉnh,
-    thành phố ..., giá trị trung bình năm 2023 đạt 86,98%" (in its range, not a target, a bound or a change)."""
-    if not _family(code) or number.unit == "rank" or not _NATIONAL_AVERAGE.search(key, 0, number.start):
+    thành phố ..., giá trị trung bình năm 2023 đạt 86,98%", or the whole country's figure ("SIPAS ... nói chung trong
+    cả nước năm 2023 ở mức 82,66%", no place named between: not "hai đầu tàu của cả nước là Hà Nội và TP.HCM ...
+    ở mức 43,96"); in its range, not a target, a bound or a change."""
+    if not _family(code) or number.unit == "rank":
         return False
+    if not _NATIONAL_AVERAGE.search(key, 0, number.start):
+        said = list(_IN_COUNTRY.finditer(key, 0, number.start))
+        country = said[-1] if said else None  # the last one before the number, in its part of the sentence, naming
+        # no place after it
+        if country is None or _AMONG_ALL.search(key, max(0, country.start() - 25), country.start()) \
+                or ";" in key[country.end():number.start] or _PLACE_NAMED.search(key, country.end(), number.start) \
+                or (sentence is not None and len(sentence) == len(key)
+                    and provinces_named(sentence[country.end():number.start])):
+            return False
     words, clause = vocabulary(), _CLAUSE_MARK.split(key[:number.start])[-1]
     low, high = words["plausible"].get(code, (0, float("inf")))
     return low <= number.value <= high and not (words["targets"].search(key[:number.start])
@@ -523,8 +579,11 @@ def _rank_code(key: str, number: Number, window: str, previous) -> str | None:
 
 def _follower(between: str, previous: tuple[Number, str], number: Number) -> str | None:
     """The indicator of a share that follows a count ("(đạt 99,2%)"), of an index's score after its rank
-    ("xếp thứ 6 cả nước ... với 90,76%", "đứng thứ 50/63 ..., với tổng số 83,00/100 điểm")."""
+    ("xếp thứ 6 cả nước ... với 90,76%", "đứng thứ 50/63 ..., với tổng số 83,00/100 điểm"), of the value a figure
+    rose or fell to ("từ 78,29% (năm 2021) lên 79,57%")."""
     figure, code = previous
+    if (figure.written or figure.unit) == number.unit and _RISEN.fullmatch(between):
+        return code  # "từ 78,29% (năm 2021) lên 79,57% (năm 2022)"
     rest = between[_NOUN_PHRASE.match(between).end():]  # past the count's noun: "hồ sơ giải quyết đúng hạn (đạt"
     if number.unit == "%" and figure.unit == "count" and min(len(between), len(rest)) < 25 \
             and (_SHARE_BEFORE.search(between) or _SHARE_NEXT.fullmatch(rest)):
@@ -542,7 +601,8 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
     clause = _CLAUSE_MARK.split(window)[-1]
     low, high = words["plausible"].get(code, (0, float("inf")))
     after = _NOUN_PHRASE.match(key, number.end).group()
-    return bool(_not_figure(clause, code) or words["approximate_after"].match(key[number.end:number.end + 15])
+    return bool(_not_figure(clause, code) or _UNNAMED_BEST.search(clause) or _PROVINCES_COUNTED.search(window)
+                or words["approximate_after"].match(key[number.end:number.end + 15])
                 or words["group_count"].search(clause.rsplit(":", 1)[-1])  # "9 sở có chỉ số hài lòng đạt trên
                 # 90%" is a threshold; "có 10 đơn vị xếp ở nhóm đầu lần lượt là: (1) Sở Tài chính đạt 90,05%" a list
                 or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
@@ -751,7 +811,7 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
     rows, seen, rounded, defaulted, read = [], set(), set(), set(), []
     monthly = _headline_span(context)  # a report's month or span, named by its headline or first period: its
     # paragraphs' default
-    carried_period, paragraph, last_end, tiered, before = monthly, [], 0, False, None
+    carried_period, paragraph, last_end, tiered, before, lent = monthly, [], 0, False, None, None
     unread = []  # sentences of the paragraph that carry a period on, read only when a later one needs it
     cut_at = None if whole or _WHOLE_END.search(text) else len(text.rstrip())  # an excerpt broken off mid-sentence
     centre = _centre_named(context.title or "")  # the centre "Trung tâm" alone refers to
@@ -759,7 +819,7 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         sentence = text[start:end]
         if "\n" in text[last_end:start]:
             before = paragraph[::-1] or before  # the paragraph before, its last sentence first
-            carried_period, paragraph, tiered, unread = monthly, [], False, []  # a new paragraph
+            carried_period, paragraph, tiered, unread, lent = monthly, [], False, [], None  # a new paragraph
         last_end = end
         paragraph.append(sentence)
         centre = _centre_named(sentence) or centre
@@ -791,11 +851,14 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
         if scope is not None and not scope[2] and centre and _BARE_CENTRE.search(sentence):
-            scope = (centre, "agency", True)  # "Trung tâm tiếp nhận 13.188 hồ sơ": the centre named before
+            scope = lent = (centre, "agency", True)  # "Trung tâm tiếp nhận 13.188 hồ sơ": the centre named before
+        elif scope is not None and not scope[2] and lent:
+            scope = lent  # "... Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,2%": the centre's still, in its paragraph
         asides = [m for m in _DATED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
         compared = [m for m in _COMPARED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
-        dated = [m for m in (_RANK_YEAR.match(key, n.end) for n in numbers if n.unit == "rank") if m] \
-            if len(key) == len(sentence) else []  # "Từ vị trí 63 của năm 2020, ...": that rank's year
+        dated = [m for m in ((_RANK_YEAR if n.unit == "rank" else _OWN_YEAR_AFTER).match(key, n.end) for n in numbers)
+                 if m] if len(key) == len(sentence) else []  # "Từ vị trí 63 của năm 2020, ...", "78,29% (năm
+        # 2021)": that figure's own year
         said = _monthly(_stated(_blanked(sentence, asides + dated + compared), context), monthly)
         stated = _carried(said, (carried_period := _carry(carried_period, unread, context, monthly)))
         said = ("as_of", None) if said == UP_TO_NOW else said
@@ -940,6 +1003,7 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
             item += 1  # "Sở Công Thương ... 92,83%; Sở Giao thông Vận tải ... 91,86%": another unit's
         previous_end = number.end
         dated = (_RANK_YEAR.match(key, number.end) if number.unit == "rank" else None) \
+            or _OWN_YEAR_AFTER.match(key, number.end) \
             or _DATED_ASIDE_KEY.search(key, 0, number.start) or _COMPARED_ASIDE_KEY.search(key, 0, number.start)
         groups.setdefault((item, code, number.unit, dated and dated.group()), []).append(number)
     drop = set()

@@ -28,7 +28,7 @@ def vocabulary() -> dict:
             cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)"), words[0]))
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
-                         "components", "targets", "bounds", "after_not_figure", "other_indices", "groups",
+                         "components", "dimensions", "targets", "bounds", "after_not_figure", "other_indices", "groups",
                          "pending", "sources", "source_verbs", "channels", "early", "on_time", "unit_names")}
     ministries = "|".join(_head(m) for m in sorted(data["ministries"], key=len, reverse=True))
     agencies = re.compile(rf"(?<!\w)(?:{ministries})(?![\w&-])|"  # a ministry's name is whole; other heads go on:
@@ -62,6 +62,7 @@ def vocabulary() -> dict:
             "names": re.compile(rf"(?<!\w)(?:{words['names']})(?!\w)"),
             "unit_names": re.compile(rf"(?<!\w)(?:{words['unit_names']})(?!\w)"),
             "components": re.compile(rf"(?<!\w)(?:{words['components']})(?!\w)"),
+            "dimensions": re.compile(rf"(?<!\w)(?:{words['dimensions']})(?!\w)"),
             "other_indices": re.compile(rf"(?<!\w)(?:{words['other_indices']})(?!\w)"),
             "group_count": re.compile(rf"(?<![\w/.,])\d+(?:\s*/\s*\d+)?\s+(?:{words['groups']})(?!\w)"),
             "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},

@@ -27,6 +27,7 @@ _RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở|từ|với)\s+(?:(?:v�
                    r"|\b(?:xếp|đứng)\s+(?P<k>\d{1,3})\s*/\s*\d{2,3}(?![\d,.]\d)")  # "xếp 55/63 tỉnh, thành phố"
 _NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|(?<!tổng )số|lần|giai đoạn|khóa|nghị định|quyết định"
                                r"|thông tư|điều|khoản|top|thứ|nhóm|gấp)\s*$")
+_TOP_BEFORE = re.compile(r"top\s*$")  # "top 10% tỉnh": a band, no value
 _SCORE_AFTER = re.compile(r"^\s*(?:điểm|/\s*100)(?!\w)")
 _WRITTEN = re.compile(r"\s*(\d[\d.,]*)\s*(ngàn|nghìn|triệu|tỷ)?\s*%?\s*")
 _DECIMAL_POINT = re.compile(r"\d{1,3}\.\d{1,2}")  # "98.5%": a decimal point, as some portals write
@@ -82,7 +83,9 @@ def read_numbers(key: str) -> list[Number]:
             parse_number(m.group("n") + (" " + m.group("mult") if m.group("mult") else ""))  # not "/80"
         bare = not m.group("mult") and not m.group("pct")
         if value is None or (bare and _YEAR_LIKE.fullmatch(m.group("n"))) \
-                or _NOT_VALUE_BEFORE.search(key[max(0, m.start() - 20):m.start()]):  # a year, a level, a date
+                or (_TOP_BEFORE if m.group("pct") else _NOT_VALUE_BEFORE).search(key, max(0, m.start() - 20),
+                                                                                   m.start()):
+            # a year, a level, a date; a share is none of them ("ở mức 82,66%", "với chỉ số 96,43%")
             continue
         after = key[m.end():m.end() + 40]
         counted = vocabulary()["counted_after"].match(after)

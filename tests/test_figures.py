@@ -1141,12 +1141,14 @@ def test_another_index_named_after_and_leaves_the_figure_before_it_alone():
 def test_the_centre_alone_is_the_service_centre_the_text_named_before():
     context = Context(province="Bình Dương", district=None, year=2025, period="Q3")
     text = ("Đoàn giám sát làm việc với Trung tâm Phục vụ hành chính công xã Phú Giáo, nghe báo cáo quý III.\n\n"
-            "Từ ngày 1-7 đến ngày 30-9, Trung tâm tiếp nhận 13.188 hồ sơ, đã giải quyết 12.970 hồ sơ.\n\n"
-            "Toàn tỉnh tiếp nhận 310.000 hồ sơ trong quý III.")
+            "Từ ngày 1-7 đến ngày 30-9, Trung tâm tiếp nhận 13.188 hồ sơ, đã giải quyết 12.970 hồ sơ. Tỷ lệ hồ sơ "
+            "giải quyết đúng và trước hạn đạt 99,2%.\n\n"
+            "Toàn tỉnh tiếp nhận 310.000 hồ sơ trong quý III. Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,1%.")
+    centre = "Trung tâm Phục vụ hành chính công xã Phú Giáo"
     assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
-        ("dossiers_received", 13188.0, "Trung tâm Phục vụ hành chính công xã Phú Giáo", "agency"),
-        ("dossiers_resolved", 12970.0, "Trung tâm Phục vụ hành chính công xã Phú Giáo", "agency"),
-        ("dossiers_received", 310000.0, "Bình Dương", "province")]
+        ("dossiers_received", 13188.0, centre, "agency"), ("dossiers_resolved", 12970.0, centre, "agency"),
+        ("dossiers_on_time", 99.2, centre, "agency"),  # the rest of its paragraph is the centre's too
+        ("dossiers_received", 310000.0, "Bình Dương", "province"), ("dossiers_on_time", 98.1, "Bình Dương", "province")]
 
 
 def test_a_number_after_trong_do_that_names_no_indicator_of_its_own_is_a_part_of_the_figure_before():
@@ -1241,3 +1243,44 @@ def test_satisfaction_with_rural_development_or_health_care_is_no_sipas_figure()
     assert [(r["indicator"], r["value"]) for r in extract_figures(administration, context)] == [("sipas", 98.5)]
     for other in ("kết quả xây dựng nông thôn mới", "chất lượng khám chữa bệnh", "dịch vụ y tế tại trạm y tế xã"):
         assert extract_figures(said.format("98,5%", other), context) == []
+
+
+def test_the_whole_countrys_index_is_national_and_a_province_ranked_among_all_is_not():
+    context = Context(province="Ninh Thuận", district=None, year=2022, period="FY")
+    text = ("Mức độ hài lòng về sự phục vụ của cơ quan hành chính nhà nước nói chung trong cả nước năm 2022 (SIPAS "
+            "2022) ở mức 80,08%.\n\n"
+            "Chỉ số SIPAS 2022 của tỉnh Ninh Thuận xếp thứ 12/63 tỉnh, thành phố trong cả nước, đạt 84,50%.\n\n"
+            "Hai địa phương dẫn đầu của cả nước là Hà Nội và Hải Phòng có chỉ số SIPAS lần lượt là 90,10% và 89,20%.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("sipas", 80.08, "cả nước"), ("sipas_rank", 12.0, "Ninh Thuận"), ("sipas", 84.5, "Ninh Thuận")]
+
+
+def test_an_unnamed_province_at_the_top_or_the_bottom_or_provinces_counted_by_a_threshold_give_no_figure():
+    context = Context(province="Vĩnh Long", district=None, year=2024, period="FY")
+    for sentence in ("Năm 2024, tỉnh có mức độ hài lòng cao nhất khu vực đạt 86,58% và tỉnh thấp nhất đạt 80,21%.",
+                     "Về Chỉ số SIPAS 2024, có 5 tỉnh, thành có mức độ hài lòng đạt trên 90%; 55 tỉnh đạt trên 80%."):
+        assert extract_figures(sentence, context) == []
+    named = "Chỉ số SIPAS 2024 của Vĩnh Long thuộc nhóm 16 tỉnh, thành có mức độ hài lòng cao, đạt 84,20%."
+    assert [(r["indicator"], r["value"]) for r in extract_figures(named, context)] == [("sipas", 84.2)]
+
+
+def test_the_parts_of_an_index_after_trong_do_and_papi_dimensions_by_name_are_no_figures_of_the_index():
+    context = Context(province="Hồ Chí Minh", district=None, year=2017, period="FY")
+    text = ("Chỉ số SIPAS 2017 của Thành phố đạt 83,40%; trong đó, mức độ hài lòng đối với việc cung ứng dịch vụ "
+            "hành chính công là 84,10%.\n\n"
+            "Chỉ số PAPI 2017 của Thành phố xếp thứ 20/63. Đáng lưu ý, chỉ số về “Kiểm soát tham nhũng trong khu vực "
+            "công” của Thành phố xếp thứ 55/63 tỉnh, thành.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [("sipas", 83.4),
+                                                                                      ("papi_rank", 20.0)]
+
+
+def test_a_share_after_muc_or_chi_so_is_a_value_and_a_rise_gives_the_value_reached():
+    context = Context(province="Đắk Lắk", district=None, year=2022, period="FY")
+    text = ("Năm 2022, Sở Khoa học và Công nghệ đã cải thiện Chỉ số cải cách hành chính từ chỉ số 78,29% (năm 2021) "
+            "lên 79,57% (năm 2022).\n\n"
+            "Năm 2022, tỷ lệ hồ sơ giải quyết đúng hạn của tỉnh tăng từ 95,1% lên 98,2%.\n\n"
+            "Mức độ hài lòng của người dân, tổ chức đối với sự phục vụ của tỉnh năm 2022 ở mức 86,40%.")
+    assert [(r["indicator"], r["value"], r["year"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 78.29, 2021, "Sở Khoa học và Công nghệ"),
+        ("par_index_score", 79.57, 2022, "Sở Khoa học và Công nghệ"),
+        ("dossiers_on_time", 98.2, 2022, "Đắk Lắk"), ("sipas", 86.4, 2022, "Đắk Lắk")]
