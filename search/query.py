@@ -3,9 +3,11 @@
 Syntax: words (best match: see ``search.compiler``), "exact phrases", ``AND``
 (both sides required), ``OR``, ``NOT`` (upper case) or a leading ``-``, a leading
 ``+`` (required), parentheses, and ``field:value`` / ``field:"two words"`` for the
-fields in ``FIELDS``. A word with a colon whose prefix is not a field
-(``9001:2008``) is an ordinary word. Adjacent plain words are kept together as
-one ``Words`` node so the analyzer can segment them as Vietnamese text.
+fields in ``FIELDS``. A word with a colon whose prefix is not a field is an
+ordinary word, but for a standard's number and version (``ISO 9001:2015``): the
+body and number are a phrase (``ISO 9001``), the version's year a word, so a
+bulletin on another version still matches. Adjacent plain words are kept together
+as one ``Words`` node so the analyzer can segment them as Vietnamese text.
 
 Malformed input (unbalanced quotes or parentheses, a dangling operator, an
 empty field value, a query over the length limit) raises ``QuerySyntaxError``
@@ -23,6 +25,9 @@ MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 64
 FIELDS = ("title", "province", "province_2025", "district", "year", "quarter", "topic", "refs", "id")
 OPERATORS = ("AND", "OR", "NOT")
+# a standard's number and version ("ISO 9001:2015"): the body and number a phrase, the version's year a word
+_STANDARD = re.compile(r"^(\d{3,5}(?:-\d{1,2})?):((?:19|20)\d{2})$")
+_STANDARD_BODY = re.compile(r"^(?:ISO|TCVN|IEC|ISO/IEC|TCVN/ISO)$", re.I)
 _FIELD = re.compile(rf"^({'|'.join(FIELDS)}):(.*)$", re.S)
 
 
@@ -107,7 +112,14 @@ def _lex_word(word: str, text: str, end: int, tokens: list) -> None:
         tokens.append(("op", word))
         return
     field = _FIELD.match(word)
-    if not field:
+    standard = _STANDARD.match(word) if not field else None
+    if standard:
+        body = tokens[-1][0] == "word" and _STANDARD_BODY.match(tokens[-1][1]) if tokens else None
+        if body:
+            tokens.pop()  # "ISO 9001:2015": the body's name and the number, one phrase; its version a word
+        tokens.append(("phrase", f"{body.group()} {standard.group(1)}") if body else ("word", standard.group(1)))
+        tokens.append(("word", standard.group(2)))
+    elif not field:
         tokens.append(("word", word))
     elif field.group(2):
         tokens.append(("field", (field.group(1), field.group(2), False)))

@@ -297,3 +297,31 @@ def test_an_abbreviation_is_not_credited_in_full_for_each_word_it_spells(tmp_pat
     whole = credits()
     assert split["short"] > 0 and split["full"] == whole["full"] == 0
     assert split["short"] == pytest.approx(whole["short"] * 2 ** 0.5, rel=1e-3)
+
+
+STANDARDS = {
+    "iso-2008": "\n".join([
+        "Trung tâm Hành chính công tỉnh duy trì hệ thống quản lý chất lượng",
+        "",
+        "Năm 2015, Trung tâm Hành chính công tỉnh tiếp tục áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn "
+        "TCVN ISO 9001:2008 trong giải quyết thủ tục hành chính cho tổ chức, công dân.",
+    ]),
+    "iso-2015": "\n".join([
+        "Các cơ quan hành chính chuyển đổi sang ISO 9001:2015",
+        "",
+        "Các sở, ngành và UBND cấp huyện hoàn thành chuyển đổi hệ thống quản lý chất lượng sang tiêu chuẩn "
+        "ISO 9001:2015 trong năm 2019.",
+    ]),
+    "no-standard": "\n".join([
+        "Kết quả cải cách hành chính năm 2015 của tỉnh",
+        "",
+        "Năm 2015, các cơ quan hành chính nhà nước của tỉnh áp dụng công nghệ thông tin, chuẩn hóa quy trình "
+        "ISO cho một số thủ tục hành chính và nâng cao chất lượng phục vụ.",
+    ]),
+}
+
+
+def test_a_standard_is_its_name_and_number_with_its_version_one_more_word(tmp_path):
+    engine = engine_over(STANDARDS, tmp_path)
+    assert ids(engine, "áp dụng ISO 9001:2015 trong cơ quan hành chính") == ["iso-2015", "iso-2008"]
+    assert ids(engine, "TCVN ISO 9001:2008") == ["iso-2008", "iso-2015"]

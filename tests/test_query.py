@@ -18,7 +18,9 @@ from search.query import And, Field, Not, Or, Phrase, QuerySyntaxError, Required
     ('province:"Cao Bằng" year:2022 thủ tục',
      And((Field("province", "Cao Bằng", True), Field("year", "2022"), Words("thủ tục")))),
     ("(a OR b) -c", And((Or((Words("a"), Words("b"))), Not(Words("c"))))),
-    ("ISO 9001:2008", Words("ISO 9001:2008")),
+    ("ISO 9001:2008", And((Phrase("ISO 9001"), Words("2008")))),  # a standard: its name a phrase, its version a word
+    ("áp dụng tcvn 9001:2015 ở xã", And((Words("áp dụng"), Phrase("tcvn 9001"), Words("2015 ở xã")))),
+    ("9001:2015 lúc 10:30", Words("9001 2015 lúc 10:30")),
     ("61/2018/NĐ-CP", Words("61/2018/NĐ-CP")),
     ("x-y a - b", Words("x-y a - b")),
 ])
