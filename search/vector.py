@@ -51,7 +51,7 @@ from .clauses import BestMatch, Lift, Sequence
 from .hot import HotPostings, leaf_positions, leaf_postings
 from .limits import Deadline
 from .lru import LRU
-from .relevance import DEFAULT, Relevance, bm25, complete_lift, idf, length_norm
+from .relevance import DEFAULT, Relevance, bm25_into, complete_lift, idf, length_norm
 
 CACHE_POSTINGS = 2_000_000  # postings kept per index state and worker across queries (16 bytes each: 32 MB at most)
 
@@ -403,7 +403,7 @@ class VectorSearcher:
         if len(ids) and self.searcher.schema[field].scorable:
             frequency = len(ids)  # postings of every segment, deleted documents included: Whoosh's count
             weight = idf(frequency, self.doc_count_all, self.relevance.idf_floor)
-            weights = bm25(weights, weight, self._norm(field)[ids], self.relevance.k1)
+            weights = bm25_into(weights, weight, self._norm(field)[ids], self.relevance.k1)
         found = (ids, weights)
         self._postings.put((field, text), found, decoded)
         return found
@@ -472,9 +472,10 @@ def _dense(size: int, ids: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, 
 
 
 def _sum_scores(parts, size: int) -> np.ndarray:
+    """Each part's scores summed where it matches (added in place, no array per part)."""
     scores = np.zeros(size)
     for part_mask, part_scores in parts:
-        scores += np.where(part_mask, part_scores, 0.0)
+        np.add(scores, part_scores, out=scores, where=part_mask)
     return scores
 
 
