@@ -317,7 +317,7 @@ def build_index(corpus: Path, root: Path, full: bool = False, jobs: int | None =
             report.total = searcher.doc_count()
         ensure_arrays(generation, ix)  # issue 12: per-document arrays the serving processes memory-map
         with ix.reader() as reader:  # and each new segment's long posting lists (search.hot)
-            ensure_hot(generation, reader, scored_fields(ix.schema))
+            ensure_hot(generation, reader, scored_fields(ix.schema), parts=jobs)
         report.elapsed = time.monotonic() - started
         _record(generation, corpus, report, exact)
         if report.full:

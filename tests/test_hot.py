@@ -253,3 +253,36 @@ def test_hot_postings_of_an_index_with_segments_and_deletions(tmp_path):
         assert fast.positions(field, text).tolist() == plain.positions(field, text).tolist()
     _same_answers(engine, plain, fast)
 
+
+
+def _files(generation) -> dict[str, bytes]:
+    return {f"{folder.name}/{path.name}": path.read_bytes()
+            for folder in sorted(generation.glob(f"{PREFIX}*")) for path in sorted(folder.iterdir())}
+
+
+def test_hot_postings_written_by_several_processes_are_the_same_files(sample_index, tmp_path, monkeypatch):
+    root, generation = _copy(sample_index, tmp_path)
+    _rewrite_hot(root, generation, min_docs=2)
+    alone = _files(generation)
+    monkeypatch.setattr(hot_module, "SHARED_POSTINGS", 0)  # the sample's lists are shared out too
+    for parts in (2, 3):
+        for folder in generation.glob(f"{PREFIX}*"):
+            shutil.rmtree(folder)
+        ix = storage.open_current(root)
+        with ix.reader() as reader:
+            assert ensure_hot(generation, reader, scored_fields(ix.schema), 2, parts=parts) >= 1
+        assert _files(generation) == alone and any(name.endswith("positions.npy") for name in alone)
+    # a weight uint16 cannot hold, met by a forked process: the segment is written again with float32 weights
+    real = hot_module.leaf_postings
+
+    def huge_last(leaf, field, text, offset=0):
+        ids, weights = real(leaf, field, text, offset)
+        return ids, np.where(np.arange(len(weights)) == len(weights) - 1, 70000.0, weights)
+    monkeypatch.setattr(hot_module, "leaf_postings", huge_last)
+    for folder in generation.glob(f"{PREFIX}*"):
+        shutil.rmtree(folder)
+    ix = storage.open_current(root)
+    with ix.reader() as reader:
+        ensure_hot(generation, reader, scored_fields(ix.schema), 2, parts=2)
+        loaded = [h for h in open_hot(generation, reader) if len(h)]
+        assert {h.weights.dtype for h in loaded} == {np.dtype(np.float32)}
