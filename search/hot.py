@@ -342,40 +342,46 @@ def _write_run(folder: Path, leaf, terms, starts, low: int, high: int, weight_ty
 
 
 class _Places:
-    """A segment's positions, each run's scratch file of uint32 appended in turn, then stored in the narrowest
-    unsigned type that holds them all (``positions.npy``, uint16 or uint32), a chunk at a time."""
+    """A segment's positions: each run's scratch file of uint32 (``_write_run``) placed after the ones before,
+    then stored in the narrowest unsigned type that holds them all (``positions.npy``, uint16 or uint32), a chunk
+    at a time, straight from the runs' files (removed)."""
 
-    SCRATCH, CHUNK = "positions.u32", 1 << 20
+    CHUNK = 1 << 20
 
     def __init__(self, folder: Path):
-        self.folder, self.count, self.largest = folder, 0, 0
+        self.folder, self.count, self.largest, self.runs = folder, 0, 0, []
 
     def __enter__(self):
-        self.scratch = open(self.folder / self.SCRATCH, "wb")
         return self
 
     def append(self, run: Path, largest: int) -> int:
-        """Append a run's positions (its scratch file, removed); where they start in the stored array."""
+        """Place a run's positions (its scratch file) after those before; where they start in the stored array."""
         start = self.count
-        with open(run, "rb") as source:
-            shutil.copyfileobj(source, self.scratch)
+        self.runs.append(run)
         self.count += run.stat().st_size // 4
         self.largest = max(self.largest, largest)
-        run.unlink()
         return start
 
     def __exit__(self, kind, *_):
-        self.scratch.close()
-        if kind is None and self.count:
-            dtype = np.uint16 if self.largest <= np.iinfo(np.uint16).max else np.uint32
-            raw = np.memmap(self.folder / self.SCRATCH, dtype="<u4", mode="r")
-            stored = np.lib.format.open_memmap(self.folder / "positions.npy", mode="w+", dtype=dtype,
-                                               shape=(self.count,))
-            for start in range(0, self.count, self.CHUNK):
-                stored[start:start + self.CHUNK] = raw[start:start + self.CHUNK]
-            stored.flush()
-            del stored, raw
-        (self.folder / self.SCRATCH).unlink()
+        try:
+            if kind is None and self.count:
+                dtype = np.uint16 if self.largest <= np.iinfo(np.uint16).max else np.uint32
+                stored = np.lib.format.open_memmap(self.folder / "positions.npy", mode="w+", dtype=dtype,
+                                                   shape=(self.count,))
+                at = 0
+                for run in self.runs:
+                    size = run.stat().st_size // 4
+                    if size:
+                        raw = np.memmap(run, dtype="<u4", mode="r")
+                        for start in range(0, size, self.CHUNK):
+                            stored[at + start:at + min(start + self.CHUNK, size)] = raw[start:start + self.CHUNK]
+                        del raw
+                    at += size
+                stored.flush()
+                del stored
+        finally:
+            for run in self.runs:
+                run.unlink(missing_ok=True)
 
 
 def ensure_hot(generation: Path, reader, fields: list[str], min_docs: int = HOT_DOCS, parts: int = 1) -> int:
