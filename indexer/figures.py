@@ -120,15 +120,15 @@ _UNNAMED_BEST = re.compile(r"(?:^|\svà\s)\s*(?:tỉnh|đơn vị|địa phươn
                            r"(?:\s+có(?:\s+(?!\d)\S+){0,6}?)?\s+(?:cao|thấp) nhất"
                            r"(?:\s+(?:của\s+)?(?:khu vực|vùng|cả nước|toàn quốc|tỉnh|cả tỉnh))?"
                            r"(?:\s+(?:đạt|là|với|ở mức|chỉ đạt|đạt được))?\s*$")
-# provinces counted by a threshold they meet: "Có 5 tỉnh, thành có mức độ hài lòng đạt trên 90%", "55 tỉnh đạt trên
-# 80%" (not a rank among them: "xếp thứ 5/63 tỉnh, thành phố, đạt 88,5 điểm")
-_PROVINCES_COUNTED = re.compile(r"(?<!thứ )(?<!hạng )(?<!trí )(?<!trong )(?<!của )(?<!số )(?<!nhóm )(?<![\w/.,])"
-                                r"\d+\s+tỉnh(?:,?\s*thành(?: phố)?)?\s+(?:có|đạt)(?!\w)[^;()]*$")
 _PLACE_NAMED = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+\w")  # after it: a place's own figure
 _PARTS_BEFORE = re.compile(r"trong đó\s*[,:]$")  # a clause opened by "trong đó:" lists the parts of the figure before
 _PARTS_AFTER = re.compile(r"(?<!\w)trong đó(?!\w)")  # between an index's figure and a later one: its parts
 _PARTS_LEAD = re.compile(r"^\W*trong đó")  # "Trong đó, điểm thẩm định đạt 47,75 điểm": the parts of the figure before
 _PROVINCES_OF = r"tỉnh(?:,?\s*thành(?: phố)?)?\s+"  # "tỉnh, thành phố ", "tỉnh thành ", "tỉnh "
+# provinces counted by a threshold they meet: "Có 5 tỉnh, thành có mức độ hài lòng đạt trên 90%", "55 tỉnh đạt trên
+# 80%" (not a rank among them: "xếp thứ 5/63 tỉnh, thành phố, đạt 88,5 điểm")
+_PROVINCES_COUNTED = re.compile(r"(?<!thứ )(?<!hạng )(?<!trí )(?<!trong )(?<!của )(?<!số )(?<!nhóm )(?<![\w/.,])"
+                                r"\d+\s+" + _PROVINCES_OF + r"(?:có|đạt)(?!\w)[^;()]*$")
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:" + _PROVINCES_OF + r")?(?:trong\s+|của\s+|thuộc\s+)?(?:khu vực|vùng"
                        r"|khối|nhóm|các tỉnh)")  # "xếp thứ 3/13 tỉnh, thành phố khu vực ĐBSCL", "5/14 tỉnh khu vực"
 _REGION_LEAD = re.compile(r"^\W*(?:so với|trong|ở|tại|đối với|riêng)\s+(?:(?:các|\d+)\s+" + _PROVINCES_OF
@@ -159,11 +159,13 @@ _DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*\)")  # "(nă
 _COMPARED_ASIDE = re.compile(r"(?<!\w)[Ss]o với (?:cùng kỳ )?(?:năm )?((?:19|20)\d{2})(?!\d)\s*(\([^()]*\d[^()]*\))")
 _COMPARED_ASIDE_KEY = re.compile(r"so với (?:cùng kỳ )?(?:năm )?(?:19|20)\d{2}(?!\d)\s*\([^()]*$")  # inside one
 _RANK_YEAR = re.compile(r"\s*(?:của\s+)?năm\s+((?:19|20)\d{2})(?!\d)")  # "vị trí thứ 2 năm 2015": the rank's own year
-_OWN_YEAR_AFTER = re.compile(r"\s*\(\s*năm\s+((?:19|20)\d{2})(?!\d)\s*\)")  # "78,29% (năm 2021)": that value's year
+_YEAR_BRACKET = r"\(\s*năm\s+((?:19|20)\d{2})(?!\d)\s*\)"  # "(năm 2021)"
+_OWN_YEAR_AFTER = re.compile(r"\s*" + _YEAR_BRACKET)  # "78,29% (năm 2021)": that value's year
 # a value and the one it rose or fell to: "từ chỉ số 78,29% (năm 2021) lên 79,57% (năm 2022)"; the first is a
-# figure only with its own year
-_RISE_TO = re.compile(r"\s*(\(\s*năm\s+(?:19|20)\d{2}\s*\))?\s*(?:lên|xuống)(?:\s+mức)?\s+(?=\d)")
-_RISEN = re.compile(r"\s*(?:\(\s*năm\s+(?:19|20)\d{2}\s*\))?\s*(?:lên|xuống)(?:\s+mức)?\s*")
+# figure only with its own year (``_RISE_TO``, after the first; ``_RISEN``, all between the two)
+_RISE = r"\s*(" + _YEAR_BRACKET + r")?\s*(?:lên|xuống)(?:\s+mức)?"
+_RISE_TO = re.compile(_RISE + r"\s+(?=\d)")
+_RISEN = re.compile(_RISE + r"\s*")
 _DATED_ASIDE_KEY = re.compile(r"\(\s*năm (?:19|20)\d{2}(?!\d)[^()]*$")  # a rank inside "(năm 2016 xếp thứ"
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
