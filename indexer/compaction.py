@@ -8,9 +8,9 @@ so tied scores (ordered by document number) come out in another order. After
 such a build the index is what a build from scratch would give only once it is
 compacted: ``compact`` rewrites every segment into one whose documents follow
 the corpus order, copying stored fields, columns and postings (no text is
-analysed again) and taking each field's length from the postings themselves,
-exactly as ``add_document`` counts it (Whoosh's own merge would sum the one-byte
-approximations and shift the average field lengths).
+analysed again) and taking each field's length total from the postings
+themselves, exactly as ``add_document`` counts it (Whoosh's own merge would sum
+the one-byte approximations and shift the average field lengths).
 
 Whoosh's own merge is the third way an index drifts from a build from scratch:
 when a commit merges small segments (``MERGE_SMALL``, from the fifth segment
@@ -20,6 +20,16 @@ BM25 divides by - become sums of approximations. Segments written by
 ``add_document`` or by ``compact`` have exact totals; the builder records
 which segments those are (``exact_after``).
 
+How the new segment is written (issue 19: compaction was 38% of a cold build at 100,000 bulletins, most of it
+one process pooling every posting). Stored fields, columns and each document's length byte are copied in the
+new order. The old segments' terms are sorted already, so no pool is needed: ``parts`` processes each take a
+range of terms (cut where the largest segment's postings bytes are shared evenly), merge that range from every
+segment, renumber, drop deleted documents and write it with Whoosh's block writer (``indexer.writing``'s
+``PartWriter``; the flush appends the ranges in order). A term found in one segment only, none of whose
+documents from its first to its last moved or was deleted, is copied as bytes: after edits and additions at
+the end, that is most terms. Each range sums its postings' frequencies, so the new segment's length totals
+are exact, as ``add_document`` counts them. The files are those the pool gave, byte for byte.
+
 ``needs_compaction`` tells whether a generation differs from that layout: an
 index with no deletions, whose documents already follow the corpus order and
 whose segments all have exact totals, has the statistics of a build from
@@ -28,14 +38,23 @@ scratch (several segments sum to the same totals) and is left alone.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from itertools import groupby, pairwise
 
-from whoosh import columns
+import numpy as np
+from whoosh import columns, formats
+from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.reading import SegmentReader
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.system import _INT_SIZE, _LONG_SIZE, unpack_int, unpack_long
 
-from .writing import segment_writer, without_cycle_collection
+from search.forked import run_forked
+from search.hot import block_ids
+from search.schema import PackedPositions
+
+from .writing import PartWriter, segment_writer, without_cycle_collection
 
 
 def live_ids(reader) -> list[str]:
@@ -85,7 +104,7 @@ def compact(ix, order: Sequence[str], limitmb: int = 256, parts: int = 1) -> Non
     """Rewrite every segment of ``ix`` into one without deletions, documents in ``order`` of their ids.
 
     Documents whose id is not in ``order`` follow the others in their present order; ``parts`` processes
-    write the new segment's postings (``indexer.writing``).
+    write the new segment's postings, each a range of terms (``_write_postings``).
     """
     writer = segment_writer(ix, limitmb, parts=parts)
     with without_cycle_collection():
@@ -97,31 +116,23 @@ def compact(ix, order: Sequence[str], limitmb: int = 256, parts: int = 1) -> Non
 
 
 def _rewrite(writer, segments, order: Sequence[str]) -> list:
-    """Whoosh merge policy: every segment into the writer's new one, reordered; no segment kept."""
+    """Whoosh merge policy: every segment into the writer's new one, reordered; no segment kept.
+
+    The new segment's postings are written here, before its flush (which appends them, ``indexer.writing``):
+    its length totals are the exact ones the postings sum to."""
     readers = [SegmentReader(writer.storage, writer.schema, segment) for segment in segments]
     try:
         places = _placement(readers, order, writer.docnum)
-        lengths = _add_postings(writer, readers, places)
+        lengths = _stored_lengths(writer.schema, readers, places, writer.docnum)
         _add_documents(writer, readers, places, lengths)
+        names = _indexed_names(writer.schema, readers)
+        written, totals = _write_postings(writer, segments, readers, places, lengths, names)
     finally:
         for reader in readers:
             reader.close()
-    writer.per_document_reader = lambda: _Lengths(lengths)  # the flush reads lengths from here, not the files
+    writer.perdocwriter._fieldlengths = defaultdict(int, {name: n for name, n in totals.items() if n})
+    writer.written = (names, written)
     return []
-
-
-class _Lengths:
-    """Each new document's field lengths as the index stores them (one byte), for the postings writer."""
-
-    def __init__(self, lengths: dict[str, dict[int, int]]):
-        self.stored = {name: {docnum: byte_to_length(length_to_byte(n)) for docnum, n in found.items() if n}
-                       for name, found in lengths.items()}
-
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
-        return self.stored.get(fieldname, {}).get(docnum, default)
-
-    def close(self) -> None:
-        pass
 
 
 def _placement(readers, order: Sequence[str], start: int) -> list[dict[int, int]]:
@@ -136,47 +147,21 @@ def _placement(readers, order: Sequence[str], start: int) -> list[dict[int, int]
     return places
 
 
-def _add_postings(writer, readers, places) -> dict[str, dict[int, int]]:
-    """Put every live posting in the writer's pool; each (field, new docnum)'s length, as indexing counts it."""
-    lengths: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    add = writer.pool.add_postings
-    for reader, place in zip(readers, places, strict=True):
-        terms = reader._terms  # the segment's terms table, read in one ordered pass with each term's entry (its
-        # matcher from the entry: a lookup per term would hash the key again, and SegmentReader.postings would
-        # rebuild the set of deletions per term)
-        for (fieldname, text), info in terms.items():
-            if fieldname not in writer.schema:
-                continue
-            field = writer.schema[fieldname]
-            matcher = terms._codec.postings_reader(terms._postfile, info, field.format, term=(fieldname, text))
-            postings = list(_live_postings(matcher, place))
-            if field.scorable:
-                counted, frequency = lengths[fieldname], field.format.decode_frequency
-                for new, _, value in postings:
-                    counted[new] += frequency(value)
-            add(fieldname, text, postings)
+def _stored_lengths(schema, readers, places, start: int) -> dict[str, np.ndarray]:
+    """Each scored field's length of every new document as the index stores it (one byte, as a length): the
+    old segment's byte, which is the byte of the exact length the document's postings sum to."""
+    count = start + sum(len(place) for place in places)
+    lengths = {}
+    for name in sorted(schema.names()):
+        if schema[name].scorable:
+            found = lengths[name] = np.zeros(count, dtype=np.int64)
+            for reader, place in zip(readers, places, strict=True):
+                for docnum, new in place.items():
+                    found[new] = reader.doc_field_length(docnum, name, 0) or 0
     return lengths
 
 
-def _live_postings(matcher, place: dict[int, int]):
-    """(new docnum, weight, value) of a term's postings whose document is in ``place``, a block at a time."""
-    if not hasattr(matcher, "_read_ids"):  # postings inlined in the term's entry
-        while matcher.is_active():
-            if (new := place.get(matcher.id())) is not None:
-                yield new, matcher.weight(), matcher.value()
-            matcher.next()
-        return
-    while matcher.is_active():  # Whoosh 2.7's W3LeafMatcher, as search.vector reads it
-        matcher._read_ids()
-        matcher._read_weights()
-        matcher._read_values()
-        for docnum, weight, value in zip(matcher._ids, matcher._weights, matcher._values, strict=True):
-            if (new := place.get(docnum)) is not None:
-                yield new, weight, value
-        matcher._next_block()
-
-
-def _add_documents(writer, readers, places, lengths) -> None:
+def _add_documents(writer, readers, places, lengths: dict[str, np.ndarray]) -> None:
     """Write stored fields, lengths and columns for every live document, in the new order."""
     schema, perdoc = writer.schema, writer.perdocwriter
     names = sorted(schema.names())
@@ -187,12 +172,227 @@ def _add_documents(writer, readers, places, lengths) -> None:
         perdoc.start_doc(new)
         for name in names:
             field = schema[name]
-            perdoc.add_field(name, field, stored.get(name), lengths.get(name, {}).get(new, 0))
+            perdoc.add_field(name, field, stored.get(name), int(lengths[name][new]) if name in lengths else 0)
             if name in readers_columns[r]:
                 perdoc.add_column_value(name, field.column_type, readers_columns[r][name][docnum])
         perdoc.finish_doc()
         writer.docnum = new + 1
     writer._added = True
+
+
+def _indexed_names(schema, readers) -> list[str]:
+    """The schema's fields with terms in any of the segments, sorted (their field numbers in the new one)."""
+    return sorted({name for reader in readers for name in reader._terms.indexed_field_names() if name in schema})
+
+
+_COMPACTION = None  # what each range's process reads: (writer, segments, maps, in order, lengths, names, ranges)
+
+
+def _write_postings(writer, segments, readers, places, lengths, names) -> tuple[list[tuple[str, str]], dict]:
+    """Every live posting of the segments, renumbered, written by ``writer.parts`` processes, each a range of
+    terms read straight from the old segments (their terms are sorted already: no pool, no sort of terms):
+    each range's postings and terms-table files, in key order, and each scored field's length total."""
+    global _COMPACTION
+    maps = [_document_map(reader, place) for reader, place in zip(readers, places, strict=True)]
+    in_order = [bool(np.all(np.diff(found[found >= 0]) > 0)) for found in maps]
+    largest = max(readers, key=lambda reader: reader.doc_count_all())
+    bounds = [None, *_cuts(largest, writer.parts), None]
+    ranges = list(pairwise(bounds))
+    _COMPACTION = (writer, segments, maps, in_order, lengths, names, ranges)
+    try:
+        done = run_forked(_write_range, len(ranges))
+    finally:
+        _COMPACTION = None
+    totals: dict[str, int] = defaultdict(int)
+    for _, _, counted in done:
+        for name, n in counted.items():
+            totals[name] += n
+    return [(postings, entries) for postings, entries, _ in done], totals
+
+
+def _document_map(reader, place: dict[int, int]) -> np.ndarray:
+    """A segment's document numbers to new ones (-1: deleted)."""
+    found = np.full(reader.doc_count_all(), -1, dtype=np.int64)
+    if place:
+        found[np.fromiter(place.keys(), dtype=np.int64)] = np.fromiter(place.values(), dtype=np.int64)
+    return found
+
+
+SAMPLES = 512  # keys read from the largest segment's terms table for each range, to cut the ranges
+
+
+def _cuts(reader, parts: int) -> list[tuple[str, bytes]]:
+    """Up to ``parts - 1`` keys (field, term) that cut the terms into ranges of about equal postings bytes in
+    ``reader``'s segment (the largest: the others are small beside it after an ordinary history). A term's
+    postings start at an offset that grows with its key, so keys read at even steps of the terms table's
+    sorted index show where the bytes fall."""
+    table = reader._terms._tindex
+    count = table.indexlen
+    if parts < 2 or count < parts:
+        return []
+    points = []
+    for i in range(0, count, max(count // (SAMPLES * parts), 1)):
+        at = table._get_pos(table.indexbase + i * table.indexsize)
+        keypos, keylen, datapos, datalen = next(table._ranges(pos=at))
+        info = W3TermInfo.from_bytes(table.dbfile.get(datapos, datalen))
+        if not info.is_inlined():
+            points.append((info.extent()[0], reader._terms._keydecoder(table.dbfile.get(keypos, keylen))))
+    if not points:
+        return []
+    total, cuts = points[-1][0], []
+    for part in range(1, parts):
+        at = bisect.bisect_left(points, total * part / parts, key=lambda point: point[0])
+        if 0 < at < len(points):
+            cuts.append(points[at][1])
+    return sorted(set(cuts))
+
+
+def _write_range(k: int, apart: bool) -> tuple[str, str, dict[str, int]]:
+    """One range of terms' postings into files of their own (``indexer.writing.PartWriter``), read through
+    readers of this process's own: their names in the temp store and each scored field's length total."""
+    writer, segments, maps, in_order, lengths, names, ranges = _COMPACTION
+    low, high = ranges[k]
+    readers = [SegmentReader(writer.storage, writer.schema, segment) for segment in segments]
+    changed = [np.concatenate([[0], np.cumsum(found != np.arange(len(found)))]) for found in maps]
+    totals: dict[str, int] = {}
+    try:
+        with PartWriter(writer, k) as part:
+            for number, name in enumerate(names):
+                if (low and name < low[0]) or (high and name > high[0]):
+                    continue
+                part.start_field(number)
+                counted = _write_field(part, readers, name, writer.schema[name], low, high, maps, in_order,
+                                       changed, lengths.get(name))
+                if writer.schema[name].scorable:
+                    totals[name] = counted
+    finally:
+        for reader in readers:
+            reader.close()
+    return part.postings, part.entries, totals
+
+
+def _write_field(part, readers, name: str, field, low, high, maps, in_order, changed, field_lengths) -> int:
+    """A field's terms of the range into ``part``; the sum of their postings' frequencies.
+
+    A term found in one segment only, none of whose documents from its first to its last changed number or
+    was deleted (``changed``: how many documents before each one did), has the same postings: its bytes are
+    copied as they are (after an ordinary history most terms, the rare ones, which cost the most per posting).
+    """
+    counted, frequencies_are_weights = 0, _weights_are_frequencies(field.format)
+    for term, found in _range_terms(readers, name, low, high):
+        if len(found) == 1 and frequencies_are_weights:
+            r, value = found[0]
+            if (kept := _unchanged(value, changed[r])) is not None:
+                offset, length, weight = kept
+                part.copy_term(term, value, readers[r]._terms._postfile.get(offset, length))
+                counted += int(weight)
+                continue
+        infos = [(r, W3TermInfo.from_bytes(value)) for r, value in found]
+        ids, weights, values = _renumbered(readers, infos, maps, in_order, name, term, field.format)
+        if len(ids):
+            part.add_term(term, field.format, ids, weights, values, field_lengths)
+            if field.scorable:
+                counted += _frequencies(field.format, weights, values)
+    return counted
+
+
+_ENTRY = W3TermInfo._struct  # a terms-table entry's statistics: inlined, weight, ..., first and last document
+_NO_ID = 0xFFFFFFFF
+EXACT_WEIGHTS = 1 << 24  # a float32 total of whole numbers is exact below this
+
+
+def _unchanged(value: bytes, changed: np.ndarray) -> tuple[int, int, float] | None:
+    """(offset, length, total weight) of a term's postings in a segment when every document from its first to
+    its last keeps its number, else None (and for inlined postings)."""
+    inlined, weight, _, _, _, _, first, last = _ENTRY.unpack(value[:_ENTRY.size])
+    if inlined or first == _NO_ID or weight >= EXACT_WEIGHTS or changed[last + 1] != changed[first]:
+        return None
+    offset = unpack_long(value[_ENTRY.size:_ENTRY.size + _LONG_SIZE])[0]
+    return offset, unpack_int(value[_ENTRY.size + _LONG_SIZE:_ENTRY.size + _LONG_SIZE + _INT_SIZE])[0], weight
+
+
+def _weights_are_frequencies(fieldformat) -> bool:
+    """Whether a posting's weight is its frequency (a term's total weight is then its frequencies' sum): the
+    schema's formats without a field boost (the builder gives no document boosts)."""
+    return type(fieldformat) in (formats.Frequency, PackedPositions) and fieldformat.field_boost == 1.0
+
+
+def _range_terms(readers, name: str, low, high):
+    """(term, [(reader number, terms-table entry)]) of a field's terms from key ``low`` up to ``high`` (None:
+    open) in any of the segments, sorted."""
+    start = low[1] if low and low[0] == name else b""
+    end = high[1] if high and high[0] == name else None
+    sources = [_segment_terms(reader, r, name, start, end) for r, reader in enumerate(readers)
+               if name in reader._terms.indexed_field_names()]
+    merged = heapq.merge(*sources) if len(sources) > 1 else (sources[0] if sources else ())
+    for term, group in groupby(merged, key=lambda entry: entry[0]):
+        yield term, [(r, value) for _, r, value in group]
+
+
+def _segment_terms(reader, r: int, name: str, start: bytes, end: bytes | None):
+    terms = reader._terms
+    prefix = terms._keycoder(name, b"")
+    for key, value in terms._tindex.items_from(prefix + start):
+        if not key.startswith(prefix) or (end is not None and key[2:] >= end):
+            return
+        yield key[2:], r, value
+
+
+def _renumbered(readers, found, maps, in_order, name: str, term: bytes, fieldformat):
+    """A term's live postings in the new numbering, sorted: (ids, float32 weights, values)."""
+    ids, weights, values = [], [], []
+    for r, info in found:
+        terms = readers[r]._terms
+        matcher = terms._codec.postings_reader(terms._postfile, info, fieldformat, term=(name, term))
+        for old, block_weights, block_values in _blocks(matcher):
+            new = maps[r][old]
+            kept = new >= 0
+            if kept.all():
+                ids.append(new)
+                weights.append(block_weights)
+                values.extend(block_values)
+            else:
+                ids.append(new[kept])
+                weights.append(block_weights[kept])
+                values.extend(value for value, keep in zip(block_values, kept.tolist(), strict=True) if keep)
+    if not ids:
+        return (), (), []
+    ids, weights = np.concatenate(ids), np.concatenate(weights)
+    if len(found) > 1 or not in_order[found[0][0]]:
+        order = np.argsort(ids, kind="stable")
+        ids, weights, values = ids[order], weights[order], [values[i] for i in order.tolist()]
+    return ids, weights, values
+
+
+def _blocks(matcher):
+    """(ids, float32 weights, values) of each block of a term's postings in one segment."""
+    if not hasattr(matcher, "_read_ids"):  # postings inlined in the term's entry
+        ids, weights, values = [], [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value())
+            matcher.next()
+        yield np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float32), values
+        return
+    while matcher.is_active():  # Whoosh 2.7's W3LeafMatcher: its block's data, as Whoosh minified it
+        ids = block_ids(matcher)
+        weights = matcher._data[1]  # None: every weight 1.0; a float: all the same
+        matcher._read_values()
+        yield (ids, np.full(len(ids), 1.0 if weights is None else weights, dtype=np.float32)
+               if weights is None or isinstance(weights, float) else np.array(weights, dtype=np.float32),
+               matcher._values)
+        matcher._next_block()
+
+
+def _frequencies(fieldformat, weights, values) -> int:
+    """The sum of a term's postings' frequencies (a field's length total is the sum over its terms), as
+    ``decode_frequency`` reads each value, a list at a time for the schema's formats."""
+    if isinstance(fieldformat, PackedPositions):
+        return sum(map(len, values)) // 4
+    if type(fieldformat) is formats.Frequency:
+        return int(np.frombuffer(b"".join(values), dtype=">u4").sum())
+    return sum(map(fieldformat.decode_frequency, values))
 
 
 def _columns(schema, reader, names) -> dict:

@@ -4,9 +4,9 @@ Whoosh sorts the postings of a new segment externally: each posting, a tuple (fi
 value), goes into a pool; the pool is sorted and written as a run file when it is full, the runs are merged
 when the segment is flushed, and the merged stream is written a posting at a time. Documents are added in
 docnum order, so a term's postings already come in order: ``TermPool`` files each posting under its field
-and term and sorts only the terms (and a term's postings when they came out of order: a compaction or a
-Whoosh merge adding another segment's documents). Its runs hold terms with their postings, pickled a chunk
-at a time, and are merged term by term: the same postings in the same order as Whoosh's sort.
+and term and sorts only the terms (and a term's postings when they came out of order: a Whoosh merge adding
+another segment's documents). Its runs hold terms with their postings, pickled a chunk at a time, and are
+merged term by term: the same postings in the same order as Whoosh's sort.
 
 ``SegmentWriter.add_document`` hands the pool each field's terms at once instead of one call per posting;
 the flush writes a term's postings into Whoosh's own block writer a block at a time (its buffers and
@@ -37,8 +37,9 @@ import pickle
 import shutil
 from array import array
 from contextlib import contextmanager
-from itertools import accumulate, groupby, pairwise
+from itertools import accumulate, groupby
 
+import numpy as np
 from whoosh import writing
 from whoosh.codec.whoosh3 import W3FieldWriter, W3TermInfo
 from whoosh.system import _LONG_SIZE, emptybytes, pack_long, pack_ushort, unpack_long
@@ -65,7 +66,7 @@ class TermPool(writing.PostingPool):
         self.chunks: dict[str, list[tuple[tuple[str, bytes], int, int]]] = {}  # run -> (first key, offset, cost)
 
     def add(self, item):
-        """One posting (Whoosh's interface: its merges, our compaction)."""
+        """One posting (Whoosh's interface: its merges)."""
         fieldname, term, docnum, weight, value = item
         if docnum <= self.last.get(fieldname, -1):
             self.ordered = False  # perhaps before a posting of its term: the terms' postings are sorted
@@ -73,19 +74,6 @@ class TermPool(writing.PostingPool):
             self.last[fieldname] = docnum
         self._postings(fieldname, term).append((docnum, weight, value))
         self._grow(POSTING_BYTES + len(value or emptybytes))
-
-    def add_postings(self, fieldname: str, term: bytes, postings: list) -> None:
-        """A term's ``(docnum, weight, value)`` postings at once (compaction reads a segment term by term)."""
-        if not postings:
-            return
-        if self.ordered:
-            docs = [posting[0] for posting in postings]
-            if docs[0] > self.last.get(fieldname, -1) and all(a < b for a, b in pairwise(docs)):
-                self.last[fieldname] = docs[-1]
-            else:
-                self.ordered = False
-        self._postings(fieldname, term).extend(postings)
-        self._grow(POSTING_BYTES * len(postings) + sum(len(value or emptybytes) for _, _, value in postings))
 
     def add_field(self, fieldname: str, docnum: int, items, boost: float) -> int:
         """One document's field: ``field.index``'s ``(term, frequency, weight, value)``, each term once; the sum
@@ -265,6 +253,7 @@ class SegmentWriter(writing.SegmentWriter):
         super().__init__(ix, limitmb=limitmb, **kwargs)
         self.pool = TermPool(self._tempstorage, self.newsegment, limitmb=limitmb)
         self.parts = parts
+        self.written = None  # (field names, parts' files) when a compaction wrote the postings
         self.plain = not any(field.separate_spelling() or field.vector for _, field in self.schema.items())
 
     def add_document(self, **fields):
@@ -298,6 +287,11 @@ class SegmentWriter(writing.SegmentWriter):
         return length if field.scorable else 0
 
     def _flush_segment(self):
+        if self.written is not None:  # postings written already in parts (``indexer.compaction``)
+            self.perdocwriter.close()
+            append_parts(self.fieldwriter, self.schema, *self.written, self._tempstorage)
+            self.fieldwriter.close()
+            return
         self.perdocwriter.close()
         lengths = self.per_document_reader() if self.codec.length_stats else None
         if self.parts > 1 and self.pool.runs and type(self.fieldwriter) is W3FieldWriter:
@@ -339,14 +333,34 @@ def _add_blocks(postwriter, postings: list, field_lengths) -> None:
         if start:
             postwriter._write_block()
         docnums, weights, values = zip(*postings[start:start + limit], strict=True)
-        postwriter._ids = array("I", docnums)
-        postwriter._weights = array("f", weights)
-        postwriter._values = [value for value in values if value]
-        heaviest = max(weights)
-        postwriter._maxweight = heaviest if heaviest > 0 else 0
         counted = [length for length in (field_lengths[docnum] for docnum in docnums) if length]
-        postwriter._minlength = min(counted) if counted else None
-        postwriter._maxlength = max(counted) if counted else 0
+        _set_block(postwriter, array("I", docnums), array("f", weights), values, counted)
+
+
+def add_block_arrays(postwriter, ids: np.ndarray, weights: np.ndarray, values, field_lengths) -> None:
+    """``_add_blocks`` of a term's postings given as arrays (document numbers, float32 weights) and a list of
+    values; ``field_lengths`` an array by document number, or None for a field without lengths."""
+    limit = postwriter._blocklimit
+    for start in range(0, len(ids), limit):
+        if start:
+            postwriter._write_block()
+        block, block_weights = array("I"), array("f")
+        block.frombytes(ids[start:start + limit].astype(np.uint32).tobytes())
+        block_weights.frombytes(weights[start:start + limit].astype(np.float32).tobytes())
+        lengths = field_lengths[ids[start:start + limit]] if field_lengths is not None else ()
+        _set_block(postwriter, block, block_weights, values[start:start + limit],
+                   lengths[lengths > 0].tolist() if len(lengths) else [])
+
+
+def _set_block(postwriter, ids: array, weights: array, values, counted: list) -> None:
+    """A block's buffers and statistics (``counted``: the non-zero field lengths of its documents)."""
+    postwriter._ids = ids
+    postwriter._weights = weights
+    postwriter._values = [value for value in values if value]
+    heaviest = max(weights)
+    postwriter._maxweight = heaviest if heaviest > 0 else 0
+    postwriter._minlength = min(counted) if counted else None
+    postwriter._maxlength = max(counted) if counted else 0
 
 
 @contextmanager
@@ -370,20 +384,17 @@ _INFO = W3TermInfo._struct.size  # a terms-table entry's statistics; then an off
 def _write_parts(writer: SegmentWriter, lengths) -> None:
     """The flush shared by ``writer.parts`` forked processes (module docstring): the same files."""
     global _PART
-    pool, schema, fieldwriter = writer.pool, writer.schema, writer.fieldwriter
+    pool = writer.pool
     pool.save()  # every posting in a run on disk: the parts read runs, not this process's memory
     names = sorted(pool.fieldnames)
     lengths_of = {name: _field_lengths(lengths, name, writer.docnum) for name in names}
     bounds = [None, *pool.split_keys(writer.parts), None]
     ranges = list(zip(bounds, bounds[1:], strict=False))
     _PART = (writer, {name: n for n, name in enumerate(names)}, lengths_of, ranges)
-    for name in names:  # the terms table's field ids, in the order one process gives them
-        fieldwriter.start_field(name, schema[name])
-        fieldwriter.finish_field()
     try:
         with multiprocessing.get_context("fork").Pool(min(writer.parts, len(ranges))) as processes:
-            for postings, entries in processes.imap(_write_part, range(len(ranges))):
-                _append_part(fieldwriter, postings, entries, writer._tempstorage)
+            parts = processes.imap(_write_part, range(len(ranges)))  # appended as each is done
+            append_parts(writer.fieldwriter, writer.schema, names, parts, writer._tempstorage)
     finally:
         _PART = None
         for path in list(pool.runs):
@@ -395,28 +406,81 @@ def _write_part(number: int) -> tuple[str, str]:
     """A forked process: one key range's postings into files of its own; their names in the temp store."""
     writer, field_ids, lengths_of, ranges = _PART
     low, high = ranges[number]
-    store, name = writer._tempstorage, f"{random_name()}.part{number}"
-    postfile = store.create_file(name + ".pst")
-    with store.create_file(name + ".entries").raw_file() as entries:
-        chunk = []
+    with PartWriter(writer, number) as part:
         for fieldname, group in groupby(writer.pool.range_terms(low, high), key=lambda entry: entry[0]):
-            postwriter = writer.codec.postings_writer(postfile)
-            fieldformat, prefix, field_lengths = writer.schema[fieldname].format, pack_ushort(field_ids[fieldname]), \
-                lengths_of[fieldname]
+            fieldformat, field_lengths = writer.schema[fieldname].format, lengths_of[fieldname]
+            part.start_field(field_ids[fieldname])
             for _, term, postings in group:
                 postings = [posting for posting in postings if posting[0] != -1]
-                if not postings:
-                    continue
-                postwriter.start_postings(fieldformat, W3TermInfo())
-                _add_blocks(postwriter, postings, field_lengths)
-                chunk.append((prefix + term, postwriter.finish_postings().to_bytes()))
-                if len(chunk) >= CHUNK:
-                    pickle.dump(chunk, entries, pickle.HIGHEST_PROTOCOL)
-                    chunk = []
-        if chunk:
-            pickle.dump(chunk, entries, pickle.HIGHEST_PROTOCOL)
-    postfile.close()
-    return name + ".pst", name + ".entries"
+                if postings:
+                    _add_blocks(part.start_term(fieldformat), postings, field_lengths)
+                    part.finish_term(term)
+    return part.postings, part.entries
+
+
+class PartWriter:
+    """A range of terms' postings written into a postings file of its own (offsets from 0) and their
+    terms-table entries (pickled a chunk at a time) in the writer's temp store; ``append_parts`` adds them to
+    the segment. ``start_field`` takes the field's number in the segment's terms table."""
+
+    def __init__(self, writer, number: int):
+        self.store, self.codec = writer._tempstorage, writer.codec
+        name = f"{random_name()}.part{number}"
+        self.postings, self.entries = name + ".pst", name + ".entries"
+
+    def __enter__(self):
+        self._postfile = self.store.create_file(self.postings)
+        self._entries = self.store.create_file(self.entries).raw_file()
+        self._chunk: list[tuple[bytes, bytes]] = []
+        return self
+
+    def start_field(self, number: int) -> None:
+        self.postwriter, self.prefix = self.codec.postings_writer(self._postfile), pack_ushort(number)
+
+    def start_term(self, fieldformat):
+        """The postings writer, started on a term."""
+        self.postwriter.start_postings(fieldformat, W3TermInfo())
+        return self.postwriter
+
+    def finish_term(self, term: bytes) -> None:
+        self._chunk.append((self.prefix + term, self.postwriter.finish_postings().to_bytes()))
+        if len(self._chunk) >= CHUNK:
+            self._dump()
+
+    def add_term(self, term: bytes, fieldformat, ids, weights, values, field_lengths) -> None:
+        """A term's postings given as arrays (``add_block_arrays``)."""
+        add_block_arrays(self.start_term(fieldformat), ids, weights, values, field_lengths)
+        self.finish_term(term)
+
+    def copy_term(self, term: bytes, value: bytes, postings: bytes) -> None:
+        """A term whose postings are another segment's as they are: its bytes and its entry, moved."""
+        offset = self._postfile.tell()
+        self._postfile.write(postings)
+        self._chunk.append((self.prefix + term, moved(value, offset)))
+        if len(self._chunk) >= CHUNK:
+            self._dump()
+
+    def _dump(self) -> None:
+        pickle.dump(self._chunk, self._entries, pickle.HIGHEST_PROTOCOL)
+        self._chunk = []
+
+    def __exit__(self, *_):
+        try:
+            if self._chunk:
+                self._dump()
+        finally:
+            self._entries.close()
+            self._postfile.close()
+
+
+def append_parts(fieldwriter, schema, names: list[str], parts, store) -> None:
+    """The parts' files (``PartWriter``: (postings, entries) names, in key order) added to a segment whose
+    fields are ``names``, numbered in that order in its terms table."""
+    for name in names:  # the terms table's field ids, in the order one process gives them
+        fieldwriter.start_field(name, schema[name])
+        fieldwriter.finish_field()
+    for postings, entries in parts:
+        _append_part(fieldwriter, postings, entries, store)
 
 
 def _append_part(fieldwriter, postings: str, entries: str, store) -> None:
@@ -435,10 +499,14 @@ def _append_part(fieldwriter, postings: str, entries: str, store) -> None:
                 break
             for key, value in chunk:
                 if base and not value[0]:  # not inlined: an offset into the postings file follows
-                    offset = unpack_long(value[_INFO:_INFO + _LONG_SIZE])[0] + base
-                    value = value[:_INFO] + pack_long(offset) + value[_INFO + _LONG_SIZE:]
+                    value = moved(value, unpack_long(value[_INFO:_INFO + _LONG_SIZE])[0] + base)
                 table.add(key, value)
     store.delete_file(entries)
+
+
+def moved(value: bytes, offset: int) -> bytes:
+    """A terms-table entry (not inlined) whose postings start at ``offset``."""
+    return value[:_INFO] + pack_long(offset) + value[_INFO + _LONG_SIZE:]
 
 
 def segment_writer(ix, limitmb: int, parts: int = 1):

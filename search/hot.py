@@ -32,13 +32,13 @@ The scores stay computed at search time, because they depend on the commit.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import shutil
 from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 
+from .forked import run_forked
 from .schema import PackedPositions
 from .stores import Store
 
@@ -96,7 +96,7 @@ def folder_for(generation: Path, segment: str) -> Path:
     return HOT.path(generation, segment)
 
 
-def _block_ids(matcher) -> np.ndarray:
+def block_ids(matcher) -> np.ndarray:
     """The document numbers of a matcher's current block (its data read and kept on the matcher)."""
     if matcher._data is None:
         matcher._read_data()  # the block's pickled (ids, weights, values), decompressed
@@ -113,7 +113,7 @@ def read_blocks(matcher, offset: int, ids: list, weights: list) -> None:
             matcher.next()
         return
     while matcher.is_active():
-        found = _block_ids(matcher)
+        found = block_ids(matcher)
         block_weights = matcher._data[1]
         ids.append(found + offset)
         if block_weights is None or isinstance(block_weights, float):  # every weight 1.0, or all the same
@@ -140,7 +140,7 @@ def read_places(matcher) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             values = [matcher.value()]
             matcher.next()
         else:
-            docs.append(_block_ids(matcher))
+            docs.append(block_ids(matcher))
             matcher._read_values()
             values = matcher._values
             matcher._next_block()
@@ -272,49 +272,22 @@ def _runs(costs: list[int], parts: int) -> list[tuple[int, int]]:
 
 
 def _in_processes(folder: Path, leaf, terms, starts, runs, weight_type) -> list[tuple[dict, Path, int]]:
-    """Each run's lists written (``_write_run``) in forked processes but the first, written here: per run, the
-    positions' local [start, end] by list number, its scratch file and its largest position."""
-    if len(runs) == 1:
-        return [_write_run(folder, leaf, terms, starts, *runs[0], weight_type, 0)]
-    context, started = multiprocessing.get_context("fork"), []
-    try:
-        for k, (low, high) in enumerate(runs[1:], 1):  # the arguments are inherited, only the answer is sent
-            receive, send = context.Pipe(duplex=False)
-            process = context.Process(target=_write_run_apart,
-                                      args=(send, folder, leaf, terms, starts, low, high, weight_type, k))
-            process.start()
-            send.close()
-            started.append((process, receive))
-        done = [_write_run(folder, leaf, terms, starts, *runs[0], weight_type, 0)]
-        for _, receive in started:
-            answer = receive.recv()
-            if isinstance(answer, BaseException):
-                raise answer
-            done.append(answer)
-        return done
-    finally:
-        for process, receive in started:
-            if process.is_alive():
-                process.terminate()
-            process.join()
-            receive.close()
-
-
-def _write_run_apart(send, folder, leaf, terms, starts, low, high, weight_type, k) -> None:
-    """``_write_run`` in a forked process, through a reader of its own (the parent's shares file offsets); its
-    answer, or the exception that stopped it, sent back."""
+    """Each run's lists written (``_write_run``), the first here and the others in forked processes through a
+    reader of their own (``search.forked``): per run, the positions' local [start, end] by list number, its
+    scratch file and its largest position. ``_Unfit`` raised in a child is raised here (written again with
+    float32 weights)."""
     from whoosh.reading import SegmentReader
 
-    try:
+    def task(k: int, apart: bool):
+        if not apart:
+            return _write_run(folder, leaf, terms, starts, *runs[k], weight_type, k)
         own = SegmentReader(leaf.storage(), leaf.schema, leaf.segment())
         try:
-            send.send(_write_run(folder, own, terms, starts, low, high, weight_type, k))
+            return _write_run(folder, own, terms, starts, *runs[k], weight_type, k)
         finally:
             own.close()
-    except BaseException as error:  # the parent raises it (``_Unfit``: written again with float32 weights)
-        send.send(error)
-    finally:
-        send.close()
+
+    return run_forked(task, len(runs))
 
 
 def _write_run(folder: Path, leaf, terms, starts, low: int, high: int, weight_type, k: int):

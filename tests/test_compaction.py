@@ -261,3 +261,50 @@ def test_daily_additions_that_whoosh_merges_in_corpus_order_are_compacted_by_ful
     assert _statistics(tmp_path / "index") == _statistics(tmp_path / "scratch")
     for query in ("cải cách hành chính", "một cửa", "dịch vụ công trực tuyến"):
         assert _ranking(tmp_path / "index", query) == _ranking(tmp_path / "scratch", query)
+
+
+def _segment_files(root) -> dict:
+    """The one segment's files of an index (name less the segment's random id: bytes) and its length totals."""
+    ix = storage.open_current(root)
+    (segment,) = ix._segments()
+    generation = storage.current_generation(root)
+    files = {path.name.replace(segment.segment_id(), ""): path.read_bytes()
+             for path in generation.iterdir() if path.name.startswith(segment.segment_id())}
+    return {"files": files, "lengths": dict(segment._fieldlengths), "documents": segment.doc_count_all()}
+
+
+def test_terms_copied_as_they_are_give_the_bytes_of_terms_written_again(tmp_path, monkeypatch):
+    """Compaction copies the postings of a term none of whose documents moved: the segment it writes is the one
+    it writes when every term is decoded, renumbered and encoded again, byte for byte."""
+    import indexer.compaction
+    from indexer.writing import PartWriter
+
+    rng, corpus = random.Random(23), tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(55):
+        (corpus / f"{number:03d}.txt").write_text(_short_bulletin(rng, number), encoding="utf-8")
+    build_index(corpus, tmp_path / "index", jobs=1)
+    for number in (30, 31, 44):
+        path = corpus / f"{number:03d}.txt"
+        path.write_text(path.read_text(encoding="utf-8") + " Cập nhật: một cửa liên thông điện tử.", encoding="utf-8")
+    (corpus / "012.txt").unlink()
+    assert len(build_index(corpus, tmp_path / "index", jobs=1).updated) == 3
+    order = sorted(path.stem for path in corpus.glob("*.txt"))
+    copies, compacted = [], {}
+    spy = PartWriter.copy_term
+
+    def counted(self, *args):
+        copies.append(args[0])
+        spy(self, *args)
+
+    monkeypatch.setattr(PartWriter, "copy_term", counted)
+    for way in ("copied", "written again"):
+        root = tmp_path / way
+        shutil.copytree(tmp_path / "index", root, symlinks=True)
+        if way == "written again":
+            monkeypatch.setattr(indexer.compaction, "_unchanged", lambda value, changed: None)
+        compact(storage.open_current(root), order)  # one process: the copies are counted here
+        compacted[way] = _segment_files(root)
+    assert 0 < len(copies)  # documents 0 to 11 keep their numbers: their rare terms are copied
+    assert compacted["copied"]["documents"] == 54
+    assert compacted["copied"] == compacted["written again"]
