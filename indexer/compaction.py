@@ -28,7 +28,9 @@ segment, renumber, drop deleted documents and write it with Whoosh's block write
 ``PartWriter``; the flush appends the ranges in order). A term found in one segment only, none of whose
 documents from its first to its last moved or was deleted, is copied as bytes: after edits and additions at
 the end, that is most terms. Each range sums its postings' frequencies, so the new segment's length totals
-are exact, as ``add_document`` counts them. The files are those the pool gave, byte for byte.
+are exact, as ``add_document`` counts them. The files are those the pool gave, byte for byte. The long
+lists met on the way are the new segment's hot postings (``search.hot.HotRun``), written into its hot
+folder before the commit, so the build does not read them from Whoosh again.
 
 ``needs_compaction`` tells whether a generation differs from that layout: an
 index with no deletions, whose documents already follow the corpus order and
@@ -43,6 +45,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from itertools import groupby, pairwise
+from pathlib import Path
 
 import numpy as np
 from whoosh import columns, formats
@@ -50,8 +53,9 @@ from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.reading import SegmentReader
 from whoosh.system import _INT_SIZE, _LONG_SIZE, unpack_int, unpack_long
 
+from search.arrays import scored_fields
 from search.forked import run_forked
-from search.hot import block_ids
+from search.hot import HOT, HotRun, block_ids, store_runs
 from search.schema import PackedPositions
 
 from .writing import PartWriter, segment_writer, without_cycle_collection
@@ -185,29 +189,39 @@ def _indexed_names(schema, readers) -> list[str]:
     return sorted({name for reader in readers for name in reader._terms.indexed_field_names() if name in schema})
 
 
-_COMPACTION = None  # what each range's process reads: (writer, segments, maps, in order, lengths, names, ranges)
+_COMPACTION = None  # what each range's process reads (``_write_postings``)
 
 
 def _write_postings(writer, segments, readers, places, lengths, names) -> tuple[list[tuple[str, str]], dict]:
     """Every live posting of the segments, renumbered, written by ``writer.parts`` processes, each a range of
     terms read straight from the old segments (their terms are sorted already: no pool, no sort of terms):
-    each range's postings and terms-table files, in key order, and each scored field's length total."""
+    each range's postings and terms-table files, in key order, and each scored field's length total.
+
+    The new segment's hot postings (``search.hot``) are written on the way, from the lists in hand, into its
+    hot folder (a ``Store`` entry written whole; removed by the next build if the commit fails)."""
     global _COMPACTION
     maps = [_document_map(reader, place) for reader, place in zip(readers, places, strict=True)]
     in_order = [bool(np.all(np.diff(found[found >= 0]) > 0)) for found in maps]
     largest = max(readers, key=lambda reader: reader.doc_count_all())
     bounds = [None, *_cuts(largest, writer.parts), None]
     ranges = list(pairwise(bounds))
-    _COMPACTION = (writer, segments, maps, in_order, lengths, names, ranges)
-    try:
-        done = run_forked(_write_range, len(ranges))
-    finally:
-        _COMPACTION = None
+    hot_fields, done = scored_fields(writer.schema), []
+
+    def write(folder: Path, _) -> None:
+        global _COMPACTION
+        _COMPACTION = (writer, segments, maps, in_order, lengths, names, ranges, folder, hot_fields)
+        try:
+            done.extend(run_forked(_write_range, len(ranges)))
+        finally:
+            _COMPACTION = None
+        store_runs(folder, hot_fields, [hot for _, _, _, hot in done])
+
+    HOT.write(Path(writer.storage.folder), writer.newsegment.segment_id(), write)
     totals: dict[str, int] = defaultdict(int)
-    for _, _, counted in done:
+    for _, _, counted, _ in done:
         for name, n in counted.items():
             totals[name] += n
-    return [(postings, entries) for postings, entries, _ in done], totals
+    return [(postings, entries) for postings, entries, _, _ in done], totals
 
 
 def _document_map(reader, place: dict[int, int]) -> np.ndarray:
@@ -247,53 +261,81 @@ def _cuts(reader, parts: int) -> list[tuple[str, bytes]]:
     return sorted(set(cuts))
 
 
-def _write_range(k: int, apart: bool) -> tuple[str, str, dict[str, int]]:
-    """One range of terms' postings into files of their own (``indexer.writing.PartWriter``), read through
-    readers of this process's own: their names in the temp store and each scored field's length total."""
-    writer, segments, maps, in_order, lengths, names, ranges = _COMPACTION
+def _write_range(k: int, apart: bool) -> tuple[str, str, dict[str, int], tuple]:
+    """One range of terms' postings into files of their own (``indexer.writing.PartWriter``) and its hot lists
+    into a run (``search.hot.HotRun``), read through readers of this process's own: the files' names in the
+    temp store, each scored field's length total and the run's answer."""
+    writer, segments, maps, in_order, lengths, names, ranges, folder, hot_fields = _COMPACTION
     low, high = ranges[k]
     readers = [SegmentReader(writer.storage, writer.schema, segment) for segment in segments]
     changed = [np.concatenate([[0], np.cumsum(found != np.arange(len(found)))]) for found in maps]
     totals: dict[str, int] = {}
     try:
-        with PartWriter(writer, k) as part:
+        with PartWriter(writer, k) as part, HotRun(folder, k, hot_fields) as hot:
             for number, name in enumerate(names):
                 if (low and name < low[0]) or (high and name > high[0]):
                     continue
                 part.start_field(number)
-                counted = _write_field(part, readers, name, writer.schema[name], low, high, maps, in_order,
-                                       changed, lengths.get(name))
-                if writer.schema[name].scorable:
+                field = writer.schema[name]
+                source = _Source(readers, name, field.format, maps, in_order)
+                counted = _write_field(part, hot, source, changed, _range_terms(readers, name, low, high),
+                                       lengths.get(name))
+                if field.scorable:
                     totals[name] = counted
     finally:
         for reader in readers:
             reader.close()
-    return part.postings, part.entries, totals
+    return part.postings, part.entries, totals, hot.answer()
 
 
-def _write_field(part, readers, name: str, field, low, high, maps, in_order, changed, field_lengths) -> int:
-    """A field's terms of the range into ``part``; the sum of their postings' frequencies.
+class _Source:
+    """A field's postings in the old segments, a term at a time, renumbered (``_renumbered``)."""
+
+    def __init__(self, readers, name: str, fieldformat, maps, in_order):
+        self.readers, self.name, self.format, self.maps, self.in_order = readers, name, fieldformat, maps, in_order
+        self.copyable = _weights_are_frequencies(fieldformat)
+
+    def postings(self, term: bytes, found: list[tuple[int, bytes]]):
+        infos = [(r, W3TermInfo.from_bytes(value)) for r, value in found]
+        return _renumbered(self.readers, infos, self.maps, self.in_order, self.name, term, self.format)
+
+
+def _write_field(part, hot, source: _Source, changed, terms, field_lengths) -> int:
+    """A field's terms (``_range_terms``) into ``part`` and its long lists into ``hot``; the sum of their
+    postings' frequencies.
 
     A term found in one segment only, none of whose documents from its first to its last changed number or
     was deleted (``changed``: how many documents before each one did), has the same postings: its bytes are
     copied as they are (after an ordinary history most terms, the rare ones, which cost the most per posting).
     """
-    counted, frequencies_are_weights = 0, _weights_are_frequencies(field.format)
-    for term, found in _range_terms(readers, name, low, high):
-        if len(found) == 1 and frequencies_are_weights:
+    counted, name, fieldformat = 0, source.name, source.format
+    for term, found in terms:
+        if len(found) == 1 and source.copyable:
             r, value = found[0]
             if (kept := _unchanged(value, changed[r])) is not None:
-                offset, length, weight = kept
-                part.copy_term(term, value, readers[r]._terms._postfile.get(offset, length))
+                offset, length, weight, count = kept
+                part.copy_term(term, value, source.readers[r]._terms._postfile.get(offset, length))
                 counted += int(weight)
+                if hot.wants(name, count):
+                    _add_hot(hot, name, term, fieldformat, *source.postings(term, found))
                 continue
-        infos = [(r, W3TermInfo.from_bytes(value)) for r, value in found]
-        ids, weights, values = _renumbered(readers, infos, maps, in_order, name, term, field.format)
+        ids, weights, values = source.postings(term, found)
         if len(ids):
-            part.add_term(term, field.format, ids, weights, values, field_lengths)
-            if field.scorable:
-                counted += _frequencies(field.format, weights, values)
+            part.add_term(term, fieldformat, ids, weights, values, field_lengths)
+            if field_lengths is not None:
+                counted += _frequencies(fieldformat, weights, values)
+            if hot.wants(name, len(ids)):
+                _add_hot(hot, name, term, fieldformat, ids, weights, values)
     return counted
+
+
+def _add_hot(hot, name: str, term: bytes, fieldformat, ids, weights, values) -> None:
+    """A long list into the hot run, with its positions for a positions field."""
+    if isinstance(fieldformat, PackedPositions):
+        counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) // 4
+        hot.add(name, term, ids, weights, counts, np.frombuffer(b"".join(values), dtype=np.uint32))
+    else:
+        hot.add(name, term, ids, weights)
 
 
 _ENTRY = W3TermInfo._struct  # a terms-table entry's statistics: inlined, weight, ..., first and last document
@@ -301,14 +343,14 @@ _NO_ID = 0xFFFFFFFF
 EXACT_WEIGHTS = 1 << 24  # a float32 total of whole numbers is exact below this
 
 
-def _unchanged(value: bytes, changed: np.ndarray) -> tuple[int, int, float] | None:
-    """(offset, length, total weight) of a term's postings in a segment when every document from its first to
-    its last keeps its number, else None (and for inlined postings)."""
-    inlined, weight, _, _, _, _, first, last = _ENTRY.unpack(value[:_ENTRY.size])
+def _unchanged(value: bytes, changed: np.ndarray) -> tuple[int, int, float, int] | None:
+    """(offset, length, total weight, postings) of a term's postings in a segment when every document from its
+    first to its last keeps its number, else None (and for inlined postings)."""
+    inlined, weight, count, _, _, _, first, last = _ENTRY.unpack(value[:_ENTRY.size])
     if inlined or first == _NO_ID or weight >= EXACT_WEIGHTS or changed[last + 1] != changed[first]:
         return None
     offset = unpack_long(value[_ENTRY.size:_ENTRY.size + _LONG_SIZE])[0]
-    return offset, unpack_int(value[_ENTRY.size + _LONG_SIZE:_ENTRY.size + _LONG_SIZE + _INT_SIZE])[0], weight
+    return offset, unpack_int(value[_ENTRY.size + _LONG_SIZE:_ENTRY.size + _LONG_SIZE + _INT_SIZE])[0], weight, count
 
 
 def _weights_are_frequencies(fieldformat) -> bool:

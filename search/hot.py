@@ -22,7 +22,10 @@ they are read as they are.)
 
 Segments never change once written (deletions live apart from them), so a
 segment's arrays are written once: an incremental run writes arrays only for
-its new, small segment, and a ``--full`` rebuild for the compacted one.
+its new, small segment. A compaction (``indexer.compaction``) has every long
+list in hand as it writes the compacted segment, so its processes hand them to
+``HotRun`` and ``store_runs`` writes the segment's folder from them (the same
+files, byte for byte) instead of reading the lists from Whoosh again.
 ``open_hot`` maps them read-only for a reader, one entry per leaf, so every
 serving process shares one copy; ``search.vector`` reads a hot list as a slice
 (deleted documents included, as Whoosh counts them) and decodes the rest.
@@ -193,11 +196,15 @@ class _Unfit(ValueError):
 
 def _fitted(weights: np.ndarray, dtype) -> np.ndarray:
     """``weights`` as ``dtype``, exactly; ``_Unfit`` when a whole-number type cannot hold one of them."""
-    if np.issubdtype(dtype, np.integer):
-        limit = np.iinfo(dtype).max
-        if len(weights) and (weights.min() < 0 or weights.max() > limit or np.any(weights != np.floor(weights))):
-            raise _Unfit(dtype)
+    if np.issubdtype(dtype, np.integer) and not _fits(weights, dtype):
+        raise _Unfit(dtype)
     return weights.astype(dtype)
+
+
+def _fits(weights: np.ndarray, dtype) -> bool:
+    """Whether whole-number type ``dtype`` holds every weight exactly."""
+    limit = np.iinfo(dtype).max
+    return not len(weights) or not (weights.min() < 0 or weights.max() > limit or np.any(weights != np.floor(weights)))
 
 
 def write_segment(folder: Path, leaf, fields: list[str], min_docs: int = HOT_DOCS, parts: int = 1) -> int:
@@ -251,9 +258,96 @@ def _write_segment(folder: Path, leaf, fields: list[str], min_docs: int, weight_
                     table[field][term.decode("utf-8")] = [starts[n], starts[n + 1]]
                     if n in local:
                         placed.setdefault(field, {})[term.decode("utf-8")] = [moved + a for a in local[n]]
+    _write_tables(folder, table, placed)
+    return len(terms)
+
+
+def _write_tables(folder: Path, table: dict, placed: dict) -> None:
+    """terms.json and positions.json (written last: terms.json marks a folder written whole)."""
     (folder / "positions.json").write_text(json.dumps(placed, ensure_ascii=False), encoding="utf-8")
     (folder / "terms.json").write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-    return len(terms)
+
+
+class HotRun:
+    """Hot lists handed over as they are met, in key order, by one of the processes that write a segment's
+    postings (``indexer.compaction``: the lists are in hand there, so they are not read from Whoosh again).
+
+    Each run appends to scratch files of its own in the segment's hot folder (``ids.<k>.i32``,
+    ``weights.<k>.f32``, ``positions.<k>.u32``); ``store_runs`` turns the runs, in order, into the files
+    ``write_segment`` writes for the same segment, byte for byte."""
+
+    def __init__(self, folder: Path, k: int, fields: list[str], min_docs: int | None = None):
+        self.folder, self.k, self.fields = folder, k, set(fields)
+        self.min_docs = HOT_DOCS if min_docs is None else min_docs
+        self.lists: list[tuple[str, bytes, int, int | None]] = []  # (field, term, postings, positions or None)
+        self.largest, self.fits = 0, True
+
+    def wants(self, field: str, count: int) -> bool:
+        return count >= self.min_docs and field in self.fields
+
+    def __enter__(self):
+        self._files = [open(self.folder / f"{name}.{self.k}.{kind}", "wb")
+                       for name, kind in (("ids", "i32"), ("weights", "f32"), ("positions", "u32"))]
+        return self
+
+    def add(self, field: str, term: bytes, ids: np.ndarray, weights: np.ndarray, counts=None, places=None) -> None:
+        """A list's document numbers and weights; with ``counts`` and ``places``, its postings' numbers of
+        positions and their positions, kept when the counts are the weights (as ``_write_run`` keeps them)."""
+        ids_file, weights_file, places_file = self._files
+        ids.astype("<i4").tofile(ids_file)
+        weights.astype("<f4").tofile(weights_file)
+        self.fits = self.fits and _fits(weights, np.uint16)
+        kept = None
+        if counts is not None and np.array_equal(counts, weights):
+            places.astype("<u4").tofile(places_file)
+            self.largest = max(self.largest, int(places.max(initial=0)))
+            kept = len(places)
+        self.lists.append((field, term, len(ids), kept))
+
+    def __exit__(self, *_):
+        for file in self._files:
+            file.close()
+
+    def answer(self) -> tuple[int, list, int, bool]:
+        """What ``store_runs`` needs of a run (sent from a child process)."""
+        return self.k, self.lists, self.largest, self.fits
+
+
+def store_runs(folder: Path, fields: list[str], runs: list[tuple[int, list, int, bool]]) -> int:
+    """The hot files of a segment from its runs' answers (``HotRun.answer``, in key order) and scratch files
+    (removed); the number of lists."""
+    table: dict[str, dict[str, list[int]]] = {field: {} for field in fields}
+    placed: dict[str, dict[str, list[int]]] = {}
+    total = sum(count for _, lists, _, _ in runs for _, _, count, _ in lists)
+    scratch = [[folder / f"{name}.{k}.{kind}" for name, kind in (("ids", "i32"), ("weights", "f32"))]
+               for k, _, _, _ in runs]
+    try:
+        if total:
+            weight_type = np.uint16 if all(fits for _, _, _, fits in runs) else np.float32
+            for n, (name, dtype) in enumerate((("ids.npy", np.int32), ("weights.npy", weight_type))):
+                stored, at = np.lib.format.open_memmap(folder / name, mode="w+", dtype=dtype, shape=(total,)), 0
+                for files in scratch:
+                    found = np.fromfile(files[n], dtype="<i4" if n == 0 else "<f4")
+                    stored[at:at + len(found)] = found
+                    at += len(found)
+                stored.flush()
+                del stored
+        start = 0
+        with _Places(folder) as places:
+            for k, lists, largest, _ in runs:
+                moved = places.append(folder / f"positions.{k}.u32", largest)
+                for field, term, count, kept in lists:
+                    table[field][term.decode("utf-8")] = [start, start + count]
+                    start += count
+                    if kept is not None:
+                        placed.setdefault(field, {})[term.decode("utf-8")] = [moved, moved + kept]
+                        moved += kept
+    finally:
+        for files in scratch:
+            for path in files:
+                path.unlink(missing_ok=True)
+    _write_tables(folder, table, placed)
+    return sum(len(lists) for _, lists, _, _ in runs)
 
 
 def _runs(costs: list[int], parts: int) -> list[tuple[int, int]]:

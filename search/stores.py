@@ -95,6 +95,12 @@ class Store:
         self._sweep(parent, set(wanted))
         return written
 
+    def write(self, parent: Path, key: str, write: Callable[[Path, str], object]) -> None:
+        """Write the entry of ``key`` whole (rule 1 and 2) and remove nothing: for an entry made before what it
+        derives from is committed (a compacted segment's hot postings, written with its postings). If that is
+        never committed, the next ``update`` removes the entry as not wanted."""
+        self._write(Path(parent), self._checked(key), write)
+
     def replace(self, parent: Path, write: Callable[[Path], object]) -> None:
         """Write the one entry of a single store again (``update`` of the key ``""``)."""
         self.update(parent, [""], lambda temporary, _: write(temporary))

@@ -1,5 +1,6 @@
 """Compaction: after a reusing rebuild the index is exactly what a build from scratch gives."""
 
+import json
 import random
 import shutil
 
@@ -9,8 +10,10 @@ from whoosh import index as whoosh_index
 from bench.generate import generate, write_corpus
 from indexer.builder import build_index
 from indexer.compaction import compact, live_ids, needs_compaction, segment_ids
-from search import storage
+from search import hot, storage
+from search.arrays import scored_fields
 from search.engine import SearchEngine
+from search.hot import write_segment
 from search.models import make_request
 
 QUERIES = ("cải cách hành chính", "một cửa", '"mot cua lien thong"', "SIPAS OR PAPI", "thủ tục -sipas",
@@ -263,21 +266,33 @@ def test_daily_additions_that_whoosh_merges_in_corpus_order_are_compacted_by_ful
         assert _ranking(tmp_path / "index", query) == _ranking(tmp_path / "scratch", query)
 
 
+def _folder_files(folder) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
 def _segment_files(root) -> dict:
-    """The one segment's files of an index (name less the segment's random id: bytes) and its length totals."""
+    """The one segment's files of an index (name less the segment's random id: bytes), its length totals and
+    its hot postings, which compaction wrote, and those ``write_segment`` writes from the segment."""
     ix = storage.open_current(root)
     (segment,) = ix._segments()
     generation = storage.current_generation(root)
     files = {path.name.replace(segment.segment_id(), ""): path.read_bytes()
              for path in generation.iterdir() if path.name.startswith(segment.segment_id())}
-    return {"files": files, "lengths": dict(segment._fieldlengths), "documents": segment.doc_count_all()}
+    with ix.reader() as reader:
+        write_segment(root / "from the segment", reader, scored_fields(ix.schema), min_docs=hot.HOT_DOCS)
+    return {"files": files, "lengths": dict(segment._fieldlengths), "documents": segment.doc_count_all(),
+            "hot": _folder_files(hot.folder_for(generation, segment.segment_id())),
+            "hot from the segment": _folder_files(root / "from the segment")}
 
 
 def test_terms_copied_as_they_are_give_the_bytes_of_terms_written_again(tmp_path, monkeypatch):
     """Compaction copies the postings of a term none of whose documents moved: the segment it writes is the one
-    it writes when every term is decoded, renumbered and encoded again, byte for byte."""
+    it writes when every term is decoded, renumbered and encoded again, byte for byte. The hot postings it
+    writes on the way are those read from the segment afterwards (lists of 5 documents or more, here)."""
     import indexer.compaction
     from indexer.writing import PartWriter
+
+    monkeypatch.setattr(hot, "HOT_DOCS", 5)
 
     rng, corpus = random.Random(23), tmp_path / "corpus"
     corpus.mkdir()
@@ -308,3 +323,6 @@ def test_terms_copied_as_they_are_give_the_bytes_of_terms_written_again(tmp_path
     assert 0 < len(copies)  # documents 0 to 11 keep their numbers: their rare terms are copied
     assert compacted["copied"]["documents"] == 54
     assert compacted["copied"] == compacted["written again"]
+    assert compacted["copied"]["hot"] == compacted["copied"]["hot from the segment"]
+    assert len(json.loads(compacted["copied"]["hot"]["terms.json"])["content_pairs"]) > 10
+    assert len(json.loads(compacted["copied"]["hot"]["positions.json"])["content_pairs"]) > 10

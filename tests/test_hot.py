@@ -15,15 +15,19 @@ from search.compiler import compile_query
 from search.engine import SearchEngine
 from search.hot import (
     PREFIX,
+    HotRun,
     ensure_hot,
     folder_for,
     hot_terms,
+    leaf_places,
     leaf_positions,
     leaf_postings,
     load_segment,
     open_hot,
     position_keys,
     segment_id,
+    store_runs,
+    write_segment,
 )
 from search.models import make_request
 from search.query import parse_query
@@ -286,3 +290,42 @@ def test_hot_postings_written_by_several_processes_are_the_same_files(sample_ind
         ensure_hot(generation, reader, scored_fields(ix.schema), 2, parts=2)
         loaded = [h for h in open_hot(generation, reader) if len(h)]
         assert {h.weights.dtype for h in loaded} == {np.dtype(np.float32)}
+
+
+@pytest.mark.parametrize("weights", ["term frequencies", "one uint16 cannot hold"])
+def test_runs_handed_their_lists_store_the_files_write_segment_reads_from_the_segment(
+        sample_index, tmp_path, monkeypatch, weights):
+    """Compaction hands each of its processes' long lists to a ``HotRun``; ``store_runs`` makes of the runs the
+    files ``write_segment`` writes from the segment, byte for byte, uint16 or float32 weights alike."""
+    if weights == "one uint16 cannot hold":
+        real = hot_module.leaf_postings
+
+        def one_huge(leaf, field, text, offset=0):
+            ids, found = real(leaf, field, text, offset)
+            return ids, np.where(np.arange(len(found)) == 0, 70000.0, found)
+        monkeypatch.setattr(hot_module, "leaf_postings", one_huge)
+    ix = storage.open_current(sample_index)
+    fields = scored_fields(ix.schema)
+    with ix.reader() as reader:
+        leaf = reader.leaf_readers()[0][0]
+        assert write_segment(tmp_path / "read", leaf, fields, min_docs=2) >= 4
+        lists, handed, answers = hot_terms(leaf, fields, 2), tmp_path / "handed", []
+        handed.mkdir()
+        for k, run_lists in enumerate((lists[:len(lists) // 2], lists[len(lists) // 2:])):
+            with HotRun(handed, k, fields, min_docs=2) as run:
+                for field, term, _ in run_lists:
+                    ids, found = hot_module.leaf_postings(leaf, field, term)
+                    if isinstance(leaf.schema[field].format, PackedPositions):
+                        _, counts, places = leaf_places(leaf, field, term)
+                        run.add(field, term, ids, found, counts, places)
+                    else:
+                        run.add(field, term, ids, found)
+            answers.append(run.answer())
+        assert store_runs(handed, fields, answers) == len(lists)
+    stored = {path.name: path.read_bytes() for path in sorted(handed.iterdir())}
+    assert stored == {path.name: path.read_bytes() for path in sorted((tmp_path / "read").iterdir())}
+    if weights == "term frequencies":
+        assert {"ids.npy", "weights.npy", "positions.npy", "terms.json", "positions.json"} == set(stored)
+        assert load_segment(handed).weights.dtype == np.uint16
+    else:  # and no list's weights are its numbers of positions: each keeps its positions in Whoosh
+        assert (load_segment(handed).weights.dtype, "positions.npy" in stored) == (np.float32, False)
