@@ -213,3 +213,20 @@ def test_a_failed_write_leaves_the_entry_as_it_was_and_no_temporary(index):
         storage.BUILD_RECORD.replace(generation, fails)
     assert _listing(root) == before
     assert storage.read_build_info(generation)["documents"] == 5
+
+
+def test_an_entry_written_before_its_segment_is_committed_stays_until_an_update_does_not_want_it(tmp_path):
+    """``Store.write`` (a compacted segment's hot postings, written before the commit): whole or not at all,
+    nothing else swept; the next ``update`` keeps it if its segment was committed and removes it if not."""
+    kept, stale = HOT.path(tmp_path, "MAIN_a"), HOT.path(tmp_path, "MAIN_old")
+    stale.mkdir()
+    HOT.write(tmp_path, "MAIN_new", lambda folder, key: (folder / "terms.json").write_text("{}"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hot-MAIN_new", "hot-MAIN_old"]
+    with pytest.raises(RuntimeError, match="killed"):
+        HOT.write(tmp_path, "MAIN_a", lambda folder, key: (_ for _ in ()).throw(RuntimeError("killed")))
+    assert not kept.exists() and not HOT.temporary(tmp_path, "MAIN_a").exists()
+    written = HOT.update(tmp_path, ["MAIN_new"], lambda folder, key: None,
+                         current=lambda folder: (folder / "terms.json").exists())
+    assert (written, sorted(p.name for p in tmp_path.iterdir())) == ([], ["hot-MAIN_new"])
+    HOT.update(tmp_path, ["MAIN_other"], lambda folder, key: None)  # a commit that never took it: removed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hot-MAIN_other"]
