@@ -14,24 +14,29 @@ from collections.abc import Callable
 from typing import Any
 
 
-def run_forked(task: Callable[[int, bool], Any], count: int) -> list:
+def run_forked(task: Callable[[int, bool], Any], count: int, meanwhile: Callable[[], Any] | None = None) -> list:
     """``task(k, apart)`` for each k below ``count``: k = 0 here (``apart`` false), the others in forked
-    processes; their answers in order of k. An exception a child raised is raised here.
+    processes; their answers in order of k. An exception a child raised is raised here. With ``meanwhile``,
+    every task runs apart and this process calls ``meanwhile()`` while they run.
 
     >>> run_forked(lambda k, apart: (k * k, apart), 3)
     [(0, False), (1, True), (4, True)]
+    >>> run_forked(lambda k, apart: (k * k, apart), 2, meanwhile=lambda: None)
+    [(0, True), (1, True)]
     """
-    if count <= 1:
+    if meanwhile is None and count <= 1:
         return [task(0, False)] if count else []
     context, started = multiprocessing.get_context("fork"), []
     try:
-        for k in range(1, count):  # the arguments are inherited, only the answer is sent
+        for k in range(0 if meanwhile else 1, count):  # the arguments are inherited, only the answer is sent
             receive, send = context.Pipe(duplex=False)
             process = context.Process(target=_answer, args=(send, task, k))
             process.start()
             send.close()
             started.append((process, receive))
-        done = [task(0, False)]
+        done = [] if meanwhile else [task(0, False)]
+        if meanwhile:
+            meanwhile()
         for _, receive in started:
             answer = receive.recv()
             if isinstance(answer, BaseException):
