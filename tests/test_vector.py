@@ -147,3 +147,19 @@ def test_two_lifts_that_differ_only_in_what_they_are_for_are_two_queries():
     assert named == Lift(words, lifts, 0.2) and hash(named) == hash(Lift(words, lifts, 0.2))
     assert named != headline and len({named, headline}) == 2
     assert named.normalize() == named and headline.normalize().label == headline.label
+
+
+@pytest.mark.parametrize("boost", [0.0, -1.0, 1.0])
+def test_words_of_any_boost_match_the_bulletins_that_hold_them(engine, boost):
+    """An Or of words matches every bulletin holding one of them, also when a word's scores are not positive (a
+    zero or negative boost: the match is then not read off the summed scores), as Whoosh matches them."""
+    state = engine._current()
+    reader = state.searcher.reader()
+    words = [term for term, info in reader.iter_field("content") if 5 <= info.doc_frequency() <= 40][:2]
+    query = wq.Or([wq.Term("content", words[0].decode("utf-8"), boost=boost),
+                   wq.Term("content", words[1].decode("utf-8"))])
+    mask, _ = state.vector.evaluate(query)
+    reference = state.searcher.search(query, limit=None)
+    matched = {reference.docnum(i) for i in range(len(reference))}
+    assert set(mask.nonzero()[0].tolist()) & set(reader.all_doc_ids()) == matched
+    assert len(matched) > 5
