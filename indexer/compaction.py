@@ -201,7 +201,6 @@ def _write_postings(writer, segments, readers, places, lengths, names, meanwhile
     hot folder (a ``Store`` entry written whole; removed by the next build if the commit fails). With
     ``meanwhile`` (copying the stored fields), every range is written in a child process while this one
     calls it (at 100,000 bulletins the copy took 19 s of one core before the ranges started)."""
-    global _COMPACTION
     maps = [_document_map(reader, place) for reader, place in zip(readers, places, strict=True)]
     in_order = [bool(np.all(np.diff(found[found >= 0]) > 0)) for found in maps]
     largest = max(readers, key=lambda reader: reader.doc_count_all())
