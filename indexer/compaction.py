@@ -203,6 +203,7 @@ def _write_postings(writer, segments, readers, places, lengths, names, meanwhile
     calls it (at 100,000 bulletins the copy took 19 s of one core before the ranges started)."""
     maps = [_document_map(reader, place) for reader, place in zip(readers, places, strict=True)]
     in_order = [bool(np.all(np.diff(found[found >= 0]) > 0)) for found in maps]
+    changed = [np.concatenate([[0], np.cumsum(found != np.arange(len(found)))]) for found in maps]
     largest = max(readers, key=lambda reader: reader.doc_count_all())
     bounds = [None, *_cuts(largest, writer.parts), None]
     ranges = list(pairwise(bounds))
@@ -210,7 +211,7 @@ def _write_postings(writer, segments, readers, places, lengths, names, meanwhile
 
     def write(folder: Path, _) -> None:
         global _COMPACTION
-        _COMPACTION = (writer, segments, maps, in_order, lengths, names, ranges, folder, hot_fields)
+        _COMPACTION = (writer, segments, maps, in_order, changed, lengths, names, ranges, folder, hot_fields)
         try:
             done.extend(run_forked(_write_range, len(ranges), meanwhile))
         finally:
@@ -266,10 +267,9 @@ def _write_range(k: int, apart: bool) -> tuple[str, str, dict[str, int], tuple]:
     """One range of terms' postings into files of their own (``indexer.writing.PartWriter``) and its hot lists
     into a run (``search.hot.HotRun``), read through readers of this process's own: the files' names in the
     temp store, each scored field's length total and the run's answer."""
-    writer, segments, maps, in_order, lengths, names, ranges, folder, hot_fields = _COMPACTION
+    writer, segments, maps, in_order, changed, lengths, names, ranges, folder, hot_fields = _COMPACTION
     low, high = ranges[k]
     readers = [SegmentReader(writer.storage, writer.schema, segment) for segment in segments]
-    changed = [np.concatenate([[0], np.cumsum(found != np.arange(len(found)))]) for found in maps]
     totals: dict[str, int] = {}
     try:
         with PartWriter(writer, k) as part, HotRun(folder, k, hot_fields) as hot:

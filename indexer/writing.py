@@ -287,12 +287,11 @@ class SegmentWriter(writing.SegmentWriter):
         return length if field.scorable else 0
 
     def _flush_segment(self):
+        self.perdocwriter.close()
         if self.written is not None:  # postings written already in parts (``indexer.compaction``)
-            self.perdocwriter.close()
             append_parts(self.fieldwriter, self.schema, *self.written, self._tempstorage)
             self.fieldwriter.close()
             return
-        self.perdocwriter.close()
         lengths = self.per_document_reader() if self.codec.length_stats else None
         if self.parts > 1 and self.pool.runs and type(self.fieldwriter) is W3FieldWriter:
             _write_parts(self, lengths)
@@ -443,9 +442,7 @@ class PartWriter:
         return self.postwriter
 
     def finish_term(self, term: bytes) -> None:
-        self._chunk.append((self.prefix + term, self.postwriter.finish_postings().to_bytes()))
-        if len(self._chunk) >= CHUNK:
-            self._dump()
+        self._add_entry(term, self.postwriter.finish_postings().to_bytes())
 
     def add_term(self, term: bytes, fieldformat, ids, weights, values, field_lengths) -> None:
         """A term's postings given as arrays (``add_block_arrays``)."""
@@ -456,7 +453,10 @@ class PartWriter:
         """A term whose postings are another segment's as they are: its bytes and its entry, moved."""
         offset = self._postfile.tell()
         self._postfile.write(postings)
-        self._chunk.append((self.prefix + term, moved(value, offset)))
+        self._add_entry(term, moved(value, offset))
+
+    def _add_entry(self, term: bytes, value: bytes) -> None:
+        self._chunk.append((self.prefix + term, value))
         if len(self._chunk) >= CHUNK:
             self._dump()
 

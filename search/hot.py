@@ -268,6 +268,14 @@ def _write_tables(folder: Path, table: dict, placed: dict) -> None:
     (folder / "terms.json").write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
 
 
+_SCRATCH = {"ids": ("i32", "<i4"), "weights": ("f32", "<f4"), "positions": ("u32", "<u4")}  # suffix, type
+
+
+def _scratch(folder: Path, name: str, k: int) -> Path:
+    """Run ``k``'s scratch file of ``name`` (ids, weights, positions) in a segment's hot folder."""
+    return folder / f"{name}.{k}.{_SCRATCH[name][0]}"
+
+
 class HotRun:
     """Hot lists handed over as they are met, in key order, by one of the processes that write a segment's
     postings (``indexer.compaction``: the lists are in hand there, so they are not read from Whoosh again).
@@ -286,20 +294,19 @@ class HotRun:
         return count >= self.min_docs and field in self.fields
 
     def __enter__(self):
-        self._files = [open(self.folder / f"{name}.{self.k}.{kind}", "wb")
-                       for name, kind in (("ids", "i32"), ("weights", "f32"), ("positions", "u32"))]
+        self._files = [open(_scratch(self.folder, name, self.k), "wb") for name in _SCRATCH]
         return self
 
     def add(self, field: str, term: bytes, ids: np.ndarray, weights: np.ndarray, counts=None, places=None) -> None:
         """A list's document numbers and weights; with ``counts`` and ``places``, its postings' numbers of
         positions and their positions, kept when the counts are the weights (as ``_write_run`` keeps them)."""
         ids_file, weights_file, places_file = self._files
-        ids.astype("<i4").tofile(ids_file)
-        weights.astype("<f4").tofile(weights_file)
+        ids.astype(_SCRATCH["ids"][1]).tofile(ids_file)
+        weights.astype(_SCRATCH["weights"][1]).tofile(weights_file)
         self.fits = self.fits and _fits(weights, np.uint16)
         kept = None
         if counts is not None and np.array_equal(counts, weights):
-            places.astype("<u4").tofile(places_file)
+            places.astype(_SCRATCH["positions"][1]).tofile(places_file)
             self.largest = max(self.largest, int(places.max(initial=0)))
             kept = len(places)
         self.lists.append((field, term, len(ids), kept))
@@ -319,15 +326,15 @@ def store_runs(folder: Path, fields: list[str], runs: list[tuple[int, list, int,
     table: dict[str, dict[str, list[int]]] = {field: {} for field in fields}
     placed: dict[str, dict[str, list[int]]] = {}
     total = sum(count for _, lists, _, _ in runs for _, _, count, _ in lists)
-    scratch = [[folder / f"{name}.{k}.{kind}" for name, kind in (("ids", "i32"), ("weights", "f32"))]
-               for k, _, _, _ in runs]
+    scratch = [_scratch(folder, name, k) for k, _, _, _ in runs for name in ("ids", "weights")]
     try:
         if total:
             weight_type = np.uint16 if all(fits for _, _, _, fits in runs) else np.float32
-            for n, (name, dtype) in enumerate((("ids.npy", np.int32), ("weights.npy", weight_type))):
-                stored, at = np.lib.format.open_memmap(folder / name, mode="w+", dtype=dtype, shape=(total,)), 0
-                for files in scratch:
-                    found = np.fromfile(files[n], dtype="<i4" if n == 0 else "<f4")
+            for name, dtype in (("ids", np.int32), ("weights", weight_type)):
+                stored = np.lib.format.open_memmap(folder / f"{name}.npy", mode="w+", dtype=dtype, shape=(total,))
+                at = 0
+                for k, _, _, _ in runs:
+                    found = np.fromfile(_scratch(folder, name, k), dtype=_SCRATCH[name][1])
                     stored[at:at + len(found)] = found
                     at += len(found)
                 stored.flush()
@@ -335,7 +342,7 @@ def store_runs(folder: Path, fields: list[str], runs: list[tuple[int, list, int,
         start = 0
         with _Places(folder) as places:
             for k, lists, largest, _ in runs:
-                moved = places.append(folder / f"positions.{k}.u32", largest)
+                moved = places.append(_scratch(folder, "positions", k), largest)
                 for field, term, count, kept in lists:
                     table[field][term.decode("utf-8")] = [start, start + count]
                     start += count
@@ -343,9 +350,8 @@ def store_runs(folder: Path, fields: list[str], runs: list[tuple[int, list, int,
                         placed.setdefault(field, {})[term.decode("utf-8")] = [moved, moved + kept]
                         moved += kept
     finally:
-        for files in scratch:
-            for path in files:
-                path.unlink(missing_ok=True)
+        for path in scratch:
+            path.unlink(missing_ok=True)
     _write_tables(folder, table, placed)
     return sum(len(lists) for _, lists, _, _ in runs)
 
@@ -387,7 +393,7 @@ def _in_processes(folder: Path, leaf, terms, starts, runs, weight_type) -> list[
 def _write_run(folder: Path, leaf, terms, starts, low: int, high: int, weight_type, k: int):
     ids = np.lib.format.open_memmap(folder / "ids.npy", mode="r+")
     weights = np.lib.format.open_memmap(folder / "weights.npy", mode="r+")
-    scratch, local, count, largest = folder / f"positions.{k}.u32", {}, 0, 0
+    scratch, local, count, largest = _scratch(folder, "positions", k), {}, 0, 0
     with open(scratch, "wb") as out:
         for n in range(low, high):
             field, term, expected = terms[n]
@@ -399,7 +405,7 @@ def _write_run(folder: Path, leaf, terms, starts, low: int, high: int, weight_ty
             if isinstance(leaf.schema[field].format, PackedPositions):
                 docs, counts, found = leaf_places(leaf, field, term)
                 if np.array_equal(docs, term_ids) and np.array_equal(counts, term_weights):
-                    found.astype("<u4").tofile(out)
+                    found.astype(_SCRATCH["positions"][1]).tofile(out)
                     largest = max(largest, int(found.max(initial=0)))
                     local[n] = [count, count + len(found)]
                     count += len(found)
@@ -439,7 +445,7 @@ class _Places:
                 for run in self.runs:
                     size = run.stat().st_size // 4
                     if size:
-                        raw = np.memmap(run, dtype="<u4", mode="r")
+                        raw = np.memmap(run, dtype=_SCRATCH["positions"][1], mode="r")
                         for start in range(0, size, self.CHUNK):
                             stored[at + start:at + min(start + self.CHUNK, size)] = raw[start:start + self.CHUNK]
                         del raw
