@@ -45,29 +45,30 @@ trung bình đạt 18,9%"), a national average (but an index's, "trung bình c�
 nước", level national, also where the index is named further back than its cue window, as is the whole country's figure:
 "SIPAS nói chung trong cả nước năm 2023 ở mức 82,66%"), an index's components (also its parts after "trong đó" in the
 sentence of its figure, and a PAPI score or rank after one of PAPI's dimensions by name), an unnamed unit at the top or
-the bottom ("tỉnh có mức độ hài lòng cao nhất khu vực đạt 86,58%"), provinces counted by a threshold ("55 tỉnh đạt trên
-80%"), a rank among a region's provinces ("xếp hạng 3/13 tỉnh, thành phố khu vực ĐBSCL", "So với khu vực ĐBSCL, Cà Mau
-xếp ở vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence opening on one, "Với cấp xã, toàn tỉnh ...",
-and the rest of its paragraph; one in the figure's own clause, "... toàn tỉnh ... (cấp tỉnh tiếp nhận 77.833 hồ sơ,
-...)"; in a district's own bulletin "cấp huyện" is the district; "cấp tỉnh" in an index's name is no tier: "Chỉ số hiệu
-quả quản trị và hành chính công cấp tỉnh"), a sentence naming two places or agencies unless each figure has its own (a
-list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là TP.Hải Phòng (90,09% điểm)", an item running
-from the number before it, or from the figure before it when that names no unit, or else, with no semicolon since, the
-unit of that figure: "Sở Nội vụ hạng 3, với tỷ lệ hài lòng 93,89%"; a unit it comes after, "Sau Quảng Ninh là Hà Nội với
-84,64 điểm", is not its own; a score its clause opens on is the unit's named right after it, "với 92,93 điểm Sở Tài
-chính là đơn vị dẫn đầu về chỉ số cải cách hành chính", and of the index named there), two years, two months, a month a
-span starts from or a span this reader does not understand, a commune, a figure of the sentence where an excerpt breaks
-off (the words after it may make it a part or a bound: "Trong đó, có 7.950 hồ sơ giải quyết đúng hạn|"; an item of a
-list, the unit of a figure after it), a bulletin without a province (but for a province named before its figure as a
-list's item is: "đứng thứ 2 là tỉnh Hà Nam đạt 89,70%", a national story's ranking) or a year, dossiers in progress or
-carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước
-chuyển qua"), early and on-time counts given apart (their total is the figure; of two received counts the new intake,
-else the whole, is kept), an on-time figure named by early words alone ("số hồ sơ trả trước hạn là 3.066": a part of
-it), a received count of the counter or the post alone ("HS tiếp nhận trực tiếp (54,1 ngàn HS)": a part of the total), a
-sentence giving two figures or more again with other values (the indicators, period and scope of an earlier sentence: a
-second breakdown, of a part of the whole, "Số hồ sơ giải quyết qua bộ phận một cửa liên thông là ..."). Approximations
-keep the number stated ("hơn 1.000" is 1000), as the hand labels do, unless the bulletin also gives the figure exactly
-("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose figures are left out.
+the bottom ("tỉnh có mức độ hài lòng cao nhất khu vực đạt 86,58%"), provinces or units counted by a threshold ("55 tỉnh
+đạt trên 80%", "có 18 cơ quan, đơn vị ... đạt 100%"), a rank among a region's provinces ("xếp hạng 3/13 tỉnh, thành phố
+khu vực ĐBSCL", "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence
+opening on one, "Với cấp xã, toàn tỉnh ...", and the rest of its paragraph; one in the figure's own clause, "... toàn
+tỉnh ... (cấp tỉnh tiếp nhận 77.833 hồ sơ, ...)"; in a district's own bulletin "cấp huyện" is the district; "cấp tỉnh"
+in an index's name is no tier: "Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh"), a sentence naming two places or
+agencies unless each figure has its own (a list of units: "đứng đầu là tỉnh Quảng Ninh (90,10% điểm), xếp thứ hai là
+TP.Hải Phòng (90,09% điểm)", an item running from the number before it, or from the figure before it when that names no
+unit, or else, with no semicolon since, the unit of that figure: "Sở Nội vụ hạng 3, với tỷ lệ hài lòng 93,89%"; a unit
+it comes after, "Sau Quảng Ninh là Hà Nội với 84,64 điểm", is not its own; a score its clause opens on is the unit's
+named right after it, "với 92,93 điểm Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành chính", and of the index
+named there), two years, two months, a month a span starts from or a span this reader does not understand, a commune, a
+figure of the sentence where an excerpt breaks off (the words after it may make it a part or a bound: "Trong đó, có
+7.950 hồ sơ giải quyết đúng hạn|"; an item of a list, the unit of a figure after it), a bulletin without a province (but
+for a province named before its figure as a list's item is: "đứng thứ 2 là tỉnh Hà Nam đạt 89,70%", a national story's
+ranking) or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang
+giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is the
+figure; of two received counts the new intake, else the whole, is kept), an on-time figure named by early words alone
+("số hồ sơ trả trước hạn là 3.066": a part of it), a received count of the counter or the post alone ("HS tiếp nhận trực
+tiếp (54,1 ngàn HS)": a part of the total), a sentence giving two figures or more again with other values (the
+indicators, period and scope of an earlier sentence: a second breakdown, of a part of the whole, "Số hồ sơ giải quyết
+qua bộ phận một cửa liên thông là ..."). Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels
+do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose
+figures are left out.
 """
 
 from __future__ import annotations
@@ -104,10 +105,11 @@ _SHARE_NEXT = re.compile(r"\s*(?:đạt|chiếm)(?:\s+tỷ lệ)?(?:\s+là)?\s*"
 _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng|sớm)\s+h[ạẹ]n)|đạt|chiếm|trong|với|so"
                           r"|tăng|giảm|là)\s|(?<!đúng)(?<!trước)(?<!sớm)\svà\s|$)")  # "hồ sơ giải quyết đúng và
 # trước hạn", "đúng và sớm hạn": one phrase; not "114.977 và đúng hạn là 1.022.796", two
-# an average of all provinces: "trung bình cả nước", "các tỉnh, thành phố ... giá trị trung bình"
+# an average of all provinces: "trung bình cả nước", "các tỉnh, thành phố ... giá trị trung bình", "... đạt kết quả
+# trung bình là 81,15%"
 _NATIONAL_AVERAGE = re.compile(r"(?:trung bình|bình quân)(?: chung)?(?: của)? (?:cả nước|toàn quốc)"
-                               r"|(?:các tỉnh, thành phố|cả nước|toàn quốc)[^.;]*(?:giá trị|điểm|điểm số) (?:trung bình"
-                               r"|bình quân)[^;.]*$")
+                               r"|(?:các tỉnh, thành phố|cả nước|toàn quốc)[^.;]*(?:giá trị|điểm|điểm số|kết quả|mức)"
+                               r" (?:trung bình|bình quân)[^;.]*$")
 NATIONAL = ("cả nước", "national", True)
 # the index's figure of the whole country, named before it: "SIPAS ... nói chung trong cả nước năm 2023 ở mức
 # 82,66%" (not a place's rank among all: "cao nhất trong cả nước", "đứng thứ 5 trong cả nước")
@@ -607,11 +609,19 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
                 or words["approximate_after"].match(key[number.end:number.end + 15])
                 or words["group_count"].search(clause.rsplit(":", 1)[-1])  # "9 sở có chỉ số hài lòng đạt trên
                 # 90%" is a threshold; "có 10 đơn vị xếp ở nhóm đầu lần lượt là: (1) Sở Tài chính đạt 90,05%" a list
+                or (number.unit == "%" and _group_counted(window.rsplit(":", 1)[-1]))
                 or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
                 or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
                 or not low <= number.value <= high or (number.unit == "%" and number.value > 100)
                 or (code == "dossiers_received" and _one_channel(key, window, number))
                 or any(m.start() <= number.start < m.end() for m in _VALUE_RANGE.finditer(key)))
+
+
+def _group_counted(window: str) -> bool:
+    """Units counted before a share in its clause ("có 18 cơ quan, đơn vị trả kết quả đúng hạn đạt 100%", "4/13
+    sở, ngành đạt tỷ lệ hồ sơ trực tuyến trên 80%"): a threshold they meet. The commas of the group's own name ("cơ
+    quan, đơn vị") are no clause break; any after it is (a count after them is theirs: "13 sở, ngành với 865 TTHC")."""
+    return any(not _CLAUSE_MARK.search(window, m.end()) for m in vocabulary()["group_count"].finditer(window))
 
 
 def _early_only(key: str, window: str, number: Number) -> bool:

@@ -104,6 +104,8 @@ def test_the_sentence_period_and_year_win_over_the_bulletin():
     "Trong quý I, số hồ sơ đến hạn giải quyết là 14.100 hồ sơ, chủ yếu thuộc lĩnh vực đất đai.",  # falling due
     "Trong quý I, 9 sở có tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 99%.",  # a threshold units meet
     "Trong quý I, có 5/9 huyện, thành phố đạt tỷ lệ hồ sơ trễ hạn dưới 3%.",  # the same, as a share of units
+    "Trong quý I, có 12 cơ quan, đơn vị trả kết quả giải quyết TTHC đúng hạn đạt 100%.",  # units past a comma
+    "Trong quý I, 3/17 sở, ban, ngành đạt tỷ lệ tiếp nhận hồ sơ trực tuyến trên 90%.",  # "sở, ban, ngành"
 ])
 def test_unclear_figures_are_left_out(sentence):
     assert extract_figures(sentence, CAO_BANG_Q1) == []
@@ -487,6 +489,22 @@ def test_an_index_national_average_has_the_scope_of_the_country():
             "đạt 85.40%.")
     assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
         ("sipas", 83.2, "cả nước", "national"), ("par_index_score", 85.4, "cả nước", "national")]
+
+
+def test_the_provinces_average_result_is_national_and_the_ministries_average_is_left_out():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Giá trị trung bình Chỉ số cải cách hành chính năm 2023 của 17 bộ, cơ quan ngang bộ là 86,10%; Chỉ số "
+            "cải cách hành chính của các tỉnh, thành phố trực thuộc Trung ương đạt kết quả trung bình là 84,25%.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 84.25, "cả nước", "national")]
+
+
+def test_a_count_after_units_counted_is_theirs_not_a_threshold():
+    context = Context(province="Cao Bằng", district=None, year=2024, period="H1")
+    text = ("Trong 6 tháng đầu năm 2024, UBND tỉnh đã ban hành 14 quyết định công bố danh mục TTHC thuộc thẩm quyền "
+            "của 15 sở, ngành với 702 TTHC.")
+    assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, context)] == [
+        ("procedures_published", 702.0, "count")]
 
 
 def test_a_share_of_the_points_is_a_par_index_score():
