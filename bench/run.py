@@ -57,28 +57,37 @@ def _folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-SAMPLE_SECONDS = 0.5  # memory sampling period: walking the tree is cheap, reading PSS of a large process is not
+SAMPLE_SECONDS = 0.5  # shortest memory sampling period: walking the tree is cheap, reading PSS of a large process
+# is not (10-15 ms of kernel time for a 100,000-bulletin build's three processes)
+SAMPLER_SHARE = 0.02  # the most of one core the sampler may take from the command it measures
+POLL_SECONDS = 0.05  # how often the command's end is looked for
 
 
 def _cchc(*args: str) -> tuple[float, float, float]:
     """Run ``cchc`` in a subprocess; (seconds, peak memory in MB of it and its worker processes together, CPU
     seconds of the whole tree).
 
-    Memory is the proportional set size (shared pages split between the processes sharing them) of the
-    whole process tree, sampled every ``SAMPLE_SECONDS``, so forked workers are counted without
-    double-counting what they share with the parent. CPU time (user and system, the workers' included once
-    they are reaped) does not depend on what else the machine runs: wall time does.
+    Memory is the proportional set size (shared pages split between the processes sharing them) of the whole process
+    tree, sampled every ``SAMPLE_SECONDS`` or less often, so forked workers are counted without double-counting what
+    they share with the parent. Reading PSS costs kernel time in proportion to the memory mapped, so the period
+    grows with what a sample cost (``SAMPLER_SHARE`` of a core at most); the end of the command is looked for every
+    ``POLL_SECONDS`` whatever the period, so a short command's wall time is not rounded up to the next sample. CPU
+    time (user and system, the workers' included once they are reaped) does not depend on what else the machine
+    runs: wall time does.
     """
     started = time.perf_counter()
     process = subprocess.Popen([str(Path(sys.executable).with_name("cchc")), *args],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
+    peak, next_sample = 0, 0.0
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)  # the usage of the child and its reaped workers
         if pid:
             break
-        peak = max(peak, _tree_pss(process.pid))
-        time.sleep(SAMPLE_SECONDS)
+        if time.perf_counter() >= next_sample:
+            spent = time.process_time()
+            peak = max(peak, _tree_pss(process.pid))
+            next_sample = time.perf_counter() + max(SAMPLE_SECONDS, (time.process_time() - spent) / SAMPLER_SHARE)
+        time.sleep(POLL_SECONDS)  # the end is seen within this, whatever the sampling period
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,28 @@ def test_a_cchc_run_is_timed_with_its_memory_and_cpu(tmp_path):
     assert seconds > 0 and peak > 20 and 0 < cpu
     with pytest.raises(subprocess.CalledProcessError):
         _cchc("index", "--corpus", str(tmp_path / "missing"), "--index", str(tmp_path / "index"))
+
+
+@pytest.mark.slow
+def test_the_memory_sampler_keeps_to_its_share_of_a_core(tmp_path, monkeypatch):
+    """A sample that costs CPU time spaces the next ones out (``SAMPLER_SHARE``): the measured command keeps the
+    machine, and the sampler's wait never delays seeing its end."""
+    import bench.run as run
+
+    samples = []
+
+    def costly(root: int) -> int:  # a sample costing 50 ms of CPU, as reading the PSS of a large build does
+        samples.append(root)
+        until = time.process_time() + 0.05
+        while time.process_time() < until:
+            pass
+        return 1024
+
+    monkeypatch.setattr(run, "_tree_pss", costly)
+    corpus = write_corpus(20, tmp_path / "corpus")
+    seconds, peak, _ = _cchc("index", "--full", "--corpus", str(corpus), "--index", str(tmp_path / "index"))
+    assert peak == 1.0
+    assert 1 <= len(samples) <= 1 + seconds * run.SAMPLER_SHARE / 0.05 + 1  # one every 2.5 s at most, not 2 a second
+    started = time.perf_counter()
+    _cchc("--version")  # ends at once: the first sample's long wait is not waited out
+    assert time.perf_counter() - started < 2.5
