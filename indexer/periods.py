@@ -45,7 +45,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from search.docnumbers import DOCNUMBER
@@ -117,6 +117,7 @@ def _cues() -> dict:
             "lead_year_end": re.compile(rf"(?:{words('year_end').pattern})[^.;\n]{{0,60}}?\bnăm\s+{_YEAR}\b")}
 
 
+@lru_cache(maxsize=8)
 def _normal(text: str) -> str:
     return _SCHOOL_YEAR.sub(lambda m: f"năm học {m.group(1)}", normalize_key(text))
 
@@ -124,9 +125,20 @@ def _normal(text: str) -> str:
 def _prepare(text: str, normal: str | None = None) -> str:
     """Normalised text without document numbers, citation dates, law titles, target years and year ranges
     (``normal``: the text's ``_normal`` when the caller has it)."""
-    text = DOCNUMBER.sub(" ", _normal(text) if normal is None else normal)
-    for pattern in _CITED:
-        text = pattern.sub(" ", text)
+    return _prepared(_normal(text) if normal is None else normal)
+
+
+_SOME_YEAR = re.compile(r"(?:19|20)\d{2}")  # every pattern of _CITED holds one
+
+
+@lru_cache(maxsize=64)
+def _prepared(normal: str) -> str:
+    """``_prepare`` of a normalised text, kept for the few calls that ask again (a body is prepared for its
+    year, its annual results and its index years)."""
+    text = DOCNUMBER.sub(" ", normal)
+    if _SOME_YEAR.search(text):
+        for pattern in _CITED:
+            text = pattern.sub(" ", text)
     return text
 
 

@@ -37,7 +37,7 @@ subject (a shop called "Một Cửa", a teachers' contest) gets none.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from search.textnorm import normalize_key
 from search.vocabulary import Topic, topics, topics_config
@@ -122,6 +122,12 @@ def split_pillar_lists(body: str) -> tuple[str, set[str]]:
     return "\n".join(kept), listed
 
 
+@lru_cache(maxsize=8)
+def _sentences(body: str) -> tuple[str, ...]:
+    """A body's sentences, split once for the topics that read the same body (most ignore nothing in it)."""
+    return tuple(_SENTENCE.split(body))
+
+
 def evidence(topic: Topic, title: str, body: str) -> tuple[set[str], int]:
     """(strong terms of the headline, pieces of evidence in the body) of ``topic``.
 
@@ -133,7 +139,7 @@ def evidence(topic: Topic, title: str, body: str) -> tuple[set[str], int]:
     strong = terms & set(topic.strong)
     if not strong:
         return set(), 0
-    sentences = [s for s in _SENTENCE.split(body) if any(t in s and _count(t, s, 1) for t in strong)]
+    sentences = [s for s in _sentences(body) if any(t in s and _count(t, s, 1) for t in strong)]
     in_context = any(REFORM_NAMED.search(s) for s in sentences)
     return _found(topic.strong, title), len(terms) + max(len(sentences) - 1, 0) + in_context
 

@@ -160,6 +160,25 @@ def test_names_sought_once_per_text_match_as_a_scan_per_province(tmp_path):
                         [m.span() for m in pattern.finditer(seen)]
 
 
+def test_districts_sought_where_a_unit_word_starts_match_as_a_scan_of_the_whole_text(tmp_path):
+    """``district_hits`` tries the district pattern only where a unit word or an island's name starts in the
+    lower-cased text (``_district_start_offsets``): the same matches as the pattern's own scan, also where
+    lower-casing would change the text's length (the scan is then kept)."""
+    from bench.generate import write_corpus
+    from indexer.places import _district_index, _district_start_offsets, _matches_at, _one_k
+    from search.textnorm import unify_tones
+
+    pattern, _ = _district_index()
+    corpus = write_corpus(60, tmp_path / "corpus")
+    texts = [*ONCE_TEXTS, *(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))),
+             "Huyện đảo Cô Tô, TP.Hạ Long, TX. Quảng Yên, THÀNH PHỐ Cẩm Phả và huyện-Tiên Yên; Côn Đảo."]
+    for text in [_one_k(unify_tones(t)) for t in texts]:
+        starts = _district_start_offsets(text)
+        assert [m.span() for m in _matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+    assert _district_start_offsets("İ huyện Cô Tô") is None  # "İ".lower() is two characters
+    assert district_mentions("Xã İa Mơr thuộc huyện Chư Prông") == district_mentions("Xã Ia Mơr thuộc huyện Chư Prông")
+
+
 def test_a_city_written_tp_dot_without_a_space_is_named():
     assert provinces_named("xếp ở vị trí thứ hai là TP.Hải Phòng (90,09% điểm), thứ ba là TP.Hà Nội") == {
         "Hải Phòng", "Hà Nội"}
