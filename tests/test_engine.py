@@ -5,6 +5,7 @@ import shutil
 import unicodedata
 from collections import Counter
 
+import numpy as np
 import pytest
 
 from indexer.builder import build_index
@@ -258,3 +259,16 @@ def test_an_export_answers_a_quoted_phrase_no_bulletin_holds_as_the_page_does(gi
     request = make_request('"cửa một" hiện đại', per_page=100)
     page = [h.id for h in given.run_search(request).results]
     assert page and [row["id"] for row in given.export(request, 100)] == page
+
+
+def test_a_facet_mask_selects_the_documents_with_a_chosen_value_and_never_those_without_one():
+    """``FacetTable.mask`` of a single-valued facet: documents whose code is one of the chosen values; a
+    document without a value (code -1) is never chosen, an unknown value chooses nothing."""
+    from search.facets import FacetTable
+
+    codes = np.array([0, -1, 1, 0, -1, 2], dtype=np.int32)
+    table = FacetTable(6, np.ones(6, dtype=bool), {"year": ["2020", "2021", "2022"]}, {"year": codes}, {},
+                       np.zeros(6, dtype=np.int64))
+    assert table.mask("year", ["2020"]).tolist() == [True, False, False, True, False, False]
+    assert table.mask("year", ["2022", "2021", "1999"]).tolist() == [False, False, True, False, False, True]
+    assert table.mask("year", ["1999"]).tolist() == [False] * 6
