@@ -607,9 +607,9 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
     after = _NOUN_PHRASE.match(key, number.end).group()
     return bool(_not_figure(clause, code) or _UNNAMED_BEST.search(clause) or _PROVINCES_COUNTED.search(window)
                 or words["approximate_after"].match(key[number.end:number.end + 15])
-                or words["group_count"].search(clause.rsplit(":", 1)[-1])  # "9 sở có chỉ số hài lòng đạt trên
-                # 90%" is a threshold; "có 10 đơn vị xếp ở nhóm đầu lần lượt là: (1) Sở Tài chính đạt 90,05%" a list
-                or (number.unit == "%" and _group_counted(window.rsplit(":", 1)[-1]))
+                or _group_counted((window if number.unit == "%" else clause).rsplit(":", 1)[-1])  # "9 sở có chỉ
+                # số hài lòng đạt trên 90%" is a threshold; "có 10 đơn vị xếp ở nhóm đầu lần lượt là: (1) Sở Tài chính
+                # đạt 90,05%" a list; a count's group stands in its own clause ("13 sở, ngành với 865 TTHC": theirs)
                 or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
                 or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
                 or not low <= number.value <= high or (number.unit == "%" and number.value > 100)
@@ -618,9 +618,9 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
 
 
 def _group_counted(window: str) -> bool:
-    """Units counted before a share in its clause ("có 18 cơ quan, đơn vị trả kết quả đúng hạn đạt 100%", "4/13
+    """Units counted before a figure in its clause ("có 18 cơ quan, đơn vị trả kết quả đúng hạn đạt 100%", "4/13
     sở, ngành đạt tỷ lệ hồ sơ trực tuyến trên 80%"): a threshold they meet. The commas of the group's own name ("cơ
-    quan, đơn vị") are no clause break; any after it is (a count after them is theirs: "13 sở, ngành với 865 TTHC")."""
+    quan, đơn vị") are no clause break; any after it is."""
     return any(not _CLAUSE_MARK.search(window, m.end()) for m in vocabulary()["group_count"].finditer(window))
 
 
