@@ -174,8 +174,11 @@ def _print_results(response) -> None:
         shown = response.same_issuer["cited"]
         cited = ", ".join(shown[:5]) + (", ..." if len(shown) > 5 else "")
         click.echo(f"No bulletin has or cites {response.same_issuer['number']}; results for bulletins citing {cited}.")
-    if response.full_matches is not None:
+    if response.full_matches is not None and response.full_matches != response.phrase_matches:
         click.echo(f"{response.full_matches} bulletins hold enough of the words; those after them hold some.")
+    if response.phrase_matches is not None:
+        click.echo(f"{response.phrase_matches} bulletins hold the quoted phrases exactly; those after them hold "
+                   "their words otherwise.")
     click.echo(f"{response.total} bulletins match {response.query!r} (page {response.page} of {pages})\n")
     for rank, hit in enumerate(response.results, (response.page - 1) * response.per_page + 1):
         click.echo(f"{rank}. {hit.title}  [{hit.id}]")

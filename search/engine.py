@@ -108,7 +108,7 @@ class SearchEngine:
         deadline = Deadline(self.timeout)
         asked = request.query
         found, request, notes = _match(state, request, deadline)
-        found = _widened(state, found, request)
+        found, notes["phrase_matches"] = _widened(state, found, request, deadline)
         start = (request.page - 1) * request.per_page
         page = ranking.rank(state, found, request, start + request.per_page, deadline)[start:]
         deadline.check()
@@ -129,6 +129,7 @@ class SearchEngine:
             unquoted=notes.get("unquoted"),
             same_issuer=notes.get("same_issuer"),
             full_matches=int(np.count_nonzero(found.first)) if found.first is not None else None,
+            phrase_matches=notes["phrase_matches"],
         )
 
     def export(self, request: SearchRequest, limit: int) -> list[dict]:
@@ -136,7 +137,7 @@ class SearchEngine:
         def job(state):
             deadline = Deadline(self.timeout)
             found, answered, _ = _match(state, request, deadline)
-            found = _widened(state, found, answered)
+            found, _ = _widened(state, found, answered, deadline)
             return ranking.rows(state, ranking.rank(state, found, answered, limit, deadline), deadline)
         return self._answer(job)
 
@@ -306,12 +307,26 @@ def _same_issuer_query(state: IndexState, query: str) -> tuple[str, dict] | None
     return None
 
 
-def _widened(state: IndexState, found: ranking.Matches, request: SearchRequest) -> ranking.Matches:
-    """A result list ranked by relevance, widened by the partial matches when the full ones are few
-    (``ranking.widened``, ``Relevance.widen_below``); the matches as they are otherwise."""
+def _widened(state: IndexState, found: ranking.Matches, request: SearchRequest,
+             deadline: Deadline) -> tuple[ranking.Matches, int | None]:
+    """A result list ranked by relevance, widened when the full matches are few (``Relevance.widen_below``):
+    by the partial matches (``ranking.widened``), then, for a query with quoted phrases, by what the same query
+    without quotes finds (``ranking.followed_by_words``); the matches as they are otherwise. Also how many
+    bulletins hold the phrases when the words follow them, else None."""
     if request.sort != "relevance":
-        return found
-    return ranking.widened(found, state.relevance.widen_below) or found
+        return found, None
+    below = state.relevance.widen_below
+    found = ranking.widened(found, below) or found
+    words = unquoted_query(request.query)
+    if words is None or np.count_nonzero(found.final) >= below:
+        return found, None
+    try:
+        again = ranking.match(state, dataclasses.replace(request, query=words), deadline)
+    except QuerySyntaxError:
+        return found, None  # the words do not parse alone: the phrases' answer as it is
+    phrases = " ".join(f'"{p.strip()}"' for p in _PHRASE.findall(request.query) if p.strip())
+    followed = ranking.followed_by_words(found, again, phrases)
+    return (followed, int(np.count_nonzero(found.final))) if followed is not None else (found, None)
 
 
 _KEEPS_QUOTES = re.compile(r'(?:[:-]|\bNOT\s*)"')  # title:"...", -"...", NOT "...": quotes that carry meaning

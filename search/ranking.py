@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 from whoosh import query as wq
@@ -43,9 +44,17 @@ class Matches:
     understood: dict = field(default_factory=dict)
     trace: Trace | None = None  # the evaluated query's arrays, when the request asks for explanations
     partial: np.ndarray | None = None  # documents holding some of the words, too few for the best-match share
-    first: np.ndarray | None = None  # when widened by ``partial``: the documents ranked before them
     loose: tuple | None = None  # with a filter: (documents holding a syllable of the words only, their scores)
-    second: np.ndarray | None = None  # when widened by ``loose`` too: the documents ranked before those
+    before: tuple = ()  # a widened answer's tiers: each entry the documents ranked before the next tier (growing)
+
+    @property
+    def first(self) -> np.ndarray | None:
+        """When widened: the documents of the first tier, which hold enough of the words (or the phrases)."""
+        return self.before[0] if self.before else None
+
+    def widened_by(self, extra: np.ndarray, **changes) -> Matches:
+        """These matches followed by a further tier, ``extra`` (documents not in ``final``)."""
+        return dataclasses.replace(self, final=self.final | extra, before=(*self.before, self.final), **changes)
 
 
 # -- resolving field values of the query language -------------------------------------
@@ -132,9 +141,27 @@ def widened(found: Matches, below: float) -> Matches | None:
     out = found
     extra = _filtered(found.partial, found.masks) if found.partial is not None else None
     if extra is not None and extra.any():
-        out = dataclasses.replace(found, matched=found.matched | found.partial, final=found.final | extra,
-                                  partial=None, first=found.final)
+        out = found.widened_by(extra, matched=found.matched | found.partial, partial=None)
     return loosened(out, below) or (out if out is not found else None)
+
+
+def followed_by_words(found: Matches, words: Matches, phrases: str) -> Matches | None:
+    """``found`` (a query with quoted phrases, answered by too few bulletins) followed by the bulletins ``words``
+    (the same query without quotes) finds besides them, ranked by that query: a search engine's exact phrase
+    comes first, and what holds its words another way ("mức độ 3, 4" for "mức độ 4", a line break or an
+    abbreviation inside) follows instead of nothing. ``phrases`` labels the quoted phrases in each hit's
+    missing words; highlights mark both. None when the words find nothing more."""
+    extra = words.final & ~found.final
+    if not extra.any():
+        return None
+    trace = None
+    if found.trace is not None and words.trace is not None:
+        trace = Trace("the quoted phrases, then their words without quotes", found.final | extra,
+                      np.where(extra, words.scores, found.scores),
+                      [found.trace, Trace("the words without quotes", extra, words.scores * extra, [words.trace])])
+    return found.widened_by(extra, matched=found.matched | words.matched, scores=np.where(extra, words.scores,
+                            found.scores), parts=[*words.parts, (phrases, found.matched)], trace=trace,
+                            terms=Highlights(found.terms.sequences | words.terms.sequences))
 
 
 def loosened(found: Matches, below: float) -> Matches | None:
@@ -147,9 +174,8 @@ def loosened(found: Matches, below: float) -> Matches | None:
     extra = _filtered(holding, found.masks) & ~found.final
     if not extra.any():
         return None
-    first = found.first if found.first is not None else found.final
-    return dataclasses.replace(found, matched=found.matched | extra, final=found.final | extra, first=first,
-                               second=found.final, loose=None, scores=np.where(extra, syllables, found.scores))
+    return found.widened_by(extra, matched=found.matched | extra, loose=None,
+                            scores=np.where(extra, syllables, found.scores))
 
 
 def rank(state, found: Matches, request: SearchRequest, limit: int, deadline: Deadline) -> list[tuple[int, float]]:
@@ -160,13 +186,11 @@ def rank(state, found: Matches, request: SearchRequest, limit: int, deadline: De
 
 
 def _by_score(found: Matches, limit: int) -> list[tuple[int, float, int]]:
-    """The first ``limit`` (document number, score, tier) by score, each tier of a widened answer (the full
-    matches, 0; those holding some of the words, 1; with a filter, those holding a syllable of them, 2) after
-    the one before."""
-    if found.first is None:
-        return [(docnum, score, 0) for docnum, score in top(found.scores, found.final, limit)]
-    tiers = [found.first, found.second & ~found.first, found.final & ~found.second] if found.second is not None \
-        else [found.first, found.final & ~found.first]
+    """The first ``limit`` (document number, score, tier) by score, each tier of a widened answer (``before``:
+    the full matches, 0; those holding some of the words, 1; with a filter, those holding a syllable of them; those
+    holding the words of quoted phrases but not the phrases) after the one before."""
+    bounds = [*found.before, found.final]
+    tiers = [bounds[0]] + [inner & ~outer for outer, inner in pairwise(bounds)]
     ranked = []
     for level, tier in enumerate(tiers):
         ranked += [(docnum, score, level) for docnum, score in top(found.scores, tier, limit - len(ranked))]

@@ -55,6 +55,12 @@ def engine_over(texts: dict[str, str], root: Path):
     return SearchEngine(root / "index")
 
 
+def holding(response) -> list:
+    """The hits that match a query as typed: with quoted phrases followed by their words (``phrase_matches``), the
+    bulletins holding the phrases; every hit otherwise."""
+    return response.results[:response.phrase_matches] if response.phrase_matches is not None else response.results
+
+
 def ranked_ids(engine, query: str, **options) -> list[str]:
     """The ids of a search's first page, best first."""
     from search.models import make_request

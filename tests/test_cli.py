@@ -192,6 +192,9 @@ def test_text_output_says_what_the_answer_widened_or_replaced(index_dir):
     widened = _run("search", "sáng kiến cải cách", "--index", str(index_dir)).output.splitlines()
     assert widened[:2] == ["1 bulletins hold enough of the words; those after them hold some.",
                            "5 bulletins match 'sáng kiến cải cách' (page 1 of 1)"]
+    phrase = _run("search", '"chính quyền số"', "--index", str(index_dir)).output.splitlines()
+    assert phrase[:2] == ["1 bulletins hold the quoted phrases exactly; those after them hold their words otherwise.",
+                          "5 bulletins match '\"chính quyền số\"' (page 1 of 1)"]
     issuer = _run("search", "99/SNV-CCHC", "--index", str(index_dir)).output.splitlines()
     assert issuer[:2] == ["No bulletin has or cites 99/SNV-CCHC; results for bulletins citing 362/SNV-CCHC.",
                           "1 bulletins match '99/SNV-CCHC' (page 1 of 1)"]

@@ -11,7 +11,7 @@ import pytest
 from search.engine import SearchEngine
 from search.models import RequestError, make_request
 from search.relevance import Relevance
-from tests.helpers import engine_over
+from tests.helpers import engine_over, holding
 from tests.helpers import ranked_ids as ids
 
 BULLETINS = {
@@ -51,8 +51,45 @@ def engine(tmp_path_factory) -> SearchEngine:
 @pytest.mark.parametrize("query", ['"một cửa liên thông"', '"mot cua lien thong"', '"Một Cửa Liên Thông"'])
 def test_phrase_matches_only_where_its_syllables_stand_in_a_row(engine, query):
     response = engine.run_search(make_request(query))
-    assert [hit.id for hit in response.results] == ["phrase"]
+    assert [hit.id for hit in holding(response)] == ["phrase"]
     assert "<mark>một cửa liên thông</mark>" in response.results[0].snippet
+    strict = SearchEngine(engine.root, relevance=Relevance(widen_below=0)).run_search(make_request(query))
+    assert ([hit.id for hit in strict.results], strict.phrase_matches) == (["phrase"], None)
+
+
+def test_a_phrase_few_bulletins_hold_is_followed_by_those_holding_its_words_otherwise(engine):
+    """Fewer than a page hold the phrase: the same words without quotes follow them (never before them, whatever
+    their scores), each hit naming the phrase it lacks; the total, the facets and every page count them."""
+    response = engine.run_search(make_request('"một cửa liên thông"'))
+    assert [(hit.id, hit.missing) for hit in response.results] == [
+        ("phrase", []), ("pairs-apart", ['"một cửa liên thông"']), ("scattered", ['"một cửa liên thông"']),
+        ("survey", ["liên thông", '"một cửa liên thông"'])]
+    assert response.results[1].score > response.results[0].score  # a tier of its own, after the phrase
+    assert (response.total, response.phrase_matches, response.full_matches) == (4, 1, 1)
+    assert {k: v for k, v in response.to_dict().items() if k in ("total", "phrase_matches", "full_matches")} == {
+        "total": 4, "phrase_matches": 1, "full_matches": 1}
+    assert "<mark>Liên thông</mark>" in response.results[2].snippet  # the words are marked where they stand
+    paged = [engine.run_search(make_request('"một cửa liên thông"', page=p, per_page=3)) for p in (1, 2)]
+    assert [hit.id for page in paged for hit in page.results] == [hit.id for hit in response.results]
+    # with other words: the phrase's holders first, those lacking a word among them, then the words' tier
+    mixed = engine.run_search(make_request('"cải cách hành chính" năm 2021'))
+    assert [(hit.id, hit.missing) for hit in mixed.results] == [
+        ("q1-2021", []), ("q1-2022", ["2021"]), ("line-break", ["năm", "2021"]),
+        ("satisfaction", ["cải cách", '"cải cách hành chính"']),
+        ("phrase", ["cải cách", "hành chính", '"cải cách hành chính"']),
+        ("sentence-break", ["năm", "2021", '"cải cách hành chính"'])]
+    assert (mixed.phrase_matches, mixed.full_matches) == (3, 3)  # each holder holds enough of the words
+    newest = engine.run_search(make_request('"một cửa liên thông"', sort="newest"))  # no ranking: not widened
+    assert ([hit.id for hit in newest.results], newest.phrase_matches) == (["phrase"], None)
+
+
+def test_the_words_of_a_phrase_are_explained_as_their_own_tier(engine):
+    results = engine.run_search(make_request('"một cửa liên thông"', explain=True)).to_dict()["results"]
+    tiers = [(hit["explanation"]["description"], [d["description"] for d in hit["explanation"]["details"]])
+             for hit in results[:2]]
+    assert tiers == [("the quoted phrases, then their words without quotes", ["sum of"]),
+                     ("the quoted phrases, then their words without quotes", ["the words without quotes"])]
+    assert [hit["explanation"]["value"] for hit in results] == [round(hit["score"], 6) for hit in results]
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -64,7 +101,7 @@ def test_phrase_matches_only_where_its_syllables_stand_in_a_row(engine, query):
     ('"liên thông"', ["scattered", "phrase", "pairs-apart"]),
 ])
 def test_phrase_never_spans_a_sentence_end_or_a_line_break(engine, query, expected):
-    assert sorted(ids(engine, query)) == sorted(expected)
+    assert sorted(hit.id for hit in holding(engine.run_search(make_request(query)))) == sorted(expected)
 
 
 def test_phrase_with_diacritics_matches_those_diacritics(engine):
@@ -76,7 +113,7 @@ def test_every_phrase_result_has_the_phrase_marked(engine):
     for query in ('"cải cách hành chính"', '"dịch vụ công trực tuyến"', '"sự hài lòng của người dân"'):
         response = engine.run_search(make_request(query))
         assert response.total > 0
-        for hit in response.results:
+        for hit in holding(response):
             assert "<mark>" in hit.snippet and query.strip('"').split()[0] in hit.snippet.lower(), hit.id
 
 

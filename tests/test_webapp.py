@@ -363,6 +363,21 @@ def test_the_search_page_says_when_partial_matches_follow_the_few_full_ones(clie
         assert 'class="widened"' not in client.get(plain).get_data(as_text=True)
 
 
+def test_the_search_page_says_when_the_words_of_a_quoted_phrase_follow_its_few_holders(client):
+    answer = client.get('/api/search?q="chính quyền số"').json
+    assert (answer["total"], answer["phrase_matches"], answer["full_matches"]) == (5, 1, 1)
+    assert [hit["missing"] for hit in answer["results"]] == [[]] + [['"chính quyền số"']] * 4
+    page = client.get('/?q="chính quyền số"&lang=en').get_data(as_text=True)
+    assert ('class="phrase-widened">Only 1 bulletins hold the quoted phrases exactly; after them come those '
+            'holding their words otherwise.') in page
+    assert 'class="widened"' not in page  # the same first tier: one notice
+    assert page.count('<li class="partial">') == 4
+    vietnamese = client.get('/?q="chính quyền số"').get_data(as_text=True)
+    assert 'class="phrase-widened">Chỉ 1 tin chứa đúng cụm từ trong ngoặc kép' in vietnamese
+    many = client.get('/api/search?q="cải cách hành chính"').json  # every bulletin holds it: nothing follows
+    assert "phrase_matches" not in many and many["total"] == 5
+
+
 def test_the_search_page_says_when_it_answers_a_number_found_nowhere_by_its_issuer(client):
     answer = client.get("/api/search?q=99/SNV-CCHC").json  # the samples cite 362/SNV-CCHC, never 99/SNV-CCHC
     assert (answer["same_issuer"], [hit["id"] for hit in answer["results"]]) == (

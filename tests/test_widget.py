@@ -165,6 +165,10 @@ def test_the_status_says_when_the_answer_was_widened_or_a_number_searched_by_its
         lambda b: _shadow(b).find_element(By.CSS_SELECTOR, ".status").text == "6 kết quả (1 chứa đủ các từ)")
     assert len(_titles(browser)) == 5
     box.clear()
+    box.send_keys('"chính quyền số"')  # one bulletin holds the phrase, four its words apart
+    WebDriverWait(browser, 15).until(
+        lambda b: _shadow(b).find_element(By.CSS_SELECTOR, ".status").text == "5 kết quả (1 chứa đúng cụm từ)")
+    box.clear()
     box.send_keys("99/SNV-CCHC")  # the samples cite 362/SNV-CCHC only
     WebDriverWait(browser, 15).until(
         lambda b: _shadow(b).find_element(By.CSS_SELECTOR, ".status").text

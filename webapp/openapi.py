@@ -280,7 +280,12 @@ def openapi_document() -> dict:
                                    "description": "Present when fewer bulletins than a page hold enough of the "
                                                   "query's words (ranked by relevance): this many come first, and "
                                                   "those holding only some of the words follow them (each hit's "
-                                                  "missing lists the words it lacks)."}}}
+                                                  "missing lists the words it lacks)."},
+                  "phrase_matches": {"type": "integer", "minimum": 0,
+                                     "description": "Present when fewer bulletins than a page hold the query's "
+                                                    "quoted phrases exactly (ranked by relevance): this many hold "
+                                                    "them, and the bulletins the same query without quotes finds "
+                                                    "follow them (each hit's missing names the phrases it lacks)."}}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "CCHC bulletin search API", "version": "1.0",

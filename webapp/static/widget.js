@@ -22,12 +22,14 @@
           loading: "Đang tìm…", none: "Không tìm thấy tin nào.", error: "Không kết nối được máy chủ tìm kiếm.",
           count: function (n) { return n + " kết quả"; }, more: "Xem tất cả kết quả", years: "Năm",
           partial: function (n) { return "(" + n + " chứa đủ các từ)"; },
+          phrase: function (n) { return "(" + n + " chứa đúng cụm từ)"; },
           issuer: function (number) { return "(dẫn văn bản cùng ký hiệu thay cho " + number + ")"; },
           topics: "Chủ đề", latest: "Tin mới nhất", unknown: "không rõ" },
     en: { label: "Search administrative reform bulletins", placeholder: "Type words, with or without diacritics…",
           loading: "Searching…", none: "No bulletins found.", error: "The search server cannot be reached.",
           count: function (n) { return n + " results"; }, more: "See all results", years: "Year",
           partial: function (n) { return "(" + n + " with enough of the words)"; },
+          phrase: function (n) { return "(" + n + " with the exact phrase)"; },
           issuer: function (number) { return "(citing documents of its issuer instead of " + number + ")"; },
           topics: "Topic", latest: "Latest bulletins", unknown: "unknown" }
   };
@@ -194,7 +196,8 @@
       var self = this, t = this.text;
       this.removeAttribute("aria-busy");
       var status = this.input.value.trim() ? (data.total ? t.count(data.total) : t.none) : (data.total ? t.latest : t.none);
-      if (data.total && data.full_matches != null) status += " " + t.partial(data.full_matches);  // widened answer
+      if (data.total && data.phrase_matches != null) status += " " + t.phrase(data.phrase_matches);  // phrases' words
+      else if (data.total && data.full_matches != null) status += " " + t.partial(data.full_matches);  // widened answer
       if (data.total && data.same_issuer) status += " " + t.issuer(data.same_issuer.number);  // a number found nowhere
       this.status.textContent = status;
       this.list.textContent = "";
