@@ -107,31 +107,46 @@ def _marked_spans(text: str, terms: Highlights, limit: int = MAX_MARKS, deadline
     pieces = _anchor_windows(searched, required) if required else _chunks(searched, CHUNK_CHARS)
     left = dict.fromkeys(variants, limit)
     spans: list[tuple[int, int]] = []
+    verdicts: dict[str, tuple[str, ...] | None] = {}
     for begin, end in pieces:
         deadline.check()
-        spans += _chunk_spans(text[begin:end], begin, pattern, variants, left, deadline)
+        spans += _chunk_spans(text[begin:end], begin, pattern, variants, left, deadline, verdicts)
         if not any(left.values()):
             break
     return _merge(spans, text)
 
 
 def _chunk_spans(chunk: str, offset: int, pattern: re.Pattern, variants: dict, left: dict,
-                 deadline: Deadline) -> list[tuple[int, int]]:
+                 deadline: Deadline, verdicts: dict | None = None) -> list[tuple[int, int]]:
+    """The spans of ``chunk`` (placed at ``offset``) that ``pattern`` matches and whose diacritics agree with
+    one of the sequences they fold to, while their word or phrase has marks ``left``. A matched string's
+    verdict (its folded form, or None when its diacritics disagree) is kept in ``verdicts``: a bulletin
+    repeats the same few spellings of the query's words."""
     lowered = _lowered(chunk)
+    verdicts = {} if verdicts is None else verdicts
     spans = []
     for count, found in enumerate(pattern.finditer(lowered), 1):
         if count % CHECK_EVERY == 0:
             deadline.check()
-        key = tuple(_PART.findall(fold(found.group(0))))
-        if not left.get(key):
-            continue
-        written = [unify_tones(w) for w in _PART.findall(lowered, found.start(), found.end())]
-        if any(all(not accented or piece == expected
-                   for (expected, accented), piece in zip(pieces, written, strict=False))
-               for pieces in variants[key]):
+        matched = found.group(0)
+        if matched not in verdicts:
+            verdicts[matched] = _verdict(matched, variants)
+        key = verdicts[matched]
+        if key is not None and left.get(key):
             spans.append((found.start() + offset, found.end() + offset))
             left[key] -= 1
     return spans
+
+
+def _verdict(matched: str, variants: dict) -> tuple[str, ...] | None:
+    """The folded form of a matched (lower-cased) string when its diacritics agree with one of the sequences
+    of that form (a syllable typed with diacritics must match exactly, tones unified), else None."""
+    key = tuple(_PART.findall(fold(matched)))
+    written = [unify_tones(w) for w in _PART.findall(matched)]
+    if any(all(not accented or piece == expected for (expected, accented), piece in zip(pieces, written, strict=False))
+           for pieces in variants.get(key, ())):
+        return key
+    return None
 
 
 ANCHOR_REACH = 200  # characters searched on each side of a document number's digits

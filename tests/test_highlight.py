@@ -56,3 +56,13 @@ def test_marks_are_found_in_the_text_as_written_without_folding_it():
         "ĐỒNG THÁP: Đồng Tháp đẩy mạnh CHUYỂN ĐỔI SỐ; <mark>hoá đơn</mark> điện tử, <mark>Hóa Đơn</mark>. "
         "Dong Thap; đồng tháp.")
     assert highlight_all(text, _terms("chuyen doi so")).count("<mark>") == 1
+
+
+def test_each_spelling_is_judged_on_its_own_diacritics_however_often_it_recurs():
+    """A matched spelling's verdict is kept for the text's later matches: the same spelling gets the same mark,
+    another spelling of the same folded form its own verdict, whatever the order they come in."""
+    text = "Quán lý chợ. Quản lý hồ sơ. quán lý. QUẢN LÝ nhà nước. Quản lí đất đai; quản lý tốt; Quán lý."
+    assert highlight_all(text, _terms('"quản lý"')) == (
+        "Quán lý chợ. <mark>Quản lý</mark> hồ sơ. quán lý. <mark>QUẢN LÝ</mark> nhà nước. Quản lí đất đai; "
+        "<mark>quản lý</mark> tốt; Quán lý.")
+    assert highlight_all(text, _terms("quan ly")).count("<mark>") == 6  # unaccented: every spelling
