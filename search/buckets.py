@@ -33,18 +33,23 @@ class FacetView:
 
 def facet_buckets(table: FacetTable, matched: np.ndarray, masks: dict, request: SearchRequest,
                   deadline: Deadline) -> FacetView:
-    """Buckets of every facet and the year x quarter chart, as far as the deadline allows."""
+    """Buckets of every facet and the year x quarter chart (counted with the years), as far as the deadline
+    allows."""
     view = FacetView({})
     for name in FACETS:
         if deadline.expired():
             view.timed_out.append(name)
             counts = {}
+        elif name == CHART[0]:  # the chart counts the same set by year and quarter: the years are its rows' sums
+            view.chart = pivot(table, _without(matched, masks, name), *CHART)
+            counts = {year: sum(row.values()) for year, row in view.chart.items()}
         else:
             counts = disjunctive_counts(table, matched, masks, (name,), request.filters)[name]
         view.facets[name] = buckets(name, counts, request)
-    if not deadline.expired():
-        view.chart = pivot(table, _without(matched, masks, "year"), "year", "quarter")
     return view
+
+
+CHART = ("year", "quarter")  # the chart's rows and columns
 
 
 def _without(matched: np.ndarray, masks: dict, left_out: str) -> np.ndarray:

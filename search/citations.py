@@ -95,6 +95,10 @@ class Postings:
         """The ``limit`` most cited values of ``within`` -> count, most cited first (ties by value)."""
         tally = self.tally(within)
         found = np.flatnonzero(tally)
+        if len(found) > limit > 0:  # only values cited at least as often as the limit-th can be among them: the
+            # sort below then orders a few dozen values, not the tens of thousands a large set cites
+            cited = tally[found]
+            found = found[cited >= np.partition(cited, len(cited) - limit)[len(cited) - limit]]
         order = np.lexsort((found, -tally[found]))[:limit]  # codes follow the sorted lexicon
         return {self.values[int(found[i])]: int(tally[found[i]]) for i in order}
 

@@ -36,6 +36,7 @@ class FacetTable:
     members: dict[str, list[np.ndarray]]  # multi-valued facet -> bool mask per value
     sortdate: np.ndarray  # int64 yyyymmdd per docnum
     sparse: dict[str, Postings] = field(default_factory=dict)  # facet -> postings (search.citations)
+    derived: dict = field(default_factory=dict)  # arrays made from the above on first need (``cells``)
 
     @classmethod
     def build(cls, reader) -> FacetTable:
@@ -81,13 +82,25 @@ class FacetTable:
             out |= self.members[name][code]
         return out
 
+    def cells(self, rows: str, columns: str) -> np.ndarray:
+        """Each document's cell of a table of two single-valued facets: row code x (columns' values + 1) + column
+        code, the last column for no value; -1 without a row value. Made once per pair (``pivot``)."""
+        key = ("cells", rows, columns)
+        found = self.derived.get(key)
+        if found is None:
+            row_codes, column_codes = self.codes[rows].astype(np.int64), self.codes[columns]
+            width = len(self.values[columns]) + 1
+            found = np.where(row_codes >= 0, row_codes * width + np.where(column_codes >= 0, column_codes, width - 1),
+                             -1)
+            found = self.derived.setdefault(key, found)  # threads computing it at once keep the first
+        return found
+
     def counts(self, name: str, within: np.ndarray) -> dict[str, int]:
         """value -> number of documents in ``within`` having it (zeros left out; sparse: the most frequent)."""
         if name in self.sparse:
             return self.sparse[name].counts(within)
-        if name in self.codes:
-            column = self.codes[name][within]
-            tally = np.bincount(column[column >= 0], minlength=len(self.values[name]))
+        if name in self.codes:  # codes shifted by one: "no value" (-1) is counted apart, in the first bin
+            tally = np.bincount(self.codes[name][within] + 1, minlength=len(self.values[name]) + 1)[1:]
         else:
             tally = np.array([int(np.count_nonzero(m & within)) for m in self.members[name]], dtype=np.int64)
         return {self.values[name][i]: int(n) for i, n in enumerate(tally) if n}
@@ -117,11 +130,8 @@ def disjunctive_counts(table: FacetTable, matched: np.ndarray, masks: dict[str, 
 
 def pivot(table: FacetTable, within: np.ndarray, rows: str, columns: str) -> dict[str, dict[str | None, int]]:
     """Counts by two single-valued facets: rows value -> {columns value or None: count}."""
-    row_codes, column_codes = table.codes[rows][within], table.codes[columns][within]
-    keep = row_codes >= 0
     width = len(table.values[columns]) + 1  # the last column counts documents without a value
-    cells = row_codes[keep].astype(np.int64) * width + np.where(column_codes[keep] >= 0, column_codes[keep], width - 1)
-    tally = np.bincount(cells, minlength=len(table.values[rows]) * width)
+    tally = np.bincount(table.cells(rows, columns)[within] + 1, minlength=len(table.values[rows]) * width + 1)[1:]
     out: dict[str, dict[str | None, int]] = {}
     for cell in np.flatnonzero(tally):
         row, column = divmod(int(cell), width)

@@ -42,6 +42,18 @@ def test_a_set_counted_through_its_own_documents_or_those_left_out_counts_each_d
     assert postings.tally(within).tolist() == expected.tolist()
 
 
+@pytest.mark.parametrize("limit", [1, 3, 5, 30, 299, 300, 400])
+def test_the_most_cited_values_are_those_of_a_full_sort_ties_by_value_whatever_the_limit(limit):
+    rng = np.random.default_rng(11)
+    size, values = 500, 300
+    lists = [np.sort(rng.choice(size, int(rng.integers(0, 6)), replace=False)) for _ in range(values)]  # many ties
+    postings = Postings.of([f"{n:03d}/qd-ubnd" for n in range(values)], lists)
+    within = rng.random(size) < 0.7
+    cited = [(int(np.count_nonzero(within[docs])), f"{n:03d}/qd-ubnd") for n, docs in enumerate(lists)]
+    expected = sorted((c for c in cited if c[0]), key=lambda c: (-c[0], c[1]))[:limit]
+    assert list(postings.counts(within, limit=limit).items()) == [(value, count) for count, value in expected]
+
+
 def test_postings_mask_is_the_union_of_the_selected_values():
     assert _postings().mask(["b", "c", "unknown"], 5).tolist() == [False, False, True, False, False]
     assert _postings().mask(["a", "b"], 5).tolist() == [True, False, True, True, False]

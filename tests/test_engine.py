@@ -204,6 +204,27 @@ def test_chart_counts_years_by_period_ignoring_the_year_filter(given):
                               "2019": {None: 1}}
 
 
+def test_chart_and_facet_counts_are_those_of_a_count_document_by_document():
+    from search.facets import FacetTable, pivot
+    rng = np.random.default_rng(3)
+    size, years, quarters = 3_000, [str(y) for y in range(2010, 2026)], ["Q1", "Q2", "Q3", "Q4", "H1", "FY"]
+    codes = {"year": rng.integers(-1, len(years), size).astype(np.int32),
+             "quarter": rng.integers(-1, len(quarters), size).astype(np.int32)}
+    table = FacetTable(size, np.ones(size, dtype=bool), {"year": years, "quarter": quarters}, codes, {},
+                       np.zeros(size, dtype=np.int64))
+    within = rng.random(size) < 0.6
+    expected: dict = {}
+    for doc in np.flatnonzero(within):
+        year, quarter = codes["year"][doc], codes["quarter"][doc]
+        if year >= 0:
+            row = expected.setdefault(years[year], {})
+            row[quarters[quarter] if quarter >= 0 else None] = row.get(quarters[quarter] if quarter >= 0 else None,
+                                                                       0) + 1
+    assert pivot(table, within, "year", "quarter") == expected
+    assert table.counts("year", within) == {year: sum(row.values()) for year, row in expected.items()}
+    assert pivot(table, np.zeros(size, dtype=bool), "year", "quarter") == {}
+
+
 def test_export_and_similar(given):
     rows = given.export(make_request("một cửa", sort="newest"), limit=100)
     assert [r["id"] for r in rows] == ["r5", "r1", "r2", "r4"]
