@@ -269,9 +269,10 @@ class VectorSearcher:
             return self._best(node, root)
         if isinstance(node, Sequence):
             return self._sequence(node)
-        if isinstance(node, Lift):  # scores times 1 + factor per lift matched
+        if isinstance(node, Lift):  # scores times 1 + factor per lift matched (which documents a lift matches,
+            # not its scores: ``matches``)
             mask, scores = self._node(node.query, root)
-            times = 1.0 + node.factor * np.sum([self._node(lift)[0] for lift in node.lifts], axis=0)
+            times = 1.0 + node.factor * np.sum([self._untraced(lift) for lift in node.lifts], axis=0)
             return mask, scores * times * node.boost
         if isinstance(node, wq.AndMaybe):
             required, optional = self._node(node.a, root), self._node(node.b)  # a lift keeps the best match root

@@ -141,6 +141,24 @@ def test_a_match_read_without_scores_is_the_evaluated_match(engine, text):
     assert checked
 
 
+def test_a_lift_is_matched_never_scored(engine, monkeypatch):
+    """Which documents a lift holds is all its factor needs: its nodes are read as masks (``matches``), so the
+    headline's words are not scored again over every bulletin; the scores are those of a scored lift."""
+    state = engine._current()
+    lifts = [wq.And([wq.Term("title", "thủ"), wq.Term("title", "tục")]), wq.Or([wq.Term("year", "2021")])]
+    query = Lift(wq.Or([wq.Term("content", "thủ"), wq.Term("content", "tục")]), lifts, 0.2)
+    state.vector.run(wq.Every())
+    scored = [state.vector._evaluate(lift) for lift in lifts]  # each lift's own evaluation, its mask
+    expected = state.vector._evaluate(query.query)[1] * (1 + 0.2 * (scored[0][0].astype(int) + scored[1][0]))
+    evaluated = []
+    original = type(state.vector)._evaluate
+    monkeypatch.setattr(type(state.vector), "_evaluate",
+                        lambda self, node, root=False: evaluated.append(node) or original(self, node, root))
+    mask, scores = state.vector.evaluate(query)
+    assert not [node for node in evaluated for lift in lifts if node is lift or node in list(nodes(lift))]
+    assert scores.tolist() == expected.tolist() and mask.any() and (scores > expected.min()).any()
+
+
 def test_two_lifts_that_differ_only_in_what_they_are_for_are_two_queries():
     words, lifts = wq.Term("content", "hồ_sơ"), [wq.Term("year", "2021")]
     named, headline = Lift(words, lifts, 0.2), Lift(words, lifts, 0.2, label="if the headline holds every word")
