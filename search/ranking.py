@@ -78,22 +78,23 @@ def resolver(state):
 
 
 def known(state):
-    """Whether the index has seen an accented syllable (title or content), from the cached postings
-    that the search reads anyway."""
-    postings = state.vector.scored
+    """Whether the index has seen an accented syllable (title or content): a look-up in the terms tables, not
+    a read of its postings (a long list read and scored to learn that it is not empty, then evicted by the
+    query's other long lists before the search reads it, was read twice)."""
+    reader = state.searcher.reader()
 
     def is_known(syllable: str) -> bool:
-        return len(postings("content", syllable)[0]) > 0 or len(postings("title", syllable)[0]) > 0
+        return ("content", syllable) in reader or ("title", syllable) in reader
     return is_known
 
 
 def adjacent(state):
-    """Whether the index has two folded syllables side by side (title or content), from the cached postings."""
-    postings = state.vector.scored
+    """Whether the index has two folded syllables side by side (title or content), from the terms tables."""
+    reader = state.searcher.reader()
 
     def side_by_side(first: str, second: str) -> bool:
         pair = f"{first} {second}"
-        return len(postings("content_pairs", pair)[0]) > 0 or len(postings("title_pairs", pair)[0]) > 0
+        return ("content_pairs", pair) in reader or ("title_pairs", pair) in reader
     return side_by_side
 
 
