@@ -54,7 +54,7 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
     issued = DOCUMENT_HEADER.match((cleaned.published_line or "").strip())  # "Huế, ngày 05 tháng 3 năm 2015"
     spelled = "" if given.get("title") or cleaned.title else address_phrase(url)  # no headline: the address's
     place = locate(title, cleaned.text, url, header=header, issued_in=issued.group("place") if issued else None,
-                   spelled=spelled)
+                   spelled=spelled, published=published)
     district = given.get("district") or place.district
     province = given.get("province") or place.province
     if given.get("district") and not given.get("province"):

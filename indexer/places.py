@@ -26,8 +26,11 @@ other district more often, the one of the source address (``mocchau.sonla.gov.vn
 speaks of its own unit ("UBND huyện sơ kết ...") or names a commune in the headline or lead ("xã Song Liễu":
 local news; a district portal relaying a provincial story does none of these).
 A district is named by its own unit word, by "thành phố", or by the kind it was raised to or from
-(``kinds_named_alike``: "thị xã Mộc Châu" on a page from after 2025, "huyện Mộc Châu" before), and a city or town
-by "phường" (its central ward took its name in the 2025 mergers: "phường Buôn Ma Thuột"). A name shared by several
+(``kinds_named_alike``: "thị xã Mộc Châu" on a page from after 2025, "huyện Mộc Châu" before), a city or town
+by "phường" (its central ward took its name in the 2025 mergers: "phường Buôn Ma Thuột"), and on a page from after
+the mergers a former huyện by the commune that took its name ("xã Mỹ Tú", ``merged_units``), which also places the
+story in the former province when the page names only the new one ("TP. Cần Thơ": ``merged_district``). A name
+shared by several
 provinces (Châu Thành) is resolved by the province, or left null; a person's particulars in brackets
 ("(SN 1977, trú tại huyện An Biên, tỉnh Kiên Giang)") place the person, not the story, and the place of a
 news agency's dateline ("Hà Nội (TTXVN 2/4/2024) ...") the desk that filed it (its date,
@@ -182,8 +185,9 @@ def _district_start_offsets(text: str) -> list[int] | None:
 
 
 @lru_cache(maxsize=32)
-def district_hits(text: str) -> Counter:
-    """(district name, provinces that have a unit of that kind and name) -> mentions with a unit word."""
+def district_hits(text: str, merged: bool = False) -> Counter:
+    """(district name, provinces that have a unit of that kind and name) -> mentions with a unit word (on a page
+    from after the 2025 mergers, ``merged``, also the words that name a former one: ``merged_units``)."""
     pattern, where = _district_index()
     counts: Counter = Counter()
     text = _one_k(unify_tones(text))
@@ -191,22 +195,25 @@ def district_hits(text: str) -> Counter:
     for found in pattern.finditer(text) if starts is None else _matches_at(pattern, text, starts):
         name = " ".join((found.group("name") or found.group("bare")).split())
         unit = units()["district_units"].get((found.group("unit") or "").lower())
-        owners = tuple(sorted({p for p, k in where.get(name.lower(), []) if _named_as(unit, k)}))
+        owners = tuple(sorted({p for p, k in where.get(name.lower(), []) if _named_as(unit, k, merged)}))
         if owners and name[:1].isupper():
             counts[(_display(owners[0], name), owners)] += 1
     return counts
 
 
-def _named_as(unit: str | None, kind: str) -> bool:
+def _named_as(unit: str | None, kind: str, merged: bool = False) -> bool:
     """Whether a district of this kind may be named with this unit word: its own, a city's (of any kind), one
-    it is also named by (``kinds_named_alike``), or none (an island district)."""
-    return unit in (None, kind, "thành phố") or unit in units()["kinds_named_alike"].get(kind, ())
+    it is also named by (``kinds_named_alike``), none (an island district), or on a page from after the 2025
+    mergers the commune that took its name (``merged_units``: "xã Phú Giáo")."""
+    return (unit in (None, kind, "thành phố") or unit in units()["kinds_named_alike"].get(kind, ())
+            or (merged and kind in units()["merged_units"].get(unit, ())))
 
 
-def district_mentions(text: str, province: str | None = None) -> Counter:
-    """(province, district) -> mentions with a unit word: names of one province, or of ``province``."""
+def district_mentions(text: str, province: str | None = None, merged: bool = False) -> Counter:
+    """(province, district) -> mentions with a unit word: names of one province, or of ``province`` (``merged``:
+    see ``district_hits``)."""
     counts: Counter = Counter()
-    for (name, owners), count in district_hits(text).items():
+    for (name, owners), count in district_hits(text, merged).items():
         if province in owners or (province is None and len(owners) == 1):
             counts[(province or owners[0], name)] += count
     return counts
@@ -318,17 +325,18 @@ def _headline_district(title: str, lead: str, province: str | None) -> str | Non
     return names[found.group("name")] if found else None
 
 
-def _district(title: str, body: str, province: str | None, url_district: str | None) -> str | None:
+def _district(title: str, body: str, province: str | None, url_district: str | None,
+              merged: bool = False) -> str | None:
     lead = _lead(body)
     headline = _headline_district(title, lead, province)
     if headline:
         return headline
-    in_title = {d for _, d in district_mentions(title, province)}
-    mentioned = Counter({d: n for (_, d), n in district_mentions(body, province).items()})
+    in_title = {d for _, d in district_mentions(title, province, merged)}
+    mentioned = Counter({d: n for (_, d), n in district_mentions(body, province, merged).items()})
     if in_title:  # unless the body ranks or lists the province's districts: then it is about all of them
         others = {d for d in mentioned if d not in in_title and fold(d) != fold(province or "")}
         return in_title.pop() if len(in_title) == 1 and len(others) < LISTED_DISTRICTS else None
-    in_lead = {d for p, d in district_mentions(lead, province) if fold(d) != fold(p)}
+    in_lead = {d for p, d in district_mentions(lead, province, merged) if fold(d) != fold(p)}
     if len(in_lead) == 1 and len(mentioned) <= MAX_LEAD_DISTRICTS:
         (lead_district,) = in_lead
         if mentioned.most_common(1)[0][1] == mentioned[lead_district]:
@@ -404,7 +412,7 @@ def _undated(text: str) -> str:
 
 
 def locate(title: str, body: str, url: str | None = None, header: str = "", issued_in: str | None = None,
-           spelled: str = "") -> Place:
+           spelled: str = "", published: str | None = None) -> Place:
     """The province and district a bulletin is about, or None for each.
 
     ``header`` (a document's issuer, a portal's banner) is evidence of the province only; ``issued_in``, the
@@ -412,6 +420,8 @@ def locate(title: str, body: str, url: str | None = None, header: str = "", issu
     province of a paper whose code opens the lead ("ĐBP - ...", ``paper_province``) weigh as much as the address.
     ``spelled``, the headline an address spells when the page shows none ("quang ninh nen tang cua ..."), adds
     to a province the text names as much as a mention with its unit word: it confirms, it never places alone.
+    ``published`` (YYYY-MM-DD) on or after the 2025 mergers lets a commune named like a former district name it
+    (``merged_district``).
     """
     source = url_source(url)
     title, body = _undated(title), _undated(_PERSONAL.sub(" ", body))
@@ -431,12 +441,29 @@ def locate(title: str, body: str, url: str | None = None, header: str = "", issu
         # title is the lead's first sentence, naming the first province of a roundup
         province = None
     url_district = source.district if province == source.province else None
-    district = _district(title, body, province, url_district)
+    if published and published >= units()["merged_since"] and province:
+        province, district = merged_district(title, body, province, url_district)
+    else:
+        district = _district(title, body, province, url_district)
     if district and province is None:
         owners = {p for (p, d) in district_mentions(title + "\n" + body) if d == district}
         province = owners.pop() if len(owners) == 1 else None
         district = district if province else None
     return Place(province=province, district=district)
+
+
+def merged_district(title: str, body: str, province: str, url_district: str | None) -> tuple[str, str | None]:
+    """(province, district) of a page from after the 2025 mergers placed in ``province``, whose text may name the
+    new province ("TP. Cần Thơ") and a commune that took a former district's name ("xã Mỹ Tú", ``merged_units``):
+    the district rules run for each province merged with ``province``, and when exactly one of them finds its
+    district there, the bulletin is about that district of that (pre-2025) province; otherwise ``province``'s own.
+    """
+    merged_into = {p.name: p.after_2025 for p in provinces()}
+    group = [name for name, after in merged_into.items() if after == merged_into[province]]
+    found = {name: _district(title, body, name, url_district if name == province else None, merged=True)
+             for name in group}
+    placed = {name: district for name, district in found.items() if district}
+    return next(iter(placed.items())) if len(placed) == 1 else (province, found[province])
 
 
 def province_of_district(district: str) -> str | None:

@@ -273,3 +273,38 @@ def test_the_highland_syllable_is_one_district_however_spelled():
 ])
 def test_a_provincial_site_running_a_national_story_does_not_place_it(title, body, url, expected):
     assert locate(title, body, url) == expected
+
+
+MERGED_STORY = (
+    "Ngày 23/8, UBND xã Mỹ Tú bố trí công chức làm việc cả ngày thứ Bảy để tiếp nhận hồ sơ đăng ký khai sinh, "
+    "thường trú cho người dân.\n\n"
+    "Theo lãnh đạo UBND xã Mỹ Tú, từ đầu tháng 7 đến nay xã đã giải quyết hơn 1.200 hồ sơ thủ tục hành chính, "
+    "không có hồ sơ trễ hạn. Người dân xã Mỹ Tú được hướng dẫn nộp hồ sơ trực tuyến ngay tại Trung tâm Phục vụ "
+    "hành chính công của xã.")
+
+
+@pytest.mark.parametrize(("title", "body", "published", "expected"), [
+    # after the mergers, the new city in the headline, a commune named like a former huyện of Sóc Trăng in the
+    # lead: the story is about that district of the former province
+    ("Cần Thơ: Làm việc ngày cuối tuần để giải quyết thủ tục hành chính", MERGED_STORY, "2025-08-23",
+     Place("Sóc Trăng", "Mỹ Tú")),
+    # the same page before the mergers: a commune is no district, the headline's city is the province
+    ("Cần Thơ: Làm việc ngày cuối tuần để giải quyết thủ tục hành chính", MERGED_STORY, "2025-03-01",
+     Place("Cần Thơ", None)),
+    ("Cần Thơ: Làm việc ngày cuối tuần để giải quyết thủ tục hành chính", MERGED_STORY, None, Place("Cần Thơ", None)),
+    # a province that merged with none: its own former huyện, named by its commune
+    ("Hà Nội: Xã Thường Tín đưa Trung tâm Phục vụ hành chính công vào hoạt động",
+     MERGED_STORY.replace("Mỹ Tú", "Thường Tín"), "2025-08-09", Place("Hà Nội", "Thường Tín")),
+    # communes of two former provinces of the new city in its lead (Mỹ Tú of Sóc Trăng, Long Mỹ of Hậu Giang):
+    # a story about the city, no district
+    ("Cần Thơ: Làm việc ngày cuối tuần để giải quyết thủ tục hành chính",
+     MERGED_STORY.replace("UBND xã Mỹ Tú bố trí", "UBND xã Mỹ Tú và xã Long Mỹ bố trí"), "2025-08-23",
+     Place("Cần Thơ", None)),
+    # one of them only named further down: the lead's commune places it
+    ("Cần Thơ: Làm việc ngày cuối tuần để giải quyết thủ tục hành chính",
+     MERGED_STORY.replace("Người dân xã Mỹ Tú", "Người dân xã Long Mỹ và xã Mỹ Tú"), "2025-08-23",
+     Place("Sóc Trăng", "Mỹ Tú")),
+])
+def test_a_commune_named_like_a_former_district_places_a_page_from_after_the_mergers(title, body, published,
+                                                                                      expected):
+    assert locate(title, body, published=published) == expected
