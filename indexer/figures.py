@@ -866,6 +866,8 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
             scope = lent = (centre, "agency", True)  # "Trung tâm tiếp nhận 13.188 hồ sơ": the centre named before
         elif scope is not None and not scope[2] and lent:
             scope = lent  # "... Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,2%": the centre's still, in its paragraph
+        if scope is UNSAID:  # a district's bulletin whose sentence says neither its district nor a centre
+            scope = None
         asides = [m for m in _DATED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
         compared = [m for m in _COMPARED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
         dated = [m for m in ((_RANK_YEAR if n.unit == "rank" else _OWN_YEAR_AFTER).match(key, n.end) for n in numbers)
@@ -1108,7 +1110,7 @@ def _centre_named(sentence: str) -> str | None:
 
 def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, bool] | None:
     """The scope of the paragraph's last sentence: its own when it names one, else the nearest earlier
-    sentence's that names one, else the bulletin's."""
+    sentence's that names one, else the bulletin's (``UNSAID`` in a district's bulletin)."""
     own = _scope(paragraph[-1], context)
     if own is None or own[2]:
         return own
@@ -1117,7 +1119,7 @@ def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, 
         if named is not None and named[2]:
             return named  # a district bulletin's sentence continues the unit named before it ("Theo UBND TP.Hội An",
             # "Toàn huyện tiếp nhận 5.747 hồ sơ ... Hồ sơ quá hạn chỉ 8 hồ sơ")
-    return None if own is UNSAID else own
+    return own  # UNSAID too: a centre named before may still be what the sentence speaks of
 
 
 HEADLINE = (0, 0)  # the (start, end) of a figure the headline gives: not a span of the text
