@@ -7,6 +7,12 @@ is over ``limit``: the limit is a cap, never passed. A value heavier than the
 limit is not kept (it would empty the cache and still pass the cap); a limit
 of 0 keeps nothing.
 
+A caller may stamp what it puts and gets (a query's serial number): a value
+that could only be kept by dropping one stamped alike - put or used by the same
+query - is not kept, so one query that reads more than the cache holds keeps
+the values it read first instead of cycling through all of them and keeping
+none (a loop larger than an LRU cache never hits it).
+
 >>> cache = LRU(3, weigh=len)
 >>> cache.put("a", [1, 2]); cache.put("b", [3, 4])
 >>> cache.get("a") is None, cache.get("b"), cache.held
@@ -28,16 +34,19 @@ class LRU:
         self.held = 0
         self._weigh = weigh
         self._entries: OrderedDict = OrderedDict()
+        self._stamps: dict = {}  # key -> the stamp of its last put or get, when stamped
         self._lock = threading.Lock()
 
-    def get(self, key):
+    def get(self, key, stamp=None):
         with self._lock:
             found = self._entries.get(key)
             if found is not None:
                 self._entries.move_to_end(key)
+                if stamp is not None:
+                    self._stamps[key] = stamp
             return found
 
-    def put(self, key, value) -> None:
+    def put(self, key, value, stamp=None) -> None:
         if not self.limit:
             return
         weight = self._weigh(value)
@@ -46,11 +55,17 @@ class LRU:
         with self._lock:
             if key in self._entries:
                 return
+            while self.held + weight > self.limit:
+                oldest = next(iter(self._entries))
+                if stamp is not None and self._stamps.get(oldest) == stamp:
+                    return  # room only by dropping what this caller put or used: not kept
+                dropped = self._entries.pop(oldest)
+                self._stamps.pop(oldest, None)
+                self.held -= self._weigh(dropped)
             self._entries[key] = value
             self.held += weight
-            while self.held > self.limit:
-                _, dropped = self._entries.popitem(last=False)
-                self.held -= self._weigh(dropped)
+            if stamp is not None:
+                self._stamps[key] = stamp
 
     def __len__(self) -> int:
         return len(self._entries)

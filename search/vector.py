@@ -41,6 +41,7 @@ from which ``explain`` reads how one document's score was made (Elasticsearch's
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -53,6 +54,7 @@ from .limits import Deadline
 from .lru import LRU
 from .relevance import DEFAULT, Relevance, bm25_into, complete_lift, idf, length_norm
 
+_SERIALS = itertools.count(1)  # evaluations' serial numbers, the stamps of what they cache (``LRU``)
 CACHE_POSTINGS = 2_000_000  # postings kept per index state and worker across queries (16 bytes each: 32 MB at most)
 
 
@@ -70,12 +72,13 @@ class PostingsCache:
         self.decoded = LRU(limit // 2, weigh=weigh)
         self.hot = LRU(limit - limit // 2, weigh=weigh)
 
-    def get(self, key):
-        found = self.decoded.get(key)
-        return found if found is not None else self.hot.get(key)
+    def get(self, key, stamp=None):
+        found = self.decoded.get(key, stamp)
+        return found if found is not None else self.hot.get(key, stamp)
 
-    def put(self, key, value, decoded: bool = False) -> None:
-        (self.decoded if decoded else self.hot).put(key, value)
+    def put(self, key, value, decoded: bool = False, stamp=None) -> None:
+        """Kept unless that would drop what the same query (``stamp``) put or used (``LRU``)."""
+        (self.decoded if decoded else self.hot).put(key, value, stamp)
 
     @property
     def held(self) -> int:
@@ -115,6 +118,7 @@ class VectorSearcher:
         self._averages: dict[str, float] = {}
         self._norms: dict[tuple[str, float, float], np.ndarray] = norms if norms is not None else {}
         self._hot = hot if hot is not None else [None] * len(self.leaves)  # per leaf (``search.hot``)
+        self._stamp = None  # the serial of the evaluation in progress (``run``), None outside one
 
     # -- raw data ---------------------------------------------------------------------
     def lengths(self, field: str) -> np.ndarray:
@@ -176,7 +180,7 @@ class VectorSearcher:
         A segment's long lists are built from its hot postings (``HotPostings.positions``), the rest decoded.
         """
         key = (field, text, "positions")
-        found = self._postings.get(key)
+        found = self._postings.get(key, self._stamp)
         if found is not None:
             return found[0]
         keys = []
@@ -187,7 +191,7 @@ class VectorSearcher:
             elif (field, text) in reader:
                 keys.append(leaf_positions(reader, field, text, offset))
         found = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
-        self._postings.put(key, (found, found))
+        self._postings.put(key, (found, found), stamp=self._stamp)
         return found
 
     # -- evaluation ---------------------------------------------------------------------
@@ -205,6 +209,7 @@ class VectorSearcher:
         when asked: (documents holding a syllable of its words but no whole word, their syllables' scores), else
         None."""
         self._deadline = deadline or Deadline(None)
+        self._stamp = next(_SERIALS)  # what this evaluation puts in the postings cache or uses from it
         self._parts, self._partial, self._loose = [], None, None
         self._want_loose = loose
         self._trace = [] if explain else None
@@ -256,7 +261,7 @@ class VectorSearcher:
     def _ids(self, field: str, text: str) -> np.ndarray:
         """A term's document numbers: those of its cached scored postings, else read; a list decoded from
         Whoosh's blocks is scored and cached as ``scored`` does (read again, it would be decoded again)."""
-        found = self._postings.get((field, text))
+        found = self._postings.get((field, text), self._stamp)
         if found is not None:
             return found[0]
         ids, weights, decoded = self._read(field, text)
@@ -409,7 +414,7 @@ class VectorSearcher:
         The scores depend only on the index state, so they are what the cache keeps, not the raw weights; a list
         decoded from Whoosh's blocks is kept apart from those read from hot slices (``PostingsCache``).
         """
-        found = self._postings.get((field, text))
+        found = self._postings.get((field, text), self._stamp)
         return found if found is not None else self._scored(field, text, *self._read(field, text))
 
     def _scored(self, field: str, text: str, ids: np.ndarray, weights: np.ndarray,
@@ -420,7 +425,7 @@ class VectorSearcher:
             weight = idf(frequency, self.doc_count_all, self.relevance.idf_floor)
             weights = bm25_into(weights, weight, np.take(self._norm(field), ids), self.relevance.k1)
         found = (ids, weights)
-        self._postings.put((field, text), found, decoded)
+        self._postings.put((field, text), found, decoded, self._stamp)
         return found
 
 

@@ -37,3 +37,44 @@ def test_the_postings_cache_never_holds_more_postings_than_its_limit():
     found = [cache.get(("t", n)) for n in (1, 2, 3, 4)]
     assert [len(f[0]) if f else None for f in found] == [4, None, None, 3]
     assert (len(cache), cache.held) == (2, 7) and cache.held <= cache.limit
+
+
+def test_a_query_reading_more_than_the_cache_holds_keeps_what_it_read_first():
+    """Stamped puts never drop what the same stamp put or used: a loop over more than the cache holds keeps its
+    first values (and hits them when it runs again) instead of cycling through all of them and hitting none; another
+    stamp's values are dropped as before, least recently used first."""
+    plain, stamped = LRU(3), LRU(3)
+    for run in (1, 2):
+        for key in "abcde":  # five values, room for three
+            for cache, stamp in ((plain, None), (stamped, run)):
+                if cache.get(key, stamp) is None:
+                    cache.put(key, key.upper(), stamp)
+    assert [key for key in "abcde" if plain.get(key) is not None] == ["c", "d", "e"]  # the second run hit nothing
+    assert [key for key in "abcde" if stamped.get(key) is not None] == ["a", "b", "c"]
+    stamped.get("a", 3)  # a later query uses a, then reads two values of its own
+    stamped.put("x", "X", 3)
+    stamped.put("y", "Y", 3)
+    assert ([key for key in "abcxy" if stamped.get(key) is not None], stamped.held) == (["a", "x", "y"], 3)
+    stamped.put("z", "Z", 3)  # only its own left: not kept
+    assert (stamped.get("z"), len(stamped)) == (None, 3)
+
+
+def test_an_evaluation_reading_more_postings_than_the_cache_holds_hits_them_when_run_again(sample_index, monkeypatch):
+    from whoosh import query as wq
+
+    from search.engine import SearchEngine
+    from search.vector import PostingsCache, VectorSearcher
+    state = SearchEngine(sample_index, cache_size=0)._current()
+    terms = [wq.Term("content", word) for word in ("cải", "cách", "hành", "chính", "thủ", "tục", "một", "cửa")]
+    query = wq.Or(terms)
+    needed = sum(len(state.vector._read("content", term.text)[0]) for term in terms)
+    state.vector._postings = PostingsCache(needed)  # half of it for lists read from Whoosh's blocks: not all fit
+    scored = []
+    original = VectorSearcher._scored
+    monkeypatch.setattr(VectorSearcher, "_scored", lambda self, *args: scored.append(args[1]) or original(self, *args))
+    first = state.vector.evaluate(query)
+    read_first, scored[:] = list(scored), []
+    again = state.vector.evaluate(query)
+    assert len(read_first) == len(terms) and 0 < len(scored) < len(terms)  # some kept, and hit the second time
+    assert [t for t in read_first if t not in scored] == read_first[:len(terms) - len(scored)]  # the first read
+    assert again[1].tolist() == first[1].tolist()
