@@ -45,8 +45,22 @@ def serving(index: Path, corpus: Path, extra_env: dict | None = None):
             wait_for(base + "/api/search?per_page=1")
             yield base
         finally:
-            process.terminate()
-            process.wait(10)
+            stop(process)
+
+
+STOP_SECONDS = 30  # gunicorn gives its workers ``graceful_timeout`` (10 s) to finish, then kills them: wait past it
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server as an operator does (SIGTERM) and wait for it; one that outlives gunicorn's own graceful
+    timeout by far is killed, and that fails the test that started it (a server that does not stop is a bug)."""
+    process.terminate()
+    try:
+        process.wait(STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise
 
 
 def _pythonpath() -> str:
