@@ -376,6 +376,7 @@ def test_a_run_that_fails_the_gates_says_which_and_exits_2(mini, tmp_path, capsy
         "gates: 2 failed", "  phrase ndcg@10: ours 0.8671 < bm25 1.0", "  all ndcg@10: ours 0.9734 < bm25 1.0"]
 
 
+@pytest.mark.slow  # indexes the 120 judged bulletins (5 s); `python -m bench.quality` checks the same gates
 def test_judged_collection_gates():
     """Ours ahead of FTS5 and the BM25 peer on every kind, and nothing more than 0.02 below the record."""
     recorded = json.loads((JUDGED / "recorded.json").read_text(encoding="utf-8"))

@@ -1,6 +1,7 @@
 import random
 from itertools import groupby
 
+import pytest
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import PostingPool
@@ -89,6 +90,7 @@ def test_an_index_written_through_the_term_pool_equals_whooshs_own_byte_for_byte
     assert ours == whoosh
 
 
+@pytest.mark.slow  # builds the same segment twice with forked flushes (5 s)
 def test_a_segment_flushed_by_several_processes_equals_one_process_byte_for_byte(tmp_path, monkeypatch):
     corpus = write_corpus(30, tmp_path / "corpus")
     monkeypatch.setattr(indexer.builder, "WRITER_MB", 1)  # several runs, so the key ranges cut through them
