@@ -368,12 +368,12 @@ def test_the_search_page_says_when_the_words_of_a_quoted_phrase_follow_its_few_h
     assert (answer["total"], answer["phrase_matches"], answer["full_matches"]) == (5, 1, 1)
     assert [hit["missing"] for hit in answer["results"]] == [[]] + [['"chính quyền số"']] * 4
     page = client.get('/?q="chính quyền số"&lang=en').get_data(as_text=True)
-    assert ('class="phrase-widened">Only 1 bulletins hold the quoted phrases exactly; after them come those '
+    assert ('class="phrase-widened">Few bulletins hold the quoted phrases exactly (1); after them come those '
             'holding their words otherwise.') in page
     assert 'class="widened"' not in page  # the same first tier: one notice
     assert page.count('<li class="partial">') == 4
     vietnamese = client.get('/?q="chính quyền số"').get_data(as_text=True)
-    assert 'class="phrase-widened">Chỉ 1 tin chứa đúng cụm từ trong ngoặc kép' in vietnamese
+    assert 'class="phrase-widened">Ít tin chứa đúng cụm từ trong ngoặc kép (1)' in vietnamese
     many = client.get('/api/search?q="cải cách hành chính"').json  # every bulletin holds it: nothing follows
     assert "phrase_matches" not in many and many["total"] == 5
 

@@ -43,8 +43,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "issuer code"),
     "widened": ("Ít tin chứa đủ các từ tìm kiếm ({n}); sau chúng là các tin chỉ chứa một phần các từ",
                 "Few bulletins hold enough of the words ({n}); after them come those holding only some"),
-    "phrase_widened": ("Chỉ {n} tin chứa đúng cụm từ trong ngoặc kép; sau chúng là các tin chứa các từ của cụm từ "
-                       "theo cách khác", "Only {n} bulletins hold the quoted phrases exactly; after them come those "
+    "phrase_widened": ("Ít tin chứa đúng cụm từ trong ngoặc kép ({n}); sau chúng là các tin chứa các từ của cụm từ "
+                       "theo cách khác", "Few bulletins hold the quoted phrases exactly ({n}); after them come those "
                        "holding their words otherwise"),
     "missing": ("Thiếu", "Missing"),
     "filter_by": ("Lọc theo", "Filter by"),
