@@ -51,7 +51,7 @@ from itertools import islice
 from pathlib import Path
 
 from search.textnorm import fold, has_diacritics, unify_tones
-from search.vocabulary import Province, provinces
+from search.vocabulary import Province, province_2025_of, provinces
 
 from .dates import parse_date
 from .sources import Source, url_source
@@ -458,7 +458,7 @@ def merged_district(title: str, body: str, province: str, url_district: str | No
     the district rules run for each province merged with ``province``, and when exactly one of them finds its
     district there, the bulletin is about that district of that (pre-2025) province; otherwise ``province``'s own.
     """
-    merged_into = {p.name: p.after_2025 for p in provinces()}
+    merged_into = province_2025_of()
     group = [name for name, after in merged_into.items() if after == merged_into[province]]
     found = {name: _district(title, body, name, url_district if name == province else None, merged=True)
              for name in group}
