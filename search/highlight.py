@@ -117,13 +117,12 @@ def _marked_spans(text: str, terms: Highlights, limit: int = MAX_MARKS, deadline
 
 
 def _chunk_spans(chunk: str, offset: int, pattern: re.Pattern, variants: dict, left: dict,
-                 deadline: Deadline, verdicts: dict | None = None) -> list[tuple[int, int]]:
+                 deadline: Deadline, verdicts: dict) -> list[tuple[int, int]]:
     """The spans of ``chunk`` (placed at ``offset``) that ``pattern`` matches and whose diacritics agree with
     one of the sequences they fold to, while their word or phrase has marks ``left``. A matched string's
-    verdict (its folded form, or None when its diacritics disagree) is kept in ``verdicts``: a bulletin
-    repeats the same few spellings of the query's words."""
+    verdict (its folded form, or None when its diacritics disagree) is kept in ``verdicts``, shared by a text's
+    chunks: a bulletin repeats the same few spellings of the query's words."""
     lowered = _lowered(chunk)
-    verdicts = {} if verdicts is None else verdicts
     spans = []
     for count, found in enumerate(pattern.finditer(lowered), 1):
         if count % CHECK_EVERY == 0:

@@ -155,13 +155,12 @@ def followed_by_words(found: Matches, words: Matches, phrases: str) -> Matches |
     extra = words.final & ~found.final
     if not extra.any():
         return None
-    trace = None
+    scores, trace = np.where(extra, words.scores, found.scores), None
     if found.trace is not None and words.trace is not None:
-        trace = Trace("the quoted phrases, then their words without quotes", found.final | extra,
-                      np.where(extra, words.scores, found.scores),
+        trace = Trace("the quoted phrases, then their words without quotes", found.final | extra, scores,
                       [found.trace, Trace("the words without quotes", extra, words.scores * extra, [words.trace])])
-    return found.widened_by(extra, matched=found.matched | words.matched, scores=np.where(extra, words.scores,
-                            found.scores), parts=[*words.parts, (phrases, found.matched)], trace=trace,
+    return found.widened_by(extra, matched=found.matched | words.matched, scores=scores,
+                            parts=[*words.parts, (phrases, found.matched)], trace=trace,
                             terms=Highlights(found.terms.sequences | words.terms.sequences))
 
 

@@ -118,7 +118,7 @@ class VectorSearcher:
         self._averages: dict[str, float] = {}
         self._norms: dict[tuple[str, float, float], np.ndarray] = norms if norms is not None else {}
         self._hot = hot if hot is not None else [None] * len(self.leaves)  # per leaf (``search.hot``)
-        self._stamp = None  # the serial of the evaluation in progress (``run``), None outside one
+        self._stamp = None  # the serial of this searcher's latest evaluation (``run``), None before the first
 
     # -- raw data ---------------------------------------------------------------------
     def lengths(self, field: str) -> np.ndarray:
