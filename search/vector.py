@@ -119,6 +119,7 @@ class VectorSearcher:
         self._norms: dict[tuple[str, float, float], np.ndarray] = norms if norms is not None else {}
         self._hot = hot if hot is not None else [None] * len(self.leaves)  # per leaf (``search.hot``)
         self._stamp = None  # the serial of this searcher's latest evaluation (``run``), None before the first
+        self._kept: dict | None = None  # what the running evaluation (``run``) read, None outside one (``_keep``)
 
     # -- raw data ---------------------------------------------------------------------
     def lengths(self, field: str) -> np.ndarray:
@@ -180,7 +181,7 @@ class VectorSearcher:
         A segment's long lists are built from its hot postings (``HotPostings.positions``), the rest decoded.
         """
         key = (field, text, "positions")
-        found = self._postings.get(key, self._stamp)
+        found = self._recall(key)
         if found is not None:
             return found[0]
         keys = []
@@ -191,7 +192,7 @@ class VectorSearcher:
             elif (field, text) in reader:
                 keys.append(leaf_positions(reader, field, text, offset))
         found = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
-        self._postings.put(key, (found, found), stamp=self._stamp)
+        self._keep(key, (found, found))
         return found
 
     # -- evaluation ---------------------------------------------------------------------
@@ -213,7 +214,11 @@ class VectorSearcher:
         self._parts, self._partial, self._loose = [], None, None
         self._want_loose = loose
         self._trace = [] if explain else None
-        mask, scores = self._node(query.normalize(), root=True)
+        self._kept = {}
+        try:
+            mask, scores = self._node(query.normalize(), root=True)
+        finally:
+            self._kept = None
         trace = self._trace[0] if explain else None
         self._trace = None
         partial = self._partial & self.live if self._partial is not None else None
@@ -261,7 +266,7 @@ class VectorSearcher:
     def _ids(self, field: str, text: str) -> np.ndarray:
         """A term's document numbers: those of its cached scored postings, else read; a list decoded from
         Whoosh's blocks is scored and cached as ``scored`` does (read again, it would be decoded again)."""
-        found = self._postings.get((field, text), self._stamp)
+        found = self._recall((field, text))
         if found is not None:
             return found[0]
         ids, weights, decoded = self._read(field, text)
@@ -414,7 +419,7 @@ class VectorSearcher:
         The scores depend only on the index state, so they are what the cache keeps, not the raw weights; a list
         decoded from Whoosh's blocks is kept apart from those read from hot slices (``PostingsCache``).
         """
-        found = self._postings.get((field, text), self._stamp)
+        found = self._recall((field, text))
         return found if found is not None else self._scored(field, text, *self._read(field, text))
 
     def _scored(self, field: str, text: str, ids: np.ndarray, weights: np.ndarray,
@@ -425,8 +430,21 @@ class VectorSearcher:
             weight = idf(frequency, self.doc_count_all, self.relevance.idf_floor)
             weights = bm25_into(weights, weight, np.take(self._norm(field), ids), self.relevance.k1)
         found = (ids, weights)
-        self._postings.put((field, text), found, decoded, self._stamp)
+        self._keep((field, text), found, decoded)
         return found
+
+    def _recall(self, key):
+        """A list or positions as kept: by the cache, else by the running evaluation (None when neither has it)."""
+        found = self._postings.get(key, self._stamp)
+        return found if found is not None or self._kept is None else self._kept.get(key)
+
+    def _keep(self, key, value, decoded: bool = False) -> None:
+        """Put in the cache, and kept until the running evaluation ends: a query reading more than the cache
+        holds (a long question at 100,000 bulletins) reads and scores each list once, not once per use (about a
+        third of its postings were read again), and its lists leave memory with it, as they did."""
+        self._postings.put(key, value, decoded, self._stamp)
+        if self._kept is not None:
+            self._kept[key] = value
 
 
 @dataclass

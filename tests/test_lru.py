@@ -78,3 +78,28 @@ def test_an_evaluation_reading_more_postings_than_the_cache_holds_hits_them_when
     assert len(read_first) == len(terms) and 0 < len(scored) < len(terms)  # some kept, and hit the second time
     assert [t for t in read_first if t not in scored] == read_first[:len(terms) - len(scored)]  # the first read
     assert again[1].tolist() == first[1].tolist()
+
+
+def test_an_evaluation_reads_each_list_once_though_the_cache_keeps_none_and_lets_them_go_after(sample_index,
+                                                                                                 monkeypatch):
+    """A list the cache cannot keep (a long question at 100,000 bulletins reads more than it holds) is read and
+    scored once per evaluation however often the query uses it, with the same scores, and is not held after."""
+    from whoosh import query as wq
+
+    from search.engine import SearchEngine
+    from search.vector import PostingsCache, VectorSearcher
+    state = SearchEngine(sample_index, cache_size=0)._current()
+    words = ("cải", "cách", "hành", "chính")
+    used_twice = wq.And([wq.Or([wq.Term("content", w) for w in words]), wq.Or([wq.Term("content", w) for w in words]),
+                         wq.Term("content", "cải")])
+    reads = []
+    original = VectorSearcher._read
+    monkeypatch.setattr(VectorSearcher, "_read", lambda self, *args: reads.append(args) or original(self, *args))
+    state.vector._postings = PostingsCache(10 ** 9)
+    cached = state.vector.evaluate(used_twice)
+    state.vector._postings = PostingsCache(0)  # keeps nothing
+    reads[:] = []
+    uncached = state.vector.evaluate(used_twice)
+    assert sorted(reads) == sorted(("content", w) for w in words)  # each once, not twice or three times
+    assert (uncached[0].tolist(), uncached[1].tolist()) == (cached[0].tolist(), cached[1].tolist())
+    assert state.vector._kept is None  # the evaluation's lists went with it
