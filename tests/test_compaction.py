@@ -285,11 +285,17 @@ def _segment_files(root) -> dict:
             "hot from the segment": _folder_files(root / "from the segment")}
 
 
-def test_terms_copied_as_they_are_give_the_bytes_of_terms_written_again(tmp_path, monkeypatch):
+@pytest.mark.parametrize("removal", [True, False], ids=["edits and a removal", "edits only"])
+def test_terms_copied_as_they_are_give_the_bytes_of_terms_written_again(tmp_path, monkeypatch, removal):
     """Compaction copies the postings of a term none of whose documents moved: the segment it writes is the one
     it writes when every term is decoded, renumbered and encoded again, byte for byte. The hot postings it
-    writes on the way are those read from the segment afterwards (lists of 5 documents or more, here)."""
+    writes on the way are those read from the segment afterwards (lists of 5 documents or more, here).
+
+    With a removal, the documents after it move (only documents 0 to 11 keep their numbers); with edits only,
+    every document but the edited ones keeps its number, and a term is copied also when an edited document lies
+    between its first and last, not among its own (its ids are read): more terms than its span alone allows."""
     import indexer.compaction
+    from indexer.compaction import _Source
     from indexer.writing import PartWriter
 
     monkeypatch.setattr(hot, "HOT_DOCS", 5)
@@ -302,11 +308,12 @@ def test_terms_copied_as_they_are_give_the_bytes_of_terms_written_again(tmp_path
     for number in (30, 31, 44):
         path = corpus / f"{number:03d}.txt"
         path.write_text(path.read_text(encoding="utf-8") + " Cập nhật: một cửa liên thông điện tử.", encoding="utf-8")
-    (corpus / "012.txt").unlink()
+    if removal:
+        (corpus / "012.txt").unlink()
     assert len(build_index(corpus, tmp_path / "index", jobs=1).updated) == 3
     order = sorted(path.stem for path in corpus.glob("*.txt"))
     copies, compacted = tmp_path / "copies", {}
-    spy = PartWriter.copy_term
+    spy, read_ids = PartWriter.copy_term, _Source.keeps_numbers
 
     def counted(self, *args):  # the ranges are written by child processes: they count in a file
         with copies.open("ab") as out:
@@ -314,16 +321,21 @@ def test_terms_copied_as_they_are_give_the_bytes_of_terms_written_again(tmp_path
         spy(self, *args)
 
     monkeypatch.setattr(PartWriter, "copy_term", counted)
-    for way in ("copied", "written again"):
+    copied = {}
+    for way in ("copied", "by span only", "written again"):
         root = tmp_path / way
         shutil.copytree(tmp_path / "index", root, symlinks=True)
+        monkeypatch.setattr(_Source, "keeps_numbers", (lambda *_: False) if way == "by span only" else read_ids)
         if way == "written again":
-            monkeypatch.setattr(indexer.compaction, "_unchanged", lambda value, changed: None)
+            monkeypatch.setattr(indexer.compaction, "_copyable", lambda *_: None)
+        copies.write_bytes(b"")
         compact(storage.open_current(root), order, parts=2)
-        compacted[way] = _segment_files(root)
-    assert copies.read_bytes().count(b"\n") > 10  # documents 0 to 11 keep their numbers: their rare terms are copied
-    assert compacted["copied"]["documents"] == 54
-    assert compacted["copied"] == compacted["written again"]
+        compacted[way], copied[way] = _segment_files(root), copies.read_bytes().count(b"\n")
+    assert copied["by span only"] > 10  # the rare terms of documents that keep their numbers, either way
+    assert (copied["copied"] > copied["by span only"]) is not removal, copied  # the ids read: edits only
+    assert copied["written again"] == 0
+    assert compacted["copied"]["documents"] == 54 if removal else 55
+    assert compacted["copied"] == compacted["by span only"] == compacted["written again"]
     assert compacted["copied"]["hot"] == compacted["copied"]["hot from the segment"]
     assert len(json.loads(compacted["copied"]["hot"]["terms.json"])["content_pairs"]) > 10
     assert len(json.loads(compacted["copied"]["hot"]["positions.json"])["content_pairs"]) > 10
