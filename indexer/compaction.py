@@ -20,17 +20,17 @@ BM25 divides by - become sums of approximations. Segments written by
 ``add_document`` or by ``compact`` have exact totals; the builder records
 which segments those are (``exact_after``).
 
-How the new segment is written (issue 19: compaction was 38% of a cold build at 100,000 bulletins, most of it
-one process pooling every posting). Stored fields, columns and each document's length byte are copied in the
-new order. The old segments' terms are sorted already, so no pool is needed: ``parts`` processes each take a
-range of terms (cut where the largest segment's postings bytes are shared evenly), merge that range from every
-segment, renumber, drop deleted documents and write it with Whoosh's block writer (``indexer.writing``'s
-``PartWriter``; the flush appends the ranges in order). A term found in one segment only whose own documents
-all keep their numbers is copied as bytes (read from its entry when no document from its first to its last
-moved or was deleted, else from its blocks' ids): after edits and additions at the end, that is most terms. Each range sums its postings' frequencies, so the new segment's length totals
-are exact, as ``add_document`` counts them. The files are those the pool gave, byte for byte. The long
-lists met on the way are the new segment's hot postings (``search.hot.HotRun``), written into its hot
-folder before the commit, so the build does not read them from Whoosh again.
+How the new segment is written (issue 19: compaction was 38% of a cold build at 100,000 bulletins, most of it one
+process pooling every posting). Stored fields, columns and each document's length byte are copied in the new order.
+The old segments' terms are sorted already, so no pool is needed: ``parts`` processes each take a range of terms
+(cut where the largest segment's postings bytes are shared evenly), merge that range from every segment, renumber,
+drop deleted documents and write it with Whoosh's block writer (``indexer.writing``'s ``PartWriter``; the flush
+appends the ranges in order). A term found in one segment only whose own documents all keep their numbers is copied
+as bytes (read from its entry when no document from its first to its last moved or was deleted, else from its
+blocks' ids): after edits and additions at the end, that is most terms. Each range sums its postings' frequencies,
+so the new segment's length totals are exact, as ``add_document`` counts them. The files are those the pool gave,
+byte for byte. The long lists met on the way are the new segment's hot postings (``search.hot.HotRun``), written
+into its hot folder before the commit, so the build does not read them from Whoosh again.
 
 ``needs_compaction`` tells whether a generation differs from that layout: an
 index with no deletions, whose documents already follow the corpus order and
