@@ -67,5 +67,14 @@ class LRU:
             if stamp is not None:
                 self._stamps[key] = stamp
 
+    def resize(self, limit: int) -> None:
+        """A new limit, the least recently used entries dropped until the total weight is within it."""
+        with self._lock:
+            self.limit = limit
+            while self.held > limit:
+                key, dropped = self._entries.popitem(last=False)
+                self._stamps.pop(key, None)
+                self.held -= self._weigh(dropped)
+
     def __len__(self) -> int:
         return len(self._entries)

@@ -42,6 +42,7 @@ from which ``explain`` reads how one document's score was made (Elasticsearch's
 from __future__ import annotations
 
 import itertools
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -61,16 +62,18 @@ CACHE_POSTINGS = 2_000_000  # postings kept per index state and worker across qu
 class PostingsCache:
     """Scored posting lists and phrase positions kept across queries, shared by threads, bounded by the postings
     they hold (16 bytes each at most), in two least-recently-used parts that share the limit: lists decoded from
-    Whoosh's blocks (costly to read again), and lists read from hot slices and positions (cheap to score again,
-    and the longest of the index). One long query reads more hot postings than the cache holds (about 6 million
-    at 100,000 bulletins): they evict each other, never the decoded lists.
+    Whoosh's blocks (costly to read again; at most half the limit), and lists read from hot slices and positions
+    (cheap to score again, and the longest of the index), which take whatever the decoded lists leave. One long
+    query reads more hot postings than the cache holds (about 6 million at 100,000 bulletins): they evict each
+    other, never the decoded lists; a decoded list evicts hot ones when the two would pass the limit.
     """
 
     def __init__(self, limit: int):
         weigh = lambda value: len(value[0])  # noqa: E731
         self.limit = limit
         self.decoded = LRU(limit // 2, weigh=weigh)
-        self.hot = LRU(limit - limit // 2, weigh=weigh)
+        self.hot = LRU(limit, weigh=weigh)
+        self._lock = threading.Lock()  # a put that resizes the hot part is one step
 
     def get(self, key, stamp=None):
         found = self.decoded.get(key, stamp)
@@ -78,7 +81,13 @@ class PostingsCache:
 
     def put(self, key, value, decoded: bool = False, stamp=None) -> None:
         """Kept unless that would drop what the same query (``stamp``) put or used (``LRU``)."""
-        (self.decoded if decoded else self.hot).put(key, value, stamp)
+        with self._lock:
+            if decoded:
+                self.decoded.put(key, value, stamp)
+            self.hot.resize(self.limit - self.decoded.held)  # at 100,000 bulletins the decoded lists held 38,000
+            # postings of their million after every query class, the hot ones a million, thrashing
+            if not decoded:
+                self.hot.put(key, value, stamp)
 
     @property
     def held(self) -> int:

@@ -27,16 +27,28 @@ def test_a_limit_of_zero_keeps_nothing_and_an_entry_heavier_than_the_limit_is_no
 
 
 def test_the_postings_cache_never_holds_more_postings_than_its_limit():
+    """Decoded lists take at most half the limit; hot lists take what the decoded ones leave, and a decoded
+    list evicts hot ones (least recently used first) rather than pass the limit."""
     from search.vector import postings_cache
 
-    cache = postings_cache(10)  # 5 postings for lists decoded from Whoosh's blocks, 5 for the rest
-    cache.put(("t", 1), (list(range(4)), None), decoded=True)
-    cache.put(("t", 2), (list(range(6)), None))  # longer than its part: not kept
-    cache.put(("t", 3), (list(range(5)), None))
-    cache.put(("t", 4), (list(range(3)), None))  # evicts the other hot list, never the decoded one
-    found = [cache.get(("t", n)) for n in (1, 2, 3, 4)]
-    assert [len(f[0]) if f else None for f in found] == [4, None, None, 3]
-    assert (len(cache), cache.held) == (2, 7) and cache.held <= cache.limit
+    cache = postings_cache(10)
+    held = []
+
+    def put(n, size, decoded=False):
+        cache.put(("t", n), (list(range(size)), None), decoded=decoded)
+        held.append(([n for n in range(1, 8) if cache.get(("t", n)) is not None], cache.held))
+        assert cache.held <= cache.limit
+
+    put(1, 4, decoded=True)
+    put(2, 6)  # what the decoded list leaves: kept
+    put(3, 5)  # evicts the other hot list
+    put(4, 3)  # and again, never the decoded one
+    put(5, 6, decoded=True)  # more than half the limit: not kept
+    put(6, 1, decoded=True)  # kept: the hot list leaves room
+    put(7, 2, decoded=True)  # the decoded part is full (5): its least recent list goes, the hot one stays
+    put(3, 5)  # the decoded lists leave room for 7 hot postings: the older hot list goes
+    assert held == [([1], 4), ([1, 2], 10), ([1, 3], 9), ([1, 4], 7), ([1, 4], 7), ([1, 4, 6], 8), ([4, 6, 7], 6),
+                    ([3, 6, 7], 8)]
 
 
 def test_a_query_reading_more_than_the_cache_holds_keeps_what_it_read_first():
