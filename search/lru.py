@@ -59,9 +59,7 @@ class LRU:
                 oldest = next(iter(self._entries))
                 if stamp is not None and self._stamps.get(oldest) == stamp:
                     return  # room only by dropping what this caller put or used: not kept
-                dropped = self._entries.pop(oldest)
-                self._stamps.pop(oldest, None)
-                self.held -= self._weigh(dropped)
+                self._drop_oldest()
             self._entries[key] = value
             self.held += weight
             if stamp is not None:
@@ -72,9 +70,13 @@ class LRU:
         with self._lock:
             self.limit = limit
             while self.held > limit:
-                key, dropped = self._entries.popitem(last=False)
-                self._stamps.pop(key, None)
-                self.held -= self._weigh(dropped)
+                self._drop_oldest()
+
+    def _drop_oldest(self) -> None:
+        """Drop the least recently used entry (the caller holds the lock)."""
+        key, dropped = self._entries.popitem(last=False)
+        self._stamps.pop(key, None)
+        self.held -= self._weigh(dropped)
 
     def __len__(self) -> int:
         return len(self._entries)
