@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -139,6 +139,7 @@ def _issuer_parts() -> dict[str, str]:
         return json.load(handle)["parts"]
 
 
+@lru_cache(maxsize=8192)  # a value's label is asked for on every answer citing it
 def ref_label(key: str) -> str:
     """The cited form of a reference's match key.
 

@@ -95,12 +95,38 @@ class FacetTable:
             found = self.derived.setdefault(key, found)  # threads computing it at once keep the first
         return found
 
+    def tally(self, key: tuple, within: np.ndarray) -> np.ndarray:
+        """Documents of ``within`` per bin of ``key``: ("codes", facet) a single-valued facet's codes, ("cells",
+        rows, columns) a pair's cells (``cells``); bin 0 for no value, each code in the next.
+
+        The smaller side is read: a set of more than half the documents is every document's tally (kept) less
+        that of the documents left out (a query matching most of 100,000 bulletins: 0.3 against 0.1 ms a facet).
+        """
+        bins, length = self._bins(key)
+        if 2 * int(np.count_nonzero(within)) <= len(within):
+            return np.bincount(bins.take(np.flatnonzero(within)), minlength=length)
+        every = self.derived.get(("every", *key))
+        if every is None:
+            every = self.derived.setdefault(("every", *key), np.bincount(bins, minlength=length))
+        return every - np.bincount(bins.take(np.flatnonzero(~within)), minlength=length)
+
+    def _bins(self, key: tuple) -> tuple[np.ndarray, int]:
+        """(bin per document, number of bins) of a ``tally`` key, made once."""
+        found = self.derived.get(("bins", *key))
+        if found is None:
+            if key[0] == "codes":
+                codes, length = self.codes[key[1]], len(self.values[key[1]]) + 1
+            else:
+                codes, length = self.cells(*key[1:]), len(self.values[key[1]]) * (len(self.values[key[2]]) + 1) + 1
+            found = self.derived.setdefault(("bins", *key), ((codes + 1).astype(np.int32), length))
+        return found
+
     def counts(self, name: str, within: np.ndarray) -> dict[str, int]:
         """value -> number of documents in ``within`` having it (zeros left out; sparse: the most frequent)."""
         if name in self.sparse:
             return self.sparse[name].counts(within)
         if name in self.codes:  # codes shifted by one: "no value" (-1) is counted apart, in the first bin
-            tally = np.bincount(self.codes[name][within] + 1, minlength=len(self.values[name]) + 1)[1:]
+            tally = self.tally(("codes", name), within)[1:]
         else:
             tally = np.array([int(np.count_nonzero(m & within)) for m in self.members[name]], dtype=np.int64)
         return {self.values[name][i]: int(n) for i, n in enumerate(tally) if n}
@@ -131,7 +157,7 @@ def disjunctive_counts(table: FacetTable, matched: np.ndarray, masks: dict[str, 
 def pivot(table: FacetTable, within: np.ndarray, rows: str, columns: str) -> dict[str, dict[str | None, int]]:
     """Counts by two single-valued facets: rows value -> {columns value or None: count}."""
     width = len(table.values[columns]) + 1  # the last column counts documents without a value
-    tally = np.bincount(table.cells(rows, columns)[within] + 1, minlength=len(table.values[rows]) * width + 1)[1:]
+    tally = table.tally(("cells", rows, columns), within)[1:]
     out: dict[str, dict[str | None, int]] = {}
     for cell in np.flatnonzero(tally):
         row, column = divmod(int(cell), width)

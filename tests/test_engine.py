@@ -204,7 +204,8 @@ def test_chart_counts_years_by_period_ignoring_the_year_filter(given):
                               "2019": {None: 1}}
 
 
-def test_chart_and_facet_counts_are_those_of_a_count_document_by_document():
+@pytest.mark.parametrize("share", [0.0, 0.3, 0.5, 0.6, 0.97, 1.0])  # counted through the set or those left out
+def test_chart_and_facet_counts_are_those_of_a_count_document_by_document(share):
     from search.facets import FacetTable, pivot
     rng = np.random.default_rng(3)
     size, years, quarters = 3_000, [str(y) for y in range(2010, 2026)], ["Q1", "Q2", "Q3", "Q4", "H1", "FY"]
@@ -212,7 +213,7 @@ def test_chart_and_facet_counts_are_those_of_a_count_document_by_document():
              "quarter": rng.integers(-1, len(quarters), size).astype(np.int32)}
     table = FacetTable(size, np.ones(size, dtype=bool), {"year": years, "quarter": quarters}, codes, {},
                        np.zeros(size, dtype=np.int64))
-    within = rng.random(size) < 0.6
+    within = rng.random(size) < share
     expected: dict = {}
     for doc in np.flatnonzero(within):
         year, quarter = codes["year"][doc], codes["quarter"][doc]
@@ -220,8 +221,10 @@ def test_chart_and_facet_counts_are_those_of_a_count_document_by_document():
             row = expected.setdefault(years[year], {})
             row[quarters[quarter] if quarter >= 0 else None] = row.get(quarters[quarter] if quarter >= 0 else None,
                                                                        0) + 1
-    assert pivot(table, within, "year", "quarter") == expected
-    assert table.counts("year", within) == {year: sum(row.values()) for year, row in expected.items()}
+    for _ in range(2):  # the second time with every document's tally kept
+        assert pivot(table, within, "year", "quarter") == expected
+        assert table.counts("year", within) == {year: sum(row.values()) for year, row in expected.items()}
+        assert table.counts("quarter", within) == dict(Counter(quarters[c] for c in codes["quarter"][within] if c >= 0))
     assert pivot(table, np.zeros(size, dtype=bool), "year", "quarter") == {}
 
 
