@@ -121,8 +121,17 @@ def folding_class(char: str) -> str:
     >>> import re; bool(re.fullmatch(folding_class("d") + folding_class("o"), "đồ"))
     True
     """
-    alike = sorted({char, *(chr(code) for code, base in _FOLD.items() if base == char)})
+    alike = folding_alike(char)
     return "[" + "".join(re.escape(c) for c in alike) + "]" if len(alike) > 1 else re.escape(char)
+
+
+def folding_alike(char: str) -> list[str]:
+    """Every character that folds to ``char``, itself included, in code point order.
+
+    >>> "đ" in folding_alike("d"), folding_alike("7")
+    (True, ['7'])
+    """
+    return sorted({char, *(chr(code) for code, base in _FOLD.items() if base == char)})
 
 
 def has_diacritics(text: str) -> bool:

@@ -66,3 +66,24 @@ def test_each_spelling_is_judged_on_its_own_diacritics_however_often_it_recurs()
         "Quán lý chợ. <mark>Quản lý</mark> hồ sơ. quán lý. <mark>QUẢN LÝ</mark> nhà nước. Quản lí đất đai; "
         "<mark>quản lý</mark> tốt; Quán lý.")
     assert highlight_all(text, _terms("quan ly")).count("<mark>") == 6  # unaccented: every spelling
+
+
+def test_the_combined_pattern_finds_what_one_word_boundary_pattern_per_sequence_would():
+    """The pattern opens with the sequences' first characters as one class (the engine's fast prefix scan); it
+    must find exactly the matches of the plain form: a word start, then the sequences longest first."""
+    import random
+    import re
+
+    from search.highlight import _BETWEEN, _combined, _unfolded
+
+    rng = random.Random(5)
+    words = ["một", "cửa", "mot", "cua", "đất", "đai", "dat", "cải", "cách", "61/2018/nđ-cp", "hồ", "sơ", "ủy", "uỷ"]
+    for _ in range(200):
+        sequences = frozenset(tuple((w, rng.random() < 0.5) for w in rng.sample(words, rng.randint(1, 3)))
+                              for _ in range(rng.randint(1, 4)))
+        pattern, variants = _combined(sequences)
+        ordered = sorted(variants, key=lambda f: (-len(f), -len(" ".join(f)), f))
+        plain = re.compile(r"(?<!\w)(?:" + "|".join(_BETWEEN.join(_unfolded(s) for s in f) for f in ordered)
+                           + r")(?!\w)")
+        text = "".join(rng.choice([*words, " ", " ", ", ", "-", "x", "(", "a"]) for _ in range(300)).lower()
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
