@@ -291,7 +291,8 @@ class VectorSearcher:
         if isinstance(node, Lift):  # scores times 1 + factor per lift matched (which documents a lift matches,
             # not its scores: ``matches``)
             mask, scores = self._node(node.query, root)
-            times = 1.0 + node.factor * np.sum([self._untraced(lift) for lift in node.lifts], axis=0)
+            lifted = [self._untraced(lift) for lift in node.lifts]
+            times = 1.0 + node.factor * (lifted[0] if len(lifted) == 1 else np.sum(lifted, axis=0))  # one: no stack
             return mask, scores * times * node.boost
         if isinstance(node, wq.AndMaybe):
             required, optional = self._node(node.a, root), self._node(node.b)  # a lift keeps the best match root
@@ -379,7 +380,7 @@ class VectorSearcher:
             mask &= enough
         if node.optional is not None:
             optional_mask, optional_scores = self._node(node.optional)
-            scores += np.where(optional_mask, optional_scores, 0.0)
+            scores += optional_scores * optional_mask  # as ``_sum_scores`` adds a part under its mask
         wholes = [self._untraced(w) if w is not None else m
                   for w, (m, _), count in zip(node.whole, soft, counts, strict=True) if count]
         complete = np.logical_and.reduce(wholes or [np.zeros(self.size, dtype=bool)]) & mask

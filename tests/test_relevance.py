@@ -280,3 +280,15 @@ def test_a_place_the_query_names_orders_the_first_ten_and_never_changes_which_te
                                                   "the first 10")
     assert top["details"][1] == {"value": pytest.approx(1.3), "description": "times"}
     assert [hit.score for hit in after.results] == sorted((hit.score for hit in after.results), reverse=True)
+
+
+def test_complete_matches_are_lifted_by_a_share_of_the_best_partial_score_plus_one():
+    from search.relevance import complete_lift
+
+    scores = np.array([2.0, 5.0, 0.5, 3.0, 0.0, 1.25])
+    complete = np.array([True, False, True, False, False, True])
+    partial = np.array([False, True, False, True, False, False])  # best partial: 5.0, so the lift is 0.5 * 6
+    assert complete_lift(scores, complete, partial, 0.5).tolist() == [5.0, 5.0, 3.5, 3.0, 0.0, 4.25]
+    assert complete_lift(scores, complete, partial, 1.0).tolist() == [8.0, 5.0, 6.5, 3.0, 0.0, 7.25]
+    for share, left_out in ((0.0, partial), (0.5, np.zeros(6, dtype=bool))):  # no lift, or no partial match
+        assert complete_lift(scores, complete, left_out, share).tolist() == scores.tolist()
