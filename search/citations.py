@@ -94,11 +94,14 @@ class Postings:
     def counts(self, within: np.ndarray, limit: int = TOP_REFS) -> dict[str, int]:
         """The ``limit`` most cited values of ``within`` -> count, most cited first (ties by value)."""
         tally = self.tally(within)
-        found = np.flatnonzero(tally)
-        if len(found) > limit > 0:  # only values cited at least as often as the limit-th can be among them: the
-            # sort below then orders a few dozen values, not the tens of thousands a large set cites
-            cited = tally[found]
-            found = found[cited >= np.partition(cited, len(cited) - limit)[len(cited) - limit]]
+        least = 1
+        if limit > 0:  # only values cited at least as often as the limit-th can be among them: the sort below
+            # then orders a few dozen values, not the tens of thousands a large set cites. The limit-th count is
+            # read from the counts' own histogram (0.06 ms at 27,000 values; a partition of them took 0.2)
+            reaching = np.cumsum(np.bincount(tally)[::-1])[::-1]  # values cited at least c times, by c
+            enough = np.flatnonzero(reaching[1:] >= limit)
+            least = int(enough[-1]) + 1 if len(enough) else 1
+        found = np.flatnonzero(tally >= least)
         order = np.lexsort((found, -tally[found]))[:limit]  # codes follow the sorted lexicon
         return {self.values[int(found[i])]: int(tally[found[i]]) for i in order}
 
