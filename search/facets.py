@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .citations import Postings, with_selected
+from .citations import Postings, smaller_side, with_selected
 
 SINGLE = ("province", "province_2025", "year", "quarter")
 MULTI = ("topic",)
@@ -99,16 +99,21 @@ class FacetTable:
         """Documents of ``within`` per bin of ``key``: ("codes", facet) a single-valued facet's codes, ("cells",
         rows, columns) a pair's cells (``cells``); bin 0 for no value, each code in the next.
 
-        The smaller side is read: a set of more than half the documents is every document's tally (kept) less
-        that of the documents left out (a query matching most of 100,000 bulletins: 0.3 against 0.1 ms a facet).
+        Gathered by index (a boolean-mask gather over a scattered mask is 3-4x slower) and through the smaller
+        side (``citations.smaller_side``, every document's tally kept): a query matching most of 100,000
+        bulletins, 0.3 against 0.1 ms a facet.
         """
         bins, length = self._bins(key)
-        if 2 * int(np.count_nonzero(within)) <= len(within):
-            return np.bincount(bins.take(np.flatnonzero(within)), minlength=length)
-        every = self.derived.get(("every", *key))
-        if every is None:
-            every = self.derived.setdefault(("every", *key), np.bincount(bins, minlength=length))
-        return every - np.bincount(bins.take(np.flatnonzero(~within)), minlength=length)
+
+        def counted(chosen: np.ndarray) -> np.ndarray:
+            return np.bincount(bins.take(np.flatnonzero(chosen)), minlength=length)
+
+        def every() -> np.ndarray:
+            found = self.derived.get(("every", *key))
+            if found is None:
+                found = self.derived.setdefault(("every", *key), np.bincount(bins, minlength=length))
+            return found
+        return smaller_side(within, counted, every)
 
     def _bins(self, key: tuple) -> tuple[np.ndarray, int]:
         """(bin per document, number of bins) of a ``tally`` key, made once."""
