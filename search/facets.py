@@ -84,16 +84,10 @@ class FacetTable:
 
     def cells(self, rows: str, columns: str) -> np.ndarray:
         """Each document's cell of a table of two single-valued facets: row code x (columns' values + 1) + column
-        code, the last column for no value; -1 without a row value. Made once per pair (``pivot``)."""
-        key = ("cells", rows, columns)
-        found = self.derived.get(key)
-        if found is None:
-            row_codes, column_codes = self.codes[rows].astype(np.int64), self.codes[columns]
-            width = len(self.values[columns]) + 1
-            found = np.where(row_codes >= 0, row_codes * width + np.where(column_codes >= 0, column_codes, width - 1),
-                             -1)
-            found = self.derived.setdefault(key, found)  # threads computing it at once keep the first
-        return found
+        code, the last column for no value; -1 without a row value. Kept only as ``tally``'s bins (``_bins``)."""
+        row_codes, column_codes = self.codes[rows].astype(np.int64), self.codes[columns]
+        width = len(self.values[columns]) + 1
+        return np.where(row_codes >= 0, row_codes * width + np.where(column_codes >= 0, column_codes, width - 1), -1)
 
     def tally(self, key: tuple, within: np.ndarray) -> np.ndarray:
         """Documents of ``within`` per bin of ``key``: ("codes", facet) a single-valued facet's codes, ("cells",
@@ -123,7 +117,8 @@ class FacetTable:
                 codes, length = self.codes[key[1]], len(self.values[key[1]]) + 1
             else:
                 codes, length = self.cells(*key[1:]), len(self.values[key[1]]) * (len(self.values[key[2]]) + 1) + 1
-            found = self.derived.setdefault(("bins", *key), ((codes + 1).astype(np.int32), length))
+            found = self.derived.setdefault(("bins", *key), ((codes + 1).astype(np.int32), length))  # threads
+            # making them at once keep the first
         return found
 
     def counts(self, name: str, within: np.ndarray) -> dict[str, int]:
