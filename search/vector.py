@@ -57,6 +57,36 @@ from .relevance import DEFAULT, Relevance, bm25_into, complete_lift, idf, length
 
 _SERIALS = itertools.count(1)  # evaluations' serial numbers, the stamps of what they cache (``LRU``)
 CACHE_POSTINGS = 2_000_000  # postings kept per index state and worker across queries (16 bytes each: 32 MB at most)
+DENSE_BYTES = 9  # a dense list's bytes per document (a float64 score and a bool): kept so when no larger than its
+# postings (16 bytes each), i.e. when the term is in at least 9/16 of the documents
+
+
+@dataclass(frozen=True)
+class Dense:
+    """A scored list of a term most documents hold, kept as arrays over every document: its scores (0.0 where it
+    is absent) and its documents as a mask. Summed with a dense add, which is 9x faster than a scatter-add of the
+    same postings at 100,000 bulletins (0.023 against 0.20 ms for 98,000 postings), and the same floats: a
+    document without the term adds 0.0. ``positive``: every score above 0."""
+
+    mask: np.ndarray
+    scores: np.ndarray
+    positive: bool
+
+    @classmethod
+    def of(cls, size: int, ids: np.ndarray, scores: np.ndarray) -> Dense:
+        mask, dense = _dense(size, ids, scores)
+        mask.flags.writeable = dense.flags.writeable = False  # shared by every query that reads the term
+        return cls(mask, dense, bool(len(scores)) and bool(scores.min() > 0))
+
+    def sparse(self) -> tuple[np.ndarray, np.ndarray]:
+        """(document numbers, scores), as the list was read and scored."""
+        ids = np.flatnonzero(self.mask)
+        return ids, self.scores[ids]
+
+
+def _weight(value) -> int:
+    """A cached value's weight in postings of 16 bytes: a list's postings, a dense list's bytes over 16."""
+    return -(-len(value.mask) * DENSE_BYTES // 16) if isinstance(value, Dense) else len(value[0])
 
 
 class PostingsCache:
@@ -69,10 +99,9 @@ class PostingsCache:
     """
 
     def __init__(self, limit: int):
-        weigh = lambda value: len(value[0])  # noqa: E731
         self.limit = limit
-        self.decoded = LRU(limit // 2, weigh=weigh)
-        self.hot = LRU(limit, weigh=weigh)
+        self.decoded = LRU(limit // 2, weigh=_weight)
+        self.hot = LRU(limit, weigh=_weight)
         self._lock = threading.Lock()  # a put that resizes the hot part is one step
 
     def get(self, key, stamp=None):
@@ -260,8 +289,11 @@ class VectorSearcher:
         """
         if isinstance(node, wq.Term):
             self._deadline.check()
+            ids = self._ids(node.fieldname, node.text)
+            if isinstance(ids, Dense):
+                return ids.mask.copy()
             mask = np.zeros(self.size, dtype=bool)
-            mask[self._ids(node.fieldname, node.text)] = True
+            mask[ids] = True
             return mask
         if type(node) in (wq.And, wq.Or):
             if not node.subqueries:
@@ -272,14 +304,18 @@ class VectorSearcher:
             return ~self.matches(node.query)
         return self._evaluate(node)[0]
 
-    def _ids(self, field: str, text: str) -> np.ndarray:
-        """A term's document numbers: those of its cached scored postings, else read; a list decoded from
-        Whoosh's blocks is scored and cached as ``scored`` does (read again, it would be decoded again)."""
+    def _ids(self, field: str, text: str) -> np.ndarray | Dense:
+        """A term's document numbers: those of its cached scored postings (its ``Dense`` list when so kept), else
+        read; a list decoded from Whoosh's blocks is scored and cached as ``scored`` does (read again, it would
+        be decoded again)."""
         found = self._recall((field, text))
         if found is not None:
-            return found[0]
+            return found if isinstance(found, Dense) else found[0]
         ids, weights, decoded = self._read(field, text)
-        return self._scored(field, text, ids, weights, decoded)[0] if decoded else ids
+        if not decoded:
+            return ids
+        found = self._scored(field, text, ids, weights, decoded)
+        return found if isinstance(found, Dense) else found[0]
 
     def _evaluate(self, node, root=False):
         if isinstance(node, wq.Term):
@@ -327,24 +363,36 @@ class VectorSearcher:
         When every score is positive, the matching documents are those whose sum is (a comparison instead of
         a scatter of every posting into the mask: 13 against 262 us for 270,000 postings).
         """
-        ids, scores, positive = [], [], True
+        lists, positive = [], True
         for term in terms:
             self._deadline.check()
-            term_ids, term_scores = self.scored(term.fieldname, term.text)
-            ids.append(term_ids)
-            scores.append(term_scores * term.boost if term.boost != 1 else term_scores)
-            positive = positive and (not len(term_ids) or bool(scores[-1].min() > 0))
+            found = self._list(term.fieldname, term.text)
+            if isinstance(found, Dense):
+                scores = found.scores * term.boost if term.boost != 1 else found.scores
+                positive = positive and found.positive and term.boost > 0
+            else:
+                scores = found[1] * term.boost if term.boost != 1 else found[1]
+                positive = positive and (not len(scores) or bool(scores.min() > 0))
+            lists.append((found, scores))
             if self._trace is not None:
-                self._trace.append(Trace(describe(term), *_dense(self.size, term_ids, scores[-1])))
+                self._trace.append(Trace(describe(term), *(
+                    (found.mask.copy(), scores.copy()) if isinstance(found, Dense)
+                    else _dense(self.size, found[0], scores))))
         total = np.zeros(self.size)
-        for term_ids, term_scores in zip(ids, scores, strict=True):
-            total[term_ids] += term_scores
+        for found, scores in lists:
+            if isinstance(found, Dense):
+                total += scores
+            else:
+                total[found[0]] += scores
         if positive:
             mask = total > 0
         else:
             mask = np.zeros(self.size, dtype=bool)
-            for term_ids in ids:
-                mask[term_ids] = True
+            for found, _ in lists:
+                if isinstance(found, Dense):
+                    mask |= found.mask
+                else:
+                    mask[found[0]] = True
         return mask, total * boost
 
     def _exclude(self, children, mask, scores):
@@ -420,26 +468,36 @@ class VectorSearcher:
 
     def _term(self, node):
         self._deadline.check()
-        ids, scores_at = self.scored(node.fieldname, node.text)
+        found = self._list(node.fieldname, node.text)
+        if isinstance(found, Dense):  # the cached arrays are shared: copies, which callers may change in place
+            return found.mask.copy(), found.scores * node.boost if node.boost != 1 else found.scores.copy()
+        ids, scores_at = found
         return _dense(self.size, ids, scores_at * node.boost if node.boost != 1 else scores_at)
 
     def scored(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(document numbers, score of each) of a term before its boost: BM25 for a scored field, else the weight.
 
         The scores depend only on the index state, so they are what the cache keeps, not the raw weights; a list
-        decoded from Whoosh's blocks is kept apart from those read from hot slices (``PostingsCache``).
+        decoded from Whoosh's blocks is kept apart from those read from hot slices (``PostingsCache``); a list of
+        most documents is kept ``Dense``.
         """
+        found = self._list(field, text)
+        return found.sparse() if isinstance(found, Dense) else found
+
+    def _list(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray] | Dense:
+        """A term's scored list as the cache keeps it: (document numbers, scores), or ``Dense``."""
         found = self._recall((field, text))
         return found if found is not None else self._scored(field, text, *self._read(field, text))
 
     def _scored(self, field: str, text: str, ids: np.ndarray, weights: np.ndarray,
-                decoded: bool) -> tuple[np.ndarray, np.ndarray]:
-        """A term's postings as read, scored and put in the cache (``scored``)."""
+                decoded: bool) -> tuple[np.ndarray, np.ndarray] | Dense:
+        """A term's postings as read, scored and put in the cache (``_list``): ``Dense`` when the term is in so
+        many documents that its arrays over every document take no more bytes than its postings."""
         if len(ids) and self.searcher.schema[field].scorable:
             frequency = len(ids)  # postings of every segment, deleted documents included: Whoosh's count
             weight = idf(frequency, self.doc_count_all, self.relevance.idf_floor)
             weights = bm25_into(weights, weight, np.take(self._norm(field), ids), self.relevance.k1)
-        found = (ids, weights)
+        found = Dense.of(self.size, ids, weights) if len(ids) * 16 >= self.size * DENSE_BYTES else (ids, weights)
         self._keep((field, text), found, decoded)
         return found
 

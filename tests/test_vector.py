@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from whoosh import query as wq
 
@@ -196,3 +197,32 @@ def test_whether_the_index_knows_a_syllable_or_a_pair_is_read_from_its_terms_not
     assert len(state.vector._postings) == 0
     assert [len(state.vector.scored(field, text)[0]) > 0 for field, text in (
         ("content", "cải"), ("content", "cảii"), ("content_pairs", "cach cai"))] == [True, False, False]
+
+
+@pytest.mark.parametrize("text", [*QUERIES, "thủ tục", '"thủ tục hành chính" tỉnh', "cai cach -tthc"])
+def test_lists_kept_dense_evaluate_to_the_same_arrays(engine, monkeypatch, text):
+    """Every list kept ``Dense`` and none: the same matches, scores (exact floats), partial and loose matches,
+    with each list read fresh and then from the cache."""
+    from search import vector
+
+    state = engine._current()
+    query, _ = compile_query(parse_query(text), engine._resolver(state), known=lambda s: True)
+
+    def runs(dense_bytes: int):
+        monkeypatch.setattr(vector, "DENSE_BYTES", dense_bytes)
+        searcher = vector.VectorSearcher(state.searcher, state.table.live, state.arrays.lengths,
+                                         vector.postings_cache(), state.hot, state.relevance)
+        found = [searcher.run(query, loose=True) for _ in range(2)]  # read, then cached
+        kept = [*searcher._postings.decoded._entries.values(), *searcher._postings.hot._entries.values()]
+        assert any(isinstance(value, vector.Dense) for value in kept) == (dense_bytes == 0)
+        return found
+
+    def flat(run):
+        mask, scores, parts, _, partial, loose = run
+        return [mask, scores, *(m for _, m in parts), partial, *(loose or ())]
+
+    dense, sparse = runs(0), runs(10 ** 9)
+    for got, expected in zip(dense + dense, sparse + sparse[::-1], strict=True):
+        assert len(flat(got)) == len(flat(expected))
+        for a, b in zip(flat(got), flat(expected), strict=True):
+            assert (a is None and b is None) or np.array_equal(a, b)
