@@ -11,6 +11,7 @@ returned and the page says which counts are missing (as Datasette does).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -71,9 +72,13 @@ def buckets(name: str, counts: dict[str, int], request: SearchRequest) -> list[F
     elif name == "topic":
         values.sort(key=lambda v: (-counts.get(v, 0), topic_ids().index(v)))
     else:
-        values.sort(key=lambda v: (-counts.get(v, 0), folded_key(v)))
+        values.sort(key=lambda v: (-counts.get(v, 0), _name_key(v)))
     return [FacetBucket(value=v, label=_label(name, v, request.lang), count=counts.get(v, 0), selected=v in selected)
             for v in values]
+
+
+_name_key = lru_cache(maxsize=8192)(folded_key)  # places and document numbers sorted on every response: a few
+# hundred names, each folded once
 
 
 def _label(name: str, value: str, lang: str) -> str:

@@ -50,7 +50,7 @@ from . import query as ast
 from .analysis import WORDS, number_parts, pair_terms, scan
 from .clauses import BestMatch, Lift, Sequence
 from .docnumbers import is_ref, ref_key
-from .querywords import abbreviations, function_words
+from .querywords import abbreviations, folded_function_words, function_words
 from .relevance import DEFAULT, Relevance
 from .textnorm import fold, has_diacritics
 
@@ -245,8 +245,7 @@ def _function_runs(syllables: list[Syllable]) -> dict[int, tuple[int, bool]]:
     one, or a query typed without any marks ("cua": của or cửa? "trong": trong or trọng?) - such a word
     weighs little but is not dropped.
     """
-    words = function_words()
-    folded_words = {fold(w) for w in words}
+    words, folded_words = function_words(), folded_function_words()
     marked = any(s.accented for s in syllables)
     runs, i = {}, 0
     while i < len(syllables):

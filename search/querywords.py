@@ -13,7 +13,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from .textnorm import normalize_key
+from .textnorm import fold, normalize_key
 
 DATA = Path(__file__).parent / "data"
 
@@ -37,3 +37,9 @@ def function_words() -> frozenset[str]:
     Multi-syllable entries ("đối với") are matched as whole pyvi words or syllable runs.
     """
     return frozenset(normalize_key(w) for w in _load("stopwords.json")["words"])
+
+
+@cache
+def folded_function_words() -> frozenset[str]:
+    """``function_words`` folded (diacritics removed): what a query typed without marks may spell."""
+    return frozenset(fold(w) for w in function_words())

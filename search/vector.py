@@ -378,11 +378,16 @@ class VectorSearcher:
                 self._trace.append(Trace(describe(term), *(
                     (found.mask.copy(), scores.copy()) if isinstance(found, Dense)
                     else _dense(self.size, found[0], scores))))
-        total = np.zeros(self.size)
+        total = None  # the first dense list is the sum so far as it is (0.0 + x is x): no zeros to add it to
         for found, scores in lists:
             if isinstance(found, Dense):
-                total += scores
+                if total is None:
+                    total = scores.copy() if scores is found.scores else scores
+                else:
+                    total += scores
             else:
+                if total is None:
+                    total = np.zeros(self.size)
                 total[found[0]] += scores
         if positive:
             mask = total > 0
@@ -393,7 +398,7 @@ class VectorSearcher:
                     mask |= found.mask
                 else:
                     mask[found[0]] = True
-        return mask, total * boost
+        return mask, total * boost if boost != 1 else total
 
     def _exclude(self, children, mask, scores):
         for child in children:
@@ -423,7 +428,7 @@ class VectorSearcher:
             if root:
                 self._partial = mask & ~enough
                 if self._want_loose:  # a word's syllables score where they stand, also without the whole word
-                    syllables = np.sum([s for _, s in soft], axis=0) if soft else np.zeros(self.size)
+                    syllables = _sum([s for _, s in soft], self.size)
                     self._loose = ((syllables > 0) & ~mask, syllables)
             mask &= enough
         if node.optional is not None:
@@ -575,6 +580,17 @@ def _dense(size: int, ids: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, 
     mask[ids] = True
     scores[ids] = values
     return mask, scores
+
+
+def _sum(arrays: list[np.ndarray], size: int) -> np.ndarray:
+    """The arrays added in order into a new array (zeros for none): what ``np.sum(arrays, axis=0)`` gives, without
+    stacking them into one array first."""
+    if not arrays:
+        return np.zeros(size)
+    total = arrays[0].copy()
+    for array in arrays[1:]:
+        total += array
+    return total
 
 
 def _sum_scores(parts, size: int) -> np.ndarray:
