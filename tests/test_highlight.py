@@ -87,3 +87,18 @@ def test_the_combined_pattern_finds_what_one_word_boundary_pattern_per_sequence_
                            + r")(?!\w)")
         text = "".join(rng.choice([*words, " ", " ", ", ", "-", "x", "(", "a"]) for _ in range(300)).lower()
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_text_is_flattened_as_splitting_it_into_words_would():
+    """``flattened`` replaces where it can and splits where it must: the same string as ``" ".join(text.split())``
+    for texts mixing spaces, line breaks, runs of both, other white space and control characters."""
+    import random
+
+    from search.highlight import flattened
+
+    rng = random.Random(7)
+    pieces = ["một", "cửa", "Hồ sơ", " ", " ", "  ", "\n", "\n\n", " \n ", "\t", "\xa0", "\u2028", "\r\n", "\x0b",
+              "\u200b", "x"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert flattened(text) == " ".join(text.split()), repr(text)
