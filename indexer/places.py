@@ -90,6 +90,11 @@ def units() -> dict:
     data["province_pattern"] = f"(?:{_alternatives(data['province_units'])})"
     bodies = _alternatives(unify_tones(body) for body in data["national_bodies"])
     data["national_subject"] = re.compile(rf"(?<!\w)(?:{bodies})(?!\w)", re.IGNORECASE)
+    rankings = data["unit_rankings"]  # leaders as written ("Sở Tư pháp", never the "cơ sở" of a sentence)
+    data["ranking_leader"] = re.compile(rf"(?<!\w)(?:{_alternatives(unify_tones(w) for w in rankings['leaders'])})"
+                                        r"(?!\w)")
+    data["ranking_verb"] = re.compile(rf"(?<!\w)(?:{_alternatives(unify_tones(w) for w in rankings['verbs'])})(?!\w)",
+                                      re.IGNORECASE)
     # a bare name right after one of these words is a commune, street or district, not the province
     data["lower_before"] = re.compile(rf"(?<!\w)(?:{_alternatives(data['lower_units'])})\s*$", re.I)
     # "Hà Nội (TTXVN 2/4/2024) ...": the place a news agency filed the story from, at the start of a text
@@ -325,12 +330,22 @@ def _headline_district(title: str, lead: str, province: str | None) -> str | Non
     return names[found.group("name")] if found else None
 
 
+def ranks_units(title: str) -> bool:
+    """A headline announcing the province's ranking of its units: it names a department or office leading or last
+    ("Sở Giao thông vận tải và huyện Nam Sách dẫn đầu chỉ số cải cách hành chính"; ``unit_rankings``)."""
+    title = unify_tones(title)
+    data = units()
+    return bool(data["ranking_leader"].search(title) and data["ranking_verb"].search(title))
+
+
 def _district(title: str, body: str, province: str | None, url_district: str | None,
               merged: bool = False) -> str | None:
     lead = _lead(body)
     headline = _headline_district(title, lead, province)
     if headline:
         return headline
+    if ranks_units(title):  # the districts it names are among the ranked, not the bulletin's place
+        return None
     in_title = {d for _, d in district_mentions(title, province, merged)}
     mentioned = Counter({d: n for (_, d), n in district_mentions(body, province, merged).items()})
     if in_title:  # unless the body ranks or lists the province's districts: then it is about all of them

@@ -193,6 +193,17 @@ RANKING = ("Năm 2022, Sở Tư pháp đứng đầu khối sở, ngành với 9
     # a provincial ranking whose headline names its leader: about every district it ranks
     ("Sở Tư pháp và thị xã Hòa Thành dẫn đầu chỉ số cải cách hành chính tỉnh Tây Ninh", RANKING,
      Place("Tây Ninh", None)),
+    # the same announcement whose body does not list the others: the headline alone says it ranks the units
+    ("Hải Dương: Sở Giao thông vận tải và huyện Nam Sách dẫn đầu chỉ số cải cách hành chính",
+     "UBND tỉnh Hải Dương vừa công bố Chỉ số cải cách hành chính năm 2023 của các sở, ban, ngành và UBND cấp "
+     "huyện. Huyện Nam Sách đạt 91,36 điểm, đứng đầu khối huyện.", Place("Hải Dương", None)),
+    # a district's own place in the ranking keeps its district; so does a "cơ sở" that leads
+    ("Huyện Đak Pơ xếp thứ 2 về chỉ số cải cách hành chính năm 2020",
+     "Theo kết quả UBND tỉnh Gia Lai công bố, huyện Đak Pơ đạt 86,5 điểm, xếp thứ 2/17 huyện, thị xã, thành phố.",
+     Place("Gia Lai", "Đăk Pơ")),
+    ("Thị xã Hòa Thành: các cơ sở y tế dẫn đầu về thanh toán không dùng tiền mặt",
+     "Ngày 5/4, UBND thị xã Hòa Thành (tỉnh Tây Ninh) tổng kết việc thanh toán viện phí không dùng tiền mặt.",
+     Place("Tây Ninh", "Hòa Thành")),
     # a district's own news that names two neighbours keeps its district
     ("Thị xã Hòa Thành đưa vào vận hành bộ phận một cửa hiện đại",
      "Ngày 5/4, UBND thị xã Hòa Thành (tỉnh Tây Ninh) đưa vào vận hành bộ phận một cửa hiện đại, sau huyện Gò "
