@@ -70,6 +70,7 @@ class ChromePatterns:
     own_number: tuple[re.Pattern, ...] = ()
     title_trim: tuple[re.Pattern, ...] = ()
     document_authority: tuple[re.Pattern, ...] = ()
+    document_clause: re.Pattern | None = None  # a line opening an official document's clause ("Căn cứ ...")
 
 
 @cache
@@ -87,7 +88,13 @@ def load_patterns(path: Path = PATTERNS) -> ChromePatterns:
                           document_header=tuple(re.compile(p, re.I) for p in document["header"]),
                           own_number=tuple(re.compile(p, re.I) for p in document.get("own_number", ())),
                           title_trim=tuple(re.compile(p, re.I) for p in data.get("title_trim", ())),
-                          document_authority=tuple(re.compile(p, re.I) for p in document.get("authority", ())))
+                          document_authority=tuple(re.compile(p, re.I) for p in document.get("authority", ())),
+                          document_clause=_openers(document.get("clauses", ())))
+
+
+def _openers(words) -> re.Pattern | None:
+    """A line opening on one of ``words`` (case-insensitive), or None for none."""
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\s", re.I) if words else None
 
 
 def _matches(patterns, line: str) -> bool:
@@ -203,8 +210,10 @@ def _scrap_or_banner(line: str) -> bool:
 
 
 def never_headline(line: str) -> bool:
-    """An item of a list ("- 1Nghị quyết ..."), a scrap or a banner (``_scrap_or_banner``)."""
-    return bool(LIST_ITEM.match(line)) or _scrap_or_banner(line)
+    """An item of a list ("- 1Nghị quyết ..."), an official document's clause ("Căn cứ Luật ...", the ``clauses``
+    of ``chrome.json``), a scrap or a banner (``_scrap_or_banner``)."""
+    clause = load_patterns().document_clause
+    return bool(LIST_ITEM.match(line)) or bool(clause and clause.match(line)) or _scrap_or_banner(line)
 
 
 def _may_be_headline(line: str, patterns: ChromePatterns) -> bool:

@@ -260,6 +260,30 @@ def test_the_pages_own_headline_above_a_document_beats_its_kind_and_subject():
     assert clean(page, url=subject_url).title == "QUYẾT ĐỊNH Ban hành Kế hoạch cải cách hành chính năm 2022"
 
 
+def test_a_legal_sites_table_of_particulars_and_a_documents_clauses_are_never_its_headline():
+    """The site's headline, then its table of the document's particulars, then the document: neither a row of the
+    table (the address spells its place) nor a clause ("Căn cứ ...", which spells the issuer) is the headline."""
+    headline = ("Quyết định 2689/QĐ-UBND năm 2020 công bố Danh mục thủ tục hành chính sửa đổi, bổ sung trong lĩnh "
+                "vực hộ tịch thuộc thẩm quyền giải quyết của Sở Tư pháp, Ủy ban nhân dân cấp huyện và Ủy ban nhân dân "
+                "cấp xã trên địa bàn tỉnh Vĩnh Long")
+    page = "\n".join([headline, "Số hiệu: | 2689/QĐ-UBND | Loại văn bản: | Quyết định |",
+                       "Nơi ban hành: | Tỉnh Vĩnh Long | Người ký: | Lê Quang Trung |",
+                       "Ngày ban hành: | 07/10/2020 | Ngày hiệu lực: | Đang cập nhật |",
+                       "ỦY BAN NHÂN DÂN |", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |", "Số: 2689/QĐ-UBND |",
+                       "Vĩnh Long, ngày 07 tháng 10 năm 2020 |", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+                       "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015 của Ủy ban nhân dân tỉnh",
+                       BODY])
+    cleaned = clean(page, url="https://example.vn/van-ban/quyet-dinh-2689-qd-ubnd-ban-hanh-tinh-vinh-long-nam-2020.htm")
+    assert (cleaned.title, cleaned.numbers) == (headline, ["2689/QĐ-UBND"])
+    long_headline = headline + " (06 thủ tục hành chính mới ban hành và 03 thủ tục hành chính được sửa đổi, bổ sung)"
+    clauses = "\n".join([long_headline, "| Số hiệu | 680/QĐ-UBND |", "| Cơ quan ban hành | Tỉnh Vĩnh Long |",
+                          "Căn cứ Quyết định số 01/2025/QĐ-UBND ngày 02 tháng 7 năm 2025 của Ủy ban nhân dân tỉnh "
+                          "Vĩnh Long quy định chức năng của Văn phòng", "Xét đề nghị của Chánh Văn phòng", BODY])
+    title = clean(clauses, url="https://example.vn/van-ban/Quyet-dinh-680-QD-UBND-2025-cong-bo-thu-tuc-hanh-chinh-"
+                               "van-phong-uy-ban-tinh-Vinh-Long-685512.html").title
+    assert title is None or not title.startswith(("Căn cứ", "Xét", "|"))
+
+
 def test_a_document_below_a_metadata_table_and_wrapped_over_lines():
     table = [f"Thuộc tính {n}: Đang cập nhật | Ghi chú: không" for n in range(8)]
     page = "\n".join([*table, "ỦY BAN NHÂN DÂN", "TỈNH ĐIỆN BIÊN", "-------", "|", "CỘNG HÒA XÃ HỘI",

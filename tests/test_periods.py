@@ -16,6 +16,10 @@ from indexer.periods import reporting_period
     ("Tổng kết công tác CCHC năm 2022 và triển khai nhiệm vụ năm 2023", "", "2023-02-24", (2022, "FY")),
     ("Ban hành Kế hoạch công tác cải cách hành chính năm 2021", "", "2021-01-05", (2021, "FY")),
     ("Kế hoạch CCHC giai đoạn 2021-2025", "", "2021-03-02", (None, None)),  # many years: none of them
+    # an index announced is the year's; a decision publishing a list of procedures reports on no period
+    ("Công bố chỉ số cải cách thủ tục hành chính các xã, phường năm 2021", "", "2022-03-01", (2021, "FY")),
+    ("Quyết định 2689/QĐ-UBND năm 2020 công bố Danh mục thủ tục hành chính sửa đổi, bổ sung lĩnh vực hộ tịch", "",
+     "2020-10-07", (2020, None)),
     # the year reported on, not the year of publication
     ("Huyện công bố Chỉ số CCHC năm 2022 của các xã", "Sáng 02/03/2023, UBND huyện công bố.", "2023-03-02",
      (2022, "FY")),
