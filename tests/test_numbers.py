@@ -25,6 +25,13 @@ def test_numbers_of_a_sentence_with_their_units():
         (2.0, None, "", False)]  # the year and the level are no values
 
 
+def test_a_score_out_of_a_hundred_is_a_score_and_other_fractions_stay_out():
+    key = ("chỉ số cchc năm 2023 của tỉnh đạt 88,02/100, xếp thứ 20/63 tỉnh; khối huyện đạt 91/100 điểm; "
+           "đạt 40,62/80 điểm; 18/20 sở đạt")
+    assert [(n.value, n.unit) for n in read_numbers(key)] == [(88.02, "score"), (20.0, "rank"), (91.0, "score"),
+                                                             (40.62, "score")]
+
+
 def test_a_score_or_share_with_a_decimal_point_is_no_thousands():
     key = ("sở tư pháp có tổng số điểm 92.83 điểm, chỉ số đạt 91.651%; tỉnh đạt 45.366 điểm; kết nối 12.500 điểm "
            "cầu; tiếp nhận 14.292 hồ sơ")
