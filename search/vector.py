@@ -355,9 +355,9 @@ class VectorSearcher:
         return mask, _sum_scores(parts, self.size) * node.boost
 
     def _terms(self, terms: list, boost: float):
-        """An ``Or`` of terms summed sparsely: each term's scores added where its documents are, into one array
-        (a term's documents are distinct), instead of a dense array per term; 2.6x faster than one ``bincount``
-        of the lists put end to end, which had to copy them first.
+        """An ``Or`` of terms summed into one array: each term's scores added where its documents are (a term's
+        documents are distinct), instead of a dense array per term, 2.6x faster than one ``bincount`` of the lists
+        put end to end, which had to copy them first; a term kept ``Dense`` (in most documents) by a dense add.
 
         Each document's sum is taken in the children's order, as ``_sum_scores`` takes it: the same floats.
         When every score is positive, the matching documents are those whose sum is (a comparison instead of
