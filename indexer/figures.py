@@ -84,6 +84,7 @@ from .indicators import vocabulary
 from .numbers import Number, read_numbers
 from .periods import YEARS_SPAN, stated_period
 from .places import BARE_DISTRICT_WORD, district_mentions, provinces_named
+from .tables import table_rows
 
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
@@ -813,7 +814,50 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     rows, rounded, defaulted, read = _read_rows(text, context)
     kept = [row for at, row in enumerate(rows) if (at not in rounded or not _said_exactly(row, read))
             and not _given_again(at, rows, defaulted)]
-    return _without_second_breakdowns(kept)
+    given = {_row_key(row) for row in kept}
+    tabled = [row for row in _table_figures(text, context) if _row_key(row) not in given]
+    return sorted(_without_second_breakdowns(kept) + tabled, key=lambda row: row["start"])
+
+
+def _table_figures(text: str, context: Context) -> list[dict]:
+    """The scores and ranks of a table of units (``indexer.tables``), of the one index its caption or, failing
+    that, the headline names, each of its unit (a unit the rules cannot place is left out) and of the index's year:
+    the year its caption or headline names, else the bulletin's."""
+    rows = table_rows(text)
+    if not rows:
+        return []
+    caption = text[max(0, rows[0].start - CAPTION_CHARS):rows[0].start]
+    family = _named_index(caption) or _named_index(context.title or "")
+    year = _last_year_named(caption) or _last_year_named(context.title or "") or context.year
+    if family is None or year is None:
+        return []
+    out = []
+    for row in rows:
+        scope = _item_scope(row.unit, context) or _agency_cell(row.unit)
+        if scope is None:
+            continue
+        for value, unit in ((row.score, "%" if family == "sipas" else "score"), (row.rank, "rank")):
+            if value is not None:
+                out.append({"indicator": _of_family(family, unit), "value": float(value), "unit": unit,
+                            "period": "FY", "year": year, "scope": scope[0], "scope_level": scope[1],
+                            "start": row.start, "end": row.end, "sentence": row.line})
+    return out
+
+
+def _agency_cell(cell: str) -> tuple[str, str, bool] | None:
+    """A table's unit cell that opens on an agency's head word ("Sở Lao động - Thương binh và Xã hội", whose dash
+    the rules for sentences stop at): the whole cell is the agency's name."""
+    return (" ".join(cell.split()), "agency", True) if vocabulary()["agency_head"].match(cell) else None
+
+
+CAPTION_CHARS = 600  # the text above a table its caption and header are read in
+_YEAR_NAMED = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/])")
+
+
+def _last_year_named(text: str) -> int | None:
+    """The last year ``text`` names ("PAR INDEX 2023", "năm 2019"), None when none."""
+    found = _YEAR_NAMED.findall(text)
+    return int(found[-1]) if found else None
 
 
 def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[dict], set, set, list[dict]]:

@@ -37,6 +37,9 @@ def vocabulary() -> dict:
                           r"(?:,\s*(?:[Tt]hể thao và [Dd]u lịch|[Tt]hương binh và [Xx]ã hội))?"  # names with a comma
                           r"(?=\s*(?:[,(:;]|cấp\s|tỉnh|huyện|của|đã|đạt|có|"
                           r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|cũng|tăng|giảm|vào|$))")
+    # a name that opens on an agency's or a ministry's head, whatever follows (a table's unit cell)
+    head = re.compile(r"(?:" + "|".join(_head(a) for a in sorted([*data["agencies"], *data["ministries"]], key=len,
+                                                                  reverse=True)) + r")(?!\w)")
     counted = {code: {normalize_key(w) for w in spec.get("counted", [])} for code, spec in data["indicators"].items()}
     return {"units": {code: spec["units"] for code, spec in data["indicators"].items()}, "cues": cues,
             "counted": counted,
@@ -67,6 +70,7 @@ def vocabulary() -> dict:
             "group_count": re.compile(rf"(?<![\w/.,])\d+(?:\s*/\s*\d+)?\s+(?:{words['groups']})(?!\w)"),
             "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},
             "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies,
+            "agency_head": head,
             "ministry": re.compile(rf"^(?:{ministries})(?![\w&-])"),
             # an agency that reports the figures: "theo báo cáo của Sở Nội vụ", "Sở Nội vụ tỉnh vừa công bố"
             "source_before": re.compile(rf"(?<!\w)(?:{words['sources']})\s*$"),
