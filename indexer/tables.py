@@ -24,7 +24,6 @@ from search.textnorm import normalize_key
 from .numbers import parse_number
 
 SCORES = ("share", "index", "total")  # the columns a score is read from
-NUMERIC = {"rank", "share", "index", "total", "other"}  # columns of numbers (an "other" may be a grade: "Tốt", "A")
 MAX_COLUMNS = 10
 HEADER_LINES = 14  # lines above a cell-a-line table's first row its header is sought in
 HEADER_WORDS = 30  # a header printed on one line is at most this long (a sentence naming columns is no header)
