@@ -37,7 +37,8 @@ class Relevance:
     proximity_boost: float = 1.0  # the query's neighbouring syllables found side by side
     min_share: float = 0.35  # share of the query's idf weight a best-match result needs (0.35-0.5: real dev's plateau)
     weak_share: float = 0.3  # weight, in that share, of an unaccented syllable that folds like a function word
-    complete_lift: float = 0.5  # every word present: lifted by this share of the best partial score + 1 (1: a tier)
+    complete_lift: float = 0.3  # every word present: lifted by this share of the best partial score + 1 (1: a tier;
+    # 0.2-0.4 real dev's plateau since the thirteenth round, 0.5 before)
     widen_below: float = 10  # fewer bulletins than this hold the share of the words: those holding some follow
     understood_boost: float = 0.2  # score times 1 + this per year, period or place named in the query it has
     headline_lift: float = 0.2  # score times 1 + this where the headline holds every word of the query

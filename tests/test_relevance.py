@@ -239,7 +239,7 @@ def test_a_headline_holding_every_word_of_the_query_lifts_its_bulletin(tmp_path)
     bulletins = {
         "headline": f"{query}\n\nSáng 2/1, tỉnh khai trương nơi tiếp nhận hồ sơ của người dân và doanh nghiệp.",
         "body": ("Tổng kết công tác năm 2020 của tỉnh\n\nTrung tâm phục vụ hành chính công của tỉnh; hoạt động đi "
-                 "vào nền nếp, Trung tâm hoạt động hiệu quả, phục vụ tốt."),
+                 "vào nền nếp, cán bộ làm việc hiệu quả, phục vụ tốt người dân."),
     }
     engine = engine_over(bulletins, tmp_path)
     lifted = {hit.id: hit.score for hit in engine.run_search(make_request(query)).results}
