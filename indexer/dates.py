@@ -72,7 +72,8 @@ DATE_LINE = re.compile(
     re.I,
 )
 # the other parts of a byline split by bars: "Tác giả: Thanh Tùng", "Theo Báo Phú Thọ", "Cải cách hành chính"
-_BYLINE_PART = re.compile(r"^(?:[^\d|:]{1,30}:\s*[^|]{0,50}|[^\d|:]{1,45}|(?:lượt xem|lượt đọc)\s*:?\s*[\d.,]+)$", re.I)
+_BYLINE_PART = re.compile(r"^(?:[^\d|:]{1,30}:\s*[^|]{0,50}|[^\d|:]{1,45}|(?:lượt xem|lượt đọc)\s*:?\s*[\d.,]+"
+                          r"|[\d.,]{1,9})$", re.I)  # a view counter may stand without its label: "14/03/2022 | 1074"
 # bylines split by bars, or by dashes between labelled parts ("Tác giả: Lan Anh - Ngày: 12/05/2022")
 _BYLINE_BAR = re.compile(r"\s*\|\s*|\s+[-–]\s+(?=[^\d|:]{1,30}:)")
 _DASHED_LABEL = re.compile(r"\s[-–]\s+[^\d|:]{1,30}:")
@@ -161,6 +162,8 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
     ('2019-03-05', False)
     >>> parse_date_line("Ngày đăng: 03/04/2024 | Tác giả: Thanh Tùng | Lượt xem: 317")
     ('2024-04-03', True)
+    >>> parse_date_line("14/03/2022 | 1074")
+    ('2022-03-14', False)
     >>> parse_date_line("Chiều ngày 23/2/2023, tại hội trường") is None
     True
     >>> parse_date_line("6/4/19 3:43 PM")

@@ -29,6 +29,7 @@ from indexer.dates import parse_date_line
     ("Chủ nhật, 05/01/2021", ("2021-01-05", False)),
     # bylines: the date among short labelled parts
     ("Ngày đăng: 03/04/2024 | Tác giả: Thanh Tùng | Lượt xem: 317", ("2024-04-03", True)),
+    ("14/03/2022 | 1074", ("2022-03-14", False)),  # a view counter printed without its label
     ("21/05/2017 07:50 | Theo Báo Yên Bái", ("2017-05-21", False)),
     ("Tin tức - Sự kiện | Cải cách hành chính | 12/10/2020", ("2020-10-12", False)),
     ("Thứ Tư, 10:35, 10/01/2018", ("2018-01-10", False)),
