@@ -61,25 +61,28 @@ def _read(kinds: list[str], cells: list[str]) -> tuple[str, float | None, int | 
     """(unit, score, rank) of a row's cells under columns of ``kinds``; None when they do not fit."""
     if len(kinds) != len(cells) or kinds.count("unit") != 1:
         return None
-    values: dict[str, float] = {}
     scores: list[float] = []
-    unit = ""
+    unit, rank = "", None
     for kind, cell in zip(kinds, cells, strict=True):
         if kind == "unit":
             unit = cell
-            if not re.search(r"[^\W\d_]{2}", cell) or parse_number(cell) is not None:
+            if not _NAMED.search(cell) or parse_number(cell) is not None:
                 return None
             continue
         value = parse_number(cell)
-        if kind in ("row", "rank") and not re.fullmatch(r"\d{1,3}", cell) or value is None and kind != "other":
+        if kind in ("row", "rank") and not _PLACE.fullmatch(cell) or value is None and kind != "other":
             return None  # a grade ("Tốt", "A") may stand in another column, never a number's place
-        if value is not None:
-            values[kind] = value
-            scores += [value] if kind in SCORES else []
+        if kind == "rank":
+            rank = int(value)
+        elif kind in SCORES:
+            scores.append(value)
     score = scores[0] if len(set(scores)) == 1 else None  # two score columns that disagree ("Tổng điểm" and the
     # share of a maximum): which one the index is is a guess, so none is read
-    rank = values.get("rank")
-    return (unit, score, int(rank) if rank is not None else None) if score is not None or rank else None
+    return (unit, score, rank) if score is not None or rank else None
+
+
+_NAMED = re.compile(r"[^\W\d_]{2}")  # a cell with a word in it: a unit's name
+_PLACE = re.compile(r"\d{1,3}")  # a row number or a rank
 
 
 _ROW = re.compile(r"(?P<n>\d{1,3})\.?\s+(?P<unit>[^\d%|]*?[^\W\d_][^\d%|]*?)\s+"
@@ -133,7 +136,7 @@ def _cells_a_line(lines: list[tuple[int, int, str]]) -> list[TableRow]:
         while at + width <= len(texts):
             cells = texts[at:at + width]
             read = _read(kinds, cells)
-            if read is None or not re.fullmatch(r"\d{1,3}", cells[0]):
+            if read is None or not _PLACE.fullmatch(cells[0]):
                 break
             found.append(TableRow(lines[at][0], lines[at + width - 1][1], " ".join(cells), *read))
             at += width
@@ -144,7 +147,7 @@ def _cells_a_line(lines: list[tuple[int, int, str]]) -> list[TableRow]:
 
 def _width(texts: list[str], at: int) -> int | None:
     """The row width of a cell-a-line table whose first row starts at ``at`` ("1", a name, ... "2"), else None."""
-    if texts[at] != "1" or at + 1 >= len(texts) or not re.search(r"[^\W\d_]{2}", texts[at + 1]):
+    if texts[at] != "1" or at + 1 >= len(texts) or not _NAMED.search(texts[at + 1]):
         return None
     for width in range(3, MAX_COLUMNS + 1):
         if at + 2 * width < len(texts) and texts[at + width] == "2" and texts[at + 2 * width] == "3":
