@@ -112,7 +112,8 @@ def _cues() -> dict:
             "improving": re.compile(rf"(?:{words('improving').pattern})\s+(?:các\s+)?(?:{words('indices').pattern})"),
             "index_year": re.compile(rf"(?:{words('indices').pattern})\)?\s*(?:năm\s+)?{_YEAR}\b"),
             "year_end_months": data["year_end_months"], "annual_documents": frozenset(data["annual_documents"]),
-            "lead_index": re.compile(rf"(?:{words('indices').pattern})[^\d.;\n]{{0,30}}?\b(?:năm\s+)?{_YEAR}\b"),
+            "lead_index": re.compile(rf"(?:{words('indices').pattern}){data['index_name_tail']}[^\d.;\n]{{0,30}}?\b"
+                                     rf"(?:năm\s+)?{_YEAR}\b"),
             "lead_annual": re.compile(rf"(?:{words('annual').pattern})[^.;\n]{{0,60}}?\bnăm\s+{_YEAR}\b"),
             "lead_year_end": re.compile(rf"(?:{words('year_end').pattern})[^.;\n]{{0,60}}?\bnăm\s+{_YEAR}\b")}
 

@@ -57,6 +57,12 @@ from indexer.periods import reporting_period
      None, (2023, "FY")),
     ("Nhiều điểm sáng trong cải cách", "Vừa qua, UBND huyện tổ chức tổng kết công tác CCHC năm 2018.", "2019-01-20",
      (2018, "FY")),
+    # the satisfaction index in its official wording, the year after the unit it covers
+    ("Sở Xây dựng đứng cuối bảng", "Sở Xây dựng có chỉ số hài lòng thấp nhất, đạt 82,1%.\n\nNgày 20/1, UBND tỉnh "
+     "phê duyệt kết quả Chỉ số hài lòng của tổ chức, cá nhân đối với sự phục vụ của các cơ quan hành chính nhà "
+     "nước trên địa bàn tỉnh năm 2024.", "2025-01-21", (2024, "FY")),
+    ("Người dân hài lòng hơn", "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính "
+     "nhà nước (SIPAS) năm 2022 của tỉnh đạt 85,5%.", "2023-04-02", (2022, "FY")),
     ("KẾ HOẠCH KIỂM SOÁT THỦ TỤC HÀNH CHÍNH CỦA TỈNH", "UBND tỉnh ban hành Kế hoạch số 12/KH-UBND về kiểm soát "
      "thủ tục hành chính năm 2021.", "2021-01-08", (2021, "FY")),
     ("Nhiều điểm sáng trong cải cách", "Vừa qua, UBND huyện ban hành kế hoạch năm 2018.", "2018-01-20",
