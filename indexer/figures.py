@@ -239,19 +239,20 @@ def _place_at(text: str) -> bool:
     return any(text.startswith(name) for name in names)
 
 
-def _cue(window: str, number: Number, after: bool = False) -> str | None | bool:
+def _cue(window: str, number: Number, after: bool = False, own: bool = False) -> str | None | bool:
     """The indicator the cues of ``window`` name for ``number`` (nearest it; in its own clause when that names
-    one), None for none, False when two clash. Only indicators that take the number's unit count."""
+    one, else in the clauses before it unless ``own``), None for none, False when two clash. Only indicators
+    that take the number's unit count."""
     window = vocabulary()["names"].sub(lambda m: " " * len(m.group()), window)
     fits = _fitting(number)
     hits = [(m.start(), m.end(), code) for code, pattern, first in vocabulary()["cues"] if code in fits
             and first in window for m in pattern.finditer(window)]
     clause = max((m.end() for m in re.finditer(r"[,;:(]", window) if not _lists(window, m.start(), hits)),
                  default=0) if not after else len(window)
-    own = [h for h in hits if h[0] >= clause] if not after else hits
-    if not own and _PARTS_BEFORE.search(window, 0, clause):
+    own_hits = [h for h in hits if h[0] >= clause] if not after else hits
+    if not own_hits and _PARTS_BEFORE.search(window, 0, clause):
         return None  # "đã giải quyết 5676, trong đó: 3731 hồ sơ ...": a part of the figure before, whatever it is
-    hits = own or hits
+    hits = own_hits or ([] if own else hits)
     if not hits:
         return None
     best = min(hits, key=lambda h: (h[0], -h[1])) if after else max(hits, key=lambda h: (h[1], h[1] - h[0]))
@@ -541,7 +542,10 @@ def _code(key: str, number: Number, window: str, previous) -> str | None | bool:
         return None  # "97,4% người được hỏi hài lòng đối với cấp ủy": the figure of another index
     named = _cue(phrase, number, after=True) if number.unit in ("%", "count") else None
     before = _cue(window, number)
-    code = named if named is not None and (before is None or str(named).startswith(REFINEMENTS)) else before
+    # the words after the number win over a cue before it that is not in its own clause: "trong số hồ sơ đã giải
+    # quyết, có tới hơn 28.000 hồ sơ bị trễ hạn" counts late dossiers
+    code = named if named is not None and (before is None or str(named).startswith(REFINEMENTS)
+                                           or _cue(window, number, own=True) is None) else before
     if code is None and previous is not None:
         code = _follower(key[previous[0].end:number.start], previous, number)
         number.follows = code is not None

@@ -184,6 +184,13 @@ def test_dossiers_asking_to_be_resolved_are_dossiers_received():
         ("dossiers_received", 45120.0, "Q1")]
 
 
+def test_the_words_after_a_count_win_over_a_cue_of_an_earlier_clause():
+    sentence = ("Trong quý I/2024, tỉnh đã giải quyết 9.800 hồ sơ. Đáng chú ý, trong số hồ sơ đã giải quyết, có tới "
+                "hơn 120 hồ sơ bị trễ hạn.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(sentence, CAO_BANG_Q1)] == [
+        ("dossiers_resolved", 9800.0), ("dossiers_late", 120.0)]
+
+
 def test_an_agency_ranked_first_is_the_scope_and_a_par_index_share_wins_over_its_points():
     context = Context(province="Tuyên Quang", district=None, year=2022, period="FY")
     first = ("Theo đó, Sở Tư pháp đứng đầu về chỉ số cải cách hành chính với tổng điểm các lĩnh vực là 62,62 điểm, "
