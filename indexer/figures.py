@@ -103,9 +103,10 @@ _RANK_AFTER = re.compile(r"^(?:(?:\s*/\s*\d+)?\s+tỉnh,\s*thành phố(?:\s+tr�
 _SHARE_BEFORE = re.compile(r"(?:\(|,|=)\s*(?:(?:đạt|chiếm|bằng|với)\s+)?(?:tỷ lệ\s*)?(?:là\s*)?"
                            r"(?:(?:hơn|trên|gần|khoảng|xấp xỉ)\s+)?$")  # ", chiếm tỷ lệ", "(đạt gần"
 _SHARE_NEXT = re.compile(r"\s*(?:đạt|chiếm)(?:\s+tỷ lệ)?(?:\s+là)?\s*")  # "1.309 hồ sơ giải quyết quá hạn chiếm 0,6%"
-_NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng|sớm)\s+h[ạẹ]n)|đạt|chiếm|trong|với|so"
-                          r"|tăng|giảm|là)\s|(?<!đúng)(?<!trước)(?<!sớm)\svà\s|$)")  # "hồ sơ giải quyết đúng và
-# trước hạn", "đúng và sớm hạn": one phrase; not "114.977 và đúng hạn là 1.022.796", two
+_NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đúng|sớm)\s+(?:thời\s+)?h[ạẹ]n)|đạt|chiếm"
+                          r"|trong|với|so|tăng|giảm|là)\s|(?<!đúng)(?<!trước)(?<!sớm)\svà\s|$)")
+# "hồ sơ giải quyết đúng và trước hạn", "đúng và sớm hạn", "trước và đúng thời hạn": one phrase; not "114.977 và
+# đúng hạn là 1.022.796", two
 # an average of all provinces: "trung bình cả nước", "các tỉnh, thành phố ... giá trị trung bình", "... đạt kết quả
 # trung bình là 81,15%"
 _NATIONAL_AVERAGE = re.compile(r"(?:trung bình|bình quân)(?: chung)?(?: của)? (?:cả nước|toàn quốc)"

@@ -191,6 +191,18 @@ def test_the_words_after_a_count_win_over_a_cue_of_an_earlier_clause():
         ("dossiers_resolved", 9800.0), ("dossiers_late", 120.0)]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Năm 2024, huyện đã giải quyết đúng và trước thời hạn 4.990 hồ sơ, đạt tỷ lệ 99,8%.",
+     [("dossiers_on_time", 4990.0), ("dossiers_on_time", 99.8)]),
+    ("Năm 2024, Trung tâm có 4.990 hồ sơ được giải quyết trước và đúng thời hạn.", [("dossiers_on_time", 4990.0)]),
+    # "trước thời hạn" alone is the early part, and beside it "đúng hạn" is the rest: no total of either
+    ("Hồ sơ đã có kết quả giải quyết là 5.676 hồ sơ, trong đó: 3.731 hồ sơ có kết quả trước thời hạn; 1.878 hồ sơ "
+     "có kết quả đúng hạn.", [("dossiers_resolved", 5676.0)]),
+])
+def test_on_time_and_early_worded_with_thoi_han(sentence, expected):
+    assert [(r["indicator"], r["value"]) for r in extract_figures(sentence, CAO_BANG_Q1)] == expected
+
+
 def test_an_agency_ranked_first_is_the_scope_and_a_par_index_share_wins_over_its_points():
     context = Context(province="Tuyên Quang", district=None, year=2022, period="FY")
     first = ("Theo đó, Sở Tư pháp đứng đầu về chỉ số cải cách hành chính với tổng điểm các lĩnh vực là 62,62 điểm, "
