@@ -181,7 +181,8 @@ _INDEX_OPENING = re.compile(r"^\W*(?:chỉ số\s+)?(?:par\s*index|papi|sipas|ch
 # a range of values, neither end a figure: "mức độ hài lòng từ 79% đến hơn 80%", "từ 88,45 đến 95,53 điểm"
 _VALUE_RANGE = re.compile(r"(?<!\w)từ\s+(?:mức\s+)?\d[\d.,]*\s*%?\s*(?:điểm\s*)?(?:đến|tới|-|–)\s*"
                           r"(?:hơn|trên|gần|dưới)?\s*\d[\d.,]*\s*%?")
-_SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng)?(?:\s+số)?(?:\s+điểm)?(?:\s+số)?(?:\s+là)?\s*$")
+_SCORE_BEFORE = re.compile(r"(?:với|đạt)(?:\s+tổng)?(?:\s+số)?(?:\s+điểm)?(?:\s+số)?(?:\s+đạt(?:\s+được)?)?"
+                           r"(?:\s+là)?\s*$")
 _NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp nhận |nhận )?mới\b")  # "16.041 hồ sơ tiếp nhận mới"
 _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
 _WITH_ASIDE = re.compile(r"[^,;:().]*(?:\([^()]*\))?")  # a count's noun phrase and a bracket after it

@@ -255,6 +255,10 @@ def test_a_quarter_written_with_a_dot_a_bare_count_before_a_bracket_and_a_score_
         ("dossiers_resolved", 9986.0, "Q3", 2024), ("dossiers_on_time", 9143.0, "Q3", 2024),
         ("dossiers_late", 743.0, "Q3", 2024), ("par_index_rank", 50.0, "FY", 2023),
         ("par_index_score", 83.0, "FY", 2023)]
+    ministry = ("Theo kết quả PAR Index 2023, Bộ Tư pháp xếp thứ 7 trên tổng số 17 bộ, cơ quan ngang bộ với số điểm "
+                "đạt được là 88,15/100 điểm, tăng 1,2 điểm so với năm 2022.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(ministry, CAO_BANG_Q1)] == [
+        ("par_index_rank", 7.0, "Bộ Tư pháp"), ("par_index_score", 88.15, "Bộ Tư pháp")]
 
 
 def test_a_district_bulletins_sentence_continues_the_unit_its_paragraph_named():
