@@ -87,6 +87,7 @@ from .places import BARE_DISTRICT_WORD, district_mentions, provinces_named
 from .tables import table_rows
 
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
+_LISTED_CUE_WORDS = 4  # at most this many words between a cue listed after a comma and its number
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
 _DIGIT = re.compile(r"\d")
 _WHOLE_END = re.compile(r"[.!?:;)\"”…]\s*$")  # the last character of a text that is not cut off
@@ -158,7 +159,8 @@ _COMPARED_YEAR = re.compile(r"(?<!\w)(?:so(?: với)?(?: cùng kỳ)?(?: năm)?|
                             r"(?:19|20)\d{2}(?!\d)")  # "so với năm 2019", "cao hơn tỷ lệ ... của tỉnh năm 2018"
 _CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+[\d.,]+\s*(?:điểm|bậc|%)?\s*so(?: với)?(?: cùng kỳ)?(?: năm)? "
                      r"(?:19|20)\d{2}(?!\d)")  # a change with the year compared with, between a cue and its number
-_DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*\)")  # "(năm 2017, Hòa Bình xếp ở vị trí thứ 55)"
+# "(năm 2017, Hòa Bình xếp ở vị trí thứ 55)"; a page may drop the closing bracket at the sentence's end
+_DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*(?:\)|$)")
 # the year compared with and its own figures in brackets: "tăng điểm so với 2017 (đạt 37,08 điểm, đứng thứ 27)"
 _COMPARED_ASIDE = re.compile(r"(?<!\w)[Ss]o với (?:cùng kỳ )?(?:năm )?((?:19|20)\d{2})(?!\d)\s*(\([^()]*\d[^()]*\))")
 _COMPARED_ASIDE_KEY = re.compile(r"so với (?:cùng kỳ )?(?:năm )?(?:19|20)\d{2}(?!\d)\s*\([^()]*$")  # inside one
@@ -274,8 +276,12 @@ def _lists(window: str, comma: int, hits: list) -> bool:
     if window[comma] != ",":
         return False
     before = any(window[end:comma].strip() == "" for _, end, _ in hits)
-    after = {code for start, _, code in hits if start > comma and window[comma + 1:start].strip() == ""}
-    return before and len(after) == 1
+    after = {(code, end) for start, end, code in hits if start > comma and window[comma + 1:start].strip() == ""}
+    # the cue after the comma leads up to the number ("tiếp nhận, giải quyết tổng số 326.031"); one followed by
+    # more words names a subject of its own ("... và Chỉ số hài lòng của người dân, chỉ số CCHC năm 2019 của tỉnh
+    # đạt 79,51 điểm": the comma closes the list before it)
+    return before and len({code for code, _ in after}) == 1 \
+        and any(len(window[end:].split()) <= _LISTED_CUE_WORDS for _, end in after)
 
 
 def _fitting(number: Number) -> set[str]:

@@ -261,6 +261,19 @@ def test_a_quarter_written_with_a_dot_a_bare_count_before_a_bracket_and_a_score_
         ("par_index_rank", 7.0, "Bộ Tư pháp"), ("par_index_score", 88.15, "Bộ Tư pháp")]
 
 
+def test_a_comma_closing_a_list_of_indices_and_an_aside_whose_bracket_is_never_closed():
+    context = Context(province="Điện Biên", district=None, year=2022, period="FY")
+    text = ("(ĐBP) - Theo báo cáo Chỉ số cải cách hành chính năm 2022 của các bộ, cơ quan ngang bộ, UBND các tỉnh, "
+            "thành phố trực thuộc Trung ương và Chỉ số hài lòng về sự phục vụ hành chính, chỉ số cải cách hành chính "
+            "năm 2022 của tỉnh Điện Biên đạt 81,07 điểm, xếp hạng 45/63 tỉnh, thành phố; tăng 9 bậc so với năm 2021 "
+            "(năm 2021 đạt 78,64 điểm, xếp hạng 54/63 tỉnh, thành phố.")
+    assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 81.07, 2022), ("par_index_rank", 45.0, 2022), ("par_index_score", 78.64, 2021),
+        ("par_index_rank", 54.0, 2021)]
+    listed = "Năm 2022, huyện đã tiếp nhận, giải quyết tổng số 26.031 hồ sơ."  # a comma that lists two cues
+    assert extract_figures(listed, context) == []
+
+
 def test_a_district_bulletins_sentence_continues_the_unit_its_paragraph_named():
     context = Context(province="Quảng Nam", district="Hội An", year=2020, period="Q3")
     text = ("Theo UBND TP.Hội An, trong quý III.2020, hồ sơ mới tiếp nhận là 10.133 hồ sơ. Số hồ sơ đã giải quyết: "
