@@ -171,6 +171,7 @@ _OWN_YEAR_AFTER = re.compile(r"\s*" + _YEAR_BRACKET)  # "78,29% (năm 2021)": th
 # figure only with its own year (``_RISE_TO``, after the first; ``_RISEN``, all between the two)
 _RISE = r"\s*(" + _YEAR_BRACKET + r")?\s*(?:lên|xuống)(?:\s+mức)?"
 _RISE_TO = re.compile(_RISE + r"\s+(?=\d)")
+_RISEN_TO = re.compile(r"(?<!\w)(?:lên|xuống)(?:\s+(?:mức|xếp hạng|hạng|vị trí|thứ))*\s*$", re.I)
 _RISEN = re.compile(_RISE + r"\s*")
 _DATED_ASIDE_KEY = re.compile(r"\(\s*năm (?:19|20)\d{2}(?!\d)[^()]*$")  # a rank inside "(năm 2016 xếp thứ"
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
@@ -963,7 +964,9 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
             figure_scope = NATIONAL if number.national else own or scope
             aside = next((m for m in asides if m.start() < number.start < m.end()), None)  # "(năm 2017, xếp thứ 55)"
             figure_stated = _stated(aside.group(), context) if aside else said if code.startswith(STOCK) else stated
-            earlier_year = next((m for m in compared if m.start(2) < number.start < m.end(2)), None)
+            earlier_year = next((m for m in compared if m.start(2) < number.start < m.end(2)
+                                 and not _RISEN_TO.search(sentence, m.start(2), number.start)), None)  # "so với
+            # năm 2018 (từ xếp hạng 55/63 lên xếp hạng 44/63)": the value risen to is the sentence's year's
             figure_stated = _stated(f"năm {earlier_year.group(1)}", context) if earlier_year else figure_stated
             own_year = next((int(m.group(1)) for m in dated if m.start() == number.end), None)
             figure_stated = (None, own_year) if own_year and _family(code) else figure_stated

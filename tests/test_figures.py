@@ -270,6 +270,10 @@ def test_a_comma_closing_a_list_of_indices_and_an_aside_whose_bracket_is_never_c
     assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 81.07, 2022), ("par_index_rank", 45.0, 2022), ("par_index_score", 78.64, 2021),
         ("par_index_rank", 54.0, 2021)]
+    risen = ("Đối với Chỉ số hài lòng về sự phục vụ hành chính, tỉnh Điện Biên năm 2022 tăng 6 bậc so với năm 2021 "
+             "(từ xếp hạng 50/63 lên xếp hạng 44/63 tỉnh, thành phố).")  # the value risen to is the year's own
+    assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(risen, context)] == [
+        ("sipas_rank", 50.0, 2021), ("sipas_rank", 44.0, 2022)]
     listed = "Năm 2022, huyện đã tiếp nhận, giải quyết tổng số 26.031 hồ sơ."  # a comma that lists two cues
     assert extract_figures(listed, context) == []
 
