@@ -66,6 +66,28 @@ def test_show_and_stats(index_dir):
     assert (stats["documents"], stats["provinces"], stats["years"]) == (5, 3, [2014, 2022])
 
 
+def test_show_prints_a_bulletins_figures_one_a_line(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = ("Cao Bằng: kết quả giải quyết thủ tục hành chính quý I năm 2024\n\n"
+            "Trong quý I năm 2024, Trung tâm Phục vụ hành chính công tỉnh Cao Bằng đã tiếp nhận 12.345 hồ sơ, tỷ lệ "
+            "hồ sơ giải quyết đúng hạn đạt 99,2%.")
+    (corpus / "cb.txt").write_text(text, encoding="utf-8")
+    index = str(tmp_path / "index")
+    assert _run("index", "--corpus", str(corpus), "--index", index, "--jobs", "1").exit_code == 0
+    doc_id = json.loads(_run("search", "", "--index", index, "--json").output)["results"][0]["id"]
+    result = _run("show", doc_id, "--index", index)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = lines.index("       figures: 2")
+    shown = json.loads(_run("show", doc_id, "--index", index, "--json").output)
+    start = shown["text"].index("Trong quý I")  # where the sentence starts in the text shown below
+    assert lines[at + 1:at + 3] == [
+        f"                dossiers_received 12345 count Q1 2024 Trung tâm Phục vụ hành chính công (agency) @ {start}",
+        f"                dossiers_on_time 99.2 % Q1 2024 Trung tâm Phục vụ hành chính công (agency) @ {start}"]
+    assert lines[-1] == shown["text"].splitlines()[-1]
+
+
 @pytest.mark.parametrize("args, code, message", [
     (["search", '"unclosed'], 2, "Error: Unbalanced quote: the phrase opened at character 1 is not closed.\n"),
     (["search", "x", "--year", "abc"], 2, "Error: Unknown year 'abc': expected a year from 1945 to 2100.\n"),
