@@ -135,6 +135,13 @@ def test_the_two_level_local_government_is_organisational_reform():
             "Cán bộ được bố trí theo vị trí việc làm mới, hướng dẫn người dân nộp hồ sơ trực tuyến.")
     assert "bo_may" in assign_topics(title, body)
     assert "bo_may" not in assign_topics(title.replace("chính quyền địa phương 2 cấp", "bộ phận một cửa"), body)
+    # the reorganisation itself says the bulletin is about the reform, though it names nothing else of it
+    title = "Sau hai tháng vận hành chính quyền địa phương hai cấp: các xã dần ổn định"
+    body = ("Sau hai tháng thực hiện mô hình chính quyền địa phương hai cấp, các xã, phường của tỉnh đã từng bước "
+            "hoàn thiện trụ sở, trang thiết bị làm việc và quy trình xử lý công việc.")
+    assert assign_topics(title, body) == ["bo_may"]
+    assert assign_topics(title.replace("chính quyền địa phương hai cấp", "mô hình mới"),
+                         body.replace("chính quyền địa phương hai cấp", "mới")) == []
 
 
 def test_civil_servants_named_as_the_people_involved_are_no_civil_service_reform():
