@@ -371,10 +371,14 @@ def _headline_stamp(line: str, title: str | None) -> str | None:
     return rest if rest and parse_date_line(rest) else None
 
 
+_BULLET = re.compile(r"^[•◦▪▫●·‣]\s+")  # a list bullet a page prints before a line ("• Hội nghị ...", "• Thời gian
+# đăng: ..."): markup, not words of the headline or the date line
+
+
 def clean(text: str, title_hint: str | None = None, url: str | None = None) -> Cleaned:
     """Split scraped text into headline, date line and article body; ``url`` is the page's address."""
     patterns = load_patterns()
-    page = _unglue_dates([" ".join(line.split()) for line in clean_unicode(text).split("\n")])
+    page = _unglue_dates([_BULLET.sub("", " ".join(line.split())) for line in clean_unicode(text).split("\n")])
     lines = _cut_tail(page, patterns)
     title_at, title = _find_title(lines, patterns, title_hint, url)
     start = title_at + 1 if title_at is not None else _first_headline(lines, patterns) or 0

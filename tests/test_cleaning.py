@@ -36,7 +36,7 @@ def test_chrome_around_an_article_is_removed():
                          "Cải cách hành chính Cải cách hành chính", "Bản in | Quay lại | A+ A A- | Đọc bài viết",
                          "Thứ 3, ngày 05/01/2021 | 08:11 AM (GMT +7)", "Lượt xem: 1510", "Chia sẻ", "1 2 3 4",
                          "Tin liên quan", "Công bố thủ tục 61/2018/NĐ-CP 16/05/2023", "Thống kê truy cập",
-                         "• Tổng lượt truy cập: 17737429"]),
+                         "Tổng lượt truy cập: 17737429"]),  # the list bullet is markup
     )
 
 
@@ -52,6 +52,16 @@ def test_a_site_banner_gives_way_to_the_line_before_the_date():
                 "Hòa Bình sơ kết cải cách hành chính 9 tháng năm 2022", "Thứ Ba, 04/10/2022 | 10:05 GMT+7"],
         aside="Báo Hòa Bình điện tử\nThời sự | Chính trị | Kinh tế\nThứ Ba, 04/10/2022 | 10:05 GMT+7",
     )
+
+
+def test_list_bullets_before_the_headline_and_the_date_line_are_markup():
+    page = "\n".join(["• Hội nghị trực tuyến phân tích kết quả chỉ số CCHC năm 2022",
+                       "  • Thời gian đăng: 11/05/2023 10:08:49 PM", f"  • {BODY}", "",
+                       "Toàn cảnh hội nghị tại điểm cầu huyện"])
+    cleaned = clean(page)
+    assert (cleaned.title, cleaned.published_line, cleaned.text) == (
+        "Hội nghị trực tuyến phân tích kết quả chỉ số CCHC năm 2022", "Thời gian đăng: 11/05/2023 10:08:49 PM",
+        f"{BODY}\n\nToàn cảnh hội nghị tại điểm cầu huyện")
 
 
 def test_a_lead_sentence_before_a_late_date_line_is_not_the_title():
@@ -122,6 +132,7 @@ ARTICLE = f"Hội nghị sơ kết cải cách hành chính\n{BODY}"
     ("head", ["Truy cập nội dung luôn"]),
     ("head", ["Bỏ qua liên kết"]),
     ("head", ["Trang chủ » Tin tức » Cải cách hành chính"]),
+    ("head", ["Nghiên cứu → Văn hóa - Xã hội - Môi trường"]),
     ("head", ["Tin tức / Cải cách hành chính / Hoạt động"]),
     ("head", ["Cải cách hành chánh Cải cách hành chánh"]),
     ("head", ["Xem cỡ chữ"]),
