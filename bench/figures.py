@@ -19,7 +19,7 @@ from pathlib import Path
 from search.textnorm import folded_key
 
 LABELS = "figures.jsonl"
-_UNIT = re.compile(r"^(?:tinh|thanh pho|huyen|thi xa|quan|tp\.?)\s+")
+_UNIT = re.compile(r"^(?:tinh|thanh pho|huyen|thi xa|quan|tp\.?|xa|phuong|thi tran)\s+")
 
 
 def read_figure_labels(real: Path) -> dict[str, list[dict]] | None:
@@ -38,7 +38,7 @@ def _key(figure: dict) -> tuple:
 
 
 def _scope_key(scope: str | None) -> str:
-    """A scope compared without its unit word: "huyện Châu Thành" is "Châu Thành"."""
+    """A scope compared without its unit word: "huyện Châu Thành" is "Châu Thành", "xã Vĩnh An" is "Vĩnh An"."""
     return _UNIT.sub("", folded_key(scope or "")).strip()
 
 

@@ -77,6 +77,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from itertools import takewhile
 
 from search.textnorm import normalize_key
 
@@ -178,6 +179,9 @@ _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4(?![\d.,]\d)")  # not "3 và 473"
 _COMMUNE = re.compile(r"(?<!\w)(?<![Tt]hị )(?:xã|phường|thị trấn)\s+[A-ZĐ]")  # not "thị xã Hòa Thành", a district
+# a commune by name, its unit word in either case: "xã Đường An", "Phường Nam Sơn" (not "thị xã", a district; not
+# "Phường 4", a numbered ward named with its district)
+_COMMUNE_NAMED = re.compile(r"(?<!\w)(?<![Tt]hị )(xã|phường|thị trấn|Xã|Phường|Thị trấn)(?=((?:\s+[^\W\d_]+){1,4}))")
 # "..., với tổng số 83,00/100 điểm", "xếp thứ 1 với số điểm 95.98 điểm"
 _INDEX_OPENING = re.compile(r"^\W*(?:chỉ số\s+)?(?:par\s*index|papi|sipas|chỉ số (?:cải cách hành chính|cchc|hài lòng"
                             r"|hiệu quả quản trị))")  # a sentence whose subject is an index
@@ -692,12 +696,26 @@ def _agencies(text: str, units_named: bool = False) -> list[str]:
 UNSAID = (None, None, False)  # a district bulletin's sentence that does not say whose figures it gives
 
 
+def _one_commune(sentence: str) -> str | None | bool:
+    """The one commune a sentence names ("phường Nam Sơn", the unit word in lower case), None for none, False when it
+    names several, or a commune only by number or in a way this reader does not follow ("xã, phường")."""
+    named = set()
+    for found in _COMMUNE_NAMED.finditer(sentence):
+        name = list(takewhile(lambda word: word[0].isupper(), found.group(2).split()))
+        if name:
+            named.add(f"{found.group(1).lower()} {' '.join(name)}")
+    if len(named) == 1:
+        return named.pop()
+    return False if named or _COMMUNE.search(sentence) else None
+
+
 def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, str, bool] | None:
     """(scope, level, named: the sentence names it) its figures belong to; None when unclear. A province named by
     a bulletin with none of its own is a scope only as an ``item``: named before the figure it is the unit of
     ("đứng thứ 2 là tỉnh Hà Nam đạt 89,70%")."""
     words = vocabulary()
-    if _COMMUNE.search(sentence):
+    commune = _one_commune(sentence)
+    if commune is False:
         return None
     sentence = re.sub(r"\([^()]*\)", " ", sentence)  # "(chỉ sau Quảng Ninh)" names no scope
     wide = words["province_wide"].search(normalize_key(sentence))
@@ -708,6 +726,9 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
     agencies, agency = set(named), named[0] if named else None
     if len(agencies) > 1:
         return None  # "tại Sở A, ...; tại Sở B, ..."
+    if commune:  # "Xã Bình Đào là địa phương có chỉ số CCHC cao nhất với 92,3": the commune's, unless the sentence
+        # also names a unit above it or one that serves it, or speaks of the whole province
+        return None if districts or agency or wide else (commune, "commune", True)
     if len(districts) > 1 or len(provinces) > 1 or (provinces and context.province is None and not districts
                                                      and not item):
         return None

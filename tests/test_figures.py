@@ -87,7 +87,8 @@ def test_the_sentence_period_and_year_win_over_the_bulletin():
     "Trong tháng 4 và tháng 5/2024, trên địa bàn đã tiếp nhận 800 hồ sơ trực tuyến, phần lớn là hộ tịch.",  # 2 months
     "Từ tháng 7/2018 đến nay, Trung tâm đã tiếp nhận 8.000 hồ sơ của người dân và doanh nghiệp.",  # since a month
     "Huyện Hòa An và huyện Bảo Lạc đã tiếp nhận tổng cộng 3.000 hồ sơ trong quý I năm 2024.",  # two places
-    "UBND xã Quang Trung đã tiếp nhận 300 hồ sơ, tất cả đều được trả kết quả đúng hẹn cho người dân.",  # commune
+    "Xã Quang Trung và xã Hồng Việt đã tiếp nhận 300 hồ sơ, tất cả được trả kết quả đúng hẹn.",  # two communes
+    "Tại xã Quang Trung, huyện Hòa An đã tiếp nhận 300 hồ sơ trong quý I.",  # a commune and a district
     "Trung tâm đã tiếp nhận và giải quyết 2.500 hồ sơ, bảo đảm đúng quy trình, công khai, minh bạch.",  # two cues
     "Trong quý, Trung tâm đã tiếp nhận, giải quyết trên 2.500 hồ sơ của người dân và doanh nghiệp.",  # listed
     "Trong thời gian tới, tỉnh phấn đấu 100% hồ sơ được giải quyết đúng hạn theo quy định.",  # a target
@@ -117,6 +118,18 @@ MONTHLY = (
     "Việc tiếp nhận và giải quyết TTHC từ ngày 1 đến 30-6 gồm: hồ sơ tiếp nhận qua dịch vụ công trực tuyến là: "
     "58,2%. Trong đó, số hồ sơ giải quyết và trả kết quả đúng, trước hạn là 96,05%.\n\n"
     "Từ ngày 01/01 đến ngày 31/3/2024, toàn tỉnh tiếp nhận 40.112 hồ sơ, tăng so với cùng kỳ.")
+
+
+def test_a_commune_named_alone_is_the_scope_of_its_sentences_figures():
+    text = ("Trong quý I, UBND xã Quang Trung đã tiếp nhận 300 hồ sơ, tất cả đều được trả kết quả đúng hẹn cho người "
+            "dân.\n\nNăm 2023, Phường Sông Hiến xếp thứ 3/12 phường về Chỉ số cải cách hành chính với tổng số điểm là "
+            "86,40/100 điểm.\n\nToàn tỉnh tiếp nhận 41.200 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["year"], r["scope"], r["scope_level"])
+            for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_received", 300.0, 2024, "xã Quang Trung", "commune"),
+        ("par_index_rank", 3.0, 2023, "phường Sông Hiến", "commune"),
+        ("par_index_score", 86.4, 2023, "phường Sông Hiến", "commune"),
+        ("dossiers_received", 41200.0, 2024, "Cao Bằng", "province")]
 
 
 def test_a_month_and_spans_that_are_whole_periods_are_named_so():

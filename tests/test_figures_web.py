@@ -121,3 +121,11 @@ def test_a_figure_of_the_headline_links_to_the_bulletin_s_page_without_a_sentenc
         "/documents/caobang-q1", "/documents/caobang-q1?lang=en", "/documents/a/b?figure=641-787#figure-641"]
     page = client.get(figure_url("caobang-q1", 0, 0, "en"))
     assert page.status_code == 200 and 'class="figure-sentence"' not in page.get_data(as_text=True)
+
+
+def test_every_scope_level_the_api_may_give_has_a_label_in_both_languages():
+    from webapp.i18n import STRINGS
+    levels = openapi_document()["components"]["schemas"]["Figure"]["properties"]["scope_level"]["enum"]
+    assert {level: STRINGS.get(f"figures_level_{level}") for level in levels} == {
+        "province": ("cấp tỉnh", "province"), "district": ("cấp huyện", "district"), "commune": ("cấp xã", "commune"),
+        "agency": ("cơ quan", "agency"), "national": ("cả nước", "national")}

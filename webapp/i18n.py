@@ -138,6 +138,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "figures_level_district": ("cấp huyện", "district"),
     "figures_level_agency": ("cơ quan", "agency"),
     "figures_level_province": ("cấp tỉnh", "province"),
+    "figures_level_commune": ("cấp xã", "commune"),
+    "figures_level_national": ("cả nước", "national"),
     "figures_source": ("{n} tin nêu số liệu này; mở tin mới nhất tại câu đó",
                        "{n} bulletins give this; opens the newest at that sentence"),
     "figures_sentences": ("Các câu nêu số liệu", "The sentences"),

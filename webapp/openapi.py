@@ -107,8 +107,8 @@ def _figure_schema(extra: dict | None = None) -> dict:
                    "span of days (range:2019-01-01..2019-08-15), or null: the year only (a count 'hiện nay', a "
                    "bulletin naming no part of the year)"},
         "year": {"type": "integer"}, "scope": {"type": "string",
-                                              "description": "Province, district or agency, or 'cả nước'"},
-        "scope_level": {"type": "string", "enum": ["province", "district", "agency", "national"]},
+                                              "description": "Province, district, commune or agency, or 'cả nước'"},
+        "scope_level": {"type": "string", "enum": ["province", "district", "commune", "agency", "national"]},
         "start": {**COUNT, "description": "Character offset of the sentence in the bulletin's text; 0, with "
                                        "end 0, for a figure its headline gives"},
         "end": {**COUNT, "description": "Character offset of the sentence's end"},
