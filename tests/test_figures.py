@@ -222,6 +222,10 @@ def test_an_agency_ranked_first_is_the_scope_and_a_par_index_share_wins_over_its
              "chỉ số cải cách hành chính đạt 94,49%.")
     assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(first, context)] == [
         ("par_index_score", 94.49, "Sở Tư pháp", "agency")]
+    ratio = ("UBND tỉnh công bố Chỉ số cải cách hành chính năm 2022 của các sở, ngành. Theo đó, Sở Tư pháp đạt 91,20 "
+             "điểm, tỷ lệ chỉ số đạt 93,15%, xếp loại tốt.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(ratio, context)] == [
+        ("par_index_score", 93.15, "Sở Tư pháp")]  # the index's share ("tỷ lệ chỉ số"), not its raw points
 
 
 def test_a_rank_out_of_the_provinces_is_in_the_index_named_after_them():
