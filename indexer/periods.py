@@ -54,7 +54,7 @@ from search.textnorm import fold, normalize_key
 
 CUES = Path(__file__).parent / "data" / "periods.json"
 LEAD_WORDS = 3  # a paragraph of fewer words (a byline, a stray word) is no part of the lead
-_YEAR = r"((?:19|20)\d{2})"
+_YEAR = r"((?:19[4-9]|20\d)\d)"  # a year a bulletin may report on: none before 1940 ("1900 54 54 81" is a phone)
 _CITED = [
     re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"),  # a full date
     re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s+năm\s+(?:19|20)\d{2}"),
@@ -95,6 +95,9 @@ _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
 # the lead opens with the day of the event it reports: "Ngày 27/8/2014, Hội ... tổ chức", "Sáng ngày 5/3/2019,"
 _EVENT_DAY = re.compile(rf"^\W*(?:\([^)]{{1,20}}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?"
                         rf"\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
+# the lead opens with the day and month of the event without its year: "Ngày 7/12, Chủ tịch UBND tỉnh ..."
+_DAY_ONLY = re.compile(r"^\W*(?:\([^)]{1,20}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?"
+                       r"\d{1,2}\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]\s*\d)\b")
 # what follows that day when it is the issuing of a national document: "..., Thủ tướng Chính phủ ban hành ..."
 _NATIONAL_ISSUE = re.compile(r"\s*,?\s*(?:thủ tướng|chính phủ|quốc hội|bộ trưởng|bộ nội vụ|ban chỉ đạo cải cách hành "
                              r"chính của chính phủ)\b[^.]{0,40}?\bban hành\b", re.I)
@@ -318,6 +321,10 @@ def _year_from_lead(title_key: str, lead: str, quarter: str | None, published: s
     if not lead_year and not published_year:
         compared = _SAME_PERIOD.search(_normal(lead))
         return int(compared.group(1)) + 1 if compared else _latest_day(lead)
+    if quarter != "FY" and published_year and published:
+        day = _DAY_ONLY.match(_normal(lead))
+        if day and int(day.group(1)) > int(published[5:7] or 12):
+            return published_year - 1  # "Ngày 7/12, Chủ tịch UBND tỉnh ban hành ..." on a page of 5 January
     return (lead_year or published_year) if quarter == "FY" or not published_year else published_year
 
 

@@ -133,6 +133,7 @@ ARTICLE = f"Hội nghị sơ kết cải cách hành chính\n{BODY}"
     ("head", ["Bỏ qua liên kết"]),
     ("head", ["Trang chủ » Tin tức » Cải cách hành chính"]),
     ("head", ["Nghiên cứu → Văn hóa - Xã hội - Môi trường"]),
+    ("head", ["Đường dây nóng hỗ trợ 1900 54 54 81"]),
     ("head", ["Tin tức / Cải cách hành chính / Hoạt động"]),
     ("head", ["Cải cách hành chánh Cải cách hành chánh"]),
     ("head", ["Xem cỡ chữ"]),

@@ -185,6 +185,14 @@ from indexer.periods import reporting_period
      "2023-07-10", (2023, None)),
     ("Tăng cường kiểm tra công vụ", "Ngày 10/2/2023, tỉnh lập đoàn kiểm tra.\n\nNăm 2022, đoàn đã kiểm tra 20 cơ quan.",
      "2023-02-12", (2023, None)),  # the day of the event reported is in the year of publication
+    # a day and month without a year after the month of publication: the year before
+    ("Thành lập Trung tâm Phục vụ hành chính công tỉnh", "(Website) - Ngày 7/12, Chủ tịch UBND tỉnh ban hành quyết "
+     "định thành lập Trung tâm Phục vụ hành chính công.", "2019-01-05", (2018, None)),
+    ("Thành lập Trung tâm Phục vụ hành chính công tỉnh", "(Website) - Ngày 7/12, Chủ tịch UBND tỉnh ban hành quyết "
+     "định thành lập Trung tâm Phục vụ hành chính công.", "2019-12-20", (2019, None)),
+    # a phone number is no year: "1900" is before any year a bulletin reports on
+    ("Đường dây nóng hỗ trợ 1900 54 54 81", "Bưu điện tỉnh tiếp nhận hồ sơ qua dịch vụ bưu chính công ích.",
+     "2020-10-02", (2020, None)),
     # an undated page whose lead opens on a national document's day: that paragraph is no lead
     ("Sơn La tăng 12 bậc xếp hạng phục vụ người dân, doanh nghiệp", "Ngày 10/3/2023, Thủ tướng Chính phủ ban hành "
      "Quyết định số 766/QĐ-TTg về Bộ chỉ số phục vụ người dân.\n\nTỉnh xác định cải thiện chỉ số là nhiệm vụ trọng "
