@@ -171,12 +171,19 @@ def test_districts_sought_where_a_unit_word_starts_match_as_a_scan_of_the_whole_
     pattern, _ = _district_index()
     corpus = write_corpus(60, tmp_path / "corpus")
     texts = [*ONCE_TEXTS, *(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))),
-             "Huyện đảo Cô Tô, TP.Hạ Long, TX. Quảng Yên, THÀNH PHỐ Cẩm Phả và huyện-Tiên Yên; Côn Đảo."]
+             "Huyện đảo Cô Tô, TP.Hạ Long, TX. Quảng Yên, THÀNH PHỐ Cẩm Phả và huyện-Tiên Yên; Côn Đảo.",
+             "UBND H.Cẩm Mỹ đứng đầu, sau đó là UBND Q.Bình Thạnh và H. Nhơn Trạch."]
     for text in [_one_k(unify_tones(t)) for t in texts]:
         starts = _district_start_offsets(text)
         assert [m.span() for m in _matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
     assert _district_start_offsets("İ huyện Cô Tô") is None  # "İ".lower() is two characters
     assert district_mentions("Xã İa Mơr thuộc huyện Chư Prông") == district_mentions("Xã Ia Mơr thuộc huyện Chư Prông")
+
+
+def test_newspapers_abbreviate_huyen_and_quan():
+    text = "UBND H.Cẩm Mỹ có điểm số cao nhất (91,24 điểm), thứ ba là UBND H. Nhơn Trạch (86,18 điểm)."
+    assert district_mentions(text, "Đồng Nai") == {("Đồng Nai", "Cẩm Mỹ"): 1, ("Đồng Nai", "Nhơn Trạch"): 1}
+    assert district_mentions("Bộ phận một cửa Q.Bình Thạnh", "Hồ Chí Minh") == {("Hồ Chí Minh", "Bình Thạnh"): 1}
 
 
 def test_a_city_written_tp_dot_without_a_space_is_named():
