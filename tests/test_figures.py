@@ -197,6 +197,13 @@ def test_dossiers_asking_to_be_resolved_are_dossiers_received():
         ("dossiers_received", 45120.0, "Q1")]
 
 
+def test_dossiers_carried_out_online():
+    sentence = ("Trong quý I năm 2024, có gần 7.580 hồ sơ dịch vụ công được thực hiện trực tuyến, 1.250 thủ tục được "
+                "thực hiện trực tuyến toàn trình.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(sentence, CAO_BANG_Q1)] == [
+        ("dossiers_online", 7580.0), ("online_services_full", 1250.0)]  # procedures are services, not dossiers
+
+
 def test_the_words_after_a_count_win_over_a_cue_of_an_earlier_clause():
     sentence = ("Trong quý I/2024, tỉnh đã giải quyết 9.800 hồ sơ. Đáng chú ý, trong số hồ sơ đã giải quyết, có tới "
                 "hơn 120 hồ sơ bị trễ hạn.")
