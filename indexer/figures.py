@@ -697,8 +697,8 @@ UNSAID = (None, None, False)  # a district bulletin's sentence that does not say
 
 
 def _one_commune(sentence: str) -> str | None | bool:
-    """The one commune a sentence names ("phường Nam Sơn", the unit word in lower case), None for none, False when it
-    names several, or a commune only by number or in a way this reader does not follow ("xã, phường")."""
+    """The one commune a sentence names ("phường Nam Sơn", the unit word in lower case), None for none (a numbered
+    ward, "Phường 4", is none: it is named with its district), False when it names several."""
     named = set()
     for found in _COMMUNE_NAMED.finditer(sentence):
         name = list(takewhile(lambda word: word[0].isupper(), found.group(2).split()))
@@ -706,7 +706,7 @@ def _one_commune(sentence: str) -> str | None | bool:
             named.add(f"{found.group(1).lower()} {' '.join(name)}")
     if len(named) == 1:
         return named.pop()
-    return False if named or _COMMUNE.search(sentence) else None
+    return False if named else None
 
 
 def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, str, bool] | None:

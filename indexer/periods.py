@@ -92,12 +92,12 @@ YEARS_SPAN = re.compile(rf"{_RANGE.pattern}|\btừ năm {_YEAR} đến (?:năm )
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
 _OPENS_ON_YEAR = re.compile(rf"\W*(?:trong\s+|cả\s+)?năm\s+{_YEAR}\b")
 _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
+# a lead opening on a day: its paper's code, the time of day, the day and the separator before the month
+_LEAD_DAY = r"^\W*(?:\([^)]{1,20}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*"
 # the lead opens with the day of the event it reports: "Ngày 27/8/2014, Hội ... tổ chức", "Sáng ngày 5/3/2019,"
-_EVENT_DAY = re.compile(rf"^\W*(?:\([^)]{{1,20}}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?"
-                        rf"\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
+_EVENT_DAY = re.compile(rf"{_LEAD_DAY}\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
 # the lead opens with the day and month of the event without its year: "Ngày 7/12, Chủ tịch UBND tỉnh ..."
-_DAY_ONLY = re.compile(r"^\W*(?:\([^)]{1,20}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?"
-                       r"\d{1,2}\s*[/.-]\s*(\d{1,2})(?!\s*[/.-]\s*\d)\b")
+_DAY_ONLY = re.compile(rf"{_LEAD_DAY}(\d{{1,2}})(?!\s*[/.-]\s*\d)\b")
 # what follows that day when it is the issuing of a national document: "..., Thủ tướng Chính phủ ban hành ..."
 _NATIONAL_ISSUE = re.compile(r"\s*,?\s*(?:thủ tướng|chính phủ|quốc hội|bộ trưởng|bộ nội vụ|ban chỉ đạo cải cách hành "
                              r"chính của chính phủ)\b[^.]{0,40}?\bban hành\b", re.I)
