@@ -425,15 +425,27 @@ class Compiler:
     known: Callable[[str], bool] | None = None  # whether a syllable occurs in the index as spelled
     scope: Scope = DEFAULT_SCOPE  # the text fields searched, their weights, the ranking knobs
     adjacent: Callable[[str, str], bool] | None = None  # two folded syllables stand side by side in the index
+    # the known syllable one edit from an unknown one, given its neighbours (``search.ranking.closest``)
+    closest: Callable[[str, str | None, str | None], str | None] | None = None
 
     def _tolerant(self, analysed: Analysed) -> Analysed:
         """A syllable typed with diacritics that the index never saw (a slip: "chuyển đổi sô") is
-        matched as if typed without them, so the rest of the query is not lost to one wrong mark; then
-        neighbouring syllables the index has side by side join into words (``join_known_pairs``)."""
+        matched as if typed without them, so the rest of the query is not lost to one wrong mark; one the index
+        never saw even so ("chíh", "tuyem") is the known syllable one edit away that its neighbours stand beside
+        (``closest``); then neighbouring syllables the index has side by side join into words
+        (``join_known_pairs``)."""
+        syllables = analysed.syllables
         if self.known is not None:
-            for syllable in analysed.syllables:
+            for syllable in syllables:
                 if syllable.accented and not syllable.parts and not self.known(syllable.text):
                     syllable.accented = False
+        if self.closest is not None:
+            for at, syllable in enumerate(syllables):
+                if syllable.accented or syllable.parts:
+                    continue
+                before = syllables[at - 1].folded if at else None
+                after = syllables[at + 1].folded if at + 1 < len(syllables) else None
+                syllable.text = self.closest(syllable.folded, before, after) or syllable.text
         return join_known_pairs(analysed, self.adjacent) if self.adjacent is not None else analysed
 
     def compile(self, node) -> wq.Query:
@@ -532,7 +544,9 @@ class Compiler:
 def compile_query(node, resolve: Callable[[str, str], list[str]], match: str = "best",
                   known: Callable[[str], bool] | None = None,
                   relevance: Relevance = DEFAULT,
-                  adjacent: Callable[[str, str], bool] | None = None) -> tuple[wq.Query, Highlights]:
+                  adjacent: Callable[[str, str], bool] | None = None,
+                  closest: Callable[[str, str | None, str | None], str | None] | None = None,
+                  ) -> tuple[wq.Query, Highlights]:
     """A Whoosh query for a syntax tree (None: every document) and the terms to highlight.
 
     ``known(syllable)`` says whether the index has a syllable as spelled, ``adjacent(a, b)`` whether it has
@@ -540,5 +554,6 @@ def compile_query(node, resolve: Callable[[str, str], list[str]], match: str = "
     """
     if node is None:
         return wq.Every(), Highlights()
-    compiler = Compiler(resolve, match=match, known=known, scope=Scope.of(relevance), adjacent=adjacent)
+    compiler = Compiler(resolve, match=match, known=known, scope=Scope.of(relevance), adjacent=adjacent,
+                        closest=closest)
     return compiler.compile(node), compiler.highlights

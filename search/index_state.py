@@ -38,6 +38,7 @@ from .vector import CACHE_POSTINGS, VectorSearcher, postings_cache
 
 RECHECK_SECONDS = 1.0
 RESULT_CACHE = 256  # responses kept per index state; a new index state starts empty
+SLIPS = 4096  # query syllables checked for a slip (search.ranking.closest) kept per index state
 _TOC_FILE = re.compile(r"_MAIN_(\d+)\.toc$")
 
 
@@ -69,6 +70,7 @@ class IndexState:
         self.postings = postings_cache(cache_postings)
         self.norms: dict = {}  # BM25's length normalisation per field, shared by the threads' evaluators
         self.results = result_cache(cache_size)
+        self.slips = LRU(SLIPS)  # a query syllable and its neighbours -> the known syllable it slipped from, or ""
         self.vocabulary = None  # built on the first did-you-mean (search.suggest)
         self.vocabulary_lock = threading.Lock()
 

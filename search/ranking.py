@@ -98,6 +98,54 @@ def adjacent(state):
     return side_by_side
 
 
+def closest(state):
+    """For a syllable typed without diacritics that the index never saw (a slip: "chíh", "tuyếm", "chnh"), the
+    known syllable one edit away (a letter dropped, added, changed or two swapped) that stands beside the query's
+    neighbouring syllables in the most bulletins ("hành chíh tỉnh" is "hành chinh tỉnh": the pairs "hanh chinh"
+    and "chinh tinh" are everywhere, "hanh chi" rarer); None when the syllable is known, too short to guess
+    (fewer than 4 letters: "tum" of Kon Tum may be a name the index lacks) or no candidate stands beside a
+    neighbour."""
+    reader = state.searcher.reader()
+
+    def nearest(folded: str, before: str | None, after: str | None) -> str | None:
+        key = (folded, before, after)
+        found = state.slips.get(key)  # the terms tables read once per syllable and neighbours, per commit
+        if found is None:
+            found = _nearest(reader, folded, before, after) or ""
+            state.slips.put(key, found)
+        return found or None
+    return nearest
+
+
+def _nearest(reader, folded: str, before: str | None, after: str | None) -> str | None:
+    """``closest``'s search over the terms tables."""
+    if len(folded) < 4 or not folded.isascii() or not folded.isalpha() or ("content_folded", folded) in reader:
+        return None
+    best, best_count = None, 0
+    for candidate in sorted(_one_edit(folded)):
+        if ("content_folded", candidate) not in reader:
+            continue
+        pairs = [f"{before} {candidate}"] * (before is not None) + [f"{candidate} {after}"] * (after is not None)
+        count = sum(reader.doc_frequency(field, pair) for field in ("content_pairs", "title_pairs")
+                    for pair in pairs)
+        if count > best_count:
+            best, best_count = candidate, count
+    return best
+
+
+def _one_edit(word: str) -> set[str]:
+    """The strings one edit from ``word`` over the letters of folded text."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    added = {a + c + b for a, b in splits for c in _LETTERS}
+    return dropped | swapped | changed | added
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
 def lexicon(state, name: str) -> list[str]:
     return [t.decode() if isinstance(t, bytes) else t for t in state.searcher.reader().lexicon(name)]
 
@@ -107,7 +155,7 @@ def match(state, request: SearchRequest, deadline: Deadline) -> Matches:
     """The documents matching a request's query, with scores and the filters' masks."""
     parsed = parse_query(request.query)
     query, terms = compile_query(parsed, resolver(state), request.match, known=known(state),
-                                 relevance=state.relevance, adjacent=adjacent(state))
+                                 relevance=state.relevance, adjacent=adjacent(state), closest=closest(state))
     understood = understand(asked_text(parsed)) if parsed is not None else {}
     query = _boosted(query, understood, state.relevance.understood_boost)
     table = state.table

@@ -325,3 +325,40 @@ def test_a_standard_is_its_name_and_number_with_its_version_one_more_word(tmp_pa
     engine = engine_over(STANDARDS, tmp_path)
     assert ids(engine, "áp dụng ISO 9001:2015 trong cơ quan hành chính") == ["iso-2015", "iso-2008"]
     assert ids(engine, "TCVN ISO 9001:2008") == ["iso-2008", "iso-2015"]
+
+
+SLIPS = {
+    "soc-trang": "\n".join([
+        "Sóc Trăng đẩy mạnh cải cách hành chính",
+        "",
+        "Năm 2023, tỉnh Sóc Trăng tiếp tục đẩy mạnh cải cách hành chính, nâng cao chất lượng dịch vụ công trực "
+        "tuyến toàn trình; Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hơn 40.000 hồ sơ.",
+    ]),
+    "soc-trang-chi": "\n".join([
+        "Sóc Trăng chi hỗ trợ người dân vùng lũ",
+        "",
+        "Tỉnh Sóc Trăng chi 5 tỷ đồng hỗ trợ người dân; mỗi hộ được chi 2 triệu đồng.",
+    ]),
+    "kon-tum": "\n".join([
+        "Kon Tum công khai thủ tục hành chính",
+        "",
+        "Tỉnh Kon Tum công khai 1.500 thủ tục hành chính trên Cổng dịch vụ công trực tuyến.",
+    ]),
+}
+
+
+def test_a_slipped_syllable_is_the_known_one_beside_its_neighbours(tmp_path):
+    """ "chíh" (an unknown syllable) is "chinh", which stands beside "hành" and "tỉnh" in the index, not "chi",
+    which is commoner but never stands there; "tuyếm" is "tuyến". A known syllable is never changed, nor one too
+    short to guess."""
+    engine = engine_over(SLIPS, tmp_path)
+
+    def scored(query):
+        return [(hit.id, round(hit.score, 9)) for hit in engine.run_search(make_request(query)).results]
+
+    for slipped, meant in [("cải cách hành chíh tỉnh Sóc Trăng", "cải cách hành chinh tỉnh Sóc Trăng"),
+                           ("dịch vụ công trực tuyếm toàn trình", "dịch vụ công trực tuyen toàn trình"),
+                           ("cai cach hanh chnh soc trang", "cai cach hanh chinh soc trang")]:
+        assert scored(slipped) == scored(meant)
+        assert scored(slipped)[0][0] == "soc-trang"
+    assert scored("Kon Tum công khai") != scored("Kon Tam công khai")  # too short to guess: "tam" stays
