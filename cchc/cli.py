@@ -168,6 +168,9 @@ def _period(hit) -> str:
 
 def _print_results(response) -> None:
     pages = max(1, -(-response.total // response.per_page))
+    if response.corrected:
+        slips = ", ".join(f"{typed!r} as {used!r}" for typed, used in response.corrected.items())
+        click.echo(f"The index has no such word; searched {slips}, the nearest beside the query's other words.")
     if response.unquoted:
         click.echo(f"No bulletin holds the quoted phrase exactly; results for {response.unquoted!r}.")
     if response.same_issuer:

@@ -119,6 +119,7 @@ class Highlights:
     """
 
     sequences: set[tuple[tuple[str, bool], ...]] = field(default_factory=set)
+    corrected: dict[str, str] = field(default_factory=dict)  # a slipped syllable as typed -> the one matched
 
     def add(self, syllables: list[Syllable]) -> None:
         if syllables:
@@ -445,7 +446,10 @@ class Compiler:
                     continue
                 before = syllables[at - 1].folded if at else None
                 after = syllables[at + 1].folded if at + 1 < len(syllables) else None
-                syllable.text = self.closest(syllable.folded, before, after) or syllable.text
+                found = self.closest(syllable.folded, before, after)
+                if found:
+                    self.highlights.corrected[syllable.raw or syllable.text] = found
+                    syllable.text = found
         return join_known_pairs(analysed, self.adjacent) if self.adjacent is not None else analysed
 
     def compile(self, node) -> wq.Query:

@@ -130,6 +130,7 @@ class SearchEngine:
             same_issuer=notes.get("same_issuer"),
             full_matches=int(np.count_nonzero(found.first)) if found.first is not None else None,
             phrase_matches=notes["phrase_matches"],
+            corrected=dict(found.terms.corrected),
         )
 
     def export(self, request: SearchRequest, limit: int) -> list[dict]:

@@ -88,6 +88,7 @@ class SearchResponse:
     same_issuer: dict | None = None  # when no bulletin has or cites a number of the query: {number, cited}
     full_matches: int | None = None  # when widened by partial matches: how many come first, holding the words
     phrase_matches: int | None = None  # when the quoted phrases' words follow them: how many hold the phrases
+    corrected: dict = field(default_factory=dict)  # slipped syllables as typed -> the known ones matched instead
 
     def to_dict(self) -> dict:
         """The public JSON shape (``cchc search --json``, ``/api/search``)."""
@@ -104,6 +105,7 @@ class SearchResponse:
             **({"same_issuer": dict(self.same_issuer)} if self.same_issuer else {}),
             **({"full_matches": self.full_matches} if self.full_matches is not None else {}),
             **({"phrase_matches": self.phrase_matches} if self.phrase_matches is not None else {}),
+            **({"corrected": dict(self.corrected)} if self.corrected else {}),
         }
 
 

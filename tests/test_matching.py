@@ -362,3 +362,7 @@ def test_a_slipped_syllable_is_the_known_one_beside_its_neighbours(tmp_path):
         assert scored(slipped) == scored(meant)
         assert scored(slipped)[0][0] == "soc-trang"
     assert scored("Kon Tum công khai") != scored("Kon Tam công khai")  # too short to guess: "tam" stays
+    said = {query: engine.run_search(make_request(query)).corrected
+            for query in ("hành chíh tỉnh Sóc Trăng", "trực tuyếm", "hành chính", "Kon Tam")}
+    assert said == {"hành chíh tỉnh Sóc Trăng": {"chíh": "chinh"}, "trực tuyếm": {"tuyếm": "tuyen"},
+                    "hành chính": {}, "Kon Tam": {}}

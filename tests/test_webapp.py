@@ -172,6 +172,9 @@ def test_openapi_is_valid_and_true(client, app_routes=None):
     check(unquoted, "SearchResponse")
     check(client.get("/api/search?q=s%C3%A1ng+ki%E1%BA%BFn+c%E1%BA%A3i+c%C3%A1ch").json, "SearchResponse")  # widened
     check(client.get("/api/search?q=99/SNV-CCHC").json, "SearchResponse")  # a number's issuer searched instead
+    slipped = client.get("/api/search?q=c%E1%BA%A3i+c%C3%A1ch+h%C3%A0nh+ch%C3%ADh").json  # "cải cách hành chíh"
+    assert slipped["corrected"] == {"chíh": "chinh"} and slipped["total"] > 0
+    check(slipped, "SearchResponse")
     check(client.get(f"/api/documents/{S0}").json, "Document")
     check(client.get("/api/search?year=abc").json, "Error")
     check(client.get("/api/documents/nope").json, "Error")
@@ -346,6 +349,13 @@ def test_the_search_page_says_when_it_answers_a_quoted_phrase_by_its_words(clien
     assert 'class="unquoted">No bulletin holds the quoted phrase exactly' in page
     assert '<strong>hành chính cải cách</strong>' in page
     assert 'class="unquoted"' not in client.get('/?q="cải cách hành chính"').get_data(as_text=True)
+
+
+def test_the_search_page_says_which_slipped_word_it_searched_instead(client):
+    page = client.get("/?q=cải cách hành chíh&lang=en").get_data(as_text=True)
+    assert ('<p class="corrected">The index has no such word; searched for the nearest one that stands beside the '
+            "query&#39;s others: <strong>chíh</strong> → <strong>chinh</strong></p>") in page
+    assert 'class="corrected"' not in client.get("/?q=cải cách hành chính").get_data(as_text=True)
 
 
 def test_the_search_page_says_when_partial_matches_follow_the_few_full_ones(client):

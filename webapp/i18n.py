@@ -36,6 +36,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart_hint": ("Bấm vào một cột để lọc theo năm đó.", "Click a bar to filter to that year."),
     "chart_none": ("Không rõ kỳ", "Period unknown"),
     "did_you_mean": ("Có phải bạn muốn tìm", "Did you mean"),
+    "corrected": ("Chỉ mục không có từ bạn gõ; đã tìm từ gần nhất đứng cạnh các từ khác của câu hỏi",
+                  "The index has no such word; searched for the nearest one that stands beside the query's others"),
     "unquoted": ("Không có tin nào chứa đúng cụm từ trong ngoặc kép; kết quả cho các từ không có ngoặc kép",
                  "No bulletin holds the quoted phrase exactly; results for the words without quotes"),
     "same_issuer": ("Không có tin nào mang hoặc dẫn số {number}; kết quả là các tin dẫn văn bản khác cùng ký hiệu",

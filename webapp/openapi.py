@@ -285,7 +285,12 @@ def openapi_document() -> dict:
                                      "description": "Present when fewer bulletins than a page hold the query's "
                                                     "quoted phrases exactly (ranked by relevance): this many hold "
                                                     "them, and the bulletins the same query without quotes finds "
-                                                    "follow them (each hit's missing names the phrases it lacks)."}}}
+                                                    "follow them (each hit's missing names the phrases it lacks)."},
+                  "corrected": {"type": "object", "additionalProperties": {"type": "string"},
+                                "description": "Present when a query syllable is a slip the index never saw, even "
+                                               "without its diacritics: the syllable as typed -> the known one, one "
+                                               "edit away, searched instead (the one that stands beside the query's "
+                                               "neighbouring syllables in the most bulletins)."}}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "CCHC bulletin search API", "version": "1.0",
