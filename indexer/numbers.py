@@ -24,7 +24,10 @@ _RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở|từ|với)\s+(?:(?:v�
                    r"(?P<n>\d{1,3})"
                    r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)|\b(?:hạng(?:\s+thứ)?|vị trí thứ|vị thứ)\s+(?P<m>\d{1,3})"
                    r"(?:\s*/\s*\d{1,3})?(?![\d,.]\d)"
-                   r"|\b(?:xếp|đứng)\s+(?P<k>\d{1,3})\s*/\s*\d{2,3}(?![\d,.]\d)")  # "xếp 55/63 tỉnh, thành phố"
+                   r"|\b(?:xếp|đứng)\s+(?P<k>\d{1,3})\s*/\s*\d{2,3}(?![\d,.]\d)"  # "xếp 55/63 tỉnh, thành phố"
+                   # a list's item opening on its place: "...; thứ 3 tỉnh Hải Dương đạt 90,23%"
+                   r"|(?:^|(?<=[;:]))\s*thứ\s+(?P<j>\d{1,3})(?=\s+(?:là\s+)?(?:tỉnh|thành phố|tp\.?|sở|huyện|quận"
+                   r"|thị xã|ubnd|văn phòng|ban|phường|xã)\s)")
 _NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|(?<!tổng )số|lần|giai đoạn|khóa|nghị định|quyết định"
                                r"|thông tư|điều|khoản|top|thứ|nhóm|gấp)\s*$")
 _TOP_BEFORE = re.compile(r"top\s*$")  # "top 10% tỉnh": a band, no value
@@ -74,7 +77,8 @@ def read_numbers(key: str) -> list[Number]:
     """The numbers of a lower-cased sentence with their units, in order."""
     found, taken = [], []
     for m in _RANK.finditer(key):
-        found.append(Number(m.start(), m.end(), float(m.group("n") or m.group("m") or m.group("k")), "rank"))
+        found.append(Number(m.start(), m.end(), float(m.group("n") or m.group("m") or m.group("k") or m.group("j")),
+                            "rank"))
         taken.append((m.start(), m.end()))
     for m in _NUMBER.finditer(key):
         if any(a <= m.start() < b for a, b in taken):

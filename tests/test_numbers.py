@@ -52,3 +52,10 @@ def test_a_rank_written_as_a_place_out_of_the_whole_after_xep_or_dung():
 def test_a_rank_written_with_vi_tri_after_voi():
     key = "bạc liêu đứng hạng 59, sóc trăng áp chót với vị trí 62 và cuối bảng là an giang với vị trí 63"
     assert [(n.value, n.unit) for n in read_numbers(key)] == [(59.0, "rank"), (62.0, "rank"), (63.0, "rank")]
+
+
+def test_a_list_item_opening_on_its_place():
+    key = ("tỉnh quảng ninh dẫn đầu đạt 90,61%; đứng thứ 2 tỉnh thái nguyên đạt 90,29%; thứ 3 tỉnh hải dương đạt "
+           "90,23%; thứ 4 là sở tư pháp; có thứ 5 điểm")
+    assert [(n.value, n.unit) for n in read_numbers(key)] == [
+        (90.61, "%"), (2.0, "rank"), (90.29, "%"), (3.0, "rank"), (90.23, "%"), (4.0, "rank")]
