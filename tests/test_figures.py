@@ -976,6 +976,7 @@ def test_a_national_ranking_gives_each_named_province_its_figure_under_the_capti
         ("sipas", 89.95, "%", "FY", 2023, "Bắc Ninh", "province"),
         ("sipas_rank", 2.0, "rank", "FY", 2023, "Hà Nam", "province"),  # "đứng thứ 2 là tỉnh Hà Nam"
         ("sipas", 89.7, "%", "FY", 2023, "Hà Nam", "province"),
+        ("sipas_rank", 3.0, "rank", "FY", 2023, "Nam Định", "province"),  # "; thứ 3 là tỉnh Nam Định"
         ("sipas", 89.41, "%", "FY", 2023, "Nam Định", "province")]
     assert extract_figures("Kết quả đạt 89,95%, đứng thứ 2 cả nước về Chỉ số SIPAS năm 2023.", national) == []
 
