@@ -1170,6 +1170,10 @@ def _clause_scope(sentence: str, key: str, number: Number, context: Context) -> 
     if len(key) != len(sentence):
         return None
     clause = sentence[number.clause:number.start]
+    if not clause.strip() and number.clause and sentence[number.clause - 1] == "(":  # "là huyện Thường Tín (87,16%)":
+        # a figure opening its bracket is the unit's named before it
+        start = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, number.clause - 1)), default=0)
+        clause = sentence[start:number.clause - 1]
     own = _scope(clause, context)
     named = own is not None and own[2] and own[1] != "province" and _spelt_in(own[0], clause)  # not "huyện" alone
     return own if named else None

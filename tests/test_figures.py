@@ -204,6 +204,14 @@ def test_dossiers_carried_out_online():
         ("dossiers_online", 7580.0), ("online_services_full", 1250.0)]  # procedures are services, not dossiers
 
 
+def test_a_bracketed_figure_after_a_unit_named_past_a_tier_is_the_units():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Đơn vị có Chỉ số cải cách hành chính năm 2023 thấp nhất khối huyện, thành phố là huyện Bảo Lạc (81,20%). "
+            "Khối huyện, thành phố đạt bình quân 86,40%.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 81.2, "Bảo Lạc", "district")]  # the tier's average is no figure of one unit
+
+
 def test_the_words_after_a_count_win_over_a_cue_of_an_earlier_clause():
     sentence = ("Trong quý I/2024, tỉnh đã giải quyết 9.800 hồ sơ. Đáng chú ý, trong số hồ sơ đã giải quyết, có tới "
                 "hơn 120 hồ sơ bị trễ hạn.")
