@@ -162,6 +162,10 @@ _CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+[\d.,]+\s*(?:điểm|bậc|%)?\
                      r"(?:19|20)\d{2}(?!\d)")  # a change with the year compared with, between a cue and its number
 # "(năm 2017, Hòa Bình xếp ở vị trí thứ 55)"; a page may drop the closing bracket at the sentence's end
 _DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*(?:\)|$)")
+# an item of a list opening on its year: "tăng theo từng năm: năm 2021 xếp loại khá, với 79,27 điểm; năm 2022 ..."
+_YEAR_ITEM = re.compile(r"(?<=[:;])\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^;:()]*")
+_YEAR_ITEM_KEY = re.compile(r"[:;]\s*năm (?:19|20)\d{2}(?!\d)[^;:()]*$")  # inside one, on the lower-cased key
+_NEXT_YEAR_ITEM = re.compile(r"[;:]\s*năm (?:19|20)\d{2}(?!\d)")  # between two figures: the next item's year
 # the year compared with and its own figures in brackets: "tăng điểm so với 2017 (đạt 37,08 điểm, đứng thứ 27)"
 _COMPARED_ASIDE = re.compile(r"(?<!\w)[Ss]o với (?:cùng kỳ )?(?:năm )?((?:19|20)\d{2})(?!\d)\s*(\([^()]*\d[^()]*\))")
 _COMPARED_ASIDE_KEY = re.compile(r"so với (?:cùng kỳ )?(?:năm )?(?:19|20)\d{2}(?!\d)\s*\([^()]*$")  # inside one
@@ -610,6 +614,9 @@ def _follower(between: str, previous: tuple[Number, str], number: Number) -> str
     if number.unit == "%" and figure.unit == "count" and min(len(between), len(rest)) < 25 \
             and (_SHARE_BEFORE.search(between) or _SHARE_NEXT.fullmatch(rest)):
         return code
+    if _family(code) and (figure.written or figure.unit) == number.unit and len(between) < 80 \
+            and _NEXT_YEAR_ITEM.search(between) and not vocabulary()["other_indices"].search(between):
+        return code  # "năm 2021 xếp loại khá, với 79,27 điểm; năm 2022 xếp loại tốt, với 81,17 điểm": the next year's
     if _family(code) and figure.unit == "rank" and number.unit in ("%", "score") and len(between) < 80 \
             and _SCORE_BEFORE.search(between) and not vocabulary()["other_indices"].search(between):
         return _of_family(_family(code), "score")
@@ -946,7 +953,8 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
             scope = lent  # "... Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,2%": the centre's still, in its paragraph
         if scope is UNSAID:  # a district's bulletin whose sentence says neither its district nor a centre
             scope = None
-        asides = [m for m in _DATED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
+        asides = [*_DATED_ASIDE.finditer(sentence), *_YEAR_ITEM.finditer(sentence)] if len(key) == len(sentence) \
+            else []
         compared = [m for m in _COMPARED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
         dated = [m for m in ((_RANK_YEAR if n.unit == "rank" else _OWN_YEAR_AFTER).match(key, n.end) for n in numbers)
                  if m] if len(key) == len(sentence) else []  # "Từ vị trí 63 của năm 2020, ...", "78,29% (năm
@@ -1098,7 +1106,8 @@ def _one_value_each(key: str, sentence: str, found: list[tuple[Number, str]]) ->
         previous_end = number.end
         dated = (_RANK_YEAR.match(key, number.end) if number.unit == "rank" else None) \
             or _OWN_YEAR_AFTER.match(key, number.end) \
-            or _DATED_ASIDE_KEY.search(key, 0, number.start) or _COMPARED_ASIDE_KEY.search(key, 0, number.start)
+            or _DATED_ASIDE_KEY.search(key, 0, number.start) or _COMPARED_ASIDE_KEY.search(key, 0, number.start) \
+            or _YEAR_ITEM_KEY.search(key, 0, number.start)
         groups.setdefault((item, code, number.unit, dated and dated.group()), []).append(number)
     drop = set()
     parts = {item for (item, code, *_), numbers in groups.items() if code == "dossiers_on_time" and len(numbers) > 1}

@@ -212,6 +212,15 @@ def test_a_bracketed_figure_after_a_unit_named_past_a_tier_is_the_units():
         ("par_index_score", 81.2, "Bảo Lạc", "district")]  # the tier's average is no figure of one unit
 
 
+def test_a_list_of_years_gives_each_item_its_year():
+    context = Context(province="Cao Bằng", district="Hòa An", year=2023, period="FY")
+    text = ("Chỉ số cải cách hành chính của huyện Hòa An tăng qua từng năm: năm 2021 xếp loại khá, với 78,40 điểm; năm "
+            "2022 xếp loại tốt, với 82,15 điểm; năm 2023 xếp loại tốt, với 85,02 điểm.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 78.4, "FY", 2021), ("par_index_score", 82.15, "FY", 2022),
+        ("par_index_score", 85.02, "FY", 2023)]
+
+
 def test_the_words_after_a_count_win_over_a_cue_of_an_earlier_clause():
     sentence = ("Trong quý I/2024, tỉnh đã giải quyết 9.800 hồ sơ. Đáng chú ý, trong số hồ sơ đã giải quyết, có tới "
                 "hơn 120 hồ sơ bị trễ hạn.")
