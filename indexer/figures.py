@@ -127,6 +127,7 @@ _UNNAMED_BEST = re.compile(r"(?:^|\svà\s)\s*(?:tỉnh|đơn vị|địa phươn
                            r"(?:\s+(?:của\s+)?(?:khu vực|vùng|cả nước|toàn quốc|tỉnh|cả tỉnh))?"
                            r"(?:\s+(?:đạt|là|với|ở mức|chỉ đạt|đạt được))?\s*$")
 _PLACE_NAMED = re.compile(r"(?<!\w)(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+\w")  # after it: a place's own figure
+_LIST_LEAD_END = re.compile(r":|(?<!\w)trong đó(?!\w)")  # where a list's lead ends (``_list_lead_index``)
 _PARTS_BEFORE = re.compile(r"trong đó\s*[,:]$")  # a clause opened by "trong đó:" lists the parts of the figure before
 _PARTS_AFTER = re.compile(r"(?<!\w)trong đó(?!\w)")  # between an index's figure and a later one: its parts
 _PARTS_LEAD = re.compile(r"^\W*trong đó")  # "Trong đó, điểm thẩm định đạt 47,75 điểm": the parts of the figure before
@@ -489,17 +490,18 @@ def _opening_index(key: str, number: Number) -> str | None:
 def _list_lead_index(key: str, sentence: str, number: Number) -> str | None:
     """The score of the one index a list's lead names, for the list's first item further from it than the cue
     window ("... công bố Chỉ số CCHC năm 2020 của 20 sở, ban, ngành tỉnh, theo đó: Sở Thông tin và Truyền thông xếp
-    thứ nhất với tổng điểm 95,53; Sở Tài chính 90,88 điểm; ..."): the lead ends at a colon, the item names one
-    unit between the colon and its number; none when the sentence names another index or an index's parts (the
+    thứ nhất với tổng điểm 95,53; Sở Tài chính 90,88 điểm; ..."): the lead ends at a colon or at "trong đó" after
+    an average ("... trung bình đạt khoảng 72% trở lên, trong đó cao nhất là Sở Nội vụ (86,93%)"), the item names
+    one unit between the lead's end and its number; none when the sentence names another index or an index's parts (the
     items after it are then ``_listed``)."""
-    colon = key.rfind(":", 0, number.start)
-    if colon < 0:
+    leads = [m.end() for m in _LIST_LEAD_END.finditer(key, 0, number.start)]
+    if not leads:
         return None
     words = vocabulary()
-    families = _families(key[:colon])
+    families = _families(key[:leads[-1]])
     if len(families) != 1 or words["other_indices"].search(key) or words["components"].search(key):
         return None
-    return _of_family(families.pop(), "score") if _unit_named(sentence[colon + 1:number.start]) else None
+    return _of_family(families.pop(), "score") if _unit_named(sentence[leads[-1]:number.start]) else None
 
 
 def _average_of(before: str) -> str | None:

@@ -212,6 +212,17 @@ def test_a_bracketed_figure_after_a_unit_named_past_a_tier_is_the_units():
         ("par_index_score", 81.2, "Bảo Lạc", "district")]  # the tier's average is no figure of one unit
 
 
+def test_units_listed_after_an_average_and_trong_do_take_the_lead_s_index():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Chỉ số cải cách hành chính năm 2023 của 19 sở, ngành trung bình đạt khoảng 80% trở lên, trong đó cao nhất "
+            "là Sở Tư pháp (91,40%), Văn phòng UBND tỉnh (90,85%).")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 91.4, "Sở Tư pháp"), ("par_index_score", 90.85, "Văn phòng UBND")]
+    parts = "Năm 2023, toàn tỉnh đã giải quyết 9.500 hồ sơ, trong đó 120 hồ sơ trễ hạn."  # no unit: still parts
+    assert [(r["indicator"], r["value"]) for r in extract_figures(parts, context)] == [
+        ("dossiers_resolved", 9500.0), ("dossiers_late", 120.0)]
+
+
 def test_a_list_of_years_gives_each_item_its_year():
     context = Context(province="Cao Bằng", district="Hòa An", year=2023, period="FY")
     text = ("Chỉ số cải cách hành chính của huyện Hòa An tăng qua từng năm: năm 2021 xếp loại khá, với 78,40 điểm; năm "
