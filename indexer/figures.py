@@ -693,7 +693,8 @@ def _agencies(text: str, units_named: bool = False) -> list[str]:
     words, found, sources = vocabulary(), [], []
     for m in words["agencies"].finditer(text):
         name = m.group()
-        if " " not in name.strip() or _COUNTED_HEAD.search(text, 0, m.start()) \
+        if " " not in name.strip() or words["national_head"].fullmatch(name.strip()) \
+                or _COUNTED_HEAD.search(text, 0, m.start()) \
                 or words["source_after"].match(text[m.end():]) \
                 or any(words["source_after"].match(name[v.start():]) for v in re.finditer(r"\s", name)):
             continue

@@ -31,6 +31,7 @@ def vocabulary() -> dict:
                          "components", "dimensions", "targets", "bounds", "after_not_figure", "other_indices", "groups",
                          "pending", "sources", "source_verbs", "channels", "early", "on_time", "unit_names")}
     ministries = "|".join(_head(m) for m in sorted(data["ministries"], key=len, reverse=True))
+    national = "|".join(_head(h) for h in data["national_heads"])  # always central: "Tổng cục Hải quan"
     agencies = re.compile(rf"(?<!\w)(?:{ministries})(?![\w&-])|"  # a ministry's name is whole; other heads go on:
                           r"(?<!\w)(?:" + "|".join(_head(a) for a in data["agencies"]) + r")"
                           r"(?:[-–]?\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?"
@@ -71,7 +72,8 @@ def vocabulary() -> dict:
             "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},
             "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies,
             "agency_head": head,
-            "ministry": re.compile(rf"^(?:{ministries})(?![\w&-])"),
+            "ministry": re.compile(rf"^(?:{ministries}|{national})(?![\w&-])"),
+            "national_head": re.compile(rf"(?:{national})"),  # such a head alone ("khối Tổng cục") names no agency
             # an agency that reports the figures: "theo báo cáo của Sở Nội vụ", "Sở Nội vụ tỉnh vừa công bố"
             "source_before": re.compile(rf"(?<!\w)(?:{words['sources']})\s*$"),
             "source_after": re.compile(r"^\s*(?:(?:tỉnh|thành phố|TP\.?)(?:\s+[A-ZĐÀ-Ỹ]\w*)*\s+)?"

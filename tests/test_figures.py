@@ -212,6 +212,15 @@ def test_a_bracketed_figure_after_a_unit_named_past_a_tier_is_the_units():
         ("par_index_score", 81.2, "Bảo Lạc", "district")]  # the tier's average is no figure of one unit
 
 
+def test_a_general_department_of_a_ministry_needs_no_province():
+    national = Context(None, None, 2016, "FY")
+    text = ("Cụ thể, đối với các đơn vị khối Tổng cục, Tổng cục Thuế đứng đầu với điểm Chỉ số cải cách hành chính là "
+            "97,20; đứng cuối là Tổng cục Dự trữ Nhà nước (94,10 điểm).")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, national)] == [
+        ("par_index_score", 97.2, "Tổng cục Thuế", "agency"),
+        ("par_index_score", 94.1, "Tổng cục Dự trữ Nhà nước", "agency")]
+
+
 def test_units_listed_after_an_average_and_trong_do_take_the_lead_s_index():
     context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
     text = ("Chỉ số cải cách hành chính năm 2023 của 19 sở, ngành trung bình đạt khoảng 80% trở lên, trong đó cao nhất "
