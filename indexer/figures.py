@@ -602,6 +602,9 @@ def _rank_code(key: str, number: Number, window: str, previous) -> str | None:
     if _DATED_ASIDE_KEY.search(key, 0, number.start):  # inside "(năm 2016 xếp thứ 36/63)": the sentence's index
         family = _named_index(key)
         return _of_family(family, "rank") if family else None
+    if number.ordinal:  # "Chỉ số CCHC bình quân đạt 85,41%, ... lần lượt là: (1) Sở Tài chính": the lead's one index
+        families = _families(key[:number.start])
+        return _of_family(families.pop(), "rank") if len(families) == 1 else None
     return None
 
 
@@ -985,7 +988,8 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
                 own = _item_scope(sentence[since:number.start], context) \
                     or _item_scope(sentence[item_start:number.start], context)  # or the last figure's
                 leading = None if own else _leading_item(key, sentence, number, context)  # or the one after it
-                if own is None and not leading and unit and ";" not in sentence[item_start:number.start]:
+                if own is None and not leading and unit and ";" not in sentence[item_start:number.start] \
+                        and not number.ordinal:  # an item's numeral is the place of the name after it
                     own = unit  # "Sở Nội vụ hạng 3, với tỷ lệ hài lòng 93,89%": the item's unit goes on
                 own, item_start = (own, number.end) if not leading else leading
                 if own is None:

@@ -28,6 +28,10 @@ _RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở|từ|với)\s+(?:(?:v�
                    # a list's item opening on its place: "...; thứ 3 tỉnh Hải Dương đạt 90,23%"
                    r"|(?:^|(?<=[;:]))\s*thứ\s+(?P<j>\d{1,3})(?=\s+(?:là\s+)?(?:tỉnh|thành phố|tp\.?|sở|huyện|quận"
                    r"|thị xã|ubnd|văn phòng|ban|phường|xã)\s)")
+# an item's numeral in brackets before a name ("(6) ban quản lý ..."), and the words that make a list's numerals
+# places in a ranking ("xếp ở nhóm đầu lần lượt là:")
+_ORDINAL = re.compile(r"\((\d{1,2})\)\s*(?=[^\W\d_])")
+_RANKING_LEAD = re.compile(r"(?<!\w)(?:lần lượt|theo thứ tự)(?!\w)")
 _NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|(?<!tổng )số|lần|giai đoạn|khóa|nghị định|quyết định"
                                r"|thông tư|điều|khoản|top|thứ|nhóm|gấp)\s*$")
 _TOP_BEFORE = re.compile(r"top\s*$")  # "top 10% tỉnh": a band, no value
@@ -71,6 +75,7 @@ class Number:
     follows: bool = False  # a share that takes the indicator of the count before it ("1.051 hồ sơ, đạt 44%")
     national: bool = False  # an index's national average ("trung bình cả nước là 87,16%")
     early: bool = False  # an on-time figure named by early words alone ("số hồ sơ trả trước hạn là 3.066"): a part
+    ordinal: bool = False  # a place in a ranking list, written as the item's numeral before its name: "(6) Sở ..."
 
 
 def read_numbers(key: str) -> list[Number]:
@@ -80,6 +85,11 @@ def read_numbers(key: str) -> list[Number]:
         found.append(Number(m.start(), m.end(), float(m.group("n") or m.group("m") or m.group("k") or m.group("j")),
                             "rank"))
         taken.append((m.start(), m.end()))
+    ranking = _RANKING_LEAD.search(key)
+    for m in _ORDINAL.finditer(key):  # "... xếp ở nhóm đầu lần lượt là: (1) Sở Tài chính đạt 90,05%, (3) ...": places
+        if ranking and ranking.end() <= m.start() and not any(a <= m.start() < b for a, b in taken):
+            found.append(Number(m.start(), m.end(), float(m.group(1)), "rank", ordinal=True))
+        taken.append((m.start(), m.end()))  # elsewhere an item's numeral, no figure
     for m in _NUMBER.finditer(key):
         if any(a <= m.start() < b for a, b in taken):
             continue

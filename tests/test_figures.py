@@ -212,6 +212,21 @@ def test_a_bracketed_figure_after_a_unit_named_past_a_tier_is_the_units():
         ("par_index_score", 81.2, "Bảo Lạc", "district")]  # the tier's average is no figure of one unit
 
 
+def test_the_numerals_of_a_ranking_list_are_places():
+    context = Context(province="Hà Tĩnh", district=None, year=2023, period="FY")
+    text = ("Theo đó, đối với khối sở, ban, ngành, Chỉ số cải cách hành chính bình quân đạt 84,20%, trong đó có 4 đơn "
+            "vị xếp ở nhóm đầu lần lượt là: (1) Sở Tư pháp đạt 91,15%, Sở Nội vụ đạt 91,15%, (3) Sở Xây dựng đạt "
+            "90,40%, (4) Văn phòng UBND tỉnh đạt 89,75%.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_rank", 1.0, "Sở Tư pháp"), ("par_index_score", 91.15, "Sở Tư pháp"),
+        ("par_index_score", 91.15, "Sở Nội vụ"), ("par_index_rank", 3.0, "Sở Xây dựng"),
+        ("par_index_score", 90.4, "Sở Xây dựng"),
+        ("par_index_rank", 4.0, "Văn phòng UBND"), ("par_index_score", 89.75, "Văn phòng UBND")]
+    tasks = ("Năm 2023, Chỉ số cải cách hành chính của tỉnh đạt 84,20%; các nhiệm vụ: (1) Sở Nội vụ tham mưu kế "
+             "hoạch, (2) Sở Tư pháp rà soát văn bản.")  # an item's numeral outside a ranking is no place
+    assert [(r["indicator"], r["value"]) for r in extract_figures(tasks, context)] == [("par_index_score", 84.2)]
+
+
 def test_a_general_department_of_a_ministry_needs_no_province():
     national = Context(None, None, 2016, "FY")
     text = ("Cụ thể, đối với các đơn vị khối Tổng cục, Tổng cục Thuế đứng đầu với điểm Chỉ số cải cách hành chính là "
@@ -1288,8 +1303,9 @@ def test_a_list_after_a_count_of_its_units_and_a_colon_gives_each_units_share_of
             "UBND tỉnh đạt 89,75%.\n\n"
             "Năm nay có 5 sở đạt trên 90%.")
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
-        ("par_index_score", 91.15, "Sở Tư pháp"), ("par_index_score", 90.4, "Sở Xây dựng"),
-        ("par_index_score", 89.75, "Văn phòng UBND")]
+        ("par_index_rank", 1.0, "Sở Tư pháp"), ("par_index_score", 91.15, "Sở Tư pháp"),
+        ("par_index_rank", 2.0, "Sở Xây dựng"), ("par_index_score", 90.4, "Sở Xây dựng"),
+        ("par_index_rank", 3.0, "Văn phòng UBND"), ("par_index_score", 89.75, "Văn phòng UBND")]  # "(1)": places
 
 
 def test_a_ministry_is_a_scope_without_a_province_and_its_name_in_short_is_the_same_ministry():
