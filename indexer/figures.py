@@ -164,9 +164,10 @@ _CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+[\d.,]+\s*(?:điểm|bậc|%)?\
 # "(năm 2017, Hòa Bình xếp ở vị trí thứ 55)"; a page may drop the closing bracket at the sentence's end
 _DATED_ASIDE = re.compile(r"\(\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^()]*(?:\)|$)")
 # an item of a list opening on its year: "tăng theo từng năm: năm 2021 xếp loại khá, với 79,27 điểm; năm 2022 ..."
-_YEAR_ITEM = re.compile(r"(?<=[:;])\s*[Nn]ăm (?:19|20)\d{2}(?!\d)[^;:()]*")
-_YEAR_ITEM_KEY = re.compile(r"[:;]\s*năm (?:19|20)\d{2}(?!\d)[^;:()]*$")  # inside one, on the lower-cased key
-_NEXT_YEAR_ITEM = re.compile(r"[;:]\s*năm (?:19|20)\d{2}(?!\d)")  # between two figures: the next item's year
+_YEAR_OPENING = r"\s*[Nn]ăm (?:19|20)\d{2}(?!\d)"  # what such an item opens on, after its ':' or ';'
+_YEAR_ITEM = re.compile(rf"(?<=[:;]){_YEAR_OPENING}[^;:()]*")
+_YEAR_ITEM_KEY = re.compile(rf"[:;]{_YEAR_OPENING}[^;:()]*$")  # inside one, on the lower-cased key
+_NEXT_YEAR_ITEM = re.compile(rf"[:;]{_YEAR_OPENING}")  # between two figures: the next item's year
 # the year compared with and its own figures in brackets: "tăng điểm so với 2017 (đạt 37,08 điểm, đứng thứ 27)"
 _COMPARED_ASIDE = re.compile(r"(?<!\w)[Ss]o với (?:cùng kỳ )?(?:năm )?((?:19|20)\d{2})(?!\d)\s*(\([^()]*\d[^()]*\))")
 _COMPARED_ASIDE_KEY = re.compile(r"so với (?:cùng kỳ )?(?:năm )?(?:19|20)\d{2}(?!\d)\s*\([^()]*$")  # inside one

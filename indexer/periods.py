@@ -206,11 +206,16 @@ def _lead(body: str, paragraphs: int = 2, title: str = "") -> str:
     return "\n".join(sentences[:paragraphs])
 
 
+def _published_month(published: str) -> int:
+    """The month of a publication date ("2019-01-05"); 12 for a stamp of a year only ("2019")."""
+    return int(published[5:7] or 12)
+
+
 def _published_year(title_key: str, published: str | None) -> int | None:
     """The year of publication, or the year before for a year-end review published early in a year."""
     if not published:
         return None
-    year, month = int(published[:4]), int(published[5:7] or 12)
+    year, month = int(published[:4]), _published_month(published)
     if _cues()["year_end"].search(title_key) and month <= _cues()["year_end_months"]:
         return year - 1
     return year
@@ -269,7 +274,7 @@ def reporting_period(title: str, body: str, published: str | None,
 def _year_before(body: str, published: str | None) -> int | None:
     """The year before publication, for a bulletin published early in a year that reports figures for it
     ("Trong năm 2020, đã cấp 659 chứng thư số" published in February 2021) and for no later year."""
-    if not published or int(published[5:7] or 12) > _cues()["year_end_months"]:
+    if not published or _published_month(published) > _cues()["year_end_months"]:
         return None
     prepared, before = _prepare(body), int(published[:4]) - 1
     named = {int(found.group(1)) for found in _ANY_YEAR.finditer(prepared)}
@@ -323,7 +328,7 @@ def _year_from_lead(title_key: str, lead: str, quarter: str | None, published: s
         return int(compared.group(1)) + 1 if compared else _latest_day(lead)
     if quarter != "FY" and published_year and published:
         day = _DAY_ONLY.match(_normal(lead))
-        if day and int(day.group(1)) > int(published[5:7] or 12):
+        if day and int(day.group(1)) > _published_month(published):
             return published_year - 1  # "Ngày 7/12, Chủ tịch UBND tỉnh ban hành ..." on a page of 5 January
     return (lead_year or published_year) if quarter == "FY" or not published_year else published_year
 

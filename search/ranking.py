@@ -13,6 +13,7 @@ score. Every stage checks the request's ``Deadline``.
 from __future__ import annotations
 
 import dataclasses
+import string
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -138,12 +139,10 @@ def _one_edit(word: str) -> set[str]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     dropped = {a + b[1:] for a, b in splits if b}
     swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    changed = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    added = {a + c + b for a, b in splits for c in _LETTERS}
+    changed = {a + c + b[1:] for a, b in splits if b for c in string.ascii_lowercase}
+    added = {a + c + b for a, b in splits for c in string.ascii_lowercase}
     return dropped | swapped | changed | added
 
-
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def lexicon(state, name: str) -> list[str]:
