@@ -25,7 +25,8 @@ itself, which has the period of its text); services counted "hiện nay" and fig
 only, as do those of a sentence opening "Đến nay" in a paragraph with no period before it (after one, they continue
 it); figures "từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a
 third-quarter report), else the year only, and "từ đầu năm đến ngày 15/8/2021" the span from 1 January to that day;
-"trong tháng" is a monthly report's month (unclear in any other report); in a bulletin with no period of its own,
+"trong tháng", "trong tuần", "trong cùng kỳ" are the span of a report its headline or first period dates (unclear in
+any other report), a rate ("mỗi ngày") has no period; in a bulletin with no period of its own,
 the first month or span of days a sentence with figures states, when no figure before states its period, is the
 report's, the default of its later paragraphs; a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí
 thứ 55)"), or one after the year compared with ("so với năm 2017 (đạt 37,08 điểm, đứng thứ 27)"), gives its figures
@@ -760,7 +761,8 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
 
 
 UNCLEAR = ("unclear", None)
-THIS_MONTH = ("this month", None)  # "trong tháng": the month of a monthly report, else unclear
+REPORT_SPAN = ("report span", None)  # "trong tháng", "trong tuần": the span of a report dated by its headline,
+# else unclear
 UP_TO_NOW = ("up to now", None)  # "Đến nay, ...": the paragraph's period continued, else a count to date
 
 
@@ -783,11 +785,12 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
         return YEAR_TO_DATE[context.period], context.year
     if as_of:
         return ("as_of", int(as_of.group(1)) if as_of.group(1) else stated[1]) if not stated[0] else UNCLEAR
-    if stated == (None, None) and _SPAN_WORDS.search(key):
-        return UNCLEAR  # a span this reader does not understand ("từ ngày 1 đến 31-7")
+    if stated == (None, None) and (_SPAN_WORDS.search(key) or vocabulary()["rates"].search(key)):
+        return UNCLEAR  # a span this reader does not understand ("từ ngày 1 đến 31-7"), a rate ("mỗi ngày")
     if stated[0] is None and YEARS_SPAN.search(key):
         return UNCLEAR  # "Từ năm 2015-2020, ... công bố 7.518 TTHC": several years, none of them the figure's
-    return THIS_MONTH if this_month and stated == (None, None) else stated
+    own_span = this_month or vocabulary()["report_span"].search(key)  # "trong tháng", "trong tuần"
+    return REPORT_SPAN if own_span and stated == (None, None) else stated
 
 
 def _from_january(span: re.Match) -> str:
@@ -808,8 +811,9 @@ def _headline_span(context: Context) -> tuple:
 
 
 def _monthly(stated: tuple, monthly: tuple) -> tuple:
-    """A sentence's "trong tháng" is the monthly report's month; in any other report it is unclear."""
-    return (monthly if monthly[0] else UNCLEAR) if stated == THIS_MONTH else stated
+    """A sentence's "trong tháng" or "trong tuần" is the span of a report dated by its headline or first period
+    (its month, its week); in any other report it is unclear."""
+    return (monthly if monthly[0] else UNCLEAR) if stated == REPORT_SPAN else stated
 
 
 def _carry(carried: tuple, unread: list[str], context: Context, monthly: tuple) -> tuple:

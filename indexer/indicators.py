@@ -29,7 +29,8 @@ def vocabulary() -> dict:
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
                          "components", "dimensions", "targets", "bounds", "after_not_figure", "other_indices", "groups",
-                         "pending", "sources", "source_verbs", "channels", "early", "on_time", "unit_names")}
+                         "pending", "sources", "source_verbs", "channels", "early", "on_time", "unit_names",
+                         "report_span", "rates")}
     ministries = "|".join(_head(m) for m in sorted(data["ministries"], key=len, reverse=True))
     national = "|".join(_head(h) for h in data["national_heads"])  # always central: "Tổng cục Hải quan"
     agencies = re.compile(rf"(?<!\w)(?:{ministries})(?![\w&-])|"  # a ministry's name is whole; other heads go on:
@@ -56,6 +57,8 @@ def vocabulary() -> dict:
             "pending": re.compile(rf"^\W*(?:trong (?:tổng )?số [\d.,]+ hồ sơ|(?:tổng )?số (?:lượng )?hồ sơ) (?:còn )?"
                                   rf"(?:{words['pending']})(?!\w)"),
             "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
+            "report_span": re.compile(rf"(?<!\w)(?:{words['report_span']})(?!\w)"),
+            "rates": re.compile(rf"(?<!\w)(?:{words['rates']})(?!\w)"),
             "channels": re.compile(rf"(?<!\w)(?:{words['channels']})(?!\w)"),
             "early": re.compile(rf"(?<!\w)(?:{words['early']})(?!\w)"),
             "on_time": re.compile(rf"(?<!\w)(?:{words['on_time']})(?!\w)"),

@@ -555,6 +555,30 @@ def test_in_the_month_is_the_monthly_reports_month_and_unclear_elsewhere():
     assert extract_figures(text, quarterly) == []
 
 
+def test_in_the_week_is_the_span_the_headline_dates_and_unclear_without_one():
+    weekly = Context(province="Quảng Nam", district=None, year=2018, period=None,
+                     title="Kết quả tiếp nhận, giải quyết hồ sơ TTHC từ ngày 27/4 đến ngày 03/5/2018")
+    text = ("Trong tuần, Trung tâm Hành chính công tỉnh tiếp nhận 46 hồ sơ trực tuyến, tỷ lệ hồ sơ giải quyết đúng "
+            "hạn đạt 99,2%.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, weekly)] == [
+        ("dossiers_online", 46.0, "range:2018-04-27..2018-05-03", 2018),
+        ("dossiers_on_time", 99.2, "range:2018-04-27..2018-05-03", 2018)]
+    undated = Context(province="Quảng Nam", district=None, year=2017, period=None,
+                      title="Hoạt động của Trung tâm Hành chính công tỉnh")
+    assert extract_figures("Trong tuần chỉ có 4 hồ sơ trễ hạn, giảm so với tuần trước.", undated) == []
+    text = ("Trong cùng kỳ, xã Bình An đã giải quyết được 8.914 hồ sơ. Trong đó, 8.850 hồ sơ được giải quyết đúng "
+            "hạn.")
+    assert extract_figures(text, Context(province="Hưng Yên", district=None, year=2025, period=None)) == []
+
+
+def test_a_rate_per_day_is_no_figure_of_a_period():
+    context = Context(province="Thanh Hóa", district=None, year=2025, period="Q3")
+    text = "Mỗi ngày, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận khoảng 1.100 hồ sơ trực tuyến."
+    assert extract_figures(text, context) == []
+    text = "Trong quý III, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 98.600 hồ sơ trực tuyến."
+    assert [(r["value"], r["period"]) for r in extract_figures(text, context)] == [(98600.0, "Q3")]
+
+
 def test_a_count_of_services_takes_no_period_from_the_sentences_before_it():
     context = Context(province="Cao Bằng", district=None, year=2024, period="Q2")
     text = ("Trong quý II năm 2024, toàn tỉnh đã tiếp nhận 40.112 hồ sơ. Cùng với đó, tỉnh đã cung cấp 1.210 thủ tục "
