@@ -7,7 +7,8 @@ period named in the lead paragraphs (the first three when the first two name
 no year; the headline printed again is none of them) (for a headline without a year, also an
 index, a year-end review or - under a headline naming an annual document - an
 annual cue with its year: "công bố Chỉ số CCHC năm 2021" is FY 2021; a
-headline's index, ranking or review without its year yields to the latest index
+headline's index (not one ranked by the week or the month too, the index of Decision 766: its
+lead decides), ranking or review without its year yields to the latest index
 year the lead names, "Theo kết quả công bố Par Index 2020", else to a part of a
 year the lead names, "báo cáo 9 tháng"; under a
 headline naming an index or a ranking without a year, the latest index year of
@@ -112,6 +113,7 @@ def _cues() -> dict:
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data[key]) + r")(?!\w)")
 
     return {"annual": words("annual"), "indices": words("indices"), "year_end": words("year_end"),
+            "not_annual": words("not_annual"),
             "improving": re.compile(rf"(?:{words('improving').pattern})\s+(?:các\s+)?(?:{words('indices').pattern})"),
             "index_year": re.compile(rf"(?:{words('indices').pattern})\)?\s*(?:năm\s+)?{_YEAR}\b"),
             "year_end_months": data["year_end_months"], "annual_documents": frozenset(data["annual_documents"]),
@@ -181,7 +183,8 @@ def _annual(title: str, document: bool = False) -> tuple[bool, int | None]:
     if named and (document or cues["annual"].search(title) or cues["indices"].search(title)
                   or _OPENS_ON_YEAR.match(title)):
         return True, int(named.group(1))  # "Năm 2021 tỉnh ... giải quyết ... 99,86%": the year's results
-    indexed = cues["indices"].search(title) and not cues["improving"].search(title)  # "nâng cao Chỉ số CCHC": a goal
+    indexed = cues["indices"].search(title) and not cues["improving"].search(title) \
+        and not cues["not_annual"].search(title)  # "nâng cao Chỉ số CCHC": a goal; the index of Decision 766: weekly
     return bool(cues["year_end"].search(title) or indexed), None
 
 

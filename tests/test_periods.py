@@ -200,6 +200,16 @@ from indexer.periods import reporting_period
     ("Sơn La tăng 12 bậc xếp hạng phục vụ người dân, doanh nghiệp", "Ngày 10/3/2023, UBND tỉnh ban hành kế hoạch "
      "nâng cao chỉ số phục vụ người dân.\n\nTỉnh xác định cải thiện chỉ số là nhiệm vụ trọng tâm.\n\nNăm 2025, "
      "Sơn La đạt 85,4 điểm, tăng 12 bậc so với năm 2024.", None, (2023, "FY")),  # the province's own plan is news
+    # a ranking ("thứ hạng") with its year is an annual result
+    ("Thứ hạng CCHC các ngành, các huyện năm 2019", "Khối các ngành: Nhóm B (từ 90 điểm trở lên) có 3 đơn vị, Sở "
+     "Tài chính dẫn đầu.", None, (2019, "FY")),
+    # the index of Decision 766 is ranked by the week and the month too: its headline alone names no year's result,
+    # the lead decides
+    ("Đồng Nai tăng thứ hạng về chỉ số phục vụ người dân, doanh nghiệp", "Ngày 28/8, UBND tỉnh thông báo kết quả "
+     "đánh giá Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp tính đến tuần thứ "
+     "3, tháng 8/2025.\n\nTheo đó, tỉnh xếp thứ 3 cả nước.", "2025-08-28", (2025, None)),
+    ("Sơn La tăng 12 bậc chỉ số phục vụ người dân, doanh nghiệp", "Tỉnh xác định cải thiện chỉ số là nhiệm vụ trọng "
+     "tâm.\n\nNăm 2025, Sơn La đạt 85,4 điểm, tăng 12 bậc so với năm 2024.", None, (2025, "FY")),
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
