@@ -32,13 +32,16 @@ def vocabulary() -> dict:
                          "pending", "sources", "source_verbs", "channels", "early", "on_time", "unit_names",
                          "report_span", "rates")}
     ministries = "|".join(_head(m) for m in sorted(data["ministries"], key=len, reverse=True))
+    ends = (r"[,(:;]|cấp\s|tỉnh|huyện|của|đã|đạt|có|tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|cũng|tăng|"
+            r"giảm|vào|$")  # what may follow an agency's name
+    tails = "|".join(r"\s+".join(map(re.escape, t.split())) for t in data["name_tails"])
     national = "|".join(_head(h) for h in data["national_heads"])  # always central: "Tổng cục Hải quan"
     agencies = re.compile(rf"(?<!\w)(?:{ministries})(?![\w&-])|"  # a ministry's name is whole; other heads go on:
                           r"(?<!\w)(?:" + "|".join(_head(a) for a in data["agencies"]) + r")"
-                          r"(?:[-–]?\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?"
-                          r"(?:,\s*(?:[Tt]hể thao và [Dd]u lịch|[Tt]hương binh và [Xx]ã hội))?"  # names with a comma
-                          r"(?=\s*(?:[,(:;]|cấp\s|tỉnh|huyện|của|đã|đạt|có|"
-                          r"tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|cũng|tăng|giảm|vào|$))")
+                          r"(?:(?:\s*[-–])?\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?"  # "Lao động – Thương"
+                          # a name with a comma ends there, also before its number: "Sở Văn hóa, Thể thao và Du lịch
+                          # 98,99 điểm"; other names before a mark or a verb
+                          rf"(?:,\s*(?i:{tails})(?=\s*(?:\d|{ends}))|(?=\s*(?:{ends})))")
     # a name that opens on an agency's or a ministry's head, whatever follows (a table's unit cell)
     head = re.compile(r"(?:" + "|".join(_head(a) for a in sorted([*data["agencies"], *data["ministries"]], key=len,
                                                                   reverse=True)) + r")(?!\w)")

@@ -555,6 +555,21 @@ def test_in_the_month_is_the_monthly_reports_month_and_unclear_elsewhere():
     assert extract_figures(text, quarterly) == []
 
 
+def test_agency_names_with_a_comma_or_a_spaced_dash_scope_their_items():
+    context = Context(province="Tiền Giang", district=None, year=2020, period="FY",
+                      title="UBND tỉnh công bố điểm Chỉ số cải cách hành chính năm 2020")
+    text = ("Theo đó, Bảng điểm Chỉ số cải cách hành chính năm 2020 của các sở, ban, ngành tỉnh như sau:\n\n"
+            "Văn phòng Đoàn đại biểu Quốc hội, Hội đồng nhân dân và Ủy ban nhân dân 94,50 điểm, Sở Ngoại vụ 92,98 "
+            "điểm, Sở Lao động – Thương binh và Xã hội 92,02 điểm.")
+    assert [(r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        (94.5, "Văn phòng Đoàn đại biểu Quốc hội, Hội đồng nhân dân và Ủy ban nhân dân", "agency"),
+        (92.98, "Sở Ngoại vụ", "agency"), (92.02, "Sở Lao động – Thương binh và Xã hội", "agency")]
+    text = ("Theo kết quả Chỉ số CCHC năm 2019, Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh có tỷ lệ điểm số cao nhất "
+            "98,88%.")
+    assert [(r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        (98.88, "Văn phòng Đoàn ĐBQH, HĐND và UBND")]
+
+
 def test_in_the_week_is_the_span_the_headline_dates_and_unclear_without_one():
     weekly = Context(province="Quảng Nam", district=None, year=2018, period=None,
                      title="Kết quả tiếp nhận, giải quyết hồ sơ TTHC từ ngày 27/4 đến ngày 03/5/2018")
