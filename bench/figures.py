@@ -4,7 +4,8 @@ The labels are ``bench/real/figures.jsonl`` (format and conventions in ``bench/r
 ``{"id", "figures": [{"indicator", "value", "unit", "period", "year", "scope", "scope_level", "sentence"}]}``).
 A figure is correct when its indicator, value, unit, period (with its year) and scope all equal a labelled figure
 of the same bulletin (each labelled figure matched once); an agency's scope matches when one name holds the
-other (the labels append the province to an agency name that lacks it). Precision = correct / extracted,
+other (the labels append the province to an agency name that lacks it), both being agencies' (a province's
+figure is never an agency's whose name holds the province's). Precision = correct / extracted,
 recall = correct / labelled, per indicator and overall. ``bench.quality`` calls ``figure_quality`` for each
 real split with the figures its index holds; the dev report lists the wrong and missed figures, test's none.
 """
@@ -46,7 +47,7 @@ def _same_scope(got: dict, want: dict) -> bool:
     mine, theirs = _scope_key(got.get("scope")), _scope_key(want.get("scope"))
     if mine == theirs:
         return True
-    agency = "agency" in (got.get("scope_level"), want.get("scope_level"))
+    agency = got.get("scope_level") == want.get("scope_level") == "agency"  # never a province inside an agency's name
     return agency and bool(mine) and bool(theirs) and (mine in theirs or theirs in mine)
 
 
