@@ -34,7 +34,8 @@ that year (a rank in it takes the one index its sentence names) and is no second
 own year after it ("từ vị trí thứ 5 của năm 2015") or a value's in a bracket ("từ 78,29% (năm 2021) lên 79,57%
 (năm 2022)": both figures, each of its year; without their years only the value reached is one). The scope is the
 district or agency
-named in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph) names
+named in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph; a
+paragraph opening on "Trong đó" goes on with the one before, whose whole it breaks down) names
 (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết", nor a counted head, "18 Sở ngành tỉnh"), else
 the bulletin's district or province; a service centre that "Trung tâm" alone refers to is the scope of the rest of its
 paragraph.
@@ -142,6 +143,8 @@ _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:" + _PROVINCES_OF + r")?(?:trong\
 _REGION_LEAD = re.compile(r"^\W*(?:so với|trong|ở|tại|đối với|riêng)\s+(?:(?:các|\d+)\s+" + _PROVINCES_OF
                           + r")?(?:khu vực|vùng)[^,;()]*,[^,;()]*$")  # "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí
 # thứ", "So với 13 tỉnh, thành phố khu vực ĐBSCL, Vĩnh Long đứng thứ"
+_BREAKDOWN = re.compile(r"\W*(?:[Tt]rong (?:số )?đó|TRONG ĐÓ)(?!\w)")  # a paragraph giving the parts of the whole
+# the one before gave
 # "Trung tâm" alone as the subject of a figure: the service centre the text named before
 _BARE_CENTRE = re.compile(r"(?<!\w)[Tt]rung tâm(?:\s+này)?(?=\s+(?:đã\s+|đang\s+|cũng\s+|tiếp tục\s+|vừa\s+)*"
                           r"(?:tiếp nhận|tiếp đón|giải quyết|trả|xử lý|thực hiện)(?!\w))")
@@ -925,7 +928,8 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
     centre = _centre_named(context.title or "")  # the centre "Trung tâm" alone refers to
     for start, end in sentences(text):
         sentence = text[start:end]
-        if "\n" in text[last_end:start]:
+        if "\n" in text[last_end:start] and not _BREAKDOWN.match(sentence):  # "Trong đó, ..." goes on with the
+            # paragraph before: the parts of the whole it gave
             before = paragraph[::-1] or before  # the paragraph before, its last sentence first
             carried_period, paragraph, tiered, unread, lent = monthly, [], False, [], None  # a new paragraph
         last_end = end

@@ -570,6 +570,18 @@ def test_agency_names_with_a_comma_or_a_spaced_dash_scope_their_items():
         (98.88, "Văn phòng Đoàn ĐBQH, HĐND và UBND")]
 
 
+def test_a_paragraph_opening_on_trong_do_goes_on_with_the_unit_of_the_one_before():
+    context = Context(province="Ninh Thuận", district=None, year=2024, period="H1")
+    text = ("6 tháng đầu năm 2024, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 21.400 hồ sơ.\n\n"
+            "Trong đó, có 20.950 hồ sơ giải quyết đúng và trước hạn, giải quyết trễ hạn 120 hồ sơ.\n\n"
+            "Toàn tỉnh đã tiếp nhận 95.300 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 21400.0, "Trung tâm Phục vụ hành chính công"),
+        ("dossiers_on_time", 20950.0, "Trung tâm Phục vụ hành chính công"),
+        ("dossiers_late", 120.0, "Trung tâm Phục vụ hành chính công"),
+        ("dossiers_received", 95300.0, "Ninh Thuận")]
+
+
 def test_in_the_week_is_the_span_the_headline_dates_and_unclear_without_one():
     weekly = Context(province="Quảng Nam", district=None, year=2018, period=None,
                      title="Kết quả tiếp nhận, giải quyết hồ sơ TTHC từ ngày 27/4 đến ngày 03/5/2018")
