@@ -935,6 +935,8 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         last_end = end
         paragraph.append(sentence)
         centre = _centre_named(sentence) or centre
+        if centre and _BARE_CENTRE.search(sentence):  # "Trung tâm" alone, also in a sentence with no figure read:
+            lent = (centre, "agency", True)  # "Trung tâm đã giải quyết: 4.561/5.650 HS. Trong đó, có 4,52 ngàn ..."
         if not _DIGIT.search(sentence):
             continue
         key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
@@ -962,10 +964,8 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
-        if scope is not None and not scope[2] and centre and _BARE_CENTRE.search(sentence):
-            scope = lent = (centre, "agency", True)  # "Trung tâm tiếp nhận 13.188 hồ sơ": the centre named before
-        elif scope is not None and not scope[2] and lent:
-            scope = lent  # "... Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,2%": the centre's still, in its paragraph
+        if scope is not None and not scope[2] and lent:  # "Trung tâm tiếp nhận 13.188 hồ sơ" and the rest of its
+            scope = lent  # paragraph, "... Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,2%": the centre named before
         if scope is UNSAID:  # a district's bulletin whose sentence says neither its district nor a centre
             scope = None
         asides = [*_DATED_ASIDE.finditer(sentence), *_YEAR_ITEM.finditer(sentence)] if len(key) == len(sentence) \

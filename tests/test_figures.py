@@ -582,6 +582,16 @@ def test_a_paragraph_opening_on_trong_do_goes_on_with_the_unit_of_the_one_before
         ("dossiers_received", 95300.0, "Ninh Thuận")]
 
 
+def test_a_bare_centre_with_no_figure_read_still_scopes_the_rest_of_its_paragraph():
+    context = Context(province="Bến Tre", district=None, year=2021, period=None,
+                      title="Trung tâm Phục vụ hành chính công giải quyết hơn 4,5 ngàn hồ sơ")
+    text = ("Tháng 5-2021, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 5,65 ngàn hồ sơ (HS) các loại.\n\n"
+            "Trung tâm đã giải quyết: 4.561/5.650 HS. Trong đó, có 4,52 ngàn HS giải quyết đúng và trước hạn.")
+    assert [(r["indicator"], r["value"], r["scope"], r["period"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 5650.0, "Trung tâm Phục vụ hành chính công", "month:2021-05"),
+        ("dossiers_on_time", 4520.0, "Trung tâm Phục vụ hành chính công", "month:2021-05")]
+
+
 def test_in_the_week_is_the_span_the_headline_dates_and_unclear_without_one():
     weekly = Context(province="Quảng Nam", district=None, year=2018, period=None,
                      title="Kết quả tiếp nhận, giải quyết hồ sơ TTHC từ ngày 27/4 đến ngày 03/5/2018")
