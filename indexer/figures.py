@@ -38,7 +38,9 @@ named in the figure's own clause, else the place or agency the sentence (or an e
 paragraph opening on "Trong đó" goes on with the one before, whose whole it breaks down) names
 (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết", nor a counted head, "18 Sở ngành tỉnh"), else
 the bulletin's district or province; a service centre that "Trung tâm" alone refers to is the scope of the rest of its
-paragraph.
+paragraph, and a service centre named as the unit of figures is the unit of the sentences after it that name none,
+in later paragraphs too until one states a period of its own or another unit is named ("Trong năm 2024, Trung tâm
+Hành chính công tỉnh ... tiếp nhận 94.665 hồ sơ.\nTỷ lệ giải quyết đúng và sớm hạn đạt 99,85%").
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change ("phấn
 đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and its number is
@@ -143,6 +145,7 @@ _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:" + _PROVINCES_OF + r")?(?:trong\
 _REGION_LEAD = re.compile(r"^\W*(?:so với|trong|ở|tại|đối với|riêng)\s+(?:(?:các|\d+)\s+" + _PROVINCES_OF
                           + r")?(?:khu vực|vùng)[^,;()]*,[^,;()]*$")  # "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí
 # thứ", "So với 13 tỉnh, thành phố khu vực ĐBSCL, Vĩnh Long đứng thứ"
+_CENTRE = re.compile(r"[Tt]rung tâm\s")  # a service centre's name
 _BREAKDOWN = re.compile(r"\W*(?:[Tt]rong (?:số )?đó|TRONG ĐÓ)(?!\w)")  # a paragraph giving the parts of the whole
 # the one before gave
 # "Trung tâm" alone as the subject of a figure: the service centre the text named before
@@ -923,6 +926,7 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
     monthly = _headline_span(context)  # a report's month or span, named by its headline or first period: its
     # paragraphs' default
     carried_period, paragraph, last_end, tiered, before, lent = monthly, [], 0, False, None, None
+    lent_here = False  # whether the unit lent was named in this paragraph (else in one before)
     unread = []  # sentences of the paragraph that carry a period on, read only when a later one needs it
     cut_at = None if whole or _WHOLE_END.search(text) else len(text.rstrip())  # an excerpt broken off mid-sentence
     centre = _centre_named(context.title or "")  # the centre "Trung tâm" alone refers to
@@ -931,12 +935,13 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         if "\n" in text[last_end:start] and not _BREAKDOWN.match(sentence):  # "Trong đó, ..." goes on with the
             # paragraph before: the parts of the whole it gave
             before = paragraph[::-1] or before  # the paragraph before, its last sentence first
-            carried_period, paragraph, tiered, unread, lent = monthly, [], False, [], None  # a new paragraph
+            carried_period, paragraph, tiered, unread, lent_here = monthly, [], False, [], False  # a new paragraph
         last_end = end
         paragraph.append(sentence)
         centre = _centre_named(sentence) or centre
         if centre and _BARE_CENTRE.search(sentence):  # "Trung tâm" alone, also in a sentence with no figure read:
-            lent = (centre, "agency", True)  # "Trung tâm đã giải quyết: 4.561/5.650 HS. Trong đó, có 4,52 ngàn ..."
+            lent, lent_here = (centre, "agency", True), True  # "Trung tâm đã giải quyết: 4.561/5.650 HS. Trong đó,
+            # có 4,52 ngàn ..."
         if not _DIGIT.search(sentence):
             continue
         key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
@@ -964,8 +969,14 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
-        if scope is not None and not scope[2] and lent:  # "Trung tâm tiếp nhận 13.188 hồ sơ" and the rest of its
-            scope = lent  # paragraph, "... Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,2%": the centre named before
+        if scope is not None and scope[2]:  # the unit named last: a service centre goes on being the unit of the
+            # sentences after it that name none, in later paragraphs too ("Tỷ lệ giải quyết đúng và sớm hạn đạt
+            # 99,85%"); any other unit named ends it
+            lent, lent_here = (scope if scope[1] == "agency" and _CENTRE.match(scope[0]) else None), True
+        elif lent and not lent_here and _stated(sentence, context) != (None, None):
+            lent = None  # a later paragraph stating a period of its own: another part of the report
+        if scope is not None and not scope[2] and lent:
+            scope = lent  # "Trung tâm tiếp nhận 13.188 hồ sơ", "... Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,2%"
         if scope is UNSAID:  # a district's bulletin whose sentence says neither its district nor a centre
             scope = None
         asides = [*_DATED_ASIDE.finditer(sentence), *_YEAR_ITEM.finditer(sentence)] if len(key) == len(sentence) \

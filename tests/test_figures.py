@@ -592,6 +592,18 @@ def test_a_bare_centre_with_no_figure_read_still_scopes_the_rest_of_its_paragrap
         ("dossiers_on_time", 4520.0, "Trung tâm Phục vụ hành chính công", "month:2021-05")]
 
 
+def test_a_centre_named_as_the_unit_goes_on_in_later_paragraphs_until_another_unit_is_named():
+    context = Context(province="Bình Thuận", district=None, year=2024, period="FY")
+    text = ("Trong năm 2024, Trung tâm Hành chính công tỉnh Bình Thuận đã tiếp nhận 94.665 hồ sơ thủ tục hành chính.\n"
+            "Tỷ lệ giải quyết đúng và sớm hạn đạt 99,85%, tỷ lệ trễ hạn chỉ chiếm 0,15%.\n"
+            "Toàn tỉnh đã tiếp nhận 412.300 hồ sơ.\n"
+            "Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,9%.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 94665.0, "Trung tâm Hành chính công"),
+        ("dossiers_on_time", 99.85, "Trung tâm Hành chính công"), ("dossiers_late", 0.15, "Trung tâm Hành chính công"),
+        ("dossiers_received", 412300.0, "Bình Thuận"), ("dossiers_on_time", 98.9, "Bình Thuận")]
+
+
 def test_in_the_week_is_the_span_the_headline_dates_and_unclear_without_one():
     weekly = Context(province="Quảng Nam", district=None, year=2018, period=None,
                      title="Kết quả tiếp nhận, giải quyết hồ sơ TTHC từ ngày 27/4 đến ngày 03/5/2018")
