@@ -604,6 +604,16 @@ def test_a_centre_named_as_the_unit_goes_on_in_later_paragraphs_until_another_un
         ("dossiers_received", 412300.0, "Bình Thuận"), ("dossiers_on_time", 98.9, "Bình Thuận")]
 
 
+def test_agency_names_written_short_with_an_ampersand_are_agencies():
+    context = Context(province="Quảng Nam", district=None, year=2018, period="Q2")
+    text = ("Trong quý II năm 2018, Trung tâm Hành chính công tỉnh tiếp nhận trực tuyến 460 hồ sơ, bao gồm Sở Công "
+            "Thương 80 hồ sơ, Sở KH&ĐT 170 hồ sơ, Sở TN&MT 180 hồ sơ và Sở Ngoại vụ 20 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_online", 460.0, "Trung tâm Hành chính công"), ("dossiers_online", 80.0, "Sở Công Thương"),
+        ("dossiers_online", 170.0, "Sở KH&ĐT"), ("dossiers_online", 180.0, "Sở TN&MT"),
+        ("dossiers_online", 20.0, "Sở Ngoại vụ")]
+
+
 def test_in_the_week_is_the_span_the_headline_dates_and_unclear_without_one():
     weekly = Context(province="Quảng Nam", district=None, year=2018, period=None,
                      title="Kết quả tiếp nhận, giải quyết hồ sơ TTHC từ ngày 27/4 đến ngày 03/5/2018")
