@@ -969,16 +969,6 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(paragraph, context)
-        if scope is not None and scope[2]:  # the unit named last: a service centre goes on being the unit of the
-            # sentences after it that name none, in later paragraphs too ("Tỷ lệ giải quyết đúng và sớm hạn đạt
-            # 99,85%"); any other unit named ends it
-            lent, lent_here = (scope if scope[1] == "agency" and _CENTRE.match(scope[0]) else None), True
-        elif lent and not lent_here and _stated(sentence, context) != (None, None):
-            lent = None  # a later paragraph stating a period of its own: another part of the report
-        if scope is not None and not scope[2] and lent:
-            scope = lent  # "Trung tâm tiếp nhận 13.188 hồ sơ", "... Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,2%"
-        if scope is UNSAID:  # a district's bulletin whose sentence says neither its district nor a centre
-            scope = None
         asides = [*_DATED_ASIDE.finditer(sentence), *_YEAR_ITEM.finditer(sentence)] if len(key) == len(sentence) \
             else []
         compared = [m for m in _COMPARED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
@@ -986,6 +976,16 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
                  if m] if len(key) == len(sentence) else []  # "Từ vị trí 63 của năm 2020, ...", "78,29% (năm
         # 2021)": that figure's own year
         said = _monthly(_stated(_blanked(sentence, asides + dated + compared), context), monthly)
+        if scope is not None and scope[2]:  # the unit named last: a service centre goes on being the unit of the
+            # sentences after it that name none, in later paragraphs too ("Tỷ lệ giải quyết đúng và sớm hạn đạt
+            # 99,85%"); any other unit named ends it
+            lent, lent_here = (scope if scope[1] == "agency" and _CENTRE.match(scope[0]) else None), True
+        elif lent and not lent_here and said != (None, None):
+            lent = None  # a later paragraph stating a period of its own: another part of the report
+        if scope is not None and not scope[2] and lent:
+            scope = lent  # "Trung tâm tiếp nhận 13.188 hồ sơ", "... Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,2%"
+        if scope is UNSAID:  # a district's bulletin whose sentence says neither its district nor a centre
+            scope = None
         stated = _carried(said, (carried_period := _carry(carried_period, unread, context, monthly)))
         said = ("as_of", None) if said == UP_TO_NOW else said
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
