@@ -226,3 +226,23 @@ def test_lists_kept_dense_evaluate_to_the_same_arrays(engine, monkeypatch, text)
         assert len(flat(got)) == len(flat(expected))
         for a, b in zip(flat(got), flat(expected), strict=True):
             assert (a is None and b is None) or np.array_equal(a, b)
+
+
+def test_a_part_noted_clean_is_added_as_it_is_and_any_other_under_its_mask():
+    from search.vector import _sum_scores
+    mask = np.array([True, False, True, False])
+    dirty = np.array([1.5, 2.0, 0.25, 4.0])  # scores where its node does not match (a best match's partial ones)
+    clean = np.array([0.5, 0.0, 0.0, 0.0])
+    noted = {id(clean)}
+    summed = _sum_scores([(mask, dirty), (clean > 0, clean)], 4, lambda scores: id(scores) in noted)
+    assert summed.tolist() == [2.0, 0.0, 0.25, 0.0]
+    # the dirty part counts only under its mask even when the clean test is asked of it
+    assert _sum_scores([(mask, dirty)], 4, lambda scores: id(scores) in noted).tolist() == [1.5, 0.0, 0.25, 0.0]
+
+
+def test_only_the_arrays_an_evaluation_noted_are_clean_not_equal_ones(engine):
+    vector = engine._current().vector
+    noted = vector._clean_scores(np.array([0.0, 1.0]))
+    assert vector._is_clean(noted) and not vector._is_clean(np.array([0.0, 1.0]))
+    vector.run(wq.Term("content", "thủ_tục"))  # an evaluation starts and ends with nothing noted
+    assert not vector._is_clean(noted)
