@@ -449,7 +449,8 @@ class VectorSearcher:
             mask &= enough
         if node.optional is not None:
             optional_mask, optional_scores = self._node(node.optional)
-            scores += optional_scores * optional_mask  # as ``_sum_scores`` adds a part under its mask
+            scores += optional_scores if self._is_clean(optional_scores) else optional_scores * optional_mask  # as
+            # ``_sum_scores`` adds a part under its mask
         wholes = [self._untraced(w) if w is not None else m
                   for w, (m, _), count in zip(node.whole, soft, counts, strict=True) if count]
         complete = np.logical_and.reduce(wholes or [np.zeros(self.size, dtype=bool)]) & mask
