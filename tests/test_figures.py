@@ -636,6 +636,13 @@ def test_a_rate_per_day_is_no_figure_of_a_period():
     assert extract_figures(text, context) == []
     text = "Trong quý III, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 98.600 hồ sơ trực tuyến."
     assert [(r["value"], r["period"]) for r in extract_figures(text, context)] == [(98600.0, "Q3")]
+    # with a period of its own, a rate is still no figure of it, named before its number or after
+    for text in ("Trong quý III, mỗi ngày Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 1.100 hồ sơ.",
+                 "Trong quý III, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận trung bình 1.100 hồ sơ mỗi ngày."):
+        assert extract_figures(text, context) == []
+    text = ("Trong quý III, Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 98.600 hồ sơ, mỗi ngày khoảng 1.100 hồ "
+            "sơ.")
+    assert [(r["value"], r["period"]) for r in extract_figures(text, context)] == [(98600.0, "Q3")]
 
 
 def test_a_count_of_services_takes_no_period_from_the_sentences_before_it():
