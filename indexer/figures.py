@@ -145,7 +145,6 @@ _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:" + _PROVINCES_OF + r")?(?:trong\
 _REGION_LEAD = re.compile(r"^\W*(?:so với|trong|ở|tại|đối với|riêng)\s+(?:(?:các|\d+)\s+" + _PROVINCES_OF
                           + r")?(?:khu vực|vùng)[^,;()]*,[^,;()]*$")  # "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí
 # thứ", "So với 13 tỉnh, thành phố khu vực ĐBSCL, Vĩnh Long đứng thứ"
-_CENTRE = re.compile(r"[Tt]rung tâm\s")  # a service centre's name
 _BREAKDOWN = re.compile(r"\W*(?:[Tt]rong (?:số )?đó|TRONG ĐÓ)(?!\w)")  # a paragraph giving the parts of the whole
 # the one before gave
 # "Trung tâm" alone as the subject of a figure: the service centre the text named before
@@ -979,7 +978,7 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         if scope is not None and scope[2]:  # the unit named last: a service centre goes on being the unit of the
             # sentences after it that name none, in later paragraphs too ("Tỷ lệ giải quyết đúng và sớm hạn đạt
             # 99,85%"); any other unit named ends it
-            lent, lent_here = (scope if scope[1] == "agency" and _CENTRE.match(scope[0]) else None), True
+            lent, lent_here = (scope if scope[1] == "agency" and _is_centre(scope[0]) else None), True
         elif lent and not lent_here and said != (None, None):
             lent = None  # a later paragraph stating a period of its own: another part of the report
         if scope is not None and not scope[2] and lent:
@@ -1220,11 +1219,16 @@ def _spelt_in(name: str, text: str) -> bool:
     return normalize_key(name) in normalize_key(text)
 
 
+def _is_centre(name: str) -> bool:
+    """Whether an agency's name is a service centre's ("Trung tâm Phục vụ hành chính công ...")."""
+    return name.lower().startswith("trung tâm")
+
+
 def _centre_named(sentence: str) -> str | None:
     """The last service centre ``sentence`` names in full ("Trung tâm Phục vụ hành chính công xã Phú Giáo")."""
     if "rung tâm" not in sentence:
         return None
-    named = [name for name in _agencies(sentence) if name.lower().startswith("trung tâm")]
+    named = [name for name in _agencies(sentence) if _is_centre(name)]
     return named[-1] if named else None
 
 
