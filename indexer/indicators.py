@@ -38,8 +38,8 @@ def vocabulary() -> dict:
     national = "|".join(_head(h) for h in data["national_heads"])  # always central: "Tổng cục Hải quan"
     agencies = re.compile(rf"(?<!\w)(?:{ministries})(?![\w&-])|"  # a ministry's name is whole; other heads go on:
                           r"(?<!\w)(?:" + "|".join(_head(a) for a in data["agencies"]) + r")"
-                          r"(?:(?:\s*[-–]|&)?\s*(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?"  # "Lao động – Thương",
-                          # "Sở KH&ĐT"
+                          r"(?:(?:\s*[-–]|&)?\s*(?:[A-ZĐ]{2,3}\.\s?(?=[A-ZĐÀ-Ỹ])|[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?"
+                          # "Lao động – Thương", "Sở KH&ĐT", a place abbreviated with a dot: "TP.HCM", "TP. Hà Nội"
                           # a name with a comma ends there, also before its number: "Sở Văn hóa, Thể thao và Du lịch
                           # 98,99 điểm"; other names before a mark or a verb
                           rf"(?:,\s*(?i:{tails})(?=\s*(?:\d|{ends}))|(?=\s*(?:{ends})))")

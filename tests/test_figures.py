@@ -614,6 +614,17 @@ def test_agency_names_written_short_with_an_ampersand_are_agencies():
         ("dossiers_online", 20.0, "Sở Ngoại vụ")]
 
 
+def test_agency_names_with_a_place_abbreviated_with_a_dot_are_agencies():
+    context = Context(province="Hồ Chí Minh", district=None, year=2016, period="9M")
+    text = ("Theo báo cáo của Văn phòng đăng ký đất đai TP.HCM, trong 9 tháng đầu năm, việc cấp giấy chứng nhận bị "
+            "trễ hạn lên tới hơn 2.800 hồ sơ. Trong quý III, Sở Tư pháp TP. Hồ Chí Minh đạt tỷ lệ giải quyết hồ sơ "
+            "đúng hạn 99,1%.")
+    assert [(r["indicator"], r["value"], r["period"], r["scope"], r["scope_level"])
+            for r in extract_figures(text, context)] == [
+        ("dossiers_late", 2800.0, "9M", "Văn phòng đăng ký đất đai TP.HCM", "agency"),
+        ("dossiers_on_time", 99.1, "Q3", "Sở Tư pháp TP. Hồ Chí Minh", "agency")]
+
+
 def test_in_the_week_is_the_span_the_headline_dates_and_unclear_without_one():
     weekly = Context(province="Quảng Nam", district=None, year=2018, period=None,
                      title="Kết quả tiếp nhận, giải quyết hồ sơ TTHC từ ngày 27/4 đến ngày 03/5/2018")
