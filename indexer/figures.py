@@ -62,8 +62,9 @@ it comes after, "Sau Quảng Ninh là Hà Nội với 84,64 điểm", is not its
 named right after it, "với 92,93 điểm Sở Tài chính là đơn vị dẫn đầu về chỉ số cải cách hành chính", and of the index
 named there), two years, two months, a month a span starts from or a span this reader does not understand, a commune, a
 figure of the sentence where an excerpt breaks off (the words after it may make it a part or a bound: "Trong đó, có
-7.950 hồ sơ giải quyết đúng hạn|"; an item of a list, the unit of a figure after it), a bulletin without a province (but
-for a province named before its figure as a list's item is: "đứng thứ 2 là tỉnh Hà Nam đạt 89,70%", a national story's
+7.950 hồ sơ giải quyết đúng hạn|"; an item of a list, the unit of a figure after it: of a list of units, only the
+items before its last clause mark are read), a bulletin without a province (but for a province named before its figure
+as a list's item is: "đứng thứ 2 là tỉnh Hà Nam đạt 89,70%", a national story's
 ranking) or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang
 giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is the
 figure; of two received counts the new intake, else the whole, is kept), an on-time figure named by early words alone
@@ -930,6 +931,9 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
     cut_at = None if whole or _WHOLE_END.search(text) else len(text.rstrip())  # an excerpt broken off mid-sentence
     centre = _centre_named(context.title or "")  # the centre "Trung tâm" alone refers to
     for start, end in sentences(text):
+        broken = end == cut_at  # "Trong đó, có 7.950 hồ sơ giải quyết đúng hạn|": the rest may make it a part; of a
+        # list of units, the items before its last mark are whole ("huyện Cai Lậy 100,09 điểm, huyện Tân Phước 98,80|")
+        end = _last_clause_end(text, start, end) if broken else end
         sentence = text[start:end]
         if "\n" in text[last_end:start] and not _BREAKDOWN.match(sentence):  # "Trong đó, ..." goes on with the
             # paragraph before: the parts of the whole it gave
@@ -988,14 +992,12 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         stated = _carried(said, (carried_period := _carry(carried_period, unread, context, monthly)))
         said = ("as_of", None) if said == UP_TO_NOW else said
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
-        if scope is None and not listing:
+        if not listing and (scope is None or broken):
             continue
         carried_period = stated  # a sentence with figures lends its period to the next ones
         if monthly == (None, None) and context.period is None and str(stated[0]).startswith(("month:", "range:")) \
                 and stated[1] == context.year and len(defaulted) == len(rows):  # none before states its period
             monthly = stated  # "Trong tháng 01 năm 2025, ... tiếp nhận 14.579 hồ sơ." opens a monthly report
-        if end == cut_at:
-            continue  # "Trong đó, có 7.950 hồ sơ giải quyết đúng hạn|": the rest may make it a part
         unit, item_start = None, 0  # the unit of the list's item the last figure is in, where that figure ends
         tier_only = tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
         found = _one_value_each(key, sentence, found)
@@ -1039,6 +1041,16 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
             if figure_stated == (None, None):
                 defaulted.add(len(rows) - 1)  # its period is the bulletin's, none its text states
     return rows, rounded, defaulted, read
+
+
+_CLAUSE_END = re.compile(r"[,;](?=\s)")  # a clause mark, not a decimal comma ("98,80")
+
+
+def _last_clause_end(text: str, start: int, end: int) -> int:
+    """Where the last whole clause of a sentence broken off at ``end`` ends: at its last clause mark, else at its
+    start (nothing of it is whole)."""
+    marks = list(_CLAUSE_END.finditer(text, start, end))
+    return marks[-1].start() if marks else start
 
 
 def _without_second_breakdowns(rows: list[dict]) -> list[dict]:

@@ -1085,6 +1085,16 @@ def test_a_figure_of_the_sentence_where_an_excerpt_breaks_off_is_left_out_howeve
     assert extract_figures(cut, CAO_BANG_Q1) == []
 
 
+def test_the_whole_items_of_a_list_where_an_excerpt_breaks_off_are_read():
+    context = Context(province="Tiền Giang", district=None, year=2020, period="FY",
+                      title="UBND tỉnh Tiền Giang công bố điểm Chỉ số cải cách hành chính năm 2020")
+    text = ("Bảng điểm Chỉ số cải cách hành chính năm 2020 của UBND cấp huyện xếp từ cao xuống thấp như sau:\n\n"
+            "Huyện Chợ Gạo 100,14 điểm, huyện Cai Lậy 100,09 điểm, huyện Gò Công Tây 99,94 điểm, huyện Tân Phước 98,80")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 100.14, "Chợ Gạo", "district"), ("par_index_score", 100.09, "Cai Lậy", "district"),
+        ("par_index_score", 99.94, "Gò Công Tây", "district")]  # the item broken off is not: "98,80" may go on
+
+
 def test_a_sentence_giving_two_figures_again_with_other_values_is_a_second_breakdown():
     text = ("Trong quý I năm 2024, toàn tỉnh tiếp nhận 6.420 hồ sơ, đã giải quyết 6.310 hồ sơ, trong đó đúng hạn "
             "6.250 hồ sơ, quá hạn 60 hồ sơ.\n\n"
