@@ -339,7 +339,8 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
     found: list[tuple[Number, str]] = []
     words = vocabulary()
     previous_end, previous, points = 0, None, None
-    ranked = any(number.unit == "rank" for number in numbers)  # "đạt 90,25% xếp vị trí thứ 3": an index's share
+    ranked = any(number.unit == "rank" for number in numbers) or bool(words["ranked_in_words"].search(key))  # "đạt
+    # 90,25% xếp vị trí thứ 3", "quận Cầu Giấy giữ vị trí số một (95,24%)": an index's share
     changes = [m.span() for m in _CHANGE.finditer(key)]  # "tăng 0,81 điểm so với năm 2019": an aside, no figure
     plain = _CHANGE.sub(lambda m: " " * len(m.group()), key) if changes else key
     for number in numbers:

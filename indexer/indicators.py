@@ -30,7 +30,7 @@ def vocabulary() -> dict:
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
                          "components", "dimensions", "targets", "bounds", "after_not_figure", "other_indices", "groups",
                          "pending", "sources", "source_verbs", "channels", "early", "on_time", "unit_names",
-                         "report_span", "rates")}
+                         "report_span", "rates", "ranked_in_words")}
     ministries = "|".join(_head(m) for m in sorted(data["ministries"], key=len, reverse=True))
     ends = (r"[,(:;]|cấp\s|tỉnh|huyện|của|đã|đạt|có|tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|cũng|tăng|"
             r"giảm|vào|$")  # what may follow an agency's name
@@ -63,6 +63,9 @@ def vocabulary() -> dict:
             "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
             "report_span": re.compile(rf"(?<!\w)(?:{words['report_span']})(?!\w)"),
             "rates": re.compile(rf"(?<!\w)(?:{words['rates']})(?!\w)"),
+            "ranked_in_words": re.compile(rf"(?<!\w)(?:{words['ranked_in_words']})(?!\w)"
+                                          r"(?!\s*,?\s*(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d)"),  # not a weekday: "Thứ hai,
+            # 12/05/2025"
             "channels": re.compile(rf"(?<!\w)(?:{words['channels']})(?!\w)"),
             "early": re.compile(rf"(?<!\w)(?:{words['early']})(?!\w)"),
             "on_time": re.compile(rf"(?<!\w)(?:{words['on_time']})(?!\w)"),

@@ -1095,6 +1095,24 @@ def test_the_whole_items_of_a_list_where_an_excerpt_breaks_off_are_read():
         ("par_index_score", 99.94, "Gò Công Tây", "district")]  # the item broken off is not: "98,80" may go on
 
 
+def test_a_share_beside_a_rank_written_in_words_is_the_index_an_earlier_sentence_names():
+    context = Context(province="Hà Nội", district=None, year=2021, period="FY",
+                      title="Công bố Chỉ số cải cách hành chính năm 2021 của các sở, quận, huyện")
+    text = ("Chỉ số cải cách hành chính năm 2021 của các sở dẫn đầu là Sở Tài chính (89,83%). Tại khối quận, huyện: "
+            "quận Cầu Giấy giữ vị trí số một (95,24%), quận Hoàn Kiếm đứng thứ hai (93,19%).")
+    assert [(r["indicator"], r["value"], r["unit"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 89.83, "score", "Sở Tài chính"), ("par_index_score", 95.24, "score", "Cầu Giấy"),
+        ("par_index_score", 93.19, "score", "Hoàn Kiếm")]  # the places in words are no figures: no numeral
+
+
+def test_a_weekday_is_no_rank_written_in_words():
+    context = Context(province="Hà Nội", district=None, year=2021, period="FY",
+                      title="Công bố Chỉ số cải cách hành chính năm 2021")
+    text = ("Chỉ số cải cách hành chính năm 2021 của thành phố đạt 89,83%.\n\n"
+            "Thứ hai, 12/05/2025 08:30 quận Cầu Giấy (95,24%).")
+    assert [(r["value"], r["scope"]) for r in extract_figures(text, context)] == [(89.83, "Hà Nội")]
+
+
 def test_a_sentence_giving_two_figures_again_with_other_values_is_a_second_breakdown():
     text = ("Trong quý I năm 2024, toàn tỉnh tiếp nhận 6.420 hồ sơ, đã giải quyết 6.310 hồ sơ, trong đó đúng hạn "
             "6.250 hồ sơ, quá hạn 60 hồ sơ.\n\n"
