@@ -196,8 +196,9 @@ _COMMUNE = re.compile(r"(?<!\w)(?<![Tt]hị )(?:xã|phường|thị trấn)\s+[A
 # "Phường 4", a numbered ward named with its district)
 _COMMUNE_NAMED = re.compile(r"(?<!\w)(?<![Tt]hị )(xã|phường|thị trấn|Xã|Phường|Thị trấn)(?=((?:\s+[^\W\d_]+){1,4}))")
 # "..., với tổng số 83,00/100 điểm", "xếp thứ 1 với số điểm 95.98 điểm"
-_INDEX_OPENING = re.compile(r"^\W*(?:chỉ số\s+)?(?:par\s*index|papi|sipas|chỉ số (?:cải cách hành chính|cchc|hài lòng"
-                            r"|hiệu quả quản trị))")  # a sentence whose subject is an index
+_INDEX_OPENING = re.compile(r"^\W*(?:(?:trong đó|theo đó|cụ thể|như vậy),\s*)?(?:chỉ số\s+)?(?:par\s*index|papi|sipas"
+                            r"|chỉ số (?:cải cách hành chính|cchc|hài lòng|hiệu quả quản trị))")  # a sentence whose
+# subject is an index, also after a connective ("Trong đó, chỉ số CCHC năm 2023 của tỉnh Ninh Bình đạt ...")
 # a range of values, neither end a figure: "mức độ hài lòng từ 79% đến hơn 80%", "từ 88,45 đến 95,53 điểm"
 _VALUE_RANGE = re.compile(r"(?<!\w)từ\s+(?:mức\s+)?\d[\d.,]*\s*%?\s*(?:điểm\s*)?(?:đến|tới|-|–)\s*"
                           r"(?:hơn|trên|gần|dưới)?\s*\d[\d.,]*\s*%?")

@@ -1113,6 +1113,14 @@ def test_a_weekday_is_no_rank_written_in_words():
     assert [(r["value"], r["scope"]) for r in extract_figures(text, context)] == [(89.83, "Hà Nội")]
 
 
+def test_a_sentence_opening_on_an_index_after_a_connective_gives_its_rank_however_far():
+    context = Context(province="Cao Bằng", district=None, year=2022, period="FY", title="")
+    text = ("Trong đó, Chỉ số CCHC năm 2022 của tỉnh Cao Bằng đạt 84,10% (tăng 3 bậc so với năm 2021), cao hơn mức "
+            "trung bình của cả nước 0,52%, xếp thứ 22/63 tỉnh, thành phố.")
+    assert [(r["indicator"], r["value"], r["year"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 84.1, 2022, "Cao Bằng"), ("par_index_rank", 22.0, 2022, "Cao Bằng")]
+
+
 def test_a_sentence_giving_two_figures_again_with_other_values_is_a_second_breakdown():
     text = ("Trong quý I năm 2024, toàn tỉnh tiếp nhận 6.420 hồ sơ, đã giải quyết 6.310 hồ sơ, trong đó đúng hạn "
             "6.250 hồ sơ, quá hạn 60 hồ sơ.\n\n"
