@@ -693,6 +693,8 @@ def _not_figure(clause: str, code: str) -> bool:
     cues = [m.span() for cue, pattern, first in words["cues"] if cue == code and first in clause
             for m in pattern.finditer(clause)]
     cues += [m.span() for m in words["unit_names"].finditer(clause)]  # "Sở Kế hoạch và Đầu tư" is no plan
+    cues += [m.span() for m in _IN_COUNTRY.finditer(clause)  # a standing, no national figure: "dẫn đầu các tỉnh,
+             if _AMONG_ALL.search(clause, max(0, m.start() - 25), m.start())]  # thành phố trong cả nước với ... đạt"
     return any(not any(a <= m.start() and m.end() <= b for a, b in cues)
                for m in words["not_figure"].finditer(clause))
 

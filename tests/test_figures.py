@@ -1121,6 +1121,14 @@ def test_a_sentence_opening_on_an_index_after_a_connective_gives_its_rank_howeve
         ("par_index_score", 84.1, 2022, "Cao Bằng"), ("par_index_rank", 22.0, 2022, "Cao Bằng")]
 
 
+def test_a_place_s_standing_in_the_whole_country_is_its_own_figure_not_a_national_one():
+    context = Context(province="Cao Bằng", district=None, year=2022, period="FY", title="")
+    text = ("Hải Phòng là địa phương dẫn đầu các tỉnh, thành phố trong cả nước với Chỉ số CCHC đạt 91,05%, thấp nhất "
+            "là tỉnh Kon Tum (79,12%).")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 91.05, "Hải Phòng", "province"), ("par_index_score", 79.12, "Kon Tum", "province")]
+
+
 def test_a_sentence_giving_two_figures_again_with_other_values_is_a_second_breakdown():
     text = ("Trong quý I năm 2024, toàn tỉnh tiếp nhận 6.420 hồ sơ, đã giải quyết 6.310 hồ sơ, trong đó đúng hạn "
             "6.250 hồ sơ, quá hạn 60 hồ sơ.\n\n"
