@@ -97,7 +97,8 @@ _LISTED_CUE_WORDS = 4  # at most this many words between a cue listed after a co
 WINDOW_WORDS = 24  # a cue further before its number than this many words does not name it
 _DIGIT = re.compile(r"\d")
 _WHOLE_END = re.compile(r"[.!?:;)\"”…]\s*$")  # the last character of a text that is not cut off
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+[\"“(\-–]?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+(?:[\"“(]|[-–+•*]\s*)?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")  # also before a
+# bullet: items run on one line (". + Chỉ số cải cách hành chính ...")
 _CITY_DOT = ("TP.", "Tp.")  # "UBND TP. Nha Trang": the abbreviation of "thành phố", no sentence end before a place
 # a bare count ends its clause: "quá hạn 2;", "đã giải quyết: 9.986 (", "trước hạn là 5.200 và đúng hạn là ..."
 _BARE_END = re.compile(r"^\s*(?:[,;.()]|và\s|$)")

@@ -1129,6 +1129,20 @@ def test_a_place_s_standing_in_the_whole_country_is_its_own_figure_not_a_nationa
         ("par_index_score", 91.05, "Hải Phòng", "province"), ("par_index_score", 79.12, "Kon Tum", "province")]
 
 
+def test_bullet_items_run_on_one_line_are_sentences_each():
+    context = Context(province="Tiền Giang", district=None, year=2019, period=None, title="Tin tổng hợp tháng 5/2020")
+    text = ("+ Trung tâm Kiểm soát bệnh tật tỉnh giám sát 12 xã sau đợt diệt lăng quăng. + Chỉ số cải cách hành chính "
+            "năm 2019 của tỉnh Tiền Giang đạt 79,68 điểm, đứng vị trí 48/63 tỉnh thành trong cả nước. - Tỉnh đã tiếp "
+            "nhận 170 công dân từ nước ngoài về cách ly.")
+    assert [text[start:end] for start, end in sentences(text)] == [
+        "+ Trung tâm Kiểm soát bệnh tật tỉnh giám sát 12 xã sau đợt diệt lăng quăng.",
+        "+ Chỉ số cải cách hành chính năm 2019 của tỉnh Tiền Giang đạt 79,68 điểm, đứng vị trí 48/63 tỉnh thành trong "
+        "cả nước.",
+        "- Tỉnh đã tiếp nhận 170 công dân từ nước ngoài về cách ly."]
+    assert [(r["indicator"], r["value"], r["year"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 79.68, 2019, "Tiền Giang"), ("par_index_rank", 48.0, 2019, "Tiền Giang")]
+
+
 def test_a_sentence_giving_two_figures_again_with_other_values_is_a_second_breakdown():
     text = ("Trong quý I năm 2024, toàn tỉnh tiếp nhận 6.420 hồ sơ, đã giải quyết 6.310 hồ sơ, trong đó đúng hạn "
             "6.250 hồ sơ, quá hạn 60 hồ sơ.\n\n"
