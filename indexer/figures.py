@@ -124,6 +124,7 @@ NATIONAL = ("cả nước", "national", True)
 # the index's figure of the whole country, named before it: "SIPAS ... nói chung trong cả nước năm 2023 ở mức
 # 82,66%" (not a place's rank among all: "cao nhất trong cả nước", "đứng thứ 5 trong cả nước")
 _IN_COUNTRY = re.compile(r"(?<!\w)(?:trong|của) (?:cả nước|toàn quốc)(?! \S+ (?:tỉnh|thành phố))")
+_WHOLE_COUNTRY = re.compile(r"(?<!\w)(?:(?:trong|của) )?(?:cả nước|toàn quốc)(?!\w)")
 # a place's standing among all, said before "trong cả nước": "cao nhất", "xếp thứ 11/63 tỉnh, thành phố"
 _AMONG_ALL = re.compile(r"(?:nhất|đầu|thứ \S+|hạng \S+|tỉnh|thành|phố|\d\s*/\s*\d+)\W*$")
 # an unnamed unit at the top or bottom of a ranking: "(tỉnh có mức độ hài lòng cao nhất khu vực đạt 86,58% và tỉnh
@@ -694,8 +695,9 @@ def _not_figure(clause: str, code: str) -> bool:
     cues = [m.span() for cue, pattern, first in words["cues"] if cue == code and first in clause
             for m in pattern.finditer(clause)]
     cues += [m.span() for m in words["unit_names"].finditer(clause)]  # "Sở Kế hoạch và Đầu tư" is no plan
-    cues += [m.span() for m in _IN_COUNTRY.finditer(clause)  # a standing, no national figure: "dẫn đầu các tỉnh,
-             if _AMONG_ALL.search(clause, max(0, m.start() - 25), m.start())]  # thành phố trong cả nước với ... đạt"
+    cues += [m.span() for m in _WHOLE_COUNTRY.finditer(clause)  # a standing, no national figure: "dẫn đầu các tỉnh,
+             if _AMONG_ALL.search(clause, max(0, m.start() - 25), m.start())]  # thành phố trong cả nước với ... đạt",
+    # "dẫn đầu cả nước với 47,87 điểm"
     return any(not any(a <= m.start() and m.end() <= b for a, b in cues)
                for m in words["not_figure"].finditer(clause))
 

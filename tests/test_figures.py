@@ -1127,6 +1127,9 @@ def test_a_place_s_standing_in_the_whole_country_is_its_own_figure_not_a_nationa
             "là tỉnh Kon Tum (79,12%).")
     assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 91.05, "Hải Phòng", "province"), ("par_index_score", 79.12, "Kon Tum", "province")]
+    text = "Kết quả PAPI năm 2022, Hải Phòng dẫn đầu cả nước với 45,12 điểm, thứ nhì là Đà Nẵng với 44,90 điểm."
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("papi_score", 45.12, "Hải Phòng"), ("papi_score", 44.9, "Đà Nẵng")]
 
 
 def test_bullet_items_run_on_one_line_are_sentences_each():
