@@ -89,7 +89,7 @@ from search.textnorm import normalize_key
 from .indicators import vocabulary
 from .numbers import Number, read_numbers
 from .periods import YEARS_SPAN, stated_period
-from .places import BARE_DISTRICT_WORD, district_mentions, provinces_named
+from .places import BARE_DISTRICT_WORD, district_mentions, provinces_named, without_dateline
 from .tables import table_rows
 
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
@@ -745,7 +745,8 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
     commune = _one_commune(sentence)
     if commune is False:
         return None
-    sentence = re.sub(r"\([^()]*\)", " ", sentence)  # "(chỉ sau Quảng Ninh)" names no scope
+    sentence = re.sub(r"\([^()]*\)", " ", without_dateline(sentence))  # "(chỉ sau Quảng Ninh)" names no scope, nor
+    # does the place a news agency filed from ("Hà Nội (TTXVN 2/4/2024) Kết quả ...")
     wide = words["province_wide"].search(normalize_key(sentence))
     provinces = provinces_named(sentence)
     districts = {d for (_, d) in district_mentions(sentence, context.province)} if context.province else set()

@@ -418,7 +418,7 @@ def dateline_day(text: str) -> str | None:
     return parse_date(found.group(1)) if found and all(word[0].isupper() for word in place) else None
 
 
-def _undated(text: str) -> str:
+def without_dateline(text: str) -> str:
     """``text`` without the place of a news agency's dateline it opens on: where the story was filed from."""
     found = units()["dateline"].match(text)
     if found and all(word[0].isupper() for word in found.group().split()):  # a place's name, not a headline
@@ -439,7 +439,7 @@ def locate(title: str, body: str, url: str | None = None, header: str = "", issu
     (``merged_district``).
     """
     source = url_source(url)
-    title, body = _undated(title), _undated(_PERSONAL.sub(" ", body))
+    title, body = without_dateline(title), without_dateline(_PERSONAL.sub(" ", body))
     if _national(title, body, source.province):  # a provincial site running a national story
         source = Source(None, None)
     scores = _score(title, f"{header}\n{body}", source.province)

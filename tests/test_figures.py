@@ -1146,6 +1146,14 @@ def test_bullet_items_run_on_one_line_are_sentences_each():
         ("par_index_score", 79.68, 2019, "Tiền Giang"), ("par_index_rank", 48.0, 2019, "Tiền Giang")]
 
 
+def test_the_place_a_news_agency_filed_from_is_no_scope():
+    context = Context(province="Thừa Thiên Huế", district=None, year=2023, period="FY", title="")
+    text = ("Hà Nội (TTXVN 2/4/2024) Kết quả Chỉ số PAPI năm 2023 cho thấy, trong số 15 tỉnh, thành phố đạt điểm cao "
+            "nhất, Thừa Thiên Huế dẫn đầu với 46,04 điểm.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("papi_score", 46.04, "Thừa Thiên Huế")]
+
+
 def test_a_sentence_giving_two_figures_again_with_other_values_is_a_second_breakdown():
     text = ("Trong quý I năm 2024, toàn tỉnh tiếp nhận 6.420 hồ sơ, đã giải quyết 6.310 hồ sơ, trong đó đúng hạn "
             "6.250 hồ sơ, quá hạn 60 hồ sơ.\n\n"
