@@ -302,7 +302,7 @@ class VectorSearcher:
             if not node.subqueries:
                 return np.zeros(self.size, dtype=bool)
             combine = np.logical_and if isinstance(node, wq.And) else np.logical_or
-            return combine.reduce([self.matches(c) for c in node.subqueries])
+            return _combined(combine, [self.matches(c) for c in node.subqueries])
         if isinstance(node, wq.Not):
             return ~self.matches(node.query)
         return self._evaluate(node)[0]
@@ -331,8 +331,9 @@ class VectorSearcher:
             # not its scores: ``matches``)
             mask, scores = self._node(node.query, root)
             lifted = [self._untraced(lift) for lift in node.lifts]
-            times = 1.0 + node.factor * (lifted[0] if len(lifted) == 1 else np.sum(lifted, axis=0))  # one: no stack
-            return mask, scores * times * node.boost
+            times = np.where(lifted[0], 1.0 + node.factor, 1.0) if len(lifted) == 1 \
+                else 1.0 + node.factor * np.sum(lifted, axis=0)  # one lift: its two values chosen, the same floats
+            return mask, _boosted(scores * times, node.boost)
         if isinstance(node, wq.AndMaybe):
             required, optional = self._node(node.a, root), self._node(node.b)  # a lift keeps the best match root
             return required[0], required[1] + np.where(optional[0], optional[1], 0.0)
@@ -354,8 +355,8 @@ class VectorSearcher:
         if not parts:
             return np.zeros(self.size, dtype=bool), np.zeros(self.size)
         combine = np.logical_and if isinstance(node, wq.And) else np.logical_or
-        mask = combine.reduce([m for m, _ in parts])
-        return mask, _sum_scores(parts, self.size, self._is_clean) * node.boost
+        mask = _combined(combine, [m for m, _ in parts])
+        return mask, _boosted(_sum_scores(parts, self.size, self._is_clean), node.boost)
 
     def _terms(self, terms: list, boost: float):
         """An ``Or`` of terms summed into one array: each term's scores added where its documents are (a term's
@@ -432,11 +433,15 @@ class VectorSearcher:
         counts = [int(np.count_nonzero(m & self.live)) for m, _ in soft]
         weights = np.array([self._idf(count) * (self.relevance.weak_share if weak else 1.0) if count else 0.0
                             for count, weak in zip(counts, node.weak, strict=True)])  # a word found nowhere: no say
-        covered = np.zeros(self.size)
+        covered = None  # the first product is the sum so far (0.0 + x is x)
         for (m, _), weight in zip(soft, weights, strict=True):
-            covered += m * weight
+            if covered is None:
+                covered = m * weight
+            else:
+                covered += m * weight
+        covered = np.zeros(self.size) if covered is None else covered
         if required:  # as Lucene's +a b: beside required parts, the soft ones only rank
-            mask = np.logical_and.reduce([m for m, _ in required])
+            mask = _combined(np.logical_and, [m for m, _ in required])
         else:
             mask = covered > 0
         mask, scores = self._exclude(node.required, mask, _sum_scores(required + soft, self.size, self._is_clean))
@@ -454,11 +459,11 @@ class VectorSearcher:
             # ``_sum_scores`` adds a part under its mask
         wholes = [self._untraced(w) if w is not None else m
                   for w, (m, _), count in zip(node.whole, soft, counts, strict=True) if count]
-        complete = np.logical_and.reduce(wholes or [np.zeros(self.size, dtype=bool)]) & mask
+        complete = _combined(np.logical_and, wholes + [mask]) if wholes else np.zeros(self.size, dtype=bool)
         scores = complete_lift(scores, complete, mask & ~complete & self.live, self.relevance.complete_lift)
         if root:
             self._parts = [(label, m) for label, (m, _) in zip(node.labels, soft, strict=True)]
-        return mask, scores * node.boost
+        return mask, _boosted(scores, node.boost)
 
     def _idf(self, frequency: int) -> float:
         return float(idf(frequency, self.doc_count_all, self.relevance.idf_floor))
@@ -466,7 +471,7 @@ class VectorSearcher:
     def _sequence(self, node: Sequence):
         """The pairs where they stand one after another (a phrase exactly), scored as the pairs are."""
         parts = [self._term(wq.Term(node.fieldname, p)) for p in node.pairs]
-        mask = np.logical_and.reduce([m for m, _ in parts])
+        mask = _combined(np.logical_and, [m for m, _ in parts])
         if mask.any():
             mask &= self._placed(node.fieldname, node.pairs, mask)
         scores = np.where(mask, _sum_scores(parts, self.size, self._is_clean), 0.0)
@@ -618,7 +623,11 @@ def _sum_scores(parts, size: int, clean=lambda scores: False) -> np.ndarray:
     0.0 adds nothing), the same floats as adding under the mask and several times faster than NumPy's
     ``where=`` over a scattered mask (67 against 483 us for 100,000 documents); a part whose scores are ``clean``
     (0.0 wherever it does not match) is added as it is."""
-    scores, masked = np.zeros(size), np.empty(size)
+    if parts and clean(parts[0][1]):  # a clean first part is the sum so far as it is (0.0 + x is x)
+        scores, parts = parts[0][1].copy(), parts[1:]
+    else:
+        scores = np.zeros(size)
+    masked = np.empty(size) if parts else None
     for part_mask, part_scores in parts:
         if clean(part_scores):
             scores += part_scores
@@ -626,6 +635,20 @@ def _sum_scores(parts, size: int, clean=lambda scores: False) -> np.ndarray:
         np.multiply(part_scores, part_mask, out=masked)
         scores += masked
     return scores
+
+
+def _combined(combine, masks: list[np.ndarray]) -> np.ndarray:
+    """``combine.reduce(masks)`` (``np.logical_and`` or ``np.logical_or``) into a new array, one pass a mask: the
+    list is not stacked into one array first. The masks are left as they are (a node's may be in a trace)."""
+    out = masks[0].copy()
+    for mask in masks[1:]:
+        combine(out, mask, out=out)
+    return out
+
+
+def _boosted(scores: np.ndarray, boost: float) -> np.ndarray:
+    """``scores`` times a node's boost; a boost of 1 leaves them as they are (x * 1.0 is x)."""
+    return scores if boost == 1 else scores * boost
 
 
 def top(scores: np.ndarray, candidates: np.ndarray, limit: int) -> list[tuple[int, float]]:
