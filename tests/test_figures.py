@@ -1154,6 +1154,14 @@ def test_the_place_a_news_agency_filed_from_is_no_scope():
         ("papi_score", 46.04, "Thừa Thiên Huế")]
 
 
+def test_an_agency_named_before_an_adverb_is_the_scope():
+    context = Context(province="Hải Dương", district=None, year=2023, period="Q3", title="")
+    text = ("Sở Tư pháp để phát sinh 2 hồ sơ thủ tục hành chính quá hạn trong quý III. Sở Xây dựng vẫn tiếp nhận "
+            "1.250 hồ sơ trong quý III.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("dossiers_late", 2.0, "Sở Tư pháp", "agency"), ("dossiers_received", 1250.0, "Sở Xây dựng", "agency")]
+
+
 def test_a_sentence_giving_two_figures_again_with_other_values_is_a_second_breakdown():
     text = ("Trong quý I năm 2024, toàn tỉnh tiếp nhận 6.420 hồ sơ, đã giải quyết 6.310 hồ sơ, trong đó đúng hạn "
             "6.250 hồ sơ, quá hạn 60 hồ sơ.\n\n"
