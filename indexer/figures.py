@@ -717,7 +717,8 @@ def _agencies(text: str, units_named: bool = False) -> list[str]:
                 or any(words["source_after"].match(name[v.start():]) for v in re.finditer(r"\s", name)):
             continue
         source = words["source_before"].search(normalize_key(text[max(0, m.start() - 30):m.start()]))
-        (sources if source else found).append(" ".join(name.split()))
+        name = " ".join(name.split())
+        (sources if source else found).append(name[:1].upper() + name[1:])  # "sở Nội vụ" is written "Sở Nội vụ"
     return found or [name for name in sources if not (units_named and words["ministry"].match(name))]
 
 

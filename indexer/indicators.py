@@ -96,7 +96,9 @@ def _head(name: str) -> str:
     """An agency's head as a pattern: its first word as written ("Sở", never "sở" of "cơ sở"), each later word in
     either case ("Thanh tra Tỉnh", "Văn phòng UBND Tỉnh")."""
     first, *rest = name.split(" ")
-    return " ".join([re.escape(first)] + [f"[{w[0].lower()}{w[0].upper()}]{re.escape(w[1:])}" for w in rest])
+    head = re.escape(first) if first != "Sở" else r"(?:Sở|(?<![Cc]ơ )sở(?=\s+[A-ZĐÀ-Ỹ]))"  # "trong đó sở Nội vụ đạt",
+    # never "cơ sở"
+    return " ".join([head] + [f"[{w[0].lower()}{w[0].upper()}]{re.escape(w[1:])}" for w in rest])
 
 
 def _alternatives(words: list[str]) -> str:

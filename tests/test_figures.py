@@ -1162,6 +1162,15 @@ def test_an_agency_named_before_an_adverb_is_the_scope():
         ("dossiers_late", 2.0, "Sở Tư pháp", "agency"), ("dossiers_received", 1250.0, "Sở Xây dựng", "agency")]
 
 
+def test_a_department_written_in_lower_case_is_an_agency_but_a_facility_is_not():
+    context = Context(province="Bình Thuận", district=None, year=2018, period="FY",
+                      title="Công bố Chỉ số cải cách hành chính năm 2018 của các sở, ngành")
+    text = ("Chỉ số cải cách hành chính năm 2018 của các sở, ngành: trong đó sở Nội vụ đạt 95,27%.\n\nTỷ lệ hồ sơ "
+            "giải quyết đúng hạn tại cơ sở Một cửa đạt 98,1%.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 95.27, "Sở Nội vụ", "agency"), ("dossiers_on_time", 98.1, "Bình Thuận", "province")]
+
+
 def test_a_sentence_giving_two_figures_again_with_other_values_is_a_second_breakdown():
     text = ("Trong quý I năm 2024, toàn tỉnh tiếp nhận 6.420 hồ sơ, đã giải quyết 6.310 hồ sơ, trong đó đúng hạn "
             "6.250 hồ sơ, quá hạn 60 hồ sơ.\n\n"
