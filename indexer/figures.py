@@ -221,8 +221,9 @@ _ABBREVIATION = re.compile(r"\((?:tthc|hs|dvctt|dvc|dvcqg)\)")  # a name's abbre
 # the parties served named as a pair, one noun: "tổ chức, cá nhân", "người dân, doanh nghiệp"
 _PARTY_PAIR = re.compile(r"(?<!\w)(tổ chức|cá nhân|người dân|doanh nghiệp),"
                          r"(\s+(?:tổ chức|cá nhân|người dân|doanh nghiệp)(?!\w))")
-_COUNTED_HEAD = re.compile(r"(?<![Tt]hứ )(?<!hạng )(?<![\w.,])\d+(?:\s*/\s*\d+)?\s*$")  # "của 18 Sở ngành tỉnh": a
-# group, no agency ("xếp thứ 2 Ngân hàng Nhà nước" is a rank)
+# "của 18 Sở ngành tỉnh", "các Trung tâm Phục vụ hành chính công": a group, no agency ("xếp thứ 2 Ngân hàng Nhà nước"
+# is a rank)
+_COUNTED_HEAD = re.compile(r"(?:(?<![Tt]hứ )(?<!hạng )(?<![\w.,])\d+(?:\s*/\s*\d+)?|(?<!\w)(?:[Cc]ác|[Nn]hững))\s*$")
 # the share of an index's raw points right after them: "9,85 điểm, đạt 87,1%"
 _SHARE_OF_POINTS = re.compile(r"\s*(?:điểm)?\s*,?\s*(?:đạt|chiếm|bằng)(?:\s+tỷ lệ)?\s*[\d.,]+\s*%")
 _ROUNDING = r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)"

@@ -1171,6 +1171,14 @@ def test_a_department_written_in_lower_case_is_an_agency_but_a_facility_is_not()
         ("par_index_score", 95.27, "Sở Nội vụ", "agency"), ("dossiers_on_time", 98.1, "Bình Thuận", "province")]
 
 
+def test_several_agencies_of_one_head_are_a_group_not_a_scope():
+    context = Context(province="Thanh Hóa", district=None, year=2025, period=None, title="")
+    text = ("Tại cấp xã, các Trung tâm Phục vụ hành chính công tiếp nhận 339 hồ sơ.\n\n"
+            "Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 1.095 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 1095.0, "Trung tâm Phục vụ hành chính công")]
+
+
 def test_a_sentence_giving_two_figures_again_with_other_values_is_a_second_breakdown():
     text = ("Trong quý I năm 2024, toàn tỉnh tiếp nhận 6.420 hồ sơ, đã giải quyết 6.310 hồ sơ, trong đó đúng hạn "
             "6.250 hồ sơ, quá hạn 60 hồ sơ.\n\n"
