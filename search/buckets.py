@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from .citations import ref_label
-from .facets import FacetTable, disjunctive_counts, pivot
+from .facets import FacetTable, disjunctive_counts, pivot, without
 from .labels import quarter_label, topic_label
 from .limits import Deadline
 from .models import FacetBucket, SearchRequest
@@ -36,29 +36,21 @@ def facet_buckets(table: FacetTable, matched: np.ndarray, masks: dict, request: 
                   deadline: Deadline) -> FacetView:
     """Buckets of every facet and the year x quarter chart (counted with the years), as far as the deadline
     allows."""
-    view = FacetView({})
+    view, sets = FacetView({}), {}  # the sets counted, shared by the facets that count the same one
     for name in FACETS:
         if deadline.expired():
             view.timed_out.append(name)
             counts = {}
         elif name == CHART[0]:  # the chart counts the same set by year and quarter: the years are its rows' sums
-            view.chart = pivot(table, _without(matched, masks, name), *CHART)
+            view.chart = pivot(table, without(matched, masks, name, sets), *CHART)
             counts = {year: sum(row.values()) for year, row in view.chart.items()}
         else:
-            counts = disjunctive_counts(table, matched, masks, (name,), request.filters)[name]
+            counts = disjunctive_counts(table, matched, masks, (name,), request.filters, sets)[name]
         view.facets[name] = buckets(name, counts, request)
     return view
 
 
 CHART = ("year", "quarter")  # the chart's rows and columns
-
-
-def _without(matched: np.ndarray, masks: dict, left_out: str) -> np.ndarray:
-    within = matched.copy()
-    for name, mask in masks.items():
-        if name != left_out:
-            within &= mask
-    return within
 
 
 def buckets(name: str, counts: dict[str, int], request: SearchRequest) -> list[FacetBucket]:

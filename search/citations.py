@@ -60,7 +60,7 @@ class Postings:
                 out[self.docs[self.offsets[code]:self.offsets[code + 1]]] = True
         return out
 
-    def tally(self, within: np.ndarray) -> np.ndarray:
+    def tally(self, within: np.ndarray | Chosen) -> np.ndarray:
         """Number of documents of ``within`` citing each value (by code).
 
         Only the entries of the smaller side are read (``smaller_side``), through the postings turned document
@@ -74,9 +74,9 @@ class Postings:
             every = self._every_tally = np.bincount(self.codes, minlength=len(self.values))
         return every
 
-    def _tally_of(self, within: np.ndarray) -> np.ndarray:
-        chosen = np.flatnonzero(within)
-        offsets, codes = self._by_document(len(within))
+    def _tally_of(self, chosen: np.ndarray, size: int) -> np.ndarray:
+        """The tally of the documents numbered ``chosen`` (of ``size``)."""
+        offsets, codes = self._by_document(size)
         starts, lengths = offsets[chosen], offsets[chosen + 1] - offsets[chosen]
         entries = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
         return np.bincount(codes[entries], minlength=len(self.values))
@@ -90,7 +90,7 @@ class Postings:
             turned = self._turned = (offsets, self.codes[order])
         return turned
 
-    def counts(self, within: np.ndarray, limit: int = TOP_REFS) -> dict[str, int]:
+    def counts(self, within: np.ndarray | Chosen, limit: int = TOP_REFS) -> dict[str, int]:
         """The ``limit`` most cited values of ``within`` -> count, most cited first (ties by value)."""
         tally = self.tally(within)
         least = 1
@@ -105,16 +105,56 @@ class Postings:
         return {self.values[int(found[i])]: int(tally[found[i]]) for i in order}
 
 
-def smaller_side(within: np.ndarray, tally, every) -> np.ndarray:
-    """``tally(within)`` (counts by value of a set of documents), read through the smaller side: a set of more
-    than half the documents is ``every()`` (every document's counts, which the caller keeps) less the counts of
-    the documents it leaves out."""
-    if 2 * int(np.count_nonzero(within)) <= len(within):
-        return tally(within)
-    return every() - tally(~within)
+class Chosen:
+    """A set of documents as a mask, with the numbers of the documents in it and of those it leaves out found once
+    each, on first need: ``np.flatnonzero`` over every document is most of the cost of counting a small set, and the
+    facets of one answer count the same set several times (``facets.disjunctive_counts``). The mask is not to be
+    changed once chosen."""
+
+    __slots__ = ("mask", "_count", "_inside", "_outside")
+
+    def __init__(self, mask: np.ndarray):
+        self.mask = mask
+        self._count = self._inside = self._outside = None
+
+    def __len__(self) -> int:
+        return len(self.mask)
+
+    @property
+    def count(self) -> int:
+        if self._count is None:
+            self._count = int(np.count_nonzero(self.mask))
+        return self._count
+
+    @property
+    def inside(self) -> np.ndarray:
+        if self._inside is None:
+            self._inside = np.flatnonzero(self.mask)
+        return self._inside
+
+    @property
+    def outside(self) -> np.ndarray:
+        if self._outside is None:
+            self._outside = np.flatnonzero(~self.mask)
+        return self._outside
 
 
-def with_selected(counts: dict[str, int], postings: Postings, within: np.ndarray, selected: list[str]) -> dict:
+def chosen(within: np.ndarray | Chosen) -> Chosen:
+    """``within`` as a ``Chosen`` set (itself when it is one)."""
+    return within if isinstance(within, Chosen) else Chosen(within)
+
+
+def smaller_side(within: np.ndarray | Chosen, tally, every) -> np.ndarray:
+    """``tally(numbers, size)`` of a set of documents (counts by value), read through the smaller side: a set of
+    more than half the documents is ``every()`` (every document's counts, which the caller keeps) less the counts
+    of the documents it leaves out."""
+    within = chosen(within)
+    if 2 * within.count <= len(within):
+        return tally(within.inside, len(within))
+    return every() - tally(within.outside, len(within))
+
+
+def with_selected(counts: dict[str, int], postings: Postings, within: np.ndarray | Chosen, selected: list[str]) -> dict:
     """``counts`` (the most cited) plus the exact counts of selected values outside them, so a chosen
     document never shows 0 just because it is not among the most cited."""
     missing = [v for v in selected if v not in counts]

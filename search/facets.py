@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .citations import Postings, smaller_side, with_selected
+from .citations import Chosen, Postings, chosen, smaller_side, with_selected
 
 SINGLE = ("province", "province_2025", "year", "quarter")
 MULTI = ("topic",)
@@ -89,7 +89,7 @@ class FacetTable:
         width = len(self.values[columns]) + 1
         return np.where(row_codes >= 0, row_codes * width + np.where(column_codes >= 0, column_codes, width - 1), -1)
 
-    def tally(self, key: tuple, within: np.ndarray) -> np.ndarray:
+    def tally(self, key: tuple, within: np.ndarray | Chosen) -> np.ndarray:
         """Documents of ``within`` per bin of ``key``: ("codes", facet) a single-valued facet's codes, ("cells",
         rows, columns) a pair's cells (``cells``); bin 0 for no value, each code in the next.
 
@@ -99,8 +99,8 @@ class FacetTable:
         """
         bins, length = self._bins(key)
 
-        def counted(chosen: np.ndarray) -> np.ndarray:
-            return np.bincount(bins.take(np.flatnonzero(chosen)), minlength=length)
+        def counted(numbers: np.ndarray, size: int) -> np.ndarray:
+            return np.bincount(bins.take(numbers), minlength=length)
 
         def every() -> np.ndarray:
             found = self.derived.get(("every", *key))
@@ -121,14 +121,15 @@ class FacetTable:
             # making them at once keep the first
         return found
 
-    def counts(self, name: str, within: np.ndarray) -> dict[str, int]:
+    def counts(self, name: str, within: np.ndarray | Chosen) -> dict[str, int]:
         """value -> number of documents in ``within`` having it (zeros left out; sparse: the most frequent)."""
         if name in self.sparse:
             return self.sparse[name].counts(within)
         if name in self.codes:  # codes shifted by one: "no value" (-1) is counted apart, in the first bin
             tally = self.tally(("codes", name), within)[1:]
         else:
-            tally = np.array([int(np.count_nonzero(m & within)) for m in self.members[name]], dtype=np.int64)
+            mask = chosen(within).mask
+            tally = np.array([int(np.count_nonzero(m & mask)) for m in self.members[name]], dtype=np.int64)
         return {self.values[name][i]: int(n) for i, n in enumerate(tally) if n}
 
 
@@ -138,23 +139,35 @@ def filter_masks(table: FacetTable, filters: dict[str, list[str]]) -> dict[str, 
 
 
 def disjunctive_counts(table: FacetTable, matched: np.ndarray, masks: dict[str, np.ndarray],
-                       facets, selected: dict | None = None) -> dict[str, dict[str, int]]:
+                       facets, selected: dict | None = None, sets: dict | None = None) -> dict[str, dict[str, int]]:
     """Counts per facet with the filters of all other facets applied (and the ``selected`` values of a
-    sparse facet counted even when they are not among its most frequent)."""
+    sparse facet counted even when they are not among its most frequent). ``sets``: the sets counted so far for
+    this answer (``without``), shared by the calls that count it."""
     selected = selected or {}
+    sets = {} if sets is None else sets
     out = {}
     for name in facets:
-        within = matched.copy()
-        for other, mask in masks.items():
-            if other != name:
-                within &= mask
+        within = without(matched, masks, name, sets)
         out[name] = table.counts(name, within)
         if name in table.sparse and name in selected:
             out[name] = with_selected(out[name], table.sparse[name], within, selected[name])
     return out
 
 
-def pivot(table: FacetTable, within: np.ndarray, rows: str, columns: str) -> dict[str, dict[str | None, int]]:
+def without(matched: np.ndarray, masks: dict[str, np.ndarray], left_out: str, sets: dict) -> Chosen:
+    """The matches that pass every filter but ``left_out``'s (a disjunctive facet's set), made once per answer:
+    kept in ``sets`` by the filters applied, so the facets counting the same set share it and its numbers."""
+    applied = frozenset(name for name in masks if name != left_out)
+    found = sets.get(applied)
+    if found is None:
+        within = matched.copy()
+        for name in applied:
+            within &= masks[name]
+        found = sets[applied] = Chosen(within)
+    return found
+
+
+def pivot(table: FacetTable, within: np.ndarray | Chosen, rows: str, columns: str) -> dict[str, dict[str | None, int]]:
     """Counts by two single-valued facets: rows value -> {columns value or None: count}."""
     width = len(table.values[columns]) + 1  # the last column counts documents without a value
     tally = table.tally(("cells", rows, columns), within)[1:]

@@ -87,6 +87,28 @@ def test_refs_facet_counts_disjunctively_and_filters(engine):
                                                        "count": 2, "selected": True}
 
 
+def test_the_facets_counting_one_set_share_it_and_its_numbers_found_once(monkeypatch):
+    from search import citations
+    from search.facets import FacetTable, disjunctive_counts
+    rng = np.random.default_rng(3)
+    size = 1_000
+    province = rng.integers(0, 5, size).astype(np.int32)
+    table = FacetTable(size, np.ones(size, dtype=bool), {"province": list("ABCDE"), "year": ["2020", "2021"]},
+                       {"province": province, "year": rng.integers(-1, 2, size).astype(np.int32)}, {},
+                       np.zeros(size, dtype=np.int64))
+    matched, masks = rng.random(size) < 0.3, {"year": table.mask("year", ["2021"])}
+    expected = {name: table.counts(name, matched & (masks["year"] if name != "year" else True))
+                for name in ("province", "year")}
+    found, sets = [], {}
+    real = citations.np.flatnonzero
+    monkeypatch.setattr(citations.np, "flatnonzero", lambda a: found.append(len(a)) or real(a))
+    got = {name: disjunctive_counts(table, matched, masks, (name,), sets=sets)[name] for name in ("province", "year")}
+    again = disjunctive_counts(table, matched, masks, ("province",), sets=sets)["province"]
+    assert got == expected and again == expected["province"] and expected["province"] and expected["year"]
+    assert sorted(map(sorted, sets)) == [[], ["year"]]  # one set per filters applied, shared by the calls
+    assert found == [size, size]  # each set's documents found once, whatever counts it again
+
+
 def test_most_cited_documents_of_the_corpus(engine):
     assert engine.stats()["facets"]["refs"] == {"61/2018/nd-cp": 5, "107/2021/nd-cp": 2, "30c/nq-cp": 1}
 
