@@ -433,13 +433,7 @@ class VectorSearcher:
         counts = [int(np.count_nonzero(m & self.live)) for m, _ in soft]
         weights = np.array([self._idf(count) * (self.relevance.weak_share if weak else 1.0) if count else 0.0
                             for count, weak in zip(counts, node.weak, strict=True)])  # a word found nowhere: no say
-        covered = None  # the first product is the sum so far (0.0 + x is x)
-        for (m, _), weight in zip(soft, weights, strict=True):
-            if covered is None:
-                covered = m * weight
-            else:
-                covered += m * weight
-        covered = np.zeros(self.size) if covered is None else covered
+        covered = _sum([m * weight for (m, _), weight in zip(soft, weights, strict=True)], self.size, owned=True)
         if required:  # as Lucene's +a b: beside required parts, the soft ones only rank
             mask = _combined(np.logical_and, [m for m, _ in required])
         else:
@@ -607,12 +601,13 @@ def _dense(size: int, ids: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, 
     return mask, scores
 
 
-def _sum(arrays: list[np.ndarray], size: int) -> np.ndarray:
+def _sum(arrays: list[np.ndarray], size: int, owned: bool = False) -> np.ndarray:
     """The arrays added in order into a new array (zeros for none): what ``np.sum(arrays, axis=0)`` gives, without
-    stacking them into one array first."""
+    stacking them into one array first. ``owned``: the arrays are the caller's own, so the first is the sum so far as
+    it is (0.0 + x is x), not copied."""
     if not arrays:
         return np.zeros(size)
-    total = arrays[0].copy()
+    total = arrays[0] if owned else arrays[0].copy()
     for array in arrays[1:]:
         total += array
     return total
