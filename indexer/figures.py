@@ -124,6 +124,8 @@ NATIONAL = ("cả nước", "national", True)
 # the index's figure of the whole country, named before it: "SIPAS ... nói chung trong cả nước năm 2023 ở mức
 # 82,66%" (not a place's rank among all: "cao nhất trong cả nước", "đứng thứ 5 trong cả nước")
 _IN_COUNTRY = re.compile(r"(?<!\w)(?:trong|của) (?:cả nước|toàn quốc)(?! \S+ (?:tỉnh|thành phố))")
+# the whole country named, with or without a preposition: after a place's standing, that place's figure ("dẫn đầu cả
+# nước với 47,87 điểm"), never a national one (``_not_figure``)
 _WHOLE_COUNTRY = re.compile(r"(?<!\w)(?:(?:trong|của) )?(?:cả nước|toàn quốc)(?!\w)")
 # a place's standing among all, said before "trong cả nước": "cao nhất", "xếp thứ 11/63 tỉnh, thành phố"
 _AMONG_ALL = re.compile(r"(?:nhất|đầu|thứ \S+|hạng \S+|tỉnh|thành|phố|\d\s*/\s*\d+)\W*$")
