@@ -93,11 +93,11 @@ def vocabulary() -> dict:
 
 
 def _head(name: str) -> str:
-    """An agency's head as a pattern: its first word as written ("Sở", never "sở" of "cơ sở"), each later word in
-    either case ("Thanh tra Tỉnh", "Văn phòng UBND Tỉnh")."""
+    """An agency's head as a pattern: its first word as written (a department's "Sở" also in lower case before a
+    capitalised name, "trong đó sở Nội vụ đạt", never the "sở" of "cơ sở"), each later word in either case
+    ("Thanh tra Tỉnh", "Văn phòng UBND Tỉnh")."""
     first, *rest = name.split(" ")
-    head = re.escape(first) if first != "Sở" else r"(?:Sở|(?<![Cc]ơ )sở(?=\s+[A-ZĐÀ-Ỹ]))"  # "trong đó sở Nội vụ đạt",
-    # never "cơ sở"
+    head = re.escape(first) if first != "Sở" else r"(?:Sở|(?<![Cc]ơ )sở(?=\s+[A-ZĐÀ-Ỹ]))"
     return " ".join([head] + [f"[{w[0].lower()}{w[0].upper()}]{re.escape(w[1:])}" for w in rest])
 
 
