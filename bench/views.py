@@ -101,12 +101,13 @@ def synthetic_table(n: int, refs_per_doc: int = 4, distinct_refs: int = 5000, se
 
 def synthetic_figures(n: int, per_doc: int = 3, seed: int = 13) -> FigureTable:
     """A FigureTable of ``per_doc`` random figures for each of ``n`` bulletins (17 indicators, 63 provinces and
-    700 districts, 11 years x 7 periods)."""
+    700 districts, each of one province, 11 years x 7 periods)."""
     rng = np.random.default_rng(seed)
     size = n * per_doc
     values = {"indicator": list(indicator_data()["indicators"]), "unit": ["count"],
               "period": ["Q1", "Q2", "Q3", "Q4", "H1", "9M", "FY"],
-              "scope": [f"P{i}" for i in range(63)] + [f"D{i}" for i in range(700)], "level": ["province", "district"]}
+              "scope": [f"P{i}" for i in range(63)] + [f"D{i}" for i in range(700)], "level": ["province", "district"],
+              "province": [f"P{i}" for i in range(63)]}
     columns = {"doc": np.repeat(np.arange(n, dtype=np.int32), per_doc), "item": np.zeros(size, np.int16),
                "indicator": rng.integers(0, len(values["indicator"]), size, dtype=np.int32),
                "unit": np.zeros(size, np.int32), "period": rng.integers(0, 7, size, dtype=np.int32),
@@ -114,6 +115,7 @@ def synthetic_figures(n: int, per_doc: int = 3, seed: int = 13) -> FigureTable:
                .astype(np.int32), "year": rng.integers(2015, 2026, size, dtype=np.int16),
                "value": rng.random(size) * 1000, "start": np.zeros(size, np.int32), "end": np.zeros(size, np.int32)}
     columns["level"] = (columns["scope"] >= 63).astype(np.int32)
+    columns["province"] = np.where(columns["scope"] < 63, columns["scope"], (columns["scope"] - 63) % 63)
     return FigureTable(values, columns)
 
 

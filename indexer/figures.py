@@ -1,9 +1,9 @@
 """Stage 3b: the figures a bulletin reports, each with the sentence it came from.
 
 In: a bulletin's cleaned text, headline and metadata (province, district, reporting year and period). Out: plain
-rows ``{indicator, value, unit, period, year, scope, scope_level, start, end, sentence}``, ``start``/``end`` the
-character offsets of the sentence in the text (both 0 for a figure only the headline gives, read as the paragraph
-before the text unless it rounds: "Hơn 99% hồ sơ ..."). The indicators, their cue phrases and units are data
+rows ``{indicator, value, unit, period, year, scope, scope_level, province, start, end, sentence}``, ``start`` and
+``end`` the character offsets of the sentence in the text (both 0 for a figure only the headline gives, read as the
+paragraph before the text unless it rounds: "Hơn 99% hồ sơ ..."). The indicators, their cue phrases and units are data
 (``search/data/indicators.json``, compiled by ``indexer.indicators``).
 
 Each number of a sentence is read with its unit (``indexer.numbers``); its indicator is the cue phrase nearest
@@ -74,6 +74,13 @@ indicators, period and scope of an earlier sentence: a second breakdown, of a pa
 qua bộ phận một cửa liên thông là ..."). Approximations keep the number stated ("hơn 1.000" is 1000), as the hand labels
 do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and "2,471 triệu"), even in a sentence whose
 figures are left out.
+
+Each figure also names the province its scope lies in (``province``), so that one research table never runs two
+provinces' "Sở Tư pháp" or "huyện Châu Thành" into one row: a province's own name; for an agency the province its name
+or else its sentence names, else the bulletin's (none for a ministry or a national body, but for its branch: "Ngân
+hàng Nhà nước chi nhánh tỉnh"); for a district the bulletin's province when it has a district of that name, else the
+one province the sentence names that has it, else the one province that has it; for a commune the one province its
+sentence names, else the bulletin's; none for the whole country or when the district's province is unclear.
 """
 
 from __future__ import annotations
@@ -81,7 +88,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from itertools import takewhile
 
 from search.textnorm import normalize_key
@@ -89,7 +96,7 @@ from search.textnorm import normalize_key
 from .indicators import vocabulary
 from .numbers import Number, read_numbers
 from .periods import YEARS_SPAN, stated_period
-from .places import BARE_DISTRICT_WORD, district_mentions, provinces_named, without_dateline
+from .places import BARE_DISTRICT_WORD, district_mentions, district_owners, provinces_named, without_dateline
 from .tables import table_rows
 
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
@@ -1278,16 +1285,62 @@ def figures_of(bulletin) -> list[dict]:
     Index năm 2018: Lạng Sơn xếp thứ 26/63"), read as the paragraph before the text, at ``HEADLINE``."""
     title = bulletin.title or ""
     context = Context(bulletin.province, bulletin.district, bulletin.year, bulletin.quarter, title)
-    rows = extract_figures(bulletin.text, context)
-    if not any(ch.isdigit() for ch in title) or title in bulletin.text or _ROUNDED_NUMBER.search(normalize_key(title)):
+    return [_placed(row, context) for row in _figures_with_headline(bulletin.text, title, context)]
+
+
+def _figures_with_headline(text: str, title: str, context: Context) -> list[dict]:
+    rows = extract_figures(text, context)
+    if not any(ch.isdigit() for ch in title) or title in text or _ROUNDED_NUMBER.search(normalize_key(title)):
         return rows  # "Hơn 99% hồ sơ ... đúng hạn": a headline rounds what the text states exactly
     if not _read_rows(title, context, whole=True)[0]:
         return rows  # read first, the headline is read as on its own: none of its numbers is a figure
     given = {_row_key(row) for row in rows}
     head = f"{title}\n"
     headline = [{**row, "start": HEADLINE[0], "end": HEADLINE[1]}
-                for row in extract_figures(head + bulletin.text, context) if row["start"] < len(head)]
+                for row in extract_figures(head + text, context) if row["start"] < len(head)]
     return rows + [row for row in headline if _row_key(row) not in given]
+
+
+def _placed(row: dict, context: Context) -> dict:
+    """The row with the province its scope lies in (module docstring), before its offsets and sentence."""
+    placed = {key: value for key, value in row.items() if key not in ("start", "end", "sentence")}
+    return {**placed, "province": _province_of(row, context), "start": row["start"], "end": row["end"],
+            "sentence": row["sentence"]}
+
+
+def _province_of(row: dict, context: Context) -> str | None:
+    scope, level = row["scope"], row["scope_level"]
+    if level == "province":
+        return scope
+    if level == "agency" and _national_body().match(scope) and not _branch(scope, row["sentence"]):
+        return None
+    in_sentence = provinces_named(row["sentence"])
+    if level == "district":
+        owners = district_owners(scope)
+        if context.province in owners:
+            return context.province
+        named = owners & in_sentence
+        return _one(named) or _one(owners)
+    if level == "agency":
+        return _one(provinces_named(scope)) or _one(in_sentence) or context.province
+    if level == "commune":
+        return _one(in_sentence) or context.province
+    return None  # the whole country
+
+
+def _branch(agency: str, sentence: str) -> bool:
+    """Whether the sentence names the agency as a province's branch: "Ngân hàng Nhà nước (chi nhánh) tỉnh"."""
+    return re.search(rf"{re.escape(agency)}\s+(?:chi nhánh\s+)?(?:tỉnh|thành phố|TP\b)", sentence, re.I) is not None
+
+
+def _one(names: set[str]) -> str | None:
+    return next(iter(names)) if len(names) == 1 else None
+
+
+@cache
+def _national_body() -> re.Pattern:
+    """A ministry's or a national body's name ("Tổng cục Hải quan") in any case ("Bộ Tài Chính"): of no province."""
+    return re.compile(vocabulary()["ministry"].pattern, re.I)
 
 
 def _row_key(row: dict) -> tuple:

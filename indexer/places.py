@@ -481,10 +481,15 @@ def merged_district(title: str, body: str, province: str, url_district: str | No
     return next(iter(placed.items())) if len(placed) == 1 else (province, found[province])
 
 
+def district_owners(district: str) -> set[str]:
+    """The provinces with a district-level unit of this name (compared without tone marks)."""
+    key = fold(unify_tones(district)).lower()
+    return {p.name for p in provinces() for _, name in p.districts if fold(unify_tones(name)).lower() == key}
+
+
 def province_of_district(district: str) -> str | None:
     """The one province with a district-level unit of this name, else None."""
-    owners = {p.name for p in provinces() for _, name in p.districts
-              if fold(unify_tones(name)).lower() == fold(unify_tones(district)).lower()}
+    owners = district_owners(district)
     return owners.pop() if len(owners) == 1 else None
 
 
@@ -493,4 +498,4 @@ def is_province(name: str) -> bool:
 
 
 __all__ = ["Place", "Province", "locate", "paper_province", "district_hits", "district_mentions",
-           "province_of_district", "is_province"]
+           "district_owners", "province_of_district", "is_province"]

@@ -12,7 +12,7 @@ stores them as ``.npy`` files beside the segments::
         live.npy  sortdate.npy  codes-<facet>.npy  members-<facet>.npy  lengths-<field>.npy
         sparse-<facet>-offsets.npy  sparse-<facet>-docs.npy  sparse-<facet>-codes.npy
         vocabulary-{best,pairs}-{keys,key_ends,values,value_ends}.npy   did-you-mean (``search.suggest``)
-        figures-{doc,item,indicator,unit,period,scope,level,year,value,start,end}.npy   (``search.figures``)
+        figures-{doc,item,indicator,unit,period,scope,level,province,year,value,start,end}.npy   (``search.figures``)
 
 ``open_arrays`` memory-maps them read-only (``np.load(mmap_mode="r")``), so the
 operating system keeps one copy for all workers and opening costs no pass over
@@ -37,7 +37,8 @@ from .stores import Store
 from .suggest import Vocabulary, for_searcher, load_vocabulary, save_vocabulary
 
 ARRAYS = Store("arrays-")  # arrays-<toc> folders (``search.stores``)
-FORMAT = 4  # 2: sparse facets (cited documents) as compressed rows; 3: the did-you-mean vocabulary; 4: figures
+FORMAT = 5  # 2: sparse facets (cited documents) as compressed rows; 3: the did-you-mean vocabulary; 4: figures;
+# 5: the province of a figure's scope
 _BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 _BYTE_LENGTHS[0] = 1.0  # Whoosh's scorer reads a missing length as the default, 1
 

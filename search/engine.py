@@ -219,10 +219,11 @@ class SearchEngine:
 
 
 def _stored_figures(state: IndexState, docnum: int) -> list[dict]:
-    """A bulletin's figures as the indexer stored them (``indexer.figures``)."""
+    """A bulletin's figures as the indexer stored them (``indexer.figures``); ``province`` null in those of an
+    index written before figures named one (until its next run extracts them again)."""
     reader = state.searcher.reader()
     raw = figures.stored_value(reader.column_reader("figures"), docnum) if reader.has_column("figures") else b""
-    return json.loads(raw) if raw else []
+    return [{"province": None, **figure} for figure in json.loads(raw)] if raw else []
 
 
 def _figures(state: IndexState, final: np.ndarray, request: SearchRequest, indicator: str | None,

@@ -2,11 +2,11 @@
 
 The indexer stores each bulletin's figures (``indexer.figures``) as JSON in the ``figures`` column.
 ``FigureTable.build`` reads that column once into one row per figure - the document, the figure's place in its
-document's list, codes for indicator, unit, period, scope and scope level, the year, the value and the
-sentence's offsets - and ``search.arrays`` writes it beside the other per-document arrays of a commit
-(``arrays-<toc>/figures-*.npy``, memory-mapped by every serving process), so a request filters it with NumPy
-instead of reading bulletins. ``figure_view`` turns the rows of the matching bulletins into the table of one
-indicator: a column per (year, period), a row per scope, in each cell the figure of the newest bulletin
+document's list, codes for indicator, unit, period, scope, scope level and the province the scope lies in, the
+year, the value and the sentence's offsets - and ``search.arrays`` writes it beside the other per-document arrays
+of a commit (``arrays-<toc>/figures-*.npy``, memory-mapped by every serving process), so a request filters it with
+NumPy instead of reading bulletins. ``figure_view`` turns the rows of the matching bulletins into the table of one
+indicator: a column per (year, period), a row per scope and province, in each cell the figure of the newest bulletin
 (and how many bulletins gave one); the sentences are read back for the rows shown only.
 """
 
@@ -21,7 +21,7 @@ import numpy as np
 
 INDICATORS = Path(__file__).parent / "data" / "indicators.json"
 UNITS = ("count", "%", "score", "rank")
-CODED = ("indicator", "unit", "period", "scope", "level")
+CODED = ("indicator", "unit", "period", "scope", "level", "province")
 NUMERIC = {"doc": np.int32, "item": np.int16, "year": np.int16, "value": np.float64, "start": np.int32,
            "end": np.int32}
 PERIOD_ORDER = {"Q1": 3.0, "Q2": 6.0, "H1": 6.5, "Q3": 9.0, "9M": 9.5, "Q4": 12.0, "H2": 12.3, "FY": 12.6, "": 13.5}
@@ -75,7 +75,8 @@ class FigureTable:
             for name in ("year", "value", "start", "end"):
                 columns[name][n] = figure[name]
             for name in CODED:
-                value = str(figure["scope_level" if name == "level" else name] or "")  # no period: ""
+                value = str(figure.get("scope_level" if name == "level" else name) or "")  # no period: ""; no
+                # province (the country's, a ministry's, or a figure of an index written before figures named one)
                 columns[name][n] = index[name].setdefault(value, len(index[name]))
         for name in CODED:
             values[name] = list(index[name])
@@ -148,15 +149,20 @@ MAX_SCOPES = 200  # rows of one table: the scopes with the most figures (a resea
 
 
 def figure_view(table: FigureTable, rows: np.ndarray, id_of, max_scopes: int = MAX_SCOPES) -> dict:
-    """The table of scope x period of ``rows`` (newest bulletin first): each cell the newest bulletin's figure
-    with ``count``, how many figures the cell has; ``id_of(docnum)`` names a bulletin. At most ``max_scopes``
-    rows, those with the most figures (``scopes``: how many there are)."""
+    """The table of scope x period of ``rows`` (newest bulletin first): a row per scope and the province it lies
+    in (two provinces' "Sở Tư pháp" are two rows), each cell the newest bulletin's figure with ``count``, how many
+    figures the cell has; ``id_of(docnum)`` names a bulletin. At most ``max_scopes`` rows, those with the most
+    figures (``scopes``: how many there are)."""
     column = table.columns
-    scope, year, period = (column[name][rows].astype(np.int64) for name in ("scope", "year", "period"))
-    per_scope = np.bincount(scope, minlength=len(table.values["scope"])) if len(rows) else np.zeros(0, np.int64)
+    year, period = (column[name][rows].astype(np.int64) for name in ("year", "period"))
+    provinces = len(table.values["province"])
+    placed = column["scope"][rows].astype(np.int64) * provinces + column["province"][rows]
+    units, scope = np.unique(placed, return_inverse=True)  # a code per (scope, province) found
+    scope = scope.reshape(-1)
+    per_scope = np.bincount(scope, minlength=len(units)) if len(rows) else np.zeros(0, np.int64)
     kept = np.flatnonzero(per_scope)
     kept = kept[np.lexsort((kept, -per_scope[kept]))][:max_scopes]
-    among = np.zeros(len(table.values["scope"]), dtype=bool)  # a lookup per scope code: 7x np.isin's speed
+    among = np.zeros(len(units), dtype=bool)  # a lookup per unit code: 7x np.isin's speed
     among[kept] = True
     keep = np.take(among, scope)
     rows, scope, year, period = rows[keep], scope[keep], year[keep], period[keep]
@@ -174,11 +180,18 @@ def figure_view(table: FigureTable, rows: np.ndarray, id_of, max_scopes: int = M
         levels[s] = cell["level"][n]
         cells[position[(y, p)]] = {"value": cell["value"][n], "id": id_of(cell["doc"][n]), "start": cell["start"][n],
                                    "end": cell["end"][n], "count": int(counts[n])}
-    names = table.values["scope"]
+    names = {s: _unit_names(table, int(units[s]), provinces) for s in grid}
     return {"scopes": int(len(np.flatnonzero(per_scope))),
             "columns": [{"year": y, "period": table.values["period"][p] or None} for y, p in order],
-            "rows": [{"scope": names[s], "scope_level": table.values["level"][levels[s]], "cells": grid[s]}
-                     for s in sorted(grid, key=lambda s: names[s])]}
+            "rows": [{"scope": names[s][0], "scope_level": table.values["level"][levels[s]],
+                      "province": names[s][1], "cells": grid[s]}
+                     for s in sorted(grid, key=lambda s: (names[s][0], names[s][1] or ""))]}
+
+
+def _unit_names(table: FigureTable, unit: int, provinces: int) -> tuple[str, str | None]:
+    """(scope, province or None) of a unit code of ``figure_view``."""
+    scope, province = divmod(unit, provinces)
+    return table.values["scope"][scope], table.values["province"][province] or None
 
 
 def row_dict(table: FigureTable, row: int) -> dict:
@@ -189,4 +202,5 @@ def row_dict(table: FigureTable, row: int) -> dict:
             "period": table.values["period"][int(column["period"][row])] or None, "year": int(column["year"][row]),
             "scope": table.values["scope"][int(column["scope"][row])],
             "scope_level": table.values["level"][int(column["level"][row])],
+            "province": table.values["province"][int(column["province"][row])] or None,
             "start": int(column["start"][row]), "end": int(column["end"][row])}

@@ -37,8 +37,8 @@ def _stored(root: Path) -> FigureTable:
     generation = storage.current_generation(root)
     folder = folder_for(generation, latest_toc(generation))
     assert sorted(p.name for p in folder.glob("figures-*.npy")) == sorted(
-        f"figures-{n}.npy" for n in ("doc", "item", "indicator", "unit", "period", "scope", "level", "year",
-                                     "value", "start", "end"))
+        f"figures-{n}.npy" for n in ("doc", "item", "indicator", "unit", "period", "scope", "level",
+                                     "province", "year", "value", "start", "end"))
     with storage.open_current(root).reader() as reader:
         return FigureTable.build(reader)
 
@@ -94,11 +94,11 @@ def test_the_table_of_one_indicator_is_scope_by_period_newest_bulletin_first():
     assert (selected.tolist(), unit) == ([1, 2, 0], "%")
     assert figure_view(table, selected, lambda doc: f"b{doc}") == {
         "scopes": 1, "columns": [{"year": 2022, "period": "FY"}, {"year": 2023, "period": "FY"}],
-        "rows": [{"scope": "Sơn La", "scope_level": "province", "cells": [
+        "rows": [{"scope": "Sơn La", "scope_level": "province", "province": None, "cells": [
             {"value": 81.0, "id": "b1", "start": 7, "end": 70, "count": 2},
             {"value": 83.0, "id": "b1", "start": 80, "end": 99, "count": 1}]}]}
     assert figure_view(table, np.array([3, 1, 2, 0]), str, max_scopes=1)["rows"] == [{
-        "scope": "Sơn La", "scope_level": "province", "cells": [
+        "scope": "Sơn La", "scope_level": "province", "province": None, "cells": [
             {"value": 81.0, "id": "1", "start": 7, "end": 70, "count": 2},
             {"value": 83.0, "id": "1", "start": 80, "end": 99, "count": 1}]}]  # the scope with the most figures
     assert sorted(["FY", "Q3", "range:2023-01-01..2023-08-15", "H1"], key=lambda p: period_key(2023, p)) == [

@@ -1617,3 +1617,28 @@ def test_a_share_after_muc_or_chi_so_is_a_value_and_a_rise_gives_the_value_reach
         ("par_index_score", 78.29, 2021, "Sở Khoa học và Công nghệ"),
         ("par_index_score", 79.57, 2022, "Sở Khoa học và Công nghệ"),
         ("dossiers_on_time", 98.2, 2022, "Đắk Lắk"), ("sipas", 86.4, 2022, "Đắk Lắk")]
+
+
+def _placed(province, title, text):
+    bulletin = SimpleNamespace(title=title, text=text, province=province, district=None, year=2023, quarter="FY")
+    return [(r["value"], r["scope"], r["scope_level"], r["province"]) for r in figures_of(bulletin)]
+
+
+def test_each_figure_names_the_province_its_scope_lies_in():
+    provincial = ("Sáng 15/3/2024, UBND tỉnh Long An tổ chức hội nghị công bố Chỉ số cải cách hành chính năm 2023 "
+                  "của các sở, ban, ngành tỉnh và UBND các huyện, thị xã, thành phố.\n\n"
+                  "Chỉ số cải cách hành chính năm 2023 của Sở Tư pháp đạt 91,25 điểm, dẫn đầu khối sở, ban, ngành "
+                  "tỉnh. Ở khối cơ quan Trung ương đóng trên địa bàn, Ngân hàng Nhà nước chi nhánh tỉnh đạt 90,12 "
+                  "điểm.\n\nKhối huyện, thị xã, thành phố có huyện Châu Thành dẫn đầu về Chỉ số cải cách hành chính "
+                  "với 89,40 điểm. Chỉ số cải cách hành chính năm 2023 của xã Thanh Phú đạt 88,20 điểm.")
+    assert _placed("Long An", "Long An công bố Chỉ số cải cách hành chính năm 2023", provincial) == [
+        (91.25, "Sở Tư pháp", "agency", "Long An"),
+        (90.12, "Ngân hàng Nhà nước", "agency", "Long An"),  # the State Bank's branch in the province
+        (89.4, "Châu Thành", "district", "Long An"),  # a name ten provinces have: the bulletin's
+        (88.2, "xã Thanh Phú", "commune", "Long An")]
+    national = ("Chiều 16/4, Bộ Nội vụ công bố Chỉ số cải cách hành chính năm 2023 của các bộ, cơ quan ngang bộ và "
+                "các tỉnh, thành phố trực thuộc Trung ương.\n\nỞ khối bộ, Ngân hàng Nhà nước Việt Nam tiếp tục dẫn "
+                "đầu với 91,02 điểm. Bộ Tư pháp xếp thứ hai với Chỉ số cải cách hành chính đạt 89,88 điểm.")
+    assert _placed("Hà Nội", "Công bố Chỉ số cải cách hành chính năm 2023 của các bộ", national) == [
+        (91.02, "Ngân hàng Nhà nước", "agency", None),  # a city paper's national story: ministries of no province
+        (89.88, "Bộ Tư pháp", "agency", None)]

@@ -39,11 +39,11 @@ def test_api_figures_gives_the_table_of_scope_by_period(client):
         "query": "", "page": 1, "per_page": 10, "indicator": "dossiers_received", "label": "Dossiers received",
         "unit": "count", "total": 3, "scopes": 3,
         "columns": [{"year": 2023, "period": "range:2023-01-01..2023-08-15"}, {"year": 2024, "period": "Q1"}],
-        "rows": [{"scope": "Bảo Lạc", "scope_level": "district",
+        "rows": [{"scope": "Bảo Lạc", "scope_level": "district", "province": "Cao Bằng",
                   "cells": [None, {"value": 1439.0, "id": "caobang-q1", "start": 641, "end": 787, "count": 1}]},
-                 {"scope": "Cao Bằng", "scope_level": "province",
+                 {"scope": "Cao Bằng", "scope_level": "province", "province": "Cao Bằng",
                   "cells": [None, {"value": 12345.0, "id": "caobang-q1", "start": 0, "end": 390, "count": 1}]},
-                 {"scope": "Sơn La", "scope_level": "province",
+                 {"scope": "Sơn La", "scope_level": "province", "province": "Sơn La",
                   "cells": [{"value": 59720.0, "id": "sonla-parindex", "start": 714, "end": 874, "count": 1},
                             None]}]}
     assert [(f["id"], f["value"]) for f in data["figures"]] == [
@@ -73,17 +73,16 @@ def test_figures_exports_csv_and_json_lines(client):
     assert response.headers["Content-Disposition"] == 'attachment; filename="cchc-figures.csv"'
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
     assert rows[0] == ["id", "title", "url", "published", "indicator", "value", "unit", "period", "year", "scope",
-                       "scope_level", "start", "end", "sentence"]
-    assert [row[4:11] for row in rows[1:]] == [["dossiers_on_time", "11900.0", "count", "Q1", "2024", "Cao Bằng",
-                                                "province"],
-                                               ["dossiers_on_time", "1420.0", "count", "Q1", "2024", "Bảo Lạc",
-                                                "district"]]
+                       "scope_level", "start", "end", "sentence", "province"]
+    assert [row[4:11] + row[14:] for row in rows[1:]] == [
+        ["dossiers_on_time", "11900.0", "count", "Q1", "2024", "Cao Bằng", "province", "Cao Bằng"],
+        ["dossiers_on_time", "1420.0", "count", "Q1", "2024", "Bảo Lạc", "district", "Cao Bằng"]]
     lines = client.get("/figures.jsonl?indicator=dossiers_on_time&unit=%25").get_data(as_text=True).splitlines()
     assert [json.loads(line) for line in lines] == [{
         "id": "caobang-q1", "title": "Cao Bằng: Kết quả giải quyết thủ tục hành chính quý I năm 2024", "url": None,
         "published": "2024-04-05", "indicator": "dossiers_on_time", "value": 99.2, "unit": "%", "period": "Q1",
         "year": 2024, "scope": "Cao Bằng", "scope_level": "province", "start": 0, "end": 390,
-        "sentence": client.get("/api/documents/caobang-q1").json["text"][0:390]}]
+        "sentence": client.get("/api/documents/caobang-q1").json["text"][0:390], "province": "Cao Bằng"}]
 
 
 @pytest.mark.parametrize(("url", "message"), [

@@ -23,7 +23,7 @@ from .params import SearchState, search_request
 
 bp = Blueprint("figures", __name__)
 EXPORT_FIELDS = ("id", "title", "url", "published", "indicator", "value", "unit", "period", "year", "scope",
-                 "scope_level", "start", "end", "sentence")
+                 "scope_level", "start", "end", "sentence", "province")  # province last: added after the others
 CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN, CHART_LINES = 640, 200, 40, 6
 LINE_COLOURS = ("#1d4e89", "#b7791f", "#2a7f62", "#7b3f8c", "#c0392b", "#5f6b7a")
 

@@ -109,6 +109,8 @@ def _figure_schema(extra: dict | None = None) -> dict:
         "year": {"type": "integer"}, "scope": {"type": "string",
                                               "description": "Province, district, commune or agency, or 'cả nước'"},
         "scope_level": {"type": "string", "enum": ["province", "district", "commune", "agency", "national"]},
+        "province": {**NULLABLE_STRING, "description": "The province the scope lies in (a district's, an "
+                     "agency's); null for the whole country, a ministry, or a district whose province is unclear"},
         "start": {**COUNT, "description": "Character offset of the sentence in the bulletin's text; 0, with "
                                        "end 0, for a figure its headline gives"},
         "end": {**COUNT, "description": "Character offset of the sentence's end"},
@@ -122,8 +124,10 @@ def _figures_schema() -> dict:
             "additionalProperties": False, "description": "The newest bulletin's value; null: none",
             "properties": {"value": {"type": "number"}, "id": {"type": "string"}, "start": COUNT, "end": COUNT,
                            "count": {**COUNT, "description": "Figures of this cell (bulletins giving one)"}}}
-    row = {"type": "object", "required": ["scope", "scope_level", "cells"], "additionalProperties": False,
+    row = {"type": "object", "required": ["scope", "scope_level", "province", "cells"], "additionalProperties": False,
+           "description": "One scope in one province: two provinces' 'Sở Tư pháp' are two rows",
            "properties": {"scope": {"type": "string"}, "scope_level": {"type": "string"},
+                          "province": NULLABLE_STRING,
                           "cells": {"type": "array", "items": cell, "description": "One per column"}}}
     column = {"type": "object", "required": ["year", "period"], "additionalProperties": False,
               "properties": {"year": {"type": "integer"}, "period": {"type": ["string", "null"]}}}
