@@ -36,7 +36,8 @@ def test_pick_an_indicator_and_open_a_value_at_its_sentence(site, browser):
     assert browser.find_element(By.ID, "figures-summary").text == "3 số liệu “Hồ sơ tiếp nhận” (số lượng)"
     rows = [[cell.text for cell in row.find_elements(By.CSS_SELECTOR, "th, td")]
             for row in browser.find_elements(By.CSS_SELECTOR, "table.figures tbody tr")]
-    assert rows == [["Bảo Lạc (cấp huyện)", "", "1.439"], ["Cao Bằng", "", "12.345"], ["Sơn La", "59.720", ""]]
+    assert rows == [["Bảo Lạc, Cao Bằng (cấp huyện)", "", "1.439"], ["Cao Bằng", "", "12.345"],
+                    ["Sơn La", "59.720", ""]]
     screenshot(browser, "figures")
     go(browser, browser.find_element(By.LINK_TEXT, "1.439").click, "figure=641-787")
     marked = browser.find_element(By.CSS_SELECTOR, "mark.figure-sentence")
@@ -69,3 +70,46 @@ def test_the_figures_page_fits_a_phone(site, browser):
         screenshot(browser, "figures-phone")
     finally:
         browser.set_window_size(1280, 1000)
+
+
+SPANS = [("01/01/2019", "15/03/2019"), ("01/01/2019", "20/06/2019"), ("01/01/2019", "15/09/2019"),
+         ("01/01/2019", "15/12/2019"), ("01/01/2020", "15/03/2020"), ("01/01/2020", "20/06/2020"),
+         ("01/01/2020", "15/09/2020"), ("01/01/2020", "15/12/2020"), ("01/01/2021", "15/03/2021"),
+         ("01/01/2021", "20/06/2021"), ("01/01/2021", "15/09/2021"), ("01/01/2021", "15/12/2021")]
+
+
+@pytest.fixture(scope="module")
+def many_periods(tmp_path_factory):
+    """Twelve of a province's reports, each dated by a span of days: twelve long labels on the chart's axis."""
+    folder = tmp_path_factory.mktemp("figures-periods")
+    (folder / "corpus").mkdir()
+    for n, (first, last) in enumerate(SPANS):
+        day, month, year = last.split("/")
+        (folder / "corpus" / f"caobang-{n:02d}.txt").write_text(
+            f"Cao Bằng: kết quả giải quyết thủ tục hành chính đến ngày {day}/{month}/{year}\n\n"
+            f"Ngày đăng: {int(day) + 2:02d}/{month}/{year}\n\n"
+            f"Từ ngày {first} đến ngày {last}, các cơ quan, đơn vị trên địa bàn tỉnh Cao Bằng đã tiếp nhận "
+            f"{4000 + 100 * n} hồ sơ thủ tục hành chính, tỷ lệ hồ sơ giải quyết đúng hạn đạt 9{n % 10},5%, phần "
+            f"lớn hồ sơ được nộp qua Cổng Dịch vụ công của tỉnh.\n", encoding="utf-8")
+    build_index(folder / "corpus", folder / "index", jobs=1)
+    with serving(folder / "index", folder / "corpus") as base:
+        yield base
+
+
+def test_the_chart_spreads_its_values_and_its_period_labels_never_overlap(many_periods, browser):
+    browser.get(f"{many_periods}/figures?indicator=dossiers_on_time&unit=%25")
+    boxes = browser.execute_script(
+        "const svg = document.querySelector('figure.figure-chart svg');"
+        "const bottom = svg.viewBox.baseVal.height - 12;"
+        "return [...svg.querySelectorAll('text.axis')].filter(t => t.y.baseVal[0].value === bottom)"
+        ".map(t => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.right]; });")
+    circles = browser.find_elements(By.CSS_SELECTOR, "figure.figure-chart circle")
+    heights = [float(circle.get_attribute("cy")) for circle in circles]
+    assert len(heights) == len(SPANS)
+    assert max(heights) - min(heights) >= 60  # shares of 90.5-99.5% spread over the chart (120 high), not its top
+    labels = [label for label, _, _ in boxes]
+    assert labels[0] == "01/01/2019–15/03/2019" and labels[-1] == "01/01/2021–15/12/2021" and len(labels) >= 3
+    assert all(left >= right_before for (_, _, right_before), (_, left, _) in zip(boxes, boxes[1:], strict=False))
+    chart = browser.find_element(By.CSS_SELECTOR, "figure.figure-chart svg").rect
+    assert boxes[0][1] >= chart["x"] and boxes[-1][2] <= chart["x"] + chart["width"]  # inside the chart
+    screenshot(browser, "figures-chart-periods")

@@ -10,6 +10,7 @@ SVG (``figure_chart``: plain geometry, as the year chart).
 
 from __future__ import annotations
 
+import math
 from urllib.parse import quote, urlencode
 
 from flask import Blueprint, current_app, jsonify, render_template, request
@@ -101,8 +102,10 @@ def figure_chart(answer: dict, provinces: list[str], lang: str) -> dict:
     values = [c["value"] for r in rows for c in r["cells"] if c]
     if not columns or not values:
         return {"lines": [], "ticks": []}
-    low, high = min(0.0, min(values)), max(values) or 1.0
-    step = (CHART_WIDTH - 2 * CHART_MARGIN) / max(1, len(columns) - 1)
+    low, high = value_range(values, answer["unit"])
+    shown = [i for i in range(len(columns)) if any(r["cells"][i] for r in rows)]  # the periods the lines have
+    step = (CHART_WIDTH - 2 * CHART_MARGIN) / max(1, len(shown) - 1)
+    at = {i: round(CHART_MARGIN + n * step, 1) for n, i in enumerate(shown)}
 
     span = CHART_HEIGHT - 2 * CHART_MARGIN
 
@@ -111,14 +114,63 @@ def figure_chart(answer: dict, provinces: list[str], lang: str) -> dict:
 
     lines = []
     for n, row in enumerate(rows):
-        points = [{"x": round(CHART_MARGIN + i * step, 1), "y": y(c["value"]), "value": c["value"],
+        points = [{"x": at[i], "y": y(c["value"]), "value": c["value"],
                    "label": f"{row['scope']}, {_column_label(columns[i], lang)}: {number(c['value'], lang)}",
                    "url": figure_url(c["id"], c["start"], c["end"], lang)}
                   for i, c in enumerate(row["cells"]) if c]
         lines.append({"scope": row["scope"], "colour": LINE_COLOURS[n % len(LINE_COLOURS)], "points": points,
                       "path": " ".join(f"{p['x']},{p['y']}" for p in points)})
-    ticks = [{"x": round(CHART_MARGIN + i * step, 1), "label": _column_label(c, lang)} for i, c in enumerate(columns)]
+    ticks = axis_ticks([(at[i], _column_label(columns[i], lang)) for i in shown])
     return {"lines": lines, "ticks": ticks, "high": number(high, lang), "low": number(low, lang)}
+
+
+def value_range(values: list[float], unit: str | None) -> tuple[float, float]:
+    """The chart's vertical range: from 0 when the values come near it (a count, a rank), else around them with a
+    tenth of their spread to spare, in whole numbers (shares between 90 and 99.5% fill the chart instead of its
+    top tenth), a share never past 0 or 100.
+
+    >>> value_range([1439.0, 12345.0], "count"), value_range([90.5, 99.5], "%"), value_range([98.5], "%")
+    ((0.0, 12345.0), (89.0, 100.0), (93.0, 100.0))
+    """
+    bottom, top = min(values), max(values)
+    if bottom >= 0 and bottom < top / 2:
+        return 0.0, top or 1.0
+    spare = (top - bottom) / 10 or abs(top) / 20 or 1.0
+    low, high = float(math.floor(bottom - spare)), float(math.ceil(top + spare))
+    return (max(low, 0.0), min(high, 100.0)) if unit == "%" else (low, high)
+
+
+TICK_CHAR_WIDTH, TICK_GAP = 6.5, 12  # an axis label's width per character (11px text) and the room between two
+
+
+def axis_ticks(labelled: list[tuple[float, str]]) -> list[dict]:
+    """The period labels of the chart's axis that fit without overlapping: the first (anchored at its start) and
+    the last (at its end) when both fit, then, from the left, each one that clears its neighbours.
+
+    >>> [t["label"] for t in axis_ticks([(40, "2019"), (45, "2020"), (300, "2021"), (600, "Q1 2022")])]
+    ['2019', '2021', 'Q1 2022']
+    """
+    def extent(n: int) -> tuple[float, float, str]:
+        x, label = labelled[n]
+        width = len(label) * TICK_CHAR_WIDTH
+        if n == 0:
+            return x, x + width, "start" if len(labelled) > 1 else "middle"
+        if n == len(labelled) - 1:
+            return x - width, x, "end"
+        return x - width / 2, x + width / 2, "middle"
+
+    if not labelled:
+        return []
+    last = len(labelled) - 1
+    chosen, right = [0], extent(0)[1]
+    end = extent(last)[0] if last and extent(last)[0] >= right + TICK_GAP else None
+    for n in range(1, last):
+        left, far, _ = extent(n)
+        if left >= right + TICK_GAP and (end is None or far + TICK_GAP <= end):
+            chosen.append(n)
+            right = far
+    chosen += [last] if end is not None else []
+    return [{"x": labelled[n][0], "label": labelled[n][1], "anchor": extent(n)[2]} for n in chosen]
 
 
 def _column_label(column: dict, lang: str) -> str:
