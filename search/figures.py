@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .textnorm import folded_key, normalize_key
+
 INDICATORS = Path(__file__).parent / "data" / "indicators.json"
 UNITS = ("count", "%", "score", "rank")
 CODED = ("indicator", "unit", "period", "scope", "level", "province")
@@ -181,11 +183,23 @@ def figure_view(table: FigureTable, rows: np.ndarray, id_of, max_scopes: int = M
         cells[position[(y, p)]] = {"value": cell["value"][n], "id": id_of(cell["doc"][n]), "start": cell["start"][n],
                                    "end": cell["end"][n], "count": int(counts[n])}
     names = {s: _unit_names(table, int(units[s]), provinces) for s in grid}
+    rows = [{"scope": names[s][0], "scope_level": table.values["level"][levels[s]], "province": names[s][1],
+             "cells": grid[s]} for s in grid]
     return {"scopes": int(len(np.flatnonzero(per_scope))),
             "columns": [{"year": y, "period": table.values["period"][p] or None} for y, p in order],
-            "rows": [{"scope": names[s][0], "scope_level": table.values["level"][levels[s]],
-                      "province": names[s][1], "cells": grid[s]}
-                     for s in sorted(grid, key=lambda s: (names[s][0], names[s][1] or ""))]}
+            "rows": sorted(rows, key=row_order)}
+
+
+LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2, "agency": 3, "national": 4}
+
+
+def row_order(row: dict) -> tuple:
+    """Rows grouped by province in Vietnamese alphabetical order (tone marks and "đ" after their letter, as a
+    reader looks a name up: "Cà Mau" before "Cao Bằng"), each province first, then its districts, communes and
+    agencies; the country and ministries last."""
+    province = row["province"]
+    return (province is None, folded_key(province or ""), normalize_key(province or ""),
+            LEVEL_ORDER.get(row["scope_level"], 5), folded_key(row["scope"]), normalize_key(row["scope"]))
 
 
 def _unit_names(table: FigureTable, unit: int, provinces: int) -> tuple[str, str | None]:

@@ -103,3 +103,20 @@ def test_the_table_of_one_indicator_is_scope_by_period_newest_bulletin_first():
             {"value": 83.0, "id": "1", "start": 80, "end": 99, "count": 1}]}]  # the scope with the most figures
     assert sorted(["FY", "Q3", "range:2023-01-01..2023-08-15", "H1"], key=lambda p: period_key(2023, p)) == [
         "H1", "range:2023-01-01..2023-08-15", "Q3", "FY"]
+
+
+def test_rows_are_grouped_by_province_in_vietnamese_order_the_country_last():
+    def figure(scope, level, province, value):
+        return {"indicator": "par_index_score", "value": value, "unit": "score", "period": "FY", "year": 2023,
+                "scope": scope, "scope_level": level, "province": province, "start": 0, "end": 9}
+    rows = [(0, 0, figure("Cao Bằng", "province", "Cao Bằng", 84.0)),
+            (0, 1, figure("Bộ Tư pháp", "agency", None, 89.9)),
+            (1, 0, figure("Sở Tư pháp", "agency", "Cà Mau", 88.0)),
+            (1, 1, figure("Cà Mau", "province", "Cà Mau", 86.9)),
+            (1, 2, figure("Đầm Dơi", "district", "Cà Mau", 85.5)),
+            (2, 0, figure("cả nước", "national", None, 87.2))]
+    table = FigureTable.from_rows([(doc, item, row) for doc, item, row in rows])
+    view = figure_view(table, np.arange(len(rows)), str)
+    assert [(row["scope"], row["province"]) for row in view["rows"]] == [
+        ("Cà Mau", "Cà Mau"), ("Đầm Dơi", "Cà Mau"), ("Sở Tư pháp", "Cà Mau"),  # "Cà" before "Cao", not after
+        ("Cao Bằng", "Cao Bằng"), ("Bộ Tư pháp", None), ("cả nước", None)]

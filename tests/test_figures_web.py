@@ -39,10 +39,10 @@ def test_api_figures_gives_the_table_of_scope_by_period(client):
         "query": "", "page": 1, "per_page": 10, "indicator": "dossiers_received", "label": "Dossiers received",
         "unit": "count", "total": 3, "scopes": 3,
         "columns": [{"year": 2023, "period": "range:2023-01-01..2023-08-15"}, {"year": 2024, "period": "Q1"}],
-        "rows": [{"scope": "Bảo Lạc", "scope_level": "district", "province": "Cao Bằng",
-                  "cells": [None, {"value": 1439.0, "id": "caobang-q1", "start": 641, "end": 787, "count": 1}]},
-                 {"scope": "Cao Bằng", "scope_level": "province", "province": "Cao Bằng",
+        "rows": [{"scope": "Cao Bằng", "scope_level": "province", "province": "Cao Bằng",
                   "cells": [None, {"value": 12345.0, "id": "caobang-q1", "start": 0, "end": 390, "count": 1}]},
+                 {"scope": "Bảo Lạc", "scope_level": "district", "province": "Cao Bằng",
+                  "cells": [None, {"value": 1439.0, "id": "caobang-q1", "start": 641, "end": 787, "count": 1}]},
                  {"scope": "Sơn La", "scope_level": "province", "province": "Sơn La",
                   "cells": [{"value": 59720.0, "id": "sonla-parindex", "start": 714, "end": 874, "count": 1},
                             None]}]}
@@ -100,8 +100,8 @@ def test_the_figures_page_links_each_value_to_its_sentence(client):
     html = client.get("/figures?indicator=dossiers_received&lang=en").get_data(as_text=True)
     links = re.findall(r'<a class="figure-value" href="([^"]+)"[^>]*>([^<]+)</a>', html)
     assert [(href.replace("&amp;", "&"), value) for href, value in links] == [
+        ("/documents/caobang-q1?figure=0-390&lang=en#figure-0", "12,345"),  # the province, then its district
         ("/documents/caobang-q1?figure=641-787&lang=en#figure-641", "1,439"),
-        ("/documents/caobang-q1?figure=0-390&lang=en#figure-0", "12,345"),
         ("/documents/sonla-parindex?figure=714-874&lang=en#figure-714", "59,720")]
     assert "<polyline" in html and "Dossiers received over time" in html
     page = client.get("/documents/caobang-q1?figure=641-787").get_data(as_text=True)

@@ -16,7 +16,7 @@ from urllib.parse import quote, urlencode
 from flask import Blueprint, current_app, jsonify, render_template, request
 from markupsafe import Markup, escape
 
-from search.figures import UNITS, indicator_data, indicator_label
+from search.figures import UNITS, indicator_data, indicator_label, period_key
 from search.models import RequestError, SearchRequest
 
 from .api import csv_response, jsonl_response
@@ -104,8 +104,7 @@ def figure_chart(answer: dict, provinces: list[str], lang: str) -> dict:
         return {"lines": [], "ticks": []}
     low, high = value_range(values, answer["unit"])
     shown = [i for i in range(len(columns)) if any(r["cells"][i] for r in rows)]  # the periods the lines have
-    step = (CHART_WIDTH - 2 * CHART_MARGIN) / max(1, len(shown) - 1)
-    at = {i: round(CHART_MARGIN + n * step, 1) for n, i in enumerate(shown)}
+    at = time_positions({i: columns[i] for i in shown}, CHART_MARGIN, CHART_WIDTH - CHART_MARGIN)
 
     span = CHART_HEIGHT - 2 * CHART_MARGIN
 
@@ -122,6 +121,21 @@ def figure_chart(answer: dict, provinces: list[str], lang: str) -> dict:
                       "path": " ".join(f"{p['x']},{p['y']}" for p in points)})
     ticks = axis_ticks([(at[i], _column_label(columns[i], lang)) for i in shown])
     return {"lines": lines, "ticks": ticks, "high": number(high, lang), "low": number(low, lang)}
+
+
+def time_positions(columns: dict[int, dict], left: float, right: float) -> dict[int, float]:
+    """Where each period stands on the chart's time axis: at its end (Q1 2024 at 2024.25, a span of days at its
+    last day, a year at its end), in proportion between the first and the last (one period alone: the middle).
+
+    >>> time_positions({0: {"year": 2018, "period": "FY"}, 1: {"year": 2019, "period": "FY"},
+    ...                 2: {"year": 2022, "period": "FY"}}, 40, 600)
+    {0: 40.0, 1: 180.0, 2: 600.0}
+    """
+    when = {i: c["year"] + min(period_key(c["year"], c["period"] or "")[1], 12) / 12 for i, c in columns.items()}
+    first, last = min(when.values(), default=0), max(when.values(), default=0)
+    if last == first:
+        return {i: round((left + right) / 2, 1) for i in when}
+    return {i: round(left + (t - first) / (last - first) * (right - left), 1) for i, t in when.items()}
 
 
 def value_range(values: list[float], unit: str | None) -> tuple[float, float]:
