@@ -53,8 +53,9 @@ def _ids(engine, query, **kw):
     ("UBND", ALL),
     ("ủy ban nhân dân", ALL),
     ("PAR Index", {S1, S3}),
+    ("SIPAS", {S0, S1, S3}),  # S0 writes only "chỉ số hài lòng", the index's Vietnamese name
     # boolean operators and fields
-    ("SIPAS OR PAPI", {S1, S3}),
+    ("SIPAS OR PAPI", {S0, S1, S3}),
     ("CCHC -tthc", set()),
     ("iGate OR iso", {S2, S4}),
     ('title:"kế hoạch"', {S3}),
