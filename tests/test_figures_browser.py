@@ -108,8 +108,31 @@ def test_the_chart_spreads_its_values_and_its_period_labels_never_overlap(many_p
     assert len(heights) == len(SPANS)
     assert max(heights) - min(heights) >= 60  # shares of 90.5-99.5% spread over the chart (120 high), not its top
     labels = [label for label, _, _ in boxes]
-    assert labels[0] == "01/01/2019–15/03/2019" and labels[-1] == "01/01/2021–15/12/2021" and len(labels) >= 3
+    assert labels[0] == "15/03/2019" and labels[-1] == "15/12/2021" and len(labels) >= 3  # spans by their end
     assert all(left >= right_before for (_, _, right_before), (_, left, _) in zip(boxes, boxes[1:], strict=False))
     chart = browser.find_element(By.CSS_SELECTOR, "figure.figure-chart svg").rect
     assert boxes[0][1] >= chart["x"] and boxes[-1][2] <= chart["x"] + chart["width"]  # inside the chart
     screenshot(browser, "figures-chart-periods")
+
+
+def test_on_a_phone_the_chart_s_labels_stay_readable_and_apart(many_periods, browser):
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(f"{many_periods}/figures?indicator=dossiers_on_time&unit=%25")
+        boxes = browser.execute_script(
+            "return [...document.querySelectorAll('figure.figure-chart svg text.axis')]"
+            ".filter(t => getComputedStyle(t).display !== 'none' && t.classList.contains('tick-narrow'))"
+            ".map(t => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.right, r.height]; });")
+        hidden = browser.execute_script(
+            "return [...document.querySelectorAll('figure.figure-chart svg text.tick-wide')]"
+            ".every(t => getComputedStyle(t).display === 'none');")
+        assert hidden and len(boxes) >= 2
+        box, page = (browser.find_element(By.CSS_SELECTOR, css).rect for css in ("#q", "main, body"))
+        assert box["width"] >= 0.8 * page["width"]  # the search box stacked across the page, not left narrow
+        assert boxes[0][0] == "15/03/2019" and boxes[-1][0] == "15/12/2021"
+        assert min(height for *_, height in boxes) >= 9  # px on the screen: readable, not an 11-unit text shrunk
+        assert all(left >= right_before for (_, _, right_before, _), (_, left, _, _) in zip(boxes, boxes[1:],
+                                                                                              strict=False))
+        screenshot(browser, "figures-chart-phone")
+    finally:
+        browser.set_window_size(1280, 1000)

@@ -119,8 +119,9 @@ def figure_chart(answer: dict, provinces: list[str], lang: str) -> dict:
                   for i, c in enumerate(row["cells"]) if c]
         lines.append({"scope": row["scope"], "colour": LINE_COLOURS[n % len(LINE_COLOURS)], "points": points,
                       "path": " ".join(f"{p['x']},{p['y']}" for p in points)})
-    ticks = axis_ticks([(at[i], _column_label(columns[i], lang)) for i in shown])
-    return {"lines": lines, "ticks": ticks, "high": number(high, lang), "low": number(low, lang)}
+    labelled = [(at[i], axis_label(columns[i], lang)) for i in shown]
+    return {"lines": lines, "ticks": axis_ticks(labelled), "narrow_ticks": axis_ticks(labelled, NARROW_SCALE),
+            "high": number(high, lang), "low": number(low, lang)}
 
 
 def time_positions(columns: dict[int, dict], left: float, right: float) -> dict[int, float]:
@@ -155,18 +156,23 @@ def value_range(values: list[float], unit: str | None) -> tuple[float, float]:
 
 
 TICK_CHAR_WIDTH, TICK_GAP = 6.5, 12  # an axis label's width per character (11px text) and the room between two
+NARROW_SCALE = 2.0  # on a phone the chart's text is drawn this much larger (webapp/static: .figure-chart), so
+# that the chart, scaled down to the screen, stays readable; its axis has fewer labels (``narrow_ticks``)
 
 
-def axis_ticks(labelled: list[tuple[float, str]]) -> list[dict]:
-    """The period labels of the chart's axis that fit without overlapping: the first (anchored at its start) and
-    the last (at its end) when both fit, then, from the left, each one that clears its neighbours.
+def axis_ticks(labelled: list[tuple[float, str]], scale: float = 1.0) -> list[dict]:
+    """The period labels of the chart's axis that fit without overlapping, for text ``scale`` times the usual
+    size: the first (anchored at its start) and the last (at its end) when both fit, then, from the left, each
+    one that clears its neighbours.
 
     >>> [t["label"] for t in axis_ticks([(40, "2019"), (45, "2020"), (300, "2021"), (600, "Q1 2022")])]
+    ['2019', '2021', 'Q1 2022']
+    >>> [t["label"] for t in axis_ticks([(40, "2019"), (45, "2020"), (300, "2021"), (600, "Q1 2022")], 2.0)]
     ['2019', '2021', 'Q1 2022']
     """
     def extent(n: int) -> tuple[float, float, str]:
         x, label = labelled[n]
-        width = len(label) * TICK_CHAR_WIDTH
+        width = len(label) * TICK_CHAR_WIDTH * scale
         if n == 0:
             return x, x + width, "start" if len(labelled) > 1 else "middle"
         if n == len(labelled) - 1:
@@ -175,12 +181,12 @@ def axis_ticks(labelled: list[tuple[float, str]]) -> list[dict]:
 
     if not labelled:
         return []
-    last = len(labelled) - 1
+    last, gap = len(labelled) - 1, TICK_GAP * scale
     chosen, right = [0], extent(0)[1]
-    end = extent(last)[0] if last and extent(last)[0] >= right + TICK_GAP else None
+    end = extent(last)[0] if last and extent(last)[0] >= right + gap else None
     for n in range(1, last):
         left, far, _ = extent(n)
-        if left >= right + TICK_GAP and (end is None or far + TICK_GAP <= end):
+        if left >= right + gap and (end is None or far + gap <= end):
             chosen.append(n)
             right = far
     chosen += [last] if end is not None else []
@@ -189,6 +195,24 @@ def axis_ticks(labelled: list[tuple[float, str]]) -> list[dict]:
 
 def _column_label(column: dict, lang: str) -> str:
     return period_label(column["period"], column["year"], lang)
+
+
+def axis_label(column: dict, lang: str) -> str:
+    """A period as the chart's time axis names it, where it stands: a span of days or a month by its end (the
+    points' own labels give the whole period).
+
+    >>> axis_label({"year": 2019, "period": "range:2019-01-01..2019-03-15"}, "vi")
+    '15/03/2019'
+    >>> axis_label({"year": 2025, "period": "month:2025-07"}, "vi"), axis_label({"year": 2024, "period": "Q1"}, "en")
+    ('7/2025', 'Q1 2024')
+    """
+    period = column["period"] or ""
+    if period.startswith("range:"):
+        last = period.split("..")[1]
+        return f"{last[8:10]}/{last[5:7]}/{last[:4]}"
+    if period.startswith("month:"):
+        return f"{int(period[11:13])}/{period[6:10]}"
+    return _column_label(column, lang)
 
 
 def period_label(period: str | None, year: int, lang: str) -> str:
