@@ -128,3 +128,12 @@ def test_every_scope_level_the_api_may_give_has_a_label_in_both_languages():
     assert {level: STRINGS.get(f"figures_level_{level}") for level in levels} == {
         "province": ("cấp tỉnh", "province"), "district": ("cấp huyện", "district"), "commune": ("cấp xã", "commune"),
         "agency": ("cơ quan", "agency"), "national": ("cả nước", "national")}
+
+
+def test_the_search_page_links_to_the_figures_of_its_results(client):
+    html = client.get("/search?q=h%E1%BB%93+s%C6%A1&province=S%C6%A1n+La").get_data(as_text=True)
+    link = re.search(r'<a class="figures" href="([^"]+)">Số liệu</a>', html).group(1).replace("&amp;", "&")
+    assert link == "/figures?q=h%E1%BB%93+s%C6%A1&province=S%C6%A1n+La"
+    data = client.get(link.replace("/figures", "/api/figures") + "&indicator=dossiers_received").json
+    assert [(row["scope"], [c and c["value"] for c in row["cells"]]) for row in data["rows"]] == [
+        ("Sơn La", [59720.0])]  # the search's query and province: Cao Bằng's figures are not its results'
