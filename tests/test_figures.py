@@ -1642,3 +1642,12 @@ def test_each_figure_names_the_province_its_scope_lies_in():
     assert _placed("Hà Nội", "Công bố Chỉ số cải cách hành chính năm 2023 của các bộ", national) == [
         (91.02, "Ngân hàng Nhà nước", "agency", None),  # a city paper's national story: ministries of no province
         (89.88, "Bộ Tư pháp", "agency", None)]
+
+
+def test_a_date_written_with_dots_as_newspapers_do_dates_a_count_to_that_day():
+    sentence = ("Tính đến ngày 30.6.2024, tỉnh đã cung cấp 1.204 dịch vụ công trực tuyến, trong đó có 412 dịch vụ "
+                "công trực tuyến toàn trình và 792 dịch vụ công trực tuyến một phần trên Cổng Dịch vụ công.")
+    expected = [("online_services_full", 412.0, None, 2024), ("online_services_partial", 792.0, None, 2024)]
+    for written in (sentence, sentence.replace("ngày 30.6.2024", "tháng 6.2024")):
+        assert [(r["indicator"], r["value"], r["period"], r["year"])
+                for r in extract_figures(written, Context("Cao Bằng", None, 2024, None))] == expected
