@@ -146,13 +146,17 @@ def value_range(values: list[float], unit: str | None) -> tuple[float, float]:
 
     >>> value_range([1439.0, 12345.0], "count"), value_range([90.5, 99.5], "%"), value_range([98.5], "%")
     ((0.0, 12345.0), (89.0, 100.0), (93.0, 100.0))
+    >>> value_range([96.0, 102.5], "%")  # a share misread past 100 still lies inside the chart
+    (95.0, 102.5)
     """
     bottom, top = min(values), max(values)
     if bottom >= 0 and bottom < top / 2:
         return 0.0, top or 1.0
     spare = (top - bottom) / 10 or abs(top) / 20 or 1.0
     low, high = float(math.floor(bottom - spare)), float(math.ceil(top + spare))
-    return (max(low, 0.0), min(high, 100.0)) if unit == "%" else (low, high)
+    if unit == "%":
+        low, high = max(low, min(0.0, bottom)), min(high, max(100.0, top))  # never past a value itself
+    return low, high
 
 
 TICK_CHAR_WIDTH, TICK_GAP = 6.5, 12  # an axis label's width per character (11px text) and the room between two
