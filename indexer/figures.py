@@ -76,11 +76,12 @@ do, unless the bulletin also gives the figure exactly ("hơn 2,4 triệu" and "2
 figures are left out.
 
 Each figure also names the province its scope lies in (``province``), so that one research table never runs two
-provinces' "Sở Tư pháp" or "huyện Châu Thành" into one row: a province's own name; for an agency the province its name
-or else its sentence names, else the bulletin's (none for a ministry or a national body, but for its branch: "Ngân
-hàng Nhà nước chi nhánh tỉnh"); for a district the bulletin's province when it has a district of that name, else the
-one province the sentence names that has it, else the one province that has it; for a commune the one province its
-sentence names, else the bulletin's; none for the whole country or when the district's province is unclear.
+provinces' "Sở Tư pháp" or "huyện Châu Thành" into one row: a province's own name; for an agency or a commune the
+province its name holds or the words right after it name ("Sở Tư pháp tỉnh Tây Ninh", up to its figure's number:
+not a place named further on), else the bulletin's (none for a ministry or a national body, but for its branch:
+"Ngân hàng Nhà nước chi nhánh Long An"); for a district the province written right after it that has a district of
+that name ("huyện Châu Thành (tỉnh Tây Ninh)"), else the bulletin's province when it has one, else the one province
+the sentence names that has it, else the one province that has it; none for the whole country.
 """
 
 from __future__ import annotations
@@ -1311,27 +1312,32 @@ def _placed(row: dict, context: Context) -> dict:
 
 def _province_of(row: dict, context: Context) -> str | None:
     scope, level = row["scope"], row["scope_level"]
-    if level == "province":
-        return scope
-    if level == "agency" and _national_body().match(scope) and not _branch(scope, row["sentence"]):
+    if level in ("province", "national"):
+        return scope if level == "province" else None
+    after = _after_name(scope, row["sentence"])  # "huyện Châu Thành (tỉnh Tây Ninh) đạt", "Sở Tư pháp tỉnh Tây Ninh"
+    if level == "agency" and _national_body().match(scope) and not _BRANCH.match(after):
         return None
-    in_sentence = provinces_named(row["sentence"])
+    written, in_sentence = provinces_named(after), provinces_named(row["sentence"])
     if level == "district":
         owners = district_owners(scope)
-        if context.province in owners:
-            return context.province
-        named = owners & in_sentence
-        return _one(named) or _one(owners)
-    if level == "agency":
-        return _one(provinces_named(scope)) or _one(in_sentence) or context.province
-    if level == "commune":
-        return _one(in_sentence) or context.province
-    return None  # the whole country
+        return _one(owners & written) or (context.province if context.province in owners else None) \
+            or _one(owners & in_sentence) or _one(owners)
+    return _one(provinces_named(scope)) or _one(written) or context.province or _one(in_sentence)
 
 
-def _branch(agency: str, sentence: str) -> bool:
-    """Whether the sentence names the agency as a province's branch: "Ngân hàng Nhà nước (chi nhánh) tỉnh"."""
-    return re.search(rf"{re.escape(agency)}\s+(?:chi nhánh\s+)?(?:tỉnh|thành phố|TP\b)", sentence, re.I) is not None
+AFTER_NAME = 40  # characters after a scope's name where the province it lies in is written, up to a number
+_BRANCH = re.compile(r"^\s*(?:Việt Nam\s*)?[-–,]?\s*(?:chi nhánh|tỉnh|thành phố|TP\b)", re.I)  # a national
+# body's branch in a province: "Ngân hàng Nhà nước chi nhánh Long An", "- Chi nhánh tỉnh ...", "tỉnh Long An"
+
+
+def _after_name(name: str, sentence: str) -> str:
+    """The words right after a scope's name in its sentence, up to its figure's number or a clause mark: where
+    the province it lies in is written ("Sở Tư pháp tỉnh Tây Ninh đạt ..."), not a place named further on ("...
+    đạt 91,25 điểm, chỉ xếp sau Sở Tư pháp tỉnh Tây Ninh")."""
+    found = re.search(r"\s+".join(map(re.escape, name.split())), sentence, re.I)
+    if not found:
+        return ""
+    return re.split(r"[\d;:]", sentence[found.end():found.end() + AFTER_NAME], maxsplit=1)[0]
 
 
 def _one(names: set[str]) -> str | None:

@@ -223,7 +223,7 @@ def _stored_figures(state: IndexState, docnum: int) -> list[dict]:
     index written before figures named one (until its next run extracts them again)."""
     reader = state.searcher.reader()
     raw = figures.stored_value(reader.column_reader("figures"), docnum) if reader.has_column("figures") else b""
-    return [{"province": None, **figure} for figure in json.loads(raw)] if raw else []
+    return [{**figure, "province": figure.get("province")} for figure in json.loads(raw)] if raw else []
 
 
 def _figures(state: IndexState, final: np.ndarray, request: SearchRequest, indicator: str | None,

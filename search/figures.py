@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .textnorm import folded_key, normalize_key
+from .textnorm import sort_key
 
 INDICATORS = Path(__file__).parent / "data" / "indicators.json"
 UNITS = ("count", "%", "score", "rank")
@@ -147,19 +147,22 @@ def selected_rows(table: FigureTable, matched: np.ndarray, indicator: str, unit:
     return rows[order], unit
 
 
-MAX_SCOPES = 200  # rows of one table: the scopes with the most figures (a research table, not a dump)
+MAX_SCOPES = 200  # rows of one table (a scope in one province each): those with the most figures (a research
+# table, not a dump)
 
 
 def figure_view(table: FigureTable, rows: np.ndarray, id_of, max_scopes: int = MAX_SCOPES) -> dict:
-    """The table of scope x period of ``rows`` (newest bulletin first): a row per scope and the province it lies
-    in (two provinces' "Sở Tư pháp" are two rows), each cell the newest bulletin's figure with ``count``, how many
-    figures the cell has; ``id_of(docnum)`` names a bulletin. At most ``max_scopes`` rows, those with the most
-    figures (``scopes``: how many there are)."""
+    """The table of scope x period of ``rows`` (newest bulletin first): a row per scope, its level and the province
+    it lies in (two provinces' "Sở Tư pháp" are two rows, as are a city and the province of its name), each cell
+    the newest bulletin's figure with ``count``, how many figures the cell has; ``id_of(docnum)`` names a
+    bulletin. At most ``max_scopes`` rows, those with the most figures (``scopes``: how many there are)."""
     column = table.columns
     year, period = (column[name][rows].astype(np.int64) for name in ("year", "period"))
-    provinces = len(table.values["province"])
-    placed = column["scope"][rows].astype(np.int64) * provinces + column["province"][rows]
-    units, scope = np.unique(placed, return_inverse=True)  # a code per (scope, province) found
+    levels_n, provinces = len(table.values["level"]), len(table.values["province"])
+    placed = (column["scope"][rows].astype(np.int64) * levels_n + column["level"][rows]) * provinces \
+        + column["province"][rows]
+    units, scope = np.unique(placed, return_inverse=True)  # a code per (scope, level, province) found: the city
+    # of Thanh Hóa and its province are two rows
     scope = scope.reshape(-1)
     per_scope = np.bincount(scope, minlength=len(units)) if len(rows) else np.zeros(0, np.int64)
     kept = np.flatnonzero(per_scope)
@@ -182,7 +185,7 @@ def figure_view(table: FigureTable, rows: np.ndarray, id_of, max_scopes: int = M
         levels[s] = cell["level"][n]
         cells[position[(y, p)]] = {"value": cell["value"][n], "id": id_of(cell["doc"][n]), "start": cell["start"][n],
                                    "end": cell["end"][n], "count": int(counts[n])}
-    names = {s: _unit_names(table, int(units[s]), provinces) for s in grid}
+    names = {s: _unit_names(table, int(units[s]), levels_n, provinces) for s in grid}
     rows = [{"scope": names[s][0], "scope_level": table.values["level"][levels[s]], "province": names[s][1],
              "cells": grid[s]} for s in grid]
     return {"scopes": int(len(np.flatnonzero(per_scope))),
@@ -194,18 +197,18 @@ LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2, "agency": 3, "nationa
 
 
 def row_order(row: dict) -> tuple:
-    """Rows grouped by province in Vietnamese alphabetical order (tone marks and "đ" after their letter, as a
-    reader looks a name up: "Cà Mau" before "Cao Bằng"), each province first, then its districts, communes and
-    agencies; the country and ministries last."""
+    """Rows grouped by province in Vietnamese dictionary order (``textnorm.sort_key``: "Bạc Liêu" before "Bắc
+    Kạn", "Cà Mau" before "Cao Bằng", "Đồng Nai" after "Dak Lak"), each province first, then its districts,
+    communes and agencies; the country and ministries last."""
     province = row["province"]
-    return (province is None, folded_key(province or ""), normalize_key(province or ""),
-            LEVEL_ORDER.get(row["scope_level"], 5), folded_key(row["scope"]), normalize_key(row["scope"]))
+    return (province is None, sort_key(province or ""), LEVEL_ORDER.get(row["scope_level"], 5),
+            sort_key(row["scope"]))
 
 
-def _unit_names(table: FigureTable, unit: int, provinces: int) -> tuple[str, str | None]:
+def _unit_names(table: FigureTable, unit: int, levels: int, provinces: int) -> tuple[str, str | None]:
     """(scope, province or None) of a unit code of ``figure_view``."""
-    scope, province = divmod(unit, provinces)
-    return table.values["scope"][scope], table.values["province"][province] or None
+    placed, province = divmod(unit, provinces)
+    return table.values["scope"][placed // levels], table.values["province"][province] or None
 
 
 def row_dict(table: FigureTable, row: int) -> dict:

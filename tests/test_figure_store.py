@@ -105,7 +105,7 @@ def test_the_table_of_one_indicator_is_scope_by_period_newest_bulletin_first():
         "H1", "range:2023-01-01..2023-08-15", "Q3", "FY"]
 
 
-def test_rows_are_grouped_by_province_in_vietnamese_order_the_country_last():
+def test_rows_are_grouped_by_province_in_vietnamese_order_a_city_apart_from_its_province():
     def figure(scope, level, province, value):
         return {"indicator": "par_index_score", "value": value, "unit": "score", "period": "FY", "year": 2023,
                 "scope": scope, "scope_level": level, "province": province, "start": 0, "end": 9}
@@ -114,9 +114,14 @@ def test_rows_are_grouped_by_province_in_vietnamese_order_the_country_last():
             (1, 0, figure("Sở Tư pháp", "agency", "Cà Mau", 88.0)),
             (1, 1, figure("Cà Mau", "province", "Cà Mau", 86.9)),
             (1, 2, figure("Đầm Dơi", "district", "Cà Mau", 85.5)),
-            (2, 0, figure("cả nước", "national", None, 87.2))]
+            (2, 0, figure("cả nước", "national", None, 87.2)),
+            (3, 0, figure("Thanh Hóa", "province", "Thanh Hóa", 88.0)),
+            (3, 1, figure("Thanh Hóa", "district", "Thanh Hóa", 80.0))]  # the city of Thanh Hóa
     table = FigureTable.from_rows([(doc, item, row) for doc, item, row in rows])
     view = figure_view(table, np.arange(len(rows)), str)
     assert [(row["scope"], row["province"]) for row in view["rows"]] == [
         ("Cà Mau", "Cà Mau"), ("Đầm Dơi", "Cà Mau"), ("Sở Tư pháp", "Cà Mau"),  # "Cà" before "Cao", not after
-        ("Cao Bằng", "Cao Bằng"), ("Bộ Tư pháp", None), ("cả nước", None)]
+        ("Cao Bằng", "Cao Bằng"), ("Thanh Hóa", "Thanh Hóa"), ("Thanh Hóa", "Thanh Hóa"),  # province, then city
+        ("Bộ Tư pháp", None), ("cả nước", None)]
+    city = next(row for row in view["rows"] if row["scope_level"] == "district" and row["scope"] == "Thanh Hóa")
+    assert [cell["value"] for cell in city["cells"]] == [80.0]

@@ -1651,3 +1651,22 @@ def test_a_date_written_with_dots_as_newspapers_do_dates_a_count_to_that_day():
     for written in (sentence, sentence.replace("ngày 30.6.2024", "tháng 6.2024")):
         assert [(r["indicator"], r["value"], r["period"], r["year"])
                 for r in extract_figures(written, Context("Cao Bằng", None, 2024, None))] == expected
+
+
+def test_the_province_is_the_one_written_with_the_scope_not_one_named_further_on():
+    index = "Chỉ số cải cách hành chính năm 2023 của "
+    assert _placed("Long An", "Kết quả Chỉ số cải cách hành chính năm 2023", "\n\n".join([
+        index + "Sở Tư pháp đạt 91,25 điểm, chỉ xếp sau Sở Tư pháp tỉnh Tây Ninh.",
+        index + "xã Thanh Phú đạt 88,20 điểm, học tập kinh nghiệm của tỉnh Bình Dương.",
+        index + "huyện Châu Thành (tỉnh Tây Ninh) đạt 86,75 điểm.",
+        index + "Ngân hàng Nhà nước - Chi nhánh tỉnh Long An đạt 90,12 điểm.",
+        index + "Ngân hàng Nhà nước Việt Nam chi nhánh Long An đạt 89,50 điểm."])) == [
+        (91.25, "Sở Tư pháp", "agency", "Long An"), (88.2, "xã Thanh Phú", "commune", "Long An"),
+        (86.75, "Châu Thành", "district", "Tây Ninh"), (90.12, "Ngân hàng Nhà nước", "agency", "Long An"),
+        (89.5, "Ngân hàng Nhà nước", "agency", "Long An")]
+
+
+def test_a_number_with_a_dot_after_tinh_den_is_no_date():
+    sentence = "Tính đến 30.000 hồ sơ trực tuyến, tỉnh đã tiếp nhận 1.204 hồ sơ trong quý I năm 2024."
+    assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(sentence, CAO_BANG_Q1)] == [
+        ("dossiers_online", 30000.0, "Q1"), ("dossiers_received", 1204.0, "Q1")]  # the quarter's, no count to a day

@@ -10,14 +10,17 @@ SVG (``figure_chart``: plain geometry, as the year chart).
 
 from __future__ import annotations
 
+import calendar
 import math
+from datetime import date
 from urllib.parse import quote, urlencode
 
 from flask import Blueprint, current_app, jsonify, render_template, request
 from markupsafe import Markup, escape
 
-from search.figures import UNITS, indicator_data, indicator_label, period_key
+from search.figures import UNITS, indicator_data, indicator_label
 from search.models import RequestError, SearchRequest
+from search.textnorm import folded_key
 
 from .api import csv_response, jsonl_response
 from .params import SearchState, search_request
@@ -132,11 +135,31 @@ def time_positions(columns: dict[int, dict], left: float, right: float) -> dict[
     ...                 2: {"year": 2022, "period": "FY"}}, 40, 600)
     {0: 40.0, 1: 180.0, 2: 600.0}
     """
-    when = {i: c["year"] + min(period_key(c["year"], c["period"] or "")[1], 12) / 12 for i, c in columns.items()}
+    when = {i: period_end(c["year"], c["period"]) for i, c in columns.items()}
     first, last = min(when.values(), default=0), max(when.values(), default=0)
     if last == first:
         return {i: round((left + right) / 2, 1) for i in when}
     return {i: round(left + (t - first) / (last - first) * (right - left), 1) for i, t in when.items()}
+
+
+PERIOD_END_MONTH = {"Q1": 3, "Q2": 6, "H1": 6, "Q3": 9, "9M": 9, "Q4": 12, "H2": 12, "FY": 12}
+
+
+def period_end(year: int, period: str | None) -> float:
+    """When a period ends, in years: 2024.25 for Q1 2024 (and for a span of days ending 31 March, or March
+    itself), the year's end for a year alone.
+
+    >>> period_end(2024, "Q2"), period_end(2024, "month:2024-06"), period_end(2024, "H1")
+    (2024.5, 2024.5, 2024.5)
+    >>> period_end(2024, "range:2024-01-01..2024-03-01") < period_end(2024, "Q1")
+    True
+    """
+    if period and period.startswith("range:"):
+        last = date.fromisoformat(period.split("..")[1])
+        return last.year + last.timetuple().tm_yday / (366 if calendar.isleap(last.year) else 365)
+    if period and period.startswith("month:"):
+        return int(period[6:10]) + int(period[11:13]) / 12
+    return year + PERIOD_END_MONTH.get(period or "", 12) / 12
 
 
 def value_range(values: list[float], unit: str | None) -> tuple[float, float]:
@@ -146,11 +169,11 @@ def value_range(values: list[float], unit: str | None) -> tuple[float, float]:
 
     >>> value_range([1439.0, 12345.0], "count"), value_range([90.5, 99.5], "%"), value_range([98.5], "%")
     ((0.0, 12345.0), (89.0, 100.0), (93.0, 100.0))
-    >>> value_range([96.0, 102.5], "%")  # a share misread past 100 still lies inside the chart
-    (95.0, 102.5)
+    >>> value_range([96.0, 102.5], "%"), value_range([0.0, 0.0], "count")  # a share misread past 100 inside
+    ((95.0, 102.5), (0.0, 1.0))
     """
     bottom, top = min(values), max(values)
-    if bottom >= 0 and bottom < top / 2:
+    if bottom >= 0 and (bottom < top / 2 or top == 0):
         return 0.0, top or 1.0
     spare = (top - bottom) / 10 or abs(top) / 20 or 1.0
     low, high = float(math.floor(bottom - spare)), float(math.ceil(top + spare))
@@ -169,10 +192,9 @@ def axis_ticks(labelled: list[tuple[float, str]], scale: float = 1.0) -> list[di
     size: the first (anchored at its start) and the last (at its end) when both fit, then, from the left, each
     one that clears its neighbours.
 
-    >>> [t["label"] for t in axis_ticks([(40, "2019"), (45, "2020"), (300, "2021"), (600, "Q1 2022")])]
-    ['2019', '2021', 'Q1 2022']
-    >>> [t["label"] for t in axis_ticks([(40, "2019"), (45, "2020"), (300, "2021"), (600, "Q1 2022")], 2.0)]
-    ['2019', '2021', 'Q1 2022']
+    >>> ticks = [(40, "2019"), (45, "2020"), (110, "2021"), (600, "Q1 2022")]
+    >>> [t["label"] for t in axis_ticks(ticks)], [t["label"] for t in axis_ticks(ticks, 2.0)]
+    (['2019', '2021', 'Q1 2022'], ['2019', 'Q1 2022'])
     """
     def extent(n: int) -> tuple[float, float, str]:
         x, label = labelled[n]
@@ -195,6 +217,21 @@ def axis_ticks(labelled: list[tuple[float, str]], scale: float = 1.0) -> list[di
             right = far
     chosen += [last] if end is not None else []
     return [{"x": labelled[n][0], "label": labelled[n][1], "anchor": extent(n)[2]} for n in chosen]
+
+
+def place_label(item: dict) -> str:
+    """A scope with the province it lies in, unless its name already says it in any spelling ("Sở Tư pháp, Thanh
+    Hóa"; "Kho bạc Nhà nước Thanh Hoá" alone).
+
+    >>> place_label({"scope": "Sở Tư pháp", "province": "Thanh Hóa"})
+    'Sở Tư pháp, Thanh Hóa'
+    >>> place_label({"scope": "Kho bạc Nhà nước Thanh Hoá", "province": "Thanh Hóa"})
+    'Kho bạc Nhà nước Thanh Hoá'
+    """
+    province = item.get("province")
+    if not province or folded_key(province) in folded_key(item["scope"]):
+        return item["scope"]
+    return f"{item['scope']}, {province}"
 
 
 def _column_label(column: dict, lang: str) -> str:
@@ -286,7 +323,7 @@ def figures_page():
     extra = {"indicator": indicator, "unit": unit if unit and unit != answer["unit"] else None}
     return render_template("figures.html", answer=answer, state=state, indicator=indicator, extra=extra,
                            chart=figure_chart(answer, search.filters.get("province", []), search.lang),
-                           chart_width=CHART_WIDTH, chart_height=CHART_HEIGHT, number=number,
+                           chart_width=CHART_WIDTH, chart_height=CHART_HEIGHT, number=number, place=place_label,
                            period_label=lambda period, year: period_label(period, year, search.lang),
                            figure_url=lambda cell: figure_url(cell["id"], cell["start"], cell["end"], lang),
                            page_url=lambda page: _with(state.url(page=page), extra),

@@ -143,7 +143,8 @@ def _figures_schema() -> dict:
                 "total": {**COUNT, "description": "Figures of the indicator in this unit in the matches"},
                 "indicators": {"type": "array", "items": {"$ref": "#/components/schemas/Bucket"},
                                "description": "Figures per indicator in the matching bulletins"},
-                "scopes": {**COUNT, "description": "Scopes with a figure; rows holds the 200 with the most"},
+                "scopes": {**COUNT, "description": "Rows with a figure (a scope in one province each); rows "
+                                                    "holds the 200 with the most"},
                 "columns": {"type": "array", "items": column}, "rows": {"type": "array", "items": row},
                 "figures": {"type": "array", "items": listed,
                             "description": "The figures of this page, newest bulletin first"}}}
