@@ -232,9 +232,10 @@ def _figures(state: IndexState, final: np.ndarray, request: SearchRequest, indic
     if table is None:
         table = state.arrays.figures = figures.FigureTable.build(state.searcher.reader())
     answer = {"indicator": indicator, "unit": unit, "total": 0, "indicators": figures.indicator_counts(table, final),
-              "scopes": 0, "columns": [], "rows": [], "figures": []}
+              "units": {}, "scopes": 0, "columns": [], "rows": [], "figures": []}
     if not indicator:
         return answer
+    answer["units"] = figures.unit_counts(table, final, indicator)
     rows, answer["unit"] = figures.selected_rows(table, final, indicator, unit, state.table.sortdate)
     deadline.check()
     ids = state.searcher.reader().column_reader("id")

@@ -131,6 +131,16 @@ def indicator_counts(table: FigureTable, matched: np.ndarray) -> dict[str, int]:
     return {name: int(count) for name, count in zip(table.values["indicator"], counts, strict=True) if count}
 
 
+def unit_counts(table: FigureTable, matched: np.ndarray, indicator: str) -> dict[str, int]:
+    """unit -> figures of the indicator in the matching documents (a table shows one unit at a time)."""
+    code = table.code("indicator", indicator)
+    if code < 0 or not table.size:
+        return {}
+    rows = (table.columns["indicator"] == code) & matched[table.columns["doc"]]
+    counts = np.bincount(table.columns["unit"][rows], minlength=len(table.values["unit"]))
+    return {unit: int(count) for unit, count in zip(table.values["unit"], counts, strict=True) if count}
+
+
 def selected_rows(table: FigureTable, matched: np.ndarray, indicator: str, unit: str | None,
                   sortdate: np.ndarray) -> tuple[np.ndarray, str | None]:
     """Row numbers of the indicator's figures in matching documents, newest bulletin first; and the unit

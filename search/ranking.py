@@ -264,9 +264,10 @@ def _first_page(state, found: Matches, ranked: list[tuple[int, float, int]]) -> 
 
 
 def by_date(table: FacetTable, final: np.ndarray, oldest: bool, limit: int) -> list[tuple[int, None]]:
+    """The matching documents by date, newest or oldest first; those with no date (0) last either way."""
     docs = np.flatnonzero(final)
     keys = table.sortdate[docs]
-    order = np.lexsort((docs, keys)) if oldest else np.lexsort((-docs, -keys))
+    order = np.lexsort((docs, keys, keys == 0)) if oldest else np.lexsort((-docs, -keys))
     return [(int(docs[i]), None) for i in order[:limit]]
 
 

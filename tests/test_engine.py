@@ -299,3 +299,13 @@ def test_a_facet_mask_selects_the_documents_with_a_chosen_value_and_never_those_
     assert table.mask("year", ["2020"]).tolist() == [True, False, False, True, False, False]
     assert table.mask("year", ["2022", "2021", "1999"]).tolist() == [False, False, True, False, False, True]
     assert table.mask("year", ["1999"]).tolist() == [False] * 6
+
+
+def test_bulletins_without_a_date_come_last_oldest_first_too(tmp_path):
+    from tests.helpers import engine_over
+    texts = {"dated2019": "Kết quả một cửa năm 2019\n\nNgày đăng: 05/03/2019\n\nTỉnh đẩy mạnh cơ chế một cửa.",
+             "undated": "Cơ chế một cửa\n\nTỉnh tiếp tục đẩy mạnh cơ chế một cửa tại các xã.",
+             "dated2022": "Kết quả một cửa năm 2022\n\nNgày đăng: 10/08/2022\n\nTỉnh đẩy mạnh cơ chế một cửa."}
+    engine = engine_over(texts, tmp_path)
+    assert _ids(engine, "một cửa", sort="oldest") == ["dated2019", "dated2022", "undated"]
+    assert _ids(engine, "một cửa", sort="newest") == ["dated2022", "dated2019", "undated"]

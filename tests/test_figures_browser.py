@@ -68,6 +68,7 @@ def test_the_figures_page_fits_a_phone(site, browser):
         chart = browser.find_element(By.CSS_SELECTOR, "figure.figure-chart svg").rect
         assert chart["width"] >= 200 and chart["x"] >= 0 and chart["x"] + chart["width"] <= 390
         screenshot(browser, "figures-phone")
+
     finally:
         browser.set_window_size(1280, 1000)
 
@@ -134,5 +135,28 @@ def test_on_a_phone_the_chart_s_labels_stay_readable_and_apart(many_periods, bro
         assert all(left >= right_before for (_, _, right_before, _), (_, left, _, _) in zip(boxes, boxes[1:],
                                                                                               strict=False))
         screenshot(browser, "figures-chart-phone")
+    finally:
+        browser.set_window_size(1280, 1000)
+
+
+@pytest.fixture(scope="module")
+def places_site(tmp_path_factory):
+    """Two provinces' bulletins whose rows have long names ("Ngân hàng Nhà nước, Long An (agency)")."""
+    folder = tmp_path_factory.mktemp("figures-places")
+    shutil.copytree(Path(__file__).parent / "files" / "figure_places", folder / "corpus")
+    build_index(folder / "corpus", folder / "index", jobs=1)
+    with serving(folder / "index", folder / "corpus") as base:
+        yield base
+
+
+def test_on_a_phone_in_english_the_menu_wraps_and_names_leave_room_for_values(places_site, browser):
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(f"{places_site}/figures?indicator=par_index_score&lang=en")
+        width = browser.execute_script("return document.documentElement.clientWidth")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width  # no sideways scroll
+        names = [cell.rect["width"] for cell in browser.find_elements(By.CSS_SELECTOR, "table.figures tbody th")]
+        assert len(names) == 5 and max(names) <= 0.5 * width  # long names wrap in the sticky column
+        screenshot(browser, "figures-phone-en")
     finally:
         browser.set_window_size(1280, 1000)

@@ -37,7 +37,7 @@ def test_api_figures_gives_the_table_of_scope_by_period(client):
     _check(data, "Figures")
     assert {k: v for k, v in data.items() if k not in ("figures", "indicators")} == {
         "query": "", "page": 1, "per_page": 10, "indicator": "dossiers_received", "label": "Dossiers received",
-        "unit": "count", "total": 3, "scopes": 3,
+        "unit": "count", "total": 3, "units": {"count": 3}, "scopes": 3,
         "columns": [{"year": 2023, "period": "range:2023-01-01..2023-08-15"}, {"year": 2024, "period": "Q1"}],
         "rows": [{"scope": "Cao Bằng", "scope_level": "province", "province": "Cao Bằng",
                   "cells": [None, {"value": 12345.0, "id": "caobang-q1", "start": 0, "end": 390, "count": 1}]},
@@ -137,3 +137,14 @@ def test_the_search_page_links_to_the_figures_of_its_results(client):
     data = client.get(link.replace("/figures", "/api/figures") + "&indicator=dossiers_received").json
     assert [(row["scope"], [c and c["value"] for c in row["cells"]]) for row in data["rows"]] == [
         ("Sơn La", [59720.0])]  # the search's query and province: Cao Bằng's figures are not its results'
+
+
+def test_the_page_links_to_the_indicator_s_figures_in_its_other_units(client):
+    data = client.get("/api/figures?indicator=dossiers_on_time").json
+    assert (data["unit"], data["total"], data["units"]) == ("count", 2, {"%": 1, "count": 2})
+    html = client.get("/figures?indicator=dossiers_on_time").get_data(as_text=True)
+    links = re.findall(r'<a class="unit" href="([^"]+)">([^<]+)</a>', html)
+    assert [(href.replace("&amp;", "&"), text) for href, text in links] == [
+        ("/figures?indicator=dossiers_on_time&unit=%25", "tỷ lệ % (1)")]
+    shares = client.get(links[0][0].replace("&amp;", "&").replace("/figures", "/api/figures")).json
+    assert [f["value"] for f in shares["figures"]] == [99.2]

@@ -412,3 +412,10 @@ def test_a_region_named_in_the_query_is_offered_as_a_filter_by_its_provinces(cli
     chosen = client.get(offered[0][0].replace("&amp;", "&")).get_data(as_text=True)
     assert 'data-facet="province">Tây Nguyên</a>' not in chosen  # chosen: no longer offered
     assert client.get(url.replace("/search", "/api/search")).get_json()["understood"] == {"region": "Tây Nguyên"}
+
+
+def test_a_page_past_the_last_says_so_and_links_to_the_first(client):
+    html = client.get("/search?q=m%E1%BB%99t+c%E1%BB%ADa&page=7").get_data(as_text=True)
+    assert "Trang này nằm sau trang cuối (các kết quả có 1 trang)." in html
+    assert "Không tìm thấy tin nào" not in html
+    assert re.search(r'<a href="/search\?q=m%E1%BB%99t\+c%E1%BB%ADa(&amp;page=1)?">Về trang đầu</a>', html)

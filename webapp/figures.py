@@ -219,15 +219,22 @@ def axis_ticks(labelled: list[tuple[float, str]], scale: float = 1.0) -> list[di
     return [{"x": labelled[n][0], "label": labelled[n][1], "anchor": extent(n)[2]} for n in chosen]
 
 
-def place_label(item: dict) -> str:
+WHOLE_COUNTRY = {"vi": "Cả nước", "en": "Whole country"}
+
+
+def place_label(item: dict, lang: str = "vi") -> str:
     """A scope with the province it lies in, unless its name already says it in any spelling ("Sở Tư pháp, Thanh
-    Hóa"; "Kho bạc Nhà nước Thanh Hoá" alone).
+    Hóa"; "Kho bạc Nhà nước Thanh Hoá" alone); the whole country in the page's language.
 
     >>> place_label({"scope": "Sở Tư pháp", "province": "Thanh Hóa"})
     'Sở Tư pháp, Thanh Hóa'
     >>> place_label({"scope": "Kho bạc Nhà nước Thanh Hoá", "province": "Thanh Hóa"})
     'Kho bạc Nhà nước Thanh Hoá'
+    >>> place_label({"scope": "cả nước", "scope_level": "national", "province": None}, "en")
+    'Whole country'
     """
+    if item.get("scope_level") == "national":
+        return WHOLE_COUNTRY.get(lang, WHOLE_COUNTRY["vi"])
     province = item.get("province")
     if not province or folded_key(province) in folded_key(item["scope"]):
         return item["scope"]
@@ -323,12 +330,14 @@ def figures_page():
     extra = {"indicator": indicator, "unit": unit if unit and unit != answer["unit"] else None}
     return render_template("figures.html", answer=answer, state=state, indicator=indicator, extra=extra,
                            chart=figure_chart(answer, search.filters.get("province", []), search.lang),
-                           chart_width=CHART_WIDTH, chart_height=CHART_HEIGHT, number=number, place=place_label,
+                           chart_width=CHART_WIDTH, chart_height=CHART_HEIGHT, number=number,
+                           place=lambda item: place_label(item, search.lang),
                            period_label=lambda period, year: period_label(period, year, search.lang),
                            figure_url=lambda cell: figure_url(cell["id"], cell["start"], cell["end"], lang),
                            page_url=lambda page: _with(state.url(page=page), extra),
                            link=lambda path: _with(state.url(path, page=1), {**extra, "unit": answer["unit"]}),
                            indicator_url=lambda code: _with(state.url(page=1), {"indicator": code}),
+                           unit_url=lambda unit: _with(state.url(page=1), {"indicator": indicator, "unit": unit}),
                            with_extra=lambda url: _with(url, extra))
 
 

@@ -135,7 +135,7 @@ def _figures_schema() -> dict:
                              "published": {"type": ["string", "null"], "format": "date"}})
     return {"type": "object", "additionalProperties": False,
             "required": ["query", "page", "per_page", "indicator", "label", "unit", "total", "indicators",
-                         "scopes", "columns", "rows", "figures"],
+                         "units", "scopes", "columns", "rows", "figures"],
             "properties": {
                 "query": {"type": "string"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},
                 "indicator": NULLABLE_STRING, "label": NULLABLE_STRING,
@@ -143,6 +143,8 @@ def _figures_schema() -> dict:
                 "total": {**COUNT, "description": "Figures of the indicator in this unit in the matches"},
                 "indicators": {"type": "array", "items": {"$ref": "#/components/schemas/Bucket"},
                                "description": "Figures per indicator in the matching bulletins"},
+                "units": {"type": "object", "additionalProperties": COUNT,
+                          "description": "Figures of the indicator per unit in the matches (the table is of `unit`)"},
                 "scopes": {**COUNT, "description": "Rows with a figure (a scope in one province each); rows "
                                                     "holds the 200 with the most"},
                 "columns": {"type": "array", "items": column}, "rows": {"type": "array", "items": row},
