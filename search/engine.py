@@ -131,6 +131,7 @@ class SearchEngine:
             full_matches=int(np.count_nonzero(found.first)) if found.first is not None else None,
             phrase_matches=notes["phrase_matches"],
             corrected=dict(found.terms.corrected),
+            nowhere=_nowhere(state, found),
         )
 
     def export(self, request: SearchRequest, limit: int) -> list[dict]:
@@ -216,6 +217,15 @@ class SearchEngine:
             "index": str(state.generation),
             "facets": counts,
         }
+
+
+def _nowhere(state: IndexState, found: ranking.Matches) -> list[str]:
+    """The query's words (a best match's parts) that no live bulletin holds, when others are found: the answer is
+    for the rest of the words ("blockchain 2023": bulletins of 2023)."""
+    if not found.final.any():
+        return []
+    live = state.table.live
+    return list(dict.fromkeys(label for label, mask in found.parts if not np.any(mask & live)))
 
 
 def _stored_figures(state: IndexState, docnum: int) -> list[dict]:

@@ -89,6 +89,7 @@ class SearchResponse:
     full_matches: int | None = None  # when widened by partial matches: how many come first, holding the words
     phrase_matches: int | None = None  # when the quoted phrases' words follow them: how many hold the phrases
     corrected: dict = field(default_factory=dict)  # slipped syllables as typed -> the known ones matched instead
+    nowhere: list = field(default_factory=list)  # words of the query no bulletin holds: every hit lacks them
 
     def to_dict(self) -> dict:
         """The public JSON shape (``cchc search --json``, ``/api/search``)."""
@@ -106,6 +107,7 @@ class SearchResponse:
             **({"full_matches": self.full_matches} if self.full_matches is not None else {}),
             **({"phrase_matches": self.phrase_matches} if self.phrase_matches is not None else {}),
             **({"corrected": dict(self.corrected)} if self.corrected else {}),
+            **({"nowhere": list(self.nowhere)} if self.nowhere else {}),
         }
 
 

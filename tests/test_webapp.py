@@ -172,6 +172,7 @@ def test_openapi_is_valid_and_true(client, app_routes=None):
     check(unquoted, "SearchResponse")
     check(client.get("/api/search?q=s%C3%A1ng+ki%E1%BA%BFn+c%E1%BA%A3i+c%C3%A1ch").json, "SearchResponse")  # widened
     check(client.get("/api/search?q=99/SNV-CCHC").json, "SearchResponse")  # a number's issuer searched instead
+    check(client.get("/api/search?q=blockchain+m%E1%BB%99t+c%E1%BB%ADa").json, "SearchResponse")  # a word nowhere
     slipped = client.get("/api/search?q=c%E1%BA%A3i+c%C3%A1ch+h%C3%A0nh+ch%C3%ADh").json  # "cải cách hành chíh"
     assert slipped["corrected"] == {"chíh": "chinh"} and slipped["total"] > 0
     check(slipped, "SearchResponse")
@@ -419,3 +420,13 @@ def test_a_page_past_the_last_says_so_and_links_to_the_first(client):
     assert "Trang này nằm sau trang cuối (các kết quả có 1 trang)." in html
     assert "Không tìm thấy tin nào" not in html
     assert re.search(r'<a href="/search\?q=m%E1%BB%99t\+c%E1%BB%ADa(&amp;page=1)?">Về trang đầu</a>', html)
+
+
+def test_words_no_bulletin_holds_are_named_above_the_results_of_the_others(client):
+    data = client.get("/api/search?q=blockchain+m%E1%BB%99t+c%E1%BB%ADa").get_json()
+    assert data["nowhere"] == ["blockchain"] and data["total"] > 0
+    assert all("blockchain" in hit["missing"] for hit in data["results"])
+    assert "nowhere" not in client.get("/api/search?q=m%E1%BB%99t+c%E1%BB%ADa").get_json()
+    html = client.get("/search?q=blockchain+m%E1%BB%99t+c%E1%BB%ADa").get_data(as_text=True)
+    assert re.search(r'<p class="nowhere">Không tin nào chứa: <strong>blockchain</strong>\. '
+                     r'Các kết quả dưới đây chứa các từ còn lại\.</p>', html)

@@ -26,6 +26,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "remove_filter": ("Bỏ lọc", "Remove filter"),
     "clear_all": ("Xóa tất cả", "Clear all"),
     "results_count": ("{n} kết quả", "{n} results"),
+    "nowhere": ("Không tin nào chứa", "No bulletin holds"),
+    "nowhere_rest": ("Các kết quả dưới đây chứa các từ còn lại.", "The results below hold the other words."),
     "results_for": ("cho", "for"),
     "sort": ("Sắp xếp", "Sort"),
     "sort_relevance": ("Liên quan nhất", "Relevance"),

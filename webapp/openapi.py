@@ -297,7 +297,10 @@ def openapi_document() -> dict:
                                 "description": "Present when a query syllable is a slip the index never saw, even "
                                                "without its diacritics: the syllable as typed -> the known one, one "
                                                "edit away, searched instead (the one that stands beside the query's "
-                                               "neighbouring syllables in the most bulletins)."}}}
+                                               "neighbouring syllables in the most bulletins)."},
+                  "nowhere": {"type": "array", "items": {"type": "string"},
+                              "description": "Present when words of the query are in no bulletin: the results are "
+                                             "those of the other words, and every hit lacks these."}}}
     return {
         "openapi": "3.1.0",
         "info": {"title": "CCHC bulletin search API", "version": "1.0",
