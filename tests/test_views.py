@@ -55,7 +55,7 @@ def test_coverage_page_cells_link_to_the_filtered_search_with_the_same_count(cli
     assert url == f"/search?{MOT_CUA}&province=S%C6%A1n+La&year=2021&quarter=Q3"
     assert _ids(client.get(url).get_data(as_text=True)) == ["v3"]
     assert html.count('<td class="gap') == 63 * 16 - 4  # the empty cells stay visible as gaps
-    assert "5 tin khớp; 3/63 tỉnh, thành phố có ít nhất một tin." in html
+    assert "5 tin khớp; 3/63 tỉnh, thành phố có ít nhất một tin rõ kỳ báo cáo." in html
     assert "1 tin không rõ tỉnh, năm hoặc kỳ báo cáo" in html
     footer = re.search(r"<tfoot>(.*?)</tfoot>", html, re.S).group(1)
     assert re.findall(r"<td[^>]*>(\d*)</td>", footer) == ["3"] + ["", "", "1", "", "", "", "", ""] + [
@@ -65,7 +65,7 @@ def test_coverage_page_cells_link_to_the_filtered_search_with_the_same_count(cli
 def test_coverage_page_in_english_by_the_34_provinces(client):
     html = client.get(f"/coverage?{MOT_CUA}&scheme=2025&lang=en").get_data(as_text=True)
     assert "<h1>Reporting coverage by province and period</h1>" in html
-    assert "5 matching bulletins; 3 of 34 provinces have at least one." in html
+    assert "5 matching bulletins; 3 of 34 provinces have at least one with a known reporting period." in html
     assert 'aria-label="Tuyên Quang, First half 2021: 1"' in html
     assert 'href="/coverage?q=m%E1%BB%99t+c%E1%BB%ADa&amp;lang=en"' in html  # back to 63, keeping the rest
 

@@ -35,7 +35,7 @@ def _hits(browser) -> list[str]:
 def test_a_coverage_cell_opens_its_bulletins(site, browser):
     browser.get(f"{site}/coverage?{MOT_CUA}")
     summary = browser.find_element(By.ID, "coverage-summary").text
-    assert summary.startswith("5 tin khớp; 3/63 tỉnh, thành phố có ít nhất một tin.")
+    assert summary.startswith("5 tin khớp; 3/63 tỉnh, thành phố có ít nhất một tin rõ kỳ báo cáo.")
     screenshot(browser, "coverage")
     cell = browser.find_element(By.CSS_SELECTOR, "td a[aria-label='Cao Bằng, Quý III 2021: 1']")
     go(browser, cell.click, "quarter=Q3")

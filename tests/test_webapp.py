@@ -430,3 +430,17 @@ def test_words_no_bulletin_holds_are_named_above_the_results_of_the_others(clien
     html = client.get("/search?q=blockchain+m%E1%BB%99t+c%E1%BB%ADa").get_data(as_text=True)
     assert re.search(r'<p class="nowhere">Không tin nào chứa: <strong>blockchain</strong>\. '
                      r'Các kết quả dưới đây chứa các từ còn lại\.</p>', html)
+
+
+def test_a_result_opened_leads_back_to_the_same_page_of_the_same_search(client):
+    search = "/search?q=c%E1%BA%A3i+c%C3%A1ch&sort=newest&year=2021&per_page=1&page=2"
+    html = client.get(search).get_data(as_text=True)
+    opened = re.search(r'<h2><a href="(/documents/[^"]+)">', html).group(1).replace("&amp;", "&")
+    assert opened.split("?", 1)[1] == "q=c%E1%BA%A3i+c%C3%A1ch&year=2021&sort=newest&page=2&per_page=1"
+    page = client.get(opened).get_data(as_text=True)
+    back = re.search(r'<p class="back"><a href="([^"]+)">', page).group(1).replace("&amp;", "&")
+    assert back == "/search" + "?" + opened.split("?", 1)[1]
+    assert "<mark>" in page  # the query still marked in the text
+    odd = client.get(opened.replace("year=2021", "year=abc"))  # a malformed search only loses the way back
+    assert odd.status_code == 200 and '<p class="back"><a href="/search?q=c%E1%BA%A3i+c%C3%A1ch">' in \
+        odd.get_data(as_text=True)

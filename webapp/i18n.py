@@ -156,8 +156,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "figures_value": ("Giá trị", "Value"),
     "figures_period": ("Kỳ", "Period"),
     "coverage_title": ("Độ phủ báo cáo theo tỉnh và kỳ", "Reporting coverage by province and period"),
-    "coverage_summary": ("{n} tin khớp; {reported}/{provinces} tỉnh, thành phố có ít nhất một tin.",
-                         "{n} matching bulletins; {reported} of {provinces} provinces have at least one."),
+    "coverage_summary": ("{n} tin khớp; {reported}/{provinces} tỉnh, thành phố có ít nhất một tin rõ kỳ báo cáo.",
+                         "{n} matching bulletins; {reported} of {provinces} provinces have at least one with a known "
+                         "reporting period."),
     "coverage_unplaced": ("{n} tin không rõ tỉnh, năm hoặc kỳ báo cáo nên không nằm trong bảng.",
                           "{n} lack a province, year or period and are not in the table."),
     "coverage_reporting": ("Số tỉnh có tin", "Provinces reporting"),

@@ -100,6 +100,12 @@ class SearchState:
             pairs.append(("lang", self.lang))
         return f"/documents/{quote(doc_id, safe='/')}" + ("?" + urlencode(pairs) if pairs else "")
 
+    def result_url(self, doc_id: str) -> str:
+        """A bulletin's page from a results page: the whole search (query, filters, sort, page, language), so that
+        its "back to the results" link returns to the same page of the same results."""
+        query = urlencode(self._pairs())
+        return f"/documents/{quote(doc_id, safe='/')}" + ("?" + query if query else "")
+
     def toggle(self, facet: str, value: str) -> str:
         """The URL with ``value`` of ``facet`` ticked, or unticked if it was; back to page 1."""
         current = list(self.filters.get(facet, []))

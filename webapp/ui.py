@@ -162,8 +162,12 @@ def document_page(doc_id: str):
     document = _engine().document(doc_id, query=query)
     if document is None:
         return render_template("error.html", message=translate("not_found", _lang()), status=404), 404
-    state = SearchState(lang=_lang(), default_per_page=current_app.config["PER_PAGE"],
-                        default_lang=current_app.config["LANGUAGE"])
+    per_page, language = current_app.config["PER_PAGE"], current_app.config["LANGUAGE"]
+    state = SearchState(lang=_lang(), default_per_page=per_page, default_lang=language)  # its links: a new search
+    try:  # the search it was opened from, for the way back; a malformed one only loses its filters
+        back = SearchState.of(search_request(request.args, per_page, language), per_page, language).url()
+    except RequestError:
+        back = state.url(q=query)
     try:
         span = figure_span(request.args.get("figure"), document["text"])
     except RequestError as error:
@@ -172,7 +176,7 @@ def document_page(doc_id: str):
     if span:
         text = figure_text(document["text"], span)
     lang = state.lang if state.lang != state.default_lang else None
-    return render_template("document.html", doc=document, text=text, state=state, query=query,
+    return render_template("document.html", doc=document, text=text, state=state, query=query, back=back,
                            figure_url=lambda f: figure_url(doc_id, f["start"], f["end"], lang), number=number,
                            period_label=lambda period, year: period_label(period, year, state.lang),
                            indicator_label=lambda code: indicator_label(code, state.lang),
