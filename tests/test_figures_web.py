@@ -148,3 +148,17 @@ def test_the_page_links_to_the_indicator_s_figures_in_its_other_units(client):
         ("/figures?indicator=dossiers_on_time&unit=%25", "tỷ lệ % (1)")]
     shares = client.get(links[0][0].replace("&amp;", "&").replace("/figures", "/api/figures")).json
     assert [f["value"] for f in shares["figures"]] == [99.2]
+
+
+def test_the_chart_says_when_it_draws_only_some_of_the_provinces():
+    from webapp.figures import CHART_LINES, figure_chart
+    names = ["An Giang", "Bắc Kạn", "Cà Mau", "Cao Bằng", "Đồng Nai", "Hà Giang", "Long An", "Sơn La"]
+    rows = [{"scope": name, "scope_level": "province", "province": name,
+             "cells": [{"value": 80.0 + n, "id": f"b{n}", "start": 0, "end": 9, "count": 1}] * (1 + n % 2)}
+            for n, name in enumerate(names)]
+    answer = {"unit": "score", "columns": [{"year": 2022, "period": "FY"}, {"year": 2023, "period": "FY"}],
+              "rows": [{**row, "cells": row["cells"] + [None] * (2 - len(row["cells"]))} for row in rows]}
+    chart = figure_chart(answer, [], "vi")
+    assert (len(chart["lines"]), chart["drawable"]) == (CHART_LINES, 8)
+    assert {line["scope"] for line in chart["lines"]} >= {"Bắc Kạn", "Cao Bằng", "Hà Giang", "Sơn La"}  # most periods
+    assert figure_chart(answer, ["Cà Mau", "Long An"], "vi")["drawable"] == 2

@@ -19,6 +19,7 @@ from flask import Blueprint, current_app, jsonify, render_template, request
 from markupsafe import Markup, escape
 
 from search.figures import UNITS, indicator_data, indicator_label
+from search.labels import quarter_label
 from search.models import RequestError, SearchRequest
 from search.textnorm import folded_key
 
@@ -101,6 +102,7 @@ def figure_chart(answer: dict, provinces: list[str], lang: str) -> dict:
     columns, rows = answer["columns"], [r for r in answer["rows"] if r["scope_level"] == "province"]
     if provinces:
         rows = [r for r in rows if r["scope"] in provinces]
+    drawable = len(rows)
     rows = sorted(rows, key=lambda r: -sum(c is not None for c in r["cells"]))[:CHART_LINES]
     values = [c["value"] for r in rows for c in r["cells"] if c]
     if not columns or not values:
@@ -124,7 +126,7 @@ def figure_chart(answer: dict, provinces: list[str], lang: str) -> dict:
                       "path": " ".join(f"{p['x']},{p['y']}" for p in points)})
     labelled = [(at[i], axis_label(columns[i], lang)) for i in shown]
     return {"lines": lines, "ticks": axis_ticks(labelled), "narrow_ticks": axis_ticks(labelled, NARROW_SCALE),
-            "high": number(high, lang), "low": number(low, lang)}
+            "high": number(high, lang), "low": number(low, lang), "drawable": drawable}
 
 
 def time_positions(columns: dict[int, dict], left: float, right: float) -> dict[int, float]:
@@ -268,6 +270,8 @@ def period_label(period: str | None, year: int, lang: str) -> str:
 
     >>> period_label("Q1", 2024, "en"), period_label(None, 2024, "vi")
     ('Q1 2024', '2024')
+    >>> period_label("Q1", 2024, "vi"), period_label("FY", 2023, "vi"), period_label("H1", 2023, "en")
+    ('Quý I/2024', 'Cả năm 2023', 'First half 2023')
     >>> period_label("range:2019-01-01..2019-08-15", 2019, "vi")
     '01/01/2019–15/08/2019'
     >>> period_label("month:2025-07", 2025, "vi"), period_label("month:2025-07", 2025, "en")
@@ -280,7 +284,8 @@ def period_label(period: str | None, year: int, lang: str) -> str:
         return "–".join(f"{d[8:10]}/{d[5:7]}/{d[:4]}" for d in (first, last))
     if period.startswith("month:"):
         return f"{'tháng ' if lang == 'vi' else ''}{int(period[11:13])}/{period[6:10]}"
-    return f"{period} {year}"
+    label = quarter_label(period, lang)  # the facets' words: "Cả năm", "6 tháng đầu năm", "Full year"
+    return f"{label}/{year}" if lang == "vi" and period.startswith("Q") else f"{label} {year}"
 
 
 def number(value: float, lang: str) -> str:

@@ -134,6 +134,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "sentence of the bulletin that reports it."),
     "figures_none": ("Không có số liệu nào cho tìm kiếm này.", "No figures for this search."),
     "figures_summary": ("{n} số liệu “{label}”", "{n} figures of “{label}”"),
+    "figures_chart_some": ("Biểu đồ vẽ {shown} trong {n} tỉnh, thành phố có số liệu (những tỉnh có nhiều kỳ nhất); "
+                           "lọc theo tỉnh ở trang tìm kiếm để so sánh những tỉnh khác.",
+                           "The chart draws {shown} of the {n} provinces with figures (those with the most periods); "
+                           "filter by province on the search page to compare others."),
     "figures_other_units": ("Chỉ tiêu này còn có số liệu theo", "This indicator also has figures as"),
     "figures_unit_count": ("số lượng", "count"),
     "figures_unit_pct": ("tỷ lệ %", "percent"),
