@@ -61,6 +61,8 @@ def test_chart_bars_link_to_their_year(client):
     bars = re.findall(r'<a href="([^"]+)" class="bar" aria-label="(\d{4}): (\d+)"', html)
     assert sorted((year, int(n)) for _, year, n in bars) == [("2014", 1), ("2021", 2), ("2022", 2)]
     assert dict((year, url) for url, year, _ in bars)["2021"] == "/search?year=2021"
+    empty = re.findall(r'<text x="[\d.]+" y="\d+" text-anchor="middle" class="empty-year">(\d{4})</text>', html)
+    assert empty == ["2015", "2016", "2017", "2018", "2019", "2020"]  # the years between, unlinked: a time axis
 
 
 def test_unaccented_query_gets_a_suggestion(client):

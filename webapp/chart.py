@@ -39,11 +39,14 @@ class Bar:
 
 
 def year_chart(counts: dict[str, dict[str | None, int]], selected: list[str], lang: str) -> list[Bar]:
-    """Bars for each year (oldest first), segments stacked in period order."""
+    """Bars for each year (oldest first), segments stacked in period order; a year between the first and the last
+    with no bulletin is an empty bar, so the axis is one of time (2013, 2014, 2015, not 2013, 2015)."""
     if not counts:
         return []
-    years = sorted(counts, key=int)
-    peak = max(sum(c.values()) for c in counts.values())
+    known = [int(year) for year in counts]
+    years = [str(year) for year in range(min(known), max(known) + 1)]
+    counts = {year: counts.get(year, {}) for year in years}
+    peak = max(sum(c.values()) for c in counts.values()) or 1
     slot = WIDTH / len(years)
     width = max(4.0, min(48.0, slot * 0.7))
     bars = []
