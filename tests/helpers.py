@@ -55,6 +55,14 @@ def engine_over(texts: dict[str, str], root: Path):
     return SearchEngine(root / "index")
 
 
+def client_over(corpus: Path, root: Path):
+    """A Flask test client of the web app over a real index of ``corpus`` built at ``root`` (request limits off)."""
+    from webapp import create_app
+
+    build_index(corpus, root, jobs=1)
+    return create_app({"INDEX": str(root), "RATE_LIMIT": "", "EXPORT_RATE_LIMIT": ""}).test_client()
+
+
 def holding(response) -> list:
     """The hits that match a query as typed: with quoted phrases followed by their words (``phrase_matches``), the
     bulletins holding the phrases; every hit otherwise."""

@@ -11,17 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from indexer.builder import build_index
-from webapp import create_app
+from tests.helpers import client_over
 
 FILES = Path(__file__).parent / "files" / "figure_places"
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    root = tmp_path_factory.mktemp("figure_places") / "index"
-    build_index(FILES, root, jobs=1)
-    return create_app({"INDEX": str(root), "RATE_LIMIT": "", "EXPORT_RATE_LIMIT": ""}).test_client()
+    return client_over(FILES, tmp_path_factory.mktemp("figure_places") / "index")
 
 
 def test_the_api_gives_a_row_per_scope_and_province(client):

@@ -12,8 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from indexer.builder import build_index
-from webapp import create_app
+from tests.helpers import client_over
 from webapp.figures import figure_url
 from webapp.openapi import openapi_document
 
@@ -22,9 +21,7 @@ FILES = Path(__file__).parent / "files" / "figures"
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    root = tmp_path_factory.mktemp("figures") / "index"
-    build_index(FILES, root, jobs=1)
-    return create_app({"INDEX": str(root), "RATE_LIMIT": "", "EXPORT_RATE_LIMIT": ""}).test_client()
+    return client_over(FILES, tmp_path_factory.mktemp("figures") / "index")
 
 
 def _check(data, name: str) -> None:
