@@ -160,9 +160,10 @@ def folded_key(text: str) -> str:
 
 
 ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"  # the Vietnamese order of letters (f, j, w, z for foreign names)
-_SHAPES = {"\u0306": "ă", "\u0302": "â"}  # a breve or circumflex on a, the circumflex on e and o, a horn on o and u
-_TONE_ORDER = {None: 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # ngang huyền hỏi ngã
-# sắc nặng
+_SHAPED = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê", ("o", "\u0302"): "ô",
+           ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}  # a letter with a breve, circumflex or horn (NFD)
+_SHAPE_MARKS = frozenset(mark for _, mark in _SHAPED)
+_TONE_ORDER = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng (ngang 0)
 
 
 def sort_key(text: str) -> tuple:
@@ -177,7 +178,7 @@ def sort_key(text: str) -> tuple:
     for char in unicodedata.normalize("NFD", unify_tones(text).lower()):
         if char in _TONE_ORDER:
             tones[-1:] = [_TONE_ORDER[char]] if tones else []
-        elif char in ("\u0306", "\u0302", "\u031b") and letters:
+        elif char in _SHAPE_MARKS and letters:
             letters[-1] = _shaped(letters[-1], char)
         else:
             letters.append(_letter_code(char))
@@ -198,8 +199,7 @@ def _letter_code(char: str) -> int:
 def _shaped(code: int, mark: str) -> int:
     """The code of a letter with a breve, circumflex or horn ("a" + breve is ă), as ``sort_key`` numbers them."""
     base = ALPHABET[code // 2] if 0 <= code < 2 * len(ALPHABET) else ""
-    shaped = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê", ("o", "\u0302"): "ô",
-              ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}.get((base, mark))
+    shaped = _SHAPED.get((base, mark))
     return ALPHABET.index(shaped) * 2 if shaped else code + 1
 
 

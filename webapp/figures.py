@@ -258,11 +258,20 @@ def axis_label(column: dict, lang: str) -> str:
     """
     period = column["period"] or ""
     if period.startswith("range:"):
-        last = period.split("..")[1]
-        return f"{last[8:10]}/{last[5:7]}/{last[:4]}"
+        return _day(period.split("..")[1])
     if period.startswith("month:"):
-        return f"{int(period[11:13])}/{period[6:10]}"
+        return _month(period)
     return _column_label(column, lang)
+
+
+def _day(iso: str) -> str:
+    """A day as the pages write it: "2019-08-15" is "15/08/2019"."""
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
+
+
+def _month(period: str) -> str:
+    """A ``month:YYYY-MM`` period as "7/2025"."""
+    return f"{int(period[11:13])}/{period[6:10]}"
 
 
 def period_label(period: str | None, year: int, lang: str) -> str:
@@ -280,10 +289,9 @@ def period_label(period: str | None, year: int, lang: str) -> str:
     if not period:
         return str(year)
     if period.startswith("range:"):
-        first, last = period[6:].split("..")
-        return "–".join(f"{d[8:10]}/{d[5:7]}/{d[:4]}" for d in (first, last))
+        return "–".join(_day(day) for day in period[6:].split(".."))
     if period.startswith("month:"):
-        return f"{'tháng ' if lang == 'vi' else ''}{int(period[11:13])}/{period[6:10]}"
+        return f"{'tháng ' if lang == 'vi' else ''}{_month(period)}"
     label = quarter_label(period, lang)  # the facets' words: "Cả năm", "6 tháng đầu năm", "Full year"
     return f"{label}/{year}" if lang == "vi" and period.startswith("Q") else f"{label} {year}"
 
