@@ -13,14 +13,15 @@ from __future__ import annotations
 import math
 import time
 
+from .messages import Explained
 
-class QueryTimeout(RuntimeError):
+
+class QueryTimeout(Explained, RuntimeError):
     """The search ran past its time limit and was stopped."""
 
     def __init__(self, seconds: float):
         self.seconds = seconds
-        super().__init__(f"The search took longer than {seconds:g} s and was stopped. "
-                         "Make it narrower: fewer OR-ed words, a phrase, or a filter.")
+        super().__init__("timeout", seconds=seconds)
 
 
 class Deadline:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from .docnumbers import is_ref, ref_key
+from .messages import Explained
 from .schema import FACETS
 from .textnorm import is_digits
 from .vocabulary import QUARTERS, canonical_province, canonical_province_2025, topic_ids
@@ -24,11 +25,11 @@ MAX_FILTER_VALUES = 100
 YEAR_RANGE = (1945, 2100)
 
 
-class RequestError(ValueError):
-    """A request parameter has a value that cannot be used."""
+class RequestError(Explained, ValueError):
+    """A request parameter has a value that cannot be used; the message is ``search.messages``' ``code``."""
 
-    def __init__(self, parameter: str, message: str):
-        super().__init__(message)
+    def __init__(self, parameter: str, code: str, **params):
+        super().__init__(code, **params)
         self.parameter = parameter
 
 
@@ -138,23 +139,21 @@ def canonical_value(facet: str, value: str) -> str:
     elif facet == "refs":
         found = ref_key(raw) if is_ref(raw) or is_ref(raw.upper()) else None
     else:
-        raise RequestError(facet, f"Unknown facet '{facet}'.")
+        raise RequestError(facet, "unknown_facet", facet=facet)
     if found is None:
-        raise RequestError(facet, _explain(facet, raw))
+        raise RequestError(facet, f"bad_{facet}", value=raw if len(raw) <= 60 else raw[:60] + "…", **_hint(facet))
     return found
 
 
-def _explain(facet: str, raw: str) -> str:
-    shown = raw if len(raw) <= 60 else raw[:60] + "…"
-    hints = {
-        "province": "a province name such as 'Cao Bằng' or 'cao bang'",
-        "province_2025": "one of the 34 provinces after July 2025, such as 'Đồng Tháp'",
-        "year": f"a year from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}",
-        "quarter": "one of " + ", ".join(QUARTERS),
-        "topic": "one of " + ", ".join(topic_ids()),
-        "refs": "a legal document number such as '61/2018/NĐ-CP'",
-    }
-    return f"Unknown {facet} '{shown}': expected {hints[facet]}."
+def _hint(facet: str) -> dict:
+    """What the message of a facet's unusable value names besides the value: the years or the choices."""
+    if facet == "year":
+        return {"low": YEAR_RANGE[0], "high": YEAR_RANGE[1]}
+    if facet == "quarter":
+        return {"choices": ", ".join(QUARTERS)}
+    if facet == "topic":
+        return {"choices": ", ".join(topic_ids())}
+    return {}
 
 
 def _integer(name: str, value, default: int, low: int, high: int) -> int:
@@ -162,10 +161,10 @@ def _integer(name: str, value, default: int, low: int, high: int) -> int:
         return default
     text = str(value).strip()
     if not is_digits(text.removeprefix("-")) or len(text) > 12:
-        raise RequestError(name, f"'{name}' must be a whole number, not '{text[:20]}'.")
+        raise RequestError(name, "not_whole_number", name=name, value=text[:20])
     number = int(text)
     if not low <= number <= high:
-        raise RequestError(name, f"'{name}' must be between {low} and {high:,}, not {number:,}.")
+        raise RequestError(name, "out_of_range", name=name, low=low, high=high, value=number)
     return number
 
 
@@ -176,25 +175,24 @@ def make_request(query: str | None = "", filters: dict | None = None, sort: str 
     clean_filters: dict[str, list[str]] = {}
     for facet, values in (filters or {}).items():
         if facet not in FACETS:
-            raise RequestError(facet, f"Unknown filter '{facet}'; filters are {', '.join(FACETS)}.")
+            raise RequestError(facet, "unknown_filter", facet=facet, choices=", ".join(FACETS))
         values = [values] if isinstance(values, str) else list(values or [])
         if len(values) > MAX_FILTER_VALUES:
-            raise RequestError(facet, f"Too many values for '{facet}' (at most {MAX_FILTER_VALUES}).")
+            raise RequestError(facet, "too_many_values", facet=facet, limit=MAX_FILTER_VALUES)
         chosen = [canonical_value(facet, v) for v in values if str(v).strip()]
         if chosen:
             clean_filters[facet] = list(dict.fromkeys(chosen))
     sort = (sort or "relevance").strip()
     if sort not in SORTS:
-        raise RequestError("sort", f"Unknown sort '{sort[:30]}'; use one of {', '.join(SORTS)}.")
+        raise RequestError("sort", "unknown_choice", name="sort", value=sort[:30], choices=", ".join(SORTS))
     per_page = _integer("per_page", per_page, DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     page = _integer("page", page, 1, 1, MAX_RESULT_WINDOW)
     if page * per_page > MAX_RESULT_WINDOW:
-        raise RequestError("page", f"Page {page:,} is too deep: only the first {MAX_RESULT_WINDOW:,} "
-                                   "results can be paged through. Narrow the search instead.")
+        raise RequestError("page", "page_too_deep", page=page, window=MAX_RESULT_WINDOW)
     lang = lang if lang in ("vi", "en") else "vi"
     match = (match or "best").strip().lower()
     if match not in MATCHES:
-        raise RequestError("match", f"Unknown match '{match[:30]}'; use one of {', '.join(MATCHES)}.")
+        raise RequestError("match", "unknown_choice", name="match", value=match[:30], choices=", ".join(MATCHES))
     return SearchRequest(query=query or "", filters=clean_filters, sort=sort, page=page,
                          per_page=per_page, lang=lang, match=match, explain=_flag("explain", explain))
 
@@ -208,4 +206,4 @@ def _flag(name: str, value) -> bool:
         return True
     if text in ("", "0", "false", "no", "off"):
         return False
-    raise RequestError(name, f"'{name}' must be 1 or 0, not '{text[:20]}'.")
+    raise RequestError(name, "not_flag", name=name, value=text[:20])

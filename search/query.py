@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .messages import Explained
 from .textnorm import clean_unicode
 
 MAX_QUERY_CHARS = 1000
@@ -31,8 +32,8 @@ _STANDARD_BODY = re.compile(r"^(?:ISO|TCVN|IEC|ISO/IEC|TCVN/ISO)$", re.I)
 _FIELD = re.compile(rf"^({'|'.join(FIELDS)}):(.*)$", re.S)
 
 
-class QuerySyntaxError(ValueError):
-    """The query cannot be parsed; the message says why, for a person."""
+class QuerySyntaxError(Explained, ValueError):
+    """The query cannot be parsed; the message (``search.messages``) says why, for a person."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _lex(text: str) -> list[tuple[str, str]]:
         elif ch == '"':
             end = text.find('"', i + 1)
             if end < 0:
-                raise QuerySyntaxError(f'Unbalanced quote: the phrase opened at character {i + 1} is not closed.')
+                raise QuerySyntaxError("unbalanced_quote", at=i + 1)
             tokens.append(("phrase", text[i + 1 : end]))
             i = end + 1
         elif ch in "-+" and _starts_negation(text, i):
@@ -126,7 +127,7 @@ def _lex_word(word: str, text: str, end: int, tokens: list) -> None:
     elif end < len(text) and text[end] == '"':
         tokens.append(("field-phrase", field.group(1)))
     else:
-        raise QuerySyntaxError(f"'{field.group(1)}:' needs a value, for example {field.group(1)}:\"...\".")
+        raise QuerySyntaxError("field_needs_value", field=field.group(1))
 
 
 class _Parser:
@@ -147,9 +148,9 @@ class _Parser:
         node = self.or_expr()
         kind, value = self.peek()
         if kind == ")":
-            raise QuerySyntaxError("Unbalanced parenthesis: ')' without a matching '('.")
+            raise QuerySyntaxError("unopened_parenthesis")
         if kind is not None:
-            raise QuerySyntaxError(f"Unexpected '{value}'.")
+            raise QuerySyntaxError("unexpected", token=value)
         return node
 
     def or_expr(self):
@@ -179,7 +180,7 @@ class _Parser:
             if kind == "op" and value == "AND":
                 self.take()
                 if not children:
-                    raise QuerySyntaxError("'AND' needs a search term on each side.")
+                    raise QuerySyntaxError("operator_sides", operator="AND")
                 if not isinstance(children[-1], Required):
                     children[-1] = Required(children[-1])
                 after = "AND"
@@ -192,28 +193,28 @@ class _Parser:
                 children[-1] = Required(children[-1])
             after, after_and = None, False
         if not children and (after or kind == "op"):
-            raise QuerySyntaxError(f"'{after or value}' needs a search term on each side.")
+            raise QuerySyntaxError("operator_sides", operator=after or value)
         if not children:
-            raise QuerySyntaxError("Empty query part: nothing to search for in ( ).")
+            raise QuerySyntaxError("empty_group")
         if after == "AND":
-            raise QuerySyntaxError("'AND' needs a search term on each side.")
+            raise QuerySyntaxError("operator_sides", operator="AND")
         return children[0] if len(children) == 1 else And(tuple(children))
 
     def unary(self):
         kind, value = self.take()
         if kind == "op" and value == "NOT" or kind == "minus":
             if self.peek()[0] in (None, ")", "op") and self.peek() != ("op", "NOT"):
-                raise QuerySyntaxError("'NOT' (or '-') needs a search term after it.")
+                raise QuerySyntaxError("not_needs_term")
             return Not(self.unary())
         if kind == "plus":
             if self.peek()[0] in (None, ")", "op", "plus", "minus"):
-                raise QuerySyntaxError("'+' needs a search term right after it, as in +SIPAS.")
+                raise QuerySyntaxError("plus_needs_term")
             child = self.unary()
             return child if isinstance(child, Required) else Required(child)
         if kind == "(":
             node = self.or_expr()
             if self.take()[0] != ")":
-                raise QuerySyntaxError("Unbalanced parenthesis: a '(' is not closed.")
+                raise QuerySyntaxError("unclosed_parenthesis")
             return node
         if kind == "phrase":
             return self.counted(Phrase(value))
@@ -224,21 +225,39 @@ class _Parser:
             return self.counted(Field(value, phrase, True))
         if kind == "word":
             return self.counted(Words(value))
-        raise QuerySyntaxError(f"'{value}' needs a search term on each side." if kind == "op"
-                               else f"Unexpected '{value}'.")
+        raise (QuerySyntaxError("operator_sides", operator=value) if kind == "op"
+               else QuerySyntaxError("unexpected", token=value))
 
     def counted(self, node):
         self.clauses += 1
         if self.clauses > MAX_CLAUSES:
-            raise QuerySyntaxError(f"Too many terms: a query may have at most {MAX_CLAUSES} parts.")
+            raise QuerySyntaxError("too_many_terms", limit=MAX_CLAUSES)
         return node
+
+
+def repaired(text: str) -> str | None:
+    """The query with what it leaves open closed (a quote, parentheses), when that is all it lacks; else None."""
+    fixed = (text or "").rstrip()
+    for _ in range(MAX_CLAUSES):
+        try:
+            parse_query(fixed)
+        except QuerySyntaxError as error:
+            if error.code not in _CLOSERS:
+                return None
+            fixed += _CLOSERS[error.code]
+            continue
+        return fixed if fixed != (text or "").rstrip() else None
+    return None
+
+
+_CLOSERS = {"unbalanced_quote": '"', "unclosed_parenthesis": ")"}
 
 
 def parse_query(text: str):
     """The syntax tree of a query string, or None for an empty query."""
     text = clean_unicode(text or "")
     if len(text) > MAX_QUERY_CHARS:
-        raise QuerySyntaxError(f"The query is too long ({len(text):,} characters; the limit is {MAX_QUERY_CHARS:,}).")
+        raise QuerySyntaxError("query_too_long", length=len(text), limit=MAX_QUERY_CHARS)
     tokens = _lex(text)
     if not tokens:
         return None

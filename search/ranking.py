@@ -68,13 +68,13 @@ def resolver(state):
             key = folded_key(value)
             found = [d for d in lexicon(state, "district") if folded_key(d) == key]
             return found or [value]
-        if name == "year" and "-" in value.strip("-"):
-            low, high = (canonical_value("year", v) for v in value.split("-", 1))
-            return [str(y) for y in range(int(low), int(high) + 1)][:200]
         try:
+            if name == "year" and "-" in value.strip("-"):
+                low, high = (canonical_value("year", v) for v in value.split("-", 1))
+                return [str(y) for y in range(int(low), int(high) + 1)][:200]
             return [canonical_value(name, value)]
-        except RequestError as error:
-            raise QuerySyntaxError(str(error)) from None
+        except RequestError as error:  # a value inside the query: the query's error, its message unchanged
+            raise QuerySyntaxError(error.code, **error.params) from None
     return resolve
 
 

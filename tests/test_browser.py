@@ -109,7 +109,11 @@ def test_english_switch_and_keyboard(site, browser):
 
 def test_bad_input_shows_a_message_not_an_error_page(site, browser):
     browser.get(site + "/search?q=%22unclosed&page=abc")
-    assert browser.find_element(By.CSS_SELECTOR, ".error .message").text == "'page' must be a whole number, not 'abc'."
+    assert browser.find_element(By.CSS_SELECTOR, ".error .message").text == (
+        "'page' phải là một số nguyên, không phải 'abc'.")
+    browser.get(site + "/search?q=%22unclosed&lang=en")
+    assert browser.find_element(By.CSS_SELECTOR, ".error .message").text == (
+        "Unbalanced quote: the phrase opened at character 1 is not closed.")
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in e["message"]]
     assert [e for e in errors if "400" not in e["message"]] == []
 

@@ -283,16 +283,17 @@ def test_one_bulletin_downloads_in_each_format(client, samples):
     assert [_read_reference(r) for r in CiteProcJSON(csl_file.get_json()).values()] == [_expected_csl(facts)]
 
 
-@pytest.mark.parametrize("url, status, error", [
-    ("/cite.ris", 400, "Parameter 'id' (a bulletin id) is required."),
-    ("/cite.bib?id=", 400, "Parameter 'id' (a bulletin id) is required."),
-    ("/cite.csl.json?id=nope", 404, "No bulletin with id 'nope'."),
-    ("/export.ris?year=abc", 400, "Unknown year 'abc': expected a year from 1945 to 2100."),
-    ("/export.bib?sort=best", 400, "Unknown sort 'best'; use one of relevance, newest, oldest."),
+@pytest.mark.parametrize("url, status, code, error", [
+    ("/cite.ris", 400, "id_required", "Parameter 'id' (a bulletin id) is required."),
+    ("/cite.bib?id=", 400, "id_required", "Parameter 'id' (a bulletin id) is required."),
+    ("/cite.csl.json?id=nope", 404, "no_bulletin", "No bulletin with id 'nope'."),
+    ("/export.ris?year=abc", 400, "bad_year", "Unknown year 'abc': expected a year from 1945 to 2100."),
+    ("/export.bib?sort=best", 400, "unknown_choice", "Unknown sort 'best'; use one of relevance, newest, oldest."),
 ])
-def test_bad_requests_get_the_json_error_shape(client, url, status, error):
-    response = client.get(url)
-    assert (response.status_code, response.get_json()) == (status, {"ok": False, "error": error, "status": status})
+def test_bad_requests_get_the_json_error_shape(client, url, status, code, error):
+    response = client.get(url + ("&" if "?" in url else "?") + "lang=en")
+    assert (response.status_code, response.get_json()) == (status, {"ok": False, "error": error, "status": status,
+                                                                    "code": code, "message": error})
 
 
 def _ids_of_exports(client, query: str) -> dict[str, list[str]]:

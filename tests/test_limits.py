@@ -50,8 +50,12 @@ def test_a_search_past_the_limit_gets_422_with_the_message(sample_index):
     assert (response.status_code, response.get_json()) == (422, {
         "ok": False, "status": 422,
         "error": "The search took longer than 1e-09 s and was stopped. Make it narrower: fewer OR-ed words, "
-                 "a phrase, or a filter."})
+                 "a phrase, or a filter.", "code": "timeout",
+        "message": "Tìm kiếm chạy quá 1e-09 giây nên đã dừng. Hãy thu hẹp: bớt các từ nối bằng OR, dùng cụm từ "
+                   "hoặc bộ lọc."})
     page = client.get("/", query_string={"q": "cải cách"})
+    assert page.status_code == 422 and "nên đã dừng" in page.get_data(as_text=True)
+    page = client.get("/", query_string={"q": "cải cách", "lang": "en"})
     assert page.status_code == 422 and "was stopped" in page.get_data(as_text=True)
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from search.query import And, Field, Not, Or, Phrase, QuerySyntaxError, Required, Words, parse_query
+from search.query import And, Field, Not, Or, Phrase, QuerySyntaxError, Required, Words, parse_query, repaired
 
 
 @pytest.mark.parametrize("text, tree", [
@@ -47,3 +47,15 @@ def test_malformed_queries_say_why(text, message):
     with pytest.raises(QuerySyntaxError) as caught:
         parse_query(text)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ('"một cửa', '"một cửa"'),
+    ('(cải cách OR "chính quyền số', '(cải cách OR "chính quyền số")'),
+    ("((SIPAS  ", "((SIPAS))"),
+    ("một cửa", None),  # nothing to close
+    ("cải cách AND", None),  # not a thing left open
+    ('"a" )', None),
+])
+def test_a_query_left_open_is_closed_only_when_that_is_all_it_lacks(text, fixed):
+    assert repaired(text) == fixed

@@ -32,7 +32,9 @@ def test_the_api_budget_is_shared_by_api_and_widget_routes_then_429_with_retry_a
     assert (refused.status_code, refused.get_json()) == (429, {
         "ok": False, "status": 429,
         "error": f"Too many requests: at most 4/minute from one address. Please wait "
-                 f"{refused.headers['Retry-After']} s."})
+                 f"{refused.headers['Retry-After']} s.", "code": "too_many_requests",
+        "message": f"Quá nhiều yêu cầu: tối đa 4/minute từ một địa chỉ. Vui lòng chờ {refused.headers['Retry-After']} "
+                   "giây."})
     assert 1 <= int(refused.headers["Retry-After"]) <= 60
     page = client.get("/embed")
     assert page.status_code == 429 and 'role="alert"' in page.get_data(as_text=True)

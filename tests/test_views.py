@@ -181,17 +181,21 @@ def test_json_lines_export_has_the_rows_of_the_csv(client):
 
 # -- bad parameters ----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("path", ["/api/coverage", "/coverage.csv", "/api/trends", "/feed.atom", "/export.jsonl"])
-@pytest.mark.parametrize("query, message", [
-    ("scheme=1975", "Unknown scheme '1975'; use one of 63, 2025."),
-    ("refs=hello", "Unknown refs 'hello': expected a legal document number such as '61/2018/NĐ-CP'."),
-    ("year=abc", "Unknown year 'abc': expected a year from 1945 to 2100."),
+@pytest.mark.parametrize("query, code, message, vietnamese", [
+    ("scheme=1975", "unknown_choice", "Unknown scheme '1975'; use one of 63, 2025.",
+     "Giá trị '1975' của 'scheme' không dùng được; hãy dùng một trong: 63, 2025."),
+    ("refs=hello", "bad_refs", "Unknown refs 'hello': expected a legal document number such as '61/2018/NĐ-CP'.",
+     "Số văn bản 'hello' không dùng được: cần một số hiệu văn bản như '61/2018/NĐ-CP'."),
+    ("year=abc", "bad_year", "Unknown year 'abc': expected a year from 1945 to 2100.",
+     "Năm 'abc' không dùng được: cần một năm từ 1945 đến 2100."),
 ])
-def test_bad_parameters_give_the_json_error_shape(client, path, query, message):
+def test_bad_parameters_give_the_json_error_shape(client, path, query, code, message, vietnamese):
     response = client.get(f"{path}?{query}")
     if query.startswith("scheme") and path not in ("/api/coverage", "/coverage.csv"):
         assert response.status_code == 200  # these views have no scheme
         return
-    assert (response.status_code, response.json) == (400, {"ok": False, "error": message, "status": 400})
+    assert (response.status_code, response.json) == (400, {"ok": False, "error": message, "status": 400,
+                                                            "code": code, "message": vietnamese})
 
 
 @pytest.mark.parametrize("path", ["/coverage?scheme=x", "/search?chart=pie", "/coverage?refs=hello"])

@@ -11,6 +11,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 from openapi_spec_validator import validate as validate_openapi
+from selectolax.lexbor import LexborHTMLParser
+from werkzeug.exceptions import NotFound
 
 import search.index_state
 from indexer.builder import build_index
@@ -102,32 +104,64 @@ def test_about_page(client):
 
 
 # -- bad input: a message, never a 500 ------------------------------------------------------------
-BAD = [
-    ("year=abc", "Unknown year &#39;abc&#39;", "Unknown year 'abc': expected a year from 1945 to 2100."),
-    ("page=1000000000", "between 1 and 10,000", "'page' must be between 1 and 10,000, not 1,000,000,000."),
-    ("per_page=1000000", "between 1 and 100", "'per_page' must be between 1 and 100, not 1,000,000."),
-    ("q=" + "a" * 100_000, "too long", "The query is too long (100,000 characters; the limit is 1,000)."),
-    ("q=%22abc", "Unbalanced quote", "Unbalanced quote: the phrase opened at character 1 is not closed."),
-    ("q=AND", "needs a search term", "'AND' needs a search term on each side."),
-    ("province=Atlantis", "Unknown province", "Unknown province 'Atlantis': expected a province name such as "
-                                               "'Cao Bằng' or 'cao bang'."),
-    ("sort=best", "Unknown sort", "Unknown sort 'best'; use one of relevance, newest, oldest."),
-    ("topic=%3Cscript%3E", "Unknown topic &#39;&lt;script&gt;&#39;", None),
+BAD = [  # (parameters, code, the message in Vietnamese, in English)
+    ("year=abc", "bad_year", "Năm 'abc' không dùng được: cần một năm từ 1945 đến 2100.",
+     "Unknown year 'abc': expected a year from 1945 to 2100."),
+    ("page=1000000000", "out_of_range", "'page' phải từ 1 đến 10.000, không phải 1.000.000.000.",
+     "'page' must be between 1 and 10,000, not 1,000,000,000."),
+    ("per_page=1000000", "out_of_range", "'per_page' phải từ 1 đến 100, không phải 1.000.000.",
+     "'per_page' must be between 1 and 100, not 1,000,000."),
+    ("q=" + "a" * 100_000, "query_too_long", "Truy vấn quá dài (100.000 ký tự; tối đa 1.000).",
+     "The query is too long (100,000 characters; the limit is 1,000)."),
+    ("q=%22abc", "unbalanced_quote", "Thiếu dấu ngoặc kép đóng: cụm từ mở ở ký tự thứ 1 chưa được đóng.",
+     "Unbalanced quote: the phrase opened at character 1 is not closed."),
+    ("q=AND", "operator_sides", "'AND' cần một từ tìm kiếm ở mỗi bên.", "'AND' needs a search term on each side."),
+    ("q=year:1800", "bad_year", "Năm '1800' không dùng được: cần một năm từ 1945 đến 2100.",
+     "Unknown year '1800': expected a year from 1945 to 2100."),
+    ("province=Atlantis", "bad_province", "Không rõ tỉnh, thành phố 'Atlantis': cần tên một tỉnh, thành phố như "
+     "'Cao Bằng' hoặc 'cao bang'.", "Unknown province 'Atlantis': expected a province name such as 'Cao Bằng' or "
+     "'cao bang'."),
+    ("sort=best", "unknown_choice", "Giá trị 'best' của 'sort' không dùng được; hãy dùng một trong: relevance, "
+     "newest, oldest.", "Unknown sort 'best'; use one of relevance, newest, oldest."),
+    ("topic=%3Cscript%3E", "bad_topic", None, None),
 ]
 
 
-@pytest.mark.parametrize("query, page_text, api_error", BAD)
-def test_bad_parameters_get_a_400_page_and_a_400_json(client, query, page_text, api_error):
-    page = client.get(f"/search?{query}")
-    assert page.status_code == 400
-    assert page_text in page.get_data(as_text=True)
-    api = client.get(f"/api/search?{query}")
-    assert api.status_code == 400
-    assert list(api.json) == ["ok", "error", "status"]
-    assert (api.json["ok"], api.json["status"]) == (False, 400)
-    if api_error:
-        assert api.json["error"] == api_error
+def _page_message(response) -> str:
+    return LexborHTMLParser(response.get_data(as_text=True)).css_first("p.message").text()
+
+
+@pytest.mark.parametrize("query, code, vietnamese, english", BAD)
+def test_bad_parameters_get_a_400_page_and_a_400_json(client, query, code, vietnamese, english):
+    """The page says what is wrong in its language; the API's ``error`` stays English, ``message`` follows lang."""
+    pages = client.get(f"/search?{query}"), client.get(f"/search?{query}&lang=en")
+    assert [page.status_code for page in pages] == [400, 400]
+    if vietnamese:
+        assert [_page_message(page) for page in pages] == [vietnamese, english]
+    else:  # markup in a value is shown as text, never as markup
+        assert all("&lt;script&gt;" in page.get_data(as_text=True) for page in pages)
+    for lang, said in (("", vietnamese), ("&lang=en", english)):
+        api = client.get(f"/api/search?{query}{lang}")
+        assert api.status_code == 400
+        body = api.json
+        if english:
+            assert body == {"ok": False, "error": english, "status": 400, "code": code, "message": said}
+        else:
+            assert (list(body), body["code"], body["status"]) == (["ok", "error", "status", "code", "message"], code,
+                                                                   400)
     assert client.get(f"/export.csv?{query}").status_code == 400
+
+
+def test_a_query_left_open_is_offered_closed_with_its_filters(client):
+    page = client.get("/search?q=%22m%E1%BB%99t+c%E1%BB%ADa&province=Cao+B%E1%BA%B1ng&page=2")
+    link = LexborHTMLParser(page.get_data(as_text=True)).css_first("p.suggestion a")
+    assert (page.status_code, link.text(), link.attributes["href"]) == (
+        400, '"một cửa"', "/search?q=%22m%E1%BB%99t+c%E1%BB%ADa%22&province=Cao+B%E1%BA%B1ng")
+    closed = client.get(link.attributes["href"])
+    assert closed.status_code == 200 and _hit_ids(closed.get_data(as_text=True))
+    for query in ("q=AND", "q=%22abc&sort=best", "year=abc"):  # nothing to close, or another fault
+        assert LexborHTMLParser(client.get(f"/search?{query}").get_data(as_text=True)).css_first(
+            "p.suggestion") is None
 
 
 @pytest.mark.parametrize("query", ["q=%FF%FE%00", "q=a%01%02b", "unknown=1", "q=%E2%80%8B", "q=%20%20"])
@@ -138,6 +172,8 @@ def test_odd_but_harmless_input_is_answered(client, query):
 
 def test_unknown_routes_and_methods_use_the_error_shape(client):
     assert client.get("/api/nope").json["status"] == 404
+    assert [_page_message(client.get(f"/nope{lang}")) for lang in ("", "?lang=en")] == [
+        "Không có trang này. Hãy kiểm tra lại địa chỉ.", NotFound.description]
     response = client.post("/api/search")
     assert (response.status_code, response.json["status"]) == (405, 405)
     assert client.get("/nope").status_code == 404
@@ -156,7 +192,8 @@ def test_api_document(client):
     assert (data["id"], data["year"], data["quarter"], data["province"]) == (S4, 2021, "Q1", None)
     assert data["text"].startswith("Ban chỉ đạo Cải cách hành chính (CCHC) huyện")
     assert client.get("/api/documents/nope").json == {"ok": False, "error": "No bulletin with id 'nope'.",
-                                                      "status": 404}
+                                                      "status": 404, "code": "no_bulletin",
+                                                      "message": "Không có tin nào mang mã 'nope'."}
 
 
 def test_openapi_is_valid_and_true(client, app_routes=None):
@@ -342,8 +379,9 @@ def test_match_all_is_a_url_parameter_kept_by_the_links(client):
     url = "/search?q=SIPAS+chuy%E1%BB%83n+%C4%91%E1%BB%95i+s%E1%BB%91"
     assert _hit_ids(client.get(url + "&match=all").get_data(as_text=True)) == ["001_db3e4cde8e9e11f8"]
     assert len(_hit_ids(client.get(url).get_data(as_text=True))) > 1
-    assert client.get("/api/search?q=x&match=some").get_json() == {
-        "ok": False, "error": "Unknown match 'some'; use one of best, all.", "status": 400}
+    assert client.get("/api/search?q=x&match=some&lang=en").get_json() == {
+        "ok": False, "error": "Unknown match 'some'; use one of best, all.", "status": 400, "code": "unknown_choice",
+        "message": "Unknown match 'some'; use one of best, all."}
     html = client.get("/search?q=m%E1%BB%99t+c%E1%BB%ADa&match=all").get_data(as_text=True)
     assert "match=all" in re.search(r'href="([^"]*sort=newest[^"]*)"', html).group(1)
 

@@ -207,6 +207,23 @@ def test_unreachable_api_shows_a_message(host, browser):
 
 
 @pytest.mark.slow  # a real Chromium
+def test_a_refused_preset_is_explained_in_the_widgets_language(host, browser):
+    """A portal that misspells a preset sees why no result shows, in the language its widget speaks."""
+    browser.get(host + "/plain.html")
+    _settled(browser)
+    status = "return document.querySelector('cchc-search').shadowRoot.querySelector('.status').textContent"
+    shown = []
+    for lang in ("vi", "en"):
+        browser.execute_script("var w=document.querySelector('cchc-search');w.setAttribute('lang', arguments[0]);"
+                               "w.setAttribute('province', 'Atlantis');", lang)
+        WebDriverWait(browser, 15).until(lambda b: "Atlantis" in b.execute_script(status))
+        shown.append(browser.execute_script(status))
+    assert shown == ["Không rõ tỉnh, thành phố 'Atlantis': cần tên một tỉnh, thành phố như 'Cao Bằng' hoặc 'cao bang'.",
+                     "Unknown province 'Atlantis': expected a province name such as 'Cao Bằng' or 'cao bang'."]
+    assert _titles(browser) == []
+
+
+@pytest.mark.slow  # a real Chromium
 def test_embed_page_works_under_its_content_security_policy(widget_site, browser):
     browser.get_log("browser")  # drop what earlier tests logged (one points a widget at a dead server)
     browser.get(widget_site + "/embed?province=Cao+B%E1%BA%B1ng&lang=en")

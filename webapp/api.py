@@ -17,6 +17,7 @@ import json
 
 from flask import Blueprint, current_app, jsonify, request
 
+from search.messages import Refusal
 from search.schema import META_FIELDS
 
 from .citation_formats import FORMATS, Format, citation_key
@@ -61,7 +62,7 @@ def api_search():
 def api_document(doc_id: str):
     document = _engine().document(doc_id)
     if document is None:
-        return error_response(f"No bulletin with id {doc_id!r}.", 404)
+        return error_response(Refusal("no_bulletin", id=doc_id), 404)
     return jsonify(document)
 
 
@@ -130,10 +131,10 @@ def cite_bulletin(format_name: str):
     fmt: Format = FORMATS[format_name]
     doc_id = request.args.get("id", "")
     if not doc_id:
-        return error_response("Parameter 'id' (a bulletin id) is required.", 400)
+        return error_response(Refusal("id_required"), 400)
     document = _engine().document(doc_id)
     if document is None:
-        return error_response(f"No bulletin with id {doc_id!r}.", 404)
+        return error_response(Refusal("no_bulletin", id=doc_id), 404)
     return _attachment(fmt.write([document]), fmt.content_type, f"{citation_key(doc_id)}.{fmt.extension}")
 
 

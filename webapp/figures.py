@@ -49,9 +49,10 @@ def figure_options(args) -> tuple[str | None, str | None]:
     unit = (args.get("unit") or "").strip() or None
     codes = list(indicator_data()["indicators"])
     if indicator is not None and indicator not in codes:
-        raise RequestError("indicator", f"Unknown indicator '{indicator[:40]}'; use one of {', '.join(codes)}.")
+        raise RequestError("indicator", "unknown_choice", name="indicator", value=indicator[:40],
+                           choices=", ".join(codes))
     if unit is not None and unit not in UNITS:
-        raise RequestError("unit", f"Unknown unit '{unit[:20]}'; use one of {', '.join(UNITS)}.")
+        raise RequestError("unit", "unknown_choice", name="unit", value=unit[:20], choices=", ".join(UNITS))
     return indicator, unit
 
 
@@ -83,10 +84,10 @@ def figure_span(value: str | None, text: str) -> tuple[int, int] | None:
         return None
     parts = value.split("-")
     if len(parts) != 2 or not all(p.isascii() and p.isdigit() and len(p) < 10 for p in parts):
-        raise RequestError("figure", f"Bad figure '{value[:30]}': expected <start>-<end>, e.g. 120-245.")
+        raise RequestError("figure", "bad_figure", value=value[:30])
     start, end = int(parts[0]), int(parts[1])
     if not start < end <= len(text):
-        raise RequestError("figure", f"Figure {start}-{end} is outside this bulletin's text (0-{len(text)}).")
+        raise RequestError("figure", "figure_outside", start=start, end=end, length=len(text))
     return start, end
 
 
@@ -316,7 +317,7 @@ def _export_rows() -> list[dict]:
     search = _request()
     indicator, unit = figure_options(request.args)
     if indicator is None:
-        raise RequestError("indicator", "Choose an indicator to export: indicator=dossiers_on_time, for example.")
+        raise RequestError("indicator", "choose_indicator")
     return figures_answer(search, indicator, unit, limit=current_app.config["EXPORT_LIMIT"])["figures"]
 
 

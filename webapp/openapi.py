@@ -7,6 +7,7 @@ so the description stays true.
 from __future__ import annotations
 
 from search.figures import UNITS, indicator_data
+from search.messages import MESSAGES
 from search.models import MATCHES, MAX_PER_PAGE, MAX_RESULT_WINDOW, SORTS, YEAR_RANGE
 from search.query import MAX_QUERY_CHARS
 from search.schema import FACETS
@@ -357,8 +358,14 @@ def openapi_document() -> dict:
             "Coverage": _coverage_schema(),
             "Trends": _trends_schema(),
             "CslJson": _csl_schema(),
-            "Error": {"type": "object", "required": ["ok", "error", "status"], "additionalProperties": False,
-                      "properties": {"ok": {"const": False}, "error": {"type": "string"},
-                                     "status": {"type": "integer"}}},
+            "Error": {"type": "object", "required": ["ok", "error", "status", "code", "message"],
+                      "additionalProperties": False,
+                      "properties": {"ok": {"const": False},
+                                     "error": {"type": "string", "description": "What went wrong, in English"},
+                                     "status": {"type": "integer"},
+                                     "code": {"type": "string", "enum": sorted(MESSAGES),
+                                              "description": "Which message: the same code for the same fault"},
+                                     "message": {"type": "string", "description": "The message in the language "
+                                                 "of parameter lang, else the site's (Vietnamese by default)"}}},
         }},
     }

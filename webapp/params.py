@@ -24,7 +24,7 @@ def view_option(args, name: str) -> str:
     allowed = VIEW_OPTIONS[name]
     value = (args.get(name) or allowed[0]).strip()
     if value not in allowed:
-        raise RequestError(name, f"Unknown {name} '{value[:30]}'; use one of {', '.join(allowed)}.")
+        raise RequestError(name, "unknown_choice", name=name, value=value[:30], choices=", ".join(allowed))
     return value
 
 

@@ -36,6 +36,8 @@ from limits import RateLimitItem, parse
 from limits.strategies import FixedWindowRateLimiter
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from search.messages import Refusal
+
 from .citation_formats import FORMATS
 from .errors import error_response
 from .ratestore import SQLiteStorage
@@ -115,8 +117,7 @@ def init_app(app: Flask) -> None:
         if wait is None:
             return None
         current_app.logger.info("rate limit %s reached by %s", setting, request.remote_addr)
-        response = error_response(f"Too many requests: at most {app.config[setting]} from one address. "
-                                  f"Please wait {wait} s.", 429)
+        response = error_response(Refusal("too_many_requests", limit=app.config[setting], wait=wait), 429)
         response = current_app.make_response(response)
         response.headers["Retry-After"] = str(wait)
         return response

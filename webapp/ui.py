@@ -25,7 +25,7 @@ from search.understanding import region_provinces
 from .chart import HEIGHT, WIDTH, legend, year_chart
 from .citation_formats import FORMATS, formatted_citation, json_ld, meta_tags, safe_url
 from .coverage import search_trends
-from .errors import error_response
+from .errors import error_response, request_lang
 from .figures import figure_span, figure_text, figure_url, number, period_label
 from .i18n import translate
 from .params import SearchState, search_request, view_options
@@ -41,15 +41,10 @@ def _engine():
     return engine_of(current_app)
 
 
-def _lang() -> str:
-    lang = request.args.get("lang")
-    return lang if lang in ("vi", "en") else current_app.config["LANGUAGE"]
-
-
 def init_app(app: Flask) -> None:
     @app.context_processor
     def helpers():
-        lang = _lang() if request else "vi"
+        lang = request_lang() if request else "vi"
         return {
             "lang": lang,
             "t": lambda key, **values: translate(key, lang, **values),
@@ -101,7 +96,7 @@ def search_page():
         search = search_request(request.args, current_app.config["PER_PAGE"], current_app.config["LANGUAGE"])
         options = view_options(request.args)
     except RequestError as error:
-        return error_response(str(error), 400)
+        return error_response(error, 400)
     response = _engine().run_search(search)
     state = _state(search)
     state.options = options
@@ -161,9 +156,10 @@ def document_page(doc_id: str):
     query = request.args.get("q", "")
     document = _engine().document(doc_id, query=query)
     if document is None:
-        return render_template("error.html", message=translate("not_found", _lang()), status=404), 404
+        return render_template("error.html", message=translate("not_found", request_lang()), status=404), 404
     per_page, language = current_app.config["PER_PAGE"], current_app.config["LANGUAGE"]
-    state = SearchState(lang=_lang(), default_per_page=per_page, default_lang=language)  # its links: a new search
+    # its links: a new search
+    state = SearchState(lang=request_lang(), default_per_page=per_page, default_lang=language)
     try:  # the search it was opened from, for the way back; a malformed one only loses its filters
         back = SearchState.of(search_request(request.args, per_page, language), per_page, language).url()
     except RequestError:
@@ -171,7 +167,7 @@ def document_page(doc_id: str):
     try:
         span = figure_span(request.args.get("figure"), document["text"])
     except RequestError as error:
-        return error_response(str(error), 400)
+        return error_response(error, 400)
     text = Markup(document["text_highlighted"]) if "text_highlighted" in document else document["text"]
     if span:
         text = figure_text(document["text"], span)
@@ -180,13 +176,13 @@ def document_page(doc_id: str):
                            figure_url=lambda f: figure_url(doc_id, f["start"], f["end"], lang), number=number,
                            period_label=lambda period, year: period_label(period, year, state.lang),
                            indicator_label=lambda code: indicator_label(code, state.lang),
-                           source=safe_url(document.get("url")), cite=citation(document, _lang()),
+                           source=safe_url(document.get("url")), cite=citation(document, request_lang()),
                            similar=_engine().similar(doc_id, current_app.config["SIMILAR"]))
 
 
 @bp.get("/about")
 def about_page():
     stats = _engine().stats()
-    state = SearchState(lang=_lang(), default_per_page=current_app.config["PER_PAGE"],
+    state = SearchState(lang=request_lang(), default_per_page=current_app.config["PER_PAGE"],
                         default_lang=current_app.config["LANGUAGE"])
     return render_template("about.html", stats=stats, state=state, cited=list(stats["facets"]["refs"].items()))

@@ -53,8 +53,10 @@ def widget_attributes(args) -> dict[str, str]:
             attributes[name.replace("_", "-")] = "|".join(dict.fromkeys(chosen))
     per_page = args.get("per_page", "").strip()
     if per_page:
-        if not is_digits(per_page) or not 1 <= int(per_page) <= 20:
-            raise RequestError("per_page", f"'per_page' must be between 1 and 20, not '{per_page[:20]}'.")
+        if not is_digits(per_page) or len(per_page) > 12:
+            raise RequestError("per_page", "not_whole_number", name="per_page", value=per_page[:20])
+        if not 1 <= int(per_page) <= 20:
+            raise RequestError("per_page", "out_of_range", name="per_page", low=1, high=20, value=int(per_page))
         attributes["per-page"] = per_page
     if args.get("lang") in ("vi", "en"):
         attributes["lang"] = args["lang"]

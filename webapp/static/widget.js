@@ -152,7 +152,7 @@
       });
       if (!query && !forPage) p.set("sort", "newest");
       if (!forPage) p.set("per_page", String(Math.min(20, Math.max(1, parseInt(this.getAttribute("per-page"), 10) || 5))));
-      if (this.lang === "en") p.set("lang", "en");
+      if (this.lang === "en" || !forPage) p.set("lang", this.lang);  // the API says its errors in it
       return p;
     }
 
@@ -174,7 +174,7 @@
         .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
         .then(function (reply) {
           if (ticket !== self.sequence) return;  // a newer search has been sent: drop this answer
-          if (!reply.ok) throw new Error(reply.data && reply.data.error || "error");
+          if (!reply.ok) throw new Error(reply.data && (reply.data.message || reply.data.error) || "error");
           self.render(reply.data);
         })
         .catch(function (error) {
