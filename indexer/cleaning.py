@@ -356,12 +356,19 @@ def _unglue_dates(lines: list[str]) -> list[str]:
 
 
 def _published_line(found: str | None, header: list[str], lines: list[str], stamp: str | None) -> str | None:
-    """The date line found after the headline, else one above it, else the date and time printed after the
-    headline on its line (``stamp``), else an official document's place-and-date."""
+    """The date line found after the headline, else one above it (not the site's clock: ``_SITE_CLOCK``), else the
+    date and time printed after the headline on its line (``stamp``), else an official document's place-and-date."""
     if found:
         return found
-    above = next((line for line in header if parse_date_line(line)), None)
+    above = next((line for at, line in enumerate(header)
+                  if parse_date_line(line) and not (at == 0 and _SITE_CLOCK.match(line))), None)
     return above or stamp or document_date_line([line for line in lines if line][:DOCUMENT_ZONE])
+
+
+# today's weekday and date that a portal prints as the first line of every page, above its banner and menu ("Thứ năm
+# 12/03/2026 15:47", "Thứ tư, 13/11/2019"): the day the page was read, not the day the bulletin was published
+_SITE_CLOCK = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*\d{1,2}/\d{1,2}/\d{4}"
+                         r"(?:\s*[,-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.I)
 
 
 def _headline_stamp(line: str, title: str | None) -> str | None:

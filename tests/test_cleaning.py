@@ -54,6 +54,19 @@ def test_a_site_banner_gives_way_to_the_line_before_the_date():
     )
 
 
+@pytest.mark.parametrize("first_line, published_line", [
+    ("Thứ năm 12/03/2026 15:47", None),  # the portal's clock: the day the page was read
+    ("Chủ nhật, 06/12/2026", None),
+    ("21/03/2015 - 17:58", "21/03/2015 - 17:58"),  # a date alone above the headline is the bulletin's
+])
+def test_the_sites_clock_on_the_first_line_is_not_the_publication_date(first_line, published_line):
+    page = "\n".join([first_line, "Hotline: 024.355.63.010", "Thời sự | Kinh tế | Xã hội", "",
+                       "Bình Phước xếp hạng thứ 12 về chỉ số hài lòng của người dân", "", BODY])
+    cleaned = clean(page)
+    assert (cleaned.title, cleaned.published_line) == (
+        "Bình Phước xếp hạng thứ 12 về chỉ số hài lòng của người dân", published_line)
+
+
 def test_list_bullets_before_the_headline_and_the_date_line_are_markup():
     page = "\n".join(["• Hội nghị trực tuyến phân tích kết quả chỉ số CCHC năm 2022",
                        "  • Thời gian đăng: 11/05/2023 10:08:49 PM", f"  • {BODY}", "",
