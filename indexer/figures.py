@@ -864,7 +864,8 @@ def _carried(said: tuple, carried: tuple) -> tuple:
 def _period(stated: tuple, key: str, code: str, context: Context, annual: bool = True) -> tuple[str | None, int] | None:
     """(period, year) of one figure from what its sentence (or paragraph) states; None when unclear. An index is
     FY of its year (``annual``; not a one-stop centre's own satisfaction survey). A count of services (given "hiện
-    nay" or with no period of its own sentence), a figure "tính đến" a date, has no period."""
+    nay", with no period of its own sentence, or over a span of days: "lũy kế từ ngày 1-1 đến 14-11-2024", what
+    exists at its end), a figure "tính đến" a date, has no period."""
     if stated is UNCLEAR:
         return None
     period, year = stated
@@ -873,7 +874,7 @@ def _period(stated: tuple, key: str, code: str, context: Context, annual: bool =
         return ("FY", year) if year and period in (None, "FY") else None
     stock = code.startswith(STOCK) and (vocabulary()["stock"].search(key) or stated == (None, None)) \
         and "từ đầu năm" not in key
-    if period == "as_of" or (stock and not period):
+    if period == "as_of" or (stock and not period) or (code.startswith(STOCK) and (period or "").startswith("range:")):
         year = year or context.year
         return (None, year) if year else None
     if period:

@@ -1670,3 +1670,15 @@ def test_a_number_with_a_dot_after_tinh_den_is_no_date():
     sentence = "Tính đến 30.000 hồ sơ trực tuyến, tỉnh đã tiếp nhận 1.204 hồ sơ trong quý I năm 2024."
     assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(sentence, CAO_BANG_Q1)] == [
         ("dossiers_online", 30000.0, "Q1"), ("dossiers_received", 1204.0, "Q1")]  # the quarter's, no count to a day
+
+
+def test_services_counted_over_a_span_of_days_are_what_exists_at_its_end():
+    """A count of online services is a stock: "lũy kế từ ngày 1-1 đến 14-11-2024" dates it, it is no flow of the
+    span; the dossiers filed online in the same span are one."""
+    text = ("Thống kê lũy kế từ ngày 1-1 đến 14-11-2024, tổng số dịch vụ công trực tuyến của tỉnh là 1.542, gồm: "
+            "1.036 dịch vụ công trực tuyến toàn trình và 506 dịch vụ công trực tuyến một phần.\n\n"
+            "Từ ngày 01/01 đến 14/11/2024, số hồ sơ tiếp nhận trực tuyến là 174.411 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"])
+            for r in extract_figures(text, Context("Bến Tre", None, 2024, None))] == [
+        ("online_services_full", 1036.0, None, 2024), ("online_services_partial", 506.0, None, 2024),
+        ("dossiers_online", 174411.0, "range:2024-01-01..2024-11-14", 2024)]
