@@ -20,7 +20,7 @@ from pathlib import Path
 from search.textnorm import folded_key
 
 LABELS = "figures.jsonl"
-_UNIT = re.compile(r"^(?:tinh|thanh pho|huyen|thi xa|quan|tp\.?|xa|phuong|thi tran)\s+")
+_UNIT = re.compile(r"^(?:tinh|thanh pho|huyen|thi xa|quan|tp\.?|xa|phuong|thi tran|dac khu)\s+")
 
 
 def read_figure_labels(real: Path) -> dict[str, list[dict]] | None:

@@ -204,10 +204,12 @@ _DATED_ASIDE_KEY = re.compile(r"\(\s*năm (?:19|20)\d{2}(?!\d)[^()]*$")  # a ran
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 _COMBINED_LEVELS = re.compile(r"mức(?: độ)? 3\s*(?:,|và|-|–|/)\s*(?:mức(?: độ)? )?4(?![\d.,]\d)")  # not "3 và 473"
-_COMMUNE = re.compile(r"(?<!\w)(?<![Tt]hị )(?:xã|phường|thị trấn)\s+[A-ZĐ]")  # not "thị xã Hòa Thành", a district
+# a commune-level unit: since July 2025 also a special zone ("đặc khu Phú Quốc", "đặc khu Vân Đồn")
+_COMMUNE = re.compile(r"(?<!\w)(?<![Tt]hị )(?:xã|phường|thị trấn|đặc khu)\s+[A-ZĐ]")  # not "thị xã Hòa Thành"
 # a commune by name, its unit word in either case: "xã Đường An", "Phường Nam Sơn" (not "thị xã", a district; not
 # "Phường 4", a numbered ward named with its district)
-_COMMUNE_NAMED = re.compile(r"(?<!\w)(?<![Tt]hị )(xã|phường|thị trấn|Xã|Phường|Thị trấn)(?=((?:\s+[^\W\d_]+){1,4}))")
+_COMMUNE_NAMED = re.compile(r"(?<!\w)(?<![Tt]hị )(xã|phường|thị trấn|đặc khu|Xã|Phường|Thị trấn|Đặc khu)"
+                            r"(?=((?:\s+[^\W\d_]+){1,4}))")
 # "..., với tổng số 83,00/100 điểm", "xếp thứ 1 với số điểm 95.98 điểm"
 _INDEX_OPENING = re.compile(r"^\W*(?:(?:trong đó|theo đó|cụ thể|như vậy),\s*)?(?:chỉ số\s+)?(?:par\s*index|papi|sipas"
                             r"|chỉ số (?:cải cách hành chính|cchc|hài lòng|hiệu quả quản trị))")  # a sentence whose

@@ -16,6 +16,12 @@ def test_a_figure_is_correct_when_every_part_matches_a_label_once():
     assert (correct, wrong, missed) == ([got[0]], [got[1], got[2]], [want[1]])
 
 
+def test_a_unit_is_compared_without_its_unit_word_a_special_zone_too():
+    want = [_figure(820, "Vân Đồn", "commune"), _figure(95, "Phú Quý", "commune")]
+    got = [_figure(820.0, "đặc khu Vân Đồn", "commune"), _figure(95.0, "Đặc khu Phú Quý", "commune")]
+    assert match_figures(got, want) == (got, [], [])
+
+
 def test_an_agency_matches_its_name_with_the_province_appended_but_a_province_never_an_agency():
     want = [_figure(25000, "Trung tâm Hành chính công tỉnh Thái Bình", "agency")]
     assert match_figures([_figure(25000, "Trung tâm Hành chính công", "agency")], want)[0] != []

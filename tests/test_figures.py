@@ -1682,3 +1682,14 @@ def test_services_counted_over_a_span_of_days_are_what_exists_at_its_end():
             for r in extract_figures(text, Context("Bến Tre", None, 2024, None))] == [
         ("online_services_full", 1036.0, None, 2024), ("online_services_partial", 506.0, None, 2024),
         ("dossiers_online", 174411.0, "range:2024-01-01..2024-11-14", 2024)]
+
+
+def test_a_special_zone_is_a_commune_level_scope_and_a_share_of_the_late_ones_no_late_rate():
+    """Since July 2025 a special zone (đặc khu) is a unit of the commune level; its part of the province's late
+    dossiers is its own count, and its share of them ("chiếm 66% tổng số hồ sơ quá hạn") is no late rate."""
+    text = ("Qua thống kê, tỉnh Quảng Ninh hiện còn 1.250 hồ sơ xử lý quá hạn.\n\n"
+            "Trong đó, đặc khu Vân Đồn có 820 hồ sơ quá hạn, chiếm gần 66% tổng số hồ sơ quá hạn toàn tỉnh.")
+    assert [(r["indicator"], r["value"], r["unit"], r["scope"], r["scope_level"])
+            for r in extract_figures(text, Context("Quảng Ninh", None, 2026, None))] == [
+        ("dossiers_late", 1250.0, "count", "Quảng Ninh", "province"),
+        ("dossiers_late", 820.0, "count", "đặc khu Vân Đồn", "commune")]
