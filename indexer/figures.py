@@ -89,7 +89,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from itertools import takewhile
 
 from search.textnorm import normalize_key
@@ -786,7 +786,23 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
         return provinces.pop(), "province", True
     if context.district:  # a district's bulletin: its figures are the district's only when the text says so
         return (context.district, "district", True) if BARE_DISTRICT_WORD.search(sentence) else UNSAID
+    serving = _serving_headline(context.title)
+    if serving and not wide:  # "Trung tâm Phục vụ hành chính công giải quyết hơn 59 ngàn hồ sơ": the bulletin
+        return serving, "agency", False  # reports that agency's dossiers where a sentence names no unit
     return (context.province, "province", False) if context.province else None
+
+
+_HANDLES = re.compile(r"^\s*(?:(?:đã|vừa|đang)\s+)?(?:tiếp nhận|giải quyết|trả kết quả|xử lý)(?!\w)")
+
+
+@lru_cache(maxsize=1024)
+def _serving_headline(title: str) -> str | None:
+    """The agency a headline opens on as the one that receives or resolves dossiers ("Sở TN&MT Hà Tĩnh tiếp nhận
+    hơn 1.000 hồ sơ ..."), else None (a headline naming an agency as the one reporting or meeting is not)."""
+    named = _agencies(title) if title else []
+    if not named or not title.lstrip().startswith(named[0]):
+        return None
+    return named[0] if _HANDLES.match(title.lstrip()[len(named[0]):].lower()) else None
 
 
 UNCLEAR = ("unclear", None)

@@ -1693,3 +1693,18 @@ def test_a_special_zone_is_a_commune_level_scope_and_a_share_of_the_late_ones_no
             for r in extract_figures(text, Context("Quảng Ninh", None, 2026, None))] == [
         ("dossiers_late", 1250.0, "count", "Quảng Ninh", "province"),
         ("dossiers_late", 820.0, "count", "đặc khu Vân Đồn", "commune")]
+
+
+@pytest.mark.parametrize("title, scope", [
+    ("Trung tâm Phục vụ hành chính công giải quyết hơn 59 ngàn hồ sơ", ("Trung tâm Phục vụ hành chính công", "agency")),
+    ("Sở Nội vụ tổ chức hội nghị sơ kết công tác cải cách hành chính quý III", ("Hà Giang", "province")),
+])
+def test_a_headline_opening_on_the_agency_that_handles_the_dossiers_makes_them_its_own(title, scope):
+    """Where no sentence names a unit, a bulletin headed by the agency that receives or resolves dossiers reports
+    that agency's; one headed by an agency that meets or reports is about the province."""
+    text = ("Thống kê trong quý III-2020, số lượng hồ sơ tiếp nhận tăng, với tổng số 25,2 ngàn hồ sơ, tăng 9,6 ngàn "
+            "hồ sơ so với quý II-2020.")
+    rows = figures_of(SimpleNamespace(title=title, text=text, province="Hà Giang", district=None, year=2020,
+                                      quarter="Q3"))
+    assert [(r["indicator"], r["value"], r["period"], r["scope"], r["scope_level"]) for r in rows] == [
+        ("dossiers_received", 25200.0, "Q3", *scope)]
