@@ -805,6 +805,12 @@ def _serving_headline(title: str) -> str | None:
     return named[0] if _HANDLES.match(title.lstrip()[len(named[0]):].lower()) else None
 
 
+# a report's list: a heading line that names whose items follow ("* Đối với thành phố:", "a) Cấp huyện:"; a few
+# words, no number, a colon at its end) and the items under it ("- Số hồ sơ tiếp nhận: 1281 hồ sơ", "+ Hồ sơ trễ
+# hạn: 118 hồ sơ"), until a line that is neither
+_LIST_ITEM = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|\d{1,2}[.)])\s*")
+_HEADING = re.compile(r"^\s*(?:[-+*•–]|[a-zđ]\)|\d{1,2}[.)]|[IVX]{1,4}\.)?\s*[^\W\d][^\d:;.]{1,60}:\s*$")
+
 UNCLEAR = ("unclear", None)
 REPORT_SPAN = ("report span", None)  # "trong tháng", "trong tuần": the span of a report dated by its headline,
 # else unclear
@@ -914,7 +920,25 @@ def extract_figures(text: str, context: Context) -> list[dict]:
             and not _given_again(at, rows, defaulted)]
     given = {_row_key(row) for row in kept}
     tabled = [row for row in _table_figures(text, context) if _row_key(row) not in given]
-    return sorted(_without_second_breakdowns(kept) + tabled, key=lambda row: row["start"])
+    return sorted(_new_intake_only(_without_second_breakdowns(kept)) + tabled, key=lambda row: row["start"])
+
+
+_SAYS_NEW = re.compile(r"(?<!\w)(?:(?:được )?(?:tiếp nhận|nhận) mới|mới tiếp nhận)(?!\w)")
+_PARTS_FOLLOW = re.compile(r"(?<!\w)trong đó\s*:?\s*$")  # "1281 hồ sơ (1), trong đó:": its parts come next
+
+
+def _new_intake_only(rows: list[dict]) -> list[dict]:
+    """The rows but a received total whose parts follow it ("- Số hồ sơ tiếp nhận: 1281 hồ sơ, trong đó:") when one
+    of them, of the same scope and period, is the newly received ("+ Hồ sơ tiếp nhận mới: 918 hồ sơ; + Hồ sơ từ kỳ
+    trước chuyển sang: 363 hồ sơ"): the received count is the new one, the total holds the period before's too."""
+    def key(row: dict) -> tuple:
+        return row["unit"], row["period"], row["year"], row["scope"]
+    received = [row for row in rows if row["indicator"] == "dossiers_received"]
+    new = [row for row in received if _SAYS_NEW.search(normalize_key(row["sentence"]))]
+    totals = {id(row) for row in received for part in new
+              if key(row) == key(part) and row["start"] < part["start"] and row["value"] > part["value"]
+              and _PARTS_FOLLOW.search(normalize_key(row["sentence"]))}
+    return [row for row in rows if id(row) not in totals]
 
 
 def _table_figures(text: str, context: Context) -> list[dict]:
@@ -966,6 +990,7 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
     monthly = _headline_span(context)  # a report's month or span, named by its headline or first period: its
     # paragraphs' default
     carried_period, paragraph, last_end, tiered, before, lent = monthly, [], 0, False, None, None
+    section = None  # a heading line whose list items follow ("* Đối với thành phố:"): their unit or tier
     lent_here = False  # whether the unit lent was named in this paragraph (else in one before)
     unread = []  # sentences of the paragraph that carry a period on, read only when a later one needs it
     cut_at = None if whole or _WHOLE_END.search(text) else len(text.rstrip())  # an excerpt broken off mid-sentence
@@ -979,6 +1004,9 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
             # paragraph before: the parts of the whole it gave
             before = paragraph[::-1] or before  # the paragraph before, its last sentence first
             carried_period, paragraph, tiered, unread, lent_here = monthly, [], False, [], False  # a new paragraph
+            section = sentence if _HEADING.match(sentence) else section if _LIST_ITEM.match(sentence) else None
+            tiered = bool(section) and bool(_own_level(vocabulary()["tier_lead"].search(normalize_key(
+                _LIST_ITEM.sub("", section))), context))  # "* Đối với xã phường:": its items are a tier's
         last_end = end
         paragraph.append(sentence)
         centre = _centre_named(sentence) or centre
@@ -1011,7 +1039,7 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
             continue
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
-        scope = _paragraph_scope(paragraph, context)
+        scope = _paragraph_scope(([section] if section else []) + paragraph, context)
         asides = [*_DATED_ASIDE.finditer(sentence), *_YEAR_ITEM.finditer(sentence)] if len(key) == len(sentence) \
             else []
         compared = [m for m in _COMPARED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []

@@ -31,9 +31,12 @@ _RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở|từ|với)\s+(?:(?:v�
 # an item's numeral in brackets before a name ("(6) ban quản lý ..."), and the words that make a list's numerals
 # places in a ranking ("xếp ở nhóm đầu lần lượt là:")
 _ORDINAL = re.compile(r"\((\d{1,2})\)\s*(?=[^\W\d_])")
+# any other numeral alone in brackets marks an item ("1281 hồ sơ (1)", "[(2)+(3)]/(1)")
+_MARK = re.compile(r"\(\d{1,2}\)")
 _RANKING_LEAD = re.compile(r"(?<!\w)(?:lần lượt|theo thứ tự)(?!\w)")
 _NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|(?<!tổng )số|lần|giai đoạn|khóa|nghị định|quyết định"
                                r"|thông tư|điều|khoản|top|thứ|nhóm|gấp)\s*$")
+_FORMULA_BEFORE = re.compile(r"[*×]\s*$")  # "[(2)+(3)]/(1)*100% = 85,25%": a formula's factor, no value
 _TOP_BEFORE = re.compile(r"top\s*$")  # "top 10% tỉnh": a band, no value
 _SCORE_AFTER = re.compile(r"^\s*(?:điểm|/\s*100)(?!\w)")
 _WRITTEN = re.compile(r"\s*(\d[\d.,]*)\s*(ngàn|nghìn|triệu|tỷ)?\s*%?\s*")
@@ -90,6 +93,7 @@ def read_numbers(key: str) -> list[Number]:
         if ranking and ranking.end() <= m.start() and not any(a <= m.start() < b for a, b in taken):
             found.append(Number(m.start(), m.end(), float(m.group(1)), "rank", ordinal=True))
         taken.append((m.start(), m.end()))  # elsewhere an item's numeral, no figure
+    taken += [m.span() for m in _MARK.finditer(key)]
     for m in _NUMBER.finditer(key):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -98,7 +102,8 @@ def read_numbers(key: str) -> list[Number]:
         bare = not m.group("mult") and not m.group("pct")
         if value is None or (bare and _YEAR_LIKE.fullmatch(m.group("n"))) \
                 or (_TOP_BEFORE if m.group("pct") else _NOT_VALUE_BEFORE).search(key, max(0, m.start() - 20),
-                                                                                   m.start()):
+                                                                                   m.start()) \
+                or _FORMULA_BEFORE.search(key, max(0, m.start() - 3), m.start()):
             # a year, a level, a date; a share is none of them ("ở mức 82,66%", "với chỉ số 96,43%")
             continue
         after = key[m.end():m.end() + 40]

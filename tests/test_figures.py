@@ -1708,3 +1708,35 @@ def test_a_headline_opening_on_the_agency_that_handles_the_dossiers_makes_them_i
                                       quarter="Q3"))
     assert [(r["indicator"], r["value"], r["period"], r["scope"], r["scope_level"]) for r in rows] == [
         ("dossiers_received", 25200.0, "Q3", *scope)]
+
+
+LIST_REPORT = "\n\n".join([
+    "BÁO CÁO Tình hình tiếp nhận và giải quyết thủ tục hành chính trên địa bàn huyện Bảo Lạc tháng 5/2024",
+    "1. Kết quả tiếp nhận, giải quyết thủ tục hành chính",
+    "* Đối với huyện:",
+    "- Số hồ sơ tiếp nhận: 742 hồ sơ (1), trong đó:",
+    "+ Hồ sơ tiếp nhận mới: 655 hồ sơ;",
+    "+ Hồ sơ từ kỳ trước chuyển sang: 87 hồ sơ.",
+    "- Số hồ sơ đã giải quyết: 610 hồ sơ, trong đó:",
+    "+ Hồ sơ giải quyết trước và đúng hạn: 598 hồ sơ; (2)",
+    "+ Hồ sơ trễ hạn: 12 hồ sơ.",
+    "- Tỷ lệ hồ sơ giải quyết trước và đúng hạn: (2)/(1)*100% = 98,03%.",
+    "* Đối với xã, thị trấn:",
+    "- Số hồ sơ tiếp nhận: 1.120 hồ sơ;",
+    "- Hồ sơ trễ hạn: 5 hồ sơ.",
+])
+
+
+def test_a_reports_list_takes_the_unit_its_heading_names_and_item_marks_are_no_figures():
+    """A district report written as a list: the items under "* Đối với huyện:" are the district's (the headline's
+    month their period), those under "* Đối với xã, thị trấn:" a tier's (left out); "(1)", "(2)" mark items and
+    "*100%" is a formula's factor; the received count is the newly received one, not the total with the dossiers
+    carried over."""
+    context = Context("Cao Bằng", "Bảo Lạc", 2024, None, "Kết quả giải quyết thủ tục hành chính tháng 5/2024")
+    assert [(r["indicator"], r["value"], r["unit"], r["period"], r["scope"], r["scope_level"])
+            for r in extract_figures(LIST_REPORT, context)] == [
+        ("dossiers_received", 655.0, "count", "month:2024-05", "Bảo Lạc", "district"),
+        ("dossiers_resolved", 610.0, "count", "month:2024-05", "Bảo Lạc", "district"),
+        ("dossiers_on_time", 598.0, "count", "month:2024-05", "Bảo Lạc", "district"),
+        ("dossiers_late", 12.0, "count", "month:2024-05", "Bảo Lạc", "district"),
+        ("dossiers_on_time", 98.03, "%", "month:2024-05", "Bảo Lạc", "district")]
