@@ -1740,3 +1740,13 @@ def test_a_reports_list_takes_the_unit_its_heading_names_and_item_marks_are_no_f
         ("dossiers_on_time", 598.0, "count", "month:2024-05", "Bảo Lạc", "district"),
         ("dossiers_late", 12.0, "count", "month:2024-05", "Bảo Lạc", "district"),
         ("dossiers_on_time", 98.03, "%", "month:2024-05", "Bảo Lạc", "district")]
+
+
+def test_the_one_stop_shops_name_names_no_indicator():
+    """"Bộ phận tiếp nhận và trả kết quả" (the one-stop shop) holds the words of two indicators; as the unit that
+    receives, it makes no count doubtful."""
+    text = ("Trong năm 2023, Bộ phận tiếp nhận và trả kết quả huyện Bảo Lạc tiếp nhận 5.240 hồ sơ, giải quyết đúng "
+            "hạn 5.198 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, Context(
+        "Cao Bằng", None, 2023, "FY"))] == [("dossiers_received", 5240.0, "Bảo Lạc"), ("dossiers_on_time", 5198.0,
+                                                                                       "Bảo Lạc")]
