@@ -97,7 +97,14 @@ from search.textnorm import normalize_key
 from .indicators import vocabulary
 from .numbers import Number, read_numbers
 from .periods import YEARS_SPAN, stated_period
-from .places import BARE_DISTRICT_WORD, district_mentions, district_owners, provinces_named, without_dateline
+from .places import (
+    BARE_DISTRICT_WORD,
+    district_mentions,
+    district_owners,
+    districts_of,
+    provinces_named,
+    without_dateline,
+)
 from .tables import table_rows
 
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
@@ -955,7 +962,7 @@ def _table_figures(text: str, context: Context) -> list[dict]:
         return []
     out = []
     for row in rows:
-        scope = _item_scope(row.unit, context) or _agency_cell(row.unit)
+        scope = _item_scope(row.unit, context) or _agency_cell(row.unit) or _numbered_ward(row.unit, context)
         if scope is None:
             continue
         for value, unit in ((row.score, "%" if family == "sipas" else "score"), (row.rank, "rank")):
@@ -970,6 +977,22 @@ def _agency_cell(cell: str) -> tuple[str, str, bool] | None:
     """A table's unit cell that opens on an agency's head word ("Sở Lao động - Thương binh và Xã hội", whose dash
     the rules for sentences stop at): the whole cell is the agency's name."""
     return (" ".join(cell.split()), "agency", True) if vocabulary()["agency_head"].match(cell) else None
+
+
+_NUMBERED_WARD = re.compile(r"^(?:(?:ủy|uỷ) ban nhân dân|ubnd)?\s*(phường|xã)\s+(\d{1,2})$", re.I)
+
+
+def _numbered_ward(cell: str, context: Context) -> tuple[str, str, bool] | None:
+    """A table's unit cell naming a numbered ward ("Ủy ban nhân dân Phường 4") in a district's bulletin: the ward
+    with its district, as it is known ("Phường 4, Quận 3"; a number names no ward alone)."""
+    found = _NUMBERED_WARD.match(" ".join(cell.split()))
+    if not found or not context.district or not context.province:
+        return None
+    kinds = [kind for kind, name in districts_of(context.province) if name == context.district]
+    if len(kinds) != 1:
+        return None
+    kind = kinds[0][:1].upper() + kinds[0][1:] if context.district.isdigit() else kinds[0]  # "Quận 3"
+    return f"{found.group(1).capitalize()} {found.group(2)}, {kind} {context.district}", "commune", True
 
 
 CAPTION_CHARS = 600  # the text above a table its caption and header are read in

@@ -481,6 +481,11 @@ def merged_district(title: str, body: str, province: str, url_district: str | No
     return next(iter(placed.items())) if len(placed) == 1 else (province, found[province])
 
 
+def districts_of(province: str) -> tuple[tuple[str, str], ...]:
+    """The (kind, name) of a province's district-level units ("quận", "3"; "thành phố", "Vĩnh Long")."""
+    return next((p.districts for p in provinces() if p.name == province), ())
+
+
 def district_owners(district: str) -> set[str]:
     """The provinces with a district-level unit of this name (compared without tone marks)."""
     key = fold(unify_tones(district)).lower()

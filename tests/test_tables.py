@@ -75,3 +75,27 @@ def test_table_rows_are_the_index_figures_of_their_units():
         ("par_index_score", 90.05, "Bộ Tư pháp"), ("par_index_rank", 1.0, "Bộ Tư pháp"),
         ("par_index_score", 89.1, "Bộ Tài chính"), ("par_index_rank", 2.0, "Bộ Tài chính"),
         ("par_index_score", 87.3, "Bộ Nội vụ"), ("par_index_rank", 3.0, "Bộ Nội vụ")]
+
+
+WARDS = "\n\n".join([
+    "Ngày 30 tháng 12 năm 2023, Ban Chỉ đạo cải cách hành chính Quận 5 đã ban hành Thông báo về kết quả chấm điểm "
+    "thi đua công tác cải cách hành chính năm 2023 đối với Ủy ban nhân dân các phường:",
+    "STT", "Đơn vị", "Điểm", "Xếp loại", "Xếp hạng",
+    "1", "Ủy ban nhân dân Phường 7", "95,5", "A", "1",
+    "2", "Ủy ban nhân dân Phường 2", "93", "A", "2",
+    "3", "Ủy ban nhân dân Phường 11", "90,25", "A", "3",
+])
+
+
+def test_a_districts_table_of_numbered_wards_scores_each_ward_with_its_district():
+    """A ward named by a number is known with its district ("Phường 7, Quận 5"); the district's own scoring of its
+    wards' administrative reform is their PAR index."""
+    context = Context("Hồ Chí Minh", "5", 2024, None, "Quận 5 công bố kết quả cải cách hành chính của các phường")
+    assert [(f["indicator"], f["value"], f["year"], f["scope"], f["scope_level"])
+            for f in extract_figures(WARDS, context)] == [
+        ("par_index_score", 95.5, 2023, "Phường 7, Quận 5", "commune"),
+        ("par_index_rank", 1.0, 2023, "Phường 7, Quận 5", "commune"),
+        ("par_index_score", 93.0, 2023, "Phường 2, Quận 5", "commune"),
+        ("par_index_rank", 2.0, 2023, "Phường 2, Quận 5", "commune"),
+        ("par_index_score", 90.25, 2023, "Phường 11, Quận 5", "commune"),
+        ("par_index_rank", 3.0, 2023, "Phường 11, Quận 5", "commune")]
