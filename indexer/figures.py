@@ -1083,8 +1083,8 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         stated = _carried(said, (carried_period := _carry(carried_period, unread, context, monthly)))
         said = ("as_of", None) if said == UP_TO_NOW else said
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
-        if not listing and (scope is None or broken):
-            continue
+        if not listing and (scope is None or (broken and (_BREAKDOWN.match(sentence) or not _named_scope(scope)))):
+            continue  # a broken sentence's whole clauses stand when it names its unit and gives no parts
         carried_period = stated  # a sentence with figures lends its period to the next ones
         if monthly == (None, None) and context.period is None and str(stated[0]).startswith(("month:", "range:")) \
                 and stated[1] == context.year and len(defaulted) == len(rows):  # none before states its period
@@ -1135,6 +1135,10 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
 
 
 _CLAUSE_END = re.compile(r"[,;](?=\s)")  # a clause mark, not a decimal comma ("98,80")
+
+
+def _named_scope(scope: tuple | None) -> bool:
+    return scope is not None and bool(scope[2])
 
 
 def _last_clause_end(text: str, start: int, end: int) -> int:

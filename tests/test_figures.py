@@ -1076,13 +1076,18 @@ def test_a_figure_right_before_where_an_excerpt_breaks_off_is_left_out():
         ("dossiers_on_time", 7950.0)  # the whole sentence
 
 
-def test_a_figure_of_the_sentence_where_an_excerpt_breaks_off_is_left_out_however_far_before():
-    whole = ("Trong quý I năm 2024, tỷ lệ hồ sơ nộp trực tuyến của toàn tỉnh đạt 52,3% trên tổng số hồ sơ tiếp nhận "
-             "của các cơ quan, đơn vị trên địa bàn tỉnh.")
-    assert [(r["indicator"], r["value"]) for r in extract_figures(whole, CAO_BANG_Q1)] == [("dossiers_online", 52.3)]
-    cut = ("Trong quý I năm 2024, tỷ lệ hồ sơ nộp trực tuyến của toàn tỉnh đạt 52,3% trên tổng số hồ sơ tiếp nhận "
-           "của các cơ quan, đơn vị trên địa bàn tỉnh, vượt chỉ tiêu được giao cho các")  # as FIGURES.md labels it
-    assert extract_figures(cut, CAO_BANG_Q1) == []
+def test_a_broken_sentences_whole_clauses_stand_only_when_it_names_its_unit():
+    """Where an excerpt breaks off mid-sentence, the clauses before its last mark are whole; their figures stand
+    when the sentence names whose they are ("toàn tỉnh", "tỉnh Bà Rịa - Vũng Tàu"), as the labels keep them, and
+    are left out when it names none (the rest might have) or opens on the parts of a whole ("Trong đó")."""
+    named = ("Trong quý I năm 2024, tỷ lệ hồ sơ nộp trực tuyến của toàn tỉnh đạt 52,3% trên tổng số hồ sơ tiếp nhận "
+             "của các cơ quan, đơn vị trên địa bàn tỉnh, vượt chỉ tiêu được giao cho các")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(named, CAO_BANG_Q1)] == [("dossiers_online", 52.3)]
+    unnamed = ("Trong quý I năm 2024, tỷ lệ hồ sơ nộp trực tuyến đạt 52,3% trên tổng số hồ sơ tiếp nhận, vượt chỉ "
+               "tiêu được giao cho các")
+    parts = ("Trong đó, toàn tỉnh có 7.950 hồ sơ giải quyết đúng hạn trong quý I năm 2024, chiếm 94,5% số hồ sơ "
+             "đã giải quyết của các")
+    assert extract_figures(unnamed, CAO_BANG_Q1) == extract_figures(parts, CAO_BANG_Q1) == []
 
 
 def test_the_whole_items_of_a_list_where_an_excerpt_breaks_off_are_read():
