@@ -71,6 +71,7 @@ class ChromePatterns:
     title_trim: tuple[re.Pattern, ...] = ()
     document_authority: tuple[re.Pattern, ...] = ()
     document_clause: re.Pattern | None = None  # a line opening an official document's clause ("Căn cứ ...")
+    reading_controls: tuple[re.Pattern, ...] = ()  # text-size and print controls printed after a headline
 
 
 @cache
@@ -83,13 +84,15 @@ def load_patterns(path: Path = PATTERNS) -> ChromePatterns:
         return tuple(re.compile(p, re.I) for p in data[key])
 
     document = data.get("document", {"types": [], "header": []})
-    return ChromePatterns(drop=compile_all("drop"), head=compile_all("head"), tail=compile_all("tail"),
+    controls = tuple(re.compile(p, re.I) for p in data.get("reading_controls", ()))
+    return ChromePatterns(drop=compile_all("drop") + controls, head=compile_all("head"), tail=compile_all("tail"),
                           document_types=tuple(document["types"]),
                           document_header=tuple(re.compile(p, re.I) for p in document["header"]),
                           own_number=tuple(re.compile(p, re.I) for p in document.get("own_number", ())),
                           title_trim=tuple(re.compile(p, re.I) for p in data.get("title_trim", ())),
                           document_authority=tuple(re.compile(p, re.I) for p in document.get("authority", ())),
-                          document_clause=_openers(document.get("clauses", ())))
+                          document_clause=_openers(document.get("clauses", ())),
+                          reading_controls=controls)
 
 
 def _openers(words) -> re.Pattern | None:
@@ -261,6 +264,17 @@ def _title_before_date(lines: list[str], patterns: ChromePatterns) -> int | None
     return None
 
 
+def _title_before_controls(lines: list[str], patterns: ChromePatterns) -> int | None:
+    """Index of the headline-like line right before the first text-size or print control near the top ("Xem với
+    cỡ chữ : A- A A+"), which pages print under the headline, else None."""
+    for i in _top(lines, ADDRESS_ZONE):
+        if _matches(patterns.reading_controls, lines[i].strip()):
+            before = [j for j in range(i) if lines[j] and not _is_furniture(lines[j], patterns)
+                      and not _matches(patterns.reading_controls, lines[j].strip())]
+            return before[-1] if before and _is_headline(_trim_title(lines[before[-1]], patterns)) else None
+    return None  # (a headline may end with the date the page prints after it: "... (31/03/2021)")
+
+
 def _first_headline(lines: list[str], patterns: ChromePatterns) -> int | None:
     """Index of the first line that may be the headline: furniture, date lines and scraps without five
     letters ('.jpg)', '-A A +A') are passed over, and so is a caption right before a headline: a sentence
@@ -321,6 +335,7 @@ def _found_title(lines: list[str], patterns: ChromePatterns, url: str | None) ->
         return spelled, _trim_title(lines[spelled], patterns)
     first = _first_headline(lines, patterns)
     anchored = _title_before_date(lines, patterns)
+    anchored = anchored if anchored is not None else _title_before_controls(lines, patterns)
     if anchored is not None and (first is None or first <= anchored):
         return anchored, _trim_title(lines[anchored], patterns)
     if first is not None and _looks_like_title(lines[first]) and not never_headline(lines[first]):

@@ -67,6 +67,14 @@ def test_the_sites_clock_on_the_first_line_is_not_the_publication_date(first_lin
         "Bình Phước xếp hạng thứ 12 về chỉ số hài lòng của người dân", published_line)
 
 
+@pytest.mark.parametrize("controls", ["Xem với cỡ chữ : A- A A+", "- + A- A+ In"])
+def test_the_line_before_the_text_size_controls_is_the_headline_not_the_section_name_above(controls):
+    page = "\n".join(["TIẾP DÂN, GIẢI QUYẾT KHIẾU NẠI - TỐ CÁO", "", "Bình chọn", "Thống kê truy cập", "",
+                       "Bảo Lạc đẩy mạnh công tác cải cách thủ tục hành chính", "", controls, "", BODY])
+    cleaned = clean(page)
+    assert (cleaned.title, cleaned.text) == ("Bảo Lạc đẩy mạnh công tác cải cách thủ tục hành chính", BODY)
+
+
 def test_list_bullets_before_the_headline_and_the_date_line_are_markup():
     page = "\n".join(["• Hội nghị trực tuyến phân tích kết quả chỉ số CCHC năm 2022",
                        "  • Thời gian đăng: 11/05/2023 10:08:49 PM", f"  • {BODY}", "",
