@@ -14,6 +14,7 @@ from search.query import MAX_QUERY_CHARS, QuerySyntaxError, repaired
 from search.storage import IndexMissing
 
 DATA_SUFFIXES = (".json", ".csv", ".jsonl", ".atom", ".ris", ".bib")
+SEARCH_PAGES = ("/", "/search")  # where an error page gives the search box back
 
 
 def wants_json() -> bool:
@@ -43,7 +44,7 @@ def error_response(problem: Explained, status: int):
 
 def _retry_state(lang: str):
     """On the search pages, the search box comes back holding what was typed, so it can be corrected."""
-    if request.path not in ("/", "/search"):
+    if request.path not in SEARCH_PAGES:
         return None
     from .params import SearchState
 
@@ -53,7 +54,7 @@ def _retry_state(lang: str):
 
 def _repair(problem: Explained) -> tuple[str, str] | None:
     """On the search pages, a query that only leaves a quote or a parenthesis open: (closed query, its URL)."""
-    if request.path not in ("/", "/search") or not isinstance(problem, QuerySyntaxError):
+    if request.path not in SEARCH_PAGES or not isinstance(problem, QuerySyntaxError):
         return None
     fixed = repaired(request.args.get("q", "")[:MAX_QUERY_CHARS])
     if fixed is None:
@@ -64,8 +65,8 @@ def _repair(problem: Explained) -> tuple[str, str] | None:
 
 
 def _http_problem(error: HTTPException) -> Refusal:
-    code = f"http_{error.code}" if f"http_{error.code}" in MESSAGES else "http"
-    return Refusal(code, status=error.code, description=error.description or error.name)
+    code = f"http_{error.code}"
+    return Refusal(code if code in MESSAGES else "http", status=error.code, description=error.description or error.name)
 
 
 def init_app(app: Flask) -> None:
