@@ -1755,3 +1755,15 @@ def test_the_one_stop_shops_name_names_no_indicator():
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, Context(
         "Cao Bằng", None, 2023, "FY"))] == [("dossiers_received", 5240.0, "Bảo Lạc"), ("dossiers_on_time", 5198.0,
                                                                                        "Bảo Lạc")]
+
+
+def test_a_ministrys_department_is_a_scope_in_a_bulletin_of_no_province():
+    """A "Cục" is a department of a ministry (or its branch in a province): in a national bulletin its index is
+    its own, as a "Tổng cục"'s is."""
+    text = ("Đối với các đơn vị khối cục, Cục Tin học và Thống kê tài chính đứng đầu về điểm Chỉ số cải cách hành "
+            "chính năm 2023 là 91,5 điểm.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"], r["province"])
+            for r in figures_of(SimpleNamespace(title="Bộ Tài chính công bố Chỉ số cải cách hành chính năm 2023",
+                                                text=text, province=None, district=None, year=2023,
+                                                quarter="FY"))] == [
+        ("par_index_score", 91.5, "Cục Tin học và Thống kê tài chính", "agency", None)]
