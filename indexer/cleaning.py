@@ -268,9 +268,8 @@ def _title_before_controls(lines: list[str], patterns: ChromePatterns) -> int | 
     """Index of the headline-like line right before the first text-size or print control near the top ("Xem với
     cỡ chữ : A- A A+"), which pages print under the headline, else None."""
     for i in _top(lines, ADDRESS_ZONE):
-        if _matches(patterns.reading_controls, lines[i].strip()):
-            before = [j for j in range(i) if lines[j] and not _is_furniture(lines[j], patterns)
-                      and not _matches(patterns.reading_controls, lines[j].strip())]
+        if _matches(patterns.reading_controls, lines[i]):  # furniture too (``load_patterns``)
+            before = [j for j in range(i) if lines[j] and not _is_furniture(lines[j], patterns)]
             return before[-1] if before and _is_headline(_trim_title(lines[before[-1]], patterns)) else None
     return None  # (a headline may end with the date the page prints after it: "... (31/03/2021)")
 

@@ -903,9 +903,10 @@ def _period(stated: tuple, key: str, code: str, context: Context, annual: bool =
     if _family(code) and annual:
         year = year or context.year
         return ("FY", year) if year and period in (None, "FY") else None
-    stock = code.startswith(STOCK) and (vocabulary()["stock"].search(key) or stated == (None, None)) \
+    counts_services = code.startswith(STOCK)
+    stock = counts_services and (vocabulary()["stock"].search(key) or stated == (None, None)) \
         and "từ đầu năm" not in key
-    if period == "as_of" or (stock and not period) or (code.startswith(STOCK) and (period or "").startswith("range:")):
+    if period == "as_of" or (stock and not period) or (counts_services and (period or "").startswith("range:")):
         year = year or context.year
         return (None, year) if year else None
     if period:
@@ -940,11 +941,10 @@ def _new_intake_only(rows: list[dict]) -> list[dict]:
     trước chuyển sang: 363 hồ sơ"): the received count is the new one, the total holds the period before's too."""
     def key(row: dict) -> tuple:
         return row["unit"], row["period"], row["year"], row["scope"]
-    received = [row for row in rows if row["indicator"] == "dossiers_received"]
-    new = [row for row in received if _SAYS_NEW.search(normalize_key(row["sentence"]))]
-    totals = {id(row) for row in received for part in new
-              if key(row) == key(part) and row["start"] < part["start"] and row["value"] > part["value"]
-              and _PARTS_FOLLOW.search(normalize_key(row["sentence"]))}
+    received = [(row, normalize_key(row["sentence"])) for row in rows if row["indicator"] == "dossiers_received"]
+    new = [row for row, said in received if _SAYS_NEW.search(said)]
+    totals = {id(row) for row, said in received if _PARTS_FOLLOW.search(said) for part in new
+              if key(row) == key(part) and row["start"] < part["start"] and row["value"] > part["value"]}
     return [row for row in rows if id(row) not in totals]
 
 
@@ -1083,7 +1083,7 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         stated = _carried(said, (carried_period := _carry(carried_period, unread, context, monthly)))
         said = ("as_of", None) if said == UP_TO_NOW else said
         listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
-        if not listing and (scope is None or (broken and (_BREAKDOWN.match(sentence) or not _named_scope(scope)))):
+        if not listing and (scope is None or (broken and (_BREAKDOWN.match(sentence) or not scope[2]))):
             continue  # a broken sentence's whole clauses stand when it names its unit and gives no parts
         carried_period = stated  # a sentence with figures lends its period to the next ones
         if monthly == (None, None) and context.period is None and str(stated[0]).startswith(("month:", "range:")) \
@@ -1135,10 +1135,6 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
 
 
 _CLAUSE_END = re.compile(r"[,;](?=\s)")  # a clause mark, not a decimal comma ("98,80")
-
-
-def _named_scope(scope: tuple | None) -> bool:
-    return scope is not None and bool(scope[2])
 
 
 def _last_clause_end(text: str, start: int, end: int) -> int:

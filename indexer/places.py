@@ -233,7 +233,7 @@ def _display(province: str, name: str) -> str:
 def _district_spellings(province: str) -> dict[str, str]:
     """The province's districts by their comparison key (``_display``), the first of each key kept."""
     out: dict[str, str] = {}
-    for _, district in next(p for p in provinces() if p.name == province).districts:
+    for _, district in districts_of(province):
         out.setdefault(_one_k(unify_tones(district)).lower(), district)
     return out
 
