@@ -159,13 +159,14 @@ def match(state, request: SearchRequest, deadline: Deadline) -> Matches:
     query = _boosted(query, understood, state.relevance.understood_boost)
     table = state.table
     parts, trace, partial, loose = [], None, None, None
-    if request.query.strip():
+    masks = filter_masks(table, request.filters)
+    if request.query.strip():  # with a filter, scores are read only where it lets documents through: ``within``
         matched, scores, parts, trace, partial, loose = state.vector.run(
-            query, deadline, explain=request.explain, loose=bool(request.filters))
+            query, deadline, explain=request.explain, loose=bool(request.filters),
+            within=_filtered(np.ones(len(table.live), dtype=bool), masks) if masks else None)
     else:  # the empty query: every live document, ranked by date
         scores, matched = None, table.live.copy()
         deadline.check()
-    masks = filter_masks(table, request.filters)
     return Matches(query, terms, matched, masks, _filtered(matched, masks), scores, parts, understood, trace, partial,
                    loose=loose)
 

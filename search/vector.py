@@ -41,6 +41,7 @@ from which ``explain`` reads how one document's score was made (Elasticsearch's
 
 from __future__ import annotations
 
+import copy
 import itertools
 import threading
 import weakref
@@ -58,6 +59,8 @@ from .relevance import DEFAULT, Relevance, bm25_into, complete_lift, idf, length
 
 _SERIALS = itertools.count(1)  # evaluations' serial numbers, the stamps of what they cache (``LRU``)
 CACHE_POSTINGS = 2_000_000  # postings kept per index state and worker across queries (16 bytes each: 32 MB at most)
+COMPACT_SHARE = 0.25  # a filtered query of words is scored over its documents alone when they are at most this share
+# of the index (``VectorSearcher.run``)
 DENSE_BYTES = 9  # a dense list's bytes per document (a float64 score and a bool): kept so when no larger than its
 # postings (16 bytes each), i.e. when the term is in at least 9/16 of the documents
 
@@ -83,6 +86,66 @@ class Dense:
         """(document numbers, scores), as the list was read and scored."""
         ids = np.flatnonzero(self.mask)
         return ids, self.scores[ids]
+
+
+class Compact:
+    """A filtered query's evaluation over some documents alone (``VectorSearcher.run``): their numbers ``at``
+    (sorted) among ``documents``, the lists of the query restricted to them (each read once an evaluation), and
+    what the plan found over every document: the best match's mask, partial matches and soft parts (label, mask),
+    and its soft parts' counts (their idf weights)."""
+
+    def __init__(self, at: np.ndarray, documents: int, mask: np.ndarray, partial: np.ndarray | None,
+                 parts: list, counts: list[int]):
+        self.at, self.documents = at, documents
+        self.mask, self.partial, self.parts, self.counts = mask, partial, parts, counts
+        self._lists: dict = {}
+        self._places: np.ndarray | None = None
+
+    def _place(self) -> np.ndarray:
+        """Each document's place among ``at`` (-1 for the others), made on first need."""
+        if self._places is None:
+            self._places = np.full(self.documents, -1, dtype=np.int64)
+            self._places[self.at] = np.arange(len(self.at))
+        return self._places
+
+    def restrict_ids(self, ids: np.ndarray) -> np.ndarray:
+        """Places of the documents of ``ids`` that are among ``at``."""
+        places = self._place()[ids]
+        return places[places >= 0]
+
+    def restrict(self, key, found):
+        """A scored list (``Dense`` or (ids, scores)) over ``at`` only, in the same form."""
+        kept = self._lists.get(key)
+        if kept is None:
+            if isinstance(found, Dense):
+                kept = Dense(found.mask[self.at], found.scores[self.at], found.positive)
+            else:
+                places = self._place()[found[0]]
+                inside = places >= 0
+                kept = (places[inside], found[1][inside])
+            self._lists[key] = kept
+        return kept
+
+    def spread(self, values: np.ndarray) -> np.ndarray:
+        """Values over ``at`` put in place over every document (zeros or False elsewhere)."""
+        out = np.zeros(self.documents, dtype=values.dtype)
+        out[self.at] = values
+        return out
+
+
+def _holds_best(node) -> bool:
+    """Whether a query tree holds a best match (whose lift needs its own partial matches over every document)."""
+    if node is None:
+        return False
+    if isinstance(node, BestMatch):
+        return True
+    if isinstance(node, Lift):
+        return _holds_best(node.query) or any(_holds_best(lift) for lift in node.lifts)
+    if isinstance(node, wq.AndMaybe):
+        return _holds_best(node.a) or _holds_best(node.b)
+    if isinstance(node, wq.Not):
+        return _holds_best(node.query)
+    return any(_holds_best(child) for child in getattr(node, "subqueries", ()) or ())
 
 
 def _weight(value) -> int:
@@ -147,8 +210,9 @@ class VectorSearcher:
                  norms: dict | None = None):
         self.searcher = searcher
         self.relevance = relevance
-        self.size = len(live)
+        self.size = self.documents = len(live)  # the arrays' size (the documents evaluated), every document's
         self.live = live
+        self._view: Compact | None = None  # when evaluating over a filter's documents alone (``run``)
         self._deadline = Deadline(None)
         self.leaves = list(searcher.reader().leaf_readers())
         self.doc_count_all = searcher.doc_count_all()
@@ -244,20 +308,29 @@ class VectorSearcher:
         """
         return self.run(query, deadline)[:2]
 
-    def run(self, query, deadline: Deadline | None = None, explain: bool = False, loose: bool = False):
+    def run(self, query, deadline: Deadline | None = None, explain: bool = False, loose: bool = False,
+            within: np.ndarray | None = None):
         """(match mask, scores, soft parts, trace, partial, loose); soft parts: (label, mask) of a best match at
         the root; trace: the root ``Trace`` when ``explain``, else None; partial: the documents a best match at
         the root leaves out for holding too small a share of its words (scored; None when there is none); loose,
         when asked: (documents holding a syllable of its words but no whole word, their syllables' scores), else
-        None."""
+        None.
+
+        ``within`` (a filter's documents): the caller reads scores, partial and loose documents only there, so
+        a query of words is scored over those documents alone when they are few (``Compact``); the masks and
+        every score read stay what the whole evaluation gives."""
         self._deadline = deadline or Deadline(None)
         self._stamp = next(_SERIALS)  # what this evaluation puts in the postings cache or uses from it
         self._parts, self._partial, self._loose = [], None, None
         self._want_loose = loose
         self._trace = [] if explain else None
         self._kept, self._clean = {}, {}
+        node = query.normalize()
         try:
-            mask, scores = self._node(query.normalize(), root=True)
+            plan = self._plan(node, within) if within is not None and not explain else None
+            if plan is not None:
+                return self._run_compact(node, plan)
+            mask, scores = self._node(node, root=True)
         finally:
             self._kept, self._clean = None, {}
         trace = self._trace[0] if explain else None
@@ -265,6 +338,57 @@ class VectorSearcher:
         partial = self._partial & self.live if self._partial is not None else None
         found = None if self._loose is None else (self._loose[0] & self.live, self._loose[1])
         return mask & self.live, scores, self._parts, trace, partial, found
+
+    # -- evaluation over a filter's documents ------------------------------------------
+    def _plan(self, node, within: np.ndarray) -> Compact | None:
+        """The compact evaluation of a query of words (lifts around one best match) over ``within``: the
+        best match's masks over every document, from the postings alone (``matches``), and the documents
+        whose scores the answer reads - those of ``within``, and the partial matches over every document,
+        whose best score lifts the complete ones (``complete_lift``). None for another query shape, or when
+        those documents are more than ``COMPACT_SHARE`` of the index (the whole evaluation is then as fast)."""
+        best = node
+        while isinstance(best, Lift):
+            if any(_holds_best(lift) for lift in best.lifts):
+                return None
+            best = best.query
+        if not isinstance(best, BestMatch) or any(_holds_best(c) for c in [*best.children(), *best.whole]):
+            return None
+        required = [self.matches(c) for c in best.required if not isinstance(c, wq.Not)]
+        soft = [self.matches(c) for c in best.soft]
+        counts = [int(np.count_nonzero(m & self.live)) for m in soft]
+        weights = self._share_weights(counts, best.weak)
+        covered = _sum([m * weight for m, weight in zip(soft, weights, strict=True)], self.size, owned=True)
+        mask = _combined(np.logical_and, required) if required else covered > 0
+        for child in best.required:
+            if isinstance(child, wq.Not):
+                mask &= ~self.matches(child.query)
+        partial = None
+        if not required:
+            enough = covered >= best.min_share * weights.sum() - 1e-9
+            partial = mask & ~enough
+            mask &= enough
+        wholes = [self.matches(w) if w is not None else m
+                  for w, m, count in zip(best.whole, soft, counts, strict=True) if count]
+        complete = _combined(np.logical_and, wholes + [mask]) if wholes else np.zeros(self.size, dtype=bool)
+        at = np.flatnonzero(within | (mask & ~complete & self.live))
+        if len(at) > COMPACT_SHARE * self.size:
+            return None
+        return Compact(at, self.size, mask, partial, [(label, m) for label, m in zip(best.labels, soft, strict=True)],
+                       counts)
+
+    def _run_compact(self, node, plan: Compact):
+        """``run`` over the plan's documents: this searcher's evaluation on arrays of those documents alone, its
+        lists restricted to them (``_list``), each document's score the same floats as over every document
+        (the same parts added in the same order; the best match's idf weights from its counts over every
+        document), then put back in place."""
+        inner = copy.copy(self)
+        inner.size, inner.live, inner._view, inner._clean = len(plan.at), self.live[plan.at], plan, {}
+        _, scores = inner._node(node, root=True)
+        loose = None
+        if inner._loose is not None:
+            loose = (plan.spread(inner._loose[0]) & self.live, plan.spread(inner._loose[1]))
+        partial = plan.partial & self.live if plan.partial is not None else None
+        return plan.mask & self.live, plan.spread(scores), plan.parts, None, partial, loose
 
     def _node(self, node, root=False):
         if self._trace is None:
@@ -312,12 +436,13 @@ class VectorSearcher:
         read; a list decoded from Whoosh's blocks is scored and cached as ``scored`` does (read again, it would
         be decoded again)."""
         found = self._recall((field, text))
-        if found is not None:
-            return found if isinstance(found, Dense) else found[0]
-        ids, weights, decoded = self._read(field, text)
-        if not decoded:
-            return ids
-        found = self._scored(field, text, ids, weights, decoded)
+        if found is None:
+            ids, weights, decoded = self._read(field, text)
+            if not decoded:
+                return ids if self._view is None else self._view.restrict_ids(ids)
+            found = self._scored(field, text, ids, weights, decoded)
+        if self._view is not None:
+            found = self._view.restrict((field, text), found)
         return found if isinstance(found, Dense) else found[0]
 
     def _evaluate(self, node, root=False):
@@ -430,9 +555,9 @@ class VectorSearcher:
         positive = [c for c in node.required if not isinstance(c, wq.Not)]
         required = [self._node(c) for c in positive]
         soft = [self._node(c) for c in node.soft]
-        counts = [int(np.count_nonzero(m & self.live)) for m, _ in soft]
-        weights = np.array([self._idf(count) * (self.relevance.weak_share if weak else 1.0) if count else 0.0
-                            for count, weak in zip(counts, node.weak, strict=True)])  # a word found nowhere: no say
+        counts = self._view.counts if self._view is not None and root else \
+            [int(np.count_nonzero(m & self.live)) for m, _ in soft]  # over every document, also when compact
+        weights = self._share_weights(counts, node.weak)
         covered = _sum([m * weight for (m, _), weight in zip(soft, weights, strict=True)], self.size, owned=True)
         if required:  # as Lucene's +a b: beside required parts, the soft ones only rank
             mask = _combined(np.logical_and, [m for m, _ in required])
@@ -459,6 +584,12 @@ class VectorSearcher:
             self._parts = [(label, m) for label, (m, _) in zip(node.labels, soft, strict=True)]
         return mask, _boosted(scores, node.boost)
 
+    def _share_weights(self, counts: list[int], weak: list[bool]) -> np.ndarray:
+        """A best match's soft parts' weights in its share: idf of the documents each is in, less for a weak one;
+        a word found nowhere has no say."""
+        return np.array([self._idf(count) * (self.relevance.weak_share if is_weak else 1.0) if count else 0.0
+                         for count, is_weak in zip(counts, weak, strict=True)])
+
     def _idf(self, frequency: int) -> float:
         return float(idf(frequency, self.doc_count_all, self.relevance.idf_floor))
 
@@ -479,14 +610,16 @@ class VectorSearcher:
             keyed.append((self.positions(field, pair), offset))
         keyed.sort(key=lambda item: len(item[0]))
         anchor, anchor_offset = keyed[0]
+        if self._view is not None:  # positions are keyed by document numbers over every document
+            candidates = self._view.spread(candidates)
         starts = anchor[candidates[anchor >> 32]] - anchor_offset  # the other lists are only searched: kept whole
         for keys, offset in keyed[1:]:
             wanted = starts + offset
             at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
             starts = starts[(keys[at] == wanted)] if len(keys) else starts[:0]
-        found = np.zeros(self.size, dtype=bool)
+        found = np.zeros(self.documents, dtype=bool)
         found[(starts >> 32).astype(np.int64)] = True
-        return found
+        return found if self._view is None else found[self._view.at]
 
     def _term(self, node):
         self._deadline.check()
@@ -511,7 +644,8 @@ class VectorSearcher:
     def _list(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray] | Dense:
         """A term's scored list as the cache keeps it: (document numbers, scores), or ``Dense``."""
         found = self._recall((field, text))
-        return found if found is not None else self._scored(field, text, *self._read(field, text))
+        found = found if found is not None else self._scored(field, text, *self._read(field, text))
+        return found if self._view is None else self._view.restrict((field, text), found)
 
     def _scored(self, field: str, text: str, ids: np.ndarray, weights: np.ndarray,
                 decoded: bool) -> tuple[np.ndarray, np.ndarray] | Dense:
@@ -521,7 +655,8 @@ class VectorSearcher:
             frequency = len(ids)  # postings of every segment, deleted documents included: Whoosh's count
             weight = idf(frequency, self.doc_count_all, self.relevance.idf_floor)
             weights = bm25_into(weights, weight, np.take(self._norm(field), ids), self.relevance.k1)
-        found = Dense.of(self.size, ids, weights) if len(ids) * 16 >= self.size * DENSE_BYTES else (ids, weights)
+        found = Dense.of(self.documents, ids, weights) if len(ids) * 16 >= self.documents * DENSE_BYTES \
+            else (ids, weights)
         self._keep((field, text), found, decoded)
         return found
 

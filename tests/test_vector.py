@@ -246,3 +246,86 @@ def test_only_the_arrays_an_evaluation_noted_are_clean_not_equal_ones(engine):
     assert vector._is_clean(noted) and not vector._is_clean(np.array([0.0, 1.0]))
     vector.run(wq.Term("content", "thủ_tục"))  # an evaluation starts and ends with nothing noted
     assert not vector._is_clean(noted)
+
+
+COMPACT_QUERIES = [*QUERIES, "thủ tục", "một cửa", "cai cach", "kết quả cải cách hành chính quý I năm 2021 của tỉnh",
+                   "ket qua thuc hien co che mot cua lien thong", '"thủ tục hành chính" tỉnh', "CCHC -tthc papi",
+                   "hồ sơ trễ hạn SIPAS", "xyzzy thủ tục"]
+
+
+WHOLE_ALWAYS = {'"một cửa liên thông"', '"dich vu cong truc tuyen"', "SIPAS OR papi", 'title:"kế hoạch"'}
+
+
+def _filters(state) -> list[np.ndarray]:
+    """Filters' documents over every document (deleted ones included, as a facet's mask has them): a province,
+    a year, a quarter, two years, and every third document."""
+    table = state.table
+    values = {name: [v for v, _ in sorted(table.counts(name, table.live).items(), key=lambda kv: -kv[1])]
+              for name in ("province", "year", "quarter")}
+    masks = [table.mask("province", values["province"][:1]), table.mask("year", values["year"][:1]),
+             table.mask("quarter", values["quarter"][1:2]), table.mask("year", values["year"][1:3])]
+    return [*masks, np.arange(len(table.live)) % 3 == 0]
+
+
+@pytest.mark.parametrize("text", COMPACT_QUERIES)
+def test_a_filtered_query_scored_over_its_documents_alone_reads_the_whole_evaluations_values(engine, monkeypatch,
+                                                                                            text):
+    """With a filter, a query of words is evaluated over the filter's documents and the partial matches whose best
+    score lifts the complete ones: every mask (matches, soft parts, partial matches) is the whole evaluation's,
+    and so is every score, partial and loose match the caller reads (those the filter lets through), exact
+    floats."""
+    from search import vector
+
+    state = engine._current()
+    query, _ = compile_query(parse_query(text), engine._resolver(state), known=lambda s: True)
+    compact = []
+    original = vector.VectorSearcher._run_compact
+    monkeypatch.setattr(vector.VectorSearcher, "_run_compact",
+                        lambda self, node, plan: compact.append(len(plan.at)) or original(self, node, plan))
+    for within in _filters(state):
+        monkeypatch.setattr(vector, "COMPACT_SHARE", -1.0)
+        whole = state.vector.run(query, loose=True, within=within)
+        monkeypatch.setattr(vector, "COMPACT_SHARE", 1.0)
+        part = state.vector.run(query, loose=True, within=within)
+        (mask, scores, parts, _, partial, loose), (mask2, scores2, parts2, _, partial2, loose2) = whole, part
+        assert np.array_equal(mask, mask2) and [label for label, _ in parts] == [label for label, _ in parts2]
+        assert all(np.array_equal(a, b) for (_, a), (_, b) in zip(parts, parts2, strict=True))
+        assert (partial is None) == (partial2 is None) and (partial is None or np.array_equal(partial, partial2))
+        assert np.array_equal(scores[within], scores2[within])
+        assert (loose is None) == (loose2 is None)
+        if loose is not None:
+            assert np.array_equal(loose[0] & within, loose2[0] & within)
+            assert np.array_equal(loose[1][within], loose2[1][within])
+    if text in WHOLE_ALWAYS:  # no best match at the root: its lifts' partial matches are not the plan's
+        assert compact == []
+    else:  # a query of words, its lifts around a best match: the compact path, over fewer documents than all
+        assert len(compact) == len(_filters(state)) and all(0 < n < len(state.table.live) for n in compact)
+
+
+def test_filtered_answers_are_the_same_with_and_without_the_compact_evaluation(engine, monkeypatch):
+    """Whole answers (ranked ids, scores, missing words, facets, totals, widened tiers) of filtered requests, each
+    sort and two pages, with the compact evaluation forced and off."""
+    from search import vector
+
+    state = engine._current()
+    first = engine.run_search(make_request(""))
+    filters = [{"province": [b.value for b in first.facets["province"][:1]]},
+               {"year": [b.value for b in first.facets["year"][:2]]},
+               {"quarter": ["Q1"], "topic": [b.value for b in first.facets["topic"][:1]]}]
+    engine.cache_size = 0
+    compared = widened = 0
+    for text in ["thủ tục", "cai cach hanh chinh", "một cửa liên thông trễ hạn", "xyzzy thủ tục",
+                 '"thủ tục hành chính" tỉnh', "kết quả cải cách hành chính quý I năm 2021 của tỉnh"]:
+        for chosen in filters:
+            for sort, page in (("relevance", 1), ("relevance", 2), ("newest", 1)):
+                request = make_request(text, chosen, sort=sort, page=page, explain=None)
+                answers = []
+                for share in (-1.0, 1.0):
+                    monkeypatch.setattr(vector, "COMPACT_SHARE", share)
+                    engine._served.forget()  # a fresh state: nothing cached from the other run
+                    answers.append(engine.run_search(request).to_dict())
+                assert answers[0] == answers[1]
+                compared += 1
+                widened += answers[0].get("full_matches") is not None
+    assert compared == 54 and widened  # some answers were widened by partial or loose matches
+    assert state is not None
