@@ -2,8 +2,9 @@
 
 Stages, one module each: ``textnorm`` (NFC, tone marks, folding) and
 ``analysis`` (the analyzer on the schema) serve both indexing and querying;
-``query`` (parse) -> ``compiler`` (to Whoosh) -> ``engine`` (search, rank) ->
-``facets`` (counts) -> ``highlight`` (snippets). ``models`` holds the plain
+``query`` (parse) -> ``compiler`` (to Whoosh) -> ``engine`` (search, rank:
+``ranking`` over ``vector``, the array evaluator, its ``postings`` lists and
+the ``explain`` traces) -> ``facets`` (counts) -> ``highlight`` (snippets). ``models`` holds the plain
 data that crosses into the CLI and the web app; ``vocabulary`` the edited
 lists that indexing reads, ``querywords`` (function words, abbreviations) and
 ``labels`` (facet values shown in Vietnamese and English) those only queries

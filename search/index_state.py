@@ -33,8 +33,9 @@ from . import storage
 from .arrays import open_arrays
 from .hot import open_hot
 from .lru import LRU
+from .postings import CACHE_POSTINGS, postings_cache
 from .relevance import DEFAULT, Relevance, Weighting
-from .vector import CACHE_POSTINGS, VectorSearcher, postings_cache
+from .vector import VectorSearcher
 
 RECHECK_SECONDS = 1.0
 RESULT_CACHE = 256  # responses kept per index state; a new index state starts empty

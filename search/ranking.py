@@ -22,6 +22,7 @@ from whoosh import query as wq
 
 from .clauses import Lift
 from .compiler import Highlights, compile_query
+from .explain import LIFTED, Trace, explain
 from .facets import FacetTable, filter_masks
 from .highlight import snippet
 from .limits import Deadline
@@ -30,7 +31,7 @@ from .query import QuerySyntaxError, parse_query
 from .schema import META_FIELDS
 from .textnorm import folded_key
 from .understanding import asked_text, region_provinces, understand
-from .vector import LIFTED, Trace, explain, top
+from .vector import top
 
 
 @dataclass

@@ -35,102 +35,33 @@ matchers give the same scores and the same order for the node types they share
 (ties broken by ascending document number, as Whoosh's collector does).
 
 ``run(..., explain=True)`` also keeps each node's arrays as a ``Trace`` tree,
-from which ``explain`` reads how one document's score was made (Elasticsearch's
-``explain``): the value of every node that contributed, down to each term.
+from which ``search.explain`` reads how one document's score was made
+(Elasticsearch's ``explain``): the value of every node that contributed, down to
+each term. The lists, their cache and a filtered query's restricted view of them
+(``Compact``: ``run(..., within=...)``) are ``search.postings``'.
 """
 
 from __future__ import annotations
 
 import copy
 import itertools
-import threading
 import weakref
-from dataclasses import dataclass, field
 
 import numpy as np
 from whoosh import query as wq
 
 from .arrays import field_lengths
 from .clauses import BestMatch, Lift, Sequence
+from .explain import Trace, describe
 from .hot import HotPostings, leaf_positions, leaf_postings
 from .limits import Deadline
 from .lru import LRU
+from .postings import DENSE_BYTES, Compact, Dense, dense_arrays, postings_cache
 from .relevance import DEFAULT, Relevance, bm25_into, complete_lift, idf, length_norm
 
 _SERIALS = itertools.count(1)  # evaluations' serial numbers, the stamps of what they cache (``LRU``)
-CACHE_POSTINGS = 2_000_000  # postings kept per index state and worker across queries (16 bytes each: 32 MB at most)
 COMPACT_SHARE = 0.25  # a filtered query of words is scored over its documents alone when they are at most this share
 # of the index (``VectorSearcher.run``)
-DENSE_BYTES = 9  # a dense list's bytes per document (a float64 score and a bool): kept so when no larger than its
-# postings (16 bytes each), i.e. when the term is in at least 9/16 of the documents
-
-
-@dataclass(frozen=True)
-class Dense:
-    """A scored list of a term most documents hold, kept as arrays over every document: its scores (0.0 where it
-    is absent) and its documents as a mask. Summed with a dense add, which is 9x faster than a scatter-add of the
-    same postings at 100,000 bulletins (0.023 against 0.20 ms for 98,000 postings), and the same floats: a
-    document without the term adds 0.0. ``positive``: every score above 0."""
-
-    mask: np.ndarray
-    scores: np.ndarray
-    positive: bool
-
-    @classmethod
-    def of(cls, size: int, ids: np.ndarray, scores: np.ndarray) -> Dense:
-        mask, dense = _dense(size, ids, scores)
-        mask.flags.writeable = dense.flags.writeable = False  # shared by every query that reads the term
-        return cls(mask, dense, bool(len(scores)) and bool(scores.min() > 0))
-
-    def sparse(self) -> tuple[np.ndarray, np.ndarray]:
-        """(document numbers, scores), as the list was read and scored."""
-        ids = np.flatnonzero(self.mask)
-        return ids, self.scores[ids]
-
-
-class Compact:
-    """A filtered query's evaluation over some documents alone (``VectorSearcher.run``): their numbers ``at``
-    (sorted) among ``documents``, the lists of the query restricted to them (each read once an evaluation), and
-    what the plan found over every document: the best match's mask, partial matches and soft parts (label, mask),
-    and its soft parts' counts (their idf weights)."""
-
-    def __init__(self, at: np.ndarray, documents: int, mask: np.ndarray, partial: np.ndarray | None,
-                 parts: list, counts: list[int]):
-        self.at, self.documents = at, documents
-        self.mask, self.partial, self.parts, self.counts = mask, partial, parts, counts
-        self._lists: dict = {}
-        self._places: np.ndarray | None = None
-
-    def _place(self) -> np.ndarray:
-        """Each document's place among ``at`` (-1 for the others), made on first need."""
-        if self._places is None:
-            self._places = np.full(self.documents, -1, dtype=np.int64)
-            self._places[self.at] = np.arange(len(self.at))
-        return self._places
-
-    def restrict_ids(self, ids: np.ndarray) -> np.ndarray:
-        """Places of the documents of ``ids`` that are among ``at``."""
-        places = self._place()[ids]
-        return places[places >= 0]
-
-    def restrict(self, key, found):
-        """A scored list (``Dense`` or (ids, scores)) over ``at`` only, in the same form."""
-        kept = self._lists.get(key)
-        if kept is None:
-            if isinstance(found, Dense):
-                kept = Dense(found.mask[self.at], found.scores[self.at], found.positive)
-            else:
-                places = self._place()[found[0]]
-                inside = places >= 0
-                kept = (places[inside], found[1][inside])
-            self._lists[key] = kept
-        return kept
-
-    def spread(self, values: np.ndarray) -> np.ndarray:
-        """Values over ``at`` put in place over every document (zeros or False elsewhere)."""
-        out = np.zeros(self.documents, dtype=values.dtype)
-        out[self.at] = values
-        return out
 
 
 def _holds_best(node) -> bool:
@@ -146,53 +77,6 @@ def _holds_best(node) -> bool:
     if isinstance(node, wq.Not):
         return _holds_best(node.query)
     return any(_holds_best(child) for child in getattr(node, "subqueries", ()) or ())
-
-
-def _weight(value) -> int:
-    """A cached value's weight in postings of 16 bytes: a list's postings, a dense list's bytes over 16."""
-    return -(-len(value.mask) * DENSE_BYTES // 16) if isinstance(value, Dense) else len(value[0])
-
-
-class PostingsCache:
-    """Scored posting lists and phrase positions kept across queries, shared by threads, bounded by the postings
-    they hold (16 bytes each at most), in two least-recently-used parts that share the limit: lists decoded from
-    Whoosh's blocks (costly to read again; at most half the limit), and lists read from hot slices and positions
-    (cheap to score again, and the longest of the index), which take whatever the decoded lists leave. One long
-    query reads more hot postings than the cache holds (about 6 million at 100,000 bulletins): they evict each
-    other, never the decoded lists; a decoded list evicts hot ones when the two would pass the limit.
-    """
-
-    def __init__(self, limit: int):
-        self.limit = limit
-        self.decoded = LRU(limit // 2, weigh=_weight)
-        self.hot = LRU(limit, weigh=_weight)
-        self._lock = threading.Lock()  # a put that resizes the hot part is one step
-
-    def get(self, key, stamp=None):
-        found = self.decoded.get(key, stamp)
-        return found if found is not None else self.hot.get(key, stamp)
-
-    def put(self, key, value, decoded: bool = False, stamp=None) -> None:
-        """Kept unless that would drop what the same query (``stamp``) put or used (``LRU``)."""
-        with self._lock:
-            if decoded:
-                self.decoded.put(key, value, stamp)
-            self.hot.resize(self.limit - self.decoded.held)  # at 100,000 bulletins the decoded lists held 38,000
-            # postings of their million after every query class, the hot ones a million, thrashing
-            if not decoded:
-                self.hot.put(key, value, stamp)
-
-    @property
-    def held(self) -> int:
-        return self.decoded.held + self.hot.held
-
-    def __len__(self) -> int:
-        return len(self.decoded) + len(self.hot)
-
-
-def postings_cache(limit: int = CACHE_POSTINGS) -> PostingsCache:
-    """The cache of scored lists and positions an index state's searchers share (``PostingsCache``)."""
-    return PostingsCache(limit)
 
 
 class VectorSearcher:
@@ -506,7 +390,7 @@ class VectorSearcher:
             if self._trace is not None:
                 self._trace.append(Trace(describe(term), *(
                     (found.mask.copy(), scores.copy()) if isinstance(found, Dense)
-                    else _dense(self.size, found[0], scores))))
+                    else dense_arrays(self.size, found[0], scores))))
         total = None  # the first dense list is the sum so far as it is (0.0 + x is x): no zeros to add it to
         for found, scores in lists:
             if isinstance(found, Dense):
@@ -628,7 +512,7 @@ class VectorSearcher:
             mask, scores = found.mask.copy(), found.scores * node.boost if node.boost != 1 else found.scores.copy()
         else:
             ids, scores_at = found
-            mask, scores = _dense(self.size, ids, scores_at * node.boost if node.boost != 1 else scores_at)
+            mask, scores = dense_arrays(self.size, ids, scores_at * node.boost if node.boost != 1 else scores_at)
         return mask, self._clean_scores(scores)
 
     def scored(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -672,68 +556,6 @@ class VectorSearcher:
         self._postings.put(key, value, decoded, self._stamp)
         if self._kept is not None:
             self._kept[key] = value
-
-
-@dataclass
-class Trace:
-    """One node of an evaluated query: what it is, and its match mask and scores over every document."""
-
-    label: str
-    mask: np.ndarray
-    scores: np.ndarray
-    children: list = field(default_factory=list)
-    boost: float = 1.0
-
-
-def explain(trace: Trace, docnum: int) -> dict:
-    """How ``docnum``'s score was made: this node's value and those of the children that matched it.
-
-    A node whose value is more than its matched children's sum (a best match's lift for holding every
-    word) says so with a ``lift`` entry.
-    """
-    out = {"value": round(float(trace.scores[docnum]), 6), "description": trace.label}
-    if trace.label.startswith(LIFTED):  # a lift: its query's value times the factor it earns (its lifts decide,
-        # they add nothing themselves)
-        inner = explain(trace.children[0], docnum)
-        times = out["value"] / trace.boost / inner["value"] if inner["value"] else 1.0
-        out["details"] = [inner, {"value": round(times, 6), "description": "times"}]
-        return out
-    details = [explain(child, docnum) for child in trace.children if child.mask[docnum]]
-    if details:
-        out["details"] = details
-        if trace.boost != 1.0:
-            out["boost"] = trace.boost
-        rest = float(trace.scores[docnum]) / trace.boost - sum(float(child.scores[docnum])
-                                                               for child in trace.children if child.mask[docnum])
-        if trace.label.startswith("best match") and rest > 1e-6:  # from the unrounded values: no rounding noise
-            out["details"].append({"value": round(rest, 6), "description": "lift: every word present"})
-    return out
-
-
-LIFTED = "times 1 +"  # how a lift's explanation opens
-
-
-def describe(node) -> str:
-    """A short label of a query node for explanations."""
-    boost = f" ^{node.boost:g}" if getattr(node, "boost", 1.0) != 1.0 else ""
-    if isinstance(node, wq.Term):
-        return f"{node.fieldname}:{node.text}{boost}"
-    if isinstance(node, Sequence):
-        return f"{node.fieldname}:\"{' '.join(node.pairs)}\" (in sequence){boost}"
-    if isinstance(node, Lift):
-        return f"{LIFTED} {node.factor:g} {node.label}{boost}"
-    if isinstance(node, BestMatch):
-        return f"best match of {', '.join(node.labels)} (share >= {node.min_share:g}){boost}"
-    names = {wq.And: "all of", wq.Or: "sum of", wq.AndMaybe: "required, plus optional", wq.Not: "not",
-             wq.Every: "every bulletin"}
-    return names.get(type(node), type(node).__name__) + boost
-
-
-def _dense(size: int, ids: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    mask, scores = np.zeros(size, dtype=bool), np.zeros(size)
-    mask[ids] = True
-    scores[ids] = values
-    return mask, scores
 
 
 def _sum(arrays: list[np.ndarray], size: int, owned: bool = False) -> np.ndarray:

@@ -30,9 +30,10 @@ from search.hot import (
     write_segment,
 )
 from search.models import make_request
+from search.postings import postings_cache
 from search.query import parse_query
 from search.schema import PackedPositions
-from search.vector import VectorSearcher, postings_cache
+from search.vector import VectorSearcher
 from tests.helpers import changed_index, dead_pid
 
 QUERIES = ["một cửa liên thông", "cai cach hanh chinh", '"dịch vụ công"', '"cải cách hành chính"', "hành chính -PAPI",

@@ -29,7 +29,7 @@ def test_a_limit_of_zero_keeps_nothing_and_an_entry_heavier_than_the_limit_is_no
 def test_the_postings_cache_never_holds_more_postings_than_its_limit():
     """Decoded lists take at most half the limit; hot lists take what the decoded ones leave, and a decoded
     list evicts hot ones (least recently used first) rather than pass the limit."""
-    from search.vector import postings_cache
+    from search.postings import postings_cache
 
     cache = postings_cache(10)
     held = []
@@ -75,7 +75,8 @@ def test_an_evaluation_reading_more_postings_than_the_cache_holds_hits_them_when
     from whoosh import query as wq
 
     from search.engine import SearchEngine
-    from search.vector import PostingsCache, VectorSearcher
+    from search.postings import PostingsCache
+    from search.vector import VectorSearcher
     state = SearchEngine(sample_index, cache_size=0)._current()
     terms = [wq.Term("content", word) for word in ("cải", "cách", "hành", "chính", "thủ", "tục", "một", "cửa")]
     query = wq.Or(terms)
@@ -99,7 +100,8 @@ def test_an_evaluation_reads_each_list_once_though_the_cache_keeps_none_and_lets
     from whoosh import query as wq
 
     from search.engine import SearchEngine
-    from search.vector import PostingsCache, VectorSearcher
+    from search.postings import PostingsCache
+    from search.vector import VectorSearcher
     state = SearchEngine(sample_index, cache_size=0)._current()
     words = ("cải", "cách", "hành", "chính")
     used_twice = wq.And([wq.Or([wq.Term("content", w) for w in words]), wq.Or([wq.Term("content", w) for w in words]),

@@ -203,7 +203,7 @@ def test_whether_the_index_knows_a_syllable_or_a_pair_is_read_from_its_terms_not
 def test_lists_kept_dense_evaluate_to_the_same_arrays(engine, monkeypatch, text):
     """Every list kept ``Dense`` and none: the same matches, scores (exact floats), partial and loose matches,
     with each list read fresh and then from the cache."""
-    from search import vector
+    from search import postings, vector
 
     state = engine._current()
     query, _ = compile_query(parse_query(text), engine._resolver(state), known=lambda s: True)
@@ -211,10 +211,10 @@ def test_lists_kept_dense_evaluate_to_the_same_arrays(engine, monkeypatch, text)
     def runs(dense_bytes: int):
         monkeypatch.setattr(vector, "DENSE_BYTES", dense_bytes)
         searcher = vector.VectorSearcher(state.searcher, state.table.live, state.arrays.lengths,
-                                         vector.postings_cache(), state.hot, state.relevance)
+                                         postings.postings_cache(), state.hot, state.relevance)
         found = [searcher.run(query, loose=True) for _ in range(2)]  # read, then cached
         kept = [*searcher._postings.decoded._entries.values(), *searcher._postings.hot._entries.values()]
-        assert any(isinstance(value, vector.Dense) for value in kept) == (dense_bytes == 0)
+        assert any(isinstance(value, postings.Dense) for value in kept) == (dense_bytes == 0)
         return found
 
     def flat(run):
