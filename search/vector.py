@@ -240,20 +240,7 @@ class VectorSearcher:
         required = [self.matches(c) for c in best.required if not isinstance(c, wq.Not)]
         soft = [self.matches(c) for c in best.soft]
         counts = [int(np.count_nonzero(m & self.live)) for m in soft]
-        weights = self._share_weights(counts, best.weak)
-        covered = _sum([m * weight for m, weight in zip(soft, weights, strict=True)], self.size, owned=True)
-        mask = _combined(np.logical_and, required) if required else covered > 0
-        for child in best.required:
-            if isinstance(child, wq.Not):
-                mask &= ~self.matches(child.query)
-        partial = None
-        if not required:
-            enough = covered >= best.min_share * weights.sum() - 1e-9
-            partial = mask & ~enough
-            mask &= enough
-        wholes = [self.matches(w) if w is not None else m
-                  for w, m, count in zip(best.whole, soft, counts, strict=True) if count]
-        complete = _combined(np.logical_and, wholes + [mask]) if wholes else np.zeros(self.size, dtype=bool)
+        mask, partial, complete = self._best_masks(best, required, soft, counts)
         at = np.flatnonzero(within | (mask & ~complete & self.live))
         if len(at) > COMPACT_SHARE * self.size:
             return None
@@ -427,46 +414,51 @@ class VectorSearcher:
         noted = self._clean.get(id(scores))
         return noted is not None and noted() is scores
 
-    def _exclude(self, children, mask, scores):
-        for child in children:
-            if isinstance(child, wq.Not):
-                mask &= ~self._untraced(child.query)
-                scores += child.boost  # Whoosh scores the documents an exclusion lets through at its boost
-        return mask, scores
-
     def _best(self, node: BestMatch, root: bool):
         """Required parts all, soft parts by idf-weighted share; complete matches first (module docstring)."""
-        positive = [c for c in node.required if not isinstance(c, wq.Not)]
-        required = [self._node(c) for c in positive]
+        required = [self._node(c) for c in node.required if not isinstance(c, wq.Not)]
         soft = [self._node(c) for c in node.soft]
         counts = self._view.counts if self._view is not None and root else \
             [int(np.count_nonzero(m & self.live)) for m, _ in soft]  # over every document, also when compact
-        weights = self._share_weights(counts, node.weak)
-        covered = _sum([m * weight for (m, _), weight in zip(soft, weights, strict=True)], self.size, owned=True)
-        if required:  # as Lucene's +a b: beside required parts, the soft ones only rank
-            mask = _combined(np.logical_and, [m for m, _ in required])
-        else:
-            mask = covered > 0
-        mask, scores = self._exclude(node.required, mask, _sum_scores(required + soft, self.size, self._is_clean))
-        if not required:  # the share; at the root, those below it are the partial matches an answer is widened with
-            enough = covered >= node.min_share * weights.sum() - 1e-9
-            if root:
-                self._partial = mask & ~enough
-                if self._want_loose:  # a word's syllables score where they stand, also without the whole word
-                    syllables = _sum([s for _, s in soft], self.size)
-                    self._loose = ((syllables > 0) & ~mask, syllables)
-            mask &= enough
+        mask, partial, complete = self._best_masks(node, [m for m, _ in required], [m for m, _ in soft], counts)
+        scores = _sum_scores(required + soft, self.size, self._is_clean)
+        for child in node.required:
+            if isinstance(child, wq.Not):
+                scores += child.boost  # Whoosh scores the documents an exclusion lets through at its boost
+        if root and partial is not None:  # at the root, those below the share are the partial matches an answer
+            self._partial = partial  # is widened with
+            if self._want_loose:  # a word's syllables score where they stand, also without the whole word
+                syllables = _sum([s for _, s in soft], self.size)
+                self._loose = ((syllables > 0) & ~(mask | partial), syllables)
         if node.optional is not None:
             optional_mask, optional_scores = self._node(node.optional)
             scores += optional_scores if self._is_clean(optional_scores) else optional_scores * optional_mask  # as
             # ``_sum_scores`` adds a part under its mask
-        wholes = [self._untraced(w) if w is not None else m
-                  for w, (m, _), count in zip(node.whole, soft, counts, strict=True) if count]
-        complete = _combined(np.logical_and, wholes + [mask]) if wholes else np.zeros(self.size, dtype=bool)
         scores = complete_lift(scores, complete, mask & ~complete & self.live, self.relevance.complete_lift)
         if root:
             self._parts = [(label, m) for label, (m, _) in zip(node.labels, soft, strict=True)]
         return mask, _boosted(scores, node.boost)
+
+    def _best_masks(self, node: BestMatch, required: list, soft: list, counts: list[int]):
+        """(matches, partial, complete) of a best match from its parts' masks: all required parts, else soft parts
+        carrying ``min_share`` of the idf weight (``partial``: those holding some but too little, None with
+        required parts, as Lucene's +a b, where the soft ones only rank); less every exclusion; ``complete``: the
+        matches holding every soft part in its stricter form (a word's syllables side by side)."""
+        weights = self._share_weights(counts, node.weak)
+        covered = _sum([m * weight for m, weight in zip(soft, weights, strict=True)], self.size, owned=True)
+        mask = _combined(np.logical_and, required) if required else covered > 0
+        for child in node.required:
+            if isinstance(child, wq.Not):
+                mask &= ~self._untraced(child.query)
+        partial = None
+        if not required:
+            enough = covered >= node.min_share * weights.sum() - 1e-9
+            partial = mask & ~enough
+            mask &= enough
+        wholes = [self._untraced(w) if w is not None else m
+                  for w, m, count in zip(node.whole, soft, counts, strict=True) if count]
+        complete = _combined(np.logical_and, wholes + [mask]) if wholes else np.zeros(self.size, dtype=bool)
+        return mask, partial, complete
 
     def _share_weights(self, counts: list[int], weak: list[bool]) -> np.ndarray:
         """A best match's soft parts' weights in its share: idf of the documents each is in, less for a weak one;
