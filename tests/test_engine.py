@@ -243,6 +243,32 @@ def test_filters_that_exclude_every_match_give_no_hits(engine):
     assert (response.total, response.results) == (0, [])
 
 
+def test_a_filtered_answer_scored_over_the_filter_alone_is_the_whole_evaluations(sample_index, monkeypatch):
+    """With a filter, a query of words is scored over the filter's bulletins and the partial matches whose best
+    score lifts the complete ones (``search.vector.Compact``): every answer (ids, scores, missing words, facets,
+    chart, totals) is the one the whole evaluation gives, and the compact path is the one taken. The five samples
+    have no deleted bulletin and few partial matches: this is the quick loop's check; the cases that decide the
+    plan (deletions, partial matches outside the filter, counts over every bulletin) are built by the slow
+    ``tests/test_vector.py``."""
+    from search import vector
+
+    engine = SearchEngine(sample_index, cache_size=0)
+    taken = []
+    original = vector.VectorSearcher._run_compact
+    monkeypatch.setattr(vector.VectorSearcher, "_run_compact",
+                        lambda self, node, plan: taken.append(len(plan.at)) or original(self, node, plan))
+    filters = [{"province": ["Sơn La"]}, {"province": ["Cao Bằng", "Tiền Giang"]}, {"year": ["2014", "2019"]},
+               {"topic": ["thu_tuc"], "quarter": ["H1"]}]
+    answers = {}
+    for share in (-1.0, 1.0):
+        monkeypatch.setattr(vector, "COMPACT_SHARE", share)
+        answers[share] = [engine.run_search(make_request(query, chosen, sort=sort)).to_dict()
+                          for query in ("cải cách hành chính", "một cửa liên thông", "cai cach -igate", "xyzzy thủ tục")
+                          for chosen in filters for sort in ("relevance", "newest")]
+    assert answers[1.0] == answers[-1.0]
+    assert len(taken) == 32 and sum(a["total"] for a in answers[1.0]) > 0
+
+
 def test_answers_are_cached_per_index_state_and_a_new_index_starts_afresh(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
