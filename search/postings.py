@@ -64,10 +64,15 @@ class Compact:
             self._places[self.at] = np.arange(len(self.at))
         return self._places
 
+    def _places_of(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(place among ``at`` of each document of ``ids``, -1 for the others; which of them are among ``at``)."""
+        places = self._place()[ids]
+        return places, places >= 0
+
     def restrict_ids(self, ids: np.ndarray) -> np.ndarray:
         """Places of the documents of ``ids`` that are among ``at``."""
-        places = self._place()[ids]
-        return places[places >= 0]
+        places, inside = self._places_of(ids)
+        return places[inside]
 
     def restrict(self, key, found):
         """A scored list (``Dense`` or (ids, scores)) over ``at`` only, in the same form."""
@@ -76,8 +81,7 @@ class Compact:
             if isinstance(found, Dense):
                 kept = Dense(found.mask[self.at], found.scores[self.at], found.positive)
             else:
-                places = self._place()[found[0]]
-                inside = places >= 0
+                places, inside = self._places_of(found[0])
                 kept = (places[inside], found[1][inside])
             self._lists[key] = kept
         return kept

@@ -161,15 +161,15 @@ def match(state, request: SearchRequest, deadline: Deadline) -> Matches:
     table = state.table
     parts, trace, partial, loose = [], None, None, None
     masks = filter_masks(table, request.filters)
-    if request.query.strip():  # with a filter, scores are read only where it lets documents through: ``within``
+    within = _filtered(np.ones(len(table.live), dtype=bool), masks) if masks else None  # what the filters let through
+    if request.query.strip():  # with a filter, scores are read only there (``VectorSearcher.run``)
         matched, scores, parts, trace, partial, loose = state.vector.run(
-            query, deadline, explain=request.explain, loose=bool(request.filters),
-            within=_filtered(np.ones(len(table.live), dtype=bool), masks) if masks else None)
+            query, deadline, explain=request.explain, loose=bool(request.filters), within=within)
     else:  # the empty query: every live document, ranked by date
         scores, matched = None, table.live.copy()
         deadline.check()
-    return Matches(query, terms, matched, masks, _filtered(matched, masks), scores, parts, understood, trace, partial,
-                   loose=loose)
+    final = matched & within if within is not None else matched.copy()
+    return Matches(query, terms, matched, masks, final, scores, parts, understood, trace, partial, loose=loose)
 
 
 def _filtered(documents: np.ndarray, masks: dict) -> np.ndarray:
