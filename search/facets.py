@@ -6,6 +6,9 @@ document for single-valued facets (province, province_2025, year, quarter) and
 a membership mask per value for multi-valued ones (topic), compressed postings
 for the cited documents (refs, ``search.citations``). A query then counts
 with ``bincount`` over its matching set instead of visiting hits one by one.
+A filter's mask is kept once made (``MASK_CACHE_BYTES``, least recently used
+dropped first), as Elasticsearch keeps the bitsets of filters: researchers
+refine one question with the same few filters.
 
 Counts are disjunctive, as in Algolia and Meilisearch: the counts of a facet
 are computed with the filters of every *other* facet applied, so selecting one
@@ -19,10 +22,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .citations import Chosen, Postings, chosen, smaller_side, with_selected
+from .lru import LRU
 
 SINGLE = ("province", "province_2025", "year", "quarter")
 MULTI = ("topic",)
 SPARSE = ("refs",)  # too many values for a mask each
+MASK_CACHE_BYTES = 8_000_000  # filter masks kept per index state (80 of them at 100,000 bulletins)
 
 
 @dataclass
@@ -37,6 +42,7 @@ class FacetTable:
     sortdate: np.ndarray  # int64 yyyymmdd per docnum
     sparse: dict[str, Postings] = field(default_factory=dict)  # facet -> postings (search.citations)
     derived: dict = field(default_factory=dict)  # arrays made from the above on first need (``cells``)
+    masks: LRU = field(default_factory=lambda: LRU(MASK_CACHE_BYTES, weigh=lambda mask: mask.nbytes))
 
     @classmethod
     def build(cls, reader) -> FacetTable:
@@ -69,7 +75,17 @@ class FacetTable:
         return cls(size, live, values, codes, members, sortdate, sparse)
 
     def mask(self, name: str, selected: list[str]) -> np.ndarray:
-        """Documents having any of the ``selected`` values of a facet."""
+        """Documents having any of the ``selected`` values of a facet (read-only: kept for the next request
+        filtering on the same values)."""
+        key = (name, tuple(sorted(set(selected))))
+        found = self.masks.get(key)
+        if found is None:
+            found = self._mask(name, selected)
+            found.flags.writeable = False
+            self.masks.put(key, found)
+        return found
+
+    def _mask(self, name: str, selected: list[str]) -> np.ndarray:
         if name in self.sparse:
             return self.sparse[name].mask(selected, self.size)
         wanted = [self.values[name].index(v) for v in selected if v in self.values[name]]

@@ -257,16 +257,18 @@ def render(text: str, spans: list[tuple[int, int]], begin: int, end: int) -> Mar
     return Markup("").join(out)
 
 
+_SPACES = re.compile("  +")
+
+
 def flattened(text: str) -> str:
     """``" ".join(text.split())``: every run of white space one space, none at the ends. A text whose only white
-    space is spaces and line breaks (printable once its breaks are spaces) is flattened by replacing, 40% faster
-    than splitting it into words (0.034 against 0.059 ms for 4,300 characters)."""
+    space is spaces and line breaks (printable once its breaks are spaces) has its runs of spaces replaced by
+    one pattern, 4x faster than splitting it into words (0.011 against 0.044 ms for 3,200 characters) and 2x
+    faster than replacing double spaces until none is left (which takes a pass per doubling of a run)."""
     flat = text.replace("\n", " ")
     if not flat.isprintable():  # other white space (tabs, no-break spaces...) or control characters
         return " ".join(text.split())
-    while "  " in flat:
-        flat = flat.replace("  ", " ")
-    return flat.strip(" ")
+    return _SPACES.sub(" ", flat).strip(" ")
 
 
 def snippet(text: str, terms: Highlights, size: int = SNIPPET_CHARS, deadline: Deadline | None = None) -> str:

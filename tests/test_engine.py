@@ -335,3 +335,36 @@ def test_bulletins_without_a_date_come_last_oldest_first_too(tmp_path):
     engine = engine_over(texts, tmp_path)
     assert _ids(engine, "một cửa", sort="oldest") == ["dated2019", "dated2022", "undated"]
     assert _ids(engine, "một cửa", sort="newest") == ["dated2022", "dated2019", "undated"]
+
+
+def test_a_filters_mask_is_made_once_per_index_state_read_only_whatever_the_order_of_its_values():
+    from search.facets import FacetTable
+    rng = np.random.default_rng(5)
+    size = 500
+    province = rng.integers(-1, 4, size).astype(np.int32)
+    topic = [rng.random(size) < 0.3, rng.random(size) < 0.5]
+    table = FacetTable(size, np.ones(size, dtype=bool), {"province": list("ABCD"), "topic": ["x", "y"]},
+                       {"province": province}, {"topic": topic}, np.zeros(size, dtype=np.int64))
+    first = table.mask("province", ["C", "A"])
+    assert table.mask("province", ["A", "C", "A"]) is first  # one mask per set of values, kept
+    assert first.tolist() == ((province == 0) | (province == 2)).tolist()
+    assert table.mask("topic", ["y", "x"]).tolist() == (topic[0] | topic[1]).tolist()
+    with pytest.raises(ValueError):
+        first[0] = not first[0]  # shared by every request filtering on these values: never changed in place
+    table.masks.resize(0)  # a cache that keeps nothing: made again, the same documents
+    again = table.mask("province", ["A", "C"])
+    assert again is not first and again.tolist() == first.tolist()
+
+
+def test_a_filter_counts_the_bulletins_of_the_new_index_after_a_rebuild(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    build_index(corpus, tmp_path / "index", jobs=1)
+    engine = SearchEngine(tmp_path / "index", cache_size=0)
+    year = engine.run_search(make_request("")).facets["year"][0].value
+    before = engine.run_search(make_request("", {"year": [year]})).total
+    (corpus / "added.txt").write_text(f"Kết quả cải cách hành chính năm {year}\n\nNăm {year}, tỉnh Cao Bằng tiếp nhận "
+                                      "1.200 hồ sơ thủ tục hành chính, giải quyết đúng hạn 98%.\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "index", jobs=1)
+    engine._checked = 0  # skip the one-second wait before looking at the disk again
+    assert before and engine.run_search(make_request("", {"year": [year]})).total == before + 1
