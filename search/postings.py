@@ -47,32 +47,44 @@ class Dense:
 class Compact:
     """A filtered query's evaluation over some documents alone (``VectorSearcher.run``): their numbers ``at``
     (sorted) among ``documents``, the lists of the query restricted to them (each read once an evaluation), and
-    what the plan found over every document: the best match's mask, partial matches and soft parts (label, mask),
-    and its soft parts' counts (their idf weights)."""
+    what the plan found over every document: the best match's matches, partial and complete matches (read over
+    ``at`` by the evaluation's best match instead of made again from the restricted lists) and soft parts (label,
+    mask)."""
 
     def __init__(self, at: np.ndarray, documents: int, mask: np.ndarray, partial: np.ndarray | None,
-                 parts: list, counts: list[int]):
+                 parts: list, complete: np.ndarray):
         self.at, self.documents = at, documents
-        self.mask, self.partial, self.parts, self.counts = mask, partial, parts, counts
+        self.mask, self.partial, self.parts, self.complete = mask, partial, parts, complete
         self._lists: dict = {}
         self._places: np.ndarray | None = None
+        self._member: np.ndarray | None = None
 
-    def _place(self) -> np.ndarray:
-        """Each document's place among ``at`` (-1 for the others), made on first need."""
+    def _place(self) -> tuple[np.ndarray, np.ndarray]:
+        """(whether each document is among ``at``, each document's place among ``at``, -1 for the others), made on
+        first need."""
         if self._places is None:
+            self._member = np.zeros(self.documents, dtype=bool)
+            self._member[self.at] = True
             self._places = np.full(self.documents, -1, dtype=np.int64)
             self._places[self.at] = np.arange(len(self.at))
-        return self._places
+        return self._member, self._places
 
     def _places_of(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(place among ``at`` of each document of ``ids``, -1 for the others; which of them are among ``at``)."""
-        places = self._place()[ids]
-        return places, places >= 0
+        """(places among ``at`` of the documents of ``ids`` that are among it; which of ``ids`` they are). Which
+        are found in a mask of a byte a document, an eighth of the places' bytes: a list's long gather reads
+        less (at 100,000 bulletins, 33,000 postings, 45 against 58 us); only those inside read their places."""
+        member, places = self._place()
+        inside = member[ids]
+        return places[ids[inside]], inside
+
+    def masks(self) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+        """The best match's (matches, partial, complete) masks over ``at`` only."""
+        partial = self.partial[self.at] if self.partial is not None else None
+        return self.mask[self.at], partial, self.complete[self.at]
 
     def restrict_ids(self, ids: np.ndarray) -> np.ndarray:
         """Places of the documents of ``ids`` that are among ``at``."""
-        places, inside = self._places_of(ids)
-        return places[inside]
+        return self._places_of(ids)[0]
 
     def restrict(self, key, found):
         """A scored list (``Dense`` or (ids, scores)) over ``at`` only, in the same form."""
@@ -82,7 +94,7 @@ class Compact:
                 kept = Dense(found.mask[self.at], found.scores[self.at], found.positive)
             else:
                 places, inside = self._places_of(found[0])
-                kept = (places[inside], found[1][inside])
+                kept = (places, found[1][inside])
             self._lists[key] = kept
         return kept
 

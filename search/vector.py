@@ -245,7 +245,7 @@ class VectorSearcher:
         if len(at) > COMPACT_SHARE * self.size:
             return None
         return Compact(at, self.size, mask, partial, [(label, m) for label, m in zip(best.labels, soft, strict=True)],
-                       counts)
+                       complete)
 
     def _run_compact(self, node, plan: Compact):
         """``run`` over the plan's documents: this searcher's evaluation on arrays of those documents alone, its
@@ -418,9 +418,11 @@ class VectorSearcher:
         """Required parts all, soft parts by idf-weighted share; complete matches first (module docstring)."""
         required = [self._node(c) for c in node.required if not isinstance(c, wq.Not)]
         soft = [self._node(c) for c in node.soft]
-        counts = self._view.counts if self._view is not None and root else \
-            [int(np.count_nonzero(m & self.live)) for m, _ in soft]  # over every document, also when compact
-        mask, partial, complete = self._best_masks(node, [m for m, _ in required], [m for m, _ in soft], counts)
+        if self._view is not None and root:  # the plan found the masks over every document: read where kept
+            mask, partial, complete = self._view.masks()
+        else:
+            counts = [int(np.count_nonzero(m & self.live)) for m, _ in soft]
+            mask, partial, complete = self._best_masks(node, [m for m, _ in required], [m for m, _ in soft], counts)
         scores = _sum_scores(required + soft, self.size, self._is_clean)
         for child in node.required:
             if isinstance(child, wq.Not):

@@ -257,6 +257,9 @@ def test_a_filtered_answer_scored_over_the_filter_alone_is_the_whole_evaluations
     original = vector.VectorSearcher._run_compact
     monkeypatch.setattr(vector.VectorSearcher, "_run_compact",
                         lambda self, node, plan: taken.append(len(plan.at)) or original(self, node, plan))
+    sizes, masks = [], vector.VectorSearcher._best_masks  # the searcher's size wherever a best match's masks are made
+    monkeypatch.setattr(vector.VectorSearcher, "_best_masks",
+                        lambda self, *args: sizes.append(self.size) or masks(self, *args))
     filters = [{"province": ["Sơn La"]}, {"province": ["Cao Bằng", "Tiền Giang"]}, {"year": ["2014", "2019"]},
                {"topic": ["thu_tuc"], "quarter": ["H1"]}]
     answers = {}
@@ -267,6 +270,7 @@ def test_a_filtered_answer_scored_over_the_filter_alone_is_the_whole_evaluations
                           for chosen in filters for sort in ("relevance", "newest")]
     assert answers[1.0] == answers[-1.0]
     assert len(taken) == 32 and sum(a["total"] for a in answers[1.0]) > 0
+    assert set(sizes) == {5}  # the compact evaluation reads the masks its plan made over every bulletin
 
 
 def test_answers_are_cached_per_index_state_and_a_new_index_starts_afresh(tmp_path):
