@@ -92,6 +92,7 @@ class Compact:
         if kept is None:
             if isinstance(found, Dense):
                 kept = Dense(found.mask[self.at], found.scores[self.at], found.positive)
+                kept.mask.flags.writeable = kept.scores.flags.writeable = False  # read as the lists it stands for
             else:
                 places, inside = self._places_of(found[0])
                 kept = (places, found[1][inside])

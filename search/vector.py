@@ -289,7 +289,7 @@ class VectorSearcher:
             self._deadline.check()
             ids = self._ids(node.fieldname, node.text)
             if isinstance(ids, Dense):
-                return ids.mask.copy()
+                return ids.mask  # read-only (``Dense.of``): every caller makes its own array from it
             mask = np.zeros(self.size, dtype=bool)
             mask[ids] = True
             return mask
