@@ -250,8 +250,8 @@ class VectorSearcher:
     def _run_compact(self, node, plan: Compact):
         """``run`` over the plan's documents: this searcher's evaluation on arrays of those documents alone, its
         lists restricted to them (``_list``), each document's score the same floats as over every document
-        (the same parts added in the same order; the best match's idf weights from its counts over every
-        document), then put back in place."""
+        (the same parts added in the same order; the best match's masks, share and lift those its plan made over
+        every document: ``Compact.masks``), then put back in place."""
         inner = copy.copy(self)
         inner.size, inner.live, inner._view, inner._clean = len(plan.at), self.live[plan.at], plan, {}
         _, scores = inner._node(node, root=True)
