@@ -6,8 +6,9 @@ Cần Thơ"); a district-level unit of the province named with its unit word
 ("huyện Mộc Châu"); the source address (``indexer.sources``: portals,
 provincial newspapers and stations) and a provincial paper's code before the lead ("ĐBP - ", "(BL-KP)";
 ``paper_codes``); a bare capitalised name in the body. A
-province is chosen only when its score reaches ``MIN_SCORE`` and at least
-``DOMINANCE`` times the next one: a wrong province is worse than none. So when
+province is chosen only when its score reaches ``MIN_SCORE`` and more than
+``DOMINANCE`` times the next one: a wrong province is worse than none (the
+address against one mention with a unit word, exactly twice, chooses neither). So when
 the address and the text disagree, the text wins only when it is clearly
 stronger (a provincial paper's story about another province named in its
 headline and body); otherwise the province stays null. A roundup whose lead
@@ -29,7 +30,8 @@ A district is named by its own unit word, by "thành phố", or by the kind it w
 (``kinds_named_alike``: "thị xã Mộc Châu" on a page from after 2025, "huyện Mộc Châu" before), a city or town
 by "phường" (its central ward took its name in the 2025 mergers: "phường Buôn Ma Thuột"), and on a page from after
 the mergers a former huyện by the commune that took its name ("xã Mỹ Tú", ``merged_units``), which also places the
-story in the former province when the page names only the new one ("TP. Cần Thơ": ``merged_district``). A name
+story in the former province when the page names only the new one ("TP. Cần Thơ": ``merged_district``) or none
+("UBND xã Củ Chi khánh thành ...": the one province with a former district of that name). A name
 shared by several
 provinces (Châu Thành) is resolved by the province, or left null; a person's particulars in brackets
 ("(SN 1977, trú tại huyện An Biên, tỉnh Kiên Giang)") place the person, not the story, and the place of a
@@ -295,7 +297,7 @@ def _dominant(scores: Counter) -> str | None:
     ranked = scores.most_common(2)
     if not ranked or ranked[0][1] < MIN_SCORE:
         return None
-    if len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
+    if len(ranked) > 1 and ranked[0][1] <= DOMINANCE * ranked[1][1]:
         return None
     return ranked[0][0]
 
@@ -456,12 +458,14 @@ def locate(title: str, body: str, url: str | None = None, header: str = "", issu
         # title is the lead's first sentence, naming the first province of a roundup
         province = None
     url_district = source.district if province == source.province else None
-    if published and published >= units()["merged_since"] and province:
+    merged = bool(published and published >= units()["merged_since"])
+    if merged and province:
         province, district = merged_district(title, body, province, url_district)
     else:
-        district = _district(title, body, province, url_district)
-    if district and province is None:
-        owners = {p for (p, d) in district_mentions(title + "\n" + body) if d == district}
+        district = _district(title, body, province, url_district, merged)
+    if district and province is None:  # a district (or after the mergers, a commune named like a former one)
+        # that one province has places the story there
+        owners = {p for (p, d) in district_mentions(title + "\n" + body, merged=merged) if d == district}
         province = owners.pop() if len(owners) == 1 else None
         district = district if province else None
     return Place(province=province, district=district)

@@ -72,7 +72,9 @@ from indexer.places import Place, dateline_day, district_mentions, locate, provi
     # address and text disagree: the text must be clearly stronger, else none
     ("Họp ban chỉ đạo", "UBND tỉnh Lạng Sơn tổ chức họp; tỉnh Lạng Sơn đạt kết quả.", "https://caobang.gov.vn/a",
      Place(None, None)),
-    ("Họp ban chỉ đạo", "Đoàn công tác tỉnh Lạng Sơn dự họp.", "https://caobang.gov.vn/a", Place("Cao Bằng", None)),
+    # one mention with its unit word (3) against the address (6): exactly twice is not clearly stronger either
+    ("Họp ban chỉ đạo", "Đoàn công tác tỉnh Lạng Sơn dự họp.", "https://caobang.gov.vn/a", Place(None, None)),
+    ("Họp ban chỉ đạo", "Đoàn công tác Lạng Sơn dự họp.", "https://caobang.gov.vn/a", Place("Cao Bằng", None)),
     ("Tỉnh Lạng Sơn công bố Chỉ số CCHC", "UBND tỉnh Lạng Sơn công bố.", "https://caobang.gov.vn/a",
      Place("Lạng Sơn", None)),
     # a district raised from huyện to thị xã is named either way
@@ -326,3 +328,33 @@ MERGED_STORY = (
 def test_a_commune_named_like_a_former_district_places_a_page_from_after_the_mergers(title, body, published,
                                                                                       expected):
     assert locate(title, body, published=published) == expected
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    # after the mergers, a commune named like a former huyện of one province only, and no province named: the
+    # story is about that former district of that province
+    ("2025-08-11", Place("Hồ Chí Minh", "Củ Chi")),
+    # before them, "xã Củ Chi" is a commune of no district's name: nothing places the story
+    ("2025-03-01", Place(None, None)),
+    (None, Place(None, None)),
+])
+def test_a_commune_named_like_a_former_district_places_a_story_naming_no_province(published, expected):
+    title = "UBND xã Củ Chi khánh thành Trung tâm Phục vụ hành chính công"
+    body = ("Sáng 11/8, UBND xã Củ Chi tổ chức lễ khánh thành và đưa vào hoạt động Trung tâm Phục vụ hành chính "
+            "công xã. Trung tâm có 12 quầy tiếp nhận hồ sơ, bố trí khu vực hướng dẫn người dân nộp hồ sơ trực "
+            "tuyến và thanh toán phí, lệ phí không dùng tiền mặt.\n\n"
+            "Từ ngày 1/7 đến nay, xã đã tiếp nhận 5.091 hồ sơ, giải quyết đúng hạn 4.811 hồ sơ.")
+    assert locate(title, body, published=published) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the address's province (6) against the one the text names once with its unit word (3): exactly twice is
+    # not clearly stronger, so neither is chosen (a wrong province is worse than none)
+    ("Theo kết quả công bố của VCCI, chỉ số PCI tỉnh Bạc Liêu năm 2022 đạt 61,6 điểm, xếp thứ 58/63 tỉnh, thành "
+     "trong cả nước; tỉnh tập trung cải thiện mạnh các chỉ số thành phần.", Place(None, None)),
+    # without that mention, the address places it
+    ("Theo kết quả công bố của VCCI, chỉ số PCI của tỉnh năm 2022 đạt 61,6 điểm, xếp thứ 58/63 tỉnh, thành "
+     "trong cả nước; tỉnh tập trung cải thiện mạnh các chỉ số thành phần.", Place("Cà Mau", None)),
+])
+def test_a_province_only_twice_as_strong_as_the_next_is_not_chosen(body, expected):
+    assert locate("", body, "https://baocamau.vn/tap-trung-nang-cao-chi-so-pci-a107823.html") == expected
