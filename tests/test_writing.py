@@ -81,6 +81,7 @@ def _segment_files(root) -> dict[str, bytes]:
 def test_an_index_written_through_the_term_pool_equals_whooshs_own_byte_for_byte(tmp_path, monkeypatch):
     corpus = write_corpus(12, tmp_path / "corpus")
     monkeypatch.setattr(indexer.builder, "WRITER_MB", 1)  # runs written to disk and merged
+    monkeypatch.setattr(indexer.writing, "SMALL_BLOCK", 0)  # every block compressed, as Whoosh does
     build_index(corpus, tmp_path / "ours", jobs=1)
     monkeypatch.setattr(indexer.builder, "segment_writer", lambda ix, mb, parts: ix.writer(limitmb=mb, compound=False))
     build_index(corpus, tmp_path / "whoosh", jobs=1)
@@ -88,6 +89,37 @@ def test_an_index_written_through_the_term_pool_equals_whooshs_own_byte_for_byte
     ours, whoosh = _segment_files(tmp_path / "ours"), _segment_files(tmp_path / "whoosh")
     assert {".pst", ".trm", "._stored.col"} <= ours.keys()
     assert ours == whoosh
+
+
+def _block_compression(root) -> tuple[int, int]:
+    """(blocks written as ``SMALL_BLOCK`` says, blocks not) over the terms of one block, and the levels used."""
+    ix = whoosh_index.open_dir(str(storage.current_generation(root)))
+    right = wrong = 0
+    levels = set()
+    with ix.reader() as reader:
+        for field, term in reader.all_terms():
+            matcher = reader.postings(field, term)
+            if reader.doc_frequency(field, term) > 128:
+                continue
+            level, count, value_bytes = matcher._compression, 0, 0
+            while matcher.is_active():
+                count, value_bytes = count + 1, value_bytes + len(matcher.value() or b"")
+                matcher.next()
+            expected = 0 if 2 * count + value_bytes < indexer.writing.SMALL_BLOCK else 3
+            right, wrong, levels = right + (level == expected), wrong + (level != expected), levels | {level}
+    return right, wrong, levels
+
+
+def test_small_blocks_are_written_uncompressed_and_read_as_whooshs_own(tmp_path, monkeypatch):
+    corpus = write_corpus(12, tmp_path / "corpus")
+    build_index(corpus, tmp_path / "ours", jobs=1)
+    monkeypatch.setattr(indexer.builder, "segment_writer", lambda ix, mb, parts: ix.writer(limitmb=mb, compound=False))
+    build_index(corpus, tmp_path / "whoosh", jobs=1)
+    assert _contents(tmp_path / "ours") == _contents(tmp_path / "whoosh")  # every posting and term statistic
+    right, wrong, levels = _block_compression(tmp_path / "ours")
+    assert (wrong, levels) == (0, {0, 3}) and right > 2_000
+    ours, whoosh = _segment_files(tmp_path / "ours"), _segment_files(tmp_path / "whoosh")
+    assert len(ours[".pst"]) < 0.99 * len(whoosh[".pst"])
 
 
 @pytest.mark.slow  # builds the same segment twice with forked flushes (5 s)
