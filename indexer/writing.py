@@ -239,9 +239,13 @@ class TermPool(writing.PostingPool):
     def _merged(self, sources):
         """(field, term, postings) of sorted ``sources`` of such entries, each term's parts joined (sorted by
         docnum when they came out of order)."""
-        merged = heapq.merge(*sources, key=_term_key) if len(sources) > 1 else sources[0]
-        for (fieldname, term), group in groupby(merged, key=_term_key):
-            postings = [posting for _, _, part in group for posting in part]
+        if len(sources) == 1:  # one source holds each term once: nothing to join
+            for fieldname, term, postings in sources[0]:
+                yield fieldname, term, postings if self.ordered else sorted(postings)
+            return
+        for (fieldname, term), group in groupby(heapq.merge(*sources, key=_term_key), key=_term_key):
+            parts = [part for _, _, part in group]  # the term's postings in each source that holds it
+            postings = parts[0] if len(parts) == 1 else [posting for part in parts for posting in part]
             yield fieldname, term, postings if self.ordered else sorted(postings)
 
     def items(self, maxfiles=128):
