@@ -34,7 +34,8 @@ count; a range ("giai đoạn 2021-2025") names no single year, and a headline n
 Periods: ``Q1``-``Q4`` (quý I-IV), ``H1`` (6 tháng đầu năm), ``H2`` (6 tháng
 cuối năm), ``9M`` (9 tháng), ``FY`` (a headline naming an annual report,
 review, plan or index with its year, or the subject of a plan or report - by its
-own number, "Số: 270/KH-UBND" - naming a year: the cue words and kinds are in
+own number, "Số: 270/KH-UBND" - naming a year; a headline naming its year with a year's recognition, targets
+or tasks, "Công nhận 15 xã đạt chuẩn tiếp cận pháp luật năm 2020": the cue words and kinds are in
 ``indexer/data/periods.json``; under a headline naming no year and no period, a lead sentence that opens on
 the year of publication, or on a year of an undated page, and gives a figure for it: "Năm 2024, kết quả giải
 quyết hồ sơ đúng hạn đạt 99,48%", "Trong năm 2017, Sở Tư pháp tiếp nhận 11.366 thông tin"). Monthly, 7- and
@@ -112,8 +113,8 @@ def _cues() -> dict:
     def words(key):
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data[key]) + r")(?!\w)")
 
-    return {"annual": words("annual"), "indices": words("indices"), "year_end": words("year_end"),
-            "not_annual": words("not_annual"),
+    return {"annual": words("annual"), "annual_named": words("annual_named"), "indices": words("indices"),
+            "year_end": words("year_end"), "not_annual": words("not_annual"),
             "improving": re.compile(rf"(?:{words('improving').pattern})\s+(?:các\s+)?(?:{words('indices').pattern})"),
             "index_year": re.compile(rf"(?:{words('indices').pattern})\)?\s*(?:năm\s+)?{_YEAR}\b"),
             "year_end_months": data["year_end_months"], "annual_documents": frozenset(data["annual_documents"]),
@@ -180,7 +181,8 @@ def _annual(title: str, document: bool = False) -> tuple[bool, int | None]:
     if indexed:
         return True, int(indexed.group(indexed.lastindex))
     named = _YEAR_OF.search(title)
-    if named and (document or cues["annual"].search(title) or cues["indices"].search(title)
+    if named and (document or cues["annual"].search(title) or cues["annual_named"].search(title)
+                  or cues["indices"].search(title)
                   or _OPENS_ON_YEAR.match(title)):
         return True, int(named.group(1))  # "Năm 2021 tỉnh ... giải quyết ... 99,86%": the year's results
     indexed = cues["indices"].search(title) and not cues["improving"].search(title) \

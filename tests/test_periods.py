@@ -210,6 +210,16 @@ from indexer.periods import reporting_period
      "3, tháng 8/2025.\n\nTheo đó, tỉnh xếp thứ 3 cả nước.", "2025-08-28", (2025, None)),
     ("Sơn La tăng 12 bậc chỉ số phục vụ người dân, doanh nghiệp", "Tỉnh xác định cải thiện chỉ số là nhiệm vụ trọng "
      "tâm.\n\nNăm 2025, Sơn La đạt 85,4 điểm, tăng 12 bậc so với năm 2024.", None, (2025, "FY")),
+    # a headline naming its year with a year's recognition, targets or tasks: that year (FY); without
+    # the year, the same words name no period (a commune recognised is an event)
+    ("Huyện Đầm Dơi hoàn thành chỉ tiêu năm 2022 về hồ sơ trực tuyến", "Huyện đã tiếp nhận 12.400 hồ sơ qua Cổng "
+     "dịch vụ công.", None, (2022, "FY")),
+    ("Công nhận 15 xã đạt chuẩn tiếp cận pháp luật năm 2020", "Chủ tịch UBND huyện trao quyết định công nhận.", None,
+     (2020, "FY")),
+    ("Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2024", "HĐND tỉnh thông qua nghị quyết tại kỳ họp.",
+     "2023-12-08", (2024, "FY")),
+    ("Xã Tân Hưng đạt chuẩn nông thôn mới", "Ngày 12/5/2022, UBND tỉnh trao bằng công nhận xã đạt chuẩn nông thôn "
+     "mới.", "2022-05-13", (2022, None)),
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
