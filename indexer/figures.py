@@ -65,8 +65,10 @@ figure of the sentence where an excerpt breaks off (the words after it may make 
 7.950 hồ sơ giải quyết đúng hạn|"; an item of a list, the unit of a figure after it: of a list of units, only the
 items before its last clause mark are read), a bulletin without a province (but for a province named before its figure
 as a list's item is: "đứng thứ 2 là tỉnh Hà Nam đạt 89,70%", a national story's
-ranking) or a year, dossiers in progress or carried over ("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang
-giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển qua"), early and on-time counts given apart (their total is the
+ranking) or a year, a count over a span (dossiers handled, procedures published: ``over_a_span`` of the data file)
+that neither its sentence, its paragraph nor its bulletin gives a period, dossiers in progress or carried over
+("Trong số 3.405 hồ sơ đang giải quyết, ...", "Số hồ sơ đang giải quyết là: ...", "8.606 hồ sơ kỳ trước chuyển
+qua"), early and on-time counts given apart (their total is the
 figure; of two received counts the new intake, else the whole, is kept), an on-time figure named by early words alone
 ("số hồ sơ trả trước hạn là 3.066": a part of it), a received count of the counter or the post alone ("HS tiếp nhận trực
 tiếp (54,1 ngàn HS)": a part of the total), a sentence giving two figures or more again with other values (the
@@ -914,6 +916,8 @@ def _period(stated: tuple, key: str, code: str, context: Context, annual: bool =
         return (period, year) if year else None
     if year:
         return ("FY", year)  # "Năm 2024, có ... hồ sơ"
+    if context.period is None and code in vocabulary()["over_a_span"]:
+        return None  # a count over a span that no one states: no row of a research table (``over_a_span``)
     return (context.period, context.year) if context.year else None  # no period: the year only
 
 

@@ -49,7 +49,7 @@ def vocabulary() -> dict:
                                                                   reverse=True)) + r")(?!\w)")
     counted = {code: {normalize_key(w) for w in spec.get("counted", [])} for code, spec in data["indicators"].items()}
     return {"units": {code: spec["units"] for code, spec in data["indicators"].items()}, "cues": cues,
-            "counted": counted,
+            "counted": counted, "over_a_span": frozenset(data["over_a_span"]),
             "counted_after": re.compile(rf"^\s*(?:{words['counted']})(?!\w)"),
             "approximate_after": re.compile(rf"^\s*(?:{words['approximate']})(?!\w)"),
             "province_wide": re.compile(rf"(?<!\w)(?:{words['province_wide']})(?!\w)"),

@@ -163,8 +163,23 @@ def test_no_province_or_no_year_leaves_figures_out():
     sentence = "Trung tâm Phục vụ hành chính công đã tiếp nhận 1.200 hồ sơ của người dân và doanh nghiệp."
     assert extract_figures(sentence, Context(None, None, 2024, "Q1")) == []
     assert extract_figures(sentence, Context("Cao Bằng", None, None, None)) == []
-    assert [r["period"] for r in extract_figures(sentence, Context("Cao Bằng", None, 2024, None))] == [None]
+    assert [r["period"] for r in extract_figures(sentence, Context("Cao Bằng", None, 2024, "FY"))] == ["FY"]
     assert len(extract_figures(sentence, CAO_BANG_Q1)) == 1
+
+
+def test_a_count_over_a_span_that_no_one_states_is_left_out_and_a_count_to_a_date_or_of_services_kept():
+    """Dossiers handled and procedures published are counted over a span: with no period in their sentence,
+    paragraph or bulletin, a research table has no column for them; a count "tính đến" a day has its year, and
+    services counted "hiện nay" exist at a date."""
+    undated = Context("Cao Bằng", None, 2024, None)
+    assert extract_figures("Trung tâm Phục vụ hành chính công đã tiếp nhận 1.200 hồ sơ của người dân và doanh "
+                           "nghiệp, giải quyết đúng hạn đạt 99,5%.", undated) == []
+    assert extract_figures("UBND tỉnh đã công bố 1.850 thủ tục hành chính thuộc thẩm quyền giải quyết của các "
+                           "cấp chính quyền.", undated) == []
+    kept = extract_figures("Tính đến ngày 15/6/2024, Trung tâm Phục vụ hành chính công đã tiếp nhận 1.200 hồ sơ "
+                           "trực tuyến. Hiện nay, tỉnh cung cấp 365 dịch vụ công trực tuyến toàn trình.", undated)
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in kept] == [
+        ("dossiers_online", 1200.0, None, 2024), ("online_services_full", 365.0, None, 2024)]
 
 
 def test_a_district_bulletin_scopes_to_its_district_only_when_the_sentence_says_so():
@@ -479,7 +494,7 @@ def test_a_month_stated_after_a_headline_figure_without_one_is_the_monthly_repor
             "Trong tháng 10-2020, toàn tỉnh đã tiếp nhận 7.512 hồ sơ các loại.\n\n"
             "Toàn tỉnh đã giải quyết 7.204 hồ sơ, quá hạn 12 hồ sơ.")
     assert [(r["indicator"], r["value"], r["period"]) for r in extract_figures(text, context)] == [
-        ("dossiers_on_time", 99.8, None), ("dossiers_received", 7512.0, "month:2020-10"),
+        ("dossiers_received", 7512.0, "month:2020-10"),
         ("dossiers_resolved", 7204.0, "month:2020-10"), ("dossiers_late", 12.0, "month:2020-10")]
 
 
@@ -1177,7 +1192,7 @@ def test_a_department_written_in_lower_case_is_an_agency_but_a_facility_is_not()
 
 
 def test_several_agencies_of_one_head_are_a_group_not_a_scope():
-    context = Context(province="Thanh Hóa", district=None, year=2025, period=None, title="")
+    context = Context(province="Thanh Hóa", district=None, year=2025, period="FY", title="")
     text = ("Tại cấp xã, các Trung tâm Phục vụ hành chính công tiếp nhận 339 hồ sơ.\n\n"
             "Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 1.095 hồ sơ.")
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
@@ -1333,7 +1348,7 @@ def test_a_headline_naming_a_month_dates_the_text_of_a_report_without_a_period()
         ("dossiers_on_time", 9120.0, "month:2025-02"), ("dossiers_late", 85.0, "month:2025-02"),
         ("dossiers_on_time", 99.08, "month:2025-02")]
     undated = Context(province="Gia Lai", district=None, year=2025, period=None, title="Nâng cao chất lượng phục vụ")
-    assert [r["period"] for r in extract_figures(text, undated)] == [None, None, None]
+    assert extract_figures(text, undated) == []  # no period anywhere: counts over a span no one states
 
 
 def test_a_ranked_list_with_the_rank_before_the_unit_and_the_score_after_it():
@@ -1553,8 +1568,7 @@ def test_a_sentence_of_other_figures_gives_the_next_ones_of_its_paragraph_its_pe
     rest = "Toàn tỉnh tiếp nhận 1.439 hồ sơ, giải quyết đúng hạn 1.400 hồ sơ."
     assert [(r["indicator"], r["period"], r["year"]) for r in extract_figures(f"{lead} {rest}", context)] == [
         ("dossiers_received", "Q2", 2023), ("dossiers_on_time", "Q2", 2023)]
-    assert [(r["indicator"], r["period"], r["year"]) for r in extract_figures(f"{lead}\n{rest}", context)] == [
-        ("dossiers_received", None, 2023), ("dossiers_on_time", None, 2023)]  # a new paragraph carries nothing
+    assert extract_figures(f"{lead}\n{rest}", context) == []  # a new paragraph carries nothing: no period at all
 
 
 def test_a_headline_whose_numbers_are_no_figures_is_not_read_again_with_the_text(monkeypatch):
@@ -1695,7 +1709,7 @@ def test_a_special_zone_is_a_commune_level_scope_and_a_share_of_the_late_ones_no
     text = ("Qua thống kê, tỉnh Quảng Ninh hiện còn 1.250 hồ sơ xử lý quá hạn.\n\n"
             "Trong đó, đặc khu Vân Đồn có 820 hồ sơ quá hạn, chiếm gần 66% tổng số hồ sơ quá hạn toàn tỉnh.")
     assert [(r["indicator"], r["value"], r["unit"], r["scope"], r["scope_level"])
-            for r in extract_figures(text, Context("Quảng Ninh", None, 2026, None))] == [
+            for r in extract_figures(text, Context("Quảng Ninh", None, 2026, "FY"))] == [
         ("dossiers_late", 1250.0, "count", "Quảng Ninh", "province"),
         ("dossiers_late", 820.0, "count", "đặc khu Vân Đồn", "commune")]
 
