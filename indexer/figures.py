@@ -12,7 +12,8 @@ brackets or the comma of "tổ chức, cá nhân": "98,5% hồ sơ (TTHC) giải
 một phần"; a cue overlapping one of that indicator's is part of its phrase: "đã trả kết quả nhưng chậm hạn"); a
 share after a count ("(đạt 99,2%)", "(đạt gần 97%)"), a share after an index's raw points ("Chỉ số hài lòng ... được
 9,85 điểm, đạt 87,10%"), a rank after an index's score and a score after its rank take that figure's indicator;
-received counts in a sentence opening "Về hồ sơ trực tuyến, ..." are online ones; a rank takes the index named after
+received counts in a sentence opening "Về hồ sơ trực tuyến, ..." ("Đối với việc tiếp nhận, giải quyết hồ sơ TTHC trực
+tuyến, ...") are online ones; a rank takes the index named after
 it ("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index takes
 the one index the nearest earlier sentence of the paragraph naming an index names ("... công bố Chỉ số CCHC năm
 2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first sentence those of the paragraph before (a caption
@@ -232,7 +233,8 @@ _NEW_INTAKE = re.compile(r"\s*(?:hồ sơ\s+)?(?:tiếp nhận |được tiếp 
 _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận mới)(?:\s+(?:là|có))?\s*:?\s*$")  # "mới tiếp nhận là"
 _WITH_ASIDE = re.compile(r"[^,;:().]*(?:\([^()]*\))?")  # a count's noun phrase and a bracket after it
 _ONLINE = re.compile(r"(?<!\w)(?:trực tuyến|qua mạng)(?!\w)")
-_ONLINE_LEAD = re.compile(r"^\W*(?:về|đối với|riêng|với)\s+(?:việc\s+)?(?:tiếp nhận\s+)?(?:số\s+)?hồ sơ\s+(?:nộp\s+)?"
+_ONLINE_LEAD = re.compile(r"^\W*(?:về|đối với|riêng|với)\s+(?:việc\s+)?(?:tiếp nhận(?:\s*,\s*|\s+và\s+|\s+)"
+                          r"(?:giải quyết\s+)?)?(?:số\s+)?hồ sơ\s+(?:(?:thủ tục hành chính|tthc)\s+)?(?:nộp\s+)?"
                           r"(?:trực tuyến|qua mạng)\s*,")  # a sentence about dossiers filed online
 _COMES_AFTER = re.compile(r"(?<!\w)(?:[Cc]hỉ |[Đđ]ứng |[Xx]ếp )?[Ss]au\s+[^,;()]+?\s+là\s")  # "Sau Hà Nội là"
 _LEADING_SCORE = re.compile(r"(?:^|[,;(])\s*với\s*$")  # a clause opening on its score: ", với 92,93 điểm Sở X là"

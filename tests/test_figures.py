@@ -897,8 +897,10 @@ def test_on_time_and_early_named_together_after_a_count_are_one_phrase():
         ("dossiers_resolved", 2100.0), ("dossiers_on_time", 2080.0), ("dossiers_on_time", 99.05)]
 
 
-def test_a_sentence_about_dossiers_filed_online_makes_its_received_counts_online():
-    text = "Về hồ sơ trực tuyến, trong quý I năm 2024, toàn tỉnh tiếp nhận 3.412 hồ sơ, đạt 36,5%."
+@pytest.mark.parametrize("lead", ["Về hồ sơ trực tuyến, ", "Đối với việc tiếp nhận, giải quyết hồ sơ thủ tục hành "
+                                  "chính trực tuyến, ", "Riêng việc tiếp nhận và giải quyết hồ sơ TTHC trực tuyến, "])
+def test_a_sentence_about_dossiers_filed_online_makes_its_received_counts_online(lead):
+    text = f"{lead}trong quý I năm 2024, toàn tỉnh tiếp nhận 3.412 hồ sơ, đạt 36,5%."
     assert [(r["indicator"], r["value"], r["unit"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
         ("dossiers_online", 3412.0, "count"), ("dossiers_online", 36.5, "%")]
 
