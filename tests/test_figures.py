@@ -318,6 +318,14 @@ QUARTER_WITH_DAYS = (
     "Với cấp xã, toàn tỉnh trong quý tiếp nhận 188.400 hồ sơ, đã giải quyết 186.950 hồ sơ, đạt 99,2%.")
 
 
+@pytest.mark.parametrize("tiers", ["3 cấp tỉnh, huyện, xã", "ba cấp", "các cấp tỉnh, huyện, xã"])
+def test_every_tier_named_together_is_the_whole_province(tiers):
+    text = f"Trong quý I năm 2024, {tiers} đã giải quyết 34.250 hồ sơ, trong đó đúng hạn 33.864 hồ sơ."
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("dossiers_resolved", 34250.0, "Cao Bằng", "province"), ("dossiers_on_time", 33864.0, "Cao Bằng", "province")]
+    assert extract_figures("Trong quý I năm 2024, cấp huyện đã giải quyết 4.250 hồ sơ.", CAO_BANG_Q1) == []
+
+
 def test_a_quarter_explained_by_its_days_is_the_quarter_and_tiers_and_pending_dossiers_are_left_out():
     first = sentences(QUARTER_WITH_DAYS)[0]
     province = ("Cao Bằng", "province")
