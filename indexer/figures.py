@@ -38,10 +38,11 @@ district or agency
 named in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph; a
 paragraph opening on "Trong đó" goes on with the one before, whose whole it breaks down) names
 (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết", nor a counted head, "18 Sở ngành tỉnh"), else
-the bulletin's district or province; a service centre that "Trung tâm" alone refers to is the scope of the rest of its
-paragraph, and a service centre named as the unit of figures is the unit of the sentences after it that name none,
-in later paragraphs too until one states a period of its own or another unit is named ("Trong năm 2024, Trung tâm
-Hành chính công tỉnh ... tiếp nhận 94.665 hồ sơ.\nTỷ lệ giải quyết đúng và sớm hạn đạt 99,85%").
+the bulletin's district (in a district's bulletin, when the sentence says "huyện" or names the district bare:
+"Hoằng Hoá cũng xếp ở vị trí thứ 2") or province; a service centre that "Trung tâm" alone refers to is the scope of
+the rest of its paragraph, and a service centre named as the unit of figures is the unit of the sentences after it
+that name none, in later paragraphs too until one states a period of its own or another unit is named ("Trong năm
+2024, Trung tâm Hành chính công tỉnh ... tiếp nhận 94.665 hồ sơ.\nTỷ lệ giải quyết đúng và sớm hạn đạt 99,85%").
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change ("phấn
 đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and its number is
@@ -95,7 +96,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import takewhile
 
-from search.textnorm import normalize_key
+from search.textnorm import normalize_key, unify_tones
 
 from .indicators import vocabulary
 from .numbers import Number, read_numbers
@@ -796,11 +797,18 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
     if provinces:
         return provinces.pop(), "province", True
     if context.district:  # a district's bulletin: its figures are the district's only when the text says so
-        return (context.district, "district", True) if BARE_DISTRICT_WORD.search(sentence) else UNSAID
+        said = BARE_DISTRICT_WORD.search(sentence) or _names_bare(sentence, context.district)
+        return (context.district, "district", True) if said else UNSAID
     serving = _serving_headline(context.title)
     if serving and not wide:  # "Trung tâm Phục vụ hành chính công giải quyết hơn 59 ngàn hồ sơ": the bulletin
         return serving, "agency", False  # reports that agency's dossiers where a sentence names no unit
     return (context.province, "province", False) if context.province else None
+
+
+def _names_bare(sentence: str, district: str) -> bool:
+    """Whether a district's own bulletin names it by its bare name, capitalised, in either tone-mark placement
+    ("Riêng trong năm 2022, Hoằng Hoá cũng xếp ở vị trí thứ 2": Hoằng Hóa)."""
+    return re.search(rf"(?<!\w){re.escape(unify_tones(district))}(?!\w)", unify_tones(sentence)) is not None
 
 
 _HANDLES = re.compile(r"^\s*(?:(?:đã|vừa|đang)\s+)?(?:tiếp nhận|giải quyết|trả kết quả|xử lý)(?!\w)")

@@ -189,6 +189,11 @@ def test_a_district_bulletin_scopes_to_its_district_only_when_the_sentence_says_
     assert [(r["scope"], r["scope_level"], r["value"]) for r in extract_figures(said, context)] == [
         ("Bảo Lạc", "district", 640.0), ("Bảo Lạc", "district", 100.0)]
     assert extract_figures(unsaid, context) == []
+    bare = Context(province="Thanh Hóa", district="Hoằng Hóa", year=2023, period="FY",
+                   title="Hoằng Hóa xếp thứ 2 về chỉ số cải cách hành chính các huyện năm 2023")
+    named = "Riêng trong năm 2022, Hoằng Hoá cũng xếp ở vị trí thứ 2, với 92,14%."  # its bare name, old tone marks
+    assert [(r["indicator"], r["value"], r["year"], r["scope"]) for r in extract_figures(named, bare)] == [
+        ("par_index_rank", 2.0, 2022, "Hoằng Hóa"), ("par_index_score", 92.14, 2022, "Hoằng Hóa")]
 
 
 def test_a_unit_named_in_the_figures_own_clause_is_its_scope():
