@@ -908,7 +908,8 @@ def _period(stated: tuple, key: str, code: str, context: Context, annual: bool =
     """(period, year) of one figure from what its sentence (or paragraph) states; None when unclear. An index is
     FY of its year (``annual``; not a one-stop centre's own satisfaction survey). A count of services (given "hiện
     nay", with no period of its own sentence, or over a span of days: "lũy kế từ ngày 1-1 đến 14-11-2024", what
-    exists at its end), a figure "tính đến" a date, has no period."""
+    exists at its end), a figure "tính đến" a date, has no period; a count over a span (``over_a_span``) that
+    neither its sentence nor its bulletin dates is unclear."""
     if stated is UNCLEAR:
         return None
     period, year = stated
