@@ -24,8 +24,9 @@ names at most ``MAX_LEAD_DISTRICTS`` districts and this one most; or the distric
 ``MIN_DISTRICT_MENTIONS`` times and ``DOMINANCE`` times as often as any other (not a city named like its
 province, where the province holds its events, unless the body names no other district); or, when the text names no
 other district more often, the one of the source address (``mocchau.sonla.gov.vn``) when the text names it or
-speaks of its own unit ("UBND huyện sơ kết ...") or names a commune in the headline or lead ("xã Song Liễu":
-local news; a district portal relaying a provincial story does none of these).
+speaks of its own unit ("UBND huyện sơ kết ..."; not "63 tỉnh, thành phố", the provinces, nor "Thành phố" in a
+centrally-run city, the city itself) or names a commune in the headline or lead ("xã Song Liễu": local news; a
+district portal relaying a provincial story does none of these).
 A district is named by its own unit word, by "thành phố", or by the kind it was raised to or from
 (``kinds_named_alike``: "thị xã Mộc Châu" on a page from after 2025, "huyện Mộc Châu" before), a city or town
 by "phường" (its central ward took its name in the 2025 mergers: "phường Buôn Ma Thuột"), and on a page from after
@@ -67,7 +68,8 @@ MAX_LEAD_DISTRICTS = 2  # an article naming more districts than this is about th
 LISTED_DISTRICTS = 3  # a body naming this many other districts than the headline's lists or ranks them all
 # a district's own unit word with no name after it: "UBND huyện tổ chức ...", "Huyện sơ kết ..." (a district's
 # bulletin speaking of itself; also read by ``figures``)
-BARE_DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|[Tt]hành phố|[Qq]uận)(?!\s+[A-ZĐ])(?!\w)")
+BARE_DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|(?<!tỉnh, )(?<!tỉnh và )[Tt]hành phố|[Qq]uận)"
+                                r"(?!\s+[A-ZĐ])(?!\w)")  # "63 tỉnh, thành phố": the provinces, no district
 # a commune named in the headline or lead ("Bộ phận một cửa xã Tân Lập"): local news, on a district portal its own
 COMMUNE = re.compile(r"(?<!\w)(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+[A-ZĐ]")
 ROUNDUP = 3  # provinces named in the lead of a story about all of them
@@ -366,10 +368,17 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
             and fold(ranked[0][0]) != fold(province or ""):
         return ranked[0][0]
     if url_district and mentioned[url_district] >= max(mentioned.values(), default=0) and not district_hits(title) \
-            and (mentioned[url_district] or BARE_DISTRICT_WORD.search(f"{title}\n{lead}")  # "UBND huyện sơ kết ..."
+            and (mentioned[url_district] or _bare_district_word(f"{title}\n{lead}", province)  # "UBND huyện sơ kết"
                  or COMMUNE.search(f"{title}\n{lead}")):  # "xã Song Liễu": a commune of the district's own
         return url_district
     return None
+
+
+def _bare_district_word(text: str, province: str | None) -> bool:
+    """Whether ``text`` speaks of a district by its unit word alone ("UBND huyện sơ kết ..."); in a centrally-run
+    city "Thành phố" alone is the city itself ("Chỉ số PAR INDEX của Thành phố xếp thứ 3")."""
+    city = any(p.name == province and p.kind == "thành phố" for p in provinces())
+    return any(not (city and fold(found.group()).lower() == "thanh pho") for found in BARE_DISTRICT_WORD.finditer(text))
 
 
 # a provincial paper's code before its lead, then a bracket or a dash: "ĐBP - ", "(BL-KP) ", "LSO-", "(BTNO) - "

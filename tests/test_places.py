@@ -26,6 +26,12 @@ from indexer.places import Place, dateline_day, district_mentions, locate, provi
     # a district portal relaying a provincial story that neither names the district nor speaks of its own unit
     ("Toàn tỉnh giải quyết đúng hạn 98% hồ sơ", "Trong quý I, các cơ quan của tỉnh tiếp nhận 12.400 hồ sơ.",
      "https://mocchau.sonla.gov.vn/tin/2", Place("Sơn La", None)),
+    # ... whose "63 tỉnh, thành phố" names the provinces, and whose "Thành phố" in a centrally-run city is the city
+    ("Sơn La xếp thứ 6 về chỉ số cải cách hành chính", "Theo báo cáo, tính đến tháng 9, Sơn La đạt 78,7 điểm, "
+     "đứng thứ 6/63 tỉnh, thành phố.", "https://mocchau.sonla.gov.vn/tin/4", Place("Sơn La", None)),
+    ("Kết quả cải cách hành chính năm 2023 của thành phố Hà Nội", "Năm 2023, Thành phố tiếp tục đẩy mạnh cải cách "
+     "hành chính.", "https://hadong.hanoi.gov.vn/tin/1", Place("Hà Nội", None)),
+    ("Họp ban chỉ đạo", "UBND quận tổ chức cuộc họp.", "https://hadong.hanoi.gov.vn/tin/1", Place("Hà Nội", "Hà Đông")),
     # after the 2025 mergers the central ward of a city or town took its name: it is that former district
     ("Phường Sầm Sơn dẫn đầu về cải cách hành chính", "Năm 2025, UBND phường Sầm Sơn hoàn thành toàn bộ nhiệm "
      "vụ cải cách hành chính được giao.", None, Place("Thanh Hóa", "Sầm Sơn")),
