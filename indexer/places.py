@@ -18,7 +18,7 @@ for the title is no headline).
 
 A district is the one named with its unit word in the headline (unless the body names
 ``LISTED_DISTRICTS`` other districts of the province: a ranking or a list of them all, whose headline
-names its leader); or the one
+names its leader, but for the district's own portal: "Huyện Đak Pơ xếp thứ 2 ..." on dakpo.gialai.gov.vn); or the one
 named in the lead (not a city named like its province) when the article
 names at most ``MAX_LEAD_DISTRICTS`` districts and this one most; or the district the body names at least
 ``MIN_DISTRICT_MENTIONS`` times and ``DOMINANCE`` times as often as any other (not a city named like its
@@ -352,9 +352,11 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
         return None
     in_title = {d for _, d in district_mentions(title, province, merged)}
     mentioned = Counter({d: n for (_, d), n in district_mentions(body, province, merged).items()})
-    if in_title:  # unless the body ranks or lists the province's districts: then it is about all of them
+    if in_title:  # unless the body ranks or lists the province's districts: then it is about all of them (but on
+        # the district's own portal, its headline is about its own place in them: "Huyện Đak Pơ xếp thứ 2 ...")
         others = {d for d in mentioned if d not in in_title and fold(d) != fold(province or "")}
-        return in_title.pop() if len(in_title) == 1 and len(others) < LISTED_DISTRICTS else None
+        return in_title.pop() if len(in_title) == 1 and (len(others) < LISTED_DISTRICTS or in_title == {url_district}) \
+            else None
     in_lead = {d for p, d in district_mentions(lead, province, merged) if fold(d) != fold(p)}
     if len(in_lead) == 1 and len(mentioned) <= MAX_LEAD_DISTRICTS:
         (lead_district,) = in_lead

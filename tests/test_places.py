@@ -228,6 +228,12 @@ def test_a_headline_district_among_those_the_body_ranks(title, body, expected):
     assert locate(title, body) == expected
 
 
+def test_a_district_portals_headline_on_its_own_place_in_a_ranking_keeps_its_district():
+    title = "Thị xã Hòa Thành xếp thứ nhất về chỉ số cải cách hành chính năm 2022"
+    assert locate(title, RANKING, "https://hoathanh.tayninh.gov.vn/tin/1") == Place("Tây Ninh", "Hòa Thành")
+    assert locate(title, RANKING, "https://tayninh.gov.vn/tin/1") == Place("Tây Ninh", None)  # the province's own
+
+
 @pytest.mark.parametrize("title, body, url, expected", [
     # a provincial paper's code before the lead names its province on an aggregator's page
     ("Người dân chưa quen nộp hồ sơ trực tuyến", "LSO-Trong quý II, Trung tâm Phục vụ hành chính công tiếp nhận "
