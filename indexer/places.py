@@ -25,8 +25,8 @@ names at most ``MAX_LEAD_DISTRICTS`` districts and this one most; or the distric
 province, where the province holds its events, unless the body names no other district); or, when the text names no
 other district more often, the one of the source address (``mocchau.sonla.gov.vn``) when the text names it or
 speaks of its own unit ("UBND huyện sơ kết ..."; not "63 tỉnh, thành phố", the provinces, nor "Thành phố" in a
-centrally-run city, the city itself) or names a commune in the headline or lead ("xã Song Liễu": local news; a
-district portal relaying a provincial story does none of these).
+centrally-run city, the city itself) or names a commune in the headline or lead ("xã Song Liễu", "Phường 1": local
+news; a district portal relaying a provincial story does none of these).
 A district is named by its own unit word, by "thành phố", or by the kind it was raised to or from
 (``kinds_named_alike``: "thị xã Mộc Châu" on a page from after 2025, "huyện Mộc Châu" before), a city or town
 by "phường" (its central ward took its name in the 2025 mergers: "phường Buôn Ma Thuột"), and on a page from after
@@ -71,7 +71,7 @@ LISTED_DISTRICTS = 3  # a body naming this many other districts than the headlin
 BARE_DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|(?<!tỉnh, )(?<!tỉnh và )[Tt]hành phố|[Qq]uận)"
                                 r"(?!\s+[A-ZĐ])(?!\w)")  # "63 tỉnh, thành phố": the provinces, no district
 # a commune named in the headline or lead ("Bộ phận một cửa xã Tân Lập"): local news, on a district portal its own
-COMMUNE = re.compile(r"(?<!\w)(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+[A-ZĐ]")
+COMMUNE = re.compile(r"(?<!\w)(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(?:[A-ZĐ]|\d{1,2}(?!\d))")  # or a numbered ward
 ROUNDUP = 3  # provinces named in the lead of a story about all of them
 LEAD_WORDS = 6  # a paragraph of fewer words is a byline, a date or a caption stub, not the lead
 

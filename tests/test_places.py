@@ -40,6 +40,8 @@ from indexer.places import Place, dateline_day, district_mentions, locate, provi
      "hướng dẫn người dân chu đáo.", "https://sonla.gov.vn/huyen-moc-chau/tin/3", Place("Sơn La", "Mộc Châu")),
     ("Họp ban chỉ đạo", "UBND huyện tổ chức cuộc họp.", "https://sonla.gov.vn/huyen-mai-son/tin/1",
      Place("Sơn La", "Mai Sơn")),
+    ("Phường 1 đẩy mạnh công tác cải cách hành chính", "Thời gian qua, bộ phận một cửa luôn hướng dẫn người dân chu "
+     "đáo.", "https://caolanh.dongthap.gov.vn/tin/1", Place("Đồng Tháp", "Cao Lãnh")),  # a numbered ward
     ("Họp ban chỉ đạo", "UBND thành phố tổ chức cuộc họp.", "https://tpcaobang.caobang.gov.vn/tin/1",
      Place("Cao Bằng", "Cao Bằng")),
     ("Họp ban chỉ đạo", "Nội dung.", "https://sonoivu.caobang.gov.vn:443/tin/1", Place("Cao Bằng", None)),
