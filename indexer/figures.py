@@ -102,7 +102,7 @@ from .indicators import vocabulary
 from .numbers import Number, read_numbers
 from .periods import YEARS_SPAN, stated_period
 from .places import (
-    BARE_DISTRICT_WORD,
+    bare_district_word,
     district_mentions,
     district_owners,
     districts_of,
@@ -797,7 +797,7 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
     if provinces:
         return provinces.pop(), "province", True
     if context.district:  # a district's bulletin: its figures are the district's only when the text says so
-        said = BARE_DISTRICT_WORD.search(sentence) or _names_bare(sentence, context.district)
+        said = bare_district_word(sentence, context.province) or _names_bare(sentence, context.district)
         return (context.district, "district", True) if said else UNSAID
     serving = _serving_headline(context.title)
     if serving and not wide:  # "Trung tâm Phục vụ hành chính công giải quyết hơn 59 ngàn hồ sơ": the bulletin

@@ -67,7 +67,7 @@ MIN_DISTRICT_MENTIONS = 3
 MAX_LEAD_DISTRICTS = 2  # an article naming more districts than this is about their province
 LISTED_DISTRICTS = 3  # a body naming this many other districts than the headline's lists or ranks them all
 # a district's own unit word with no name after it: "UBND huyện tổ chức ...", "Huyện sơ kết ..." (a district's
-# bulletin speaking of itself; also read by ``figures``)
+# bulletin speaking of itself; read through ``bare_district_word``, by ``figures`` too)
 BARE_DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|(?<!tỉnh, )(?<!tỉnh và )[Tt]hành phố|[Qq]uận)"
                                 r"(?!\s+[A-ZĐ])(?!\w)")  # "63 tỉnh, thành phố": the provinces, no district
 # a commune named in the headline or lead ("Bộ phận một cửa xã Tân Lập"): local news, on a district portal its own
@@ -370,13 +370,13 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
             and fold(ranked[0][0]) != fold(province or ""):
         return ranked[0][0]
     if url_district and mentioned[url_district] >= max(mentioned.values(), default=0) and not district_hits(title) \
-            and (mentioned[url_district] or _bare_district_word(f"{title}\n{lead}", province)  # "UBND huyện sơ kết"
+            and (mentioned[url_district] or bare_district_word(f"{title}\n{lead}", province)  # "UBND huyện sơ kết"
                  or COMMUNE.search(f"{title}\n{lead}")):  # "xã Song Liễu": a commune of the district's own
         return url_district
     return None
 
 
-def _bare_district_word(text: str, province: str | None) -> bool:
+def bare_district_word(text: str, province: str | None) -> bool:
     """Whether ``text`` speaks of a district by its unit word alone ("UBND huyện sơ kết ..."); in a centrally-run
     city "Thành phố" alone is the city itself ("Chỉ số PAR INDEX của Thành phố xếp thứ 3")."""
     city = any(p.name == province and p.kind == "thành phố" for p in provinces())

@@ -189,6 +189,10 @@ def test_a_district_bulletin_scopes_to_its_district_only_when_the_sentence_says_
     assert [(r["scope"], r["scope_level"], r["value"]) for r in extract_figures(said, context)] == [
         ("Bảo Lạc", "district", 640.0), ("Bảo Lạc", "district", 100.0)]
     assert extract_figures(unsaid, context) == []
+    quarter = Context(province="Hà Nội", district="Long Biên", year=2024, period="FY")  # in a city-province,
+    assert extract_figures("Năm 2024, Thành phố tiếp nhận 1.200.000 hồ sơ.", quarter) == []  # "Thành phố" is the city
+    assert [(r["value"], r["scope"]) for r in extract_figures("Năm 2024, UBND quận tiếp nhận 12.400 hồ sơ.",
+                                                              quarter)] == [(12400.0, "Long Biên")]
     bare = Context(province="Thanh Hóa", district="Hoằng Hóa", year=2023, period="FY",
                    title="Hoằng Hóa xếp thứ 2 về chỉ số cải cách hành chính các huyện năm 2023")
     named = "Riêng trong năm 2022, Hoằng Hoá cũng xếp ở vị trí thứ 2, với 92,14%."  # its bare name, old tone marks
