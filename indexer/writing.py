@@ -366,7 +366,7 @@ def write_term(postfile, fieldformat, postings: list, field_lengths, level: int)
     heaviest = heaviest if heaviest > 0 else 0
     gaps = tuple(map(operator.sub, docnums, (0, *docnums[:-1])))  # each id less the one before it
     data = pickle.dumps((gaps, _weights_kept(weights), _values_kept(fieldformat, values)), 2)
-    compression = 0 if 2 * len(docnums) + sum(map(len, values)) < SMALL_BLOCK else level
+    compression = _block_compression(len(docnums), values, level)
     if compression:
         data = zlib.compress(data, compression)
     info = pickle.dumps((len(docnums), docnums[-1], heaviest, compression, shortest, longest), 2)
@@ -375,6 +375,11 @@ def write_term(postfile, fieldformat, postings: list, field_lengths, level: int)
     postfile.write(block)
     return _TERM_STATISTICS.pack(False, sum(weights), len(docnums), shortest, longest, heaviest, docnums[0],
                                  docnums[-1]) + pack_long(start) + pack_int(len(block))
+
+
+def _block_compression(postings: int, values: list, level: int) -> int:
+    """The zlib level of a block of ``postings`` with these non-empty ``values``: 0 below ``SMALL_BLOCK``."""
+    return 0 if 2 * postings + sum(map(len, values)) < SMALL_BLOCK else level
 
 
 def _values_kept(fieldformat, values: list):
@@ -434,8 +439,7 @@ def _set_block(postwriter, ids: array, weights: array, values, counted: list) ->
     postwriter._weights = weights
     postwriter._values = [value for value in values if value]
     level = postwriter.__dict__.setdefault("_level", postwriter._compression)  # the codec's, kept once
-    small = 2 * len(ids) + sum(map(len, postwriter._values)) < SMALL_BLOCK
-    postwriter._compression = 0 if small else level
+    postwriter._compression = _block_compression(len(ids), postwriter._values, level)
     heaviest = max(weights)
     postwriter._maxweight = heaviest if heaviest > 0 else 0
     postwriter._minlength = min(counted) if counted else None
