@@ -274,6 +274,18 @@ def _title_before_controls(lines: list[str], patterns: ChromePatterns) -> int | 
     return None  # (a headline may end with the date the page prints after it: "... (31/03/2021)")
 
 
+def _stamped_headline(lines: list[str], patterns: ChromePatterns) -> int | None:
+    """Index of the first headline-like line near the top that ends with the date the page printed after it
+    ("Hội nghị công bố ... Đề án 30 (19/04/2010)", taken off by ``title_trim``), else None: the line is the
+    headline and its own date line at once, which a section name above it ("Tin tức nổi bật") is not."""
+    for i in _top(lines, HEADLINE_ZONE):
+        title = _trim_title(lines[i], patterns)
+        if title != lines[i] and _headline_stamp(lines[i], title) and _is_headline(title) \
+                and not _is_furniture(lines[i], patterns):
+            return i
+    return None
+
+
 def _first_headline(lines: list[str], patterns: ChromePatterns) -> int | None:
     """Index of the first line that may be the headline: furniture, date lines and scraps without five
     letters ('.jpg)', '-A A +A') are passed over, and so is a caption right before a headline: a sentence
@@ -335,6 +347,8 @@ def _found_title(lines: list[str], patterns: ChromePatterns, url: str | None) ->
     first = _first_headline(lines, patterns)
     anchored = _title_before_date(lines, patterns)
     anchored = anchored if anchored is not None else _title_before_controls(lines, patterns)
+    stamped = _stamped_headline(lines, patterns)
+    anchored = stamped if stamped is not None and (anchored is None or stamped < anchored) else anchored
     if anchored is not None and (first is None or first <= anchored):
         return anchored, _trim_title(lines[anchored], patterns)
     if first is not None and _looks_like_title(lines[first]) and not never_headline(lines[first]):

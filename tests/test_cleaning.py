@@ -75,6 +75,16 @@ def test_the_line_before_the_text_size_controls_is_the_headline_not_the_section_
     assert (cleaned.title, cleaned.text) == ("Bảo Lạc đẩy mạnh công tác cải cách thủ tục hành chính", BODY)
 
 
+@pytest.mark.parametrize("after", [[], ["-   +   A-   A+   In"]])
+def test_a_headline_that_ends_with_its_date_is_the_title_and_the_date_its_publication(after):
+    page = "\n".join(["Tin tức nổi bật", "",
+                       "Hội nghị sơ kết công tác kiểm soát thủ tục hành chính 6 tháng đầu năm (08/07/2019)",
+                       *after, BODY])
+    cleaned = clean(page)
+    assert (cleaned.title, cleaned.published_line, cleaned.text) == (
+        "Hội nghị sơ kết công tác kiểm soát thủ tục hành chính 6 tháng đầu năm", "(08/07/2019)", BODY)
+
+
 def test_list_bullets_before_the_headline_and_the_date_line_are_markup():
     page = "\n".join(["• Hội nghị trực tuyến phân tích kết quả chỉ số CCHC năm 2022",
                        "  • Thời gian đăng: 11/05/2023 10:08:49 PM", f"  • {BODY}", "",
