@@ -1,0 +1,275 @@
+"""Stage 3b, whose figures (``indexer.figures``): the scope a figure belongs to and the province that scope lies in.
+
+``_scope`` reads a sentence's places and agencies: one district, agency, commune or province named (a province-wide
+word, "toàn tỉnh", wins over an agency), none when it names two; in a district's bulletin the district only when the
+sentence says so (``UNSAID`` otherwise). ``_clause_scope``, ``_item_scope`` and ``_paragraph_scope`` narrow it to the
+figure's own clause, a list's item or the paragraph's earlier sentences; ``_tier`` finds a tier of government
+("UBND cấp huyện"), whose figures are no one unit's. ``_placed`` names the province a scope lies in (an agency's or a
+commune's from its name or the words right after it, a district's from the province written after it or the
+bulletin's), so one research table never runs two provinces' "Sở Tư pháp" into one row.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from itertools import takewhile
+
+from search.textnorm import normalize_key, unify_tones
+
+from .figure_text import Context
+from .indicators import vocabulary
+from .numbers import Number
+from .places import (
+    bare_district_word,
+    district_mentions,
+    district_owners,
+    provinces_named,
+    without_dateline,
+)
+
+_CLAUSE_MARK = re.compile(r"[,;()]")
+# a commune by name, its unit word in either case: "xã Đường An", "Phường Nam Sơn" (not "thị xã", a district; not
+# "Phường 4", a numbered ward named with its district)
+_COMMUNE_NAMED = re.compile(r"(?<!\w)(?<![Tt]hị )(xã|phường|thị trấn|đặc khu|Xã|Phường|Thị trấn|Đặc khu)"
+                            r"(?=((?:\s+[^\W\d_]+){1,4}))")
+_COMES_AFTER = re.compile(r"(?<!\w)(?:[Cc]hỉ |[Đđ]ứng |[Xx]ếp )?[Ss]au\s+[^,;()]+?\s+là\s")  # "Sau Hà Nội là"
+# "của 18 Sở ngành tỉnh", "các Trung tâm Phục vụ hành chính công": a group, no agency ("xếp thứ 2 Ngân hàng Nhà nước"
+# is a rank)
+_COUNTED_HEAD = re.compile(r"(?:(?<![Tt]hứ )(?<!hạng )(?<![\w.,])\d+(?:\s*/\s*\d+)?|(?<!\w)(?:[Cc]ác|[Nn]hững))\s*$")
+
+
+def _unit_named(text: str) -> bool:
+    """Whether ``text`` names one province, district (with its unit word) or agency by its name."""
+    return _units_named(text) == 1
+
+
+def _units_named(text: str) -> int:
+    """How many provinces, districts (with their unit word) and agencies ``text`` names by their names."""
+    agencies = set(_agencies(text))
+    text = vocabulary()["agencies"].sub(" ", text)  # "Sở Tài chính Hà Nội" names an agency, not the city too
+    return len(provinces_named(text) | {d for (_, d) in district_mentions(text)}) + len(agencies)
+
+
+def _agencies(text: str, units_named: bool = False) -> list[str]:
+    """The agencies ``text`` names as the unit of its figures, in order: not a head word alone ("15/24 Sở"), nor one
+    that tells them ("Văn phòng UBND tỉnh cho biết", its name ending before the verb; a speaker's department, "ông A,
+    Phó giám đốc Sở Khoa học và Công nghệ, cho biết"), nor one they are reported by
+    ("theo báo cáo của Văn phòng UBND tỉnh, Trung tâm ...") when another agency is named (alone, it reports its own
+    figures), nor a head counted ("18 Sở ngành tỉnh": a group of agencies)."""
+    words, found, sources = vocabulary(), [], []
+    for m in words["agencies"].finditer(text):
+        name = m.group()
+        if " " not in name.strip() or words["national_head"].fullmatch(name.strip()) \
+                or _COUNTED_HEAD.search(text, 0, m.start()) \
+                or words["source_after"].match(text[m.end():]) \
+                or any(words["source_after"].match(name[v.start():]) for v in re.finditer(r"\s", name)):
+            continue
+        source = words["source_before"].search(normalize_key(text[max(0, m.start() - 30):m.start()]))
+        name = " ".join(name.split())
+        (sources if source else found).append(name[:1].upper() + name[1:])  # "sở Nội vụ" is written "Sở Nội vụ"
+    return found or [name for name in sources if not (units_named and words["ministry"].match(name))]
+
+
+UNSAID = (None, None, False)  # a district bulletin's sentence that does not say whose figures it gives
+
+
+def _one_commune(sentence: str) -> str | None | bool:
+    """The one commune a sentence names ("phường Nam Sơn", the unit word in lower case), None for none (a numbered
+    ward, "Phường 4", is none: it is named with its district), False when it names several."""
+    named = set()
+    for found in _COMMUNE_NAMED.finditer(sentence):
+        name = list(takewhile(lambda word: word[0].isupper(), found.group(2).split()))
+        if name:
+            named.add(f"{found.group(1).lower()} {' '.join(name)}")
+    if len(named) == 1:
+        return named.pop()
+    return False if named else None
+
+
+def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, str, bool] | None:
+    """(scope, level, named: the sentence names it) its figures belong to; None when unclear. A province named by
+    a bulletin with none of its own is a scope only as an ``item``: named before the figure it is the unit of
+    ("đứng thứ 2 là tỉnh Hà Nam đạt 89,70%")."""
+    words = vocabulary()
+    commune = _one_commune(sentence)
+    if commune is False:
+        return None
+    sentence = re.sub(r"\([^()]*\)", " ", without_dateline(sentence))  # "(chỉ sau Quảng Ninh)" names no scope, nor
+    # does the place a news agency filed from ("Hà Nội (TTXVN 2/4/2024) Kết quả ...")
+    wide = words["province_wide"].search(normalize_key(sentence))
+    provinces = provinces_named(sentence)
+    districts = {d for (_, d) in district_mentions(sentence, context.province)} if context.province else set()
+    districts |= {d for (p, d) in district_mentions(sentence) if p in provinces}
+    named = _agencies(sentence, bool(provinces))  # a ministry that rates a province named is no scope
+    agencies, agency = set(named), named[0] if named else None
+    if len(agencies) > 1:
+        return None  # "tại Sở A, ...; tại Sở B, ..."
+    if commune:  # "Xã Bình Đào là địa phương có chỉ số CCHC cao nhất với 92,3": the commune's, unless the sentence
+        # also names a unit above it or one that serves it, or speaks of the whole province
+        return None if districts or agency or wide else (commune, "commune", True)
+    if len(districts) > 1 or len(provinces) > 1 or (provinces and context.province is None and not districts
+                                                     and not item):
+        return None
+    if wide and context.province and not districts and provinces <= {context.province}:
+        return context.province, "province", True  # "toàn tỉnh"
+    if agency and not wide and (context.province or provinces or words["ministry"].match(agency)):
+        return agency, "agency", True
+    if districts:
+        return districts.pop(), "district", True
+    if provinces:
+        return provinces.pop(), "province", True
+    if context.district:  # a district's bulletin: its figures are the district's only when the text says so
+        said = bare_district_word(sentence, context.province) or _names_bare(sentence, context.district)
+        return (context.district, "district", True) if said else UNSAID
+    serving = _serving_headline(context.title)
+    if serving and not wide:  # "Trung tâm Phục vụ hành chính công giải quyết hơn 59 ngàn hồ sơ": the bulletin
+        return serving, "agency", False  # reports that agency's dossiers where a sentence names no unit
+    return (context.province, "province", False) if context.province else None
+
+
+def _names_bare(sentence: str, district: str) -> bool:
+    """Whether a district's own bulletin names it by its bare name, capitalised, in either tone-mark placement
+    ("Riêng trong năm 2022, Hoằng Hoá cũng xếp ở vị trí thứ 2": Hoằng Hóa)."""
+    return re.search(rf"(?<!\w){re.escape(unify_tones(district))}(?!\w)", unify_tones(sentence)) is not None
+
+
+_HANDLES = re.compile(r"^\s*(?:(?:đã|vừa|đang)\s+)?(?:tiếp nhận|giải quyết|trả kết quả|xử lý)(?!\w)")
+
+
+@lru_cache(maxsize=1024)
+def _serving_headline(title: str) -> str | None:
+    """The agency a headline opens on as the one that receives or resolves dossiers ("Sở TN&MT Hà Tĩnh tiếp nhận
+    hơn 1.000 hồ sơ ..."), else None (a headline naming an agency as the one reporting or meeting is not)."""
+    named = _agencies(title) if title else []
+    if not named or not title.lstrip().startswith(named[0]):
+        return None
+    return named[0] if _HANDLES.match(title.lstrip()[len(named[0]):].lower()) else None
+
+
+def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:
+    """The one unit an item of a list names by its name ("xếp thứ hai là TP.Hải Phòng (", "; thấp nhất là UBND
+    huyện Quốc Oai với tổng điểm"), None when it names none or several. A unit the item comes after is no item's
+    ("Sau Quảng Ninh là Hà Nội với 84,64 điểm": Hà Nội's)."""
+    item = _COMES_AFTER.sub(" ", item)
+    if not _unit_named(item):
+        return None
+    key = normalize_key(item)
+    if len(key) == len(item):  # "các cơ quan đóng trên địa bàn tỉnh (6 đơn vị), Bảo hiểm xã hội tỉnh là": the unit's
+        for wide in vocabulary()["province_wide"].finditer(key):
+            item = item[:wide.start()] + " " * (wide.end() - wide.start()) + item[wide.end():]
+    own = _scope(item, context, item=True)
+    return own if own is not None and own[2] and _spelt_in(own[0], item) else None
+
+
+def _tier(key: str, number: Number, context: Context) -> bool:
+    """Whether a figure is a tier's: one named before it in a sentence that names nothing province-wide, or opening
+    it ("Với cấp xã, toàn tỉnh ..."), or named in its own clause ("... trên địa bàn tỉnh là 873.387 hồ sơ (cấp tỉnh
+    tiếp nhận 77.833 hồ sơ, ...)": the province's total, then each tier's part)."""
+    words = vocabulary()
+    clause = key[number.clause:number.start]
+    if any(_own_level(m, context) for m in words["tiers"].finditer(clause)) \
+            and not words["province_wide"].search(clause):
+        return True
+    return any(_own_level(m, context) for m in words["tiers"].finditer(key, 0, number.start)) \
+        and (not words["province_wide"].search(key) or bool(_own_level(words["tier_lead"].search(key), context)))
+
+
+def _own_level(tier: re.Match | None, context: Context) -> re.Match | None:
+    """A tier named, unless it is the district level in a district's own bulletin ("Theo báo cáo của UBND huyện,
+    cấp huyện đã tiếp nhận ...": the district's own figures)."""
+    return None if tier is None or (context.district and tier.group().endswith("cấp huyện")) else tier
+
+
+def _clause_scope(sentence: str, key: str, number: Number, context: Context) -> tuple[str, str, bool] | None:
+    """The district or agency named in the figure's own clause ("..., huyện Châu Thành đạt 82,66 điểm"), which
+    wins over the sentence's scope; None when the clause names none."""
+    if len(key) != len(sentence):
+        return None
+    clause = sentence[number.clause:number.start]
+    if not clause.strip() and number.clause and sentence[number.clause - 1] == "(":  # "là huyện Thường Tín (87,16%)":
+        # a figure opening its bracket is the unit's named before it
+        start = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, number.clause - 1)), default=0)
+        clause = sentence[start:number.clause - 1]
+    own = _scope(clause, context)
+    named = own is not None and own[2] and own[1] != "province" and _spelt_in(own[0], clause)  # not "huyện" alone
+    return own if named else None
+
+
+def _spelt_in(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name``, in either placing of its tone marks ("Hoà Thành" is "Hòa Thành")."""
+    return normalize_key(name) in normalize_key(text)
+
+
+def _is_centre(name: str) -> bool:
+    """Whether an agency's name is a service centre's ("Trung tâm Phục vụ hành chính công ...")."""
+    return name.lower().startswith("trung tâm")
+
+
+def _centre_named(sentence: str) -> str | None:
+    """The last service centre ``sentence`` names in full ("Trung tâm Phục vụ hành chính công xã Phú Giáo")."""
+    if "rung tâm" not in sentence:
+        return None
+    named = [name for name in _agencies(sentence) if _is_centre(name)]
+    return named[-1] if named else None
+
+
+def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, bool] | None:
+    """The scope of the paragraph's last sentence: its own when it names one, else the nearest earlier
+    sentence's that names one, else the bulletin's (``UNSAID`` in a district's bulletin)."""
+    own = _scope(paragraph[-1], context)
+    if own is None or own[2]:
+        return own
+    for earlier in reversed(paragraph[:-1]):
+        named = _scope(earlier, context)
+        if named is not None and named[2]:
+            return named  # a district bulletin's sentence continues the unit named before it ("Theo UBND TP.Hội An",
+            # "Toàn huyện tiếp nhận 5.747 hồ sơ ... Hồ sơ quá hạn chỉ 8 hồ sơ")
+    return own  # UNSAID too: a centre named before may still be what the sentence speaks of
+
+
+def _placed(row: dict, context: Context) -> dict:
+    """The row with the province its scope lies in (module docstring), before its offsets and sentence."""
+    placed = {key: value for key, value in row.items() if key not in ("start", "end", "sentence")}
+    return {**placed, "province": _province_of(row, context), "start": row["start"], "end": row["end"],
+            "sentence": row["sentence"]}
+
+
+def _province_of(row: dict, context: Context) -> str | None:
+    scope, level = row["scope"], row["scope_level"]
+    if level in ("province", "national"):
+        return scope if level == "province" else None
+    after = _after_name(scope, row["sentence"])  # "huyện Châu Thành (tỉnh Tây Ninh) đạt", "Sở Tư pháp tỉnh Tây Ninh"
+    if level == "agency" and _national_body().match(scope) and not _BRANCH.match(after):
+        return None
+    written, in_sentence = provinces_named(after), provinces_named(row["sentence"])
+    if level == "district":
+        owners = district_owners(scope)
+        return _one(owners & written) or (context.province if context.province in owners else None) \
+            or _one(owners & in_sentence) or _one(owners)
+    return _one(provinces_named(scope)) or _one(written) or context.province or _one(in_sentence)
+
+
+AFTER_NAME = 40  # characters after a scope's name where the province it lies in is written, up to a number
+_BRANCH = re.compile(r"^\s*(?:Việt Nam\s*)?[-–,]?\s*(?:chi nhánh|tỉnh|thành phố|TP\b)", re.I)  # a national
+# body's branch in a province: "Ngân hàng Nhà nước chi nhánh Long An", "- Chi nhánh tỉnh ...", "tỉnh Long An"
+
+
+def _after_name(name: str, sentence: str) -> str:
+    """The words right after a scope's name in its sentence, up to its figure's number or a clause mark: where
+    the province it lies in is written ("Sở Tư pháp tỉnh Tây Ninh đạt ..."), not a place named further on ("...
+    đạt 91,25 điểm, chỉ xếp sau Sở Tư pháp tỉnh Tây Ninh")."""
+    found = re.search(r"\s+".join(map(re.escape, name.split())), sentence, re.I)
+    if not found:
+        return ""
+    return re.split(r"[\d;:]", sentence[found.end():found.end() + AFTER_NAME], maxsplit=1)[0]
+
+
+def _one(names: set[str]) -> str | None:
+    return next(iter(names)) if len(names) == 1 else None
+
+
+@cache
+def _national_body() -> re.Pattern:
+    """A ministry's or a national body's name ("Tổng cục Hải quan") in any case ("Bộ Tài Chính"): of no province."""
+    return re.compile(vocabulary()["ministry"].pattern, re.I)
