@@ -220,6 +220,10 @@ from indexer.periods import reporting_period
      "2023-12-08", (2024, "FY")),
     ("Xã Tân Hưng đạt chuẩn nông thôn mới", "Ngày 12/5/2022, UBND tỉnh trao bằng công nhận xã đạt chuẩn nông thôn "
      "mới.", "2022-05-13", (2022, None)),
+    ("Bình Định phấn đấu vào nhóm 10 tỉnh dẫn đầu về cải cách hành chính năm 2026", "UBND tỉnh ban hành kế hoạch "
+     "với 12 nhóm giải pháp.", None, (2026, "FY")),
+    ("Bình Định phấn đấu vào nhóm 10 tỉnh dẫn đầu về cải cách hành chính", "Ngày 3/1/2026, UBND tỉnh ban hành kế hoạch "
+     "với 12 nhóm giải pháp.", "2026-01-05", (2026, None)),
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
