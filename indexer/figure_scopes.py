@@ -2,11 +2,12 @@
 
 ``_scope`` reads a sentence's places and agencies: one district, agency, commune or province named (a province-wide
 word, "toàn tỉnh", wins over an agency), none when it names two; in a district's bulletin the district only when the
-sentence says so (``UNSAID`` otherwise). ``_clause_scope``, ``_item_scope`` and ``_paragraph_scope`` narrow it to the
-figure's own clause, a list's item or the paragraph's earlier sentences; ``_tier`` finds a tier of government
-("UBND cấp huyện"), whose figures are no one unit's. ``_placed`` names the province a scope lies in (an agency's or a
-commune's from its name or the words right after it, a district's from the province written after it or the
-bulletin's), so one research table never runs two provinces' "Sở Tư pháp" into one row.
+sentence says so (``UNSAID`` otherwise), under a headline about one commune that commune. ``_clause_scope``,
+``_item_scope`` and ``_paragraph_scope`` narrow it to the figure's own clause, a list's item or the paragraph's
+earlier sentences; ``_tier`` finds a tier of government ("UBND cấp huyện"), whose figures are no one unit's.
+``_placed`` names the province a scope lies in (an agency's or a commune's from its name or the words right after
+it, a district's from the province written after it or the bulletin's), so one research table never runs two
+provinces' "Sở Tư pháp" into one row.
 """
 
 from __future__ import annotations
@@ -119,12 +120,18 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
         return districts.pop(), "district", True
     if provinces:
         return provinces.pop(), "province", True
+    # a headline about one commune ("Phường Đống Đa nhận Thư khen ..."): its figures where a sentence names no unit
+    headline_commune = None if wide else _one_commune(context.title) or None
     if context.district:  # a district's bulletin: its figures are the district's only when the text says so
         said = bare_district_word(sentence, context.province) or _names_bare(sentence, context.district)
-        return (context.district, "district", True) if said else UNSAID
+        if said:
+            return context.district, "district", True
+        return (headline_commune, "commune", False) if headline_commune else UNSAID
     serving = _serving_headline(context.title)
     if serving and not wide:  # "Trung tâm Phục vụ hành chính công giải quyết hơn 59 ngàn hồ sơ": the bulletin
         return serving, "agency", False  # reports that agency's dossiers where a sentence names no unit
+    if headline_commune:
+        return headline_commune, "commune", False
     return (context.province, "province", False) if context.province else None
 
 

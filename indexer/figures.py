@@ -39,7 +39,8 @@ named in the figure's own clause, else the place or agency the sentence (or an e
 paragraph opening on "Trong đó" goes on with the one before, whose whole it breaks down) names
 (not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết", nor a counted head, "18 Sở ngành tỉnh"), else
 the bulletin's district (in a district's bulletin, when the sentence says "huyện" or names the district bare:
-"Hoằng Hoá cũng xếp ở vị trí thứ 2") or province; a service centre that "Trung tâm" alone refers to is the scope of
+"Hoằng Hoá cũng xếp ở vị trí thứ 2") or, under a headline about one commune ("Phường Đống Đa nhận Thư khen ..."),
+that commune, or the province; a service centre that "Trung tâm" alone refers to is the scope of
 the rest of its paragraph, and a service centre named as the unit of figures is the unit of the sentences after it
 that name none, in later paragraphs too until one states a period of its own or another unit is named ("Trong năm
 2024, Trung tâm Hành chính công tỉnh ... tiếp nhận 94.665 hồ sơ.\nTỷ lệ giải quyết đúng và sớm hạn đạt 99,85%").

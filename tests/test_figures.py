@@ -624,6 +624,20 @@ def test_a_bare_centre_with_no_figure_read_still_scopes_the_rest_of_its_paragrap
         ("dossiers_on_time", 4520.0, "Trung tâm Phục vụ hành chính công", "month:2021-05")]
 
 
+@pytest.mark.parametrize("district", [None, "Hoàn Kiếm"])
+def test_a_headline_about_one_commune_gives_it_the_figures_no_sentence_places(district):
+    context = Context(province="Hà Nội", district=district, year=2025, period="Q3",
+                      title="Phường Hoàn Kiếm được khen thưởng vì cải cách thủ tục hành chính")
+    text = ("Chiều 8/10, lãnh đạo Thành phố trao Bằng khen cho Trung tâm phục vụ hành chính công phường.\n\n"
+            "Trong quý III/2025, tổng số hồ sơ đã tiếp nhận là 5.812 hồ sơ, trong đó tiếp nhận trực tuyến 4.620 hồ sơ "
+            "(79,5%).\n\nToàn thành phố tiếp nhận 412.300 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 5812.0, "phường Hoàn Kiếm", "commune"),
+        ("dossiers_online", 4620.0, "phường Hoàn Kiếm", "commune"),
+        ("dossiers_online", 79.5, "phường Hoàn Kiếm", "commune"),
+        ("dossiers_received", 412300.0, "Hà Nội", "province")]
+
+
 def test_a_centre_named_as_the_unit_goes_on_in_later_paragraphs_until_another_unit_is_named():
     context = Context(province="Bình Thuận", district=None, year=2024, period="FY")
     text = ("Trong năm 2024, Trung tâm Hành chính công tỉnh Bình Thuận đã tiếp nhận 94.665 hồ sơ thủ tục hành chính.\n"
