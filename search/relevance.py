@@ -29,7 +29,7 @@ class Relevance:
     idf_floor: float = 0.75  # added to log((N + 1) / (df + 1)); Whoosh adds 1 (to N / (df + 1)), which leaves a
     # syllable of every bulletin ("cải", "hành") a quarter of a rare name's weight: a common phrase drowned it
     title_boost: float = 0.5  # weight of a match in the headline against one in the body (0.5-0.7: real dev's best)
-    aside_boost: float = 0.3  # weight of a match in the lines cleaning set aside (above the headline, chrome)
+    aside_boost: float = 0.15  # weight of a match in the lines cleaning set aside (above the headline, chrome)
     number_boost: float = 100.0  # a document's own number matched: it ranks before those citing it (times cited_boost)
     cited_boost: float = 20.0  # a document number of the query found in the text (a citation) outweighs its words
     exact_bonus: float = 1.5  # an unaccented syllable matching the exact spelling too ("ban" over "bản")
