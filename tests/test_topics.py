@@ -166,3 +166,12 @@ def test_an_index_result_walks_through_its_components_without_discussing_each():
     assert assign_topics(title, body) == ["chi_so"]
     # the same words under a headline of topical news are evidence of the topics they name
     assert "thu_tuc" in assign_topics("Tỉnh đẩy mạnh giải quyết hồ sơ cho người dân", body)
+
+
+def test_an_agency_reorganised_is_organisational_reform():
+    title = "Tổ chức lại Trung tâm Phục vụ hành chính công tỉnh"
+    body = ("UBND tỉnh ban hành quyết định tổ chức lại Trung tâm Phục vụ hành chính công tỉnh trực thuộc Văn phòng "
+            "UBND tỉnh, kiện toàn bộ phận tiếp nhận hồ sơ theo hướng giảm đầu mối.")
+    assert "bo_may" in assign_topics(title, body)
+    assert "bo_may" not in assign_topics(title.replace("Tổ chức lại", "Khai trương"),
+                                         body.replace("tổ chức lại", "khai trương"))
