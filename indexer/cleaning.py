@@ -71,6 +71,8 @@ class ChromePatterns:
     title_trim: tuple[re.Pattern, ...] = ()
     document_authority: tuple[re.Pattern, ...] = ()
     document_clause: re.Pattern | None = None  # a line opening an official document's clause ("Căn cứ ...")
+    document_kinds: tuple[tuple[str, str], ...] = ()  # an own number's code, its kind: ("QĐ", "QUYẾT ĐỊNH")
+    subject_opener: re.Pattern | None = None  # a line opening a document's subject ("VỀ VIỆC ...", "BAN HÀNH ...")
     reading_controls: tuple[re.Pattern, ...] = ()  # text-size and print controls printed after a headline
 
 
@@ -92,6 +94,8 @@ def load_patterns(path: Path = PATTERNS) -> ChromePatterns:
                           title_trim=tuple(re.compile(p, re.I) for p in data.get("title_trim", ())),
                           document_authority=tuple(re.compile(p, re.I) for p in document.get("authority", ())),
                           document_clause=_openers(document.get("clauses", ())),
+                          document_kinds=tuple(document.get("kind_codes", {}).items()),
+                          subject_opener=_openers(document.get("subject_openers", ())),
                           reading_controls=controls)
 
 
@@ -137,6 +141,26 @@ def _document_title(lines: list[str], patterns: ChromePatterns) -> tuple[int, st
             subject = _subject(lines, i + 1, patterns)
             if subject is not None and _looks_like_title(subject[1]):
                 return subject[0], f"{line} {subject[1]}"
+    return _subject_alone(lines, patterns)
+
+
+_OWN_CODE = re.compile(r"số\s*:\s*[\w.]+/(?:\d{4}/)?([^\W\d_]+)-", re.I)  # "Số: 24/2014/QĐ-UBND": QĐ
+
+
+def _subject_alone(lines: list[str], patterns: ChromePatterns) -> tuple[int, str] | None:
+    """(index, "QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH ...") of a document whose page shows its subject right after the header
+    without the line naming its kind: the kind is the one its own number's code names ("Số: 24/2014/QĐ-UBND"), the
+    subject the first upper-case line after that header that opens as a subject does ("VỀ VIỆC ...", "BAN HÀNH
+    ..."); None when the page shows neither."""
+    kinds = dict(patterns.document_kinds)
+    kind = None
+    for i in _top(lines, DOCUMENT_ZONE):
+        code = _OWN_CODE.search(lines[i])
+        if code:
+            kind = kinds.get(code.group(1).upper())
+        elif kind and lines[i].isupper() and patterns.subject_opener and patterns.subject_opener.match(lines[i]):
+            subject = _subject(lines, i, patterns)
+            return (subject[0], f"{kind} {subject[1]}") if subject and _looks_like_title(subject[1]) else None
     return None
 
 

@@ -104,6 +104,21 @@ def test_a_lead_sentence_before_a_late_date_line_is_not_the_title():
         "Mường Lát tổng kết công tác CCHC năm 2021", "Ngày đăng: 29/12/2021 | Tác giả: Minh Anh")
 
 
+@pytest.mark.parametrize("number, subject, title", [
+    ("Số: 32/2016/QĐ-UBND", "BAN HÀNH QUY CHẾ PHỐI HỢP TIẾP NHẬN HỒ SƠ THỦ TỤC HÀNH CHÍNH",
+     "QUYẾT ĐỊNH BAN HÀNH QUY CHẾ PHỐI HỢP TIẾP NHẬN HỒ SƠ THỦ TỤC HÀNH CHÍNH"),
+    ("Số: 58/KH-UBND", "THỰC HIỆN KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2022",
+     "KẾ HOẠCH THỰC HIỆN KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2022"),
+    ("Số: 58/UBND-KSTT", "THỰC HIỆN KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2022",  # a letter's code names no kind
+     "THỰC HIỆN KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2022"),
+])
+def test_a_document_showing_its_subject_without_its_kind_takes_the_kind_its_number_names(number, subject, title):
+    page = "\n".join(["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+                       f"{number} | Lào Cai, ngày 12 tháng 3 năm 2022 |", subject, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+                       "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", BODY])
+    assert clean(page).title == title
+
+
 def test_an_official_document_is_titled_by_its_kind_and_subject():
     page = "\n".join(["ỦY BAN NHÂN DÂN TỈNH NINH BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                        "Độc lập - Tự do - Hạnh phúc", "Số: 17/KH-UBND | Ninh Bình, ngày 20 tháng 01 năm 2023", "",
