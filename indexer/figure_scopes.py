@@ -99,9 +99,11 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
     sentence = re.sub(r"\([^()]*\)", " ", without_dateline(sentence))  # "(chỉ sau Quảng Ninh)" names no scope, nor
     # does the place a news agency filed from ("Hà Nội (TTXVN 2/4/2024) Kết quả ...")
     wide = words["province_wide"].search(normalize_key(sentence))
-    provinces = provinces_named(sentence)
-    districts = {d for (_, d) in district_mentions(sentence, context.province)} if context.province else set()
-    districts |= {d for (p, d) in district_mentions(sentence) if p in provinces}
+    # a commune's name is no mention of the district it holds ("phường Quy Nhơn Tây", "phường Đống Đa" since 2025)
+    places = _without_commune(sentence, commune) if commune else sentence
+    provinces = provinces_named(places)
+    districts = {d for (_, d) in district_mentions(places, context.province)} if context.province else set()
+    districts |= {d for (p, d) in district_mentions(places) if p in provinces}
     named = _agencies(sentence, bool(provinces))  # a ministry that rates a province named is no scope
     agencies, agency = set(named), named[0] if named else None
     if len(agencies) > 1:
@@ -133,6 +135,12 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
     if headline_commune:
         return headline_commune, "commune", False
     return (context.province, "province", False) if context.province else None
+
+
+def _without_commune(sentence: str, commune: str) -> str:
+    """``sentence`` without the mentions of ``commune`` ("phường Đống Đa"), its unit word in either case."""
+    unit, name = commune.split(" ", 1)
+    return re.sub(rf"(?<!\w)(?i:{re.escape(unit)})\s+{re.escape(name)}(?!\w)", " ", sentence)
 
 
 def _names_bare(sentence: str, district: str) -> bool:

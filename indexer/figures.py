@@ -12,38 +12,38 @@ brackets or the comma of "tổ chức, cá nhân": "98,5% hồ sơ (TTHC) giải
 một phần"; a cue overlapping one of that indicator's is part of its phrase: "đã trả kết quả nhưng chậm hạn"); a
 share after a count ("(đạt 99,2%)", "(đạt gần 97%)"), a share after an index's raw points ("Chỉ số hài lòng ... được
 9,85 điểm, đạt 87,10%"), a rank after an index's score and a score after its rank take that figure's indicator;
-received counts in a sentence opening "Về hồ sơ trực tuyến, ..." ("Đối với việc tiếp nhận, giải quyết hồ sơ TTHC trực
-tuyến, ...") are online ones; a rank takes the index named after
-it ("xếp thứ 2 về Chỉ số SIPAS"); a score or rank (or a share beside a rank) in a sentence that names no index takes
-the one index the nearest earlier sentence of the paragraph naming an index names ("... công bố Chỉ số CCHC năm
-2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a paragraph's first sentence those of the paragraph before (a caption
-"Bảng xếp hạng Chỉ số SIPAS năm 2023 ..." above a list), else the one index the headline names when the sentence
-names no "chỉ số" of its own ("Chỉ số Par Index năm 2018: Lạng Sơn xếp thứ 26/63 tỉnh, thành phố").
-The period is the sentence's own (``indexer.periods.stated_period``, the recogniser the bulletin's period comes
-from), else that of an earlier sentence of the paragraph with figures, else the bulletin's (the year alone when it
-names no part of it); an index is FY of its year (not the satisfaction a one-stop centre or a district measures
-itself, which has the period of its text); services counted "hiện nay" and figures "tính đến" a date have the year
-only, as do those of a sentence opening "Đến nay" in a paragraph with no period before it (after one, they continue
-it); figures "từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a
-third-quarter report), else the year only, and "từ đầu năm đến ngày 15/8/2021" the span from 1 January to that day;
-"trong tháng", "trong tuần", "trong cùng kỳ" are the span of a report its headline or first period dates (unclear in
-any other report), a rate ("mỗi ngày") has no period; in a bulletin with no period of its own,
-the first month or span of days a sentence with figures states, when no figure before states its period, is the
-report's, the default of its later paragraphs; a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí
-thứ 55)"), or one after the year compared with ("so với năm 2017 (đạt 37,08 điểm, đứng thứ 27)"), gives its figures
-that year (a rank in it takes the one index its sentence names) and is no second year of its sentence, as is a rank's
-own year after it ("từ vị trí thứ 5 của năm 2015") or a value's in a bracket ("từ 78,29% (năm 2021) lên 79,57%
-(năm 2022)": both figures, each of its year; without their years only the value reached is one). The scope is the
-district or agency
-named in the figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph; a
-paragraph opening on "Trong đó" goes on with the one before, whose whole it breaks down) names
-(not an agency that tells the figures, "Văn phòng UBND tỉnh cho biết", nor a counted head, "18 Sở ngành tỉnh"), else
-the bulletin's district (in a district's bulletin, when the sentence says "huyện" or names the district bare:
-"Hoằng Hoá cũng xếp ở vị trí thứ 2") or, under a headline about one commune ("Phường Đống Đa nhận Thư khen ..."),
-that commune, or the province; a service centre that "Trung tâm" alone refers to is the scope of
-the rest of its paragraph, and a service centre named as the unit of figures is the unit of the sentences after it
-that name none, in later paragraphs too until one states a period of its own or another unit is named ("Trong năm
-2024, Trung tâm Hành chính công tỉnh ... tiếp nhận 94.665 hồ sơ.\nTỷ lệ giải quyết đúng và sớm hạn đạt 99,85%").
+received counts in a sentence opening "Về hồ sơ trực tuyến, ..." ("Đối với việc tiếp nhận, giải quyết hồ sơ TTHC
+trực tuyến, ...") are online ones; a rank takes the index named after it ("xếp thứ 2 về Chỉ số SIPAS"); a score or
+rank (or a share beside a rank) in a sentence that names no index takes the one index the nearest earlier sentence
+of the paragraph naming an index names ("... công bố Chỉ số CCHC năm 2023. Theo đó, tỉnh đạt 84,10 điểm"), or for a
+paragraph's first sentence those of the paragraph before (a caption "Bảng xếp hạng Chỉ số SIPAS năm 2023 ..." above
+a list), else the one index the headline names when the sentence names no "chỉ số" of its own ("Chỉ số Par Index năm
+2018: Lạng Sơn xếp thứ 26/63 tỉnh, thành phố"). The period is the sentence's own (``indexer.periods.stated_period``,
+the recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures,
+else the bulletin's (the year alone when it names no part of it); an index is FY of its year (not the satisfaction a
+one-stop centre or a district measures itself, which has the period of its text); services counted "hiện nay" and
+figures "tính đến" a date or a quarter's start or end ("tính đến đầu quý IV năm 2025") have the year only, as do
+those of a sentence opening "Đến nay" in a paragraph with no period before it (after one, they continue it); figures
+"từ đầu năm đến nay" have the span from January to the end of the bulletin's part of the year (9M in a third-quarter
+report), else the year only, and "từ đầu năm đến ngày 15/8/2021" the span from 1 January to that day; "trong tháng",
+"trong tuần", "trong cùng kỳ" are the span of a report its headline or first period dates (unclear in any other
+report), a rate ("mỗi ngày") has no period; in a bulletin with no period of its own, the first month or span of days
+a sentence with figures states, when no figure before states its period, is the report's, the default of its later
+paragraphs; a bracket opening on another year ("(năm 2017, Hòa Bình xếp ở vị trí thứ 55)"), or one after the year
+compared with ("so với năm 2017 (đạt 37,08 điểm, đứng thứ 27)"), gives its figures that year (a rank in it takes the
+one index its sentence names) and is no second year of its sentence, as is a rank's own year after it ("từ vị trí
+thứ 5 của năm 2015") or a value's in a bracket ("từ 78,29% (năm 2021) lên 79,57% (năm 2022)": both figures, each of
+its year; without their years only the value reached is one). The scope is the district or agency named in the
+figure's own clause, else the place or agency the sentence (or an earlier one of its paragraph; a paragraph opening
+on "Trong đó" goes on with the one before, whose whole it breaks down) names (not an agency that tells the figures,
+"Văn phòng UBND tỉnh cho biết", nor a counted head, "18 Sở ngành tỉnh"), else the bulletin's district (in a
+district's bulletin, when the sentence says "huyện" or names the district bare: "Hoằng Hoá cũng xếp ở vị trí thứ 2")
+or, under a headline about one commune ("Phường Đống Đa nhận Thư khen ..."), that commune (a commune's name holding
+a district's, "phường Quy Nhơn Tây", names no district), or the province; a service centre that "Trung tâm" alone
+refers to is the scope of the rest of its paragraph, and a service centre named as the unit of figures is the unit
+of the sentences after it that name none, in later paragraphs too until one states a period of its own or another
+unit is named ("Trong năm 2024, Trung tâm Hành chính công tỉnh ... tiếp nhận 94.665 hồ sơ.\nTỷ lệ giải quyết đúng và
+sớm hạn đạt 99,85%").
 
 A figure is left out rather than guessed: two indicators named before one number, a target, a bound or a change ("phấn
 đấu", "dưới 1%", "tăng 5%", "so với cùng kỳ"; a change with the year it is compared with between a cue and its number is

@@ -638,6 +638,18 @@ def test_a_headline_about_one_commune_gives_it_the_figures_no_sentence_places(di
         ("dossiers_received", 412300.0, "Hà Nội", "province")]
 
 
+@pytest.mark.parametrize("district", [None, "Quy Nhơn"])
+def test_a_ward_named_after_a_former_district_is_the_ward_not_two_places(district):
+    context = Context(province="Bình Định", district=district, year=2025, period=None)
+    text = ("Tính đến đầu quý IV năm 2025, phường Quy Nhơn Tây đã tiếp nhận hơn 2.200 hồ sơ, tỷ lệ hồ sơ trực tuyến "
+            "đạt 97,77%.\n\nTính đến hết quý III/2025, phường Quy Nhơn Tây và phường Quy Nhơn Nam tiếp nhận 4.100 "
+            "hồ sơ.")
+    assert [(r["indicator"], r["value"], r["period"], r["year"], r["scope"], r["scope_level"])
+            for r in extract_figures(text, context)] == [
+        ("dossiers_received", 2200.0, None, 2025, "phường Quy Nhơn Tây", "commune"),
+        ("dossiers_online", 97.77, None, 2025, "phường Quy Nhơn Tây", "commune")]  # two wards: no one scope
+
+
 def test_a_centre_named_as_the_unit_goes_on_in_later_paragraphs_until_another_unit_is_named():
     context = Context(province="Bình Thuận", district=None, year=2024, period="FY")
     text = ("Trong năm 2024, Trung tâm Hành chính công tỉnh Bình Thuận đã tiếp nhận 94.665 hồ sơ thủ tục hành chính.\n"
