@@ -123,7 +123,7 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
     if provinces:
         return provinces.pop(), "province", True
     # a headline about one commune ("Phường Đống Đa nhận Thư khen ..."): its figures where a sentence names no unit
-    headline_commune = None if wide else _one_commune(context.title) or None
+    headline_commune = None if wide else _headline_commune(context.title)
     if context.district:  # a district's bulletin: its figures are the district's only when the text says so
         said = bare_district_word(sentence, context.province) or _names_bare(sentence, context.district)
         if said:
@@ -135,6 +135,12 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
     if headline_commune:
         return headline_commune, "commune", False
     return (context.province, "province", False) if context.province else None
+
+
+@lru_cache(maxsize=256)
+def _headline_commune(title: str) -> str | None:
+    """The one commune a headline names, else None (read once per bulletin, not once per sentence)."""
+    return _one_commune(title) or None
 
 
 def _without_commune(sentence: str, commune: str) -> str:

@@ -379,8 +379,15 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
 def bare_district_word(text: str, province: str | None) -> bool:
     """Whether ``text`` speaks of a district by its unit word alone ("UBND huyện sơ kết ..."); in a centrally-run
     city "Thành phố" alone is the city itself ("Chỉ số PAR INDEX của Thành phố xếp thứ 3")."""
-    city = any(p.name == province and p.kind == "thành phố" for p in provinces())
+    city = _central_city(province)
     return any(not (city and fold(found.group()).lower() == "thanh pho") for found in BARE_DISTRICT_WORD.finditer(text))
+
+
+@cache
+def _central_city(province: str | None) -> bool:
+    """Whether ``province`` is a centrally-run city (looked up once per province: ``bare_district_word`` is read
+    for every sentence with figures)."""
+    return any(p.name == province and p.kind == "thành phố" for p in provinces())
 
 
 # a provincial paper's code before its lead, then a bracket or a dash: "ĐBP - ", "(BL-KP) ", "LSO-", "(BTNO) - "
