@@ -483,6 +483,7 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
                 # số hài lòng đạt trên 90%" is a threshold; "có 10 đơn vị xếp ở nhóm đầu lần lượt là: (1) Sở Tài chính
                 # đạt 90,05%" a list; a count's group stands in its own clause ("13 sở, ngành với 865 TTHC": theirs)
                 or words["targets"].search(key[:number.start]) or words["bounds"].search(key[:number.start])
+                or words["scales"].search(key[:number.start])  # "thang điểm 100 điểm gồm ... (80 điểm)"
                 or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
                 or not low <= number.value <= high or (number.unit == "%" and number.value > 100)
                 or (code == "dossiers_received" and _one_channel(key, window, number))

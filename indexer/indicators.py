@@ -28,8 +28,8 @@ def vocabulary() -> dict:
             cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)"), words[0]))
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
-                         "components", "dimensions", "targets", "bounds", "after_not_figure", "other_indices", "groups",
-                         "pending", "sources", "source_verbs", "channels", "early", "on_time", "unit_names",
+                         "components", "dimensions", "targets", "bounds", "scales", "after_not_figure", "other_indices",
+                         "groups", "pending", "sources", "source_verbs", "channels", "early", "on_time", "unit_names",
                          "report_span", "rates", "ranked_in_words")}
     ministries = "|".join(_head(m) for m in sorted(data["ministries"], key=len, reverse=True))
     ends = (r"[,(:;]|cấp\s|tỉnh|huyện|của|đã|đạt|có|tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|cũng|tăng|"
@@ -74,6 +74,7 @@ def vocabulary() -> dict:
             "after_not_figure": re.compile(rf"(?<!\w)(?:{words['after_not_figure']})(?!\w)"),
             "targets": re.compile(rf"(?<!\w)(?:{words['targets']})(?!\w)"),
             "bounds": re.compile(rf"(?<!\w)(?:{words['bounds']})\s*$"),
+            "scales": re.compile(rf"(?<!\w)(?:{words['scales']})(?!\w)"),
             "names": re.compile(rf"(?<!\w)(?:{words['names']})(?!\w)"),
             "unit_names": re.compile(rf"(?<!\w)(?:{words['unit_names']})(?!\w)"),
             "components": re.compile(rf"(?<!\w)(?:{words['components']})(?!\w)"),

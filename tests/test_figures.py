@@ -120,6 +120,13 @@ MONTHLY = (
     "Từ ngày 01/01 đến ngày 31/3/2024, toàn tỉnh tiếp nhận 40.112 hồ sơ, tăng so với cùng kỳ.")
 
 
+def test_the_numbers_of_a_scale_are_no_scores():
+    text = ("Năm 2023, Chỉ số cải cách hành chính của tỉnh Cao Bằng đạt 86,40 điểm trên thang điểm 100.\n\n"
+            "Chỉ số được chấm theo thang điểm 100 điểm, gồm điểm thẩm định (62 điểm) và điểm điều tra (38 điểm).")
+    assert [(r["indicator"], r["value"], r["year"], r["scope"]) for r in extract_figures(text, CAO_BANG_Q1)] == [
+        ("par_index_score", 86.4, 2023, "Cao Bằng")]
+
+
 def test_a_commune_named_alone_is_the_scope_of_its_sentences_figures():
     text = ("Trong quý I, UBND xã Quang Trung đã tiếp nhận 300 hồ sơ, tất cả đều được trả kết quả đúng hẹn cho người "
             "dân.\n\nNăm 2023, Phường Sông Hiến xếp thứ 3/12 phường về Chỉ số cải cách hành chính với tổng số điểm là "
