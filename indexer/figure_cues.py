@@ -69,6 +69,10 @@ _PROVINCES_COUNTED = re.compile(r"(?<!thứ )(?<!hạng )(?<!trí )(?<!trong )(?
                                 r"\d+\s+" + _PROVINCES_OF + r"(?:có|đạt)(?!\w)[^;()]*$")
 _REGIONAL = re.compile(r"^\s*(?:/\s*\d+\s*)?(?:" + _PROVINCES_OF + r")?(?:trong\s+|của\s+|thuộc\s+)?(?:khu vực|vùng"
                        r"|khối|nhóm|các tỉnh)")  # "xếp thứ 3/13 tỉnh, thành phố khu vực ĐBSCL", "5/14 tỉnh khu vực"
+_OUT_OF = re.compile(r"/\s*0*(\d{1,2})$")  # a rank's "/14" (its number's text ends there)
+_PROVINCES_AFTER = re.compile(r"\s*(?:tỉnh|địa phương)(?!\w)")
+REGION_MOST = 20  # the most provinces a region ranks (14 in the northern midlands and mountains; the country 63, 61
+# in some PAPI years, 34 after the 2025 merger)
 _REGION_LEAD = re.compile(r"^\W*(?:so với|trong|ở|tại|đối với|riêng)\s+(?:(?:các|\d+)\s+" + _PROVINCES_OF
                           + r")?(?:khu vực|vùng)[^,;()]*,[^,;()]*$")  # "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí
 # thứ", "So với 13 tỉnh, thành phố khu vực ĐBSCL, Vĩnh Long đứng thứ"
@@ -305,7 +309,9 @@ def _earlier_index(key: str, number: Number, earlier: Callable[[], str | None]) 
 def _regional(key: str, number: Number) -> bool:
     """Whether a rank is among the provinces of a region: named after it ("xếp hạng 3/13 tỉnh, thành phố khu vực
     ĐBSCL") or by the lead of its clause ("So với khu vực ĐBSCL, tỉnh xếp ở vị trí thứ 3")."""
-    return bool(_REGIONAL.match(key[number.end:]) or _REGION_LEAD.match(key[:number.start]))
+    out_of = _OUT_OF.search(key, number.start, number.end)  # "đứng thứ 03/14 tỉnh": a region's, not the country's
+    return bool(_REGIONAL.match(key[number.end:]) or _REGION_LEAD.match(key[:number.start])
+                or (out_of and int(out_of.group(1)) <= REGION_MOST and _PROVINCES_AFTER.match(key, number.end)))
 
 
 def _last_index(earlier: list[str], title: str = "") -> str | None:

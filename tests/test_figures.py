@@ -913,6 +913,22 @@ def test_a_list_of_scores_takes_the_index_the_paragraph_before_names_in_its_last
         ("par_index_score", 87.1, "Hà Quảng")]
 
 
+def test_a_rank_out_of_a_regions_provinces_is_regional_and_one_past_the_countrys_is_none():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Năm 2023, Chỉ số PAPI của tỉnh Cao Bằng đứng thứ 40/61 tỉnh, thành phố. Trong các tỉnh trung du và miền "
+            "núi, Cao Bằng đứng thứ 05/14 tỉnh. Chỉ số PAPI năm 2022 của tỉnh xếp thứ 4061 do lỗi in.")
+    assert [(r["indicator"], r["value"], r["year"]) for r in extract_figures(text, context)] == [
+        ("papi_rank", 40.0, 2023)]
+
+
+def test_a_count_a_province_registers_to_provide_is_a_plan_and_a_source_is_no_scope():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
+    text = ("Tỉnh Cao Bằng đã đăng ký triển khai 134 dịch vụ công trực tuyến mức độ 3 trong năm 2023.\n\n"
+            "Theo công bố từ Bộ Nội vụ, Cao Bằng xếp thứ 30 cả nước về Chỉ số cải cách hành chính năm 2023.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)
+            if r["scope"] == "Bộ Nội vụ" or r["indicator"].startswith("online")] == []
+
+
 def test_a_rank_after_a_regional_lead_is_regional_and_still_ends_its_list_item():
     context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
     text = ("Chỉ số cải cách hành chính năm 2023 của tỉnh Cao Bằng xếp thứ 30/63 tỉnh, thành phố. So với khu vực miền "
