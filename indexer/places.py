@@ -73,6 +73,7 @@ BARE_DISTRICT_WORD = re.compile(r"(?<!\w)(?:[Hh]uyện|[Tt]hị xã|(?<!tỉnh, 
 # a commune named in the headline or lead ("Bộ phận một cửa xã Tân Lập"): local news, on a district portal its own
 COMMUNE = re.compile(r"(?<!\w)(?:[Xx]ã|[Pp]hường|[Tt]hị trấn)\s+(?:[A-ZĐ]|\d{1,2}(?!\d))")  # or a numbered ward
 ROUNDUP = 3  # provinces named in the lead of a story about all of them
+OVERWHELMING = 4.0  # ... unless one of them scores this many times any other
 LEAD_WORDS = 6  # a paragraph of fewer words is a byline, a date or a caption stub, not the lead
 
 
@@ -295,6 +296,14 @@ def _score(title: str, body: str, url_province: str | None) -> Counter:
     return +scores
 
 
+def _overwhelming(scores: Counter) -> bool:
+    """Whether the first province of a text's scores (its body's: a lead standing in as the headline counts once)
+    has ``OVERWHELMING`` times the next one's or more: a story about it that names others beside it in its lead
+    ("... tỉnh Sơn La đứng thứ 03/14 tỉnh, đứng sau các tỉnh: Bắc Giang, Phú Thọ"), no roundup."""
+    ranked = scores.most_common(2)
+    return len(ranked) == 2 and ranked[0][1] >= OVERWHELMING * ranked[1][1]
+
+
 def _dominant(scores: Counter) -> str | None:
     ranked = scores.most_common(2)
     if not ranked or ranked[0][1] < MIN_SCORE:
@@ -472,8 +481,9 @@ def locate(title: str, body: str, url: str | None = None, header: str = "", issu
     if paper:
         scores[paper] += WEIGHTS["url"]
     province = _dominant(scores)
-    if province and not source.province and _roundup("" if spelled else title, body):  # no headline: the
-        # title is the lead's first sentence, naming the first province of a roundup
+    if province and not source.province and _roundup("" if spelled else title, body) \
+            and not _overwhelming(_score("", f"{header}\n{body}", None)):  # no headline: the title is the lead's
+        # first sentence, naming the first province of a roundup (unless its body is about one of them)
         province = None
     url_district = source.district if province == source.province else None
     merged = bool(published and published >= units()["merged_since"])

@@ -67,6 +67,10 @@ from indexer.places import Place, dateline_day, district_mentions, locate, provi
     ("Các tỉnh Tây Bắc nâng chất bộ phận một cửa",
      "Các tỉnh Sơn La, Điện Biên, Lai Châu và tỉnh Lào Cai đã đổi mới.\n\nTỉnh Sơn La dẫn đầu; tỉnh Sơn La đạt 98%.",
      None, Place(None, None)),
+    # ... unless its body is overwhelmingly about one of them (an excerpt with no headline)
+    ("", "Chỉ số CCHC năm 2023 của tỉnh Sơn La xếp thứ 19/63, đứng thứ 3 trong khu vực, sau tỉnh Lào Cai và tỉnh "
+     "Phú Thọ.\n\nNăm nay, tỉnh Sơn La tăng 14 bậc. UBND tỉnh Sơn La chỉ đạo các sở khắc phục hạn chế; Sơn La phấn đấu "
+     "giữ vững thứ hạng, tỉnh Sơn La đặt mục tiêu vào nhóm đầu.", None, Place("Sơn La", None)),
     # provincial newspapers and stations, national sites
     ("Họp ban chỉ đạo", "Nội dung.", "https://thdt.vn/a", Place("Đồng Tháp", None)),
     ("Họp ban chỉ đạo", "Nội dung.", "https://www.baotuyenquang.com.vn/a", Place("Tuyên Quang", None)),
