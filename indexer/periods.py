@@ -93,6 +93,7 @@ _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
 YEARS_SPAN = re.compile(rf"{_RANGE.pattern}|\btừ năm {_YEAR} đến (?:năm )?{_YEAR}")
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
 _OPENS_ON_YEAR = re.compile(rf"\W*(?:trong\s+|cả\s+)?năm\s+{_YEAR}\b")
+_YEAR_AS_SUBJECT = re.compile(rf"\W*năm\s+{_YEAR}\s+(?=[^\W\d_])")  # "Năm 2025 ghi dấu ...", no comma after it
 _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
 # a lead opening on a day: its paper's code, the time of day, the day and the separator before the month
 _LEAD_DAY = r"^\W*(?:\([^)]{1,20}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*"
@@ -261,6 +262,8 @@ def reporting_period(title: str, body: str, published: str | None,
         results = _YEAR_RESULTS.search(lead_key)
         if results and (not published or published[:4] == results.group(1)):  # the year before: _year_before
             quarter, year = "FY", int(results.group(1))
+    if quarter is None and _first_year(title_key) is None:  # a lead opening on the year it reviews
+        quarter, year = _lead_opens_on_year(lead_key, published)
     year = year or _first_year(title_key)
     if year is None and _RANGE.search(_normal(title or "")):
         # a multi-year programme: no single year, and its plan, review or index series is no year's
@@ -274,6 +277,22 @@ def reporting_period(title: str, body: str, published: str | None,
     if year is None and not published:
         year = _last_year(_prepare(body)) or _latest_day(body) or _latest_month(body)
     return year, quarter or None
+
+
+def _lead_opens_on_year(lead_key: str, published: str | None) -> tuple[str | None, int | None]:
+    """("FY", year) for a lead that opens on a year: on a dated page, the year as its subject ("Năm 2025 ghi dấu
+    một chặng đường ... của Đặc khu Cát Hải"; "Năm 2022, huyện chọn ..." is news of that year), published in that
+    year or early in the next (a review); on an undated page, any opening on a year ("Trong năm 2019, tại TX.Bến
+    Cát ...") whose lead names no later one ("Năm 2016 là năm thứ 3 ... Năm 2017, huyện ..." is about 2017)."""
+    if published:
+        opened = _YEAR_AS_SUBJECT.match(lead_key)
+        year = int(opened.group(1)) if opened else None
+        since = int(published[:4])
+        early = since == (year or 0) + 1 and _published_month(published) <= _cues()["year_end_months"]
+        return ("FY", year) if year and (since == year or early) else (None, None)
+    opened = _OPENS_ON_YEAR.match(lead_key)
+    year = int(opened.group(1)) if opened else None
+    return ("FY", year) if year and _last_year(lead_key) == year else (None, None)
 
 
 def _year_before(body: str, published: str | None) -> int | None:

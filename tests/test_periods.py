@@ -224,6 +224,15 @@ from indexer.periods import reporting_period
      "với 12 nhóm giải pháp.", None, (2026, "FY")),
     ("Bình Định phấn đấu vào nhóm 10 tỉnh dẫn đầu về cải cách hành chính", "Ngày 3/1/2026, UBND tỉnh ban hành kế hoạch "
      "với 12 nhóm giải pháp.", "2026-01-05", (2026, None)),
+    # a lead opening on a year reviews that year's work: published in it or early in the next, not later
+    ("Đặc khu Vân Đồn: Bứt phá trong cải cách hành chính", "Năm 2025 đánh dấu một bước chuyển mình của đặc khu trong "
+     "cải cách hành chính, tạo đà để bứt phá trong năm 2026.\n\nĐặc khu hoàn thành 21/21 nhiệm vụ đề ra.",
+     "2026-02-28", (2025, "FY")),
+    ("Đặc khu Vân Đồn: Bứt phá trong cải cách hành chính", "Năm 2025 đánh dấu một bước chuyển mình của đặc khu trong "
+     "cải cách hành chính, tạo đà để bứt phá trong năm 2026.\n\nĐặc khu hoàn thành 21/21 nhiệm vụ đề ra.",
+     "2026-09-28", (2026, None)),
+    ("Thị xã Bến Cát", "Trong năm 2019, tại thị xã, từ bộ phận một cửa đến các xã, phường đều có nhiều thay đổi về "
+     "cải cách hành chính.\n\nBộ phận một cửa thị xã đã tiếp nhận 52.100 hồ sơ.", None, (2019, "FY")),
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
