@@ -283,7 +283,8 @@ def _lead_opens_on_year(lead_key: str, published: str | None) -> tuple[str | Non
     """("FY", year) for a lead that opens on a year: on a dated page, the year as its subject ("Năm 2025 ghi dấu
     một chặng đường ... của Đặc khu Cát Hải"; "Năm 2022, huyện chọn ..." is news of that year), published in that
     year or early in the next (a review); on an undated page, any opening on a year ("Trong năm 2019, tại TX.Bến
-    Cát ...") whose lead names no later one ("Năm 2016 là năm thứ 3 ... Năm 2017, huyện ..." is about 2017)."""
+    Cát ...") whose lead gives figures and names no later year ("Năm 2016 là năm thứ 3 ... Năm 2017, huyện ..." is
+    about 2017)."""
     if published:
         opened = _YEAR_AS_SUBJECT.match(lead_key)
         year = int(opened.group(1)) if opened else None
@@ -292,7 +293,9 @@ def _lead_opens_on_year(lead_key: str, published: str | None) -> tuple[str | Non
         return ("FY", year) if year and (since == year or early) else (None, None)
     opened = _OPENS_ON_YEAR.match(lead_key)
     year = int(opened.group(1)) if opened else None
-    return ("FY", year) if year and _last_year(lead_key) == year else (None, None)
+    reported = re.search(_FIGURE, _ANY_YEAR.sub(" ", lead_key))  # "Năm 2023, Sở Nội vụ của 6 tỉnh đã ký kết ...":
+    # an event of that year
+    return ("FY", year) if year and reported and _last_year(lead_key) == year else (None, None)
 
 
 def _year_before(body: str, published: str | None) -> int | None:

@@ -233,6 +233,8 @@ from indexer.periods import reporting_period
      "2026-09-28", (2026, None)),
     ("Thị xã Bến Cát", "Trong năm 2019, tại thị xã, từ bộ phận một cửa đến các xã, phường đều có nhiều thay đổi về "
      "cải cách hành chính.\n\nBộ phận một cửa thị xã đã tiếp nhận 52.100 hồ sơ.", None, (2019, "FY")),
+    ("Các tỉnh phía Nam ký kết phối hợp", "Năm 2023, Sở Nội vụ của 6 tỉnh phía Nam đã ký kết quy chế phối hợp giải "
+     "quyết thủ tục hành chính.\n\nCác bên thống nhất chọn một số thủ tục hộ tịch, chứng thực.", None, (2023, None)),
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
