@@ -209,6 +209,7 @@ ARTICLE = f"Hội nghị sơ kết cải cách hành chính\n{BODY}"
     ("body", ["Bản in | Quay lại | A+ A A- | Đọc bài viết"]),
     ("body", ["A+ A A-"]),
     ("body", ["Chia sẻ", "Facebook", "Twitter"]),
+    ("head", ["Cập nhật: 09:05, Thứ 6, 30/04/2021", "print"]),
     ("body", ["File đính kèm: Quyết định"]),
     ("body", ["Tags: cải cách hành chính, một cửa"]),
     ("body", ["1 2 3 4"]),
