@@ -219,6 +219,7 @@ def _is_prose(line: str, patterns: ChromePatterns) -> bool:
 
 
 LIST_ITEM = re.compile(r"[-+*•–]\s")  # a line opening a list item; never a headline
+CAPTION_CELL = re.compile(r"\s\|\s*$")  # a photo's caption in its table cell; never a headline
 _AGENCY = re.compile(r"(?:sở|ban|văn phòng|bộ|cục|chi cục|trung tâm|đài|báo)\s", re.I)
 BANNER_WORDS = 10  # an agency's name on a line of its own is at most this long
 
@@ -238,9 +239,11 @@ def _scrap_or_banner(line: str) -> bool:
 
 def never_headline(line: str) -> bool:
     """An item of a list ("- 1Nghị quyết ..."), an official document's clause ("Căn cứ Luật ...", the ``clauses``
-    of ``chrome.json``), a scrap or a banner (``_scrap_or_banner``)."""
+    of ``chrome.json``), a photo's caption cell ("Người dân đến giải quyết thủ tục tại Trung tâm. |", "Ảnh minh
+    họa (Nguồn: Q.N) |": a line ending on the bar of its table cell), a scrap or a banner (``_scrap_or_banner``)."""
     clause = load_patterns().document_clause
-    return bool(LIST_ITEM.match(line)) or bool(clause and clause.match(line)) or _scrap_or_banner(line)
+    return bool(LIST_ITEM.match(line)) or bool(clause and clause.match(line)) or bool(CAPTION_CELL.search(line)) \
+        or _scrap_or_banner(line)
 
 
 def _may_be_headline(line: str, patterns: ChromePatterns) -> bool:

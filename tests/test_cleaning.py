@@ -361,6 +361,12 @@ def test_scraps_and_a_caption_before_the_headline_are_passed_over(top):
     assert clean("\n".join([*top, title, body])).title == title
 
 
+@pytest.mark.parametrize("caption", ["Ảnh minh họa (Nguồn: T.L) |",
+                                     "Người dân làm thủ tục tại Trung tâm Phục vụ hành chính công tỉnh. |"])
+def test_a_photo_caption_in_its_table_cell_is_never_the_headline(caption):
+    assert clean("\n".join([caption, BODY])).title is None
+
+
 @pytest.mark.parametrize("line", ["null Hội nghị sơ kết cải cách hành chính",
                                   "date 2023-09-14 Hội nghị sơ kết cải cách hành chính",
                                   "Hội nghị sơ kết cải cách hành chính (Lượt xem: 164)",
