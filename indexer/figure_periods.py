@@ -34,6 +34,12 @@ _YEAR_START_TO = re.compile(r"(?<!\w)[Tt]ừ đầu năm(?:\s+(?P<start>(?:19|20
                             r"(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?!\d)")
 _COMPARED_YEAR = re.compile(r"(?<!\w)(?:so(?: với)?(?: cùng kỳ)?(?: năm)?|(?:cao|thấp) hơn [^,;.()]{0,60}? năm) "
                             r"(?:19|20)\d{2}(?!\d)")  # "so với năm 2019", "cao hơn tỷ lệ ... của tỉnh năm 2018"
+_SINCE_OPENING = re.compile(r"(?<!\w)(?:[Ss]au|[Qq]ua|[Tt]rong)\s+(?:gần\s+|hơn\s+|nhiều\s+)?(?:\d+|một|hai|ba)?\s*"
+                            r"(?:ngày|tuần|tháng|năm)\s+(?:đầu\s+)?(?:chính thức\s+)?(?:đi vào\s+)?"
+                            r"(?:hoạt động|vận hành)(?:\s+thử nghiệm)?(?!\w)")
+# "Sau gần 4 tháng đi vào hoạt động", "Trong 10 ngày đầu vận hành thử nghiệm": since a centre or a system opened, a
+# span no calendar places
+_TO = re.compile(r"(?<!\w)đến(?!\w)")
 _SPAN_WORDS = re.compile(r"(?<!\w)(?:từ ngày|đến ngày|tháng)(?!\w)")
 STOCK = ("online_services",)  # counts of what exists at a date: "hiện nay" gives them no period
 
@@ -48,6 +54,8 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     sentence = _COUNT_LIKE_YEAR.sub("một số", sentence)  # "1955 hồ sơ" is a count, no year
     sentence = _COMPARED_YEAR.sub(" ", sentence)  # "tăng 0,81 điểm so với năm 2019": not the figures' year
     sentence = _YEAR_START_TO.sub(_from_january, sentence)  # "từ đầu năm đến ngày 15/8/2021": from 1/1/2021
+    since_opening = _SINCE_OPENING.search(sentence)  # "Sau hơn 2 tháng đi vào hoạt động, Trung tâm đã tiếp nhận"
+    sentence = _SINCE_OPENING.sub(" ", sentence) if since_opening else sentence
     this_month = _THIS_MONTH.search(sentence)
     sentence = _THIS_MONTH.sub(" ", sentence) if this_month else sentence
     key = normalize_key(sentence)
@@ -66,6 +74,9 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
         return UNCLEAR  # a span this reader does not understand ("từ ngày 1 đến 31-7"), a rate ("mỗi ngày")
     if stated[0] is None and YEARS_SPAN.search(key):
         return UNCLEAR  # "Từ năm 2015-2020, ... công bố 7.518 TTHC": several years, none of them the figure's
+    if since_opening and stated == (None, None) and not _SPAN_WORDS.search(key) and not _TO.search(key):
+        return ("as_of", None)  # a count since a centre or a system opened: the year only (a span of days it gives
+        # and this reader does not place, "(1-7 đến 31-7)", leaves it unclear)
     own_span = this_month or vocabulary()["report_span"].search(key)  # "trong tháng", "trong tuần"
     return REPORT_SPAN if own_span and stated == (None, None) else stated
 

@@ -913,6 +913,22 @@ def test_a_list_of_scores_takes_the_index_the_paragraph_before_names_in_its_last
         ("par_index_score", 87.1, "Hà Quảng")]
 
 
+def test_a_photo_caption_repeats_figures_and_gives_none():
+    context = Context(province="Cao Bằng", district=None, year=2018, period="FY")
+    sentence = "Năm 2018, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 9.200 hồ sơ."
+    assert [(r["indicator"], r["value"]) for r in extract_figures(sentence, context)] == [
+        ("dossiers_received", 9200.0)]
+    assert extract_figures(f"Đoàn khảo sát làm việc tại tỉnh.\n\n{sentence} Ảnh: T.H", context) == []
+
+
+def test_a_count_since_a_centre_opened_has_the_year_only():
+    context = Context(province="Cao Bằng", district=None, year=2018, period=None)
+    text = ("Sau hơn 2 tháng đi vào hoạt động, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 7.021 hồ sơ.\n\n"
+            "Trong 10 ngày đầu vận hành thử nghiệm, Trung tâm đã tiếp nhận 3.500 hồ sơ (từ 1-7 đến 10-7).")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 7021.0, None, 2018), ("dossiers_received", 3500.0, "range:2018-07-01..2018-07-10", 2018)]
+
+
 def test_a_rank_out_of_a_regions_provinces_is_regional_and_one_past_the_countrys_is_none():
     context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
     text = ("Năm 2023, Chỉ số PAPI của tỉnh Cao Bằng đứng thứ 40/61 tỉnh, thành phố. Trong các tỉnh trung du và miền "
