@@ -176,10 +176,11 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     its text states its period when the first takes the bulletin's (an agency named in short, then in full, is one).
     A sentence that names no period or scope takes those of an earlier sentence of its paragraph (the period
     of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
-    text = CAPTION_LINE.sub(lambda line: " " * len(line.group()), text)  # places kept: "start" points into the text
     rows, rounded, defaulted, read = _read_rows(text, context)
+    captions = [line.span() for line in CAPTION_LINE.finditer(text)]  # still read: an index they name goes on
     kept = [row for at, row in enumerate(rows) if (at not in rounded or not _said_exactly(row, read))
-            and not _given_again(at, rows, defaulted)]
+            and not _given_again(at, rows, defaulted)
+            and not any(start <= row["start"] < end for start, end in captions)]
     given = {_row_key(row) for row in kept}
     tabled = [row for row in _table_figures(text, context) if _row_key(row) not in given]
     return sorted(_new_intake_only(_without_second_breakdowns(kept)) + tabled, key=lambda row: row["start"])
