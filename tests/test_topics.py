@@ -102,6 +102,9 @@ def test_the_reforms_own_measures_say_a_bulletin_is_about_it_without_naming_the_
     # public service units that finance their own recurrent spending: the autonomy of public finance reform
     ("Cải cách hành chính: chuyển đơn vị sự nghiệp sang tự chủ",
      "Tỉnh chuyển 4 đơn vị sự nghiệp công lập sang loại hình tự bảo đảm chi thường xuyên.", ["tai_chinh_cong"]),
+    # an inspection of the reform and of how civil servants perform their duties
+    ("Huyện kiểm tra công tác cải cách hành chính và hoạt động công vụ năm 2020",
+     "Đoàn kiểm tra của huyện làm việc tại 15 xã, thị trấn.", ["cong_vu", "kiem_tra"]),
     # the real-time index of Decision 766 by its short names
     ("Tỉnh xếp thứ 5 cả nước về chỉ số chỉ đạo, điều hành và phục vụ người dân, doanh nghiệp",
      "Theo kết quả công bố trên Cổng Dịch vụ công quốc gia, tổng điểm của tỉnh đạt 88,4 điểm.", ["chi_so"]),
