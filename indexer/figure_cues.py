@@ -308,7 +308,8 @@ def _earlier_index(key: str, number: Number, earlier: Callable[[], str | None]) 
 
 def _regional(key: str, number: Number) -> bool:
     """Whether a rank is among the provinces of a region: named after it ("xếp hạng 3/13 tỉnh, thành phố khu vực
-    ĐBSCL") or by the lead of its clause ("So với khu vực ĐBSCL, tỉnh xếp ở vị trí thứ 3")."""
+    ĐBSCL"), by the lead of its clause ("So với khu vực ĐBSCL, tỉnh xếp ở vị trí thứ 3") or out of a region's number
+    of provinces ("đứng thứ 03/14 tỉnh", ``REGION_MOST``)."""
     out_of = _OUT_OF.search(key, number.start, number.end)  # "đứng thứ 03/14 tỉnh": a region's, not the country's
     return bool(_REGIONAL.match(key[number.end:]) or _REGION_LEAD.match(key[:number.start])
                 or (out_of and int(out_of.group(1)) <= REGION_MOST and _PROVINCES_AFTER.match(key, number.end)))

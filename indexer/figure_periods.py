@@ -54,8 +54,7 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     sentence = _COUNT_LIKE_YEAR.sub("một số", sentence)  # "1955 hồ sơ" is a count, no year
     sentence = _COMPARED_YEAR.sub(" ", sentence)  # "tăng 0,81 điểm so với năm 2019": not the figures' year
     sentence = _YEAR_START_TO.sub(_from_january, sentence)  # "từ đầu năm đến ngày 15/8/2021": from 1/1/2021
-    since_opening = _SINCE_OPENING.search(sentence)  # "Sau hơn 2 tháng đi vào hoạt động, Trung tâm đã tiếp nhận"
-    sentence = _SINCE_OPENING.sub(" ", sentence) if since_opening else sentence
+    sentence, since_opening = _SINCE_OPENING.subn(" ", sentence)  # "Sau hơn 2 tháng đi vào hoạt động, Trung tâm ..."
     this_month = _THIS_MONTH.search(sentence)
     sentence = _THIS_MONTH.sub(" ", sentence) if this_month else sentence
     key = normalize_key(sentence)
