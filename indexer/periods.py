@@ -287,10 +287,11 @@ def _lead_opens_on_year(lead_key: str, published: str | None) -> tuple[str | Non
     about 2017)."""
     if published:
         opened = _YEAR_AS_SUBJECT.match(lead_key)
-        year = int(opened.group(1)) if opened else None
-        since = int(published[:4])
-        early = since == (year or 0) + 1 and _published_month(published) <= _cues()["year_end_months"]
-        return ("FY", year) if year and (since == year or early) else (None, None)
+        if not opened:
+            return None, None
+        year, since = int(opened.group(1)), int(published[:4])
+        early = since == year + 1 and _published_month(published) <= _cues()["year_end_months"]
+        return ("FY", year) if since == year or early else (None, None)
     opened = _OPENS_ON_YEAR.match(lead_key)
     year = int(opened.group(1)) if opened else None
     reported = re.search(_FIGURE, _ANY_YEAR.sub(" ", lead_key))  # "Năm 2023, Sở Nội vụ của 6 tỉnh đã ký kết ...":
