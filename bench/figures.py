@@ -4,10 +4,11 @@ The labels are ``bench/real/figures.jsonl`` (format and conventions in ``bench/r
 ``{"id", "figures": [{"indicator", "value", "unit", "period", "year", "scope", "scope_level", "sentence"}]}``).
 A figure is correct when its indicator, value, unit, period (with its year) and scope all equal a labelled figure
 of the same bulletin (each labelled figure matched once); an agency's scope matches when one name holds the
-other (the labels append the province to an agency name that lacks it), both being agencies' (a province's
-figure is never an agency's whose name holds the province's). Precision = correct / extracted,
-recall = correct / labelled, per indicator and overall. ``bench.quality`` calls ``figure_quality`` for each
-real split with the figures its index holds; the dev report lists the wrong and missed figures, test's none.
+other (the labels append the province to an agency name that lacks it; "tỉnh" or "thành phố" before it
+aside), both being agencies' (a province's figure is never an agency's whose name holds the province's).
+Precision = correct / extracted, recall = correct / labelled, per indicator and overall. ``bench.quality`` calls
+``figure_quality`` for each real split with the figures its index holds; the dev report lists the wrong and missed
+figures, test's none.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from search.textnorm import folded_key
 
 LABELS = "figures.jsonl"
+_PROVINCE_WORD = re.compile(r"(?<!\w)(?:tinh|thanh pho|tp\.?)(?!\w)")
 _UNIT = re.compile(r"^(?:tinh|thanh pho|huyen|thi xa|quan|tp\.?|xa|phuong|thi tran|dac khu)\s+")
 
 
@@ -48,6 +50,9 @@ def _same_scope(got: dict, want: dict) -> bool:
     if mine == theirs:
         return True
     agency = got.get("scope_level") == want.get("scope_level") == "agency"  # never a province inside an agency's name
+    if agency:  # "Trung tâm Hành chính công Quảng Ninh" is "... công tỉnh Quảng Ninh"
+        mine, theirs = _PROVINCE_WORD.sub(" ", mine).split(), _PROVINCE_WORD.sub(" ", theirs).split()
+        mine, theirs = " ".join(mine), " ".join(theirs)
     return agency and bool(mine) and bool(theirs) and (mine in theirs or theirs in mine)
 
 

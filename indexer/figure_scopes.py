@@ -67,9 +67,16 @@ def _agencies(text: str, units_named: bool = False) -> list[str]:
                 or any(words["source_after"].match(name[v.start():]) for v in re.finditer(r"\s", name)):
             continue
         source = words["source_before"].search(normalize_key(text[max(0, m.start() - 30):m.start()]))
-        name = " ".join(name.split())
+        name = _written_out(" ".join(name.split()))
         (sources if source else found).append(name[:1].upper() + name[1:])  # "sở Nội vụ" is written "Sở Nội vụ"
     return found or [name for name in sources if not (units_named and words["ministry"].match(name))]
+
+
+def _written_out(name: str) -> str:
+    """An agency's name with its abbreviations written out: "Trung tâm HCC" is "Trung tâm Hành chính công"."""
+    for short, full in vocabulary()["name_abbreviations"]:
+        name = short.sub(full, name)
+    return name
 
 
 UNSAID = (None, None, False)  # a district bulletin's sentence that does not say whose figures it gives

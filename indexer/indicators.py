@@ -84,6 +84,8 @@ def vocabulary() -> dict:
             "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},
             "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies,
             "agency_head": head,
+            "name_abbreviations": [(re.compile(rf"(?<!\w){re.escape(short)}(?!\w)"), full)
+                                   for short, full in data["name_abbreviations"].items()],
             "ministry": re.compile(rf"^(?:{ministries}|{national})(?![\w&-])"),
             "national_head": re.compile(rf"(?:{national})"),  # such a head alone ("khối Tổng cục") names no agency
             # an agency that reports the figures: "theo báo cáo của Sở Nội vụ", "Sở Nội vụ tỉnh vừa công bố"

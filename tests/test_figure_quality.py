@@ -29,6 +29,14 @@ def test_an_agency_matches_its_name_with_the_province_appended_but_a_province_ne
         [], [_figure(25000, "Thái Bình", "province")], want)
 
 
+def test_an_agency_matches_its_name_with_or_without_the_province_word():
+    want = [_figure(970, "Trung tâm Hành chính công tỉnh Quảng Ninh", "agency")]
+    got = [_figure(970.0, "Trung tâm Hành chính công Quảng Ninh", "agency")]
+    assert match_figures(got, want) == (got, [], [])
+    other = [_figure(970.0, "Trung tâm Hành chính công Quảng Nam", "agency")]
+    assert match_figures(other, want) == ([], other, want)
+
+
 def test_quality_counts_per_indicator_and_lists_what_was_wrong_and_missed():
     labels = {"r1": [_figure(98.5, "Lâm Đồng", "province", "dossiers_on_time", "%"), _figure(40, "Lâm Đồng",
                                                                                                "province")]}

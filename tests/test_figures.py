@@ -215,6 +215,12 @@ def test_a_unit_named_in_the_figures_own_clause_is_its_scope():
         ("par_index_score", 84.5, "Bảo Lạc", "district", "FY", 2023)]
 
 
+def test_a_centre_abbreviated_is_the_scope_with_its_name_written_out():
+    sentence = "Trong quý I/2024, Trung tâm HCC Cao Bằng đã tiếp nhận 1.200 hồ sơ của người dân và doanh nghiệp."
+    assert [(r["scope"], r["scope_level"], r["value"]) for r in extract_figures(sentence, CAO_BANG_Q1)] == [
+        ("Trung tâm Hành chính công Cao Bằng", "agency", 1200.0)]
+
+
 def test_a_rank_after_another_index_is_not_the_previous_index_rank():
     sentence = ("Chỉ số PAPI năm 2023 xếp hạng 12/63 tỉnh, thành phố; PCI xếp thứ 20/63, tăng 3 bậc so với năm "
                 "trước.")
