@@ -45,6 +45,10 @@ _NATIONAL_AVERAGE = re.compile(r"(?:trung bình|bình quân)(?: chung)?(?: của
                                r" (?:trung bình|bình quân)[^;.]*$")
 # the index's figure of the whole country, named before it: "SIPAS ... nói chung trong cả nước năm 2023 ở mức
 # 82,66%" (not a place's rank among all: "cao nhất trong cả nước", "đứng thứ 5 trong cả nước")
+# the satisfaction of the whole country's people with local government, named after the share: "84,45% số người
+# dân, tổ chức hài lòng về sự phục vụ nói chung của cơ quan hành chính nhà nước ở địa phương"
+_LOCAL_GOVERNMENT_AFTER = re.compile(r"[^;.]{0,60}?sự phục vụ(?: nói chung)? của (?:các )?cơ quan hành chính nhà nước"
+                                     r" ở (?:các )?địa phương(?!\w)")
 _IN_COUNTRY = re.compile(r"(?<!\w)(?:trong|của) (?:cả nước|toàn quốc)(?! \S+ (?:tỉnh|thành phố))")
 # the whole country named, with or without a preposition: after a place's standing, that place's figure ("dẫn đầu cả
 # nước với 47,87 điểm"), never a national one (``_not_figure``)
@@ -274,10 +278,12 @@ def _national(key: str, number: Number, code: str, sentence: str | None = None) 
     """Whether an index's score is its national average: "trung bình cả nước là 87,16%", "chỉ số của các tỉnh,
     thành phố ..., giá trị trung bình năm 2023 đạt 86,98%", or the whole country's figure ("SIPAS ... nói chung trong
     cả nước năm 2023 ở mức 82,66%", no place named between: not "hai đầu tàu của cả nước là Hà Nội và TP.HCM ...
-    ở mức 43,96"); in its range, not a target, a bound or a change."""
+    ở mức 43,96"), or a share of satisfaction with "sự phục vụ ... của cơ quan hành chính nhà nước ở địa phương" (the
+    localities as a whole); in its range, not a target, a bound or a change."""
     if not _family(code) or number.unit == "rank":
         return False
-    if not _NATIONAL_AVERAGE.search(key, 0, number.start):
+    if not (code == "sipas" and _of_the_localities(key, number, sentence)) \
+            and not _NATIONAL_AVERAGE.search(key, 0, number.start):
         said = list(_IN_COUNTRY.finditer(key, 0, number.start))
         country = said[-1] if said else None  # the last one before the number, in its part of the sentence, naming
         # no place after it
@@ -291,6 +297,14 @@ def _national(key: str, number: Number, code: str, sentence: str | None = None) 
     return low <= number.value <= high and not (words["targets"].search(key[:number.start])
                                                  or words["bounds"].search(key[:number.start])
                                                  or re.search(r"(?<!\w)(?:tăng|giảm|cao hơn|thấp hơn)(?!\w)", clause))
+
+
+def _of_the_localities(key: str, number: Number, sentence: str | None) -> bool:
+    """Whether a share of satisfaction is with the local government of the whole country, named after it and
+    naming no province ("... hài lòng về sự phục vụ nói chung của cơ quan hành chính nhà nước ở địa phương")."""
+    after = _LOCAL_GOVERNMENT_AFTER.match(key, number.end)
+    return bool(after) and not (sentence is not None and len(sentence) == len(key)
+                                and provinces_named(sentence[number.end:after.end()]))
 
 
 def _earlier_index(key: str, number: Number, earlier: Callable[[], str | None]) -> str | None:

@@ -779,6 +779,17 @@ def test_an_index_national_average_has_the_scope_of_the_country():
         ("sipas", 83.2, "cả nước", "national"), ("par_index_score", 85.4, "cả nước", "national")]
 
 
+def test_satisfaction_with_local_government_as_a_whole_is_the_country_s_and_a_province_s_its_own():
+    context = Context(province="Cao Bằng", district=None, year=2021, period="FY")
+    text = ("Về Chỉ số SIPAS, năm 2021 có 87,16% người dân, tổ chức hài lòng về sự phục vụ nói chung của cơ quan "
+            "hành chính nhà nước ở địa phương.\n\nNăm 2021, Chỉ số SIPAS của tỉnh đạt 90,13%.\n\n"
+            "Năm 2021, 88,02% người dân hài lòng về sự phục vụ nói chung của cơ quan hành chính nhà nước "
+            "tỉnh Cao Bằng.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("sipas", 87.16, "cả nước", "national"), ("sipas", 90.13, "Cao Bằng", "province"),
+        ("sipas", 88.02, "Cao Bằng", "province")]
+
+
 def test_the_provinces_average_result_is_national_and_the_ministries_average_is_left_out():
     context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
     text = ("Giá trị trung bình Chỉ số cải cách hành chính năm 2023 của 17 bộ, cơ quan ngang bộ là 86,10%; Chỉ số "
