@@ -177,6 +177,7 @@ ARTICLE = f"Hội nghị sơ kết cải cách hành chính\n{BODY}"
 @pytest.mark.parametrize("where, lines", [
     ("head", ["Truy cập nội dung luôn"]),
     ("head", ["Bỏ qua liên kết"]),
+    ("head", ["Nhảy đến nội dung", "TV& VIDEO", "Infographic"]),
     ("head", ["Trang chủ » Tin tức » Cải cách hành chính"]),
     ("head", ["Nghiên cứu → Văn hóa - Xã hội - Môi trường"]),
     ("head", ["Đường dây nóng hỗ trợ 1900 54 54 81"]),
