@@ -163,16 +163,20 @@ def _names_bare(sentence: str, district: str) -> bool:
 
 
 _HANDLES = re.compile(r"^\s*(?:(?:đã|vừa|đang)\s+)?(?:tiếp nhận|giải quyết|trả kết quả|xử lý)(?!\w)")
+# or names it as the kicker of a headline about dossiers: "Sở Tư pháp: Quý I, lượng hồ sơ trực tuyến tăng gần 2,5 lần"
+_KICKER_ON_DOSSIERS = re.compile(r"^\s*:\s*(?=.*(?<!\w)(?:hồ sơ|thủ tục hành chính|tthc)(?!\w))")
 
 
 @lru_cache(maxsize=1024)
 def _serving_headline(title: str) -> str | None:
     """The agency a headline opens on as the one that receives or resolves dossiers ("Sở TN&MT Hà Tĩnh tiếp nhận
-    hơn 1.000 hồ sơ ..."), else None (a headline naming an agency as the one reporting or meeting is not)."""
+    hơn 1.000 hồ sơ ...", or as its kicker: "Sở Tư pháp: Quý I, lượng hồ sơ trực tuyến tăng"), else None (a
+    headline naming an agency as the one reporting or meeting is not)."""
     named = _agencies(title) if title else []
     if not named or not title.lstrip().startswith(named[0]):
         return None
-    return named[0] if _HANDLES.match(title.lstrip()[len(named[0]):].lower()) else None
+    rest = title.lstrip()[len(named[0]):].lower()
+    return named[0] if _HANDLES.match(rest) or _KICKER_ON_DOSSIERS.match(rest) else None
 
 
 def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:

@@ -637,6 +637,17 @@ def test_a_bare_centre_with_no_figure_read_still_scopes_the_rest_of_its_paragrap
         ("dossiers_on_time", 4520.0, "Trung tâm Phục vụ hành chính công", "month:2021-05")]
 
 
+@pytest.mark.parametrize("title, scope", [
+    ("Sở Tư pháp: Quý I, lượng hồ sơ trực tuyến tăng gần 2,5 lần", "Sở Tư pháp"),
+    ("Sở Tư pháp: Hội nghị tổng kết công tác năm 2020", "Cao Bằng"),  # a kicker on no dossiers
+])
+def test_a_headline_s_kicker_on_dossiers_names_the_agency_its_unplaced_figures_are_of(title, scope):
+    context = Context(province="Cao Bằng", district=None, year=2020, period="Q1", title=title)
+    text = "Cụ thể, quý I năm nay, số lượng hồ sơ trực tuyến mức độ 3, 4 của sở đạt 113 hồ sơ."
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_online", 113.0, scope)]
+
+
 @pytest.mark.parametrize("district", [None, "Hoàn Kiếm"])
 def test_a_headline_about_one_commune_gives_it_the_figures_no_sentence_places(district):
     context = Context(province="Hà Nội", district=district, year=2025, period="Q3",
