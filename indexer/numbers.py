@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .indicators import vocabulary
 
 _NUMBER = re.compile(
-    r"(?<![\w.,/])(?P<n>(?P<dot>\d{2}\.\d{1,3})(?=\s*(?:%|điểm(?!\s*cầu)))|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+    r"(?<![\w.,/])(?<!/\s)(?P<n>(?P<dot>\d{2}\.\d{1,3})(?=\s*(?:%|điểm(?!\s*cầu)))|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
     r"|\d{1,3}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)"
     r"(?!\w|[.,]\d|/(?!\d{2,3}\s*điểm|100(?!\d)))(?:/(?!100(?!\d))\d{2,3})?"  # "40,62/80 điểm"; "88,02/100" a score
     r"(?:\s*(?P<mult>ngàn|nghìn|triệu|tỷ)(?!\w))?(?P<pct>\s*%)?")
