@@ -27,6 +27,10 @@ any sentence that lists ``pillar_list`` or more reform areas in one breath -
 such a sentence names the programme, it does not discuss each area. In a plan
 the listed areas are the document's own tasks, so there each is assigned.
 
+A topic's ``normative`` terms ("ban hành quy chế") are strong only on a page showing a legal normative
+document's own number, whose year is in it ("Số: 18/2020/QĐ-UBND"): an administrative decision issuing an
+operating regulation ("2165/QĐ-UBND") is no institutional reform.
+
 A bulletin reporting figures of a topic's ``indicators`` (a share of dossiers filed online) gets the topic
 too when its text holds one of the topic's strong terms (``with_figures``).
 
@@ -45,6 +49,12 @@ from search.vocabulary import Topic, topics, topics_config
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
+# a legal normative document's own number carries its year ("1961/2019/QĐ-UBND", "18/2020/NQ-HĐND"); an
+# administrative decision's does not ("2165/QĐ-UBND"): issuing a regulation is institutional reform only by the former
+_NORMATIVE_NUMBER = re.compile(r"(?<![\w/])\d{1,5}/(?:19|20)\d{2}/(?:qđ|nq|tt|nđ|ct)-[\wđ]+")
+# its own number: in the headline, or after "Số:" in the document's header (a cited one is "Nghị định số 61/...")
+_OWN_NUMBER = re.compile(r"(?<!\w)số\s*:\s*" + _NORMATIVE_NUMBER.pattern)
+_HEADER = 600  # the characters of a body where a document shows its own number
 REFORM_NAMED = re.compile(r"\b(cải cách hành chính|cải cách hành chánh|cchc)\b")
 
 
@@ -135,13 +145,15 @@ def evidence(topic: Topic, title: str, body: str) -> tuple[set[str], int]:
     in a sentence beside a strong term ("tuyên truyền ... về CCHC").
     """
     title, body = _without(topic.ignore, title), _without(topic.ignore, body)
-    terms = _found((*topic.strong, *topic.weak), f"{title}\n{body}")
-    strong = terms & set(topic.strong)
+    normative = bool(topic.normative) and bool(_NORMATIVE_NUMBER.search(title) or _OWN_NUMBER.search(body, 0, _HEADER))
+    own = (*topic.strong, *(topic.normative if normative else ()))
+    terms = _found((*own, *topic.weak), f"{title}\n{body}")
+    strong = terms & set(own)
     if not strong:
         return set(), 0
     sentences = [s for s in _sentences(body) if any(t in s and _count(t, s, 1) for t in strong)]
     in_context = any(REFORM_NAMED.search(s) for s in sentences)
-    return _found(topic.strong, title), len(terms) + max(len(sentences) - 1, 0) + in_context
+    return _found(own, title), len(terms) + max(len(sentences) - 1, 0) + in_context
 
 
 @cache

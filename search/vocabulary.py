@@ -47,6 +47,7 @@ class Topic:
     pillar: tuple[str, ...] = ()  # names of the reform area itself, as listed among the pillars
     defining: tuple[str, ...] = ()  # patterns that alone say the bulletin discusses the topic
     indicators: tuple[str, ...] = ()  # figures (indexer.figures) that, reported, say the bulletin discusses it
+    normative: tuple[str, ...] = ()  # strong terms only on a page showing a legal normative document's number
 
 
 def _load(name: str) -> dict:
@@ -141,6 +142,7 @@ def topics() -> tuple[Topic, ...]:
             pillar=tuple(normalize_key(t) for t in entry.get("pillar", ())),
             defining=tuple(entry.get("defining", ())),
             indicators=tuple(entry.get("indicators", ())),
+            normative=tuple(normalize_key(t) for t in entry.get("normative", ())),
         )
         for entry in topics_config()["topics"]
     )

@@ -94,9 +94,10 @@ def test_the_reforms_own_measures_say_a_bulletin_is_about_it_without_naming_the_
     # oversight of the reform by the council is inspection work
     ("Triển khai kế hoạch năm 2016", "HĐND tỉnh họp triển khai kế hoạch giám sát về cải cách hành chính trên địa bàn.",
      ["kiem_tra"]),
-    # a decision issuing a regulation is institutional work
+    # a legal normative decision issuing a regulation is institutional work
     ("QUYẾT ĐỊNH BAN HÀNH QUY CHẾ PHỐI HỢP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
-     "Căn cứ Luật Tổ chức chính quyền địa phương; theo đề nghị của Giám đốc Sở Nội vụ.", ["the_che", "thu_tuc"]),
+     "Số: 12/2019/QĐ-UBND\nCăn cứ Luật Tổ chức chính quyền địa phương; theo đề nghị của Giám đốc Sở Nội vụ.",
+     ["the_che", "thu_tuc"]),
     ("Huyện công khai đánh giá mức độ hài lòng của người dân",
      "Năm 2017, huyện xác định công tác CCHC là nhiệm vụ trọng tâm.", ["chi_so"]),
     # public service units that finance their own recurrent spending: the autonomy of public finance reform
@@ -181,3 +182,14 @@ def test_an_agency_reorganised_is_organisational_reform():
     assert "bo_may" in assign_topics(title, body)
     assert "bo_may" not in assign_topics(title.replace("Tổ chức lại", "Khai trương"),
                                          body.replace("tổ chức lại", "khai trương"))
+
+
+@pytest.mark.parametrize("number, expected", [
+    ("1961/2019/QĐ-UBND", ["the_che", "thu_tuc"]),  # a legal normative document: institutional reform
+    ("2165/QĐ-UBND", ["thu_tuc"]),  # an administrative decision issuing an operating regulation: not
+])
+def test_issuing_a_regulation_is_institutional_reform_only_in_a_legal_normative_document(number, expected):
+    title = "QUYẾT ĐỊNH BAN HÀNH QUY CHẾ PHỐI HỢP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH THEO CƠ CHẾ MỘT CỬA LIÊN THÔNG"
+    body = (f"Số: {number}\nCăn cứ Luật Tổ chức chính quyền địa phương; Nghị định số 61/2018/NĐ-CP về thực hiện cơ "
+            "chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính; xét đề nghị của Giám đốc Sở Nội vụ.")
+    assert assign_topics(title, body) == expected
