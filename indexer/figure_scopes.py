@@ -162,6 +162,7 @@ def _names_bare(sentence: str, district: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(unify_tones(district))}(?!\w)", unify_tones(sentence)) is not None
 
 
+_DOSSIERS_OF = re.compile(r"(?i:hồ sơ|thủ tục hành chính|tthc)\s+của\s+$")  # a headline on an agency's dossiers
 _HANDLES = re.compile(r"^\s*(?:(?:đã|vừa|đang)\s+)?(?:tiếp nhận|giải quyết|trả kết quả|xử lý)(?!\w)")
 # or names it as the kicker of a headline about dossiers: "Sở Tư pháp: Quý I, lượng hồ sơ trực tuyến tăng gần 2,5 lần"
 _KICKER_ON_DOSSIERS = re.compile(r"^\s*:\s*(?=.*(?<!\w)(?:hồ sơ|thủ tục hành chính|tthc)(?!\w))")
@@ -170,9 +171,13 @@ _KICKER_ON_DOSSIERS = re.compile(r"^\s*:\s*(?=.*(?<!\w)(?:hồ sơ|thủ tục h
 @lru_cache(maxsize=1024)
 def _serving_headline(title: str) -> str | None:
     """The agency a headline opens on as the one that receives or resolves dossiers ("Sở TN&MT Hà Tĩnh tiếp nhận
-    hơn 1.000 hồ sơ ...", or as its kicker: "Sở Tư pháp: Quý I, lượng hồ sơ trực tuyến tăng"), else None (a
+    hơn 1.000 hồ sơ ...", or as its kicker: "Sở Tư pháp: Quý I, lượng hồ sơ trực tuyến tăng"), or whose dossiers
+    it is about ("Tình hình giải quyết TTHC của Sở Khoa học và Công nghệ tại Trung tâm ..."), else None (a
     headline naming an agency as the one reporting or meeting is not)."""
     named = _agencies(title) if title else []
+    whose = next((name for name in named if _DOSSIERS_OF.search(title, 0, max(0, title.find(name)))), None)
+    if whose:  # "Tình hình giải quyết TTHC của Sở Khoa học và Công nghệ tại Trung tâm Hành chính công ..."
+        return whose
     if not named or not title.lstrip().startswith(named[0]):
         return None
     rest = title.lstrip()[len(named[0]):].lower()

@@ -648,6 +648,15 @@ def test_a_headline_s_kicker_on_dossiers_names_the_agency_its_unplaced_figures_a
         ("dossiers_online", 113.0, scope)]
 
 
+def test_a_headline_on_an_agency_s_dossiers_names_the_unit_of_its_unplaced_figures():
+    context = Context(province="Cao Bằng", district=None, year=2023, period="FY",
+                      title="Tình hình giải quyết TTHC của Sở Khoa học và Công nghệ tại Trung tâm Hành chính công "
+                            "tỉnh Cao Bằng năm 2023")
+    text = "Trong năm 2023, đã có 134 hồ sơ được tiếp nhận tại Trung tâm."
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 134.0, "Sở Khoa học và Công nghệ")]
+
+
 @pytest.mark.parametrize("district", [None, "Hoàn Kiếm"])
 def test_a_headline_about_one_commune_gives_it_the_figures_no_sentence_places(district):
     context = Context(province="Hà Nội", district=district, year=2025, period="Q3",
