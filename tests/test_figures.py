@@ -189,6 +189,14 @@ def test_a_count_over_a_span_that_no_one_states_is_left_out_and_a_count_to_a_dat
         ("dossiers_online", 1200.0, None, 2024), ("online_services_full", 365.0, None, 2024)]
 
 
+def test_services_a_province_is_providing_are_counted_at_a_date():
+    text = ("Là địa phương đẩy mạnh cải cách thủ tục hành chính, hiện Cao Bằng đang cung cấp 1.421 dịch vụ công "
+            "trực tuyến mức độ 4, hoàn thành mục tiêu đưa dịch vụ công đủ điều kiện lên mức độ 4 trong năm 2021.")
+    year = Context(province="Cao Bằng", district=None, year=2021, period="FY")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, year)] == [
+        ("online_services_level4", 1421.0, None, 2021)]
+
+
 def test_a_district_bulletin_scopes_to_its_district_only_when_the_sentence_says_so():
     context = Context(province="Cao Bằng", district="Bảo Lạc", year=2024, period="Q1")
     said = "Trong quý, UBND huyện đã tiếp nhận 640 hồ sơ, giải quyết đúng hạn 100% số hồ sơ đến hạn."
