@@ -4,7 +4,8 @@
 ngàn", "2,5 triệu", "40,62/80 điểm") and every rank ("xếp thứ 10/63", "xếp 55/63", "giữ vị trí số 2", "đứng ở vị trí
 32", "từ vị trí 63"), with its unit: ``%``, ``score`` ("điểm"), ``rank``, ``count`` (followed by a counted noun: "hồ
 sơ", "thủ tục") or none. A score or share written with a decimal point ("92.83 điểm", "91.651%", "45.366 điểm": two
-digits before it) is a decimal, not thousands. Years, levels, dates and document numbers are no values.
+digits before it) is a decimal, not thousands. Years, levels, dates and document numbers are no values, nor is
+the number of a hyphenated name ("covid-19") or the one after "/ " ("31,59/ 38,5 điểm tối đa": a maximum).
 ``parse_number`` reads one number.
 """
 
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from .indicators import vocabulary
 
 _NUMBER = re.compile(
-    r"(?<![\w.,/])(?<!/\s)(?P<n>(?P<dot>\d{2}\.\d{1,3})(?=\s*(?:%|điểm(?!\s*cầu)))|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+    r"(?<![\w.,/])(?<!/\s)(?<![^\W\d_]-)(?P<n>(?P<dot>\d{2}\.\d{1,3})(?=\s*(?:%|điểm(?!\s*cầu)))|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
     r"|\d{1,3}\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?)"
     r"(?!\w|[.,]\d|/(?!\d{2,3}\s*điểm|100(?!\d)))(?:/(?!100(?!\d))\d{2,3})?"  # "40,62/80 điểm"; "88,02/100" a score
     r"(?:\s*(?P<mult>ngàn|nghìn|triệu|tỷ)(?!\w))?(?P<pct>\s*%)?")

@@ -32,6 +32,11 @@ def test_a_score_out_of_a_hundred_is_a_score_and_other_fractions_stay_out():
                                                              (40.62, "score")]  # never the "/ 38,5" a space apart
 
 
+def test_a_number_in_a_hyphenated_name_is_no_value():
+    key = "tổng số hồ sơ tiếp nhận giảm do dịch covid-19, bộ phận tiếp nhận 1.200 hồ sơ"
+    assert [(n.value, n.unit) for n in read_numbers(key)] == [(1200.0, "count")]
+
+
 def test_a_score_or_share_with_a_decimal_point_is_no_thousands():
     key = ("sở tư pháp có tổng số điểm 92.83 điểm, chỉ số đạt 91.651%; tỉnh đạt 45.366 điểm; kết nối 12.500 điểm "
            "cầu; tiếp nhận 14.292 hồ sơ")
