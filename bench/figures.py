@@ -51,8 +51,7 @@ def _same_scope(got: dict, want: dict) -> bool:
         return True
     agency = got.get("scope_level") == want.get("scope_level") == "agency"  # never a province inside an agency's name
     if agency:  # "Trung tâm Hành chính công Quảng Ninh" is "... công tỉnh Quảng Ninh"
-        mine, theirs = _PROVINCE_WORD.sub(" ", mine).split(), _PROVINCE_WORD.sub(" ", theirs).split()
-        mine, theirs = " ".join(mine), " ".join(theirs)
+        mine, theirs = (" ".join(_PROVINCE_WORD.sub(" ", name).split()) for name in (mine, theirs))
     return agency and bool(mine) and bool(theirs) and (mine in theirs or theirs in mine)
 
 

@@ -43,12 +43,12 @@ _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đ�
 _NATIONAL_AVERAGE = re.compile(r"(?:trung bình|bình quân)(?: chung)?(?: của)? (?:cả nước|toàn quốc)"
                                r"|(?:các tỉnh, thành phố|cả nước|toàn quốc)[^.;]*(?:giá trị|điểm|điểm số|kết quả|mức)"
                                r" (?:trung bình|bình quân)[^;.]*$")
-# the index's figure of the whole country, named before it: "SIPAS ... nói chung trong cả nước năm 2023 ở mức
-# 82,66%" (not a place's rank among all: "cao nhất trong cả nước", "đứng thứ 5 trong cả nước")
 # the satisfaction of the whole country's people with local government, named after the share: "84,45% số người
 # dân, tổ chức hài lòng về sự phục vụ nói chung của cơ quan hành chính nhà nước ở địa phương"
 _LOCAL_GOVERNMENT_AFTER = re.compile(r"[^;.]{0,60}?sự phục vụ(?: nói chung)? của (?:các )?cơ quan hành chính nhà nước"
                                      r" ở (?:các )?địa phương(?!\w)")
+# the index's figure of the whole country, named before it: "SIPAS ... nói chung trong cả nước năm 2023 ở mức
+# 82,66%" (not a place's rank among all: "cao nhất trong cả nước", "đứng thứ 5 trong cả nước")
 _IN_COUNTRY = re.compile(r"(?<!\w)(?:trong|của) (?:cả nước|toàn quốc)(?! \S+ (?:tỉnh|thành phố))")
 # the whole country named, with or without a preposition: after a place's standing, that place's figure ("dẫn đầu cả
 # nước với 47,87 điểm"), never a national one (``_not_figure``)
