@@ -20,6 +20,8 @@ Works line by line with the patterns of ``indexer/data/chrome.json``:
    share buttons, pagination), publication-date lines and the headline printed
    again above the lead are removed.
 
+A hard wrap a page holds escaped (the four characters "\\r\\n" mid-sentence) is the space it stands for.
+
 The author line and image captions stay: they are part of the article. Nothing
 is lost: every other line of the page - above the headline, dropped, or in the
 tail - is kept, in order, as ``Cleaned.aside``, which the index searches with a
@@ -433,6 +435,9 @@ def _headline_stamp(line: str, title: str | None) -> str | None:
     return rest if rest and parse_date_line(rest) else None
 
 
+# a line end a page holds as the characters of its escape ("Sáng\\r\\nngày 25/6, ..."): the hard wrap of a text
+# stored escaped, read as the space it stands for, or the words either side of it would be two sentences
+_ESCAPED_WRAP = re.compile(r"\\r\\n")
 _BULLET = re.compile(r"^[•◦▪▫●·‣]\s+")  # a list bullet a page prints before a line ("• Hội nghị ...", "• Thời gian
 # đăng: ..."): markup, not words of the headline or the date line
 
@@ -440,7 +445,8 @@ _BULLET = re.compile(r"^[•◦▪▫●·‣]\s+")  # a list bullet a page prin
 def clean(text: str, title_hint: str | None = None, url: str | None = None) -> Cleaned:
     """Split scraped text into headline, date line and article body; ``url`` is the page's address."""
     patterns = load_patterns()
-    page = _unglue_dates([_BULLET.sub("", " ".join(line.split())) for line in clean_unicode(text).split("\n")])
+    text = _ESCAPED_WRAP.sub(" ", clean_unicode(text))
+    page = _unglue_dates([_BULLET.sub("", " ".join(line.split())) for line in text.split("\n")])
     lines = _cut_tail(page, patterns)
     title_at, title = _find_title(lines, patterns, title_hint, url)
     start = title_at + 1 if title_at is not None else _first_headline(lines, patterns) or 0

@@ -455,3 +455,13 @@ def test_a_documents_subject_ends_before_the_issuing_council_and_the_first_secti
                                "HỘI ĐỒNG NHÂN DÂN TỈNH TRÀ VINH", BODY]))
     assert (plan.title, council.title) == ("KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH HẢI DƯƠNG NĂM 2023",
                                            "NGHỊ QUYẾT VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2021")
+
+
+def test_a_hard_wrap_stored_escaped_is_a_space():
+    wrap = "\\r\\n"  # the four characters a page holds, not a line end
+    page = (f"Tổng kết công tác cải cách hành chính năm 2018\nSáng{wrap}ngày 25/6, UBND tỉnh tổ chức hội nghị. "
+            f"Chỉ số{wrap}CCHC năm 2018 của tỉnh đạt 77,5 điểm.")
+    result = clean(page)
+    assert (result.title, result.text) == (
+        "Tổng kết công tác cải cách hành chính năm 2018",
+        "Sáng ngày 25/6, UBND tỉnh tổ chức hội nghị. Chỉ số CCHC năm 2018 của tỉnh đạt 77,5 điểm.")
