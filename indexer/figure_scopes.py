@@ -162,10 +162,13 @@ def _names_bare(sentence: str, district: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(unify_tones(district))}(?!\w)", unify_tones(sentence)) is not None
 
 
-_DOSSIERS_OF = re.compile(r"(?i:hồ sơ|thủ tục hành chính|tthc)\s+của\s+$")  # a headline on an agency's dossiers
+# how a headline tells that an agency's dossiers are its subject: the agency opens it and handles them ("Sở TN&MT
+# tiếp nhận ..."), is its kicker ("Sở Tư pháp: Quý I, lượng hồ sơ trực tuyến tăng gần 2,5 lần"), or owns them
+# ("Tình hình giải quyết TTHC của Sở Khoa học và Công nghệ ...")
+_DOSSIER_WORDS = r"hồ sơ|thủ tục hành chính|tthc"
 _HANDLES = re.compile(r"^\s*(?:(?:đã|vừa|đang)\s+)?(?:tiếp nhận|giải quyết|trả kết quả|xử lý)(?!\w)")
-# or names it as the kicker of a headline about dossiers: "Sở Tư pháp: Quý I, lượng hồ sơ trực tuyến tăng gần 2,5 lần"
-_KICKER_ON_DOSSIERS = re.compile(r"^\s*:\s*(?=.*(?<!\w)(?:hồ sơ|thủ tục hành chính|tthc)(?!\w))")
+_KICKER_ON_DOSSIERS = re.compile(rf"^\s*:\s*(?=.*(?<!\w)(?:{_DOSSIER_WORDS})(?!\w))")
+_DOSSIERS_OF = re.compile(rf"(?i:{_DOSSIER_WORDS})\s+của\s+$")
 
 
 @lru_cache(maxsize=1024)
