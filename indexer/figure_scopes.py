@@ -58,6 +58,13 @@ def _agencies(text: str, units_named: bool = False) -> list[str]:
     Phó giám đốc Sở Khoa học và Công nghệ, cho biết"), nor one they are reported by
     ("theo báo cáo của Văn phòng UBND tỉnh, Trung tâm ...") when another agency is named (alone, it reports its own
     figures), nor a head counted ("18 Sở ngành tỉnh": a group of agencies)."""
+    return [name for name, _, _ in _agencies_at(text, units_named)]
+
+
+def _agencies_at(text: str, units_named: bool = False) -> list[tuple[str, int, int]]:
+    """``_agencies`` with where each name starts and ends in ``text``: the name is written as the reader names
+    agencies (first letter capitalised, abbreviations written out), so it need not be found in the text as it
+    stands."""
     words, found, sources = vocabulary(), [], []
     for m in words["agencies"].finditer(text):
         name = m.group()
@@ -68,8 +75,10 @@ def _agencies(text: str, units_named: bool = False) -> list[str]:
             continue
         source = words["source_before"].search(normalize_key(text[max(0, m.start() - 30):m.start()]))
         name = _written_out(" ".join(name.split()))
-        (sources if source else found).append(name[:1].upper() + name[1:])  # "sở Nội vụ" is written "Sở Nội vụ"
-    return found or [name for name in sources if not (units_named and words["ministry"].match(name))]
+        at = (name[:1].upper() + name[1:], m.start(), m.start() + len(m.group().rstrip()))  # "sở Nội vụ" is
+        # written "Sở Nội vụ"
+        (sources if source else found).append(at)
+    return found or [at for at in sources if not (units_named and words["ministry"].match(at[0]))]
 
 
 def _written_out(name: str) -> str:
@@ -166,7 +175,8 @@ def _names_bare(sentence: str, district: str) -> bool:
 # tiếp nhận ..."), is its kicker ("Sở Tư pháp: Quý I, lượng hồ sơ trực tuyến tăng gần 2,5 lần"), or owns them
 # ("Tình hình giải quyết TTHC của Sở Khoa học và Công nghệ ...")
 _DOSSIER_WORDS = r"hồ sơ|thủ tục hành chính|tthc"
-_HANDLES = re.compile(r"^\s*(?:(?:đã|vừa|đang)\s+)?(?:tiếp nhận|giải quyết|trả kết quả|xử lý)(?!\w)")
+_HANDLES = re.compile(r"^\s*(?:(?:tỉnh|thành phố|huyện|quận|thị xã)\s+)?(?:(?:đã|vừa|đang)\s+)?"
+                      r"(?:tiếp nhận|giải quyết|trả kết quả|xử lý)(?!\w)")  # "Trung tâm HCC tỉnh tiếp nhận ..."
 _KICKER_ON_DOSSIERS = re.compile(rf"^\s*:\s*(?=.*(?<!\w)(?:{_DOSSIER_WORDS})(?!\w))")
 _DOSSIERS_OF = re.compile(rf"(?i:{_DOSSIER_WORDS})\s+của\s+$")
 
@@ -177,14 +187,15 @@ def _serving_headline(title: str) -> str | None:
     hơn 1.000 hồ sơ ...", or as its kicker: "Sở Tư pháp: Quý I, lượng hồ sơ trực tuyến tăng"), or whose dossiers
     it is about ("Tình hình giải quyết TTHC của Sở Khoa học và Công nghệ tại Trung tâm ..."), else None (a
     headline naming an agency as the one reporting or meeting is not)."""
-    named = _agencies(title) if title else []
-    whose = next((name for name in named if _DOSSIERS_OF.search(title, 0, max(0, title.find(name)))), None)
+    named = _agencies_at(title) if title else []  # where each name stands: the name the reader gives may be
+    # written otherwise ("của sở Tư pháp" is "Sở Tư pháp", "Trung tâm HCC" is "Trung tâm Hành chính công")
+    whose = next((name for name, start, _ in named if _DOSSIERS_OF.search(title, 0, start)), None)
     if whose:  # "Tình hình giải quyết TTHC của Sở Khoa học và Công nghệ tại Trung tâm Hành chính công ..."
         return whose
-    if not named or not title.lstrip().startswith(named[0]):
+    if not named or title[:named[0][1]].strip():
         return None
-    rest = title.lstrip()[len(named[0]):].lower()
-    return named[0] if _HANDLES.match(rest) or _KICKER_ON_DOSSIERS.match(rest) else None
+    rest = title[named[0][2]:].lower()
+    return named[0][0] if _HANDLES.match(rest) or _KICKER_ON_DOSSIERS.match(rest) else None
 
 
 def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:
