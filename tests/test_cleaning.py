@@ -206,6 +206,8 @@ ARTICLE = f"Hội nghị sơ kết cải cách hành chính\n{BODY}"
     ("body", ["Chi tiết bài viết Tin tức"]),
     ("body", ["- Đã xem: 245", "- Phản hồi: 0"]),
     ("body", ["Lượt xem: 1510"]),
+    ("body", ["SỐ LƯỢT TRUY CẬP", "TRUY CẬP TRONG NGÀY", "SỐ NGƯỜI ONLINE"]),  # a counter's labels, no numbers
+    ("body", ["Truy cập trong tháng: 3.120", "Khách trực tuyến: 12"]),
     ("body", ["Lượt xem:  164"]),
     ("body", ["Bản in | Quay lại | A+ A A- | Đọc bài viết"]),
     ("body", ["A+ A A-"]),
