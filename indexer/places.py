@@ -421,12 +421,21 @@ def paper_province(title: str, body: str) -> str | None:
 
 
 def _national(title: str, body: str, province: str | None) -> bool:
-    """A story about the central state that never names ``province`` (the address's): its headline or its lead's
-    first sentence names a national body (``national_bodies``: "Ngày 13-3, Bộ Công an tổ chức hội nghị ...")."""
+    """A story about the central state that never names ``province`` (the address's) but in the site's footer or
+    banner or as its seat at an online meeting (``_BESIDE_STORY``): its headline or its lead's first sentence names
+    a national body (``national_bodies``: "Ngày 13-3, Bộ Công an tổ chức hội nghị ...")."""
     if province is None:
         return False
     opening = unify_tones(title + "\n" + re.split(r"(?<=[.!?])\s", _lead(body), maxsplit=1)[0])
-    return bool(units()["national_subject"].search(opening)) and province not in provinces_named(f"{title}\n{body}")
+    return bool(units()["national_subject"].search(opening)) \
+        and province not in provinces_named(_BESIDE_STORY.sub(" ", f"{title}\n{body}"))
+
+
+# where a national story names the province that runs it without being about it: the site's own footer
+# ("Bản quyền thuộc về Sở ... tỉnh Lạng Sơn", its address) and the province's seat at an online meeting ("tham
+# dự phiên họp tại điểm cầu tỉnh An Giang")
+_BESIDE_STORY = re.compile(r"(?im)^\s*(?:bản quyền|copyright|©|địa chỉ\s*:|điện thoại\s*:|trang thông tin"
+                           r"|cổng thông tin)[^\n]*$|điểm cầu[^.;\n]*")
 
 
 def _roundup(title: str, body: str) -> bool:
@@ -469,9 +478,11 @@ def locate(title: str, body: str, url: str | None = None, header: str = "", issu
     """
     source = url_source(url)
     title, body = without_dateline(title), without_dateline(_PERSONAL.sub(" ", body))
-    if _national(title, body, source.province):  # a provincial site running a national story
-        source = Source(None, None)
-    scores = _score(title, f"{header}\n{body}", source.province)
+    placed_by = f"{header}\n{body}"
+    if _national(title, body, source.province):  # a provincial site running a national story: neither its
+        source = Source(None, None)  # address, its banner nor its footer says where the story is
+        placed_by = _BESIDE_STORY.sub(" ", body)
+    scores = _score(title, placed_by, source.province)
     named = provinces_named(spelled.title()) if spelled else set()  # the bare names are matched as written
     if len(named) == 1 and scores[next(iter(named))]:  # it confirms what the text says, never places alone
         scores[named.pop()] += WEIGHTS["unit"]

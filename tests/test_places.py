@@ -313,6 +313,24 @@ def test_a_provincial_site_running_a_national_story_does_not_place_it(title, bod
     assert locate(title, body, url) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    # the province named only by the site's footer and as its seat at the online meeting: a national story
+    ("Chiều 14/5, Văn phòng Chính phủ tổ chức hội nghị trực tuyến với 63 tỉnh, thành phố về cải cách thủ tục hành "
+     "chính 4 tháng đầu năm. Dự tại điểm cầu tỉnh Kiên Giang có lãnh đạo Văn phòng UBND tỉnh.\n\n"
+     "Cả nước đã công bố 700 quyết định về thủ tục hành chính.\n\n"
+     "Bản quyền thuộc về Văn phòng UBND tỉnh Kiên Giang\n\nĐịa chỉ: 06 Nguyễn Công Trứ, TP Rạch Giá, tỉnh Kiên Giang",
+     Place(None, None)),
+    # the province's own results reported beside the meeting: its story
+    ("Chiều 14/5, Văn phòng Chính phủ tổ chức hội nghị trực tuyến với 63 tỉnh, thành phố về cải cách thủ tục hành "
+     "chính. Dự tại điểm cầu tỉnh Kiên Giang có lãnh đạo Văn phòng UBND tỉnh.\n\n"
+     "Trong 4 tháng đầu năm, tỉnh Kiên Giang đã giải quyết 98% hồ sơ đúng hạn.", Place("Kiên Giang", None)),
+])
+def test_a_national_story_is_not_placed_by_the_site_s_footer_banner_or_seat_at_the_meeting(body, expected):
+    assert locate("Hội nghị giao ban về cải cách thủ tục hành chính", body,
+                  "https://vpubnd.kiengiang.gov.vn/tin-tuc/hoi-nghi-1.html",
+                  header="Cổng thông tin điện tử Văn phòng UBND tỉnh Kiên Giang") == expected
+
+
 MERGED_STORY = (
     "Ngày 23/8, UBND xã Mỹ Tú bố trí công chức làm việc cả ngày thứ Bảy để tiếp nhận hồ sơ đăng ký khai sinh, "
     "thường trú cho người dân.\n\n"
