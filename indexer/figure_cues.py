@@ -27,6 +27,9 @@ WINDOW_WORDS = 24  # a cue further before its number than this many words does n
 # a bare count ends its clause: "quá hạn 2;", "đã giải quyết: 9.986 (", "trước hạn là 5.200 và đúng hạn là ..."
 _BARE_END = re.compile(r"^\s*(?:[,;.()]|và\s|$)")
 REFINEMENTS = ("online_services", "dossiers_online")  # named after a count, they refine the cue before it
+# a cue before a count that the words after it narrow: "đã giải quyết 12.467 hồ sơ đúng hạn" counts the dossiers
+# resolved on time, "giải quyết 35 hồ sơ quá hạn" the late ones
+_REFINED = {("dossiers_resolved", "dossiers_on_time"), ("dossiers_resolved", "dossiers_late")}
 # the index a rank is in, named after it: "xếp thứ 2 về Chỉ số SIPAS", also past "/63 tỉnh, thành phố (trực thuộc
 # Trung ương)", whose comma is no clause break
 _RANK_AFTER = re.compile(r"^(?:(?:\s*/\s*\d+)?\s+tỉnh,\s*thành phố(?:\s+trực thuộc trung ương)?)?"
@@ -427,6 +430,7 @@ def _code(key: str, number: Number, window: str, previous) -> str | None | bool:
     # the words after the number win over a cue before it that is not in its own clause: "trong số hồ sơ đã giải
     # quyết, có tới hơn 28.000 hồ sơ bị trễ hạn" counts late dossiers
     code = named if named is not None and (before is None or str(named).startswith(REFINEMENTS)
+                                           or (before, named) in _REFINED
                                            or _cue(window, number, own=True) is None) else before
     if code is None and previous is not None:
         code = _follower(key[previous[0].end:number.start], previous, number)

@@ -9,7 +9,8 @@ paragraph before the text unless it rounds: "Hơn 99% hồ sơ ..."). The indica
 Each number of a sentence is read with its unit (``indexer.numbers``); its indicator is the cue phrase nearest
 before it in its own clause since the previous number with a unit (or right after it, past an abbreviation in
 brackets or the comma of "tổ chức, cá nhân": "98,5% hồ sơ (TTHC) giải quyết đúng hạn", "567 dịch vụ công trực tuyến
-một phần"; a cue overlapping one of that indicator's is part of its phrase: "đã trả kết quả nhưng chậm hạn"); a
+một phần"; a cue overlapping one of that indicator's is part of its phrase: "đã trả kết quả nhưng chậm hạn"; the
+words after a resolved count narrow it: "đã giải quyết 12.467 hồ sơ đúng hạn"); a
 share after a count ("(đạt 99,2%)", "(đạt gần 97%)"), a share after an index's raw points ("Chỉ số hài lòng ... được
 9,85 điểm, đạt 87,10%"), a rank after an index's score and a score after its rank take that figure's indicator;
 received counts in a sentence opening "Về hồ sơ trực tuyến, ..." ("Đối với việc tiếp nhận, giải quyết hồ sơ TTHC

@@ -309,6 +309,16 @@ def test_the_words_after_a_count_win_over_a_cue_of_an_earlier_clause():
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # the words after a resolved count narrow it, in its own clause too
+    ("Trong quý I/2024, tỉnh tiếp nhận 9.000 hồ sơ, trong đó đã giải quyết 8.650 hồ sơ đúng hạn.",
+     [("dossiers_received", 9000.0), ("dossiers_on_time", 8650.0)]),
+    ("Trong quý I/2024, tỉnh đã giải quyết 35 hồ sơ quá hạn.", [("dossiers_late", 35.0)]),
+])
+def test_the_words_after_a_resolved_count_narrow_it(sentence, expected):
+    assert [(r["indicator"], r["value"]) for r in extract_figures(sentence, CAO_BANG_Q1)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("Năm 2024, huyện đã giải quyết đúng và trước thời hạn 4.990 hồ sơ, đạt tỷ lệ 99,8%.",
      [("dossiers_on_time", 4990.0), ("dossiers_on_time", 99.8)]),
     ("Năm 2024, Trung tâm có 4.990 hồ sơ được giải quyết trước và đúng thời hạn.", [("dossiers_on_time", 4990.0)]),
