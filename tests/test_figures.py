@@ -101,6 +101,7 @@ def test_the_sentence_period_and_year_win_over_the_bulletin():
     "Cùng thời gian, UBND cấp huyện đã giải quyết 72.190 hồ sơ, phần lớn thuộc lĩnh vực đất đai.",  # a tier
     "Từ năm 2019-2023, UBND tỉnh đã ban hành 280 quyết định công bố 6.400 thủ tục hành chính ở 3 cấp.",  # years
     "Giai đoạn 2016 - 2020, tỷ lệ hồ sơ được giải quyết đúng hạn trung bình đạt 98,5%.",  # a span of years
+    "Trung bình chỉ số CCHC của tỉnh Cao Bằng qua 4 năm đạt 81,76 điểm.",  # an index averaged over years
     "Trong quý I, lũy kế đã và đang giải quyết trong kỳ là 16.200 hồ sơ của tổ chức, cá nhân.",  # in progress
     "Trong quý I, số hồ sơ đến hạn giải quyết là 14.100 hồ sơ, chủ yếu thuộc lĩnh vực đất đai.",  # falling due
     "Trong quý I, 9 sở có tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 99%.",  # a threshold units meet
