@@ -42,10 +42,11 @@ _NOUN_PHRASE = re.compile(r"[^,;:().]*?(?=[,;:().]|\s(?:và(?!\s+(?:trước|đ�
 # "hồ sơ giải quyết đúng và trước hạn", "đúng và sớm hạn", "trước và đúng thời hạn": one phrase; not "114.977 và
 # đúng hạn là 1.022.796", two
 # an average of all provinces: "trung bình cả nước", "các tỉnh, thành phố ... giá trị trung bình", "... đạt kết quả
-# trung bình là 81,15%"
+# trung bình là 81,15%", "giá trị trung bình chỉ số CCHC năm 2017 của các tỉnh, thành phố là 77,72%"
 _NATIONAL_AVERAGE = re.compile(r"(?:trung bình|bình quân)(?: chung)?(?: của)? (?:cả nước|toàn quốc)"
                                r"|(?:các tỉnh, thành phố|cả nước|toàn quốc)[^.;]*(?:giá trị|điểm|điểm số|kết quả|mức)"
-                               r" (?:trung bình|bình quân)[^;.]*$")
+                               r" (?:trung bình|bình quân)[^;.]*$"
+                               r"|(?:trung bình|bình quân)[^.;]*\bcủa (?:các|\d{2}) tỉnh, thành phố[^.;]*$")
 # the satisfaction of the whole country's people with local government, named after the share: "84,45% số người
 # dân, tổ chức hài lòng về sự phục vụ nói chung của cơ quan hành chính nhà nước ở địa phương"
 _LOCAL_GOVERNMENT_AFTER = re.compile(r"[^;.]{0,60}?sự phục vụ(?: nói chung)? của (?:các )?cơ quan hành chính nhà nước"

@@ -819,9 +819,10 @@ def test_an_index_national_average_has_the_scope_of_the_country():
     context = Context(province="Cao Bằng", district=None, year=2023, period="FY")
     text = ("Kết quả Chỉ số SIPAS 2023 trung bình cả nước là 83,20%, tỉnh cao nhất là 92,10%.\n\n"
             "Năm 2023, chỉ số PAR INDEX của các tỉnh, thành phố có giá trị trung bình cao nhất từ trước tới nay, "
-            "đạt 85.40%.")
+            "đạt 85.40%.\n\nGiá trị trung bình Chỉ số CCHC năm 2023 của các tỉnh, thành phố là 86,98%.")
     assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
-        ("sipas", 83.2, "cả nước", "national"), ("par_index_score", 85.4, "cả nước", "national")]
+        ("sipas", 83.2, "cả nước", "national"), ("par_index_score", 85.4, "cả nước", "national"),
+        ("par_index_score", 86.98, "cả nước", "national")]
 
 
 def test_satisfaction_with_local_government_as_a_whole_is_the_country_s_and_a_province_s_its_own():
