@@ -256,6 +256,9 @@ def reporting_period(title: str, body: str, published: str | None,
         quarter, year = _explicit_period(lead_key if _first_year(lead_key) else _prepare(_lead(body, 3, title or "")))
         if quarter == "":  # a month in the lead ("từ tháng 7/2018") dates an event, not the report
             quarter, year = None, None
+        if year and _first_year(title_key) not in (None, year):  # the lead's period of another year than the
+            quarter, year = None, None  # headline names: "... về cải cách hành chính năm 2024" told at a meeting
+            # of "quý 1 năm 2025"
     if quarter is None and _first_year(title_key) is None:
         quarter, year = _lead_index(lead_key, bool(_cues()["annual"].search(title_key)))
     if quarter is None and _first_year(title_key) is None:  # a lead giving a year's figures

@@ -235,6 +235,12 @@ from indexer.periods import reporting_period
      "cải cách hành chính.\n\nBộ phận một cửa thị xã đã tiếp nhận 52.100 hồ sơ.", None, (2019, "FY")),
     ("Các tỉnh phía Nam ký kết phối hợp", "Năm 2023, Sở Nội vụ của 6 tỉnh phía Nam đã ký kết quy chế phối hợp giải "
      "quyết thủ tục hành chính.\n\nCác bên thống nhất chọn một số thủ tục hộ tịch, chứng thực.", None, (2023, None)),
+    # the lead's period of another year than the headline names is the meeting's that told it, not the news's
+    ("Bến Tre dẫn đầu khu vực về cải cách hành chính năm 2024", "Ngày 9-4, UBND tỉnh tổ chức phiên họp tháng 3 và quý "
+     "1 năm 2025.\n\nTheo báo cáo, tỉnh vươn lên dẫn đầu khu vực về chỉ số cải cách hành chính năm 2024.",
+     "2025-04-09", (2024, None)),
+    ("Bến Tre: kết quả giải quyết hồ sơ năm 2024", "Trong quý 1 năm 2024, tỉnh tiếp nhận 12.000 hồ sơ.", "2024-04-09",
+     (2024, "FY")),
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
