@@ -137,13 +137,22 @@ def _prepare(text: str, normal: str | None = None) -> str:
 
 
 _SOME_YEAR = re.compile(r"(?:19|20)\d{2}")  # every pattern of _CITED holds one
+# a document's number on lower-cased text, with the year of the document after it: "quyết định 345/qđ-ubnd năm 2023
+# công bố chỉ số hài lòng ... năm 2022" (a legal database's headline) reports on 2022
+_OWN_NUMBER = re.compile(DOCNUMBER.pattern + r"(?:\s+năm\s+(?P<own_year>(?:19|20)\d{2})(?!\d))?", re.IGNORECASE)
+
+
+def _own_year(title: str) -> int | None:
+    """The year a headline gives its own document's number ("Kế hoạch 155/KH-UBND năm 2017 ..."), else None."""
+    found = _OWN_NUMBER.search(_normal(title))
+    return int(found.group("own_year")) if found and found.group("own_year") else None
 
 
 @lru_cache(maxsize=64)
 def _prepared(normal: str) -> str:
     """``_prepare`` of a normalised text, kept for the few calls that ask again (a body is prepared for its
     year, its annual results and its index years)."""
-    text = DOCNUMBER.sub(" ", normal)
+    text = _OWN_NUMBER.sub(" ", normal)
     if _SOME_YEAR.search(text):
         for pattern in _CITED:
             text = pattern.sub(" ", text)
@@ -269,8 +278,9 @@ def reporting_period(title: str, body: str, published: str | None,
         quarter, year = _lead_opens_on_year(lead_key, published)
     year = year or _first_year(title_key)
     if year is None and _RANGE.search(_normal(title or "")):
-        # a multi-year programme: no single year, and its plan, review or index series is no year's
-        return None, None if quarter == "FY" else quarter or None
+        # a multi-year programme: no single year, and its plan, review or index series is no year's; the plan
+        # itself is of the year its number gives ("Kế hoạch 155/KH-UBND năm 2017 triển khai ... 2017 - 2024")
+        return _own_year(title or ""), None if quarter == "FY" else quarter or None
     if year is None:
         before = _year_before(body, published)
         if before and quarter is None:

@@ -241,6 +241,12 @@ from indexer.periods import reporting_period
      "2025-04-09", (2024, None)),
     ("Bến Tre: kết quả giải quyết hồ sơ năm 2024", "Trong quý 1 năm 2024, tỉnh tiếp nhận 12.000 hồ sơ.", "2024-04-09",
      (2024, "FY")),
+    # a legal database's headline: the year after the document's number is the document's, not its subject's
+    ("Quyết định 345/QĐ-UBND năm 2023 công bố Chỉ số hài lòng của người dân đối với sự phục vụ của cơ quan hành chính "
+     "tỉnh Bến Tre năm 2022", "", "2023-02-27", (2022, "FY")),
+    # a plan for a span of years is of the year its number gives
+    ("Kế hoạch 155/KH-UBND năm 2017 triển khai Chương trình hành động về đăng ký hộ tịch giai đoạn 2017 - 2024", "",
+     None, (2017, None)),
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
