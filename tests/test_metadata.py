@@ -65,6 +65,17 @@ def test_a_documents_place_and_date_line_gives_its_province():
     assert (b.province, b.published) == ("Thừa Thiên Huế", "2024-03-05")
 
 
+@pytest.mark.parametrize("title, published", [
+    ("Kết quả chỉ số năng lực cạnh tranh cấp tỉnh năm 2017", None),  # the page's clock, a year before the results
+    ("Kế hoạch cải cách hành chính năm 2017", "2016-12-26"),  # a plan is published before its year
+])
+def test_a_date_line_before_the_year_whose_results_a_headline_reports_is_no_publication_date(title, published):
+    body = (f"{title}\n\nThứ 2 - 26/12/2016\n\n"
+            "Năm 2017, tỉnh Cao Bằng đạt 63,15 điểm, xếp hạng 26/63 tỉnh, thành phố về cải cách hành chính.")
+    b = extract_metadata(SourceRecord(id="p", origin="p.txt", kind="text", body=body))
+    assert (b.title, b.year, b.quarter, b.published) == (title, 2017, "FY", published)
+
+
 def test_html_record():
     html = ("<html><head><meta name='pubdate' content='2020-03-31'>"
             "<link rel='canonical' href='https://baocaobang.vn/cchc-1'></head><body>"
