@@ -20,8 +20,9 @@ of the paragraph naming an index names ("... công bố Chỉ số CCHC năm 202
 paragraph's first sentence those of the paragraph before (a caption "Bảng xếp hạng Chỉ số SIPAS năm 2023 ..." above
 a list), else the one index the headline names when the sentence names no "chỉ số" of its own ("Chỉ số Par Index năm
 2018: Lạng Sơn xếp thứ 26/63 tỉnh, thành phố"). The period is the sentence's own (``indexer.periods.stated_period``,
-the recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures,
-else the bulletin's (the year alone when it names no part of it); an index is FY of its year (not the satisfaction a
+the recogniser the bulletin's period comes from), else that of an earlier sentence of the paragraph with figures
+or opening on a year ("Trong năm 2020, công tác CCHC ... Cụ thể, toàn huyện tiếp nhận 59.070 hồ sơ"), else the
+bulletin's (the year alone when it names no part of it); an index is FY of its year (not the satisfaction a
 one-stop centre or a district measures itself, which has the period of its text); services counted "hiện nay" and
 figures "tính đến" a date or a quarter's start or end ("tính đến đầu quý IV năm 2025") have the year only, as do
 those of a sentence opening "Đến nay" in a paragraph with no period before it (after one, they continue it); figures
@@ -159,6 +160,7 @@ _ABBREVIATION = re.compile(r"\((?:tthc|hs|dvctt|dvc|dvcqg)\)")  # a name's abbre
 # the parties served named as a pair, one noun: "tổ chức, cá nhân", "người dân, doanh nghiệp"
 _PARTY_PAIR = re.compile(r"(?<!\w)(tổ chức|cá nhân|người dân|doanh nghiệp),"
                          r"(\s+(?:tổ chức|cá nhân|người dân|doanh nghiệp)(?!\w))")
+_OPENS_ON_A_YEAR = re.compile(r"\W*(?:trong\s+|cả\s+)?năm\s+(?:19|20)\d{2}\s*,")  # "Trong năm 2020, ..."
 _ROUNDING = r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)"
 _ROUNDED = re.compile(_ROUNDING + r"\s*$")  # right before a number it rounds
 _ROUNDED_NUMBER = re.compile(_ROUNDING + r"\s+\d")  # a number rounded: "Hơn 99% hồ sơ ..."
@@ -313,11 +315,13 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         if not found:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
                 unread.append(sentence)  # says the period of the next ones
-            elif ("tháng" in key or "đến" in key) and not (carried_period := _carry(carried_period, unread,
-                                                                                      context, monthly))[0]:
+            elif ("tháng" in key or "đến" in key or _OPENS_ON_A_YEAR.match(key)) \
+                    and not (carried_period := _carry(carried_period, unread, context, monthly))[0]:
                 stated = _stated(sentence, context)  # so does one naming a month or a span of days, when no
-                # period is carried yet: "Trong tháng 2/2018 có 1.555 lượt người tham gia đánh giá ..."
-                carried_period = stated if str(stated[0]).startswith(("month:", "range:")) else carried_period
+                # period is carried yet: "Trong tháng 2/2018 có 1.555 lượt người tham gia đánh giá ...", or opening on
+                # a year: "Trong năm 2020, công tác CCHC ... Cụ thể, toàn huyện tiếp nhận 59.070 hồ sơ"
+                carried_period = stated if str(stated[0]).startswith(("month:", "range:")) \
+                    or (_OPENS_ON_A_YEAR.match(key) and stated[0] is None and stated[1]) else carried_period
             continue
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]

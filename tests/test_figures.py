@@ -302,6 +302,16 @@ def test_a_list_of_years_gives_each_item_its_year():
         ("par_index_score", 85.02, "FY", 2023)]
 
 
+def test_a_sentence_opening_on_a_year_gives_its_paragraph_s_figures_that_year():
+    context = Context(province="Tiền Giang", district="Cai Lậy", year=2020, period=None)
+    text = ("Trong năm 2020, công tác cải cách hành chính ở huyện tiếp tục được quan tâm. Cụ thể, toàn huyện tiếp "
+            "nhận 59.070 hồ sơ, trong đó trả kết quả giải quyết đúng hạn 58.673 hồ sơ (đạt 99,3%).\n\n"
+            "Bên cạnh đó, huyện tiếp nhận 1.200 hồ sơ trực tuyến.")  # another paragraph: no period stated
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 59070.0, "FY", 2020), ("dossiers_on_time", 58673.0, "FY", 2020),
+        ("dossiers_on_time", 99.3, "FY", 2020)]
+
+
 def test_the_words_after_a_count_win_over_a_cue_of_an_earlier_clause():
     sentence = ("Trong quý I/2024, tỉnh đã giải quyết 9.800 hồ sơ. Đáng chú ý, trong số hồ sơ đã giải quyết, có tới "
                 "hơn 120 hồ sơ bị trễ hạn.")
