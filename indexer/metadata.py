@@ -10,8 +10,6 @@ override what extraction finds. Null means "the page does not say".
 
 from __future__ import annotations
 
-import re
-
 from search.docnumbers import find_refs
 from search.vocabulary import province_2025_of
 
@@ -19,7 +17,7 @@ from .cleaning import address_phrase, clean, never_headline
 from .dates import DOCUMENT_HEADER, parse_date_line, stamp_month
 from .figures import figures_of
 from .htmltext import extract_page
-from .periods import annual_document, reporting_period
+from .periods import annual_document, before_its_results, reporting_period
 from .places import dateline_day, locate, province_of_district
 from .records import Bulletin, Skipped, SourceRecord
 from .topics import assign_topics, with_figures
@@ -33,12 +31,6 @@ def _fallback_title(text: str) -> str:
     lines = text.split("\n")
     first = next((line for line in lines if line and not never_headline(line.lstrip())), lines[0])
     return first if len(first) <= TITLE_FALLBACK_CHARS else first[:TITLE_FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"
-
-
-# a headline reporting a year's results or index, and one announcing what is planned for a year
-_RESULTS_TITLE = re.compile(r"(?i)(?<!\w)(?:kết quả|tổng kết|công bố|xếp hạng|chỉ số|par index|sipas|papi|pci)(?!\w)")
-_PLAN_TITLE = re.compile(r"(?i)(?<!\w)(?:kế hoạch|chương trình|phương hướng|phấn đấu|dự kiến|nhiệm vụ|nâng cao"
-                         r"|cải thiện)(?!\w)")
 
 
 def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
@@ -58,9 +50,8 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
     published = given.get("published") or page_date or (dated[0] if dated else None) or dateline_day(cleaned.text)
     seen = next((month for month in map(stamp_month, cleaned.header) if month), None)  # "date 2020-09"
     year, quarter = reporting_period(title, cleaned.text, published or seen, annual_document(cleaned.numbers))
-    if published and quarter == "FY" and year and int(published[:4]) < year and _RESULTS_TITLE.search(title) \
-            and not _PLAN_TITLE.search(title):  # "Thứ 6 - 26/02/2016" above "Kết quả chỉ số năng lực cạnh tranh
-        published = None  # cấp tỉnh năm 2017": a page's clock, not the day a year's results were published
+    if before_its_results(title, published, year, quarter):  # the page's clock: "Thứ 6 - 26/02/2016" above
+        published = None  # "Kết quả chỉ số năng lực cạnh tranh cấp tỉnh năm 2017"
     header = "\n".join(line for line in cleaned.header if line not in (title, cleaned.published_line))
     issued = DOCUMENT_HEADER.match((cleaned.published_line or "").strip())  # "Huế, ngày 05 tháng 3 năm 2015"
     spelled = "" if given.get("title") or cleaned.title else address_phrase(url)  # no headline: the address's

@@ -116,6 +116,7 @@ def _cues() -> dict:
 
     return {"annual": words("annual"), "annual_named": words("annual_named"), "indices": words("indices"),
             "year_end": words("year_end"), "not_annual": words("not_annual"),
+            "results_headline": words("results_headline"), "plan_words": words("plan_words"),
             "improving": re.compile(rf"(?:{words('improving').pattern})\s+(?:các\s+)?(?:{words('indices').pattern})"),
             "index_year": re.compile(rf"(?:{words('indices').pattern})\)?\s*(?:năm\s+)?{_YEAR}\b"),
             "year_end_months": data["year_end_months"], "annual_documents": frozenset(data["annual_documents"]),
@@ -290,6 +291,21 @@ def reporting_period(title: str, body: str, published: str | None,
     if year is None and not published:
         year = _last_year(_prepare(body)) or _latest_day(body) or _latest_month(body)
     return year, quarter or None
+
+
+def before_its_results(title: str, published: str | None, year: int | None, quarter: str | None) -> bool:
+    """Whether ``published`` is earlier than the year whose results or index the headline reports (``quarter``
+    FY of ``year``): then it is the page's clock ("Thứ 6 - 26/02/2016" above "Kết quả chỉ số năng lực cạnh tranh
+    cấp tỉnh năm 2017"), not its publication date. A plan is published before its year (``plan_words``).
+
+    >>> before_its_results("Kết quả chỉ số năng lực cạnh tranh cấp tỉnh năm 2017", "2016-02-26", 2017, "FY")
+    True
+    >>> before_its_results("Kế hoạch cải cách hành chính năm 2017", "2016-12-26", 2017, "FY")
+    False
+    """
+    key = _normal(title)
+    return bool(published and quarter == "FY" and year and int(published[:4]) < year
+                and _cues()["results_headline"].search(key) and not _cues()["plan_words"].search(key))
 
 
 def _lead_opens_on_year(lead_key: str, published: str | None) -> tuple[str | None, int | None]:

@@ -95,6 +95,9 @@ def units() -> dict:
     data["province_pattern"] = f"(?:{_alternatives(data['province_units'])})"
     bodies = _alternatives(unify_tones(body) for body in data["national_bodies"])
     data["national_subject"] = re.compile(rf"(?<!\w)(?:{bodies})(?!\w)", re.IGNORECASE)
+    beside = data["beside_story"]
+    data["beside_story"] = re.compile(rf"(?im)^\s*(?:{_alternatives(beside['lines'])})[^\n]*$"
+                                      rf"|(?<!\w)(?:{_alternatives(beside['seats'])})(?!\w)[^.;\n]*")
     rankings = data["unit_rankings"]  # leaders as written ("Sở Tư pháp", never the "cơ sở" of a sentence)
     data["ranking_leader"] = re.compile(rf"(?<!\w)(?:{_alternatives(unify_tones(w) for w in rankings['leaders'])})"
                                         r"(?!\w)")
@@ -422,20 +425,14 @@ def paper_province(title: str, body: str) -> str | None:
 
 def _national(title: str, body: str, province: str | None) -> bool:
     """A story about the central state that never names ``province`` (the address's) but in the site's footer or
-    banner or as its seat at an online meeting (``_BESIDE_STORY``): its headline or its lead's first sentence names
+    banner or as its seat at an online meeting (``beside_story``): its headline or its lead's first sentence names
     a national body (``national_bodies``: "Ngày 13-3, Bộ Công an tổ chức hội nghị ...")."""
     if province is None:
         return False
     opening = unify_tones(title + "\n" + re.split(r"(?<=[.!?])\s", _lead(body), maxsplit=1)[0])
     return bool(units()["national_subject"].search(opening)) \
-        and province not in provinces_named(_BESIDE_STORY.sub(" ", f"{title}\n{body}"))
+        and province not in provinces_named(units()["beside_story"].sub(" ", f"{title}\n{body}"))
 
-
-# where a national story names the province that runs it without being about it: the site's own footer
-# ("Bản quyền thuộc về Sở ... tỉnh Lạng Sơn", its address) and the province's seat at an online meeting ("tham
-# dự phiên họp tại điểm cầu tỉnh An Giang")
-_BESIDE_STORY = re.compile(r"(?im)^\s*(?:bản quyền|copyright|©|địa chỉ\s*:|điện thoại\s*:|trang thông tin"
-                           r"|cổng thông tin)[^\n]*$|điểm cầu[^.;\n]*")
 
 
 def _roundup(title: str, body: str) -> bool:
@@ -481,7 +478,7 @@ def locate(title: str, body: str, url: str | None = None, header: str = "", issu
     placed_by = f"{header}\n{body}"
     if _national(title, body, source.province):  # a provincial site running a national story: neither its
         source = Source(None, None)  # address, its banner nor its footer says where the story is
-        placed_by = _BESIDE_STORY.sub(" ", body)
+        placed_by = units()["beside_story"].sub(" ", body)
     scores = _score(title, placed_by, source.province)
     named = provinces_named(spelled.title()) if spelled else set()  # the bare names are matched as written
     if len(named) == 1 and scores[next(iter(named))]:  # it confirms what the text says, never places alone
