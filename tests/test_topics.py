@@ -109,6 +109,11 @@ def test_the_reforms_own_measures_say_a_bulletin_is_about_it_without_naming_the_
     # the real-time index of Decision 766 by its short names
     ("Tỉnh xếp thứ 5 cả nước về chỉ số chỉ đạo, điều hành và phục vụ người dân, doanh nghiệp",
      "Theo kết quả công bố trên Cổng Dịch vụ công quốc gia, tổng điểm của tỉnh đạt 88,4 điểm.", ["chi_so"]),
+    # late dossiers and the apologies for them are the one-stop's results, whatever the wording
+    ("Trên 7.600 hồ sơ bị quá hạn trong quý I", "Theo báo cáo về cải cách hành chính của UBND tỉnh, phần lớn thuộc "
+     "lĩnh vực đất đai.", ["thu_tuc"]),
+    ("Quận gửi 7.000 thư xin lỗi trong năm 2016", "Các phường đều xin lỗi công dân khi giải quyết thủ tục hành chính "
+     "chậm.", ["thu_tuc"]),
 ])
 def test_general_terms_chosen_on_real_dev_pages(title, body, expected):
     assert assign_topics(title, body) == expected
