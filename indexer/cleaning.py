@@ -56,6 +56,7 @@ MAX_CAPTION_WORDS = 30  # a photo caption above the headline is one short senten
 MAX_WRAPPED = 3  # upper-case lines after a document's subject line that continue it
 LEAD_IN_WORDS = 14  # a headline's first line ending with a colon ("Cà Mau:") is at most this long
 DOCUMENT_ZONE = 30  # non-empty lines at the top where an official document's kind, subject and date stand
+DOCUMENT_ZONE_BELOW_TABLE = 90  # the same on a legal database's page, below its menus and metadata table
 ADDRESS_ZONE = 40  # non-empty lines at the top searched for the headline the address spells
 MIN_ADDRESS_WORDS = 5  # an address segment spells a headline from this many words ("cai-cach-hanh-chinh" does not)
 ADDRESS_AGREEMENT = 0.6  # share of the address's words in the line, and of the line's words in the address
@@ -133,30 +134,37 @@ def _top(lines: list[str], count: int) -> list[int]:
     return [i for i, line in enumerate(lines) if line][:count]
 
 
-def _document_title(lines: list[str], patterns: ChromePatterns) -> tuple[int, str] | None:
-    """(index of the subject line, "KẾ HOẠCH Cải cách ...") of an official document's header, else None."""
+def _document_title(lines: list[str], patterns: ChromePatterns, zone: int = DOCUMENT_ZONE) -> tuple[int, str] | None:
+    """(index of the subject line, "KẾ HOẠCH Cải cách ...") of an official document's header in the first ``zone``
+    non-empty lines, else None."""
     seen_header = False
-    for i in _top(lines, DOCUMENT_ZONE):
+    for i in _top(lines, zone):
         line = lines[i]
         seen_header = seen_header or _matches(patterns.document_header, line)
         if seen_header and line.isupper() and line.lower() in patterns.document_types:
             subject = _subject(lines, i + 1, patterns)
             if subject is not None and _looks_like_title(subject[1]):
                 return subject[0], f"{line} {subject[1]}"
-    return _subject_alone(lines, patterns)
+    return _subject_alone(lines, patterns, zone)
+
+
+def _names_a_document(line: str, patterns: ChromePatterns) -> bool:
+    """Whether a headline names a document by its kind and number ("Quyết định 810/QĐ-UBND 2019 công bố ...")."""
+    kinds = "|".join(re.escape(kind) for kind in sorted(patterns.document_types, key=len, reverse=True))
+    return re.match(rf"(?:{kinds})\s+(?:số\s+)?\d{{1,5}}[a-z]?/", line.lower()) is not None
 
 
 _OWN_CODE = re.compile(r"số\s*:\s*[\w.]+/(?:\d{4}/)?([^\W\d_]+)-", re.I)  # "Số: 24/2014/QĐ-UBND": QĐ
 
 
-def _subject_alone(lines: list[str], patterns: ChromePatterns) -> tuple[int, str] | None:
+def _subject_alone(lines: list[str], patterns: ChromePatterns, zone: int = DOCUMENT_ZONE) -> tuple[int, str] | None:
     """(index, "QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH ...") of a document whose page shows its subject right after the header
     without the line naming its kind: the kind is the one its own number's code names ("Số: 24/2014/QĐ-UBND"), the
     subject the first upper-case line after that header that opens as a subject does ("VỀ VIỆC ...", "BAN HÀNH
     ..."); None when the page shows neither."""
     kinds = dict(patterns.document_kinds)
     kind = None
-    for i in _top(lines, DOCUMENT_ZONE):
+    for i in _top(lines, zone):
         code = _OWN_CODE.search(lines[i])
         if code:
             kind = kinds.get(code.group(1).upper())
@@ -371,6 +379,12 @@ def _found_title(lines: list[str], patterns: ChromePatterns, url: str | None) ->
     spelled = _title_from_address(lines, patterns, url)
     if document and spelled in (None, document[0]):
         return document
+    if spelled is not None and _names_a_document(lines[spelled], patterns):  # a legal database's headline for
+        # the document it shows ("Quyết định 3199/QĐ-UBND năm 2019 về ..."): the document's own kind and subject,
+        # below the database's metadata table
+        shown = document or _document_title(lines, patterns, DOCUMENT_ZONE_BELOW_TABLE)
+        if shown and shown[0] > spelled:
+            return shown
     if spelled is not None:
         return spelled, _trim_title(lines[spelled], patterns)
     first = _first_headline(lines, patterns)

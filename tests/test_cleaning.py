@@ -311,15 +311,22 @@ def test_a_lead_sentence_that_a_caption_follows_stays_the_title():
     assert clean(page).title == LEAD
 
 
-def test_the_pages_own_headline_above_a_document_beats_its_kind_and_subject():
-    page = "\n".join(["Quyết định 210/QĐ-UBND năm 2022 ban hành Kế hoạch cải cách hành chính tỉnh Điện Biên",
-                       "Số hiệu: 210/QĐ-UBND | Loại văn bản: Quyết định",
-                       "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 210/QĐ-UBND", "",
-                       "QUYẾT ĐỊNH", "Ban hành Kế hoạch cải cách hành chính năm 2022", BODY])
+def test_a_legal_databases_headline_naming_the_document_yields_to_its_kind_and_subject():
+    """A legal database's headline names the document it shows by kind and number: the title is the document's
+    own kind and subject, also below a long table of particulars; a news headline above a document stays."""
+    document = ["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 210/QĐ-UBND", "",
+                "QUYẾT ĐỊNH", "Ban hành Kế hoạch cải cách hành chính năm 2022", BODY]
+    headline = "Quyết định 210/QĐ-UBND năm 2022 ban hành Kế hoạch cải cách hành chính tỉnh Điện Biên"
     url = "https://example.vn/van-ban/quyet-dinh-210-qd-ubnd-nam-2022-ke-hoach-cai-cach-hanh-chinh-dien-bien.html"
-    assert clean(page, url=url).title == page.split("\n")[0]
-    subject_url = "https://example.vn/van-ban/ban-hanh-ke-hoach-cai-cach-hanh-chinh-nam-2022.html"
-    assert clean(page, url=subject_url).title == "QUYẾT ĐỊNH Ban hành Kế hoạch cải cách hành chính năm 2022"
+    kind_and_subject = "QUYẾT ĐỊNH Ban hành Kế hoạch cải cách hành chính năm 2022"
+    page = "\n".join([headline, "Số hiệu: 210/QĐ-UBND | Loại văn bản: Quyết định", *document])
+    assert clean(page, url=url).title == kind_and_subject
+    table = [f"Thuộc tính {n}: Đang cập nhật" for n in range(40)]
+    long_page = "\n".join([headline, *table, *document])
+    assert clean(long_page, url=url).title == kind_and_subject
+    news = "Điện Biên ban hành kế hoạch cải cách hành chính năm 2022"
+    news_url = "https://example.vn/tin-tuc/dien-bien-ban-hanh-ke-hoach-cai-cach-hanh-chinh-nam-2022.html"
+    assert clean("\n".join([news, *document]), url=news_url).title == news
 
 
 def test_a_legal_sites_table_of_particulars_and_a_documents_clauses_are_never_its_headline():
