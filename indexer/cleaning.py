@@ -49,6 +49,7 @@ from .records import Cleaned
 PATTERNS = Path(__file__).parent / "data" / "chrome.json"
 HEAD_ZONE = 6  # unlabelled date lines are trusted this many lines after the headline
 MIN_TITLE, MAX_TITLE = 8, 300
+MAX_SUBJECT = 600  # an official document's subject, placed by its header: longer than a headline may be
 MIN_ARTICLE = 80  # characters of body text before a tail marker counts
 HEADLINE_ZONE = 15  # lines at the top where a document header or a date line places the headline
 PROSE_WORDS = 25  # a line above the headline this long, ending a sentence, is article text
@@ -125,6 +126,12 @@ def _looks_like_title(line: str) -> bool:
     return MIN_TITLE <= len(line) <= MAX_TITLE and sum(c.isalpha() for c in line) >= 5
 
 
+def _looks_like_subject(line: str) -> bool:
+    """A document's subject may run longer than a headline ("VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP ... THEO QUY ĐỊNH TẠI
+    NGHỊ ĐỊNH SỐ 20/2008/NĐ-CP NGÀY 14/02/2008"): its place after the document's header says what it is."""
+    return MIN_TITLE <= len(line) <= MAX_SUBJECT and sum(c.isalpha() for c in line) >= 5
+
+
 def _is_furniture(line: str, patterns: ChromePatterns) -> bool:
     return any(_matches(group, line) for group in (patterns.head, patterns.drop, patterns.tail))
 
@@ -143,7 +150,7 @@ def _document_title(lines: list[str], patterns: ChromePatterns, zone: int = DOCU
         seen_header = seen_header or _matches(patterns.document_header, line)
         if seen_header and line.isupper() and line.lower() in patterns.document_types:
             subject = _subject(lines, i + 1, patterns)
-            if subject is not None and _looks_like_title(subject[1]):
+            if subject is not None and _looks_like_subject(subject[1]):
                 return subject[0], f"{line} {subject[1]}"
     return _subject_alone(lines, patterns, zone)
 
@@ -170,7 +177,7 @@ def _subject_alone(lines: list[str], patterns: ChromePatterns, zone: int = DOCUM
             kind = kinds.get(code.group(1).upper())
         elif kind and lines[i].isupper() and patterns.subject_opener and patterns.subject_opener.match(lines[i]):
             subject = _subject(lines, i, patterns)
-            return (subject[0], f"{kind} {subject[1]}") if subject and _looks_like_title(subject[1]) else None
+            return (subject[0], f"{kind} {subject[1]}") if subject and _looks_like_subject(subject[1]) else None
     return None
 
 
@@ -185,7 +192,9 @@ def _subject(lines: list[str], start: int, patterns: ChromePatterns) -> tuple[in
         if not (parts[-1].isupper() and line.isupper()) or _matches(patterns.document_authority, line):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" after the subject: who issues it
         parts.append(line)
-    return first, " ".join(parts)
+    subject = " ".join(parts)
+    return first, subject[:-1] if subject.endswith(".") and not subject.endswith("..") else subject  # the full stop
+    # a page puts after a subject is no part of it
 
 
 def address_words(url: str | None) -> frozenset[str]:

@@ -104,6 +104,12 @@ def test_a_lead_sentence_before_a_late_date_line_is_not_the_title():
         "Mường Lát tổng kết công tác CCHC năm 2021", "Ngày đăng: 29/12/2021 | Tác giả: Minh Anh")
 
 
+LONG_SUBJECT = ("VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP GIỮA VĂN PHÒNG UBND TỈNH VỚI CÁC SỞ, BAN, NGÀNH; UBND CẤP "
+                "HUYỆN TRONG VIỆC THỰC HIỆN KIỂM SOÁT THỦ TỤC HÀNH CHÍNH THEO QUY ĐỊNH TẠI NGHỊ ĐỊNH SỐ 63/2010/NĐ-CP "
+                "NGÀY 08/6/2010 VÀ TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ CỦA CÁ NHÂN, TỔ CHỨC VỀ QUY ĐỊNH HÀNH CHÍNH "
+                "THEO QUY ĐỊNH TẠI NGHỊ ĐỊNH SỐ 20/2008/NĐ-CP NGÀY 14/02/2008")
+
+
 @pytest.mark.parametrize("number, subject, title", [
     ("Số: 32/2016/QĐ-UBND", "BAN HÀNH QUY CHẾ PHỐI HỢP TIẾP NHẬN HỒ SƠ THỦ TỤC HÀNH CHÍNH",
      "QUYẾT ĐỊNH BAN HÀNH QUY CHẾ PHỐI HỢP TIẾP NHẬN HỒ SƠ THỦ TỤC HÀNH CHÍNH"),
@@ -111,6 +117,8 @@ def test_a_lead_sentence_before_a_late_date_line_is_not_the_title():
      "KẾ HOẠCH THỰC HIỆN KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2022"),
     ("Số: 58/UBND-KSTT", "THỰC HIỆN KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2022",  # a letter's code names no kind
      "THỰC HIỆN KIỂM SOÁT THỦ TỤC HÀNH CHÍNH NĂM 2022"),
+    # a subject longer than any headline, its full stop no part of it
+    ("Số: 876/QĐ-UBND", LONG_SUBJECT + ".", "QUYẾT ĐỊNH " + LONG_SUBJECT),
 ])
 def test_a_document_showing_its_subject_without_its_kind_takes_the_kind_its_number_names(number, subject, title):
     page = "\n".join(["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
