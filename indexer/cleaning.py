@@ -78,6 +78,7 @@ class ChromePatterns:
     document_kinds: tuple[tuple[str, str], ...] = ()  # an own number's code, its kind: ("QĐ", "QUYẾT ĐỊNH")
     subject_opener: re.Pattern | None = None  # a line opening a document's subject ("VỀ VIỆC ...", "BAN HÀNH ...")
     reading_controls: tuple[re.Pattern, ...] = ()  # text-size and print controls printed after a headline
+    document_named: re.Pattern | None = None  # a headline naming a document by kind and number ("Quyết định 810/...")
 
 
 @cache
@@ -100,7 +101,13 @@ def load_patterns(path: Path = PATTERNS) -> ChromePatterns:
                           document_clause=_openers(document.get("clauses", ())),
                           document_kinds=tuple(document.get("kind_codes", {}).items()),
                           subject_opener=_openers(document.get("subject_openers", ())),
-                          reading_controls=controls)
+                          reading_controls=controls, document_named=_named_by_number(document["types"]))
+
+
+def _named_by_number(kinds) -> re.Pattern | None:
+    """A headline naming a document by its kind and number ("Quyết định 810/QĐ-UBND 2019 công bố ...")."""
+    alternatives = "|".join(re.escape(kind) for kind in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})\s+(?:số\s+)?\d{{1,5}}[a-z]?/", re.I) if alternatives else None
 
 
 def _openers(words) -> re.Pattern | None:
@@ -153,12 +160,6 @@ def _document_title(lines: list[str], patterns: ChromePatterns, zone: int = DOCU
             if subject is not None and _looks_like_subject(subject[1]):
                 return subject[0], f"{line} {subject[1]}"
     return _subject_alone(lines, patterns, zone)
-
-
-def _names_a_document(line: str, patterns: ChromePatterns) -> bool:
-    """Whether a headline names a document by its kind and number ("Quyết định 810/QĐ-UBND 2019 công bố ...")."""
-    kinds = "|".join(re.escape(kind) for kind in sorted(patterns.document_types, key=len, reverse=True))
-    return re.match(rf"(?:{kinds})\s+(?:số\s+)?\d{{1,5}}[a-z]?/", line.lower()) is not None
 
 
 _OWN_CODE = re.compile(r"số\s*:\s*[\w.]+/(?:\d{4}/)?([^\W\d_]+)-", re.I)  # "Số: 24/2014/QĐ-UBND": QĐ
@@ -388,9 +389,9 @@ def _found_title(lines: list[str], patterns: ChromePatterns, url: str | None) ->
     spelled = _title_from_address(lines, patterns, url)
     if document and spelled in (None, document[0]):
         return document
-    if spelled is not None and _names_a_document(lines[spelled], patterns):  # a legal database's headline for
-        # the document it shows ("Quyết định 3199/QĐ-UBND năm 2019 về ..."): the document's own kind and subject,
-        # below the database's metadata table
+    named = spelled is not None and patterns.document_named and patterns.document_named.match(lines[spelled])
+    if named:  # a legal database's headline for the document it shows ("Quyết định 3199/QĐ-UBND năm 2019 về
+        # ..."): the document's own kind and subject, below the database's metadata table
         shown = document or _document_title(lines, patterns, DOCUMENT_ZONE_BELOW_TABLE)
         if shown and shown[0] > spelled:
             return shown

@@ -127,6 +127,7 @@ from .figure_scopes import (
 from .figure_text import Context, sentences
 from .indicators import vocabulary
 from .numbers import Number, read_numbers
+from .periods import OPENS_ON_YEAR
 from .places import districts_of
 from .tables import table_rows
 
@@ -160,7 +161,6 @@ _ABBREVIATION = re.compile(r"\((?:tthc|hs|dvctt|dvc|dvcqg)\)")  # a name's abbre
 # the parties served named as a pair, one noun: "tổ chức, cá nhân", "người dân, doanh nghiệp"
 _PARTY_PAIR = re.compile(r"(?<!\w)(tổ chức|cá nhân|người dân|doanh nghiệp),"
                          r"(\s+(?:tổ chức|cá nhân|người dân|doanh nghiệp)(?!\w))")
-_OPENS_ON_A_YEAR = re.compile(r"\W*(?:trong\s+|cả\s+)?năm\s+(?:19|20)\d{2}\s*,")  # "Trong năm 2020, ..."
 _ROUNDING = r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)"
 _ROUNDED = re.compile(_ROUNDING + r"\s*$")  # right before a number it rounds
 _ROUNDED_NUMBER = re.compile(_ROUNDING + r"\s+\d")  # a number rounded: "Hơn 99% hồ sơ ..."
@@ -315,13 +315,13 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         if not found:
             if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
                 unread.append(sentence)  # says the period of the next ones
-            elif ("tháng" in key or "đến" in key or _OPENS_ON_A_YEAR.match(key)) \
+            elif ("tháng" in key or "đến" in key or _opens_on_a_year(key)) \
                     and not (carried_period := _carry(carried_period, unread, context, monthly))[0]:
                 stated = _stated(sentence, context)  # so does one naming a month or a span of days, when no
                 # period is carried yet: "Trong tháng 2/2018 có 1.555 lượt người tham gia đánh giá ...", or opening on
                 # a year: "Trong năm 2020, công tác CCHC ... Cụ thể, toàn huyện tiếp nhận 59.070 hồ sơ"
                 carried_period = stated if str(stated[0]).startswith(("month:", "range:")) \
-                    or (_OPENS_ON_A_YEAR.match(key) and stated[0] is None and stated[1]) else carried_period
+                    or (_opens_on_a_year(key) and stated[0] is None and stated[1]) else carried_period
             continue
         if len(key) == len(sentence):  # places named after its last figure are not its subject
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
@@ -398,6 +398,12 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
 
 
 _CLAUSE_END = re.compile(r"[,;](?=\s)")  # a clause mark, not a decimal comma ("98,80")
+
+
+def _opens_on_a_year(key: str) -> bool:
+    """Whether a sentence opens on a year and a comma ("Trong năm 2020, công tác CCHC ...")."""
+    opened = OPENS_ON_YEAR.match(key)
+    return bool(opened) and key[opened.end():].lstrip().startswith(",")
 
 
 def _last_clause_end(text: str, start: int, end: int) -> int:

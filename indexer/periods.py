@@ -92,7 +92,7 @@ _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
 # several years named as one span: "2015-2020", "từ năm 2015 đến năm 2020"
 YEARS_SPAN = re.compile(rf"{_RANGE.pattern}|\btừ năm {_YEAR} đến (?:năm )?{_YEAR}")
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
-_OPENS_ON_YEAR = re.compile(rf"\W*(?:trong\s+|cả\s+)?năm\s+{_YEAR}\b")
+OPENS_ON_YEAR = re.compile(rf"\W*(?:trong\s+|cả\s+)?năm\s+{_YEAR}\b")  # "Trong năm 2019, ..." (also indexer.figures)
 _YEAR_AS_SUBJECT = re.compile(rf"\W*năm\s+{_YEAR}\s+(?=[^\W\d_])")  # "Năm 2025 ghi dấu ...", no comma after it
 _ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
 # a lead opening on a day: its paper's code, the time of day, the day and the separator before the month
@@ -194,7 +194,7 @@ def _annual(title: str, document: bool = False) -> tuple[bool, int | None]:
     named = _YEAR_OF.search(title)
     if named and (document or cues["annual"].search(title) or cues["annual_named"].search(title)
                   or cues["indices"].search(title)
-                  or _OPENS_ON_YEAR.match(title)):
+                  or OPENS_ON_YEAR.match(title)):
         return True, int(named.group(1))  # "Năm 2021 tỉnh ... giải quyết ... 99,86%": the year's results
     indexed = cues["indices"].search(title) and not cues["improving"].search(title) \
         and not cues["not_annual"].search(title)  # "nâng cao Chỉ số CCHC": a goal; the index of Decision 766: weekly
@@ -321,7 +321,7 @@ def _lead_opens_on_year(lead_key: str, published: str | None) -> tuple[str | Non
         year, since = int(opened.group(1)), int(published[:4])
         early = since == year + 1 and _published_month(published) <= _cues()["year_end_months"]
         return ("FY", year) if since == year or early else (None, None)
-    opened = _OPENS_ON_YEAR.match(lead_key)
+    opened = OPENS_ON_YEAR.match(lead_key)
     year = int(opened.group(1)) if opened else None
     reported = re.search(_FIGURE, _ANY_YEAR.sub(" ", lead_key))  # "Năm 2023, Sở Nội vụ của 6 tỉnh đã ký kết ...":
     # an event of that year
