@@ -129,14 +129,11 @@ def _cut_tail(lines: list[str], patterns: ChromePatterns) -> list[str]:
     return lines
 
 
-def _looks_like_title(line: str) -> bool:
-    return MIN_TITLE <= len(line) <= MAX_TITLE and sum(c.isalpha() for c in line) >= 5
-
-
-def _looks_like_subject(line: str) -> bool:
-    """A document's subject may run longer than a headline ("VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP ... THEO QUY ĐỊNH TẠI
-    NGHỊ ĐỊNH SỐ 20/2008/NĐ-CP NGÀY 14/02/2008"): its place after the document's header says what it is."""
-    return MIN_TITLE <= len(line) <= MAX_SUBJECT and sum(c.isalpha() for c in line) >= 5
+def _looks_like_title(line: str, longest: int = MAX_TITLE) -> bool:
+    """A line long enough and not too long to be a title, with some letters. A document's subject may run longer
+    (``MAX_SUBJECT``: "VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP ... NGÀY 14/02/2008"): its place after the document's
+    header says what it is."""
+    return MIN_TITLE <= len(line) <= longest and sum(c.isalpha() for c in line) >= 5
 
 
 def _is_furniture(line: str, patterns: ChromePatterns) -> bool:
@@ -157,7 +154,7 @@ def _document_title(lines: list[str], patterns: ChromePatterns, zone: int = DOCU
         seen_header = seen_header or _matches(patterns.document_header, line)
         if seen_header and line.isupper() and line.lower() in patterns.document_types:
             subject = _subject(lines, i + 1, patterns)
-            if subject is not None and _looks_like_subject(subject[1]):
+            if subject is not None and _looks_like_title(subject[1], MAX_SUBJECT):
                 return subject[0], f"{line} {subject[1]}"
     return _subject_alone(lines, patterns, zone)
 
@@ -178,7 +175,8 @@ def _subject_alone(lines: list[str], patterns: ChromePatterns, zone: int = DOCUM
             kind = kinds.get(code.group(1).upper())
         elif kind and lines[i].isupper() and patterns.subject_opener and patterns.subject_opener.match(lines[i]):
             subject = _subject(lines, i, patterns)
-            return (subject[0], f"{kind} {subject[1]}") if subject and _looks_like_subject(subject[1]) else None
+            whole = subject and _looks_like_title(subject[1], MAX_SUBJECT)
+            return (subject[0], f"{kind} {subject[1]}") if whole else None
     return None
 
 

@@ -434,7 +434,6 @@ def _national(title: str, body: str, province: str | None) -> bool:
         and province not in provinces_named(units()["beside_story"].sub(" ", f"{title}\n{body}"))
 
 
-
 def _roundup(title: str, body: str) -> bool:
     """A story about several provinces: its headline names none and its lead at least ``ROUNDUP`` of them."""
     return not provinces_named(title) and len(provinces_named(_lead(body))) >= ROUNDUP
