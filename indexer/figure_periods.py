@@ -20,11 +20,13 @@ from .indicators import vocabulary
 from .periods import YEARS_SPAN, stated_period
 
 _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+|đầu\s+)?(?:(?:(?:ngày\s+)?\d{1,2}\s*[/.]\s*)?"
-                    r"(?:tháng\s+)?\d{1,2}\s*[/.-]\s*|quý\s+(?:[ivx]+|\d)(?:\s*/\s*|\s+năm\s+))((?:19|20)\d{2})(?!\d)"
+                    r"(?:tháng\s+)?\d{1,2}\s*[/.-]\s*|quý\s+(?:[ivx]+|\d)(?:\s*/\s*|\s+năm\s+)"
+                    r"|(?:(?<=hết )|(?<=cuối ))năm\s+)"
+                    r"((?:19|20)\d{2})(?!\d)"
                     r"|\btính đến (?:nay|hiện tại|thời điểm này)"
                     r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay")  # year to date: no period; a date
 # written as newspapers do, with dots, too: "Tính đến tháng 9.2025", "tính đến ngày 15.9.2025"; or a quarter's start or
-# end: "Tính đến đầu quý IV năm 2025", "tính đến hết quý III/2025"
+# end: "Tính đến đầu quý IV năm 2025", "tính đến hết quý III/2025"; or a year's end: "Tính đến cuối năm 2023"
 # "từ đầu năm đến nay" in a report framed on a part of the year is the span from January to that part's end
 YEAR_TO_DATE = {"Q1": "Q1", "Q2": "H1", "H1": "H1", "Q3": "9M", "9M": "9M", "Q4": "FY", "FY": "FY"}
 _COUNT_LIKE_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?=\s+(?:hồ sơ|HS|thủ tục|TTHC|dịch vụ)(?!\w))")

@@ -179,20 +179,22 @@ _HANDLES = re.compile(r"^\s*(?:(?:tỉnh|thành phố|huyện|quận|thị xã)\
                       r"(?:tiếp nhận|giải quyết|trả kết quả|xử lý)(?!\w)")  # "Trung tâm HCC tỉnh tiếp nhận ..."
 _KICKER_ON_DOSSIERS = re.compile(rf"^\s*:\s*(?=.*(?<!\w)(?:{_DOSSIER_WORDS})(?!\w))")
 _DOSSIERS_OF = re.compile(rf"(?i:{_DOSSIER_WORDS})\s+của\s+$")
+_KICKER = re.compile(r"^[^:.;]{1,40}:\s*$")  # a headline's kicker before the agency: "Tháng 10 năm 2020: Trung tâm ..."
 
 
 @lru_cache(maxsize=1024)
 def _serving_headline(title: str) -> str | None:
-    """The agency a headline opens on as the one that receives or resolves dossiers ("Sở TN&MT Hà Tĩnh tiếp nhận
-    hơn 1.000 hồ sơ ...", or as its kicker: "Sở Tư pháp: Quý I, lượng hồ sơ trực tuyến tăng"), or whose dossiers
-    it is about ("Tình hình giải quyết TTHC của Sở Khoa học và Công nghệ tại Trung tâm ..."), else None (a
-    headline naming an agency as the one reporting or meeting is not)."""
+    """The agency a headline opens on (after a kicker, "6 tháng đầu năm 2020: Trung tâm ...") as the one that
+    receives or resolves dossiers ("Sở TN&MT Hà Tĩnh tiếp nhận hơn 1.000 hồ sơ ...", or as its kicker: "Sở Tư pháp:
+    Quý I, lượng hồ sơ trực tuyến tăng"), or whose dossiers it is about ("Tình hình giải quyết TTHC của Sở Khoa học
+    và Công nghệ tại Trung tâm ..."), else None (a headline naming an agency as the one reporting or meeting is
+    not)."""
     named = _agencies_at(title) if title else []  # where each name stands: the name the reader gives may be
     # written otherwise ("của sở Tư pháp" is "Sở Tư pháp", "Trung tâm HCC" is "Trung tâm Hành chính công")
     whose = next((name for name, start, _ in named if _DOSSIERS_OF.search(title, 0, start)), None)
     if whose:  # "Tình hình giải quyết TTHC của Sở Khoa học và Công nghệ tại Trung tâm Hành chính công ..."
         return whose
-    if not named or title[:named[0][1]].strip():
+    if not named or (title[:named[0][1]].strip() and not _KICKER.match(title[:named[0][1]])):
         return None
     rest = title[named[0][2]:].lower()
     return named[0][0] if _HANDLES.match(rest) or _KICKER_ON_DOSSIERS.match(rest) else None

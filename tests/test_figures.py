@@ -108,6 +108,8 @@ def test_the_sentence_period_and_year_win_over_the_bulletin():
     "Trong quý I, có 5/9 huyện, thành phố đạt tỷ lệ hồ sơ trễ hạn dưới 3%.",  # the same, as a share of units
     "Trong quý I, có 12 cơ quan, đơn vị trả kết quả giải quyết TTHC đúng hạn đạt 100%.",  # units past a comma
     "Trong quý I, 3/17 sở, ban, ngành đạt tỷ lệ tiếp nhận hồ sơ trực tuyến trên 90%.",  # "sở, ban, ngành"
+    "Trong quý I, tỷ lệ hồ sơ tiếp nhận trực tuyến của tỉnh vượt 13,3% chỉ tiêu được giao.",  # of a target
+    "Trong quý I, tỷ lệ hồ sơ được tiếp nhận trực tuyến đạt 96% kế hoạch năm.",  # of a plan
 ])
 def test_unclear_figures_are_left_out(sentence):
     assert extract_figures(sentence, CAO_BANG_Q1) == []
@@ -188,6 +190,10 @@ def test_a_count_over_a_span_that_no_one_states_is_left_out_and_a_count_to_a_dat
                            "trực tuyến. Hiện nay, tỉnh cung cấp 365 dịch vụ công trực tuyến toàn trình.", undated)
     assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in kept] == [
         ("dossiers_online", 1200.0, None, 2024), ("online_services_full", 365.0, None, 2024)]
+    year_end = extract_figures("Tính đến cuối năm 2023, Cổng dịch vụ công của tỉnh cung cấp trên 1.500 dịch vụ công; "
+                               "tỷ lệ hồ sơ trực tuyến đạt gần 96%.", Context("Cao Bằng", None, 2023, "FY"))
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in year_end] == [
+        ("dossiers_online", 96.0, None, 2023)]  # a share to a year's end, not the year's
 
 
 def test_services_a_province_is_providing_are_counted_at_a_date():
@@ -684,6 +690,8 @@ def test_a_headline_s_kicker_on_dossiers_names_the_agency_its_unplaced_figures_a
     ("Tình hình giải quyết hồ sơ của sở Tư pháp tại Trung tâm Hành chính công năm 2023", "Sở Tư pháp"),
     ("Trung tâm HCC tỉnh tiếp nhận hơn 130 hồ sơ trong năm 2023", "Trung tâm Hành chính công"),
     ("Trung tâm HCC tỉnh tổ chức hội nghị tổng kết năm 2023", "Cao Bằng"),  # it meets: not the unit
+    ("Năm 2023: Trung tâm Phục vụ hành chính công tỉnh giải quyết hơn 130 hồ sơ", "Trung tâm Phục vụ hành chính "
+     "công"),  # after a kicker
 ])
 def test_a_headline_on_an_agency_s_dossiers_names_the_unit_of_its_unplaced_figures(title, scope):
     context = Context(province="Cao Bằng", district=None, year=2023, period="FY", title=title)
@@ -1439,6 +1447,17 @@ def test_a_figure_only_the_headline_gives_comes_after_the_text_s_at_no_span():
     assert rows(only) == body + [("sipas", 82.5, 0)]
     assert [r["end"] for r in figures_of(_bulletin(only, text))][-1] == 0
     assert rows("Hơn 84% người dân hài lòng về Chỉ số SIPAS năm 2023") == body  # the headline rounds
+    assert rows("Chỉ số CCHC năm 2023: Hà Giang đạt 48,12 điểm") == body  # at odds with the text: the text's
+
+
+def test_a_headline_figure_at_odds_with_the_text_is_left_out():
+    text = ("Trong 6 tháng đầu năm 2023, Trung tâm Phục vụ hành chính công tỉnh giải quyết 14.594 hồ sơ.\n\n"
+            "Tổng số hồ sơ tiếp nhận tại Trung tâm trong 6 tháng đầu năm 2023 là 15.229 hồ sơ.")
+    title = "6 tháng đầu năm 2023: Trung tâm Phục vụ hành chính công tỉnh giải quyết 6.976 hồ sơ"
+    bulletin = SimpleNamespace(title=title, text=text, province="Hà Giang", district=None, year=2023, quarter="H1")
+    centre = "Trung tâm Phục vụ hành chính công"
+    assert [(r["indicator"], r["value"], r["scope"]) for r in figures_of(bulletin)] == [
+        ("dossiers_resolved", 14594.0, centre), ("dossiers_received", 15229.0, centre)]
 
 
 def test_the_department_of_a_speaker_who_gives_the_figures_is_not_their_scope():
