@@ -19,9 +19,10 @@ The official header of a legal or administrative document ("Số: 12/2019/QĐ-UB
 the document's date line: it is read as an unlabelled date line.
 
 Day-month-year order is the Vietnamese one; ISO dates and English month names
-("July 14, 2023", "14 Jul 2023") are read as well, and so is the month-first short date with a 12-hour
-clock that some portal software prints ("6/4/19 3:43 PM"). A scraper's stamp of a month only ("date
-2020-09") is no date line; ``stamp_month`` reads it for the reporting year.
+("July 14, 2023", "14 Jul 2023") are read as well, and so is the month-first date with a 12-hour clock that
+some portal software prints ("6/4/19 3:43 PM"; "4/13/2023 2:01:32 PM" where the day-first reading is no
+day). A scraper's stamp of a month only ("date 2020-09") is no date line; ``stamp_month`` reads it for the
+reporting year.
 """
 
 from __future__ import annotations
@@ -60,11 +61,12 @@ _DATES = {
     "english_dm": rf"(?P<d5>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m5>{_MONTH_NAME})\.?,?\s+(?P<y5>{_YEAR})",
 }
 _ANY_DATE = "|".join(f"(?:{p})" for p in _DATES.values())
-# after the date: a view count, labelled or bare ("08:49 2232", with a comment count: "21:47 346 0"), or the
-# page's tools ("Xem cỡ chữ")
+# after the date: a view count, labelled or bare ("08:49 2232", with a comment count: "21:47 346 0"; its label
+# after it: "01:15 23 lượt xem"), or the page's tools ("Xem cỡ chữ")
 _COUNTER = r"(?:lượt xem|lượt đọc|số lượt xem|số lần xem|lượt truy cập|view count|views)"
 # views, comments; a counter whose label was an icon: "08:47 03-03-2021 | :226"
-_VIEWS = rf"(?:\s*[|\-–]?\s*{_COUNTER}\s*:?\s*[\d.,]+|(?:\s+\d{{1,7}}){{1,2}}|\s*\|\s*:\s*[\d.,]+)"
+_VIEWS = rf"(?:\s*[|\-–]?\s*{_COUNTER}\s*:?\s*[\d.,]+|\s*[|\-–]?\s*[\d.,]+\s+{_COUNTER}|(?:\s+\d{{1,7}}){{1,2}}"\
+         rf"|\s*\|\s*:\s*[\d.,]+)"
 _TRAILER = r"(?:\s*[|\-–]?\s*(?:xem cỡ chữ|cỡ chữ|in bài|bản in|chia sẻ)\b.{0,40})"
 DATE_LINE = re.compile(
     rf"^{_BULLET}?\(?\s*(?:{_LABEL}\s*(?:ngày\s*)?[:,]?\s*|{_LEAD_IN})?(?:{_CLOCK}{_SEP})?{_WEEKDAY}?(?:{_CLOCK}{_SEP})?"
@@ -114,6 +116,21 @@ def _match_date(found: re.Match) -> str | None:
             except ValueError:
                 return None
     return None
+
+
+_TWELVE_HOUR = re.compile(r"\d\s*(?:am|pm)\b", re.I)
+
+
+def _month_first(found: re.Match) -> str | None:
+    """A numeric date with a 12-hour clock that is no day read day first, read month first: the United States
+    order some portal software prints ("4/13/2023 2:01:32 PM" is 13 April 2023); one that reads either way keeps
+    the Vietnamese order ("20/12/2016 08:30:00 AM")."""
+    if not found.group("d") or not _TWELVE_HOUR.search(found.string, found.end("y")):
+        return None
+    try:
+        return datetime.date(int(found.group("y")), int(found.group("d")), int(found.group("m"))).isoformat()
+    except ValueError:
+        return None
 
 
 def _is_place_name(words: str) -> bool:
@@ -168,13 +185,15 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
     True
     >>> parse_date_line("6/4/19 3:43 PM")
     ('2019-06-04', False)
+    >>> parse_date_line("4/13/2023 2:01:32 PM")
+    ('2023-04-13', False)
     >>> parse_date_line("Nguyên Linh, Huỳnh DanhCập nhật 15:14 ngày 20/06/2023")
     ('2023-06-20', True)
     """
     line = " ".join(_BRACKETS.sub(" ", line).split())
     found = DATE_LINE.match(line)
     if found:
-        date = _match_date(found)
+        date = _match_date(found) or _month_first(found)
         return (date, found.group("label") is not None) if date else None
     if ("|" in line or _DASHED_LABEL.search(line)) and len(line) <= 160:
         dated = _byline_date(line)

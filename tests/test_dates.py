@@ -84,6 +84,12 @@ from indexer.dates import parse_date_line
     ("11/2/21 8:05 AM", ("2021-11-02", False)),
     ("13/2/21 8:05 AM", None),  # no thirteenth month
     ("11/2/21", None),  # without its clock a short date is ambiguous
+    # a full date with a 12-hour clock: month first only where day first is no day
+    ("4/13/2023 2:01:32 PM", ("2023-04-13", False)),
+    ("20/12/2016 08:30:00 AM", ("2016-12-20", False)),
+    ("4/12/2023 2:01:32 PM", ("2023-12-04", False)),  # either way: the Vietnamese order
+    ("4/13/2023 14:01:32", None),  # no 12-hour clock: no month-first reading
+    ("12/07/2022 01:15 23 lượt xem", ("2022-07-12", False)),  # a view count, its label after it
 ])
 def test_parse_date_line(line, expected):
     assert parse_date_line(line) == expected
