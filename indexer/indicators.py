@@ -33,9 +33,9 @@ def vocabulary() -> dict:
                          "report_span", "rates", "ranked_in_words")}
     ministries = "|".join(_head(m) for m in sorted(data["ministries"], key=len, reverse=True))
     ends = (r"[,(:;]|cấp\s|tỉnh|huyện|của|tại|đã|đạt|có|tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|"
-            r"cũng|tăng|giảm|vào|chỉ|để|vẫn|luôn|không|đang|vừa|mới|$")  # what may follow an agency's name (a verb,
-    # or an adverb before one: "Sở Kế hoạch và Đầu tư để phát sinh 1 hồ sơ quá hạn", "... chỉ để", "... vẫn", "...
-    # đang"; a place: "Sở X tại Trung tâm ...")
+            r"cũng|tăng|giảm|vào|đi|chỉ|để|vẫn|luôn|không|đang|vừa|mới|$")  # what may follow an agency's name (a
+    # verb, or an adverb before one: "Sở Kế hoạch và Đầu tư để phát sinh 1 hồ sơ quá hạn", "... chỉ để", "... vẫn",
+    # "... đang", "... đi vào hoạt động"; a place: "Sở X tại Trung tâm ...")
     tails = "|".join(r"\s+".join(map(re.escape, t.split())) for t in data["name_tails"])
     national = "|".join(_head(h) for h in data["national_heads"])  # always central: "Tổng cục Hải quan"
     agencies = re.compile(rf"(?<!\w)(?:{ministries})(?![\w&-])|"  # a ministry's name is whole; other heads go on:

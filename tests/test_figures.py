@@ -1572,6 +1572,14 @@ def test_an_agency_name_ends_before_the_verb_vao():
         ("dossiers_on_time", 98.86, "Sở Tư pháp")]
 
 
+def test_an_agency_name_ends_before_the_verb_di():
+    context = Context(province="Hà Tĩnh", district=None, year=2025, period=None)
+    text = ("Trung tâm Phục vụ hành chính công phường Thành Sen đi vào hoạt động từ ngày 1/7/2025. Từ 1/7/2025 đến "
+            "25/9/2025, Trung tâm đã tiếp nhận 8.400 hồ sơ.")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 8400.0, "Trung tâm Phục vụ hành chính công phường Thành Sen")]
+
+
 def test_a_list_whose_lead_names_the_index_gives_its_first_item_beyond_the_cue_window():
     context = Context(province="Kon Tum", district=None, year=2022, period="FY")
     text = ("Ngày 20/02/2023, UBND tỉnh ban hành Quyết định phê duyệt và công bố Chỉ số cải cách hành chính năm 2022 "
