@@ -513,6 +513,7 @@ def _doubtful(key: str, window: str, number: Number, code: str) -> bool:
                 or (number.unit != "rank" and words["after_not_figure"].search(after))  # "xếp thứ 6 cả nước" is one
                 or not low <= number.value <= high or (number.unit == "%" and number.value > 100)
                 or (code == "dossiers_received" and _one_channel(key, window, number))
+                or (code == "sipas" and _one_level(key, number))
                 or any(m.start() <= number.start < m.end() for m in _VALUE_RANGE.finditer(key)))
 
 
@@ -535,6 +536,26 @@ def _early_only(key: str, window: str, number: Number) -> bool:
     last = said[-1] if said else None  # before it: the nearest, with the words just before ("đúng và trước hạn")
     return bool(last) and bool(words["early"].fullmatch(last.group())) \
         and not words["on_time"].search(window, max(0, last.start() - 15), last.start())
+
+
+RATING_REACH = 60  # characters before a share that its level of a satisfaction scale may stand in
+
+
+def _one_level(key: str, number: Number) -> bool:
+    """A satisfaction share of one of the two top levels of a scale whose sentence gives both ("số phiếu rất hài
+    lòng 492/721, tỷ lệ 68,24%; số phiếu hài lòng 229/721, tỷ lệ 31,76%"; "Rất hài lòng: 825 lượt (chiếm tỷ lệ
+    96,60%), Hài lòng: 28 lượt"): a part of the satisfied share. The plain level is the whole when the top one
+    follows it as its part ("tỷ lệ hài lòng đạt 96,5%, trong đó rất hài lòng chiếm 60%"). A share's level is the
+    nearest one named before it in its reach, else the first after it ("97% ... hài lòng và rất hài lòng" is the
+    whole)."""
+    levels = list(vocabulary()["rating"].finditer(key))
+    if not {"top", "plain"} <= {m.lastgroup for m in levels}:
+        return False
+    before = [m for m in levels if number.start - RATING_REACH <= m.end() <= number.start]
+    own = before[-1] if before else next((m for m in levels if m.start() >= number.end), None)
+    if own is None or own.lastgroup == "both":
+        return False
+    return own.lastgroup == "top" or any(m.lastgroup == "top" and m.start() < own.start() for m in levels)
 
 
 def _one_channel(key: str, window: str, number: Number) -> bool:

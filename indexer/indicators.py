@@ -30,6 +30,7 @@ def vocabulary() -> dict:
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
                          "components", "dimensions", "targets", "bounds", "scales", "after_not_figure", "other_indices",
                          "groups", "pending", "sources", "source_verbs", "channels", "early", "on_time", "unit_names",
+                         "rating_top", "rating_both",
                          "report_span", "rates", "ranked_in_words")}
     ministries = "|".join(_head(m) for m in sorted(data["ministries"], key=len, reverse=True))
     ends = (r"[,(:;]|cấp\s|tỉnh|huyện|của|tại|đã|đạt|có|tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|"
@@ -70,6 +71,11 @@ def vocabulary() -> dict:
             # 12/05/2025"
             "channels": re.compile(rf"(?<!\w)(?:{words['channels']})(?!\w)"),
             "early": re.compile(rf"(?<!\w)(?:{words['early']})(?!\w)"),
+            # a level of a satisfaction scale: the top one, both top ones together, or the plain one (not an
+            # index's name: "mức độ hài lòng", "chỉ số hài lòng", "sự hài lòng")
+            "rating": re.compile(rf"(?P<both>(?<!\w)(?:{words['rating_both']})(?!\w))|(?P<top>(?<!\w)(?:"
+                                 rf"{words['rating_top']})(?!\w))|(?<!\w)(?<!rất )(?<!mức độ )(?<!chỉ số )(?<!sự )"
+                                 r"(?P<plain>hài lòng)(?!\w)"),
             "on_time": re.compile(rf"(?<!\w)(?:{words['on_time']})(?!\w)"),
             "report_as": {code: spec.get("report_as") for code, spec in data["indicators"].items()},
             "after_not_figure": re.compile(rf"(?<!\w)(?:{words['after_not_figure']})(?!\w)"),

@@ -1965,3 +1965,19 @@ def test_a_ministrys_department_is_a_scope_in_a_bulletin_of_no_province():
                                                 text=text, province=None, district=None, year=2023,
                                                 quarter="FY"))] == [
         ("par_index_score", 91.5, "Cục Tin học và Thống kê tài chính", "agency", None)]
+
+
+@pytest.mark.parametrize("sentence, shares", [
+    # the two top levels of a rating scale, each given its share: parts of the satisfied share
+    ("Năm 2021, kết quả số phiếu khảo sát rất hài lòng 492/721, tỷ lệ 68,24%; số phiếu khảo sát hài lòng 229/721, "
+     "tỷ lệ 31,76%; không có phiếu bình thường.", []),
+    ("Năm 2021, có 854 lượt đánh giá công chức tại Trung tâm, trong đó đánh giá Rất hài lòng: 825 lượt (chiếm tỷ lệ "
+     "96,60%), Hài lòng: 28 lượt (chiếm tỷ lệ 3,27%).", []),
+    # the whole: both levels together, the top level alone, or the plain level before its top part
+    ("Năm 2021, trên 97% tổ chức, cá nhân hài lòng và rất hài lòng, trong đó, chỉ có 2,87% chưa hài lòng.", [97.0]),
+    ("Năm 2021, trên 95% người dân rất hài lòng với thái độ phục vụ của công chức tại Trung tâm.", [95.0]),
+    ("Năm 2021, tỷ lệ hài lòng của người dân đạt 96,5%, trong đó rất hài lòng chiếm 60%.", [96.5]),
+])
+def test_a_share_of_one_level_of_a_rating_scale_is_no_satisfaction_figure(sentence, shares):
+    context = Context(province="Bình Dương", district=None, year=2021, period="FY")
+    assert [r["value"] for r in extract_figures(sentence, context) if r["indicator"] == "sipas"] == shares
