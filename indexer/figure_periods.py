@@ -24,6 +24,7 @@ _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+|đ�
                     r"|(?:(?<=hết )|(?<=cuối ))năm\s+)"
                     r"((?:19|20)\d{2})(?!\d)"
                     r"|\btính đến (?:nay|hiện tại|thời điểm này)"
+                    r"|\b(?:những|các|mấy) tháng đầu(?= năm\b)"  # "Những tháng đầu năm 2025": no span said
                     r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay")  # year to date: no period; a date
 # written as newspapers do, with dots, too: "Tính đến tháng 9.2025", "tính đến ngày 15.9.2025"; or a quarter's start or
 # end: "Tính đến đầu quý IV năm 2025", "tính đến hết quý III/2025"; or a year's end: "Tính đến cuối năm 2023"
@@ -36,6 +37,8 @@ _YEAR_START_TO = re.compile(r"(?<!\w)[Tt]ừ đầu năm(?:\s+(?P<start>(?:19|20
                             r"(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?!\d)")
 _COMPARED_YEAR = re.compile(r"(?<!\w)(?:so(?: với)?(?: cùng kỳ)?(?: năm)?|(?:cao|thấp) hơn [^,;.()]{0,60}? năm) "
                             r"(?:19|20)\d{2}(?!\d)")  # "so với năm 2019", "cao hơn tỷ lệ ... của tỉnh năm 2018"
+_TARGET_YEAR = re.compile(r"(?<!\w)(?:chỉ tiêu|kế hoạch|mục tiêu)(?:\s+(?:đề ra|được giao|giao))?(?:\s+của)?\s+năm\s+"
+                          r"(?:19|20)\d{2}(?!\d)")  # "vượt chỉ tiêu năm 2025": the year of a target, not the figure's
 _SINCE_OPENING = re.compile(r"(?<!\w)(?:[Ss]au|[Qq]ua|[Tt]rong)\s+(?:gần\s+|hơn\s+|nhiều\s+)?(?:\d+|một|hai|ba)?\s*"
                             r"(?:ngày|tuần|tháng|năm)\s+(?:đầu\s+)?(?:chính thức\s+)?(?:đi vào\s+)?"
                             r"(?:hoạt động|vận hành)(?:\s+thử nghiệm)?(?!\w)")
@@ -55,6 +58,7 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     """What a sentence says of its period: (period, year), (None, None) for nothing, ``UNCLEAR``."""
     sentence = _COUNT_LIKE_YEAR.sub("một số", sentence)  # "1955 hồ sơ" is a count, no year
     sentence = _COMPARED_YEAR.sub(" ", sentence)  # "tăng 0,81 điểm so với năm 2019": not the figures' year
+    sentence = _TARGET_YEAR.sub(" ", sentence)
     sentence = _YEAR_START_TO.sub(_from_january, sentence)  # "từ đầu năm đến ngày 15/8/2021": from 1/1/2021
     sentence, since_opening = _SINCE_OPENING.subn(" ", sentence)  # "Sau hơn 2 tháng đi vào hoạt động, Trung tâm ..."
     this_month = _THIS_MONTH.search(sentence)

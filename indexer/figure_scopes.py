@@ -212,7 +212,8 @@ def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:
         for wide in vocabulary()["province_wide"].finditer(key):
             item = item[:wide.start()] + " " * (wide.end() - wide.start()) + item[wide.end():]
     own = _scope(item, context, item=True)
-    return own if own is not None and own[2] and _spelt_in(own[0], item) else None
+    spelt = own is not None and (_spelt_in(own[0], item) or (own[1] == "province" and own[0] in provinces_named(item)))
+    return own if spelt and own[2] else None  # a province by another spelling: "Đăk Lăk (81,49%)"
 
 
 def _tier(key: str, number: Number, context: Context) -> bool:

@@ -323,7 +323,9 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
                 carried_period = stated if str(stated[0]).startswith(("month:", "range:")) \
                     or (_opens_on_a_year(key) and stated[0] is None and stated[1]) else carried_period
             continue
-        if len(key) == len(sentence):  # places named after its last figure are not its subject
+        if len(key) == len(sentence) and not _FRONTED.match(key):  # places named after its last figure are not
+            # its subject, unless the figures open it before its subject ("Với chỉ số CCHC đạt 82,36%, Văn phòng
+            # UBND tỉnh được xếp loại Tốt")
             paragraph[-1] = sentence[:max(number.end for number, _ in found)]
         scope = _paragraph_scope(([section] if section else []) + paragraph, context)
         asides = [*_DATED_ASIDE.finditer(sentence), *_YEAR_ITEM.finditer(sentence)] if len(key) == len(sentence) \
@@ -397,6 +399,7 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
     return rows, rounded, defaulted, read
 
 
+_FRONTED = re.compile(r"\W*với\s")  # a sentence opening on its figures, its subject after them
 _CLAUSE_END = re.compile(r"[,;](?=\s)")  # a clause mark, not a decimal comma ("98,80")
 
 

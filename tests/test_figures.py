@@ -1981,3 +1981,39 @@ def test_a_ministrys_department_is_a_scope_in_a_bulletin_of_no_province():
 def test_a_share_of_one_level_of_a_rating_scale_is_no_satisfaction_figure(sentence, shares):
     context = Context(province="Bình Dương", district=None, year=2021, period="FY")
     assert [r["value"] for r in extract_figures(sentence, context) if r["indicator"] == "sipas"] == shares
+
+
+def test_a_listed_province_spelt_otherwise_is_its_item_s_unit():
+    context = Context(province="Kon Tum", district=None, year=2023, period="FY")
+    text = ("Năm 2023, Chỉ số hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước của tỉnh đạt "
+            "82,10%. Đứng thứ hai trong khu vực Tây Nguyên, xếp sau tỉnh Gia Lai (83,84%), xếp trước các tỉnh: Đăk Lăk "
+            "(81,49%), Đăk Nông (81,21%), Lâm Đồng (80,38%).")
+    assert [(r["value"], r["scope"]) for r in extract_figures(text, context) if r["indicator"] == "sipas"] == [
+        (82.1, "Kon Tum"), (83.84, "Gia Lai"), (81.49, "Đắk Lắk"), (81.21, "Đắk Nông"), (80.38, "Lâm Đồng")]
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("Những tháng đầu năm 2025, tỷ lệ hồ sơ tiếp nhận trực tuyến của tỉnh đạt 94,10%.", None),  # no span said
+    ("Trong 6 tháng đầu năm 2025, tỷ lệ hồ sơ tiếp nhận trực tuyến của tỉnh đạt 94,10%.", "H1"),
+])
+def test_the_first_months_of_a_year_name_no_span(sentence, period):
+    context = Context(province="Phú Yên", district=None, year=2025, period="FY")
+    assert [(r["indicator"], r["value"], r["period"], r["year"]) for r in extract_figures(sentence, context)] == [
+        ("dossiers_online", 94.1, period, 2025)]
+
+
+def test_the_year_of_a_target_is_not_the_figure_s():
+    context = Context(province="Hồ Chí Minh", district=None, year=2025, period=None)
+    text = ("Đến tháng 10/2025, tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 43,46%, vượt chỉ tiêu năm 2025.\n\n"
+            "Tỷ lệ hồ sơ tiếp nhận trực tuyến đạt 43,46%, vượt chỉ tiêu năm 2025.")
+    assert [(r["value"], r["period"], r["year"]) for r in extract_figures(text, context)] == [(43.46, None, 2025)]
+
+
+def test_figures_opening_a_sentence_belong_to_the_subject_after_them():
+    context = Context(province="Bình Định", district=None, year=2017, period="FY")
+    fronted = "Với chỉ số CCHC năm 2017 đạt 82,36%, Văn phòng UBND tỉnh được xếp loại Tốt và đứng thứ 2 trong Khối."
+    after = "Năm 2017, chỉ số CCHC của tỉnh đạt 82,36%, cao hơn tỉnh Phú Yên."
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(fronted, context)][0] == (
+        "par_index_score", 82.36, "Văn phòng UBND")
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(after, context)] == [
+        ("par_index_score", 82.36, "Bình Định")]
