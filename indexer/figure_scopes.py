@@ -212,8 +212,9 @@ def _item_scope(item: str, context: Context) -> tuple[str, str, bool] | None:
         for wide in vocabulary()["province_wide"].finditer(key):
             item = item[:wide.start()] + " " * (wide.end() - wide.start()) + item[wide.end():]
     own = _scope(item, context, item=True)
-    spelt = own is not None and (_spelt_in(own[0], item) or (own[1] == "province" and own[0] in provinces_named(item)))
-    return own if spelt and own[2] else None  # a province by another spelling: "Đăk Lăk (81,49%)"
+    named = own is not None and own[2]  # a province by another spelling too: "Đăk Lăk (81,49%)"
+    return own if named and (_spelt_in(own[0], item) or (own[1] == "province" and own[0] in provinces_named(item))) \
+        else None
 
 
 def _tier(key: str, number: Number, context: Context) -> bool:
