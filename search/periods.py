@@ -1,8 +1,8 @@
 """The one recogniser of reporting periods, shared by the indexer and query understanding.
 
-A period is named the same way in a bulletin and in a query: "quý I/2021", "6 tháng đầu năm 2019",
-"sơ kết 6 tháng năm 2021", "9 tháng", "tháng 5/2023". ``explicit_period`` reads them on folded text
-(lower case, no diacritics: ``search.textnorm.folded_key``), so a query typed without diacritics
+A period is named the same way in a bulletin and in a query: "quý I/2021", "6 tháng đầu năm 2019" (or
+"nửa đầu năm 2019"), "sơ kết 6 tháng năm 2021", "9 tháng", "tháng 5/2023". ``explicit_period`` reads them on
+folded text (lower case, no diacritics: ``search.textnorm.folded_key``), so a query typed without diacritics
 ("quy 1/2021") is read exactly as the text of a bulletin. ``indexer.periods`` decides which of the
 periods a bulletin names is the one it reports on; ``search.understanding`` lifts bulletins with the
 period a query names.
@@ -13,6 +13,8 @@ period a query names.
 (('Q2', 2022), ('', 2023))
 >>> explicit_period("trong 06 thang dau nam 2024"), explicit_period("quy 01/2023")
 (('H1', 2024), ('Q1', 2023))
+>>> explicit_period("nua dau nam 2024"), explicit_period("nua cuoi nam")
+(('H1', 2024), ('H2', None))
 """
 
 from __future__ import annotations
@@ -26,10 +28,10 @@ _OF_YEAR = rf"(?:\s*(?:/|-|\.|nam)\s*(?P<year>{_YEAR}))?"  # "quý II/2022", "qu
 # "" is a span that is no period of ours (a month, 7 or 8 months): it dates a report without a period
 PERIODS = [
     (re.compile(rf"\bquy\s+(?P<q>iv|iii|ii|i|0?[1-4])\b{_OF_YEAR}"), "Q"),
-    (re.compile(rf"\b(?:0?6|sau)\s+thang\s+(?:dau\s+nam|nam)\b(?:\s*(?P<year>{_YEAR}))?"), "H1"),
+    (re.compile(rf"\b(?:(?:0?6|sau)\s+thang\s+(?:dau\s+nam|nam)|nua\s+dau\s+nam)\b(?:\s*(?P<year>{_YEAR}))?"), "H1"),
     (re.compile(rf"\bso\s+ket\s+(?:cong\s+tac\s+\S+\s+)?(?:0?6|sau)\s+thang\b(?!\s*cuoi)(?:\s*nam\s*(?P<year>{_YEAR}))?"),
      "H1"),
-    (re.compile(rf"\b(?:0?6|sau)\s+thang\s+cuoi\s+nam\b(?:\s*(?P<year>{_YEAR}))?"), "H2"),
+    (re.compile(rf"\b(?:(?:0?6|sau)\s+thang|nua)\s+cuoi\s+nam\b(?:\s*(?P<year>{_YEAR}))?"), "H2"),
     (re.compile(rf"\b(?:0?9|chin)\s+thang\b(?:\s*(?:dau\s+)?nam\s*(?P<year>{_YEAR}))?"), "9M"),
     (re.compile(rf"\b(?:0?[78]|1[01]|bay|tam)\s+thang\b(?:\s*(?:dau\s+)?nam\s*(?P<year>{_YEAR}))?"), ""),
     (re.compile(rf"\bthang\s+(?:1[0-2]|0?[1-9])\s*(?:/|-|nam)\s*(?P<year>{_YEAR})"), ""),

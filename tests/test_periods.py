@@ -12,6 +12,8 @@ from indexer.periods import reporting_period
     ("Phương hướng CCHC 6 tháng cuối năm 2016", "", None, (2016, "H2")),
     ("Báo cáo CCHC 9 tháng năm 2019", "", None, (2019, "9M")),
     ("Kết quả CCHC 06 tháng đầu năm 2024", "", None, (2024, "H1")),  # a month count with a leading zero
+    ("Nửa đầu năm 2024, gần 10.000 hồ sơ được giải quyết trực tuyến", "", None, (2024, "H1")),  # half a year
+    ("Kết quả CCHC nửa cuối năm 2023", "", None, (2023, "H2")),
     ("Báo cáo CCHC quý 01/2023", "", None, (2023, "Q1")),
     ("Tổng kết công tác CCHC năm 2022 và triển khai nhiệm vụ năm 2023", "", "2023-02-24", (2022, "FY")),
     ("Ban hành Kế hoạch công tác cải cách hành chính năm 2021", "", "2021-01-05", (2021, "FY")),
