@@ -125,7 +125,11 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
     if len(agencies) > 1:
         return None  # "tại Sở A, ...; tại Sở B, ..."
     if commune:  # "Xã Bình Đào là địa phương có chỉ số CCHC cao nhất với 92,3": the commune's, unless the sentence
-        # also names a unit above it or one that serves it, or speaks of the whole province
+        # also names a unit above it or one that serves it, or speaks of the whole province; a service centre
+        # named bare is the commune's own (since July 2025: "Tại xã Vạn An, ..., Trung tâm phục vụ hành chính công
+        # đã tiếp nhận")
+        if agency and _is_centre(agency) and not (districts or wide or provinces or _places_in(agency)):
+            return commune, "commune", True
         return None if districts or agency or wide else (commune, "commune", True)
     if len(districts) > 1 or len(provinces) > 1 or (provinces and context.province is None and not districts
                                                      and not item):
@@ -248,12 +252,21 @@ def _clause_scope(sentence: str, key: str, number: Number, context: Context) -> 
         clause = sentence[start:number.clause - 1]
     own = _scope(clause, context)
     named = own is not None and own[2] and own[1] != "province" and _spelt_in(own[0], clause)  # not "huyện" alone
+    if named and own[1] == "agency" and _is_centre(own[0]) and not _places_in(own[0]) and _one_commune(sentence):
+        return None  # a bare centre in a sentence on one commune: the commune's ("Tại xã Vạn An, ..., Trung tâm
+        # phục vụ hành chính công đã tiếp nhận 6.177 hồ sơ")
     return own if named else None
 
 
 def _spelt_in(name: str, text: str) -> bool:
     """Whether ``text`` writes ``name``, in either placing of its tone marks ("Hoà Thành" is "Hòa Thành")."""
     return normalize_key(name) in normalize_key(text)
+
+
+def _places_in(name: str) -> bool:
+    """Whether an agency's name holds a place: a province, a district or a commune ("Trung tâm Hành chính công
+    tỉnh Quảng Ninh"), not its bare kind ("Trung tâm phục vụ hành chính công")."""
+    return bool(provinces_named(name) or district_mentions(name) or _COMMUNE_NAMED.search(name))
 
 
 def _is_centre(name: str) -> bool:

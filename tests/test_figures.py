@@ -2017,3 +2017,13 @@ def test_figures_opening_a_sentence_belong_to_the_subject_after_them():
         "par_index_score", 82.36, "Văn phòng UBND")
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(after, context)] == [
         ("par_index_score", 82.36, "Bình Định")]
+
+
+def test_a_bare_service_centre_in_a_sentence_on_one_commune_is_the_commune_s_own():
+    context = Context(province="Nghệ An", district=None, year=2025, period=None)
+    text = ("Tại xã Vạn An, từ ngày 1/7 đến 21/9/2025, Trung tâm phục vụ hành chính công đã tiếp nhận 6.177 hồ sơ. "
+            "Đáng chú ý, tỷ lệ nộp trực tuyến đạt tới 89,24%.")
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"]) for r in extract_figures(text, context)] == [
+        ("dossiers_received", 6177.0, "xã Vạn An", "commune"), ("dossiers_online", 89.24, "xã Vạn An", "commune")]
+    provincial = "Tại xã Vạn An, Trung tâm Phục vụ hành chính công tỉnh Nghệ An đã tiếp nhận 6.177 hồ sơ năm 2025."
+    assert extract_figures(provincial, context) == []  # the province's centre at a commune: whose, unclear
