@@ -255,13 +255,16 @@ def _indicators(key: str, numbers: list[Number], sentence: str | None = None,
 
 def _an_indexs_part(key: str, number: Number, code: str, found: list[tuple[Number, str]]) -> bool:
     """Whether an index's score or rank is one of its parts: after "trong đó" that follows a figure of the same index
-    in the sentence ("SIPAS ... là 80,08%; trong đó, mức độ hài lòng đối với ... là 79,72%"), or a PAPI figure after
-    one of PAPI's dimensions by name ("chỉ số về “Kiểm soát tham nhũng trong khu vực công” TPHCM xếp thứ 55/63")."""
+    in the sentence ("SIPAS ... là 80,08%; trong đó, mức độ hài lòng đối với ... là 79,72%"), a PAPI figure after
+    one of PAPI's dimensions by name ("chỉ số về “Kiểm soát tham nhũng trong khu vực công” TPHCM xếp thứ 55/63"), or
+    a PAR INDEX or PAPI figure after one of the PAR INDEX's areas ("Công tác chỉ đạo điều hành, xếp thứ 28/63")."""
     family = _family(code)
     if family is None:
         return False
     if family == "papi" and vocabulary()["dimensions"].search(key, 0, number.start):
         return True
+    if family in ("par_index", "papi") and vocabulary()["par_areas"].search(key, 0, number.start):
+        return True  # "Công tác chỉ đạo điều hành, xếp thứ 28/63": an area's rank, not the index's
     return any(_family(other) == family and _PARTS_AFTER.search(key, seen.end, number.start) for seen, other in found)
 
 

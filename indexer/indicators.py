@@ -28,10 +28,10 @@ def vocabulary() -> dict:
             cues.append((code, re.compile(r"(?<!\w)" + r"(?:\s+\S+){0,4}?\s+".join(parts) + r"(?!\w)"), words[0]))
     words = {key: _alternatives(data[key])
              for key in ("counted", "approximate", "not_figure", "province_wide", "tiers", "stock", "names",
-                         "components", "dimensions", "targets", "bounds", "scales", "after_not_figure", "other_indices",
-                         "groups", "pending", "sources", "source_verbs", "channels", "early", "on_time", "unit_names",
-                         "rating_top", "rating_both",
-                         "report_span", "rates", "ranked_in_words")}
+                         "components", "dimensions", "par_areas", "targets", "bounds", "scales", "after_not_figure",
+                         "other_indices", "groups", "pending", "sources", "source_verbs", "channels", "early",
+                         "on_time", "unit_names", "rating_top", "rating_both", "report_span", "rates",
+                         "ranked_in_words")}
     ministries = "|".join(_head(m) for m in sorted(data["ministries"], key=len, reverse=True))
     ends = (r"[,(:;]|cấp\s|tỉnh|huyện|của|tại|đã|đạt|có|tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|"
             r"cũng|tăng|giảm|vào|đi|chỉ|để|vẫn|luôn|không|đang|vừa|mới|$")  # what may follow an agency's name (a
@@ -86,6 +86,7 @@ def vocabulary() -> dict:
             "unit_names": re.compile(rf"(?<!\w)(?:{words['unit_names']})(?!\w)"),
             "components": re.compile(rf"(?<!\w)(?:{words['components']})(?!\w)"),
             "dimensions": re.compile(rf"(?<!\w)(?:{words['dimensions']})(?!\w)"),
+            "par_areas": re.compile(rf"(?<!\w)(?:{words['par_areas']})(?!\w)"),
             "other_indices": re.compile(rf"(?<!\w)(?:{words['other_indices']})(?!\w)"),
             "group_count": re.compile(rf"(?<![\w/.,])\d+(?:\s*/\s*\d+)?\s+(?:{words['groups']})(?!\w)"),
             "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},

@@ -2027,3 +2027,14 @@ def test_a_bare_service_centre_in_a_sentence_on_one_commune_is_the_commune_s_own
         ("dossiers_received", 6177.0, "xã Vạn An", "commune"), ("dossiers_online", 89.24, "xã Vạn An", "commune")]
     provincial = "Tại xã Vạn An, Trung tâm Phục vụ hành chính công tỉnh Nghệ An đã tiếp nhận 6.177 hồ sơ năm 2025."
     assert extract_figures(provincial, context) == []  # the province's centre at a commune: whose, unclear
+
+
+@pytest.mark.parametrize("sentence", [
+    "Năm 2021, 5 lĩnh vực tăng bậc gồm: Công tác chỉ đạo điều hành, xếp thứ 28/63 tỉnh, thành phố, tăng 34 bậc.",
+    "Đánh giá tác động của CCHC đến người dân, tổ chức năm 2018 có sự cải thiện nổi bật, xếp thứ 28/63.",
+])
+def test_a_rank_of_one_area_of_the_par_index_is_no_rank_of_the_index(sentence):
+    context = Context(province="Kon Tum", district=None, year=2021, period="FY",
+                      title="Chỉ số cải cách hành chính năm 2021 của tỉnh tăng 10 bậc")
+    text = "Năm 2021, Chỉ số cải cách hành chính của tỉnh xếp thứ 40/63.\n\n" + sentence
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [("par_index_rank", 40.0)]
