@@ -385,7 +385,8 @@ def _with_lead_in(lines: list[str], patterns: ChromePatterns, at: int, title: st
 def _found_title(lines: list[str], patterns: ChromePatterns, url: str | None) -> tuple[int | None, str | None]:
     document = _document_title(lines, patterns)
     spelled = _title_from_address(lines, patterns, url)
-    if document and spelled in (None, document[0]):
+    if document and (spelled is None or spelled >= document[0]):  # a line below the document's title that the
+        # address spells is a part's heading ("QUY CHẾ | VỀ TỔ CHỨC VÀ HOẠT ĐỘNG ..." under the decision issuing it)
         return document
     named = spelled is not None and patterns.document_named and patterns.document_named.match(lines[spelled])
     if named:  # a legal database's headline for the document it shows ("Quyết định 3199/QĐ-UBND năm 2019 về

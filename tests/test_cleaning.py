@@ -337,6 +337,21 @@ def test_a_legal_databases_headline_naming_the_document_yields_to_its_kind_and_s
     assert clean("\n".join([news, *document]), url=news_url).title == news
 
 
+def test_a_part_s_heading_below_a_document_s_title_is_not_its_title_though_the_address_spells_it():
+    """A decision issuing a regulation: the address spells the regulation's heading more closely than the decision's
+    subject, but the heading stands below the decision's own title, which is the page's."""
+    page = "\n".join(["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+                       "Số: 471/QĐ-UBND | Kon Tum, ngày 12 tháng 09 năm 2016 |",
+                       "VỀ VIỆC BAN HÀNH QUY CHẾ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA QUỸ PHÒNG, CHỐNG THIÊN TAI TỈNH KON TUM",
+                       "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM",
+                       "Căn cứ Luật tổ chức chính quyền địa phương ngày 19/6/2015;", BODY,
+                       "VỀ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA QUỸ PHÒNG, CHỐNG THIÊN TAI TỈNH KON TUM", BODY])
+    url = ("https://example.vn/quyet-dinh-471-qd-ubnd-nam-2016-ve-quy-che-to-chuc-va-hoat-dong-cua-quy-phong-chong-"
+           "thien-tai-tinh-kon-tum.html")
+    assert clean(page, url=url).title == ("QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA QUỸ PHÒNG, "
+                                          "CHỐNG THIÊN TAI TỈNH KON TUM")
+
+
 def test_a_legal_sites_table_of_particulars_and_a_documents_clauses_are_never_its_headline():
     """The site's headline, then its table of the document's particulars, then the document: neither a row of the
     table (the address spells its place) nor a clause ("Căn cứ ...", which spells the issuer) is the headline."""
