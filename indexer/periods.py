@@ -89,6 +89,8 @@ _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a sc
 _COMPARED = re.compile(r"\bso với\b[^,;.()]*")  # what is compared with: "so với năm 2022", "so với quý II"
 _FIRST_MONTHS = re.compile(rf"\b0?([1-9]|1[01])\s+thang\s+dau\s+(?:nam|cua nam)\b(?:\s*{_YEAR})?")
 _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
+_TERM = re.compile(rf"\bnhiệm kỳ\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a committee's term ("khóa XVIII nhiệm kỳ 2015 - 2020"):
+# no span a bulletin reports on
 # several years named as one span: "2015-2020", "từ năm 2015 đến năm 2020"
 YEARS_SPAN = re.compile(rf"{_RANGE.pattern}|\btừ năm {_YEAR} đến (?:năm )?{_YEAR}")
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
@@ -278,7 +280,7 @@ def reporting_period(title: str, body: str, published: str | None,
     if quarter is None and _first_year(title_key) is None:  # a lead opening on the year it reviews
         quarter, year = _lead_opens_on_year(lead_key, published)
     year = year or _first_year(title_key)
-    if year is None and _RANGE.search(_normal(title or "")):
+    if year is None and _RANGE.search(_TERM.sub(" ", _normal(title or ""))):
         # a multi-year programme: no single year, and its plan, review or index series is no year's; the plan
         # itself is of the year its number gives ("Kế hoạch 155/KH-UBND năm 2017 triển khai ... 2017 - 2024")
         return _own_year(title or ""), None if quarter == "FY" else quarter or None

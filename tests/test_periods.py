@@ -14,6 +14,10 @@ from indexer.periods import reporting_period
     ("Kết quả CCHC 06 tháng đầu năm 2024", "", None, (2024, "H1")),  # a month count with a leading zero
     ("Nửa đầu năm 2024, gần 10.000 hồ sơ được giải quyết trực tuyến", "", None, (2024, "H1")),  # half a year
     ("Kết quả CCHC nửa cuối năm 2023", "", None, (2023, "H2")),
+    # a committee's term names no span: the quarter reviewed and the year named after it stand
+    ("Sáng 3/4/2018, Ban Chấp hành Đảng bộ huyện khóa XVIII nhiệm kỳ 2015 - 2020 đánh giá nhiệm vụ quý I",
+     "Sáng 3/4/2018, Ban Chấp hành Đảng bộ huyện khóa XVIII nhiệm kỳ 2015 - 2020 đã tổ chức hội nghị nhằm đánh giá kết "
+     "quả thực hiện nhiệm vụ quý I, triển khai nhiệm vụ quý II năm 2018.", None, (2018, "Q1")),
     ("Báo cáo CCHC quý 01/2023", "", None, (2023, "Q1")),
     ("Tổng kết công tác CCHC năm 2022 và triển khai nhiệm vụ năm 2023", "", "2023-02-24", (2022, "FY")),
     ("Ban hành Kế hoạch công tác cải cách hành chính năm 2021", "", "2021-01-05", (2021, "FY")),
