@@ -128,7 +128,7 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
         # also names a unit above it or one that serves it, or speaks of the whole province; a service centre
         # named bare is the commune's own (since July 2025: "Tại xã Vạn An, ..., Trung tâm phục vụ hành chính công
         # đã tiếp nhận")
-        if agency and _is_centre(agency) and not (districts or wide or provinces or _places_in(agency)):
+        if agency and _bare_centre(agency) and not (districts or wide or provinces):
             return commune, "commune", True
         return None if districts or agency or wide else (commune, "commune", True)
     if len(districts) > 1 or len(provinces) > 1 or (provinces and context.province is None and not districts
@@ -252,7 +252,7 @@ def _clause_scope(sentence: str, key: str, number: Number, context: Context) -> 
         clause = sentence[start:number.clause - 1]
     own = _scope(clause, context)
     named = own is not None and own[2] and own[1] != "province" and _spelt_in(own[0], clause)  # not "huyện" alone
-    if named and own[1] == "agency" and _is_centre(own[0]) and not _places_in(own[0]) and _one_commune(sentence):
+    if named and own[1] == "agency" and _bare_centre(own[0]) and _one_commune(sentence):
         return None  # a bare centre in a sentence on one commune: the commune's ("Tại xã Vạn An, ..., Trung tâm
         # phục vụ hành chính công đã tiếp nhận 6.177 hồ sơ")
     return own if named else None
@@ -263,10 +263,10 @@ def _spelt_in(name: str, text: str) -> bool:
     return normalize_key(name) in normalize_key(text)
 
 
-def _places_in(name: str) -> bool:
-    """Whether an agency's name holds a place: a province, a district or a commune ("Trung tâm Hành chính công
-    tỉnh Quảng Ninh"), not its bare kind ("Trung tâm phục vụ hành chính công")."""
-    return bool(provinces_named(name) or district_mentions(name) or _COMMUNE_NAMED.search(name))
+def _bare_centre(name: str) -> bool:
+    """Whether an agency is a service centre named by its kind alone ("Trung tâm phục vụ hành chính công"), with no
+    province, district or commune in its name ("Trung tâm Hành chính công tỉnh Quảng Ninh" has one)."""
+    return _is_centre(name) and not (provinces_named(name) or district_mentions(name) or _COMMUNE_NAMED.search(name))
 
 
 def _is_centre(name: str) -> bool:

@@ -557,14 +557,19 @@ def _figures_with_headline(text: str, title: str, context: Context) -> list[dict
         return rows  # "Hơn 99% hồ sơ ... đúng hạn": a headline rounds what the text states exactly
     if not _read_rows(title, context, whole=True)[0]:
         return rows  # read first, the headline is read as on its own: none of its numbers is a figure
-    given = {_row_key(row)[:-1] for row in rows}  # what the text gives, without its value: a headline whose
-    # number differs is at odds with the text ("giải quyết 6.976 hồ sơ" over a body's 14.594), and only one can be right
+    given = {_statement(row) for row in rows}  # what the text gives, whatever its value: a headline whose number
+    # differs is at odds with the text ("giải quyết 6.976 hồ sơ" over a body's 14.594), and only one can be right
     head = f"{title}\n"
     headline = [{**row, "start": HEADLINE[0], "end": HEADLINE[1]}
                 for row in extract_figures(head + text, context) if row["start"] < len(head)]
-    return rows + [row for row in headline if _row_key(row)[:-1] not in given]
+    return rows + [row for row in headline if _statement(row) not in given]
+
+
+def _statement(row: dict) -> tuple:
+    """What a figure is of: indicator, unit, period, year and scope, not its value."""
+    return row["indicator"], row["unit"], row["period"], row["year"], row["scope"]
 
 
 def _row_key(row: dict) -> tuple:
-    """What a figure says: indicator, unit, period, year, scope, then its value."""
-    return row["indicator"], row["unit"], row["period"], row["year"], row["scope"], row["value"]
+    """What a figure says: what it is of and its value."""
+    return (*_statement(row), row["value"])
