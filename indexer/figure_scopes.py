@@ -282,6 +282,21 @@ def _centre_named(sentence: str) -> str | None:
     return named[-1] if named else None
 
 
+# the units a place in a ranking is among, written after it: "đứng thứ 6/9 huyện, thị xã, thành phố", "xếp thứ 2
+# trong 17 xã, thị trấn", "thứ 3 trong các sở, ban, ngành" (not "thành phố" alone: a city is a province or a district)
+_RANKED_AMONG = re.compile(r"\s*(?:/\s*\d+|(?:trên|trong)\s+(?:tổng\s+)?(?:số\s+)?(?:\d+|các|những))?\s*(?:các\s+)?"
+                           r"(?:cơ quan\s+)?(?P<unit>tỉnh|huyện|quận|thị xã|xã|phường|thị trấn|sở|ban)(?!\w)")
+_RANKED_LEVEL = {"tỉnh": "province", "huyện": "district", "quận": "district", "thị xã": "district",
+                 "xã": "commune", "phường": "commune", "thị trấn": "commune", "sở": "agency", "ban": "agency"}
+
+
+def ranked_among(key: str, end: int) -> str | None:
+    """The level of the units a place in a ranking ending at ``end`` of the lower-cased ``key`` is among, when the
+    words after it say ("xếp thứ 6/9 huyện, thị xã": a district's place, never a commune's)."""
+    m = _RANKED_AMONG.match(key, end)
+    return _RANKED_LEVEL[m.group("unit")] if m else None
+
+
 def _paragraph_scope(paragraph: list[str], context: Context) -> tuple[str, str, bool] | None:
     """The scope of the paragraph's last sentence: its own when it names one, else the nearest earlier
     sentence's that names one, else the bulletin's (``UNSAID`` in a district's bulletin)."""

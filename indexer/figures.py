@@ -123,6 +123,7 @@ from .figure_scopes import (
     _tier,
     _unit_named,
     _units_named,
+    ranked_among,
 )
 from .figure_text import Context, sentences
 from .indicators import vocabulary
@@ -357,6 +358,8 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         unit, item_start = None, 0  # the unit of the list's item the last figure is in, where that figure ends
         tier_only = tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
         found = _one_value_each(key, sentence, found)
+        ranked = next((level for number in numbers if number.unit == "rank"
+                       and (level := ranked_among(key, number.end))), None)  # the level of the units it ranks among
         for number, code in found:
             own = _clause_scope(sentence, key, number, context)
             if listing and not number.national:  # a sentence naming several units: each figure is the one unit
@@ -375,6 +378,10 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
             if own is None and (_tier(key, number, context) or tier_only):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
             figure_scope = NATIONAL if number.national else own or scope
+            among = ranked_among(key, number.end) if number.unit == "rank" else None if own else ranked
+            if among not in (None, figure_scope[1]) and not number.national:
+                continue  # "Thị trấn Mậu A ... Chỉ số SIPAS đạt 91,3%, đứng thứ 6/9 huyện, thị xã": a district's
+                # figures, not the commune's named before; whose, the sentence does not say
             aside = next((m for m in asides if m.start() < number.start < m.end()), None)  # "(năm 2017, xếp thứ 55)"
             figure_stated = _stated(aside.group(), context) if aside else said if code.startswith(STOCK) else stated
             earlier_year = next((m for m in compared if m.start(2) < number.start < m.end(2)

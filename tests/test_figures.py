@@ -2038,3 +2038,15 @@ def test_a_rank_of_one_area_of_the_par_index_is_no_rank_of_the_index(sentence):
                       title="Chỉ số cải cách hành chính năm 2021 của tỉnh tăng 10 bậc")
     text = "Năm 2021, Chỉ số cải cách hành chính của tỉnh xếp thứ 40/63.\n\n" + sentence
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == [("par_index_rank", 40.0)]
+
+
+def test_a_place_among_districts_is_no_commune_s_place():
+    context = Context(province="Yên Bái", district="Trấn Yên", year=2022, period="FY")
+    commune = "Năm 2022, chỉ số cải cách hành chính của thị trấn Cổ Phúc đạt 88,2 điểm."
+    district = "Chỉ số hài lòng (SIPAS) của người dân đạt 91,3%, đứng thứ 4/9 huyện, thị xã, thành phố."
+    assert [(r["indicator"], r["value"], r["scope"], r["scope_level"])
+            for r in extract_figures(commune + " " + district, context)] == [
+        ("par_index_score", 88.2, "thị trấn Cổ Phúc", "commune")]  # the SIPAS share and rank: a district's
+    ranked = "Chỉ số cải cách hành chính năm 2022 của thị trấn Cổ Phúc xếp thứ 2/21 xã, thị trấn."
+    assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(ranked, context)] == [
+        ("par_index_rank", 2.0, "thị trấn Cổ Phúc")]
