@@ -8,9 +8,10 @@ Works line by line with the patterns of ``indexer/data/chrome.json``:
 2. the head: skip links, breadcrumbs, section names, log-in and font-size
    controls, portal banners and slogans before the headline are dropped; the
    top line that holds most of the words of the page's address (portals spell
-   the headline in it) is the title; else the first remaining line that reads
-   like a headline (scraps such as '.jpg)' and a photo caption above it passed
-   over) - unless a later headline-like line stands right before the date
+   the headline in it) is the title, a lead run into it on its line (a page
+   flattened to one line per block) split off where the address's words end;
+   else the first remaining line that reads like a headline (scraps such as
+   '.jpg)' and a photo caption above it passed over) - unless a later headline-like line stands right before the date
    line (the first was a site banner). An official document ("Số: ... |
    KẾ HOẠCH | Cải cách ...") is titled by its kind and subject, unless the
    address spells a headline of the page above it. A title the page or the
@@ -40,7 +41,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from search.docnumbers import find_refs, ref_key
-from search.textnorm import clean_unicode, folded_key
+from search.textnorm import clean_unicode, fold, folded_key
 from search.vocabulary import canonical_province
 
 from .dates import document_date_line, parse_date_line, split_glued_date
@@ -426,6 +427,44 @@ def own_numbers(lines: list[str], title: str | None, patterns: ChromePatterns) -
     return list(found.values())
 
 
+LEAD_WORDS = 8  # the rest of a headline's line, read as its lead when it opens a sentence this long
+KICKER_WORDS = 3  # a section's name printed before the headline on its line ("Pháp luật")
+
+
+def _unglue_headline(lines: list[str], url: str | None) -> list[str]:
+    """Lines with the headline the address spells split from a lead printed after it on its line ("Công an Nghệ
+    An trao thẻ căn cước ... đầu tiên Sau 4 ngày triển khai ..."), and from a section's name before it: a page
+    flattened to one line per block, the headline's block run into the lead's. Only the top
+    ``ADDRESS_ZONE`` lines, only the first line that spells the address in full and goes on past it."""
+    phrase = address_phrase(url).replace(" ", "")
+    for at in _top(lines, ADDRESS_ZONE) if phrase else ():
+        cut = _spelled_span(lines[at], phrase)
+        if cut is None:
+            continue
+        before, run, after = lines[at][:cut[0]].strip(), lines[at][cut[0]:cut[1]], lines[at][cut[1]:].strip()
+        lead = bool(after) and after[0].isupper() and len(after.split()) >= LEAD_WORDS
+        section = bool(before) and len(before.split()) <= KICKER_WORDS and before[-1].isalpha()
+        if not lead:
+            return lines
+        head = [before, run] if section else [f"{before} {run}".strip()]
+        return [*lines[:at], *head, after, *lines[at + 1:]]
+    return lines
+
+
+def _spelled_span(line: str, phrase: str) -> tuple[int, int] | None:
+    """(start, end) in ``line`` of the words whose folded letters and digits are ``phrase`` (the address's
+    words run together: "10,4" is spelled "104"), from a word's start to a word's end, else None."""
+    kept = [(i, c) for i, ch in enumerate(line) for c in fold(ch.lower()) if c.isalnum()]
+    letters = "".join(c for _, c in kept)
+    found = letters.find(phrase)
+    while found >= 0:
+        start, end = kept[found][0], kept[found + len(phrase) - 1][0] + 1
+        if (start == 0 or not line[start - 1].isalnum()) and (end == len(line) or not line[end].isalnum()):
+            return start, end
+        found = letters.find(phrase, found + 1)
+    return None
+
+
 def _unglue_dates(lines: list[str]) -> list[str]:
     """Lines with a date stamp glued before a lead ("date 2025-08-07 Ngày 7-8, ...") split in two."""
     out: list[str] = []
@@ -470,6 +509,7 @@ def clean(text: str, title_hint: str | None = None, url: str | None = None) -> C
     patterns = load_patterns()
     text = _ESCAPED_WRAP.sub(" ", clean_unicode(text))
     page = _unglue_dates([_BULLET.sub("", " ".join(line.split())) for line in text.split("\n")])
+    page = _unglue_headline(page, url)
     lines = _cut_tail(page, patterns)
     title_at, title = _find_title(lines, patterns, title_hint, url)
     start = title_at + 1 if title_at is not None else _first_headline(lines, patterns) or 0

@@ -497,3 +497,18 @@ def test_a_hard_wrap_stored_escaped_is_a_space():
     assert (result.title, result.text) == (
         "Tổng kết công tác cải cách hành chính năm 2018",
         "Sáng ngày 25/6, UBND tỉnh tổ chức hội nghị. Chỉ số CCHC năm 2018 của tỉnh đạt 77,5 điểm.")
+
+
+def test_a_headline_run_into_its_lead_on_one_line_is_split_where_the_address_ends():
+    """A page flattened to one line per block, the section's name, headline and lead in one: the address spells
+    the headline, so the lead after it is the first paragraph and the section's name stays searchable aside."""
+    headline = "Phường Tân Lập giải quyết hơn 4.500 hồ sơ trong 2 tháng đầu vận hành"
+    lead = ("Sau hơn 2 tháng vận hành chính quyền hai cấp, Trung tâm phục vụ hành chính công phường Tân Lập đã tiếp "
+            "nhận 4.512 hồ sơ, tỷ lệ giải quyết đúng hạn đạt 99,1%.")
+    page = "\n".join(["Tin tức", "", f"Xã hội {headline} {lead}", BODY])
+    url = "https://example.vn/xa-hoi/phuong-tan-lap-giai-quyet-hon-4500-ho-so-trong-2-thang-dau-van-hanh-302117.html"
+    assert clean(page, url=url) == Cleaned(title=headline, text=f"{lead}\n\n{BODY}", published_line=None,
+                                           header=["Tin tức", "Xã hội", headline], aside="Tin tức\nXã hội")
+    kicker = f"Đắk Lắk: {headline} {lead}"  # a kicker before the headline is the headline's own
+    assert clean(kicker, url=url).title == f"Đắk Lắk: {headline}"
+    assert clean(f"{headline} mới đây", url=url).title == f"{headline} mới đây"  # no lead after it: one line
