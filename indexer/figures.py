@@ -378,6 +378,8 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
             if own is None and (_tier(key, number, context) or tier_only):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
             figure_scope = NATIONAL if number.national else own or scope
+            if code == "par_index_score" and _OF_A_PART.search(key, number.start, number.end):
+                continue  # "đạt 56,3/65 điểm": the index is out of 100, a score out of 65 is its self-assessed part
             among = ranked_among(key, number.end) if number.unit == "rank" else None if own else ranked
             if among not in (None, figure_scope[1]) and not number.national:
                 continue  # "Thị trấn Mậu A ... Chỉ số SIPAS đạt 91,3%, đứng thứ 6/9 huyện, thị xã": a district's
@@ -406,6 +408,7 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
     return rows, rounded, defaulted, read
 
 
+_OF_A_PART = re.compile(r"/\s*(?!100(?!\d))\d{2,3}(?!\d)")  # a score out of another maximum than the index's 100
 _FRONTED = re.compile(r"\W*với\s")  # a sentence opening on its figures, its subject after them
 _CLAUSE_END = re.compile(r"[,;](?=\s)")  # a clause mark, not a decimal comma ("98,80")
 

@@ -2050,3 +2050,13 @@ def test_a_place_among_districts_is_no_commune_s_place():
     ranked = "Chỉ số cải cách hành chính năm 2022 của thị trấn Cổ Phúc xếp thứ 2/21 xã, thị trấn."
     assert [(r["indicator"], r["value"], r["scope"]) for r in extract_figures(ranked, context)] == [
         ("par_index_rank", 2.0, "thị trấn Cổ Phúc")]
+
+
+@pytest.mark.parametrize("sentence, scores", [
+    ("Chỉ số cải cách hành chính (CCHC) tỉnh Điện Biên năm 2020 đạt 56,3/65 điểm.", []),  # its self-assessed part
+    ("Chỉ số cải cách hành chính tỉnh Điện Biên năm 2020 đạt 76,3/100 điểm.", [76.3]),
+    ("Chỉ số cải cách hành chính tỉnh Điện Biên năm 2020 đạt 76,3 điểm.", [76.3]),
+])
+def test_a_par_index_score_out_of_another_maximum_than_100_is_a_part(sentence, scores):
+    context = Context(province="Điện Biên", district=None, year=2020, period="FY")
+    assert [r["value"] for r in extract_figures(sentence, context) if r["indicator"] == "par_index_score"] == scores
