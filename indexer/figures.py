@@ -53,7 +53,8 @@ an aside: "chỉ số CCHC ... tăng 0,81 điểm so với năm 2019 đạt 77,9
 trung bình đạt 18,9%"), a national average (but an index's, "trung bình cả nước là 87,16%", is kept with the scope "cả
 nước", level national, also where the index is named further back than its cue window, as is the whole country's figure:
 "SIPAS nói chung trong cả nước năm 2023 ở mức 82,66%"), an index's components (also its parts after "trong đó" in the
-sentence of its figure, and a PAPI score or rank after one of PAPI's dimensions by name), an unnamed unit at the top or
+sentence of its figure, the sentence read only up to "gồm:" when the parts after it name another index or a
+component, and a PAPI score or rank after one of PAPI's dimensions by name), an unnamed unit at the top or
 the bottom ("tỉnh có mức độ hài lòng cao nhất khu vực đạt 86,58%"), provinces or units counted by a threshold ("55 tỉnh
 đạt trên 80%", "có 18 cơ quan, đơn vị ... đạt 100%"), a rank among a region's provinces ("xếp hạng 3/13 tỉnh, thành phố
 khu vực ĐBSCL", "So với khu vực ĐBSCL, Cà Mau xếp ở vị trí thứ 3"), a tier of government ("UBND cấp huyện"; a sentence
@@ -103,6 +104,7 @@ from .figure_cues import (
     _LEADING_SCORE,
     _YEAR_BRACKET,
     _YEAR_OPENING,
+    _families,
     _family,
     _indicators,
     _last_index,
@@ -304,6 +306,12 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         key = _ABBREVIATION.sub(lambda m: " " * len(m.group()), key)  # "hồ sơ thủ tục hành chính (TTHC) được ..."
         key = _INDEX_TIER.sub(lambda m: m.group(1) + " " * len("cấp tỉnh"), key)
         key = _PARTY_PAIR.sub(r"\1 \2", key)  # "97% tổ chức, cá nhân hài lòng": one noun, no clause break
+        parts = _INDEX_PARTS.search(key)
+        if parts and _DIGIT.search(key, 0, parts.start()) and (_families(key[parts.end():])
+                                                               or vocabulary()["components"].search(key, parts.end())):
+            sentence, key = sentence[:parts.start()], key[:parts.start()]  # "tỉnh Lào Cai đạt được 82,85 điểm, gồm:
+            end, paragraph[-1] = start + parts.start(), sentence  # Điểm thẩm định ...: 52,90 điểm; ... (Chỉ số SIPAS:
+            # 8,30 điểm)": the whole before its parts, which name another index or a component
         if vocabulary()["components"].search(key) or vocabulary()["pending"].search(key):
             continue  # the parts of an index: none is the index; dossiers still in progress
         tiered = tiered or bool(_own_level(vocabulary()["tier_lead"].search(key), context))  # "Ở cấp huyện, ..."
@@ -408,6 +416,7 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
     return rows, rounded, defaulted, read
 
 
+_INDEX_PARTS = re.compile(r"[,;(]?\s*(?:bao\s+)?gồm\s*:")  # "..., gồm: <its parts>"
 _OF_A_PART = re.compile(r"/\s*(?!100(?!\d))\d{2,3}(?!\d)")  # a score out of another maximum than the index's 100
 _FRONTED = re.compile(r"\W*với\s")  # a sentence opening on its figures, its subject after them
 _CLAUSE_END = re.compile(r"[,;](?=\s)")  # a clause mark, not a decimal comma ("98,80")

@@ -2060,3 +2060,13 @@ def test_a_place_among_districts_is_no_commune_s_place():
 def test_a_par_index_score_out_of_another_maximum_than_100_is_a_part(sentence, scores):
     context = Context(province="Điện Biên", district=None, year=2020, period="FY")
     assert [r["value"] for r in extract_figures(sentence, context) if r["indicator"] == "par_index_score"] == scores
+
+
+def test_an_index_score_before_its_parts_naming_another_index_is_read_up_to_the_parts():
+    context = Context(province="Lào Cai", district=None, year=2019, period="FY")
+    text = ("Bộ Nội vụ công bố Chỉ số cải cách hành chính năm 2019 của các tỉnh, thành phố trực thuộc Trung ương. "
+            "Theo đó, tỉnh Lào Cai đạt 82,85 điểm (tăng 4,38 điểm so với năm 2018), gồm: điểm thẩm định 52,90 điểm; "
+            "điểm đánh giá tác động 29,95 điểm (Chỉ số SIPAS: 8,30 điểm; khảo sát lãnh đạo quản lý: 17,65 điểm).")
+    assert [(r["indicator"], r["value"], r["scope"], r["sentence"]) for r in extract_figures(text, context)] == [
+        ("par_index_score", 82.85, "Lào Cai",
+         "Theo đó, tỉnh Lào Cai đạt 82,85 điểm (tăng 4,38 điểm so với năm 2018)")]
