@@ -337,13 +337,16 @@ def _regional(key: str, number: Number) -> bool:
 
 
 def _last_index(earlier: list[str], title: str = "") -> str | None:
-    """The index the nearest of the ``earlier`` sentences (nearest first) that names any names (None when it names
-    several, another index or an index's parts); when none names one, the one index the headline names ("Chỉ số
-    Par Index năm 2018: Lạng Sơn xếp thứ 26/63 tỉnh, thành phố")."""
+    """The index the nearest of the ``earlier`` sentences (nearest first) that names any names (when it names
+    several, another index or an index's parts: the one of them the headline names, else None); when none names
+    one, the one index the headline names ("Chỉ số Par Index năm 2018: Lạng Sơn xếp thứ 26/63 tỉnh, thành phố")."""
     for sentence in earlier:
         key = normalize_key(sentence)
         if _families(key) or vocabulary()["other_indices"].search(key):
-            return _named_index(sentence)
+            named = _named_index(sentence)
+            headline = _named_index(title) if named is None and title else None
+            return headline if headline in _families(key) else named  # "... công bố Chỉ số CCHC năm 2023 (PAR
+            # INDEX) ... và Chỉ số hài lòng ... (SIPAS). Theo đó, Nam Định đạt 87,32": the one the headline announces
     return _named_index(title) if title else None
 
 

@@ -2070,3 +2070,14 @@ def test_an_index_score_before_its_parts_naming_another_index_is_read_up_to_the_
     assert [(r["indicator"], r["value"], r["scope"], r["sentence"]) for r in extract_figures(text, context)] == [
         ("par_index_score", 82.85, "Lào Cai",
          "Theo đó, tỉnh Lào Cai đạt 82,85 điểm (tăng 4,38 điểm so với năm 2018)")]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Nam Định tăng 5 bậc trên bảng xếp hạng Chỉ số PAPI năm 2023", [("papi_score", 44.43), ("papi_rank", 25.0)]),
+    ("Nam Định công bố kết quả năm 2023", []),  # which of the two indices, nothing says
+])
+def test_the_headline_s_index_tells_which_of_two_indices_named_before_a_figure_is_its(title, expected):
+    context = Context(province="Nam Định", district=None, year=2023, period="FY", title=title)
+    text = ("Sáng 17/4, Hội nghị công bố Chỉ số PAPI năm 2023 và Chỉ số hài lòng của người dân (SIPAS) năm 2023. "
+            "Theo đó, Nam Định với tổng số điểm là 44,43 điểm, xếp hạng 25/63 tỉnh, thành phố.")
+    assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == expected
