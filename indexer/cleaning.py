@@ -11,8 +11,9 @@ Works line by line with the patterns of ``indexer/data/chrome.json``:
    the headline in it) is the title, a lead run into it on its line (a page
    flattened to one line per block) split off where the address's words end;
    else the first remaining line that reads like a headline (scraps such as
-   '.jpg)' and a photo caption above it passed over) - unless a later headline-like line stands right before the date
-   line (the first was a site banner). An official document ("Số: ... |
+   '.jpg)' and a photo caption above it passed over) - unless a later
+   headline-like line stands right before the date line (the first was a site
+   banner). An official document ("Số: ... |
    KẾ HOẠCH | Cải cách ...") is titled by its kind and subject, unless the
    address spells a headline of the page above it. A title the page or the
    caller already knows locates its line instead; a view counter or a
@@ -427,8 +428,10 @@ def own_numbers(lines: list[str], title: str | None, patterns: ChromePatterns) -
     return list(found.values())
 
 
+_NOT_LETTERS = re.compile(r"[\W_]+")
 LEAD_WORDS = 8  # the rest of a headline's line, read as its lead when it opens a sentence this long
 KICKER_WORDS = 3  # a section's name printed before the headline on its line ("Pháp luật")
+HEADLINE_SLACK = 120  # characters of a line read past twice the address's letters: a kicker, a section's name
 
 
 def _unglue_headline(lines: list[str], url: str | None) -> list[str]:
@@ -453,8 +456,12 @@ def _unglue_headline(lines: list[str], url: str | None) -> list[str]:
 
 def _spelled_span(line: str, phrase: str) -> tuple[int, int] | None:
     """(start, end) in ``line`` of the words whose folded letters and digits are ``phrase`` (the address's
-    words run together: "10,4" is spelled "104"), from a word's start to a word's end, else None."""
-    kept = [(i, c) for i, ch in enumerate(line) for c in fold(ch.lower()) if c.isalnum()]
+    words run together: "10,4" is spelled "104"), from a word's start to a word's end, else None. Only the line's
+    opening is read, as long as the headline with a kicker before it can be: a lead runs on for pages."""
+    opening = line[:2 * len(phrase) + HEADLINE_SLACK]
+    if phrase not in _NOT_LETTERS.sub("", fold(opening.lower())):
+        return None  # most lines: one pass in C, no map of places built
+    kept = [(i, c) for i, ch in enumerate(opening) for c in fold(ch.lower()) if c.isalnum()]
     letters = "".join(c for _, c in kept)
     found = letters.find(phrase)
     while found >= 0:
