@@ -2,11 +2,11 @@
 
 ``read_numbers`` finds, in a lower-cased sentence, every number as Vietnamese write it ("1.439", "98,5%", "59,72
 ngàn", "2,5 triệu", "40,62/80 điểm") and every rank ("xếp thứ 10/63", "xếp 55/63", "giữ vị trí số 2", "đứng ở vị trí
-32", "từ vị trí 63"), with its unit: ``%``, ``score`` ("điểm"), ``rank``, ``count`` (followed by a counted noun: "hồ
-sơ", "thủ tục") or none. A score or share written with a decimal point ("92.83 điểm", "91.651%", "45.366 điểm": two
-digits before it) is a decimal, not thousands. Years, levels, dates and document numbers are no values, nor is
-the number of a hyphenated name ("covid-19") or the one after "/ " ("31,59/ 38,5 điểm tối đa": a maximum).
-``parse_number`` reads one number.
+32", "từ vị trí 63"), with its unit: ``%``, ``score`` ("điểm" after it, or a decimal after "tổng điểm", "số điểm
+tổng hợp là"), ``rank``, ``count`` (followed by a counted noun: "hồ sơ", "thủ tục") or none. A score or share
+written with a decimal point ("92.83 điểm", "91.651%", "45.366 điểm": two digits before it) is a decimal, not
+thousands. Years, levels, dates and document numbers are no values, nor is the number of a hyphenated name
+("covid-19") or the one after "/ " ("31,59/ 38,5 điểm tối đa": a maximum). ``parse_number`` reads one number.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ _NOT_VALUE_BEFORE = re.compile(r"(?:mức độ|mức|quý|tháng|năm|ngày|(?<
 _FORMULA_BEFORE = re.compile(r"[*×]\s*$")  # "[(2)+(3)]/(1)*100% = 85,25%": a formula's factor, no value
 _TOP_BEFORE = re.compile(r"top\s*$")  # "top 10% tỉnh": a band, no value
 _SCORE_AFTER = re.compile(r"^\s*(?:điểm|/\s*100)(?!\w)")
+_SCORE_BEFORE = re.compile(r"(?<!\w)(?:tổng (?:số )?điểm|số điểm|điểm số)(?: tổng hợp)?(?: (?:là|đạt|đạt được))?\s*$")
 _WRITTEN = re.compile(r"\s*(\d[\d.,]*)\s*(ngàn|nghìn|triệu|tỷ)?\s*%?\s*")
 _DECIMAL_POINT = re.compile(r"\d{1,3}\.\d{1,2}")  # "98.5%": a decimal point, as some portals write
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
@@ -110,6 +111,8 @@ def read_numbers(key: str) -> list[Number]:
         after = key[m.end():m.end() + 40]
         counted = vocabulary()["counted_after"].match(after)
         unit = "%" if m.group("pct") else "score" if _SCORE_AFTER.match(after) else "count" if counted else None
+        if unit is None and "," in m.group("n") and _SCORE_BEFORE.search(key, max(0, m.start() - 30), m.start()):
+            unit = "score"  # "dẫn đầu với tổng điểm 92,9", "số điểm tổng hợp là 84,36": a score named before it
         found.append(Number(m.start(), m.end(), value, unit, counted.group().strip() if counted else "",
                              "," in m.group("n") or bool(_DECIMAL_POINT.fullmatch(m.group("n")))))
     return sorted(found, key=lambda n: n.start)

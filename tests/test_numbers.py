@@ -64,3 +64,9 @@ def test_a_list_item_opening_on_its_place():
            "90,23%; thứ 4 là sở tư pháp; có thứ 5 điểm")
     assert [(n.value, n.unit) for n in read_numbers(key)] == [
         (90.61, "%"), (2.0, "rank"), (90.29, "%"), (3.0, "rank"), (90.23, "%"), (4.0, "rank")]
+
+
+def test_a_decimal_after_the_words_of_a_score_is_a_score():
+    sentence = ("khối các huyện, thành phố yên bái dẫn đầu với tổng điểm 92,9; thanh tra tỉnh có số điểm tổng hợp là "
+                "84,36 và tổng điểm 5 hồ sơ")
+    assert [(n.value, n.unit) for n in read_numbers(sentence)] == [(92.9, "score"), (84.36, "score"), (5.0, "count")]
