@@ -28,7 +28,10 @@ _RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở|từ|với)\s+(?:(?:v�
                    r"|\b(?:xếp|đứng)\s+(?P<k>\d{1,3})\s*/\s*\d{2,3}(?![\d,.]\d)"  # "xếp 55/63 tỉnh, thành phố"
                    # a list's item opening on its place: "...; thứ 3 tỉnh Hải Dương đạt 90,23%"
                    r"|(?:^|(?<=[;:]))\s*thứ\s+(?P<j>\d{1,3})(?=\s+(?:là\s+)?(?:tỉnh|thành phố|tp\.?|sở|huyện|quận"
-                   r"|thị xã|ubnd|văn phòng|ban|phường|xã)\s)")
+                   r"|thị xã|ubnd|văn phòng|ban|phường|xã)\s)"
+                   # an item's place after its unit's name, then its score: "...; quận Hải An thứ 3 đạt 85,17 điểm"
+                   r"|(?<=[^\W\d_] )(?<!lần )(?<!năm )(?<!kỳ )(?<!khóa )(?<!đợt )(?<!ngày )(?<!tuần )(?<!tháng )"
+                   r"(?<!quý )(?<!số )thứ\s+(?P<i>\d{1,2})(?=\s+(?:đạt|với)\s)")
 # an item's numeral in brackets before a name ("(6) ban quản lý ..."), and the words that make a list's numerals
 # places in a ranking ("xếp ở nhóm đầu lần lượt là:")
 _ORDINAL = re.compile(r"\((\d{1,2})\)\s*(?=[^\W\d_])")
@@ -87,8 +90,8 @@ def read_numbers(key: str) -> list[Number]:
     """The numbers of a lower-cased sentence with their units, in order."""
     found, taken = [], []
     for m in _RANK.finditer(key):
-        found.append(Number(m.start(), m.end(), float(m.group("n") or m.group("m") or m.group("k") or m.group("j")),
-                            "rank"))
+        place = next(group for group in m.group("n", "m", "k", "j", "i") if group)
+        found.append(Number(m.start(), m.end(), float(place), "rank"))
         taken.append((m.start(), m.end()))
     ranking = _RANKING_LEAD.search(key)
     for m in _ORDINAL.finditer(key):  # "... xếp ở nhóm đầu lần lượt là: (1) Sở Tài chính đạt 90,05%, (3) ...": places

@@ -70,3 +70,9 @@ def test_a_decimal_after_the_words_of_a_score_is_a_score():
     sentence = ("khối các huyện, thành phố yên bái dẫn đầu với tổng điểm 92,9; thanh tra tỉnh có số điểm tổng hợp là "
                 "84,36 và tổng điểm 5 hồ sơ")
     assert [(n.value, n.unit) for n in read_numbers(sentence)] == [(92.9, "score"), (84.36, "score"), (5.0, "count")]
+
+
+def test_an_item_s_place_after_its_unit_s_name_is_a_rank_but_a_count_of_times_is_not():
+    key = "quận ngô quyền thứ 2 đạt 85,84 điểm; quận hải an thứ 3 đạt 85,17 điểm; lần thứ 3 đạt danh hiệu"
+    assert [(n.value, n.unit) for n in read_numbers(key)] == [(2.0, "rank"), (85.84, "score"), (3.0, "rank"),
+                                                             (85.17, "score")]
