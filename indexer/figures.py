@@ -366,8 +366,8 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
         unit, item_start = None, 0  # the unit of the list's item the last figure is in, where that figure ends
         tier_only = tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
         found = _one_value_each(key, sentence, found)
-        ranked = next((level for number in numbers if number.unit == "rank"
-                       and (level := ranked_among(key, number.end))), None)  # the level of the units it ranks among
+        among_of = {number.start: ranked_among(key, number.end) for number in numbers if number.unit == "rank"}
+        ranked = next((level for level in among_of.values() if level), None)  # the level of the units it ranks among
         for number, code in found:
             own = _clause_scope(sentence, key, number, context)
             if listing and not number.national:  # a sentence naming several units: each figure is the one unit
@@ -388,7 +388,7 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
             figure_scope = NATIONAL if number.national else own or scope
             if code == "par_index_score" and _OF_A_PART.search(key, number.start, number.end):
                 continue  # "đạt 56,3/65 điểm": the index is out of 100, a score out of 65 is its self-assessed part
-            among = ranked_among(key, number.end) if number.unit == "rank" else None if own else ranked
+            among = among_of.get(number.start) if number.unit == "rank" else None if own else ranked
             if among not in (None, figure_scope[1]) and not number.national:
                 continue  # "Thị trấn Mậu A ... Chỉ số SIPAS đạt 91,3%, đứng thứ 6/9 huyện, thị xã": a district's
                 # figures, not the commune's named before; whose, the sentence does not say
