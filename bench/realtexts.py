@@ -9,6 +9,8 @@ which texts are missing, and lays one split out as a corpus folder the indexer r
     python -m bench.realtexts check      # counts per split, texts present and missing
     python -m bench.realtexts missing    # each missing text with the queries that find it
     python -m bench.realtexts verify     # each present text holds its labelled title and figure sentences
+    python -m bench.realtexts parts DIR  # the missing texts' queries in parts, one per helper (test's first)
+    python -m bench.realtexts assemble DIR  # the helpers' answers in DIR written out as texts
 """
 
 from __future__ import annotations
@@ -125,16 +127,118 @@ def verify(real: Path = REAL) -> list[tuple[str, str]]:
     return problems
 
 
+def plan_parts(real: Path = REAL, size: int = 48) -> list[list[dict]]:
+    """The queries of the missing texts in parts of about ``size``, one helper's work each:
+    ``[{"query", "take": [{"id", "url", "k"}, ...]}, ...]`` per part, ``k`` being the query's place among its
+    bulletin's queries. Queries that share a bulletin stay in one part (a bulletin's text needs all of its
+    excerpts), and parts holding a test bulletin come first: a session's look-ups may run out before the end,
+    and the test split is the one reported whole."""
+    missing = {doc for ids in status(real).values() for doc in ids["missing"]}
+    sources = [source for source in read_sources(real) if source["id"] in missing]
+    take: dict[str, list[dict]] = {}
+    for source in sources:
+        for k, query in enumerate(source["queries"]):
+            take.setdefault(query, []).append({"id": source["id"], "url": source["source_url"], "k": k})
+    groups = _query_groups(sources)
+    groups.sort(key=lambda group: not any(split_of(t["url"]) == "test" for q in group for t in take[q]))
+    parts: list[list[dict]] = []
+    for group in groups:
+        if not parts or len(parts[-1]) + len(group) > size:
+            parts.append([])
+        parts[-1].extend({"query": query, "take": take[query]} for query in group)
+    return parts
+
+
+def _query_groups(sources: list[dict]) -> list[list[str]]:
+    """The queries joined by the bulletins they share (union-find), each group in the order first met."""
+    parent: dict[str, str] = {}
+
+    def root(query: str) -> str:
+        while parent.setdefault(query, query) != query:
+            parent[query] = parent[parent[query]]
+            query = parent[query]
+        return query
+
+    for source in sources:
+        queries = source["queries"]
+        for query in queries[1:]:
+            parent[root(query)] = root(queries[0])
+        for query in queries[:1]:
+            root(query)
+    groups: dict[str, list[str]] = {}
+    for query in parent:
+        groups.setdefault(root(query), []).append(query)
+    return list(groups.values())
+
+
+def assemble(answers: Path, real: Path = REAL) -> dict:
+    """Write the missing texts from helpers' answers: every ``*.jsonl`` in ``answers`` holds lines
+    ``{"id", "k", "excerpt"}`` (or ``{"id", "k", "missing": true}`` where the address was not returned). A
+    bulletin's text is written once each of its queries has an excerpt: in query order, joined by a blank line,
+    an excerpt already taken not repeated; where an answer held the address twice, the excerpt holding the
+    labelled headline is taken (else the last). Returns the ids written, those still incomplete, the entries
+    reported missing and the lines that do not parse (file:line)."""
+    excerpts: dict[tuple[str, int], list[str]] = {}
+    reported, unreadable = [], []
+    for path in sorted(Path(answers).glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                entry = json.loads(line)
+                key = (entry["id"], int(entry["k"]))
+                if entry.get("missing"):
+                    reported.append(key)
+                else:
+                    excerpts.setdefault(key, []).append(entry["excerpt"])
+            except (ValueError, KeyError, TypeError):
+                unreadable.append(f"{path.name}:{number}")
+    titles = {label["id"]: label.get("title") for label in read_jsonl(real / "labels.jsonl")}
+    missing = {doc for ids in status(real).values() for doc in ids["missing"]}
+    written, incomplete = [], []
+    for source in read_sources(real):
+        if source["id"] not in missing:
+            continue
+        chosen = [_holding(excerpts.get((source["id"], k), []), titles.get(source["id"]))
+                  for k in range(len(source["queries"]))]
+        if any(text is None for text in chosen):
+            incomplete.append(source["id"])
+            continue
+        path = text_path(source["id"], real)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n\n".join(dict.fromkeys(chosen)), encoding="utf-8")
+        written.append(source["id"])
+    return {"written": written, "incomplete": incomplete, "reported_missing": reported, "unreadable": unreadable}
+
+
+def _holding(options: list[str], title: str | None) -> str | None:
+    """The excerpt to keep of those one query returned for an address: the one holding the headline."""
+    if not options:
+        return None
+    wanted = _squeezed(title) if title else None
+    return next((text for text in options if wanted and wanted in _squeezed(text)), options[-1])
+
+
 def main(argv: list[str] | None = None) -> int:
     command = (argv if argv is not None else sys.argv[1:]) or ["check"]
-    if command[0] not in ("check", "missing", "verify"):
-        print("usage: python -m bench.realtexts [check|missing|verify]", file=sys.stderr)
+    if command[0] not in ("check", "missing", "verify", "parts", "assemble") or (
+            command[0] in ("parts", "assemble")) != (len(command) == 2):
+        print("usage: python -m bench.realtexts [check|missing|verify|parts DIR|assemble DIR]", file=sys.stderr)
         return 2
     try:
         found = status()
     except (FileNotFoundError, CollectionError) as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1
+    if command[0] == "parts":
+        return _write_parts(Path(command[1]))
+    if command[0] == "assemble":
+        done = assemble(Path(command[1]))
+        print(f"{len(done['written'])} texts written, {len(done['incomplete'])} still lacking an excerpt, "
+              f"{len(done['reported_missing'])} excerpts reported missing, {len(done['unreadable'])} lines unreadable")
+        for where in done["unreadable"]:
+            print(f"unreadable: {where}")
+        return 1 if done["unreadable"] else 0
     if command[0] == "verify":
         problems = verify()
         for doc, problem in problems:
@@ -151,6 +255,16 @@ def main(argv: list[str] | None = None) -> int:
         for doc in ids["missing"]:
             print(json.dumps({"id": doc, "split": split, "source_url": sources[doc]["source_url"],
                               "queries": sources[doc]["queries"]}, ensure_ascii=False))
+    return 0
+
+
+def _write_parts(folder: Path) -> int:
+    parts = plan_parts()
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, part in enumerate(parts):
+        lines = "".join(json.dumps(entry, ensure_ascii=False) + "\n" for entry in part)
+        (folder / f"part{number:02d}.jsonl").write_text(lines, encoding="utf-8")
+    print(f"{sum(map(len, parts))} queries in {len(parts)} parts written to {folder}")
     return 0
 
 

@@ -322,6 +322,66 @@ def test_verify_names_a_text_that_lacks_its_title_or_a_figure_sentence(tmp_path)
                                       (doc, f"figure sentence not found: {sentence!r}")]
 
 
+def with_queries(real: Path, queries: dict[str, list[str]]) -> dict[str, dict]:
+    """Give the mini bulletins these queries (doc -> queries); returns doc -> its line of sources.jsonl."""
+    sources = {doc: {"id": realtexts.bulletin_id(f"https://example.gov.vn/tin/{doc}"),
+                     "source_url": f"https://example.gov.vn/tin/{doc}", "queries": queries[doc], "kind": "portal",
+                     "collector": "t"} for doc in BULLETINS}
+    (real / "sources.jsonl").write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sources.values()),
+                                        "utf-8")
+    return sources
+
+
+def test_parts_keep_a_bulletins_queries_together_and_put_test_first(tmp_path):
+    real = write_real(tmp_path / "real", present=["j003"])
+    sources = with_queries(real, {"j001": ["qa", "qb"], "j002": ["qc"], "j003": ["qh"], "j004": ["qb"],
+                                  "j005": ["qd"], "j006": ["qe"], "j007": ["qf"], "j008": ["qg"]})
+    assert [realtexts.split_of(sources[doc]["source_url"]) for doc in ("j001", "j002", "j004", "j005", "j008")] == [
+        "test", "test", "dev", "test", "test"]  # j003 (present), j006 and j007 are dev
+
+    def take(doc, k):
+        return {"id": sources[doc]["id"], "url": sources[doc]["source_url"], "k": k}
+
+    assert realtexts.plan_parts(real, size=3) == [
+        [{"query": "qa", "take": [take("j001", 0)]}, {"query": "qb", "take": [take("j001", 1), take("j004", 0)]},
+         {"query": "qc", "take": [take("j002", 0)]}],
+        [{"query": "qd", "take": [take("j005", 0)]}, {"query": "qg", "take": [take("j008", 0)]},
+         {"query": "qe", "take": [take("j006", 0)]}],
+        [{"query": "qf", "take": [take("j007", 0)]}]]
+
+
+def test_assemble_writes_each_complete_text_and_names_the_rest(tmp_path):
+    real = write_real(tmp_path / "real", present=["j003"])
+    queries = {doc: [f"q-{doc}"] for doc in BULLETINS}
+    sources = with_queries(real, {**queries, "j001": ["qa", "qb", "qc"]})
+    ids = {doc: source["id"] for doc, source in sources.items()}
+    headline = "Cao Bằng: kết quả cải cách hành chính  quý I năm 2022\nNội dung."  # the labelled title, spaced
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    lines = [{"id": ids["j001"], "k": 0, "excerpt": headline},
+             {"id": ids["j001"], "k": 0, "excerpt": "Trang chủ | Tin tức"},  # the address twice in one answer
+             {"id": ids["j001"], "k": 1, "excerpt": headline},  # already taken: not repeated
+             {"id": ids["j001"], "k": 2, "excerpt": "Đoạn hai."},
+             {"id": ids["j004"], "k": 0, "excerpt": "Cao Bằng đào tạo"},
+             {"id": ids["j002"], "k": 0, "missing": True}]
+    (answers / "part00.jsonl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+                                          + "{not json\n", "utf-8")
+    before = realtexts.text_path(ids["j003"], real).read_text(encoding="utf-8")
+    done = realtexts.assemble(answers, real)
+    assert done == {"written": [ids["j001"], ids["j004"]],
+                    "incomplete": [ids[doc] for doc in ("j002", "j005", "j006", "j007", "j008")],
+                    "reported_missing": [(ids["j002"], 0)], "unreadable": ["part00.jsonl:7"]}
+    assert realtexts.text_path(ids["j001"], real).read_text(encoding="utf-8") == headline + "\n\nĐoạn hai."
+    assert realtexts.text_path(ids["j004"], real).read_text(encoding="utf-8") == "Cao Bằng đào tạo"
+    assert realtexts.text_path(ids["j003"], real).read_text(encoding="utf-8") == before  # present: untouched
+
+
+def test_realtexts_commands_name_their_usage(capsys):
+    for argv in (["parts"], ["assemble"], ["check", "x"], ["collect"]):
+        assert realtexts.main(argv) == 2
+    assert capsys.readouterr().err.count("usage: python -m bench.realtexts") == 4
+
+
 def test_missing_real_texts_are_named_not_fatal(tmp_path, capsys):
     real = write_real(tmp_path / "real", present=[])
     assert main(["--real", "--real-collection", str(real), "--markdown", str(tmp_path / "Q.md")]) == 0
