@@ -263,22 +263,33 @@ def _function_runs(syllables: list[Syllable]) -> dict[int, tuple[int, bool]]:
     return runs
 
 
-def join_known_pairs(analysed: Analysed, adjacent: Callable[[str, str], bool]) -> Analysed:
+def join_known_pairs(analysed: Analysed, adjacent: Callable[[str, str], int]) -> Analysed:
     """Two neighbouring syllables that pyvi left as words of their own, neither a number nor a function
     word typed with its accents, become one word when ``adjacent(folded, folded)`` says the index has
-    them side by side."""
+    them side by side (how many bulletins do: a count, or a truth). Where two such pairs overlap, the one more
+    bulletins hold wins ("dịch vụ công toàn trình": "toàn trình", not "công toàn"), ties going to the first;
+    a syllable inside a pyvi word is never paired ("hồ_sơ trễ hạn": "trễ hạn", not "sơ trễ")."""
     functions = function_words()
-    syllables, i = analysed.syllables, 0
-    while i < len(syllables) - 1:
+    syllables = analysed.syllables
+    inside = {k for start, length in analysed.spans.items() for k in range(start + 1, start + length)}
+
+    def free(k: int) -> bool:
+        return analysed.spans.get(k, 1) == 1 and k not in inside
+
+    candidates = []
+    for i in range(len(syllables) - 1):
         pair = syllables[i : i + 2]
-        single = analysed.spans.get(i, 1) == 1 and analysed.spans.get(i + 1, 1) == 1
         plain = all(s.folded.isalpha() and not (s.accented and s.text in functions) for s in pair)
-        if single and plain and adjacent(pair[0].folded, pair[1].folded):
+        if free(i) and free(i + 1) and plain:
+            strength = adjacent(pair[0].folded, pair[1].folded)
+            if strength:
+                candidates.append((-int(strength), i))
+    taken: set[int] = set()
+    for _, i in sorted(candidates):
+        if i not in taken and i + 1 not in taken:
             analysed.spans[i] = 2
             analysed.paired.add(i)
-            i += 2
-        else:
-            i += 1
+            taken.update((i, i + 1))
     return analysed
 
 
@@ -425,7 +436,7 @@ class Compiler:
     match: str = "best"
     known: Callable[[str], bool] | None = None  # whether a syllable occurs in the index as spelled
     scope: Scope = DEFAULT_SCOPE  # the text fields searched, their weights, the ranking knobs
-    adjacent: Callable[[str, str], bool] | None = None  # two folded syllables stand side by side in the index
+    adjacent: Callable[[str, str], int] | None = None  # bulletins where two folded syllables stand side by side
     # the known syllable one edit from an unknown one, given its neighbours (``search.ranking.closest``)
     closest: Callable[[str, str | None, str | None], str | None] | None = None
 
@@ -548,13 +559,14 @@ class Compiler:
 def compile_query(node, resolve: Callable[[str, str], list[str]], match: str = "best",
                   known: Callable[[str], bool] | None = None,
                   relevance: Relevance = DEFAULT,
-                  adjacent: Callable[[str, str], bool] | None = None,
+                  adjacent: Callable[[str, str], int] | None = None,
                   closest: Callable[[str, str | None, str | None], str | None] | None = None,
                   ) -> tuple[wq.Query, Highlights]:
     """A Whoosh query for a syntax tree (None: every document) and the terms to highlight.
 
-    ``known(syllable)`` says whether the index has a syllable as spelled, ``adjacent(a, b)`` whether it has
-    two folded syllables side by side (see ``Compiler._tolerant``); without it the query's words are pyvi's.
+    ``known(syllable)`` says whether the index has a syllable as spelled, ``adjacent(a, b)`` in how many
+    bulletins it has two folded syllables side by side (see ``Compiler._tolerant``); without it the query's
+    words are pyvi's.
     """
     if node is None:
         return wq.Every(), Highlights()

@@ -91,12 +91,13 @@ def known(state):
 
 
 def adjacent(state):
-    """Whether the index has two folded syllables side by side (title or content), from the terms tables."""
+    """In how many bulletins the index has two folded syllables side by side (the body's count, else the
+    headline's), from the terms tables."""
     reader = state.searcher.reader()
 
-    def side_by_side(first: str, second: str) -> bool:
+    def side_by_side(first: str, second: str) -> int:
         pair = f"{first} {second}"
-        return ("content_pairs", pair) in reader or ("title_pairs", pair) in reader
+        return reader.doc_frequency("content_pairs", pair) or reader.doc_frequency("title_pairs", pair)
     return side_by_side
 
 
