@@ -141,7 +141,7 @@ def _scope(sentence: str, context: Context, item: bool = False) -> tuple[str, st
     if districts:
         return districts.pop(), "district", True
     if provinces:
-        return provinces.pop(), "province", True
+        return next(iter(provinces)), "province", True
     # a headline about one commune ("Phường Đống Đa nhận Thư khen ..."): its figures where a sentence names no unit
     headline_commune = None if wide else _headline_commune(context.title)
     if context.district:  # a district's bulletin: its figures are the district's only when the text says so

@@ -183,7 +183,8 @@ def extract_figures(text: str, context: Context) -> list[dict]:
     A sentence that names no period or scope takes those of an earlier sentence of its paragraph (the period
     of one with figures); both are read only for sentences with figures (a tenth of the cost)."""
     rows, rounded, defaulted, read = _read_rows(text, context)
-    captions = [line.span() for line in CAPTION_LINE.finditer(text)]  # still read: an index they name goes on
+    captions = [line.span() for line in CAPTION_LINE.finditer(text)] if "Ảnh" in text else []  # still read: an
+    # index they name goes on
     kept = [row for at, row in enumerate(rows) if (at not in rounded or not _said_exactly(row, read))
             and not _given_again(at, rows, defaulted)
             and not any(start <= row["start"] < end for start, end in captions)]
@@ -302,11 +303,8 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
             # có 4,52 ngàn ..."
         if not _DIGIT.search(sentence):
             continue
-        key = _COMBINED_LEVELS.sub("mức_độ_3_4", normalize_key(sentence))  # "mức độ 3, 4" is neither level
-        key = _ABBREVIATION.sub(lambda m: " " * len(m.group()), key)  # "hồ sơ thủ tục hành chính (TTHC) được ..."
-        key = _INDEX_TIER.sub(lambda m: m.group(1) + " " * len("cấp tỉnh"), key)
-        key = _PARTY_PAIR.sub(r"\1 \2", key)  # "97% tổ chức, cá nhân hài lòng": one noun, no clause break
-        parts = _INDEX_PARTS.search(key)
+        key = _sentence_key(sentence)
+        parts = _INDEX_PARTS.search(key) if "gồm" in key else None
         if parts and _DIGIT.search(key, 0, parts.start()) and (_families(key[parts.end():])
                                                                or vocabulary()["components"].search(key, parts.end())):
             sentence, key = sentence[:parts.start()], key[:parts.start()]  # "tỉnh Lào Cai đạt được 82,85 điểm, gồm:
@@ -420,6 +418,21 @@ _INDEX_PARTS = re.compile(r"[,;(]?\s*(?:bao\s+)?gồm\s*:")  # "..., gồm: <its
 _OF_A_PART = re.compile(r"/\s*(?!100(?!\d))\d{2,3}(?!\d)")  # a score out of another maximum than the index's 100
 _FRONTED = re.compile(r"\W*với\s")  # a sentence opening on its figures, its subject after them
 _CLAUSE_END = re.compile(r"[,;](?=\s)")  # a clause mark, not a decimal comma ("98,80")
+
+
+def _sentence_key(sentence: str) -> str:
+    """The lower-cased key a sentence's figures are read from. Each rewrite runs only where the words it needs
+    stand (they run on every sentence with a digit)."""
+    key = normalize_key(sentence)
+    if "mức" in key:
+        key = _COMBINED_LEVELS.sub("mức_độ_3_4", key)  # "mức độ 3, 4" is neither level
+    if "(" in key:
+        key = _ABBREVIATION.sub(lambda m: " " * len(m.group()), key)  # "hồ sơ thủ tục hành chính (TTHC) được ..."
+    if "cấp tỉnh" in key:
+        key = _INDEX_TIER.sub(lambda m: m.group(1) + " " * len("cấp tỉnh"), key)
+    if "," in key:
+        key = _PARTY_PAIR.sub(r"\1 \2", key)  # "97% tổ chức, cá nhân hài lòng": one noun, no clause break
+    return key
 
 
 def _opens_on_a_year(key: str) -> bool:

@@ -30,8 +30,11 @@ _RANK = re.compile(r"(?:xếp|đứng|giữ|ở|xếp ở|từ|với)\s+(?:(?:v�
                    r"|(?:^|(?<=[;:]))\s*thứ\s+(?P<j>\d{1,3})(?=\s+(?:là\s+)?(?:tỉnh|thành phố|tp\.?|sở|huyện|quận"
                    r"|thị xã|ubnd|văn phòng|ban|phường|xã)\s)"
                    # an item's place after its unit's name, then its score: "...; quận Hải An thứ 3 đạt 85,17 điểm"
-                   r"|(?<=[^\W\d_] )(?<!lần )(?<!năm )(?<!kỳ )(?<!khóa )(?<!đợt )(?<!ngày )(?<!tuần )(?<!tháng )"
-                   r"(?<!quý )(?<!số )thứ\s+(?P<i>\d{1,2})(?=\s+(?:đạt|với)\s)")
+                   # (the look-behinds after "thứ", so that the branch is tried only where "thứ" stands)
+                   r"|thứ(?<=[^\W\d_] thứ)(?<!lần thứ)(?<!năm thứ)(?<!kỳ thứ)(?<!khóa thứ)(?<!đợt thứ)(?<!ngày thứ)"
+                   r"(?<!tuần thứ)(?<!tháng thứ)(?<!quý thứ)(?<!số thứ)\s+(?P<i>\d{1,2})(?=\s+(?:đạt|với)\s)")
+_RANK_WORDS = ("thứ", "hạng", "số", "trí", "xếp", "đứng")  # every rank _RANK reads holds one: looked for first, as
+# its last branch, opening on a look-behind, is tried at every position of the sentence
 # an item's numeral in brackets before a name ("(6) ban quản lý ..."), and the words that make a list's numerals
 # places in a ranking ("xếp ở nhóm đầu lần lượt là:")
 _ORDINAL = re.compile(r"\((\d{1,2})\)\s*(?=[^\W\d_])")
@@ -89,11 +92,11 @@ class Number:
 def read_numbers(key: str) -> list[Number]:
     """The numbers of a lower-cased sentence with their units, in order."""
     found, taken = [], []
-    for m in _RANK.finditer(key):
+    for m in (_RANK.finditer(key) if any(word in key for word in _RANK_WORDS) else ()):
         place = next(group for group in m.group("n", "m", "k", "j", "i") if group)
         found.append(Number(m.start(), m.end(), float(place), "rank"))
         taken.append((m.start(), m.end()))
-    ranking = _RANKING_LEAD.search(key)
+    ranking = _RANKING_LEAD.search(key) if "lần lượt" in key or "theo thứ tự" in key else None
     for m in _ORDINAL.finditer(key):  # "... xếp ở nhóm đầu lần lượt là: (1) Sở Tài chính đạt 90,05%, (3) ...": places
         if ranking and ranking.end() <= m.start() and not any(a <= m.start() < b for a, b in taken):
             found.append(Number(m.start(), m.end(), float(m.group(1)), "rank", ordinal=True))

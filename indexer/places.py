@@ -273,11 +273,13 @@ def _candidates(title: str, body: str) -> Iterator[tuple[str, re.Pattern, re.Pat
             yield name, with_unit, bare
 
 
-def provinces_named(text: str) -> set[str]:
-    """Provinces a text names, with or without a unit word."""
+@lru_cache(maxsize=4096)
+def provinces_named(text: str) -> frozenset[str]:
+    """Provinces a text names, with or without a unit word (kept for the texts asked again: the figure reader
+    asks it of one sentence for each of its numbers)."""
     text_n = unify_tones(text)
-    return {name for name, with_unit, bare in _candidates("", text)
-            if with_unit.search(text_n) or _bare_mentions(bare, text_n, 1)}
+    return frozenset(name for name, with_unit, bare in _candidates("", text)
+                     if with_unit.search(text_n) or _bare_mentions(bare, text_n, 1))
 
 
 def _score(title: str, body: str, url_province: str | None) -> Counter:
@@ -481,7 +483,7 @@ def locate(title: str, body: str, url: str | None = None, header: str = "", issu
     scores = _score(title, placed_by, source.province)
     named = provinces_named(spelled.title()) if spelled else set()  # the bare names are matched as written
     if len(named) == 1 and scores[next(iter(named))]:  # it confirms what the text says, never places alone
-        scores[named.pop()] += WEIGHTS["unit"]
+        scores[next(iter(named))] += WEIGHTS["unit"]
     if issued_in and is_province(issued_in):
         scores[issued_in] += WEIGHTS["url"]
     paper = paper_province(title, body)
@@ -525,16 +527,25 @@ def districts_of(province: str) -> tuple[tuple[str, str], ...]:
     return next((p.districts for p in provinces() if p.name == province), ())
 
 
-def district_owners(district: str) -> set[str]:
+def district_owners(district: str) -> frozenset[str]:
     """The provinces with a district-level unit of this name (compared without tone marks)."""
-    key = fold(unify_tones(district)).lower()
-    return {p.name for p in provinces() for _, name in p.districts if fold(unify_tones(name)).lower() == key}
+    return _district_owners().get(fold(unify_tones(district)).lower(), frozenset())
+
+
+@cache
+def _district_owners() -> dict[str, frozenset[str]]:
+    """Each district-level name, folded, and the provinces that have a unit of that name."""
+    owners: dict[str, set[str]] = {}
+    for province in provinces():
+        for _, name in province.districts:
+            owners.setdefault(fold(unify_tones(name)).lower(), set()).add(province.name)
+    return {name: frozenset(names) for name, names in owners.items()}
 
 
 def province_of_district(district: str) -> str | None:
     """The one province with a district-level unit of this name, else None."""
     owners = district_owners(district)
-    return owners.pop() if len(owners) == 1 else None
+    return next(iter(owners)) if len(owners) == 1 else None
 
 
 def is_province(name: str) -> bool:
