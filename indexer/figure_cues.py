@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from search.textnorm import normalize_key
 
@@ -123,9 +124,9 @@ def _cue(window: str, number: Number, after: bool = False, own: bool = False) ->
     one, else in the clauses before it unless ``own``), None for none, False when two clash. Only indicators
     that take the number's unit count."""
     window = vocabulary()["names"].sub(lambda m: " " * len(m.group()), window)
-    fits = _fitting(number)
-    hits = [(m.start(), m.end(), code) for code, pattern, first in vocabulary()["cues"] if code in fits
-            and first in window for m in pattern.finditer(window)]
+    hits = [(m.start(), m.end(), code) for code, pattern, first in _cues_fitting(number.unit, number.decimal,
+                                                                                  number.noun)
+            if first in window for m in pattern.finditer(window)]
     clause = max((m.end() for m in re.finditer(r"[,;:(]", window) if not _lists(window, m.start(), hits)),
                  default=0) if not after else len(window)
     own_hits = [h for h in hits if h[0] >= clause] if not after else hits
@@ -159,12 +160,15 @@ def _lists(window: str, comma: int, hits: list) -> bool:
         and any(len(window[end:].split()) <= _LISTED_CUE_WORDS for _, end in after)
 
 
-def _fitting(number: Number) -> set[str]:
-    """Indicators that may have this number: its unit (a bare decimal may be a score), its counted noun."""
+@lru_cache(maxsize=256)
+def _cues_fitting(unit: str | None, decimal: bool, noun: str) -> tuple:
+    """The cues (in the data file's order) of the indicators a number of this unit may have (a bare decimal may
+    be a score) and, for a count, of this counted noun."""
     words = vocabulary()
-    return {code for code, units in words["units"].items()
-            if (number.unit in units or (number.unit is None and number.decimal and "score" in units))
-            and (number.unit != "count" or number.noun in words["counted"][code])}
+    fits = {code for code, units in words["units"].items()
+            if (unit in units or (unit is None and decimal and "score" in units))
+            and (unit != "count" or noun in words["counted"][code])}
+    return tuple(cue for cue in words["cues"] if cue[0] in fits)
 
 
 def _same_family(one: str, other: str) -> bool:

@@ -110,9 +110,8 @@ def table_rows(text: str) -> list[TableRow]:
 def _rows_a_line(lines: list[tuple[int, int, str]]) -> list[TableRow]:
     rows, kinds = [], None
     for start, end, line in lines:
-        found = columns(line)
-        if len(found) >= 3 and "unit" in found and any(k in found for k in (*SCORES, "rank")) \
-                and len(line.split()) <= HEADER_WORDS and not line.endswith("."):
+        found = columns(line) if len(line.split()) <= HEADER_WORDS and not line.endswith(".") else []
+        if len(found) >= 3 and "unit" in found and any(k in found for k in (*SCORES, "rank")):
             kinds = found  # a header: the rows below it follow its columns
             continue
         read = _row_a_line(kinds, line) if kinds else None
