@@ -273,10 +273,21 @@ def _candidates(title: str, body: str) -> Iterator[tuple[str, re.Pattern, re.Pat
             yield name, with_unit, bare
 
 
-@lru_cache(maxsize=4096)
 def provinces_named(text: str) -> frozenset[str]:
-    """Provinces a text names, with or without a unit word (kept for the texts asked again: the figure reader
-    asks it of one sentence for each of its numbers)."""
+    """Provinces a text names, with or without a unit word. A sentence's answer is kept for when it is asked
+    again (the figure reader asks it of one sentence for each of its numbers); a whole text's is not."""
+    return _named_in_sentence(text) if len(text) <= SENTENCE_CHARS else _provinces_named(text)
+
+
+SENTENCE_CHARS = 1000  # at most this long, a text's provinces are kept (4,096 of them: a few MB at most)
+
+
+@lru_cache(maxsize=4096)
+def _named_in_sentence(text: str) -> frozenset[str]:
+    return _provinces_named(text)
+
+
+def _provinces_named(text: str) -> frozenset[str]:
     text_n = unify_tones(text)
     return frozenset(name for name, with_unit, bare in _candidates("", text)
                      if with_unit.search(text_n) or _bare_mentions(bare, text_n, 1))
