@@ -127,13 +127,18 @@ def verify(real: Path = REAL) -> list[tuple[str, str]]:
     return problems
 
 
+def _missing(real: Path) -> set[str]:
+    """The ids, of both splits, whose text is missing."""
+    return {doc for ids in status(real).values() for doc in ids["missing"]}
+
+
 def plan_parts(real: Path = REAL, size: int = 48) -> list[list[dict]]:
     """The queries of the missing texts in parts of about ``size``, one helper's work each:
     ``[{"query", "take": [{"id", "url", "k"}, ...]}, ...]`` per part, ``k`` being the query's place among its
     bulletin's queries. Queries that share a bulletin stay in one part (a bulletin's text needs all of its
     excerpts), and parts holding a test bulletin come first: a session's look-ups may run out before the end,
     and the test split is the one reported whole."""
-    missing = {doc for ids in status(real).values() for doc in ids["missing"]}
+    missing = _missing(real)
     sources = [source for source in read_sources(real) if source["id"] in missing]
     take: dict[str, list[dict]] = {}
     for source in sources:
@@ -159,12 +164,11 @@ def _query_groups(sources: list[dict]) -> list[list[str]]:
             query = parent[query]
         return query
 
-    for source in sources:
-        queries = source["queries"]
-        for query in queries[1:]:
-            parent[root(query)] = root(queries[0])
-        for query in queries[:1]:
-            root(query)
+    for source in (source for source in sources if source["queries"]):
+        first, *others = source["queries"]
+        joined = root(first)
+        for query in others:
+            parent[root(query)] = joined
     groups: dict[str, list[str]] = {}
     for query in parent:
         groups.setdefault(root(query), []).append(query)
@@ -194,7 +198,7 @@ def assemble(answers: Path, real: Path = REAL) -> dict:
             except (ValueError, KeyError, TypeError):
                 unreadable.append(f"{path.name}:{number}")
     titles = {label["id"]: label.get("title") for label in read_jsonl(real / "labels.jsonl")}
-    missing = {doc for ids in status(real).values() for doc in ids["missing"]}
+    missing = _missing(real)
     written, incomplete = [], []
     for source in read_sources(real):
         if source["id"] not in missing:
