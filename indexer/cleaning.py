@@ -190,12 +190,18 @@ def _subject(lines: list[str], start: int, patterns: ChromePatterns) -> tuple[in
         return None
     parts = [lines[first]]
     for line in lines[first + 1:first + 1 + MAX_WRAPPED]:
-        if not (parts[-1].isupper() and line.isupper()) or _matches(patterns.document_authority, line):
+        if not (parts[-1].isupper() and _upper_case(line)) or _matches(patterns.document_authority, line):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" after the subject: who issues it
         parts.append(line)
     subject = " ".join(parts)
     return first, subject[:-1] if subject.endswith(".") and not subject.endswith("..") else subject  # the full stop
     # a page puts after a subject is no part of it
+
+
+def _upper_case(line: str) -> bool:
+    """A line in capitals, or one of digits and marks with no small letter: a hard wrap can leave a subject's
+    year alone on its line ("... THUỘC THÀNH PHỐ NĂM" | "2021")."""
+    return line.isupper() or (any(c.isdigit() for c in line) and not any(c.islower() for c in line))
 
 
 def address_words(url: str | None) -> frozenset[str]:

@@ -384,6 +384,20 @@ def test_a_document_below_a_metadata_table_and_wrapped_over_lines():
     assert clean(page).title == "KẾ HOẠCH TRIỂN KHAI THANH TOÁN TRỰC TUYẾN PHÍ, LỆ PHÍ TRÊN ĐỊA BÀN TỈNH"
 
 
+@pytest.mark.parametrize("kind, subject, title", [
+    ("QUY TRÌNH", ["THỰC", "HIỆN THÍ ĐIỂM CẤP PHIẾU LÝ LỊCH TƯ PHÁP TRỰC TUYẾN"],
+     "QUY TRÌNH THỰC HIỆN THÍ ĐIỂM CẤP PHIẾU LÝ LỊCH TƯ PHÁP TRỰC TUYẾN"),  # a kind of document like any other
+    ("PHƯƠNG ÁN", ["ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH NỘI BỘ"], "PHƯƠNG ÁN ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH NỘI BỘ"),
+    ("KẾ HOẠCH", ["ĐO LƯỜNG SỰ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC TẠI CÁC XÃ, PHƯỜNG NĂM", "2021"],
+     "KẾ HOẠCH ĐO LƯỜNG SỰ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC TẠI CÁC XÃ, PHƯỜNG NĂM 2021"),  # its year wrapped alone
+])
+def test_a_document_kind_and_its_wrapped_subject(kind, subject, title):
+    page = "\n".join(["ỦY BAN NHÂN DÂN", "TỈNH ĐIỆN BIÊN", "|", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM", "|",
+                       "Số: 48/KH-UBND", "|", "Điện Biên, ngày 21", "tháng 10 năm 2021", "|", kind, *subject,
+                       "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", BODY])
+    assert clean(page).title == title
+
+
 @pytest.mark.parametrize("top", [
     [".jpg)"], [".", ""], ["-A A +A"], ["# (CHỈ SỐ SIPAS"],
     ["Sở Nội vụ tỉnh Hà Giang"], ["Văn phòng Ủy ban nhân dân Thừa Thiên Huế"],
