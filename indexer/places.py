@@ -266,11 +266,28 @@ def _folded(title: str, body: str) -> bool:
 
 
 def _candidates(title: str, body: str) -> Iterator[tuple[str, re.Pattern, re.Pattern]]:
-    """(province, name-with-unit pattern, bare-name pattern) of the provinces whose name may be in the text."""
-    present = unify_tones(title + "\n" + body).lower()
-    for name, (with_unit, bare, hints) in _province_patterns(_folded(title, body)).items():
-        if any(hint in present for hint in hints):
+    """(province, name-with-unit pattern, bare-name pattern) of the provinces whose name may be in the text: a
+    name's patterns end on its last syllable as a whole word, so a text without that word cannot hold it."""
+    folded = _folded(title, body)
+    words = set(_WORD.findall(unify_tones(title + "\n" + body).lower()))
+    hinted = _by_last_syllable(folded)
+    named = {name for word in words if word in hinted for name in hinted[word]}
+    for name, (with_unit, bare, _) in _province_patterns(folded).items():
+        if name in named:
             yield name, with_unit, bare
+
+
+_WORD = re.compile(r"\w+")
+
+
+@cache
+def _by_last_syllable(folded: bool) -> dict[str, tuple[str, ...]]:
+    """The provinces by the last syllables of their spellings (``_province_patterns``' hints)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name, (_, _, hints) in _province_patterns(folded).items():
+        for hint in hints:
+            out[hint] = (*out.get(hint, ()), name)
+    return out
 
 
 def provinces_named(text: str) -> frozenset[str]:
