@@ -76,6 +76,7 @@ _DAY = re.compile(rf"\b\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
 _CITED_DAY = re.compile(rf"(?<!\S)\d{{1,5}}\w?[/-][\w/-]*[^\W\d_][\w/-]*\s*,?\s*(?:ngày\s+)?{_DAY.pattern}")
 # figures given for a year: "Năm 2024, có 17 cơ quan ...", "Trong năm 2020, đã cấp ...", "Kết thúc năm 2020, ..."
 _RESULTS_OF = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+|\bkết thúc\s+|\bhết\s+)năm\s+{_YEAR}\s*,", re.M)
+_JUST_PAST = re.compile(rf"\bnăm\s+{_YEAR}\s+vừa\s+qua\b")  # "trong năm 2019 vừa qua": the year just ended
 _TARGET = r"mục tiêu|phấn đấu|dự kiến|chỉ tiêu"  # a figure after these is a target ("kế hoạch" is also Sở Kế hoạch)
 _FIGURE = r"(?:\d+/\d+|\d[\d.,]*\d|\d\s*%)"  # a figure reported: a share, a ratio or a number of two digits or more
 # a lead sentence giving figures for a whole year: "Năm 2024, ... đạt 99,48%", "Kết quả năm 2022, tỉnh có 1.640 ..."
@@ -337,9 +338,18 @@ def _year_before(body: str, published: str | None) -> int | None:
         return None
     prepared, before = _prepare(body), int(published[:4]) - 1
     named = {int(found.group(1)) for found in _ANY_YEAR.finditer(prepared)}
-    dated = {int(found.group(1)) for found in _DAY.finditer(_normal(body))}
-    reported = before in {int(found.group(1)) for found in _RESULTS_OF.finditer(prepared)}
+    dated = {int(found.group(1)) for found in _DAY.finditer(_CITED_DAY.sub(" ", _normal(body)))
+             if _iso_day(found.group()) != published}  # the page's own stamp and a cited document's date are
+    # not days of what it reports
+    reported = before in {int(found.group(1)) for pattern in (_RESULTS_OF, _JUST_PAST)
+                          for found in pattern.finditer(prepared)}
     return before if reported and max(named | dated) == before else None
+
+
+def _iso_day(written: str) -> str:
+    """A day as ``_DAY`` finds it ("11/02/2020") in the form of a publication date ("2020-02-11")."""
+    day, month, year = re.findall(r"\d+", written)[:3]
+    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def _index_year(title_key: str, body: str, quarter: str | None) -> int | None:

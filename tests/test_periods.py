@@ -191,6 +191,11 @@ from indexer.periods import reporting_period
      "2023-07-10", (2023, None)),
     ("Tăng cường kiểm tra công vụ", "Ngày 10/2/2023, tỉnh lập đoàn kiểm tra.\n\nNăm 2022, đoàn đã kiểm tra 20 cơ quan.",
      "2023-02-12", (2023, None)),  # the day of the event reported is in the year of publication
+    # nor are the page's own stamp and a cited document's date days of a later year it reports on
+    ("Phường 5 đứng đầu thành phố về giải quyết hồ sơ", "08:30, 14/02/2021\n\nVới 17 điểm, Phường 5 đứng đầu 12 xã, "
+     "phường của thành phố về giải quyết hồ sơ đúng hạn trong năm 2020 vừa qua.", "2021-02-14", (2020, "FY")),
+    ("Công bố kết quả khảo sát sự hài lòng", "UBND tỉnh ban hành Quyết định số 210/QĐ-UBND ngày 03/02/2021 công bố "
+     "kết quả khảo sát.\n\nNăm 2020, Sở Nội vụ khảo sát 3.200 người dân tại 40 xã.", "2021-02-20", (2020, "FY")),
     # a day and month without a year after the month of publication: the year before
     ("Thành lập Trung tâm Phục vụ hành chính công tỉnh", "(Website) - Ngày 7/12, Chủ tịch UBND tỉnh ban hành quyết "
      "định thành lập Trung tâm Phục vụ hành chính công.", "2019-01-05", (2018, None)),
