@@ -50,7 +50,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import islice
+from itertools import islice, takewhile
 from pathlib import Path
 
 from search.textnorm import fold, has_diacritics, unify_tones
@@ -464,6 +464,17 @@ def _national(title: str, body: str, province: str | None) -> bool:
         and province not in provinces_named(units()["beside_story"].sub(" ", f"{title}\n{body}"))
 
 
+def _central_issuer(header: str) -> bool:
+    """Whether an official document's issuer, the header's lines before the national motto or its number, is a
+    national body that names no province ("BỘ TƯ PHÁP - BỘ" | "CÔNG AN"): its place-and-date line gives the
+    capital where it sits, not what the document is about."""
+    issuer = " ".join(takewhile(lambda line: not _MOTTO_OR_NUMBER.match(line), header.splitlines())).strip()
+    return bool(units()["national_subject"].match(unify_tones(issuer))) and not provinces_named(issuer)
+
+
+_MOTTO_OR_NUMBER = re.compile(r"\s*(?:cộng\s+h[oò]a|số\s*:|-{3,}|\|)", re.I)  # where an issuer's block ends
+
+
 def _roundup(title: str, body: str) -> bool:
     """A story about several provinces: its headline names none and its lead at least ``ROUNDUP`` of them."""
     return not provinces_named(title) and len(provinces_named(_lead(body))) >= ROUNDUP
@@ -512,7 +523,7 @@ def locate(title: str, body: str, url: str | None = None, header: str = "", issu
     named = provinces_named(spelled.title()) if spelled else set()  # the bare names are matched as written
     if len(named) == 1 and scores[next(iter(named))]:  # it confirms what the text says, never places alone
         scores[next(iter(named))] += WEIGHTS["unit"]
-    if issued_in and is_province(issued_in):
+    if issued_in and is_province(issued_in) and not _central_issuer(header):
         scores[issued_in] += WEIGHTS["url"]
     paper = paper_province(title, body)
     if paper:

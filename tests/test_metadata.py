@@ -65,6 +65,16 @@ def test_a_documents_place_and_date_line_gives_its_province():
     assert (b.province, b.published) == ("Thừa Thiên Huế", "2024-03-05")
 
 
+def test_a_national_bodys_document_is_not_placed_in_the_capital_it_is_dated_from():
+    body = ("BỘ TƯ PHÁP - BỘ\nCÔNG AN\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n|\nSố:\n412/HD-BTP\n|\n"
+            "Hà Nội, ngày 14\ntháng 5 năm 2024\n|\nHƯỚNG DẪN\n"
+            "THỰC HIỆN LIÊN THÔNG THỦ TỤC HÀNH CHÍNH VỀ ĐĂNG KÝ KHAI SINH\n"
+            "Căn cứ Luật Hộ tịch năm 2014;\n1. Phạm vi: các cơ quan đăng ký hộ tịch và công an cấp xã trên cả nước.")
+    b = extract_metadata(SourceRecord(id="n", origin="n.txt", kind="text", body=body))
+    assert (b.title, b.province, b.published) == (
+        "HƯỚNG DẪN THỰC HIỆN LIÊN THÔNG THỦ TỤC HÀNH CHÍNH VỀ ĐĂNG KÝ KHAI SINH", None, "2024-05-14")
+
+
 @pytest.mark.parametrize("title, published", [
     ("Kết quả chỉ số năng lực cạnh tranh cấp tỉnh năm 2017", None),  # the page's clock, a year before the results
     ("Kế hoạch cải cách hành chính năm 2017", "2016-12-26"),  # a plan is published before its year
