@@ -61,7 +61,7 @@ def test_a_documents_place_and_date_line_gives_its_province():
             "BAN HÀNH QUY ĐỊNH KHẢO SÁT MỨC ĐỘ HÀI LÒNG TRONG THỰC HIỆN CƠ CHẾ MỘT CỬA\n\n"
             "(Ban hành kèm theo Quyết định số 469/QĐ-UBND ngày 05 tháng 3 năm 2024 của UBND tỉnh)\n\n"
             "1. Mục đích: đo lường sự hài lòng của người dân đối với cơ chế một cửa, một cửa liên thông.")
-    b = extract_metadata(SourceRecord(id="d", origin="d.txt", kind="text", body=body))
+    b = _text(body)
     assert (b.province, b.published) == ("Thừa Thiên Huế", "2024-03-05")
 
 
@@ -70,7 +70,7 @@ def test_a_national_bodys_document_is_not_placed_in_the_capital_it_is_dated_from
             "Hà Nội, ngày 14\ntháng 5 năm 2024\n|\nHƯỚNG DẪN\n"
             "THỰC HIỆN LIÊN THÔNG THỦ TỤC HÀNH CHÍNH VỀ ĐĂNG KÝ KHAI SINH\n"
             "Căn cứ Luật Hộ tịch năm 2014;\n1. Phạm vi: các cơ quan đăng ký hộ tịch và công an cấp xã trên cả nước.")
-    b = extract_metadata(SourceRecord(id="n", origin="n.txt", kind="text", body=body))
+    b = _text(body)
     assert (b.title, b.province, b.published) == (
         "HƯỚNG DẪN THỰC HIỆN LIÊN THÔNG THỦ TỤC HÀNH CHÍNH VỀ ĐĂNG KÝ KHAI SINH", None, "2024-05-14")
 
@@ -82,7 +82,7 @@ def test_a_national_bodys_document_is_not_placed_in_the_capital_it_is_dated_from
 def test_a_date_line_before_the_year_whose_results_a_headline_reports_is_no_publication_date(title, published):
     body = (f"{title}\n\nThứ 2 - 26/12/2016\n\n"
             "Năm 2017, tỉnh Cao Bằng đạt 63,15 điểm, xếp hạng 26/63 tỉnh, thành phố về cải cách hành chính.")
-    b = extract_metadata(SourceRecord(id="p", origin="p.txt", kind="text", body=body))
+    b = _text(body)
     assert (b.title, b.year, b.quarter, b.published) == (title, 2017, "FY", published)
 
 
@@ -188,7 +188,7 @@ PIECES = [*"aăâđêôơư á à ả ã ạ 0123456789/-:|,.\n", "tháng", "nă
 @settings(max_examples=200, deadline=None)
 @given(pieces=st.lists(st.sampled_from(PIECES), max_size=60))
 def test_extraction_never_fails_on_odd_text(pieces):
-    result = extract_metadata(SourceRecord(id="z", origin="z.txt", kind="text", body="".join(pieces)))
+    result = _text("".join(pieces))
     assert result.__class__.__name__ in ("Bulletin", "Skipped")
 
 
@@ -206,5 +206,5 @@ def test_a_page_opening_on_a_scrap_and_a_list_is_titled_by_its_first_headline_li
     body = "\n\n".join(["# (CHỈ SỐ SIPAS", "• Kết quả Chỉ số hài lòng năm 2023 của tỉnh", "Sở Nội vụ tỉnh Hà Giang",
                         "Kết quả Chỉ số hài lòng năm 2023 của tỉnh",
                         "Sáng 17/4, Ban Chỉ đạo công bố Chỉ số hài lòng của người dân năm 2023."])
-    assert extract_metadata(SourceRecord(id="s", origin="s.txt", kind="text", body=body)).title == \
+    assert _text(body).title == \
         "Kết quả Chỉ số hài lòng năm 2023 của tỉnh"
