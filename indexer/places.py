@@ -94,7 +94,8 @@ def units() -> dict:
         data = json.load(handle)
     data["province_pattern"] = f"(?:{_alternatives(data['province_units'])})"
     bodies = _alternatives(unify_tones(body) for body in data["national_bodies"])
-    data["national_subject"] = re.compile(rf"(?<!\w)(?:{bodies})(?!\w)", re.IGNORECASE)
+    data["national_subject"] = re.compile(rf"(?<!\w)(?<!của )(?<!theo )(?:{bodies})(?!\w)", re.IGNORECASE)  # not a
+    # cited document's issuer: "Chỉ thị số 05/CT-TTg của Thủ tướng Chính phủ"
     beside = data["beside_story"]
     data["beside_story"] = re.compile(rf"(?im)^\s*(?:{_alternatives(beside['lines'])})[^\n]*$"
                                       rf"|(?<!\w)(?:{_alternatives(beside['seats'])})(?!\w)[^.;\n]*")

@@ -299,6 +299,13 @@ def test_the_highland_syllable_is_one_district_however_spelled():
      "https://www.sggp.org.vn/nganh-cong-an-1.html", Place(None, None)),
     ("Chỉ số cải cách hành chính 2023: dẫn đầu khối bộ", "Năm 2023, chỉ số trung bình của 17 bộ, cơ quan ngang bộ "
      "tăng 0,33%.", "https://baoquangninh.vn/chi-so-1.html", Place(None, None)),
+    # the Prime Minister chairing a national meeting; the paper's province named nowhere: a national story
+    ("Tổng kết hoạt động chuyển đổi số năm 2024", "Chiều 6/2, Thủ tướng Chính phủ chủ trì phiên họp trực tuyến với "
+     "các địa phương tổng kết Đề án 06. Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình của cả nước đạt 45%.",
+     "https://baoquangninh.vn/de-an-06-1.html", Place(None, None)),
+    # a national body as the issuer of a document the lead cites is not its subject
+    ("Sở Tư pháp đẩy mạnh chuyển đổi số", "Thực hiện Chỉ thị số 05/CT-TTg của Thủ tướng Chính phủ, Sở Tư pháp số "
+     "hóa 100% sổ hộ tịch.", "https://baoquangninh.vn/so-tu-phap-1.html", Place("Quảng Ninh", None)),
     # the same paper's own story, its province named nowhere: the address places it
     ("Trung tâm hành chính công tiếp nhận 12.000 hồ sơ", "Quý I, trung tâm tiếp nhận 12.000 hồ sơ, đạt 99% đúng hạn.",
      "https://baoquangninh.vn/trung-tam-1.html", Place("Quảng Ninh", None)),
