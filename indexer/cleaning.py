@@ -492,8 +492,8 @@ def _published_line(found: str | None, header: list[str], lines: list[str], stam
     date and time printed after the headline on its line (``stamp``), else an official document's place-and-date."""
     if found:
         return found
-    above = next((line for at, line in enumerate(header)
-                  if parse_date_line(line) and not (at == 0 and _SITE_CLOCK.match(line))), None)
+    dated = [(at, line) for at, line in enumerate(header) if parse_date_line(line)]
+    above = next((line for at, line in dated if not (at == 0 and _clock(line, len(dated)))), None)
     return above or stamp or document_date_line([line for line in lines if line][:DOCUMENT_ZONE])
 
 
@@ -501,6 +501,16 @@ def _published_line(found: str | None, header: list[str], lines: list[str], stam
 # 12/03/2026 15:47", "Thứ tư, 13/11/2019"): the day the page was read, not the day the bulletin was published
 _SITE_CLOCK = re.compile(r"^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*\d{1,2}/\d{1,2}/\d{4}"
                          r"(?:\s*[,-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$", re.I)
+
+
+def _clock(line: str, stamps: int) -> bool:
+    """Whether the first line above the headline is the site's clock: today's weekday and date, or that with its
+    time zone ("Chủ nhật, 24/11/2024 06:40 (GMT+7)") when another stamp, the article's, stands below it (alone,
+    a stamp of that form is the article's own)."""
+    return bool(_SITE_CLOCK.match(line) or (stamps > 1 and _ZONED_CLOCK.match(line)))
+
+
+_ZONED_CLOCK = re.compile(_SITE_CLOCK.pattern.removesuffix(r"\s*$") + r"\s*\(?\s*GMT\s*[+-]\s*\d{1,2}\s*\)?\s*$", re.I)
 
 
 def _headline_stamp(line: str, title: str | None) -> str | None:

@@ -67,6 +67,16 @@ def test_the_sites_clock_on_the_first_line_is_not_the_publication_date(first_lin
         "Bình Phước xếp hạng thứ 12 về chỉ số hài lòng của người dân", published_line)
 
 
+@pytest.mark.parametrize("stamps, published_line", [
+    # the clock with its time zone, then the article's own stamp: the second
+    (["Chủ nhật, 24/11/2024 06:40 (GMT+7)", "Thứ tư, 06/12/2023 10:13 (GMT+7)"], "Thứ tư, 06/12/2023 10:13 (GMT+7)"),
+    (["Thứ Năm, 20/08/2020, 16:47 (GMT+7)"], "Thứ Năm, 20/08/2020, 16:47 (GMT+7)"),  # alone: the article's
+])
+def test_a_stamp_with_its_time_zone_is_the_sites_clock_only_above_another(stamps, published_line):
+    page = "\n".join([*stamps, "", "Bình Phước xếp hạng thứ 12 về chỉ số hài lòng của người dân", "", BODY])
+    assert clean(page).published_line == published_line
+
+
 @pytest.mark.parametrize("controls", ["Xem với cỡ chữ : A- A A+", "- + A- A+ In"])
 def test_the_line_before_the_text_size_controls_is_the_headline_not_the_section_name_above(controls):
     page = "\n".join(["TIẾP DÂN, GIẢI QUYẾT KHIẾU NẠI - TỐ CÁO", "", "Bình chọn", "Thống kê truy cập", "",
