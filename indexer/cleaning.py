@@ -97,13 +97,19 @@ def load_patterns(path: Path = PATTERNS) -> ChromePatterns:
     return ChromePatterns(drop=compile_all("drop") + controls, head=compile_all("head"), tail=compile_all("tail"),
                           document_types=tuple(document["types"]),
                           document_header=tuple(re.compile(p, re.I) for p in document["header"]),
-                          own_number=tuple(re.compile(p, re.I) for p in document.get("own_number", ())),
+                          own_number=tuple(re.compile(_with_kinds(p, document["types"]), re.I)
+                                           for p in document.get("own_number", ())),
                           title_trim=tuple(re.compile(p, re.I) for p in data.get("title_trim", ())),
                           document_authority=tuple(re.compile(p, re.I) for p in document.get("authority", ())),
                           document_clause=_openers(document.get("clauses", ())),
                           document_kinds=tuple(document.get("kind_codes", {}).items()),
                           subject_opener=_openers(document.get("subject_openers", ())),
                           reading_controls=controls, document_named=_named_by_number(document["types"]))
+
+
+def _with_kinds(pattern: str, kinds) -> str:
+    """An ``own_number`` pattern with its ``<kinds>`` placeholder standing for the document kinds, longest first."""
+    return pattern.replace("<kinds>", "|".join(re.escape(kind) for kind in sorted(kinds, key=len, reverse=True)))
 
 
 def _named_by_number(kinds) -> re.Pattern | None:

@@ -362,6 +362,15 @@ def test_a_part_s_heading_below_a_document_s_title_is_not_its_title_though_the_a
                                           "CHỐNG THIÊN TAI TỈNH KON TUM")
 
 
+@pytest.mark.parametrize("headline, number", [
+    ("Kế hoạch số 57/KH-UBND về kiểm soát thủ tục hành chính năm 2025", "57/KH-UBND"),
+    ("Phương án số 12/PA-UBND đơn giản hóa thủ tục hành chính nội bộ năm 2024", "12/PA-UBND"),  # every kind of
+    ("Quy định 05/QĐ-STP về tiếp nhận hồ sơ tại bộ phận một cửa", "05/QĐ-STP"),  # document the header knows
+])
+def test_a_headline_naming_its_document_by_kind_and_number_gives_the_documents_own_number(headline, number):
+    assert clean("\n".join([headline, BODY])).numbers == [number]
+
+
 def test_a_legal_sites_table_of_particulars_and_a_documents_clauses_are_never_its_headline():
     """The site's headline, then its table of the document's particulars, then the document: neither a row of the
     table (the address spells its place) nor a clause ("Căn cứ ...", which spells the issuer) is the headline."""
