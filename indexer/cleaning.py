@@ -47,6 +47,7 @@ from search.vocabulary import canonical_province
 
 from .dates import document_date_line, parse_date_line, split_glued_date
 from .records import Cleaned
+from .syllables import is_syllable
 
 PATTERNS = Path(__file__).parent / "data" / "chrome.json"
 HEAD_ZONE = 6  # unlabelled date lines are trusted this many lines after the headline
@@ -466,6 +467,33 @@ def _unglue_headline(lines: list[str], url: str | None) -> list[str]:
     return lines
 
 
+def _unglue_headings(lines: list[str]) -> list[str]:
+    """Lines with a heading in capitals split from the sentence glued to its last letter ("GIỚI THIỆU THỦ TỤC HÀNH
+    CHÍNHNhằm đáp ứng ..."): a page's block of capitals run into the paragraph after it. Only the top
+    ``ADDRESS_ZONE`` lines, where the headline is looked for."""
+    out = list(lines)
+    for at in _top(lines, ADDRESS_ZONE):
+        cut = _glued_after_capitals(lines[at])
+        if cut:
+            out[at:at + 1] = [lines[at][:cut], lines[at][cut:]]
+            return out  # one heading at most: the page's first
+    return out
+
+
+_WORD_START = re.compile(r"[^\W\d_]*")
+
+
+def _glued_after_capitals(line: str) -> int | None:
+    """Where a sentence starts glued to a heading of two or more words in capitals before it, else None."""
+    for at in range(1, len(line) - 1):
+        if line[at].islower():  # the first small letter: its word must open the sentence, glued to the heading
+            word = _WORD_START.match(line, at - 1).group()  # "Để", "Nhằm": a syllable, not an abbreviation's
+            opens = at >= 2 and line[at - 1].isupper() and line[at - 2].isupper() and is_syllable(word)  # plural
+            heading = line[:at - 1]
+            return at - 1 if opens and len(heading.split()) >= 2 and not heading.endswith(" ") else None
+    return None
+
+
 def _spelled_span(line: str, phrase: str) -> tuple[int, int] | None:
     """(start, end) in ``line`` of the words whose folded letters and digits are ``phrase`` (the address's
     words run together: "10,4" is spelled "104"), from a word's start to a word's end, else None. Only the line's
@@ -538,7 +566,7 @@ def clean(text: str, title_hint: str | None = None, url: str | None = None) -> C
     patterns = load_patterns()
     text = _ESCAPED_WRAP.sub(" ", clean_unicode(text))
     page = _unglue_dates([_BULLET.sub("", " ".join(line.split())) for line in text.split("\n")])
-    page = _unglue_headline(page, url)
+    page = _unglue_headline(_unglue_headings(page), url)
     lines = _cut_tail(page, patterns)
     title_at, title = _find_title(lines, patterns, title_hint, url)
     start = title_at + 1 if title_at is not None else _first_headline(lines, patterns) or 0

@@ -362,6 +362,20 @@ def test_a_part_s_heading_below_a_document_s_title_is_not_its_title_though_the_a
                                           "CHỐNG THIÊN TAI TỈNH KON TUM")
 
 
+@pytest.mark.parametrize("top, title, lead", [
+    # a heading in capitals run into the paragraph after it: split where the sentence begins
+    ("HƯỚNG DẪN TRA CỨU THỦ TỤC HÀNH CHÍNHĐể thuận tiện cho người dân, Cổng thông tin điện tử tỉnh xây dựng chuyên "
+     "mục tra cứu với hơn 1.800 thủ tục.", "HƯỚNG DẪN TRA CỨU THỦ TỤC HÀNH CHÍNH",
+     "Để thuận tiện cho người dân, Cổng thông tin điện tử tỉnh xây dựng chuyên mục tra cứu với hơn 1.800 thủ tục."),
+    # an abbreviation's plural is no glued sentence
+    ("Công khai các TTHCs thuộc thẩm quyền giải quyết của UBND cấp xã", "Công khai các TTHCs thuộc thẩm quyền giải "
+     "quyết của UBND cấp xã", None),
+])
+def test_a_heading_in_capitals_glued_to_its_paragraph_is_split_from_it(top, title, lead):
+    cleaned = clean("\n".join(["Trang chủ", top, BODY]))
+    assert (cleaned.title, cleaned.text.split("\n\n")[0] if lead else BODY in cleaned.text) == (title, lead or True)
+
+
 @pytest.mark.parametrize("headline, number", [
     ("Kế hoạch số 57/KH-UBND về kiểm soát thủ tục hành chính năm 2025", "57/KH-UBND"),
     ("Phương án số 12/PA-UBND đơn giản hóa thủ tục hành chính nội bộ năm 2024", "12/PA-UBND"),  # every kind of
