@@ -467,6 +467,20 @@ def _unglue_headline(lines: list[str], url: str | None) -> list[str]:
     return lines
 
 
+_NAME_AFTER = re.compile(r"\s[-|–]\s([^-|–]{2,40})$")  # " - PAPI", " | Báo Quảng Ninh" at a headline's end
+
+
+def _without_site_name(title: str, url: str | None) -> str:
+    """The headline without the site's name a page prints after it ("... tăng 6,92 điểm - PAPI" on papi.org.vn):
+    a last part whose letters, folded, are a label of the address's host."""
+    named = _NAME_AFTER.search(title)
+    if not named or not url:
+        return title
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").removeprefix("www.")
+    labels = {_NOT_LETTERS.sub("", label) for label in host.split(".")[:-1]}
+    return title[:named.start()].rstrip() if _NOT_LETTERS.sub("", fold(named.group(1).lower())) in labels else title
+
+
 def _unglue_headings(lines: list[str]) -> list[str]:
     """Lines with a heading in capitals split from the sentence glued to its last letter ("GIỚI THIỆU THỦ TỤC HÀNH
     CHÍNHNhằm đáp ứng ..."): a page's block of capitals run into the paragraph after it. Only the top
@@ -569,6 +583,7 @@ def clean(text: str, title_hint: str | None = None, url: str | None = None) -> C
     page = _unglue_headline(_unglue_headings(page), url)
     lines = _cut_tail(page, patterns)
     title_at, title = _find_title(lines, patterns, title_hint, url)
+    title = _without_site_name(title, url) if title and not title_hint else title
     start = title_at + 1 if title_at is not None else _first_headline(lines, patterns) or 0
     header = [line for line in lines[:start] if line]
     body: list[str] = [line for line in header if _is_prose(line, patterns)]  # an excerpt opening mid-article

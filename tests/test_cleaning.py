@@ -362,6 +362,19 @@ def test_a_part_s_heading_below_a_document_s_title_is_not_its_title_though_the_a
                                           "CHỐNG THIÊN TAI TỈNH KON TUM")
 
 
+@pytest.mark.parametrize("headline, url, title", [
+    ("Quảng Ninh dẫn đầu Chỉ số cải cách hành chính năm 2023 | Báo Quảng Ninh", "https://baoquangninh.vn/par-1.html",
+     "Quảng Ninh dẫn đầu Chỉ số cải cách hành chính năm 2023"),  # the site's name, its host's label
+    ("An Giang: Chỉ số PAPI năm 2018 tăng 6,92 điểm - PAPI", "https://papi.org.vn/an-giang-papi-2018/",
+     "An Giang: Chỉ số PAPI năm 2018 tăng 6,92 điểm"),
+    ("Kết quả cải cách hành chính năm 2020 trên địa bàn tỉnh Bà Rịa - Vũng Tàu",  # a part of a place's name
+     "https://sokhcn.baria-vungtau.gov.vn/tin-1", "Kết quả cải cách hành chính năm 2020 trên địa bàn tỉnh Bà Rịa - "
+     "Vũng Tàu"),
+])
+def test_the_sites_name_after_the_headline_is_not_part_of_it(headline, url, title):
+    assert clean("\n".join([headline, BODY]), url=url).title == title
+
+
 @pytest.mark.parametrize("top, title, lead", [
     # a heading in capitals run into the paragraph after it: split where the sentence begins
     ("HƯỚNG DẪN TRA CỨU THỦ TỤC HÀNH CHÍNHĐể thuận tiện cho người dân, Cổng thông tin điện tử tỉnh xây dựng chuyên "
