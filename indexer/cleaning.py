@@ -280,9 +280,12 @@ def never_headline(line: str) -> bool:
 
 
 def _may_be_headline(line: str, patterns: ChromePatterns) -> bool:
-    """Headline-sized, not furniture, not a sentence, and no list item, scrap or banner (``never_headline``)."""
-    return _looks_like_title(line) and not _is_furniture(line, patterns) and not _is_sentence(line) \
-        and not never_headline(line)
+    """Headline-sized, not furniture, not a sentence, and no list item, scrap or banner (``never_headline``); a
+    headline naming a document by its kind and number ("Quyết định 680/QĐ-UBND năm 2025 công bố ...") may run as
+    long as a document's subject."""
+    named = patterns.document_named is not None and patterns.document_named.match(line)
+    return _looks_like_title(line, MAX_SUBJECT if named else MAX_TITLE) and not _is_furniture(line, patterns) \
+        and not _is_sentence(line) and not never_headline(line)
 
 
 def _title_from_address(lines: list[str], patterns: ChromePatterns, url: str | None) -> int | None:

@@ -398,6 +398,17 @@ def test_a_headline_naming_its_document_by_kind_and_number_gives_the_documents_o
     assert clean("\n".join([headline, BODY])).numbers == [number]
 
 
+def test_a_legal_sites_long_headline_naming_the_document_by_kind_and_number_is_the_title():
+    headline = ("Quyết định 412/QĐ-UBND năm 2025 công bố 12 thủ tục hành chính nội bộ (07 thủ tục hành chính nội bộ "
+                "mới và 05 thủ tục hành chính nội bộ được sửa đổi, bổ sung) lĩnh vực Công tác văn phòng, Văn thư và "
+                "lưu trữ nhà nước và Kiểm soát thủ tục hành chính thuộc thẩm quyền giải quyết của Văn phòng Ủy ban "
+                "nhân dân tỉnh Hậu Giang")
+    assert len(headline) > 300  # longer than a news headline may be
+    page = "\n".join([headline, "| Số hiệu | 412/QĐ-UBND |", "| Loại văn bản | Quyết định |", BODY])
+    url = "https://example.vn/van-ban/Quyet-dinh-412-QD-UBND-2025-cong-bo-thu-tuc-hanh-chinh-van-thu-Hau-Giang.html"
+    assert clean(page, url=url).title == headline
+
+
 def test_a_legal_sites_table_of_particulars_and_a_documents_clauses_are_never_its_headline():
     """The site's headline, then its table of the document's particulars, then the document: neither a row of the
     table (the address spells its place) nor a clause ("Căn cứ ...", which spells the issuer) is the headline."""
