@@ -108,14 +108,19 @@ def load_patterns(path: Path = PATTERNS) -> ChromePatterns:
                           reading_controls=controls, document_named=_named_by_number(document["types"]))
 
 
+def _kinds(kinds) -> str:
+    """The document kinds as one alternation, longest first ("quyết định|kế hoạch|...")."""
+    return "|".join(re.escape(kind) for kind in sorted(kinds, key=len, reverse=True))
+
+
 def _with_kinds(pattern: str, kinds) -> str:
-    """An ``own_number`` pattern with its ``<kinds>`` placeholder standing for the document kinds, longest first."""
-    return pattern.replace("<kinds>", "|".join(re.escape(kind) for kind in sorted(kinds, key=len, reverse=True)))
+    """An ``own_number`` pattern with its ``<kinds>`` placeholder standing for the document kinds."""
+    return pattern.replace("<kinds>", _kinds(kinds))
 
 
 def _named_by_number(kinds) -> re.Pattern | None:
     """A headline naming a document by its kind and number ("Quyết định 810/QĐ-UBND 2019 công bố ...")."""
-    alternatives = "|".join(re.escape(kind) for kind in sorted(kinds, key=len, reverse=True))
+    alternatives = _kinds(kinds)
     return re.compile(rf"(?:{alternatives})\s+(?:số\s+)?\d{{1,5}}[a-z]?/", re.I) if alternatives else None
 
 
