@@ -54,6 +54,8 @@ from search.docnumbers import DOCNUMBER
 from search.periods import date_range, explicit_period
 from search.textnorm import fold, normalize_key
 
+from .dates import parse_date
+
 CUES = Path(__file__).parent / "data" / "periods.json"
 LEAD_WORDS = 3  # a paragraph of fewer words (a byline, a stray word) is no part of the lead
 _YEAR = r"((?:19[4-9]|20\d)\d)"  # a year a bulletin may report on: none before 1940 ("1900 54 54 81" is a phone)
@@ -339,17 +341,11 @@ def _year_before(body: str, published: str | None) -> int | None:
     prepared, before = _prepare(body), int(published[:4]) - 1
     named = {int(found.group(1)) for found in _ANY_YEAR.finditer(prepared)}
     dated = {int(found.group(1)) for found in _DAY.finditer(_CITED_DAY.sub(" ", _normal(body)))
-             if _iso_day(found.group()) != published}  # the page's own stamp and a cited document's date are
+             if parse_date(found.group()) != published}  # the page's own stamp and a cited document's date are
     # not days of what it reports
     reported = before in {int(found.group(1)) for pattern in (_RESULTS_OF, _JUST_PAST)
                           for found in pattern.finditer(prepared)}
     return before if reported and max(named | dated) == before else None
-
-
-def _iso_day(written: str) -> str:
-    """A day as ``_DAY`` finds it ("11/02/2020") in the form of a publication date ("2020-02-11")."""
-    day, month, year = re.findall(r"\d+", written)[:3]
-    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def _index_year(title_key: str, body: str, quarter: str | None) -> int | None:
