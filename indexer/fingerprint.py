@@ -63,7 +63,7 @@ def imported_modules(name: str) -> set[str]:
     """The project modules that module ``name``'s source imports (absolute or relative), with their packages.
 
     >>> sorted(imported_modules("indexer.periods"))
-    ['search', 'search.docnumbers', 'search.periods', 'search.textnorm']
+    ['indexer', 'indexer.dates', 'search', 'search.docnumbers', 'search.periods', 'search.textnorm']
     """
     path = module_path(name)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
