@@ -28,6 +28,8 @@ _AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+|đ�
                     r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay")  # year to date: no period; a date
 # written as newspapers do, with dots, too: "Tính đến tháng 9.2025", "tính đến ngày 15.9.2025"; or a quarter's start or
 # end: "Tính đến đầu quý IV năm 2025", "tính đến hết quý III/2025"; or a year's end: "Tính đến cuối năm 2023"
+_AS_OF_WORDS = ("đến", "tới nay", "tháng đầu")  # one of which every match of _AS_OF holds: looked for first (its
+# branches open on look-behinds, tried at every character of every sentence with a figure)
 # "từ đầu năm đến nay" in a report framed on a part of the year is the span from January to that part's end
 YEAR_TO_DATE = {"Q1": "Q1", "Q2": "H1", "H1": "H1", "Q3": "9M", "9M": "9M", "Q4": "FY", "FY": "FY"}
 _COUNT_LIKE_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?=\s+(?:hồ sơ|HS|thủ tục|TTHC|dịch vụ)(?!\w))")
@@ -66,7 +68,7 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     key = normalize_key(sentence)
     if _UP_TO_NOW.match(key) and stated_period(_UP_TO_NOW.sub(" ", key), context.year) == (None, None):
         return UP_TO_NOW
-    as_of = _AS_OF.search(key)
+    as_of = _AS_OF.search(key) if any(word in key for word in _AS_OF_WORDS) else None
     stated = stated_period(_AS_OF.sub(" ", key) if as_of else sentence, context.year)
     if stated is None:
         return UNCLEAR

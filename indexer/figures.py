@@ -162,8 +162,8 @@ _NEW_BEFORE = re.compile(r"(?:mới tiếp nhận|tiếp nhận mới|nhận m�
 _INDEX_TIER = re.compile(r"(?<!\w)(chỉ số(?:(?!cấp)[^,;.()\d]){0,60}|hành chính công\s+)cấp tỉnh(?!\w)")
 _ABBREVIATION = re.compile(r"\((?:tthc|hs|dvctt|dvc|dvcqg)\)")  # a name's abbreviation: no break in its phrase
 # the parties served named as a pair, one noun: "tổ chức, cá nhân", "người dân, doanh nghiệp"
-_PARTY_PAIR = re.compile(r"(?<!\w)(tổ chức|cá nhân|người dân|doanh nghiệp),"
-                         r"(\s+(?:tổ chức|cá nhân|người dân|doanh nghiệp)(?!\w))")
+_PARTIES = ("tổ chức", "cá nhân", "người dân", "doanh nghiệp")
+_PARTY_PAIR = re.compile(rf"(?<!\w)({'|'.join(_PARTIES)}),(\s+(?:{'|'.join(_PARTIES)})(?!\w))")
 _ROUNDING = r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)"
 _ROUNDED = re.compile(_ROUNDING + r"\s*$")  # right before a number it rounds
 _ROUNDED_NUMBER = re.compile(_ROUNDING + r"\s+\d")  # a number rounded: "Hơn 99% hồ sơ ..."
@@ -430,7 +430,7 @@ def _sentence_key(sentence: str) -> str:
         key = _ABBREVIATION.sub(lambda m: " " * len(m.group()), key)  # "hồ sơ thủ tục hành chính (TTHC) được ..."
     if "cấp tỉnh" in key:
         key = _INDEX_TIER.sub(lambda m: m.group(1) + " " * len("cấp tỉnh"), key)
-    if "," in key:
+    if any(f"{party}," in key for party in _PARTIES):
         key = _PARTY_PAIR.sub(r"\1 \2", key)  # "97% tổ chức, cá nhân hài lòng": one noun, no clause break
     return key
 

@@ -3,10 +3,12 @@ publish (long news sentences), asserted as whole row lists; the number formats; 
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
 
+from indexer.figure_text import _SENTENCE
 from indexer.figures import Context, extract_figures, figures_of, sentences
 
 CAO_BANG_Q1 = Context(province="Cao Bằng", district=None, year=2024, period="Q1")
@@ -2081,3 +2083,16 @@ def test_the_headline_s_index_tells_which_of_two_indices_named_before_a_figure_i
     text = ("Sáng 17/4, Hội nghị công bố Chỉ số PAPI năm 2023 và Chỉ số hài lòng của người dân (SIPAS) năm 2023. "
             "Theo đó, Nam Định với tổng số điểm là 44,43 điểm, xếp hạng 25/63 tỉnh, thành phố.")
     assert [(r["indicator"], r["value"]) for r in extract_figures(text, context)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    REPORT, "Ngày 5.3. Tỉnh đạt 98,5%! Vì sao? Cụ thể: + Chỉ số A đạt 1. - Chỉ số B đạt 2.\n",
+    ".Mở đầu bằng dấu chấm... rồi “Trích dẫn” sau. (Ghi chú) 3 hồ sơ.\n\n\nDòng cuối không dấu",
+    "UBND TP. Nha Trang đã giải quyết 99% hồ sơ. TP. sau đó. Kết thúc?!\n", "a.\nb.", "?", "x\n",
+])
+def test_sentence_spans_are_those_of_the_shortest_run_up_to_an_end(text):
+    """The fast sentence pattern finds the spans of its plain form: the shortest run of a line up to an end mark
+    before a capital, digit, quote or bullet, or up to the line's end."""
+    capital_after = r"\s+(?:[\"“(]|[-–+•*]\s*)?[A-ZÀ-Ỹ0-9]"
+    plain = re.compile(r"[^\n]+?(?:[.!?](?=" + capital_after + r")|[.!?]?(?=\n|$))")
+    assert [m.span() for m in _SENTENCE.finditer(text)] == [m.span() for m in plain.finditer(text)]
