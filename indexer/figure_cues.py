@@ -20,6 +20,7 @@ from search.textnorm import normalize_key
 from .figure_scopes import _CLAUSE_MARK, _unit_named
 from .indicators import vocabulary
 from .numbers import Number
+from .patterns import Gated
 from .places import provinces_named
 
 INDEX_FAMILIES = ("par_index", "papi", "sipas")  # annual indices: their period is the year (FY)
@@ -88,8 +89,9 @@ _REGION_LEAD = re.compile(r"^\W*(?:so với|trong|ở|tại|đối với|riêng)
 # the words after a number up to the end of its clause, or up to a "và" that opens another index's figure
 _CLAUSE_AFTER = re.compile(r"(?:(?!\s+và\s+(?:các\s+)?(?:chỉ số|bộ chỉ số|xếp hạng|pci|papi|sipas|par index|dti|pgi))"
                            r"[^,;:()])*")
-_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)\s+[\d.,]+\s*(?:điểm|bậc|%)?\s*so(?: với)?(?: cùng kỳ)?(?: năm)? "
-                     r"(?:19|20)\d{2}(?!\d)")  # a change with the year compared with, between a cue and its number
+_CHANGE = Gated(r"(?<!\w)(?:tăng|giảm)\s+[\d.,]+\s*(?:điểm|bậc|%)?\s*so(?: với)?(?: cùng kỳ)?(?: năm)? "
+                r"(?:19|20)\d{2}(?!\d)", "tăng", "giảm")  # a change with the year compared with, between a cue and its
+# number
 # an item of a list opening on its year: "tăng theo từng năm: năm 2021 xếp loại khá, với 79,27 điểm; năm 2022 ..."
 _YEAR_OPENING = r"\s*[Nn]ăm (?:19|20)\d{2}(?!\d)"  # what such an item opens on, after its ':' or ';'
 _NEXT_YEAR_ITEM = re.compile(rf"[:;]{_YEAR_OPENING}")  # between two figures: the next item's year

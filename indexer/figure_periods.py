@@ -17,33 +17,37 @@ from search.textnorm import normalize_key
 from .figure_cues import _family
 from .figure_text import Context
 from .indicators import vocabulary
+from .patterns import Gated
 from .periods import YEARS_SPAN, stated_period
 
-_AS_OF = re.compile(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+|đầu\s+)?(?:(?:(?:ngày\s+)?\d{1,2}\s*[/.]\s*)?"
-                    r"(?:tháng\s+)?\d{1,2}\s*[/.-]\s*|quý\s+(?:[ivx]+|\d)(?:\s*/\s*|\s+năm\s+)"
-                    r"|(?:(?<=hết )|(?<=cuối ))năm\s+)"
-                    r"((?:19|20)\d{2})(?!\d)"
-                    r"|\btính đến (?:nay|hiện tại|thời điểm này)"
-                    r"|\b(?:những|các|mấy) tháng đầu(?= năm\b)"  # "Những tháng đầu năm 2025": no span said
-                    r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay")  # year to date: no period; a date
+_AS_OF = Gated(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+|đầu\s+)?(?:(?:(?:ngày\s+)?\d{1,2}\s*[/.]\s*)?"
+               r"(?:tháng\s+)?\d{1,2}\s*[/.-]\s*|quý\s+(?:[ivx]+|\d)(?:\s*/\s*|\s+năm\s+)"
+               r"|(?:(?<=hết )|(?<=cuối ))năm\s+)"
+               r"((?:19|20)\d{2})(?!\d)"
+               r"|\btính đến (?:nay|hiện tại|thời điểm này)"
+               r"|\b(?:những|các|mấy) tháng đầu(?= năm\b)"  # "Những tháng đầu năm 2025": no span said
+               r"|\btừ đầu năm(?:\s+(?:19|20)\d{2})?\s+(?:đến|tới) nay",  # year to date: no period; a date
+               "đến", "tới nay", "tháng đầu")
 # written as newspapers do, with dots, too: "Tính đến tháng 9.2025", "tính đến ngày 15.9.2025"; or a quarter's start or
 # end: "Tính đến đầu quý IV năm 2025", "tính đến hết quý III/2025"; or a year's end: "Tính đến cuối năm 2023"
-_AS_OF_WORDS = ("đến", "tới nay", "tháng đầu")  # one of which every match of _AS_OF holds: looked for first (its
-# branches open on look-behinds, tried at every character of every sentence with a figure)
 # "từ đầu năm đến nay" in a report framed on a part of the year is the span from January to that part's end
 YEAR_TO_DATE = {"Q1": "Q1", "Q2": "H1", "H1": "H1", "Q3": "9M", "9M": "9M", "Q4": "FY", "FY": "FY"}
-_COUNT_LIKE_YEAR = re.compile(r"(?<![\w./-])(?:19|20)\d{2}(?=\s+(?:hồ sơ|HS|thủ tục|TTHC|dịch vụ)(?!\w))")
+_COUNTED = ("hồ sơ", "HS", "thủ tục", "TTHC", "dịch vụ")
+_COUNT_LIKE_YEAR = Gated(rf"(?<![\w./-])(?:19|20)\d{{2}}(?=\s+(?:{'|'.join(_COUNTED)})(?!\w))", *_COUNTED)
 _UP_TO_NOW = re.compile(r"^\W*(?:cho )?đến nay(?!\w)")  # "Đến nay, tỷ lệ ... đạt 99%"
-_THIS_MONTH = re.compile(r"(?<!\w)[Tt]rong tháng(?:\s+(?:này|qua|vừa qua))?(?=\s*(?:[,.;:]|là|có|đã|toàn|các|$))")
-_YEAR_START_TO = re.compile(r"(?<!\w)[Tt]ừ đầu năm(?:\s+(?P<start>(?:19|20)\d{2}))?\s+(?:đến|tới)\s+(?:hết\s+)?ngày\s+"
-                            r"(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?!\d)")
-_COMPARED_YEAR = re.compile(r"(?<!\w)(?:so(?: với)?(?: cùng kỳ)?(?: năm)?|(?:cao|thấp) hơn [^,;.()]{0,60}? năm) "
-                            r"(?:19|20)\d{2}(?!\d)")  # "so với năm 2019", "cao hơn tỷ lệ ... của tỉnh năm 2018"
-_TARGET_YEAR = re.compile(r"(?<!\w)(?:chỉ tiêu|kế hoạch|mục tiêu)(?:\s+(?:đề ra|được giao|giao))?(?:\s+của)?\s+năm\s+"
-                          r"(?:19|20)\d{2}(?!\d)")  # "vượt chỉ tiêu năm 2025": the year of a target, not the figure's
-_SINCE_OPENING = re.compile(r"(?<!\w)(?:[Ss]au|[Qq]ua|[Tt]rong)\s+(?:gần\s+|hơn\s+|nhiều\s+)?(?:\d+|một|hai|ba)?\s*"
-                            r"(?:ngày|tuần|tháng|năm)\s+(?:đầu\s+)?(?:chính thức\s+)?(?:đi vào\s+)?"
-                            r"(?:hoạt động|vận hành)(?:\s+thử nghiệm)?(?!\w)")
+_THIS_MONTH = Gated(r"(?<!\w)[Tt]rong tháng(?:\s+(?:này|qua|vừa qua))?(?=\s*(?:[,.;:]|là|có|đã|toàn|các|$))",
+                    "rong tháng")
+_YEAR_START_TO = Gated(r"(?<!\w)[Tt]ừ đầu năm(?:\s+(?P<start>(?:19|20)\d{2}))?\s+(?:đến|tới)\s+(?:hết\s+)?ngày\s+"
+                       r"(?P<day>\d{1,2})\s*/\s*(?P<month>\d{1,2})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?!\d)",
+                       "ừ đầu năm")
+_COMPARED_YEAR = Gated(r"(?<!\w)(?:so(?: với)?(?: cùng kỳ)?(?: năm)?|(?:cao|thấp) hơn [^,;.()]{0,60}? năm) "
+                       r"(?:19|20)\d{2}(?!\d)", "so", "hơn")  # "so với năm 2019", "cao hơn tỷ lệ ... của tỉnh năm 2018"
+_TARGETS = ("chỉ tiêu", "kế hoạch", "mục tiêu")
+_TARGET_YEAR = Gated(rf"(?<!\w)(?:{'|'.join(_TARGETS)})(?:\s+(?:đề ra|được giao|giao))?(?:\s+của)?\s+năm\s+"
+                     r"(?:19|20)\d{2}(?!\d)", *_TARGETS)  # "vượt chỉ tiêu năm 2025": a target's year, not the figure's
+_SINCE_OPENING = Gated(r"(?<!\w)(?:[Ss]au|[Qq]ua|[Tt]rong)\s+(?:gần\s+|hơn\s+|nhiều\s+)?(?:\d+|một|hai|ba)?\s*"
+                       r"(?:ngày|tuần|tháng|năm)\s+(?:đầu\s+)?(?:chính thức\s+)?(?:đi vào\s+)?"
+                       r"(?:hoạt động|vận hành)(?:\s+thử nghiệm)?(?!\w)", "hoạt động", "vận hành")
 # "Sau gần 4 tháng đi vào hoạt động", "Trong 10 ngày đầu vận hành thử nghiệm": since a centre or a system opened, a
 # span no calendar places
 _TO = re.compile(r"(?<!\w)đến(?!\w)")
@@ -68,7 +72,7 @@ def _stated(sentence: str, context: Context) -> tuple[str | None, int | None]:
     key = normalize_key(sentence)
     if _UP_TO_NOW.match(key) and stated_period(_UP_TO_NOW.sub(" ", key), context.year) == (None, None):
         return UP_TO_NOW
-    as_of = _AS_OF.search(key) if any(word in key for word in _AS_OF_WORDS) else None
+    as_of = _AS_OF.search(key)
     stated = stated_period(_AS_OF.sub(" ", key) if as_of else sentence, context.year)
     if stated is None:
         return UNCLEAR

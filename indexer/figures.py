@@ -130,6 +130,7 @@ from .figure_scopes import (
 from .figure_text import Context, sentences
 from .indicators import vocabulary
 from .numbers import Number, read_numbers
+from .patterns import Gated
 from .periods import OPENS_ON_YEAR
 from .places import districts_of
 from .tables import table_rows
@@ -163,7 +164,8 @@ _INDEX_TIER = re.compile(r"(?<!\w)(chỉ số(?:(?!cấp)[^,;.()\d]){0,60}|hành
 _ABBREVIATION = re.compile(r"\((?:tthc|hs|dvctt|dvc|dvcqg)\)")  # a name's abbreviation: no break in its phrase
 # the parties served named as a pair, one noun: "tổ chức, cá nhân", "người dân, doanh nghiệp"
 _PARTIES = ("tổ chức", "cá nhân", "người dân", "doanh nghiệp")
-_PARTY_PAIR = re.compile(rf"(?<!\w)({'|'.join(_PARTIES)}),(\s+(?:{'|'.join(_PARTIES)})(?!\w))")
+_PARTY_PAIR = Gated(rf"(?<!\w)({'|'.join(_PARTIES)}),(\s+(?:{'|'.join(_PARTIES)})(?!\w))",
+                    *(f"{party}," for party in _PARTIES))
 _ROUNDING = r"(?<!\w)(?:hơn|trên|gần|khoảng|xấp xỉ)"
 _ROUNDED = re.compile(_ROUNDING + r"\s*$")  # right before a number it rounds
 _ROUNDED_NUMBER = re.compile(_ROUNDING + r"\s+\d")  # a number rounded: "Hơn 99% hồ sơ ..."
@@ -430,8 +432,7 @@ def _sentence_key(sentence: str) -> str:
         key = _ABBREVIATION.sub(lambda m: " " * len(m.group()), key)  # "hồ sơ thủ tục hành chính (TTHC) được ..."
     if "cấp tỉnh" in key:
         key = _INDEX_TIER.sub(lambda m: m.group(1) + " " * len("cấp tỉnh"), key)
-    if any(f"{party}," in key for party in _PARTIES):
-        key = _PARTY_PAIR.sub(r"\1 \2", key)  # "97% tổ chức, cá nhân hài lòng": one noun, no clause break
+    key = _PARTY_PAIR.sub(r"\1 \2", key)  # "97% tổ chức, cá nhân hài lòng": one noun, no clause break
     return key
 
 

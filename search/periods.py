@@ -38,11 +38,17 @@ PERIODS = [
 ]
 
 
+_PERIOD_WORDS = ("quy", "thang", "nua")  # one of which every period holds: looked for first (the patterns, opening on
+# a word boundary, are tried at every character; the indexer asks of every sentence with a figure)
+
+
 def explicit_period(folded: str) -> tuple[str | None, int | None]:
     """The first period named in folded ``folded`` ("" for a monthly or 7/8-month one), with its year."""
     best = None
+    if not any(word in folded for word in _PERIOD_WORDS):
+        return None, None
     for pattern, period in PERIODS:
-        found = pattern.search(folded)
+        found = pattern.search(folded) if period != "Q" or "quy" in folded else None
         if found and (best is None or found.start() < best[0]):
             code = f"Q{_ROMAN[found.group('q').lstrip('0')]}" if period == "Q" else period
             year = found.group("year")
