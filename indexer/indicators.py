@@ -14,6 +14,8 @@ from functools import cache
 from search.figures import indicator_data
 from search.textnorm import normalize_key
 
+from .patterns import Gated
+
 
 @cache
 def vocabulary() -> dict:
@@ -32,6 +34,10 @@ def vocabulary() -> dict:
                          "other_indices", "groups", "pending", "sources", "source_verbs", "channels", "early",
                          "on_time", "unit_names", "rating_top", "rating_both", "report_span", "rates",
                          "ranked_in_words")}
+    # the words themselves, one of which every match of a pattern of them holds (``Gated``): the patterns the
+    # figures' reader asks of every sentence with a figure
+    literal = {key: [normalize_key(w) for w in data[key]] for key in ("names", "components", "other_indices",
+                                                                     "ranked_in_words")}
     ministries = "|".join(_head(m) for m in sorted(data["ministries"], key=len, reverse=True))
     ends = (r"[,(:;]|cấp\s|tỉnh|huyện|của|tại|đã|đạt|có|tiếp|giải|thực|là|được|với|trong|đứng|xếp|hạng|dẫn|vươn|"
             r"cũng|tăng|giảm|vào|đi|chỉ|để|vẫn|luôn|không|đang|vừa|mới|$")  # what may follow an agency's name (a
@@ -39,13 +45,14 @@ def vocabulary() -> dict:
     # "... đang", "... đi vào hoạt động"; a place: "Sở X tại Trung tâm ...")
     tails = "|".join(r"\s+".join(map(re.escape, t.split())) for t in data["name_tails"])
     national = "|".join(_head(h) for h in data["national_heads"])  # always central: "Tổng cục Hải quan"
-    agencies = re.compile(rf"(?<!\w)(?:{ministries})(?![\w&-])|"  # a ministry's name is whole; other heads go on:
-                          r"(?<!\w)(?:" + "|".join(_head(a) for a in data["agencies"]) + r")"
-                          r"(?:(?:\s*[-–]|&)?\s*(?:[A-ZĐ]{2,3}\.\s?(?=[A-ZĐÀ-Ỹ])|[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?"
-                          # "Lao động – Thương", "Sở KH&ĐT", a place abbreviated with a dot: "TP.HCM", "TP. Hà Nội"
-                          # a name with a comma ends there, also before its number: "Sở Văn hóa, Thể thao và Du lịch
-                          # 98,99 điểm"; other names before a mark or a verb
-                          rf"(?:,\s*(?i:{tails})(?=\s*(?:\d|{ends}))|(?=\s*(?:{ends})))")
+    agencies = Gated(rf"(?<!\w)(?:{ministries})(?![\w&-])|"  # a ministry's name is whole; other heads go on:
+                     r"(?<!\w)(?:" + "|".join(_head(a) for a in data["agencies"]) + r")"
+                     r"(?:(?:\s*[-–]|&)?\s*(?:[A-ZĐ]{2,3}\.\s?(?=[A-ZĐÀ-Ỹ])|[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|[a-zà-ỹđ]+)){0,7}?"
+                     # "Lao động – Thương", "Sở KH&ĐT", a place abbreviated with a dot: "TP.HCM", "TP. Hà Nội"
+                     # a name with a comma ends there, also before its number: "Sở Văn hóa, Thể thao và Du lịch
+                     # 98,99 điểm"; other names before a mark or a verb
+                     rf"(?:,\s*(?i:{tails})(?=\s*(?:\d|{ends}))|(?=\s*(?:{ends})))",
+                     *sorted({name.split(" ")[0] for name in [*data["agencies"], *data["ministries"]]}), "sở")  # heads
     # a name that opens on an agency's or a ministry's head, whatever follows (a table's unit cell)
     head = re.compile(r"(?:" + "|".join(_head(a) for a in sorted([*data["agencies"], *data["ministries"]], key=len,
                                                                   reverse=True)) + r")(?!\w)")
@@ -66,9 +73,9 @@ def vocabulary() -> dict:
             "stock": re.compile(rf"(?<!\w)(?:{words['stock']})(?!\w)"),
             "report_span": re.compile(rf"(?<!\w)(?:{words['report_span']})(?!\w)"),
             "rates": re.compile(rf"(?<!\w)(?:{words['rates']})(?!\w)"),
-            "ranked_in_words": re.compile(rf"(?<!\w)(?:{words['ranked_in_words']})(?!\w)"
-                                          r"(?!\s*,?\s*(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d)"),  # not a weekday: "Thứ hai,
-            # 12/05/2025"
+            "ranked_in_words": Gated(rf"(?<!\w)(?:{words['ranked_in_words']})(?!\w)"
+                                     r"(?!\s*,?\s*(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d)",  # not a weekday: "Thứ hai,
+                                     *literal["ranked_in_words"]),  # 12/05/2025"
             "channels": re.compile(rf"(?<!\w)(?:{words['channels']})(?!\w)"),
             "early": re.compile(rf"(?<!\w)(?:{words['early']})(?!\w)"),
             # a level of a satisfaction scale: the top one, both top ones together, or the plain one (not an
@@ -82,12 +89,12 @@ def vocabulary() -> dict:
             "targets": re.compile(rf"(?<!\w)(?:{words['targets']})(?!\w)"),
             "bounds": re.compile(rf"(?<!\w)(?:{words['bounds']})\s*$"),
             "scales": re.compile(rf"(?<!\w)(?:{words['scales']})(?!\w)"),
-            "names": re.compile(rf"(?<!\w)(?:{words['names']})(?!\w)"),
+            "names": Gated(rf"(?<!\w)(?:{words['names']})(?!\w)", *literal["names"]),
             "unit_names": re.compile(rf"(?<!\w)(?:{words['unit_names']})(?!\w)"),
-            "components": re.compile(rf"(?<!\w)(?:{words['components']})(?!\w)"),
+            "components": Gated(rf"(?<!\w)(?:{words['components']})(?!\w)", *literal["components"]),
             "dimensions": re.compile(rf"(?<!\w)(?:{words['dimensions']})(?!\w)"),
             "par_areas": re.compile(rf"(?<!\w)(?:{words['par_areas']})(?!\w)"),
-            "other_indices": re.compile(rf"(?<!\w)(?:{words['other_indices']})(?!\w)"),
+            "other_indices": Gated(rf"(?<!\w)(?:{words['other_indices']})(?!\w)", *literal["other_indices"]),
             "group_count": re.compile(rf"(?<![\w/.,])\d+(?:\s*/\s*\d+)?\s+(?:{words['groups']})(?!\w)"),
             "plausible": {code: spec["plausible"] for code, spec in data["indicators"].items() if "plausible" in spec},
             "not_figure": re.compile(rf"(?<!\w)(?:{words['not_figure']})(?!\w)"), "agencies": agencies,

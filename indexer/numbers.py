@@ -106,25 +106,24 @@ def read_numbers(key: str) -> list[Number]:
             found.append(Number(m.start(), m.end(), float(m.group(1)), "rank", ordinal=True))
         taken.append((m.start(), m.end()))  # elsewhere an item's numeral, no figure
     taken += [m.span() for m in _MARK.finditer(key)]
+    counted_after = vocabulary()["counted_after"]
     for m in _NUMBER.finditer(key):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        value = float(m.group("n")) if m.group("dot") is not None else \
-            parse_number(m.group("n") + (" " + m.group("mult") if m.group("mult") else ""))  # not "/80"
-        bare = not m.group("mult") and not m.group("pct")
-        if value is None or (bare and _YEAR_LIKE.fullmatch(m.group("n"))) \
-                or (_TOP_BEFORE if m.group("pct") else _NOT_VALUE_BEFORE).search(key, max(0, m.start() - 20),
-                                                                                   m.start()) \
-                or _FORMULA_BEFORE.search(key, max(0, m.start() - 3), m.start()):
-            # a year, a level, a date; a share is none of them ("ở mức 82,66%", "với chỉ số 96,43%")
+        start, written, multiplier, share = m.start(), *m.group("n", "mult", "pct")
+        if any(a <= start < b for a, b in taken) or (not multiplier and not share and _YEAR_LIKE.fullmatch(written)):
+            continue  # an item's numeral; a year
+        value = float(written) if m.group("dot") is not None else \
+            parse_number(written + (" " + multiplier if multiplier else ""))  # not "/80"
+        if value is None or (_TOP_BEFORE if share else _NOT_VALUE_BEFORE).search(key, max(0, start - 20), start) \
+                or _FORMULA_BEFORE.search(key, max(0, start - 3), start):
+            # a level, a date; a share is none of them ("ở mức 82,66%", "với chỉ số 96,43%")
             continue
         after = key[m.end():m.end() + 40]
-        counted = vocabulary()["counted_after"].match(after)
-        unit = "%" if m.group("pct") else "score" if _SCORE_AFTER.match(after) else "count" if counted else None
-        if unit is None and "," in m.group("n") and _SCORE_BEFORE.search(key, max(0, m.start() - 30), m.start()):
+        counted = counted_after.match(after)
+        unit = "%" if share else "score" if _SCORE_AFTER.match(after) else "count" if counted else None
+        if unit is None and "," in written and _SCORE_BEFORE.search(key, max(0, start - 30), start):
             unit = "score"  # "dẫn đầu với tổng điểm 92,9", "số điểm tổng hợp là 84,36": a score named before it
-        found.append(Number(m.start(), m.end(), value, unit, counted.group().strip() if counted else "",
-                             "," in m.group("n") or bool(_DECIMAL_POINT.fullmatch(m.group("n")))))
+        found.append(Number(start, m.end(), value, unit, counted.group().strip() if counted else "",
+                             "," in written or bool(_DECIMAL_POINT.fullmatch(written))))
     return sorted(found, key=lambda n: n.start)
 
 

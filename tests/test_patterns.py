@@ -1,0 +1,42 @@
+"""indexer.patterns: a Gated pattern finds what its pattern finds; the vocabulary's gated patterns are gated by
+words their matches hold (sentences written for these tests naming every agency, ministry and listed word)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.indicators import indicator_data, vocabulary
+from indexer.patterns import Gated
+from search.textnorm import normalize_key
+
+
+def _spans(pattern, text):
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_gated_pattern_answers_as_its_pattern_where_a_word_stands_and_nothing_elsewhere():
+    gated = Gated(r"(?<!\w)(?:tính đến|đến hết)(?!\w)", "tính đến", "đến hết")
+    text = "Tính đến nay, tính đến ngày 15/8 và đến hết quý III, tỉnh đã giải quyết 1.439 hồ sơ"
+    assert (_spans(gated, text), gated.search(text).span(), gated.sub("-", text)[:40], gated.subn("-", text)[1]) \
+        == (_spans(gated.pattern, text), (14, 22), gated.pattern.sub("-", text)[:40], 2)
+    assert (_spans(gated, "Đến nay tỉnh đã giải quyết"), gated.search("trong tháng"), gated.sub("-", "quý I"),
+            gated.subn("-", "quý I")) == ([], None, "quý I", ("quý I", 0))
+
+
+def _sentences() -> list[str]:
+    data = indicator_data()
+    names = [*data["agencies"], *data["ministries"]]
+    listed = [normalize_key(w) for key in ("names", "components", "other_indices", "ranked_in_words")
+              for w in data[key]]
+    return ([f"Theo báo cáo, {name} đã giải quyết 1.439 hồ sơ, đạt 98,5%." for name in names]
+            + [f"trong đó {name[:1].lower()}{name[1:]} đạt 85,12 điểm" for name in names]
+            + [f"năm 2023, {word} của tỉnh đạt 85,12 điểm, xếp thứ 15/63" for word in listed])
+
+
+@pytest.mark.parametrize("name", ["agencies", "names", "components", "other_indices", "ranked_in_words"])
+def test_the_vocabulary_patterns_are_gated_by_words_every_match_holds(name):
+    gated = vocabulary()[name]
+    texts = _sentences()
+    found = [text for text in texts if gated.pattern.search(text)]
+    assert len(found) >= 5  # the sentences name what the pattern finds
+    assert [_spans(gated, text) for text in texts] == [_spans(gated.pattern, text) for text in texts]
