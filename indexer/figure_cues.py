@@ -405,8 +405,14 @@ def _average_of(before: str) -> str | None:
 
 def _families(key: str) -> set[str]:
     """The index families whose names (their ranks' cues) a lower-cased sentence holds."""
-    return {_family(code) for code, pattern, first in vocabulary()["cues"]
-            if code.endswith("_rank") and first in key and pattern.search(key)}
+    return {family for family, pattern, first in _rank_cues() if first in key and pattern.search(key)}
+
+
+@lru_cache(maxsize=1)
+def _rank_cues() -> tuple:
+    """(family, pattern, first words) of the cues of ranks, in the data file's order."""
+    return tuple((_family(code), pattern, first) for code, pattern, first in vocabulary()["cues"]
+                 if code.endswith("_rank"))
 
 
 def _listed(key: str, sentence: str, previous: tuple[Number, str], number: Number) -> str | None:
