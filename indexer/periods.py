@@ -99,7 +99,8 @@ YEARS_SPAN = re.compile(rf"{_RANGE.pattern}|\btừ năm {_YEAR} đến (?:năm )
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
 OPENS_ON_YEAR = re.compile(rf"\W*(?:trong\s+|cả\s+)?năm\s+{_YEAR}\b")  # "Trong năm 2019, ..." (also indexer.figures)
 _YEAR_AS_SUBJECT = re.compile(rf"\W*năm\s+{_YEAR}\s+(?=[^\W\d_])")  # "Năm 2025 ghi dấu ...", no comma after it
-_ANY_YEAR = re.compile(rf"(?<![\d/.-]){_YEAR}(?![\d/.-]\d)")
+_ANY_YEAR = re.compile(rf"{_YEAR}(?<![\d/.-]\d{{4}})(?![\d/.-]\d)")  # no digit, slash, dot or hyphen before it
+# (checked behind the year's four digits, so that the engine looks only where a "1" or "2" stands)
 # a lead opening on a day: its paper's code, the time of day, the day and the separator before the month
 _LEAD_DAY = r"^\W*(?:\([^)]{1,20}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*"
 # the lead opens with the day of the event it reports: "Ngày 27/8/2014, Hội ... tổ chức", "Sáng ngày 5/3/2019,"
@@ -158,7 +159,7 @@ def _own_year(title: str) -> int | None:
 def _prepared(normal: str) -> str:
     """``_prepare`` of a normalised text, kept for the few calls that ask again (a body is prepared for its
     year, its annual results and its index years)."""
-    text = _OWN_NUMBER.sub(" ", normal)
+    text = _OWN_NUMBER.sub(" ", normal) if "/" in normal else normal  # a document's number holds a slash
     if _SOME_YEAR.search(text):
         for pattern in _CITED:
             text = pattern.sub(" ", text)
@@ -439,7 +440,7 @@ _WHOLE = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1"
 
 def _one_day(folded: str, year: int | None) -> tuple[str, int] | None:
     """``range:<day>..<day>`` and its year for "trong ngày 1/7/2025" (the year given, else ``year``)."""
-    found = _ONE_DAY.search(folded)
+    found = _ONE_DAY.search(folded) if "trong " in folded else None
     if not found:
         return None
     named = int(found.group(3)) if found.group(3) else year
@@ -520,7 +521,7 @@ def stated_period(sentence: str, year: int | None = None) -> tuple[str | None, i
         return day
     prepared = _COMPARED.sub(" ", _prepare(sentence, normal))
     folded = fold(prepared)
-    months = _FIRST_MONTHS.search(folded)
+    months = _FIRST_MONTHS.search(folded) if "thang" in folded and "dau" in folded else None
     if months and int(months.group(1)) not in (3, 6, 9, 12):
         named = int(months.group(2)) if months.group(2) else year
         if named is None:

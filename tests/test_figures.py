@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from indexer.figure_cues import _CLAUSE_AFTER, _NOUN_PHRASE
 from indexer.figure_text import _SENTENCE
 from indexer.figures import Context, extract_figures, figures_of, sentences
 
@@ -2096,3 +2097,24 @@ def test_sentence_spans_are_those_of_the_shortest_run_up_to_an_end(text):
     capital_after = r"\s+(?:[\"“(]|[-–+•*]\s*)?[A-ZÀ-Ỹ0-9]"
     plain = re.compile(r"[^\n]+?(?:[.!?](?=" + capital_after + r")|[.!?]?(?=\n|$))")
     assert [m.span() for m in _SENTENCE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_PLAIN_PHRASE_END = (r"[,;:().]|\s(?:và(?!\s+(?:trước|đúng|sớm)\s+(?:thời\s+)?h[ạẹ]n)|đạt|chiếm|trong|với|so|tăng|giảm"
+                     r"|là)\s|(?<!đúng)(?<!trước)(?<!sớm)\svà\s|$")
+
+
+@pytest.mark.parametrize("key", [
+    "1.439 hồ sơ giải quyết đúng và trước hạn đạt 98,5%, quá hạn 12 hồ sơ",
+    "114.977 và đúng hạn là 1.022.796 hồ sơ (đạt 99%); trong  đó   tăng 2%",
+    "85,12 điểm và chỉ số papi đạt 42,1 điểm, và các xếp hạng khác\n so với năm 2022",
+    "97% tổ chức cá nhân hài lòng với  sự phục vụ",
+])
+def test_the_words_after_a_number_are_those_of_the_plain_patterns(key):
+    """The phrase and clause after a number, read by taking runs of letters whole, are those the plain forms
+    (the shortest run up to an end; one character at a time unless a "và" opens another index) read."""
+    phrase = re.compile(r"[^,;:().]*?(?=" + _PLAIN_PHRASE_END + ")")
+    clause = re.compile(r"(?:(?!\s+và\s+(?:các\s+)?(?:chỉ số|bộ chỉ số|xếp hạng|pci|papi|sipas|par index|dti|pgi))"
+                        r"[^,;:()])*")
+    starts = range(len(key))
+    assert [(_NOUN_PHRASE.match(key, i).group(), _CLAUSE_AFTER.match(key, i).group()) for i in starts] \
+        == [(phrase.match(key, i).group(), clause.match(key, i).group()) for i in starts]
