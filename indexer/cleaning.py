@@ -46,6 +46,7 @@ from search.textnorm import clean_unicode, fold, folded_key
 from search.vocabulary import canonical_province
 
 from .dates import document_date_line, parse_date_line, split_glued_date
+from .patterns import AnyOf
 from .records import Cleaned
 from .syllables import is_syllable
 
@@ -69,18 +70,18 @@ _ADDRESS_NOISE = re.compile(r"\d{5,}|[a-z]+\d{4,}[a-z\d]*|html?|aspx?|php|jsp|vn
 
 @dataclass(frozen=True)
 class ChromePatterns:
-    drop: tuple[re.Pattern, ...]
-    head: tuple[re.Pattern, ...]
-    tail: tuple[re.Pattern, ...]
+    drop: AnyOf
+    head: AnyOf
+    tail: AnyOf
     document_types: tuple[str, ...] = ()
-    document_header: tuple[re.Pattern, ...] = ()
+    document_header: AnyOf = AnyOf(())
     own_number: tuple[re.Pattern, ...] = ()
     title_trim: tuple[re.Pattern, ...] = ()
-    document_authority: tuple[re.Pattern, ...] = ()
+    document_authority: AnyOf = AnyOf(())
     document_clause: re.Pattern | None = None  # a line opening an official document's clause ("Căn cứ ...")
     document_kinds: tuple[tuple[str, str], ...] = ()  # an own number's code, its kind: ("QĐ", "QUYẾT ĐỊNH")
     subject_opener: re.Pattern | None = None  # a line opening a document's subject ("VỀ VIỆC ...", "BAN HÀNH ...")
-    reading_controls: tuple[re.Pattern, ...] = ()  # text-size and print controls printed after a headline
+    reading_controls: AnyOf = AnyOf(())  # text-size and print controls printed after a headline
     document_named: re.Pattern | None = None  # a headline naming a document by kind and number ("Quyết định 810/...")
 
 
@@ -91,21 +92,21 @@ def load_patterns(path: Path = PATTERNS) -> ChromePatterns:
         data = json.load(handle)
 
     def compile_all(key):
-        return tuple(re.compile(p, re.I) for p in data[key])
+        return AnyOf(data[key], re.I)
 
     document = data.get("document", {"types": [], "header": []})
-    controls = tuple(re.compile(p, re.I) for p in data.get("reading_controls", ()))
-    return ChromePatterns(drop=compile_all("drop") + controls, head=compile_all("head"), tail=compile_all("tail"),
+    controls = data.get("reading_controls", [])
+    return ChromePatterns(drop=AnyOf(data["drop"] + controls, re.I), head=compile_all("head"), tail=compile_all("tail"),
                           document_types=tuple(document["types"]),
-                          document_header=tuple(re.compile(p, re.I) for p in document["header"]),
+                          document_header=AnyOf(document["header"], re.I),
                           own_number=tuple(re.compile(_with_kinds(p, document["types"]), re.I)
                                            for p in document.get("own_number", ())),
                           title_trim=tuple(re.compile(p, re.I) for p in data.get("title_trim", ())),
-                          document_authority=tuple(re.compile(p, re.I) for p in document.get("authority", ())),
+                          document_authority=AnyOf(document.get("authority", ()), re.I),
                           document_clause=_openers(document.get("clauses", ())),
                           document_kinds=tuple(document.get("kind_codes", {}).items()),
                           subject_opener=_openers(document.get("subject_openers", ())),
-                          reading_controls=controls, document_named=_named_by_number(document["types"]))
+                          reading_controls=AnyOf(controls, re.I), document_named=_named_by_number(document["types"]))
 
 
 def _kinds(kinds) -> str:
@@ -129,8 +130,8 @@ def _openers(words) -> re.Pattern | None:
     return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\s", re.I) if words else None
 
 
-def _matches(patterns, line: str) -> bool:
-    return any(p.fullmatch(line) for p in patterns)
+def _matches(patterns: AnyOf, line: str) -> bool:
+    return patterns.fullmatch(line)
 
 
 def _cut_tail(lines: list[str], patterns: ChromePatterns) -> list[str]:

@@ -39,3 +39,28 @@ class Gated:
 
     def subn(self, repl, text: str) -> tuple[str, int]:
         return self.pattern.subn(repl, text) if self.holds(text) else (text, 0)
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+class AnyOf:
+    """Patterns a whole line is asked to match one of (``fullmatch``), asked in one pass: those without a
+    backreference are joined in one alternation (one call into the regular expression engine instead of one per
+    pattern: the cleaner asks some eighty chrome patterns of every line), the others (whose group numbers the
+    joining would shift) asked in turn.
+
+    >>> AnyOf([r"xem cỡ chữ", r"(.+?)\\s+\\1"], re.I).fullmatch("Xem cỡ chữ"), AnyOf([r"in bài"]).fullmatch("in")
+    (True, False)
+    """
+
+    __slots__ = ("joined", "apart")
+
+    def __init__(self, patterns, flags: int = 0):
+        plain = [p for p in patterns if not _BACKREFERENCE.search(p)]
+        self.joined = re.compile("|".join(f"(?:{p})" for p in plain), flags) if plain else None
+        self.apart = tuple(re.compile(p, flags) for p in patterns if _BACKREFERENCE.search(p))
+
+    def fullmatch(self, line: str) -> bool:
+        return (self.joined is not None and self.joined.fullmatch(line) is not None) \
+            or any(p.fullmatch(line) for p in self.apart)

@@ -1,12 +1,17 @@
 """indexer.patterns: a Gated pattern finds what its pattern finds; the vocabulary's gated patterns are gated by
-words their matches hold (sentences written for these tests naming every agency, ministry and listed word)."""
+words their matches hold (sentences written for these tests naming every agency, ministry and listed word); AnyOf
+matches a line as asking its patterns in turn does (the chrome data file's groups on lines in the portals' style)."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
+from indexer.cleaning import PATTERNS
 from indexer.indicators import indicator_data, vocabulary
-from indexer.patterns import Gated
+from indexer.patterns import AnyOf, Gated
 from search.textnorm import normalize_key
 
 
@@ -40,3 +45,21 @@ def test_the_vocabulary_patterns_are_gated_by_words_every_match_holds(name):
     found = [text for text in texts if gated.pattern.search(text)]
     assert len(found) >= 5  # the sentences name what the pattern finds
     assert [_spans(gated, text) for text in texts] == [_spans(gated.pattern, text) for text in texts]
+
+
+_LINES = [
+    "Xem cỡ chữ", "Đăng nhập", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "In bài | Quay lại",
+    "Trang chủ » Tin tức » Cải cách hành chính", "Ảnh: Minh họa (Ảnh: Thu Hà)", "anh-tin-1.jpg", "Bình luận:",
+    "Hội nghị triển khai cải cách hành chính năm 2024 Hội nghị triển khai cải cách hành chính năm 2024",
+    "Năm 2023, tỉnh đã tiếp nhận 12.345 hồ sơ, giải quyết đúng hạn 12.000 hồ sơ, đạt 99,2%, tăng 2% so với năm 2022.",
+    "Tỉnh Cao Bằng", "Thời sự | Chính trị | Kinh tế", "", "a",
+]
+
+
+@pytest.mark.parametrize("group", ["head", "drop", "tail"])
+def test_any_of_the_chrome_patterns_matches_a_line_as_asking_each_in_turn(group):
+    data = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    joined, each = AnyOf(data[group], re.I), [re.compile(p, re.I) for p in data[group]]
+    expected = [any(p.fullmatch(line) for p in each) for line in _LINES]
+    assert any(expected)  # the lines hold chrome of each group
+    assert [joined.fullmatch(line) for line in _LINES] == expected
