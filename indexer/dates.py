@@ -150,12 +150,17 @@ def _byline_date(line: str) -> tuple[str, bool] | None:
 
 
 _SIGNED = re.compile(r"(?=(?:cập nhật|ngày cập nhật|đăng ngày|ngày đăng|đăng lúc|xuất bản)\b)", re.I)
+_SIGNED_WORDS = ("cập nhật", "đăng ngày", "ngày đăng", "đăng lúc", "xuất bản")  # one of which, lower-cased, every
+# label holds: looked for first (_SIGNED, a look-ahead, is tried at every character of every line)
 BYLINE_NAMES = 8  # words of the authors' names a byline may put before its labelled date
 
 
 def _signed_date(line: str) -> tuple[str, bool] | None:
     """The labelled date after the authors' names of a byline, glued or not ("Nguyên Linh, Huỳnh DanhCập nhật
     15:14 ngày 20/06/2023"): every word before the label capitalised, at most ``BYLINE_NAMES`` of them."""
+    lowered = line.lower()
+    if not any(word in lowered for word in _SIGNED_WORDS):
+        return None
     for label in _SIGNED.finditer(line):
         names = line[:label.start()].strip(" ,-–")
         words = names.replace(",", " ").split()

@@ -166,7 +166,7 @@ def _one_k(text: str) -> str:
     return _HIGHLAND_K.sub(lambda m: m.group(1) + "ắk", text)
 
 
-_HIGHLAND_K = re.compile(r"(?<!\w)([đĐ])[aăắ]k(?!\w)")
+_HIGHLAND_K = re.compile(r"([đĐ])(?<!\w[đĐ])[aăắ]k(?!\w)")  # the look-behind after the "đ": the engine scans for it
 
 
 @cache

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from indexer import periods, places, topics
 from indexer.cleaning import PATTERNS
 from indexer.indicators import indicator_data, vocabulary
 from indexer.patterns import AnyOf, Gated
@@ -63,3 +64,22 @@ def test_any_of_the_chrome_patterns_matches_a_line_as_asking_each_in_turn(group)
     expected = [any(p.fullmatch(line) for p in each) for line in _LINES]
     assert any(expected)  # the lines hold chrome of each group
     assert [joined.fullmatch(line) for line in _LINES] == expected
+
+
+_TEXTS = [
+    "Năm 2023, tỉnh Đắk Lắk (Đăk Lăk, Đak Pơ) tiếp nhận 12.345 hồ sơ. Tỷ lệ đạt 99%!  Vì sao?\n\nQuý I/2024:\n\n "
+    "huyện Đăk Hà, 1/2/2019, 61/2018/NĐ-CP, 2019-2020, năm 2020.5 và 19999",
+    "a. b", "a.\n\nb", "a\n\n c", "a!  \n b", ".\n", "\n\n", "x. \n\ny", "2021", "Đak", "đăk-2",
+]
+
+
+@pytest.mark.parametrize(("pattern", "plain"), [
+    (topics._SENTENCE, r"(?<=[.!?])\s+|\n+"),
+    (places._HIGHLAND_K, r"(?<!\w)([đĐ])[aăắ]k(?!\w)"),
+    (periods._ANY_YEAR, r"(?<![\d/.-])((?:19[4-9]|20\d)\d)(?![\d/.-]\d)"),
+])
+def test_patterns_opening_on_a_character_find_what_their_look_behind_first_forms_find(pattern, plain):
+    plain = re.compile(plain)
+    assert [[(m.span(), m.groups()) for m in pattern.finditer(text)] for text in _TEXTS] \
+        == [[(m.span(), m.groups()) for m in plain.finditer(text)] for text in _TEXTS]
+    assert [pattern.split(text) for text in _TEXTS] == [plain.split(text) for text in _TEXTS]
