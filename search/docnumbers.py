@@ -18,9 +18,11 @@ from .textnorm import fold
 
 _ISSUER = r"[A-ZĐÐ]{2,}(?:-[A-ZĐÐ][A-Za-zĐđÐ0-9]*)*"
 _ISSUER_HYPHENATED = r"[A-ZĐÐ][A-Za-zĐđÐ]*(?:-[A-ZĐÐ][A-Za-zĐđÐ0-9]*)+"
+# a number opens on a digit, and the pattern does (nothing of a word, a slash, a dot, a comma or a hyphen before
+# it, checked behind that digit): the engine then tries only where a digit stands
+_NOT_AFTER = r"(?<![\w/.,-]\d)"
 DOCNUMBER = re.compile(
-    r"(?<![\w/.,-])"
-    r"(\d{1,5}[a-zA-Z]?)[ \t]?/[ \t]?"  # serial number, may carry a letter (30c)
+    rf"(\d{_NOT_AFTER}\d{{0,4}}[a-zA-Z]?)[ \t]?/[ \t]?"  # serial number, may carry a letter (30c)
     r"(?:((?:19|20)\d{2})[ \t]?/[ \t]?)?"  # optional year of issue
     rf"({_ISSUER_HYPHENATED}|{_ISSUER})"  # issuer code: NĐ-CP, QĐ-UBND, SNV-CCHC, TTg
     r"(?![\w/])"
@@ -30,7 +32,7 @@ DOCNUMBER = re.compile(
 # in any letter case, so that a typed ``61/2018/nd-cp`` is one token too.
 DOCNUMBER_TOKEN = re.compile(
     rf"{DOCNUMBER.pattern}|"
-    r"(?<![\w/.,-])\d{1,5}[a-zA-Z]?/(?:(?:19|20)\d{2}/)?"
+    rf"\d{_NOT_AFTER}\d{{0,4}}[a-zA-Z]?/(?:(?:19|20)\d{{2}}/)?"
     r"[^\W\d_]+(?:-[^\W_]+)+(?![\w/])"
 )
 

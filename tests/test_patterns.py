@@ -13,6 +13,7 @@ from indexer import periods, places, topics
 from indexer.cleaning import PATTERNS
 from indexer.indicators import indicator_data, vocabulary
 from indexer.patterns import AnyOf, Gated
+from search import docnumbers
 from search.textnorm import normalize_key
 
 
@@ -69,6 +70,8 @@ def test_any_of_the_chrome_patterns_matches_a_line_as_asking_each_in_turn(group)
 _TEXTS = [
     "Năm 2023, tỉnh Đắk Lắk (Đăk Lăk, Đak Pơ) tiếp nhận 12.345 hồ sơ. Tỷ lệ đạt 99%!  Vì sao?\n\nQuý I/2024:\n\n "
     "huyện Đăk Hà, 1/2/2019, 61/2018/NĐ-CP, 2019-2020, năm 2020.5 và 19999",
+    "Số: 23/KH-UBND; 61/2018/NĐ-CP, 30c/NQ-CP, 362 /SNV-CCHC, a61/2018/NĐ-CP, 1.61/QĐ-TTg, -5/QĐ-TTg",
+    "123456/QĐ-UBND, 12345/QĐ-UBND",
     "a. b", "a.\n\nb", "a\n\n c", "a!  \n b", ".\n", "\n\n", "x. \n\ny", "2021", "Đak", "đăk-2",
 ]
 
@@ -77,6 +80,8 @@ _TEXTS = [
     (topics._SENTENCE, r"(?<=[.!?])\s+|\n+"),
     (places._HIGHLAND_K, r"(?<!\w)([đĐ])[aăắ]k(?!\w)"),
     (periods._ANY_YEAR, r"(?<![\d/.-])((?:19[4-9]|20\d)\d)(?![\d/.-]\d)"),
+    (docnumbers.DOCNUMBER, r"(?<![\w/.,-])(\d{1,5}[a-zA-Z]?)[ \t]?/[ \t]?(?:((?:19|20)\d{2})[ \t]?/[ \t]?)?"
+                           rf"({docnumbers._ISSUER_HYPHENATED}|{docnumbers._ISSUER})(?![\w/])"),
 ])
 def test_patterns_opening_on_a_character_find_what_their_look_behind_first_forms_find(pattern, plain):
     plain = re.compile(plain)
