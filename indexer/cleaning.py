@@ -130,16 +130,12 @@ def _openers(words) -> re.Pattern | None:
     return re.compile("(?:" + "|".join(map(re.escape, words)) + r")\s", re.I) if words else None
 
 
-def _matches(patterns: AnyOf, line: str) -> bool:
-    return patterns.fullmatch(line)
-
-
 def _cut_tail(lines: list[str], patterns: ChromePatterns) -> list[str]:
     seen = 0
     for i, line in enumerate(lines):
-        if seen >= MIN_ARTICLE and _matches(patterns.tail, line):
+        if seen >= MIN_ARTICLE and patterns.tail.fullmatch(line):
             return lines[:i]
-        if not _matches(patterns.drop, line) and not _matches(patterns.head, line):
+        if not patterns.drop.fullmatch(line) and not patterns.head.fullmatch(line):
             seen += len(line)
     return lines
 
@@ -152,7 +148,7 @@ def _looks_like_title(line: str, longest: int = MAX_TITLE) -> bool:
 
 
 def _is_furniture(line: str, patterns: ChromePatterns) -> bool:
-    return any(_matches(group, line) for group in (patterns.head, patterns.drop, patterns.tail))
+    return any(group.fullmatch(line) for group in (patterns.head, patterns.drop, patterns.tail))
 
 
 def _top(lines: list[str], count: int) -> list[int]:
@@ -166,7 +162,7 @@ def _document_title(lines: list[str], patterns: ChromePatterns, zone: int = DOCU
     seen_header = False
     for i in _top(lines, zone):
         line = lines[i]
-        seen_header = seen_header or _matches(patterns.document_header, line)
+        seen_header = seen_header or patterns.document_header.fullmatch(line)
         if seen_header and line.isupper() and line.lower() in patterns.document_types:
             subject = _subject(lines, i + 1, patterns)
             if subject is not None and _looks_like_title(subject[1], MAX_SUBJECT):
@@ -203,7 +199,7 @@ def _subject(lines: list[str], start: int, patterns: ChromePatterns) -> tuple[in
         return None
     parts = [lines[first]]
     for line in lines[first + 1:first + 1 + MAX_WRAPPED]:
-        if not (parts[-1].isupper() and _upper_case(line)) or _matches(patterns.document_authority, line):
+        if not (parts[-1].isupper() and _upper_case(line)) or patterns.document_authority.fullmatch(line):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" after the subject: who issues it
         parts.append(line)
     subject = " ".join(parts)
@@ -337,7 +333,7 @@ def _title_before_controls(lines: list[str], patterns: ChromePatterns) -> int | 
     """Index of the headline-like line right before the first text-size or print control near the top ("Xem với
     cỡ chữ : A- A A+"), which pages print under the headline, else None."""
     for i in _top(lines, ADDRESS_ZONE):
-        if _matches(patterns.reading_controls, lines[i]):  # furniture too (``load_patterns``)
+        if patterns.reading_controls.fullmatch(lines[i]):  # furniture too (``load_patterns``)
             before = [j for j in range(i) if lines[j] and not _is_furniture(lines[j], patterns)]
             return before[-1] if before and _is_headline(_trim_title(lines[before[-1]], patterns)) else None
     return None  # (a headline may end with the date the page prints after it: "... (31/03/2021)")
@@ -599,7 +595,7 @@ def clean(text: str, title_hint: str | None = None, url: str | None = None) -> C
     header = [line for line in header if line not in body]
     published_line = None
     for offset, line in enumerate(lines[start:]):
-        if not line or _matches(patterns.drop, line):
+        if not line or patterns.drop.fullmatch(line):
             continue
         if offset <= HEAD_ZONE and title and not body and folded_key(line) == folded_key(title):
             header.append(line)  # the headline printed again above the lead

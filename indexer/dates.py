@@ -30,6 +30,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from .patterns import Gated
+
 _LABEL = (r"(?P<label>tin đăng lúc|tin đăng ngày|đăng ngày|ngày đăng tải|ngày đăng bài|ngày đăng|ngày cập nhật|"
           r"cập nhật lúc|cập nhật vào ngày|"
           r"cập nhật ngày|cập nhật|ngày xuất bản|xuất bản ngày|xuất bản|đăng lúc|đăng tải|thời gian đăng|"
@@ -149,18 +151,15 @@ def _byline_date(line: str) -> tuple[str, bool] | None:
     return (date, dated[0][1].group("label") is not None) if date else None
 
 
-_SIGNED = re.compile(r"(?=(?:cập nhật|ngày cập nhật|đăng ngày|ngày đăng|đăng lúc|xuất bản)\b)", re.I)
-_SIGNED_WORDS = ("cập nhật", "đăng ngày", "ngày đăng", "đăng lúc", "xuất bản")  # one of which, lower-cased, every
-# label holds: looked for first (_SIGNED, a look-ahead, is tried at every character of every line)
+_SIGNED = Gated(r"(?=(?:cập nhật|ngày cập nhật|đăng ngày|ngày đăng|đăng lúc|xuất bản)\b)",
+                "cập nhật", "đăng ngày", "ngày đăng", "đăng lúc", "xuất bản", flags=re.I)  # a look-ahead, tried at
+# every character: looked for only in a line that holds one of the labels
 BYLINE_NAMES = 8  # words of the authors' names a byline may put before its labelled date
 
 
 def _signed_date(line: str) -> tuple[str, bool] | None:
     """The labelled date after the authors' names of a byline, glued or not ("Nguyên Linh, Huỳnh DanhCập nhật
     15:14 ngày 20/06/2023"): every word before the label capitalised, at most ``BYLINE_NAMES`` of them."""
-    lowered = line.lower()
-    if not any(word in lowered for word in _SIGNED_WORDS):
-        return None
     for label in _SIGNED.finditer(line):
         names = line[:label.start()].strip(" ,-–")
         words = names.replace(",", " ").split()

@@ -17,15 +17,18 @@ import re
 
 class Gated:
     """``re.compile(pattern, flags)``, its ``search``, ``sub``, ``subn`` and ``finditer`` answering "no match"
-    at once for a text that holds none of ``words`` (as written: the pattern's literal spelling, case included)."""
+    at once for a text that holds none of ``words`` (as the pattern spells them; in lower case, looked for in the
+    lower-cased text, when ``flags`` ignore case)."""
 
-    __slots__ = ("pattern", "words")
+    __slots__ = ("pattern", "words", "lower")
 
     def __init__(self, pattern: str, *words: str, flags: int = 0):
         self.pattern = re.compile(pattern, flags)
-        self.words = words
+        self.lower = bool(flags & re.IGNORECASE)
+        self.words = tuple(word.lower() for word in words) if self.lower else words
 
     def holds(self, text: str) -> bool:
+        text = text.lower() if self.lower else text
         return any(word in text for word in self.words)
 
     def search(self, text: str, *span: int) -> re.Match | None:

@@ -55,6 +55,7 @@ from search.periods import date_range, explicit_period
 from search.textnorm import fold, normalize_key
 
 from .dates import parse_date
+from .patterns import Gated
 
 CUES = Path(__file__).parent / "data" / "periods.json"
 LEAD_WORDS = 3  # a paragraph of fewer words (a byline, a stray word) is no part of the lead
@@ -90,7 +91,7 @@ _YEAR_RESULTS = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+|\bkết quả
 _SAME_PERIOD = re.compile(rf"\b(?:cùng kỳ\s+(?:năm\s+)?|so với\s+năm\s+){_YEAR}")
 _SCHOOL_YEAR = re.compile(rf"\bnăm học\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a school year is named by its first year
 _COMPARED = re.compile(r"\bso với\b[^,;.()]*")  # what is compared with: "so với năm 2022", "so với quý II"
-_FIRST_MONTHS = re.compile(rf"\b0?([1-9]|1[01])\s+thang\s+dau\s+(?:nam|cua nam)\b(?:\s*{_YEAR})?")
+_FIRST_MONTHS = Gated(rf"\b0?([1-9]|1[01])\s+thang\s+dau\s+(?:nam|cua nam)\b(?:\s*{_YEAR})?", "thang")
 _RANGE = re.compile(rf"{_YEAR}\s*[-–]\s*{_YEAR}")
 _TERM = re.compile(rf"\bnhiệm kỳ\s+{_YEAR}\s*[-–]\s*{_YEAR}")  # a committee's term ("khóa XVIII nhiệm kỳ 2015 - 2020"):
 # no span a bulletin reports on
@@ -146,7 +147,8 @@ def _prepare(text: str, normal: str | None = None) -> str:
 _SOME_YEAR = re.compile(r"(?:19|20)\d{2}")  # every pattern of _CITED holds one
 # a document's number on lower-cased text, with the year of the document after it: "quyết định 345/qđ-ubnd năm 2023
 # công bố chỉ số hài lòng ... năm 2022" (a legal database's headline) reports on 2022
-_OWN_NUMBER = re.compile(DOCNUMBER.pattern + r"(?:\s+năm\s+(?P<own_year>(?:19|20)\d{2})(?!\d))?", re.IGNORECASE)
+_OWN_NUMBER = Gated(DOCNUMBER.pattern + r"(?:\s+năm\s+(?P<own_year>(?:19|20)\d{2})(?!\d))?", "/",
+                    flags=re.IGNORECASE)  # a document's number holds a slash
 
 
 def _own_year(title: str) -> int | None:
@@ -159,7 +161,7 @@ def _own_year(title: str) -> int | None:
 def _prepared(normal: str) -> str:
     """``_prepare`` of a normalised text, kept for the few calls that ask again (a body is prepared for its
     year, its annual results and its index years)."""
-    text = _OWN_NUMBER.sub(" ", normal) if "/" in normal else normal  # a document's number holds a slash
+    text = _OWN_NUMBER.sub(" ", normal)
     if _SOME_YEAR.search(text):
         for pattern in _CITED:
             text = pattern.sub(" ", text)
@@ -431,8 +433,8 @@ _SPAN_EDGE = re.compile(r"\b(?:tu|den|ke tu|sau|truoc)\s*$")  # a month a span s
 _NOT_A_MONTH_OF = re.compile(rf"(?:\bngay\s+\d{{1,2}}|\d{{1,2}}|\b(?:cuoi|dau|giua|hang))\s*$|{_SPAN_EDGE.pattern}")
 _BRACKETED = re.compile(r"\([^()]*\)")
 # "Trong ngày 1/7/2025, ... tiếp nhận 1.095 hồ sơ", "trong sáng 23-2, ...": figures of one day (folded text)
-_ONE_DAY = re.compile(r"(?<!\w)trong (?:(?:mot )?ngay |(?:buoi )?(?:sang|chieu) (?:ngay )?)"
-                      r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?(?![\d/.-])")
+_ONE_DAY = Gated(r"(?<!\w)trong (?:(?:mot )?ngay |(?:buoi )?(?:sang|chieu) (?:ngay )?)"
+                 r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?(?![\d/.-])", "trong ")
 # whole periods a span of days may cover: (first month, last month) -> code
 _WHOLE = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2", (1, 9): "9M",
           (1, 12): "FY"}
@@ -440,7 +442,7 @@ _WHOLE = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1"
 
 def _one_day(folded: str, year: int | None) -> tuple[str, int] | None:
     """``range:<day>..<day>`` and its year for "trong ngày 1/7/2025" (the year given, else ``year``)."""
-    found = _ONE_DAY.search(folded) if "trong " in folded else None
+    found = _ONE_DAY.search(folded)
     if not found:
         return None
     named = int(found.group(3)) if found.group(3) else year
@@ -521,7 +523,7 @@ def stated_period(sentence: str, year: int | None = None) -> tuple[str | None, i
         return day
     prepared = _COMPARED.sub(" ", _prepare(sentence, normal))
     folded = fold(prepared)
-    months = _FIRST_MONTHS.search(folded) if "thang" in folded and "dau" in folded else None
+    months = _FIRST_MONTHS.search(folded)
     if months and int(months.group(1)) not in (3, 6, 9, 12):
         named = int(months.group(2)) if months.group(2) else year
         if named is None:

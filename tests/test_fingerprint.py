@@ -24,8 +24,8 @@ def test_the_pipeline_modules_are_what_reading_extraction_and_analysis_import():
 
 
 def test_relative_and_absolute_imports_are_both_followed():
-    assert imported_modules("indexer.periods") == {"indexer", "indexer.dates", "search", "search.docnumbers",
-                                                   "search.periods", "search.textnorm"}
+    assert imported_modules("indexer.periods") == {"indexer", "indexer.dates", "indexer.patterns", "search",
+                                                   "search.docnumbers", "search.periods", "search.textnorm"}
     assert imported_modules("indexer.metadata") >= {"indexer", "indexer.cleaning", "indexer.dates"}
 
 

@@ -88,3 +88,9 @@ def test_patterns_opening_on_a_character_find_what_their_look_behind_first_forms
     assert [[(m.span(), m.groups()) for m in pattern.finditer(text)] for text in _TEXTS] \
         == [[(m.span(), m.groups()) for m in plain.finditer(text)] for text in _TEXTS]
     assert [pattern.split(text) for text in _TEXTS] == [plain.split(text) for text in _TEXTS]
+
+
+def test_a_gated_pattern_ignoring_case_looks_for_its_words_in_lower_case():
+    gated = Gated(r"(?=(?:cập nhật|đăng ngày)\b)", "Cập nhật", "đăng ngày", flags=re.I)
+    assert ([m.start() for m in gated.finditer("Nguyễn An CẬP NHẬT lúc 9:00, Đăng ngày 2/3")], gated.words,
+            gated.search("Ngày 2/3/2024")) == ([10, 29], ("cập nhật", "đăng ngày"), None)
