@@ -44,25 +44,29 @@ class Gated:
         return self.pattern.subn(repl, text) if self.holds(text) else (text, 0)
 
 
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+# what a pattern cannot keep inside an alternation of others: a backreference (joining shifts the group
+# numbers), a named group (two patterns may name one alike), flags for the whole pattern ("(?i)...")
+_APART = re.compile(r"\\[1-9]|\(\?P[=<]|^\(\?[aiLmsux]+\)")
 
 
 class AnyOf:
-    """Patterns a whole line is asked to match one of (``fullmatch``), asked in one pass: those without a
-    backreference are joined in one alternation (one call into the regular expression engine instead of one per
-    pattern: the cleaner asks some eighty chrome patterns of every line), the others (whose group numbers the
-    joining would shift) asked in turn.
+    """Patterns a whole line is asked to match one of (``fullmatch``), asked in one pass: they are joined in one
+    alternation (one call into the regular expression engine instead of one per pattern: the cleaner asks some
+    eighty chrome patterns of every line), but for those that cannot stand inside one (``_APART``: a
+    backreference, a named group, flags for the whole pattern), asked in turn.
 
     >>> AnyOf([r"xem cỡ chữ", r"(.+?)\\s+\\1"], re.I).fullmatch("Xem cỡ chữ"), AnyOf([r"in bài"]).fullmatch("in")
     (True, False)
+    >>> AnyOf([r"(?i)in bài", r"(?P<n>\\d+) lượt xem", r"(?P<n>\\d+) bình luận"]).fullmatch("12 bình luận")
+    True
     """
 
     __slots__ = ("joined", "apart")
 
     def __init__(self, patterns, flags: int = 0):
-        plain = [p for p in patterns if not _BACKREFERENCE.search(p)]
+        plain = [p for p in patterns if not _APART.search(p)]
         self.joined = re.compile("|".join(f"(?:{p})" for p in plain), flags) if plain else None
-        self.apart = tuple(re.compile(p, flags) for p in patterns if _BACKREFERENCE.search(p))
+        self.apart = tuple(re.compile(p, flags) for p in patterns if _APART.search(p))
 
     def fullmatch(self, line: str) -> bool:
         return (self.joined is not None and self.joined.fullmatch(line) is not None) \
