@@ -1,9 +1,10 @@
-"""Regular expressions tried only on texts that hold a word every one of their matches holds.
+"""Regular expressions asked of every line or sentence, made cheap without changing what they find.
 
-A pattern opening on a look-behind (``(?<!\\w)tính đến``) or on a word boundary is tried by the regular
-expression engine at every character of the text, while a plain ``in`` test of the word it needs scans the text
-at C speed. The figures' reader asks a dozen such patterns of every sentence with a figure: each is ``Gated``
-by the words one of which every match holds (a necessary condition, so what it finds is unchanged).
+``Gated``: a pattern tried only on texts that hold a word every one of its matches holds. A pattern opening on a
+look-behind (``(?<!\\w)tính đến``) or on a word boundary is tried by the regular expression engine at every
+character of the text, while a plain ``in`` test of the word it needs scans the text at C speed. The figures'
+reader asks a dozen such patterns of every sentence with a figure (a necessary condition, so what each finds is
+unchanged). ``AnyOf``: a data file's patterns a whole line may match, asked in one alternation.
 
 >>> as_of = Gated(r"(?<!\\w)tính đến(?!\\w)", "tính đến")
 >>> as_of.search("tính đến ngày 15/8") is not None, as_of.search("đến ngày 15/8"), as_of.sub("-", "đã giải quyết")

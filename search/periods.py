@@ -48,7 +48,7 @@ def explicit_period(folded: str) -> tuple[str | None, int | None]:
     if not any(word in folded for word in _PERIOD_WORDS):
         return None, None
     for pattern, period in PERIODS:
-        found = pattern.search(folded) if period != "Q" or "quy" in folded else None
+        found = pattern.search(folded)
         if found and (best is None or found.start() < best[0]):
             code = f"Q{_ROMAN[found.group('q').lstrip('0')]}" if period == "Q" else period
             year = found.group("year")
