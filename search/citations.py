@@ -6,7 +6,8 @@ bulletins cites thousands of distinct ones, so a membership mask per value
 module keeps the ``refs`` postings in compressed sparse form instead: one
 array of document numbers for all values, an array of offsets, and the value
 code of every entry. Counting a matching set is one ``bincount`` of the codes
-whose document is in the set; filtering is the union of a few postings.
+whose document is in the set (the most cited values first: the rest only when one of
+them could reach the facet's top); filtering is the union of a few postings.
 
 Values are match keys (``search.docnumbers.ref_key``: ``61/2018/nd-cp``);
 ``ref_label`` gives back the cited form (``61/2018/NĐ-CP``) from the issuer
@@ -24,6 +25,8 @@ from pathlib import Path
 import numpy as np
 
 TOP_REFS = 30  # buckets of the refs facet: the most cited documents of the set
+HEAD_VALUES = 255  # the most cited values, counted first for the refs facet (``Postings.counts``): a value code
+# of one byte, so their postings turned document by document take a byte an entry and stay in the CPU's cache
 
 
 @dataclass
@@ -77,9 +80,7 @@ class Postings:
     def _tally_of(self, chosen: np.ndarray, size: int) -> np.ndarray:
         """The tally of the documents numbered ``chosen`` (of ``size``)."""
         offsets, codes = self._by_document(size)
-        starts, lengths = offsets[chosen], offsets[chosen + 1] - offsets[chosen]
-        entries = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
-        return np.bincount(codes[entries], minlength=len(self.values))
+        return _gathered(offsets, codes, chosen, len(self.values))
 
     def _by_document(self, size: int) -> tuple[np.ndarray, np.ndarray]:
         """(offsets by document, value codes document after document): the postings turned around."""
@@ -92,7 +93,7 @@ class Postings:
 
     def counts(self, within: np.ndarray | Chosen, limit: int = TOP_REFS) -> dict[str, int]:
         """The ``limit`` most cited values of ``within`` -> count, most cited first (ties by value)."""
-        tally = self.tally(within)
+        tally = self._top_tally(within, limit)
         least = 1
         if limit > 0:  # only values cited at least as often as the limit-th can be among them: the sort below
             # then orders a few dozen values, not the tens of thousands a large set cites. The limit-th count is
@@ -103,6 +104,56 @@ class Postings:
         found = np.flatnonzero(tally >= least)
         order = np.lexsort((found, -tally[found]))[:limit]  # codes follow the sorted lexicon
         return {self.values[int(found[i])]: int(tally[found[i]]) for i in order}
+
+
+    def _top_tally(self, within: np.ndarray | Chosen, limit: int) -> np.ndarray:
+        """A tally exact for every value that can be among the ``limit`` most cited of ``within`` (the others 0).
+
+        The ``HEAD_VALUES`` most cited values are counted first, through their own postings turned document by
+        document (a byte an entry: a set's documents read about a cache line less each). No other value is cited
+        by more documents than the most cited of the rest, so when the ``limit``-th count of the head is above
+        that, the rest cannot reach the top (nor tie with it) and is not read: at 100,000 bulletins, 0.3 against
+        0.8 ms for a facet-filtered answer's set, read cold. Otherwise every value is counted."""
+        head = self._head(len(within))
+        if head is None or limit <= 0:
+            return self.tally(within)
+        codes_of, offsets, entries, rest_most = head
+        counted = smaller_side(within, lambda numbers, size: _gathered(offsets, entries, numbers, len(codes_of)),
+                               lambda: self._every()[codes_of])
+        if limit > len(counted) or np.partition(counted, len(counted) - limit)[len(counted) - limit] <= rest_most:
+            return self.tally(within)
+        tally = np.zeros(len(self.values), dtype=counted.dtype)
+        tally[codes_of] = counted
+        return tally
+
+    def _head(self, size: int):
+        """(the head's value codes, its postings turned document by document: offsets and one-byte entries, the
+        largest number of documents citing a value outside it), or None when every value is in the head."""
+        head = getattr(self, "_head_postings", None)
+        if head is None or head[0] != size:
+            found = None
+            if len(self.values) > HEAD_VALUES:
+                cited = self._every()
+                codes_of = np.sort(np.argsort(-cited, kind="stable")[:HEAD_VALUES])
+                place = np.full(len(self.values), -1, dtype=np.int16)
+                place[codes_of] = np.arange(len(codes_of))
+                offsets, codes = self._by_document(size)
+                in_head = place[codes] >= 0
+                before = np.concatenate([[0], np.cumsum(in_head)])
+                rest = np.ones(len(self.values), dtype=bool)
+                rest[codes_of] = False
+                found = (codes_of, before[offsets].astype(np.int64), place[codes[in_head]].astype(np.uint8),
+                         int(cited[rest].max()))
+            head = self._head_postings = (size, found)
+        return head[1]
+
+
+def _gathered(offsets: np.ndarray, codes: np.ndarray, numbers: np.ndarray, length: int) -> np.ndarray:
+    """Counts by code of the entries of the documents numbered ``numbers``, from postings turned document by
+    document (the entries of document d are ``codes[offsets[d]:offsets[d + 1]]``)."""
+    starts, lengths = offsets[numbers], offsets[numbers + 1] - offsets[numbers]
+    entries = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+    return np.bincount(codes[entries], minlength=length)
 
 
 class Chosen:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from search.citations import Postings, ref_label, same_issuer
+from search import citations
+from search.citations import HEAD_VALUES, Postings, ref_label, same_issuer
 from search.engine import SearchEngine
 from search.models import RequestError, make_request
 from tests.views_corpus import build_views_index
@@ -52,6 +53,40 @@ def test_the_most_cited_values_are_those_of_a_full_sort_ties_by_value_whatever_t
     cited = [(int(np.count_nonzero(within[docs])), f"{n:03d}/qd-ubnd") for n, docs in enumerate(lists)]
     expected = sorted((c for c in cited if c[0]), key=lambda c: (-c[0], c[1]))[:limit]
     assert list(postings.counts(within, limit=limit).items()) == [(value, count) for count, value in expected]
+
+
+@pytest.mark.parametrize("share", [0.02, 0.3, 0.7, 0.98])
+@pytest.mark.parametrize("limit", [1, 30, 254, 255, 256])
+def test_the_most_cited_values_are_exact_whether_the_most_cited_head_alone_decides_or_not(share, limit):
+    rng = np.random.default_rng(int(share * 100) + limit)
+    size, values = 3_000, 900  # more values than HEAD_VALUES: the head is counted first
+    cited = np.clip(rng.zipf(1.4, values), 1, size)
+    lists = [np.sort(rng.choice(size, int(n), replace=False)) for n in cited]
+    postings = Postings.of([f"{n:03d}/qd-ubnd" for n in range(values)], lists)
+    within = rng.random(size) < share
+    counts = [(int(np.count_nonzero(within[docs])), f"{n:03d}/qd-ubnd") for n, docs in enumerate(lists)]
+    expected = sorted((c for c in counts if c[0]), key=lambda c: (-c[0], c[1]))[:limit]
+    assert list(postings.counts(within, limit=limit).items()) == [(value, count) for count, value in expected]
+
+
+def test_a_set_whose_most_cited_are_clear_is_counted_on_the_head_alone():
+    size = 1_000
+    lists = [np.arange(0, size, 2)] * 40 + [np.array([n]) for n in range(600)]  # 40 values cited by 500, 600 by one
+    postings = Postings.of([f"{n:03d}/qd-ubnd" for n in range(len(lists))], lists)
+    within = np.ones(size, dtype=bool)
+    tally = postings._top_tally(within, 30)
+    assert tally[:40].tolist() == [500] * 40
+    assert int(np.count_nonzero(tally[40:])) == 600 - (len(lists) - HEAD_VALUES)  # the rest never counted
+    assert list(postings.counts(within, limit=30)) == [f"{n:03d}/qd-ubnd" for n in range(30)]
+
+
+def test_a_value_outside_the_head_that_ties_with_its_last_is_counted(monkeypatch):
+    monkeypatch.setattr(citations, "HEAD_VALUES", 2)
+    # "1" and "3" are the most cited (10 and 6 bulletins), "2" the rest's most cited (5)
+    postings = Postings.of(["1", "2", "3"], [np.arange(10), np.arange(10, 15), np.arange(6)])
+    within = np.zeros(20, dtype=bool)
+    within[[0, 1, 2, 3, 4, 10, 11, 12, 13, 14]] = True  # each value 5 times: a tie, settled by value
+    assert postings.counts(within, limit=2) == {"1": 5, "2": 5}
 
 
 def test_postings_mask_is_the_union_of_the_selected_values():
