@@ -144,9 +144,43 @@ class FacetTable:
         if name in self.codes:  # codes shifted by one: "no value" (-1) is counted apart, in the first bin
             tally = self.tally(("codes", name), within)[1:]
         else:
-            mask = chosen(within).mask
-            tally = np.array([int(np.count_nonzero(m & mask)) for m in self.members[name]], dtype=np.int64)
+            tally = self._members_tally(name, within)
         return {self.values[name][i]: int(n) for i, n in enumerate(tally) if n}
+
+    def _members_tally(self, name: str, within: np.ndarray | Chosen) -> np.ndarray:
+        """Documents of ``within`` having each value of a multi-valued facet, read through the smaller side from
+        each document's values as the bits of one number (``_bits``): one gather of the set's documents, not a
+        pass over every document per value (at 100,000 bulletins, nine topics: 0.05 against 0.15 ms)."""
+        members = self.members[name]
+        if len(members) > 64:  # more values than bits of a number: a pass per value
+            mask = chosen(within).mask
+            return np.array([int(np.count_nonzero(m & mask)) for m in members], dtype=np.int64)
+        bits, each = self._bits(name)
+
+        def counted(numbers: np.ndarray, size: int) -> np.ndarray:
+            found = bits.take(numbers)
+            return np.array([int(np.count_nonzero(found & bit)) for bit in each], dtype=np.int64)
+
+        def every() -> np.ndarray:
+            found = self.derived.get(("every-members", name))
+            if found is None:
+                found = self.derived.setdefault(("every-members", name), counted(np.arange(self.size), self.size))
+            return found
+        return smaller_side(within, counted, every)
+
+    def _bits(self, name: str) -> tuple[np.ndarray, list]:
+        """(each document's values of a multi-valued facet of at most 64 values as the bits of one unsigned
+        number, value code k as bit k; those bits), made once."""
+        found = self.derived.get(("bits", name))
+        if found is None:
+            members = self.members[name]
+            dtype = np.min_scalar_type((1 << len(members)) - 1) if members else np.dtype(np.uint8)
+            each = [dtype.type(1 << k) for k in range(len(members))]
+            bits = np.zeros(self.size, dtype=dtype)
+            for bit, mask in zip(each, members, strict=True):
+                bits[mask] |= bit
+            found = self.derived.setdefault(("bits", name), (bits, each))
+        return found
 
 
 def filter_masks(table: FacetTable, filters: dict[str, list[str]]) -> dict[str, np.ndarray]:

@@ -175,3 +175,19 @@ def test_a_number_no_bulletin_has_or_cites_finds_those_citing_its_issuer_and_say
     assert engine.run_search(make_request("1/nq-cp")).same_issuer == {"number": "1/nq-cp", "cited": ["30c/NQ-CP"]}
     for kept in ("61/2018/NĐ-CP", "1/QĐ-XYZ", "9/2020/NĐ-CP year:1999"):  # found; no kin; none citing them
         assert "same_issuer" not in engine.run_search(make_request(kept)).to_dict()
+
+
+@pytest.mark.parametrize("values", [9, 64, 70])  # the topics; as many as the bits of a number; more
+@pytest.mark.parametrize("share", [0.0, 0.05, 0.49, 0.51, 0.95, 1.0])
+def test_a_multi_valued_facet_counts_each_values_documents_of_the_set(values, share):
+    from search.facets import FacetTable
+    rng = np.random.default_rng(values * 100 + int(share * 100))
+    size = 2_000
+    members = [rng.random(size) < rng.uniform(0.0, 0.6) for _ in range(values)]
+    names = [f"t{n:02d}" for n in range(values)]
+    table = FacetTable(size, np.ones(size, dtype=bool), {"topic": names}, {}, {"topic": members},
+                       np.zeros(size, dtype=np.int64))
+    within = rng.random(size) < share
+    expected = {name: int(np.count_nonzero(m & within)) for name, m in zip(names, members, strict=True)}
+    assert table.counts("topic", within) == {name: n for name, n in expected.items() if n}
+    assert table.counts("topic", within) == table.counts("topic", within.copy())  # again, from what was kept
