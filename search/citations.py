@@ -105,12 +105,12 @@ class Postings:
         order = np.lexsort((found, -tally[found]))[:limit]  # codes follow the sorted lexicon
         return {self.values[int(found[i])]: int(tally[found[i]]) for i in order}
 
-
     def _top_tally(self, within: np.ndarray | Chosen, limit: int) -> np.ndarray:
         """A tally exact for every value that can be among the ``limit`` most cited of ``within`` (the others 0).
 
         The ``HEAD_VALUES`` most cited values are counted first, through their own postings turned document by
-        document (a byte an entry: a set's documents read about a cache line less each). No other value is cited
+        document with a byte an entry (about a megabyte at 100,000 bulletins, which stays in the processor's
+        cache; every value's entries take four times as many bytes, read cold). No other value is cited
         by more documents than the most cited of the rest, so when the ``limit``-th count of the head is above
         that, the rest cannot reach the top (nor tie with it) and is not read: at 100,000 bulletins, 0.3 against
         0.8 ms for a facet-filtered answer's set, read cold. Otherwise every value is counted."""
