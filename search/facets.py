@@ -118,24 +118,23 @@ class FacetTable:
         def counted(numbers: np.ndarray, size: int) -> np.ndarray:
             return np.bincount(bins.take(numbers), minlength=length)
 
-        def every() -> np.ndarray:
-            found = self.derived.get(("every", *key))
-            if found is None:
-                found = self.derived.setdefault(("every", *key), np.bincount(bins, minlength=length))
-            return found
-        return smaller_side(within, counted, every)
+        return smaller_side(within, counted, lambda: self._kept(("every", *key),
+                                                                lambda: np.bincount(bins, minlength=length)))
+
+    def _kept(self, key: tuple, make):
+        """``derived[key]``, made by ``make()`` on first need (threads making it at once keep the first)."""
+        found = self.derived.get(key)
+        return found if found is not None else self.derived.setdefault(key, make())
 
     def _bins(self, key: tuple) -> tuple[np.ndarray, int]:
         """(bin per document, number of bins) of a ``tally`` key, made once."""
-        found = self.derived.get(("bins", *key))
-        if found is None:
+        def made() -> tuple[np.ndarray, int]:
             if key[0] == "codes":
                 codes, length = self.codes[key[1]], len(self.values[key[1]]) + 1
             else:
                 codes, length = self.cells(*key[1:]), len(self.values[key[1]]) * (len(self.values[key[2]]) + 1) + 1
-            found = self.derived.setdefault(("bins", *key), ((codes + 1).astype(np.int32), length))  # threads
-            # making them at once keep the first
-        return found
+            return (codes + 1).astype(np.int32), length
+        return self._kept(("bins", *key), made)
 
     def counts(self, name: str, within: np.ndarray | Chosen) -> dict[str, int]:
         """value -> number of documents in ``within`` having it (zeros left out; sparse: the most frequent)."""
@@ -161,26 +160,21 @@ class FacetTable:
             found = bits.take(numbers)
             return np.array([int(np.count_nonzero(found & bit)) for bit in each], dtype=np.int64)
 
-        def every() -> np.ndarray:
-            found = self.derived.get(("every-members", name))
-            if found is None:
-                found = self.derived.setdefault(("every-members", name), counted(np.arange(self.size), self.size))
-            return found
-        return smaller_side(within, counted, every)
+        return smaller_side(within, counted, lambda: self._kept(("every-members", name),
+                                                                lambda: counted(np.arange(self.size), self.size)))
 
     def _bits(self, name: str) -> tuple[np.ndarray, list]:
         """(each document's values of a multi-valued facet of at most 64 values as the bits of one unsigned
         number, value code k as bit k; those bits), made once."""
-        found = self.derived.get(("bits", name))
-        if found is None:
+        def made() -> tuple[np.ndarray, list]:
             members = self.members[name]
             dtype = np.min_scalar_type((1 << len(members)) - 1) if members else np.dtype(np.uint8)
             each = [dtype.type(1 << k) for k in range(len(members))]
             bits = np.zeros(self.size, dtype=dtype)
             for bit, mask in zip(each, members, strict=True):
                 bits[mask] |= bit
-            found = self.derived.setdefault(("bits", name), (bits, each))
-        return found
+            return bits, each
+        return self._kept(("bits", name), made)
 
 
 def filter_masks(table: FacetTable, filters: dict[str, list[str]]) -> dict[str, np.ndarray]:
