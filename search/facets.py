@@ -144,7 +144,7 @@ class FacetTable:
             tally = self.tally(("codes", name), within)[1:]
         else:
             tally = self._members_tally(name, within)
-        return {self.values[name][i]: int(n) for i, n in enumerate(tally) if n}
+        return {self.values[name][i]: n for i, n in enumerate(tally.tolist()) if n}
 
     def _members_tally(self, name: str, within: np.ndarray | Chosen) -> np.ndarray:
         """Documents of ``within`` having each value of a multi-valued facet, read through the smaller side from
@@ -216,8 +216,9 @@ def pivot(table: FacetTable, within: np.ndarray | Chosen, rows: str, columns: st
     width = len(table.values[columns]) + 1  # the last column counts documents without a value
     tally = table.tally(("cells", rows, columns), within)[1:]
     out: dict[str, dict[str | None, int]] = {}
-    for cell in np.flatnonzero(tally):
-        row, column = divmod(int(cell), width)
-        label = table.values[columns][column] if column < width - 1 else None
-        out.setdefault(table.values[rows][row], {})[label] = int(tally[cell])
+    cells = np.flatnonzero(tally)
+    row_names, column_names = table.values[rows], table.values[columns]
+    for cell, count in zip(cells.tolist(), tally[cells].tolist(), strict=True):  # Python ints: no NumPy scalar each
+        row, column = divmod(cell, width)
+        out.setdefault(row_names[row], {})[column_names[column] if column < width - 1 else None] = count
     return out
