@@ -90,8 +90,10 @@ class Compact:
         """A scored list (``Dense`` or (ids, scores)) over ``at`` only, in the same form."""
         kept = self._lists.get(key)
         if kept is None:
-            if isinstance(found, Dense):
-                kept = Dense(found.mask[self.at], found.scores[self.at], found.positive)
+            if isinstance(found, Dense):  # a list whose every score is above 0 holds the documents scored above 0:
+                # their mask is made from the scores gathered, not gathered again (a cold gather is most of the cost)
+                scores = found.scores[self.at]
+                kept = Dense(scores > 0 if found.positive else found.mask[self.at], scores, found.positive)
                 kept.mask.flags.writeable = kept.scores.flags.writeable = False  # read as the lists it stands for
             else:
                 places, inside = self._places_of(found[0])
