@@ -32,6 +32,7 @@ STAGES = (  # (module, attribute, stage); a class attribute as "Class.method"
     ("indexer.metadata", "reporting_period", "periods"),
     ("indexer.metadata", "locate", "places"),
     ("indexer.metadata", "assign_topics", "topics"),
+    ("indexer.metadata", "refine", "topic classifier"),
     ("indexer.metadata", "find_refs", "refs"),
     ("indexer.metadata", "figures_of", "figures"),
     ("indexer.builder", "extract_metadata", "extraction, the rest"),

@@ -40,6 +40,7 @@ DATA_FILES = (  # every data file a pipeline module reads, and which one reads i
     "indexer/data/periods.json",  # indexer.periods
     "indexer/data/places.json",  # indexer.places
     "indexer/data/syllables.json",  # indexer.syllables
+    "indexer/data/topic_model.json",  # indexer.topic_model
     "search/data/document_types.json",  # search.docnumbers
     "search/data/dotted.json",  # search.analysis
     "search/data/indicators.json",  # search.figures (indexer.figures)

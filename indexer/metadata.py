@@ -20,6 +20,7 @@ from .htmltext import extract_page
 from .periods import annual_document, before_its_results, reporting_period
 from .places import dateline_day, locate, province_of_district
 from .records import Bulletin, Skipped, SourceRecord
+from .topic_model import refine
 from .topics import assign_topics, with_figures
 
 TITLE_FALLBACK_CHARS = 120
@@ -33,8 +34,9 @@ def _fallback_title(text: str) -> str:
     return first if len(first) <= TITLE_FALLBACK_CHARS else first[:TITLE_FALLBACK_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
-    """Clean a record and extract its metadata; Skipped when no article text is left."""
+def extract_metadata(record: SourceRecord, classify: bool = True) -> Bulletin | Skipped:
+    """Clean a record and extract its metadata; Skipped when no article text is left. ``classify``: the topic
+    classifier settles the topics the evidence rules give (``indexer.topic_model``; off: the rules' alone)."""
     given = record.given
     page_date = url = hint = None
     text = record.body
@@ -84,4 +86,6 @@ def extract_metadata(record: SourceRecord) -> Bulletin | Skipped:
     bulletin.figures = figures_of(bulletin)
     if "topics" not in given:
         bulletin.topics = with_figures(bulletin.topics, bulletin.figures, title, cleaned.text)
+        if classify:
+            bulletin.topics = refine(bulletin.topics, title, cleaned.text)
     return bulletin

@@ -32,7 +32,8 @@ def test_relative_and_absolute_imports_are_both_followed():
 def test_the_data_files_hashed_are_exactly_those_the_pipeline_sources_name():
     assert list(DATA_FILES) == fingerprint.named_data_files(pipeline_modules()) == [
         "indexer/data/chrome.json", "indexer/data/legacy_encodings.json", "indexer/data/periods.json",
-        "indexer/data/places.json", "indexer/data/syllables.json", "search/data/document_types.json",
+        "indexer/data/places.json", "indexer/data/syllables.json", "indexer/data/topic_model.json",
+        "search/data/document_types.json",
         "search/data/dotted.json", "search/data/indicators.json", "search/data/provinces.json",
         "search/data/sources.json",
         "search/data/topics.json"]

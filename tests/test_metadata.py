@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 from indexer.metadata import extract_metadata
 from indexer.reader import read_corpus
 from indexer.records import SourceRecord
+from indexer.topic_model import refine
+from indexer.topics import assign_topics, with_figures
 from tests.conftest import CORPUS
 
 FIELDS = ("title", "province", "province_2025", "district", "year", "quarter", "published")
@@ -46,6 +48,14 @@ def test_given_fields_override_extraction():
     b = extract_metadata(record)
     assert (b.title, b.province, b.province_2025, b.year, b.quarter, b.topics, b.url, b.published) == (
         "Tiêu đề khác", "Sơn La", "Sơn La", 2019, "FY", ["kiem_tra"], "https://example.org/a", "2019-12-31")
+
+
+def test_the_topic_classifier_settles_the_rules_topics():
+    record = next(r for r in read_corpus(CORPUS) if r.id == "000_19ab6ee4ef156fa2")
+    rules, settled = extract_metadata(record, classify=False), extract_metadata(record)
+    assert rules.topics == with_figures(assign_topics(rules.title, rules.text), rules.figures, rules.title, rules.text)
+    assert settled.topics == refine(rules.topics, rules.title, rules.text)
+    assert {f: getattr(rules, f) for f in FIELDS} == {f: getattr(settled, f) for f in FIELDS}
 
 
 def test_given_district_brings_its_province():
