@@ -32,7 +32,7 @@ _WORD = re.compile(r"\w+")
 
 def model_text(title: str | None, body: str, title_times: int = 2, body_chars: int = 20_000) -> str:
     """The key a bulletin is classified on: its headline ``title_times`` times, then the start of its text."""
-    return normalize_key(" . ".join([title or ""] * title_times + [body[:body_chars]]))
+    return " . ".join([normalize_key(title or "")] * title_times + [normalize_key(body[:body_chars])])
 
 
 def features(text: str) -> Counter:

@@ -235,7 +235,8 @@ def with_figures(assigned: list[str], figures: list[dict], title: str | None = N
     terms: a share of dossiers "trực tuyến" in a report on dossier handling that names nothing of digital
     government is a figure of that report, not a discussion of the topic."""
     reported = {figure["indicator"] for figure in figures}
-    text = normalize_key(f"{title or ''}\n{body}") if title is not None else None
+    text = f"{normalize_key(title)}\n{normalize_key(body)}" if title is not None else None  # the body's key
+    # as ``assign_topics`` made it
 
     def worded(topic: Topic) -> bool:
         return text is None or any(_count(term, text, 1) for term in topic.strong)

@@ -143,8 +143,9 @@ SHORT = 1024  # texts up to this many characters (sentences, headlines, queries)
 
 
 def normalize_key(text: str) -> str:
-    """The comparison key used for matching: NFC, lower case, new-style tones."""
-    return _short_key(text) if len(text) <= SHORT else _key(text)
+    """The comparison key used for matching: NFC, lower case, new-style tones. Made character by character (a
+    syllable's tone by its syllable), so the key of a text joined from parts is the parts' keys joined."""
+    return _short_key(text) if len(text) <= SHORT else _long_key(text)
 
 
 def _key(text: str) -> str:
@@ -152,6 +153,7 @@ def _key(text: str) -> str:
 
 
 _short_key = lru_cache(maxsize=2048)(_key)  # extraction asks for one sentence's key several times
+_long_key = lru_cache(maxsize=2)(_key)  # and for a bulletin's text in turn: its topics' rules, classifier, figures
 
 
 def folded_key(text: str) -> str:
