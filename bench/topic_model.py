@@ -113,11 +113,12 @@ def cross_validated(bulletins: list, order: list[str]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="report only, write nothing")
+    parser.add_argument("--real-collection", type=Path, default=REAL, help="real collection folder")
     args = parser.parse_args(argv)
-    bulletins = dev_bulletins()
+    bulletins = dev_bulletins(args.real_collection)
     if not bulletins:
-        print("no dev text of the real collection is present (bench/real/texts/): bench/real/README.md says how "
-              "to collect them", file=sys.stderr)
+        print(f"no dev text of the real collection is present ({args.real_collection / 'texts'}): "
+              "bench/real/README.md says how to collect them", file=sys.stderr)
         return 1
     order = modelled(bulletins, [topic.id for topic in topics()])
     report = cross_validated(bulletins, order)

@@ -1,12 +1,15 @@
 """The topic classifier: its scoring equals scikit-learn's, it settles the rules' topics by its two thresholds, and
-the shipped model file is whole."""
+the shipped model file is whole; training without the texts says so."""
+
+import json
 
 import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from bench.topic_model import MIN_DF, C, _listed, fit, settled
+from bench.realtexts import bulletin_id, split_of
+from bench.topic_model import MIN_DF, C, _listed, fit, main, settled
 from indexer.topic_model import TopicModel, features, model_text, refine, topic_model
 from search.vocabulary import topics
 
@@ -81,3 +84,16 @@ def test_the_shipped_model_is_whole():
     assert 0 < model.drop_below < 0.5 < model.add_above < 1 and (model.idf >= 1).all()
     chance = model.probabilities("Kết quả giải quyết hồ sơ trực tuyến", "Tỷ lệ hồ sơ trực tuyến đạt 90%.")
     assert set(chance) == set(model.topics) and all(0 < p < 1 for p in chance.values())
+
+
+def test_training_without_the_dev_texts_says_what_is_missing(tmp_path, capsys):
+    real = tmp_path / "real"
+    real.mkdir()
+    url = "https://example.gov.vn/tin-cai-cach-hanh-chinh"
+    (real / "sources.jsonl").write_text(json.dumps({"id": bulletin_id(url), "source_url": url}) + "\n")
+    (real / "labels.jsonl").write_text(json.dumps({"id": bulletin_id(url), "topics": ["thu_tuc"]}) + "\n")
+    (real / "queries.jsonl").write_text("")
+    assert split_of(url) == "dev"
+    assert main(["--check", "--real-collection", str(real)]) == 1
+    assert capsys.readouterr().err == (f"no dev text of the real collection is present ({real / 'texts'}): "
+                                       "bench/real/README.md says how to collect them\n")
