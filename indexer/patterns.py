@@ -30,7 +30,10 @@ class Gated:
 
     def holds(self, text: str) -> bool:
         text = text.lower() if self.lower else text
-        return any(word in text for word in self.words)
+        for word in self.words:  # a loop, not any() over a generator: a third of the time, asked of every sentence
+            if word in text:
+                return True
+        return False
 
     def search(self, text: str, *span: int) -> re.Match | None:
         return self.pattern.search(text, *span) if self.holds(text) else None
