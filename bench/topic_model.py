@@ -31,7 +31,7 @@ from bench.realtexts import REAL, split_collection
 from indexer.metadata import extract_metadata
 from indexer.reader import read_corpus
 from indexer.records import Skipped
-from indexer.topic_model import MODEL, TopicModel, features, model_text
+from indexer.topic_model import MODEL, TopicModel, features, model_text, settle
 from search.vocabulary import topics
 
 C = 4.0
@@ -78,16 +78,13 @@ def _listed(key: str) -> list[str]:
 
 
 def scores(predicted: list[set[str]], wanted: list[set[str]]) -> dict:
+    """Precision, recall and F1 of the topics predicted, over every bulletin's topics pooled."""
     hit = sum(len(p & w) for p, w in zip(predicted, wanted, strict=True))
     extra = sum(len(p - w) for p, w in zip(predicted, wanted, strict=True))
     missed = sum(len(w - p) for p, w in zip(predicted, wanted, strict=True))
     precision, recall = hit / max(1, hit + extra), hit / max(1, hit + missed)
     return {"precision": round(precision, 3), "recall": round(recall, 3),
             "f1": round(2 * precision * recall / max(1e-9, precision + recall), 3)}
-
-
-def settled(rules: set[str], chance: dict[str, float], drop: float, add: float) -> set[str]:
-    return {t for t in rules if chance.get(t, 1.0) > drop} | {t for t, p in chance.items() if p > add}
 
 
 def modelled(bulletins: list, order: list[str]) -> list[str]:
@@ -106,7 +103,7 @@ def cross_validated(bulletins: list, order: list[str]) -> dict:
             chances[i] = model.probabilities(bulletins[i][0], bulletins[i][1])
     rules = [set(rule) for _, _, rule, _ in bulletins]
     return {"bulletins": len(bulletins), "rules": scores(rules, wanted),
-            "rules settled": scores([settled(r, c, DROP_BELOW, ADD_ABOVE) for r, c in zip(rules, chances, strict=True)],
+            "rules settled": scores([settle(r, c, DROP_BELOW, ADD_ABOVE) for r, c in zip(rules, chances, strict=True)],
                                     wanted)}
 
 

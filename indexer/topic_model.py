@@ -101,10 +101,14 @@ def topic_model(path: Path = MODEL) -> TopicModel:
 
 
 def refine(assigned: list[str], title: str | None, body: str, model: TopicModel | None = None) -> list[str]:
-    """``assigned`` without the topics the classifier gives ``drop_below`` or less and with those it gives more
-    than ``add_above``, in taxonomy order."""
+    """``assigned`` settled by the classifier's probabilities for the bulletin (``settle``), in taxonomy order."""
     model = model or topic_model()
-    chance = model.probabilities(title, body)
-    kept = {topic for topic in assigned if chance.get(topic, 1.0) > model.drop_below}
-    kept |= {topic for topic, p in chance.items() if p > model.add_above}
+    kept = settle(assigned, model.probabilities(title, body), model.drop_below, model.add_above)
     return [topic.id for topic in topics() if topic.id in kept]
+
+
+def settle(assigned, chance: dict[str, float], drop_below: float, add_above: float) -> set[str]:
+    """The topics ``assigned`` but those the classifier gives ``drop_below`` or less (a topic it does not model
+    is kept), and those it gives more than ``add_above``."""
+    return ({topic for topic in assigned if chance.get(topic, 1.0) > drop_below}
+            | {topic for topic, p in chance.items() if p > add_above})

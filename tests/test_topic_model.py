@@ -9,8 +9,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from bench.realtexts import bulletin_id, split_of
-from bench.topic_model import MIN_DF, C, _listed, fit, main, settled
-from indexer.topic_model import TopicModel, features, model_text, refine, topic_model
+from bench.topic_model import MIN_DF, C, _listed, fit, main
+from indexer.topic_model import TopicModel, features, model_text, refine, settle, topic_model
 from search.vocabulary import topics
 
 ONLINE = ["Tỷ lệ hồ sơ trực tuyến toàn trình của huyện đạt {n}%, dịch vụ công trực tuyến được cung cấp trên Cổng "
@@ -73,7 +73,7 @@ def test_the_classifier_drops_under_one_threshold_and_adds_over_the_other():
     between = small_model(-2.0)  # p = 0.119 without the feature: neither dropped nor added
     assert refine(["chinh_quyen_so"], "", "Hồ sơ.", between) == ["chinh_quyen_so"]
     assert refine([], "", "Hồ sơ.", between) == []
-    assert settled({"a", "b"}, {"a": 0.05, "c": 0.8}, 0.1, 0.7) == {"b", "c"}
+    assert settle({"a", "b"}, {"a": 0.05, "c": 0.8}, 0.1, 0.7) == {"b", "c"}
 
 
 def test_the_shipped_model_is_whole():
