@@ -439,6 +439,7 @@ class Compiler:
     adjacent: Callable[[str, str], int] | None = None  # bulletins where two folded syllables stand side by side
     # the known syllable one edit from an unknown one, given its neighbours (``search.ranking.closest``)
     closest: Callable[[str, str | None, str | None], str | None] | None = None
+    places: tuple[tuple[str, ...], ...] = ()  # folded syllables of each place the query names (understood)
 
     def _tolerant(self, analysed: Analysed) -> Analysed:
         """A syllable typed with diacritics that the index never saw (a slip: "chuyển đổi sô") is
@@ -534,6 +535,7 @@ class Compiler:
             if built is not None:
                 required.append(built)
         soft = [u for u in soft if not u.function]
+        self._weigh_places(soft)
         if not soft:
             if not required:
                 return None
@@ -543,6 +545,20 @@ class Compiler:
                          wq.Or(optional) if optional else None, self.scope.relevance.min_share,
                          whole=[u.whole for u in soft])
         return Lift(best, [wq.And(headline)], lift, label="if the headline holds every word") if headline else best
+
+    def _weigh_places(self, soft: list[Unit]) -> None:
+        """The parts that are words of a place the query names weigh ``Relevance.place_weight`` in the score (not in
+        the share): the place is lifted as understood already, and a page saying its name often outranked pages on
+        what was asked. The word pairs stay whole: where the name stands together is still evidence."""
+        weight = self.scope.relevance.place_weight
+        if weight == 1 or not self.places:
+            return
+        for unit in soft:
+            folded = tuple(s.folded for s in unit.syllables)
+            if any(_within(folded, place) for place in self.places):
+                unit.query.boost *= weight
+                if unit.whole is not None:
+                    unit.whole.boost *= weight
 
     def _field(self, node: ast.Field) -> wq.Query | None:
         if node.name == "title":
@@ -556,20 +572,32 @@ class Compiler:
         return wq.Or([wq.Term(node.name, v) for v in values])
 
 
+def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether ``part`` stands in ``whole`` as consecutive items.
+
+    >>> _within(("vinh",), ("vinh", "long")), _within(("long", "an"), ("vinh", "long"))
+    (True, False)
+    """
+    n = len(part)
+    return n > 0 and any(whole[i:i + n] == part for i in range(len(whole) - n + 1))
+
+
 def compile_query(node, resolve: Callable[[str, str], list[str]], match: str = "best",
                   known: Callable[[str], bool] | None = None,
                   relevance: Relevance = DEFAULT,
                   adjacent: Callable[[str, str], int] | None = None,
                   closest: Callable[[str, str | None, str | None], str | None] | None = None,
+                  places: tuple[tuple[str, ...], ...] = (),
                   ) -> tuple[wq.Query, Highlights]:
     """A Whoosh query for a syntax tree (None: every document) and the terms to highlight.
 
     ``known(syllable)`` says whether the index has a syllable as spelled, ``adjacent(a, b)`` in how many
     bulletins it has two folded syllables side by side (see ``Compiler._tolerant``); without it the query's
-    words are pyvi's.
+    words are pyvi's. ``places``: the folded syllables of the places the query names (``search.understanding``),
+    whose words weigh less (``Compiler._weigh_places``).
     """
     if node is None:
         return wq.Every(), Highlights()
     compiler = Compiler(resolve, match=match, known=known, scope=Scope.of(relevance), adjacent=adjacent,
-                        closest=closest)
+                        closest=closest, places=places)
     return compiler.compile(node), compiler.highlights

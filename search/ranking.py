@@ -155,9 +155,11 @@ def lexicon(state, name: str) -> list[str]:
 def match(state, request: SearchRequest, deadline: Deadline) -> Matches:
     """The documents matching a request's query, with scores and the filters' masks."""
     parsed = parse_query(request.query)
-    query, terms = compile_query(parsed, resolver(state), request.match, known=known(state),
-                                 relevance=state.relevance, adjacent=adjacent(state), closest=closest(state))
     understood = understand(asked_text(parsed)) if parsed is not None else {}
+    places = tuple(tuple(folded_key(understood[k]).split()) for k in ("province", "district") if k in understood)
+    query, terms = compile_query(parsed, resolver(state), request.match, known=known(state),
+                                 relevance=state.relevance, adjacent=adjacent(state), closest=closest(state),
+                                 places=places)
     query = _boosted(query, understood, state.relevance.understood_boost)
     table = state.table
     parts, trace, partial, loose = [], None, None, None

@@ -42,6 +42,8 @@ class Relevance:
     widen_below: float = 10  # fewer bulletins than this hold the share of the words: those holding some follow
     understood_boost: float = 0.2  # score times 1 + this per year, period or place named in the query it has
     headline_lift: float = 0.2  # score times 1 + this where the headline holds every word of the query
+    place_weight: float = 0.5  # weight of the words of a place the query names in the text score (it is lifted as
+    # understood already: a page full of the name outranked pages on the subject; 0.4-0.7 real dev's plateau)
     page_lift: float = 0.3  # among the first ten only, score times 1 + this per place or period of the query it
     # has (0.3-0.6: real dev's plateau); which ten is left to the scores
 

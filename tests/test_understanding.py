@@ -96,3 +96,30 @@ def test_bulletins_of_a_named_region_are_lifted(tmp_path):
     lifted = SearchEngine(root).run_search(make_request(query, explain=True))
     assert ([hit.id for hit in flat.results], lifted.understood) == (["ha-noi", "gia-lai"], {"region": "Tây Nguyên"})
     assert [hit.id for hit in lifted.results] == ["gia-lai", "ha-noi"]
+
+
+def test_the_words_of_a_named_place_weigh_less_than_the_subject(tmp_path):
+    """A bulletin that says the province's name often but not what was asked no longer outranks one about the
+    subject: the place is lifted as understood, its words weigh ``Relevance.place_weight`` in the text's score."""
+    from search.engine import SearchEngine
+    from search.relevance import Relevance
+    from tests.helpers import engine_over
+    named = ("UBND tỉnh Vĩnh Long ban hành quyết định công bố thủ tục hành chính. Sở Nội vụ tỉnh Vĩnh Long, "
+             "Sở Tư pháp tỉnh Vĩnh Long và UBND các huyện của tỉnh Vĩnh Long triển khai; chính quyền các cấp "
+             "tỉnh Vĩnh Long niêm yết công khai tại bộ phận một cửa tỉnh Vĩnh Long.")
+    subject = ("Phường 1 xây dựng mô hình công sở thân thiện, cán bộ một cửa niềm nở hướng dẫn người dân "
+               "làm thủ tục; mô hình được nhân rộng trên địa bàn thành phố Vĩnh Long trong năm. Người dân "
+               "đánh giá cao mô hình thân thiện này.")
+    doings = [("Sơn La", "nhân rộng mô hình một cửa"), ("Gia Lai", "nhân rộng mô hình dân vận khéo"),
+              ("Cà Mau", "làm theo mô hình cà phê doanh nhân"), ("Lào Cai", "thử mô hình xã thông minh"),
+              ("Hà Giang", "có mô hình ứng xử thân thiện"), ("Nam Định", "có mô hình bưu điện thân thiện")]
+    others = {f"other-{k}": f"Tin cải cách hành chính\n\nTỉnh {place} {what}, chính quyền gần dân."
+              for k, (place, what) in enumerate(doings)}
+    root = engine_over({"named": f"Công bố thủ tục hành chính\n\n{named}",
+                        "subject": f"Phường 1 đẩy mạnh cải cách hành chính\n\n{subject}", **others}, tmp_path).root
+    query = "mô hình chính quyền thân thiện ở Vĩnh Long"
+    even = SearchEngine(root, relevance=Relevance(place_weight=1.0)).run_search(make_request(query))
+    weighed = SearchEngine(root).run_search(make_request(query))
+    assert [hit.id for hit in even.results][:2] == ["named", "subject"]
+    assert ([hit.id for hit in weighed.results][:2], weighed.understood) == (["subject", "named"],
+                                                                             {"province": "Vĩnh Long"})
