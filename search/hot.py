@@ -160,9 +160,13 @@ def read_positions(matcher, offset: int) -> np.ndarray:
 
 
 def _unfiltered(leaf, field: str, text):
-    """A term's posting matcher in one segment, past the deleted-documents filter (deletions are masked later)."""
-    matcher = leaf.postings(field, text)
-    return getattr(matcher, "child", matcher)
+    """A term's posting matcher in one segment, without the deleted-documents filter (deletions are masked later).
+
+    Made as ``SegmentReader.postings`` makes it, less the filter: unwrapping Whoosh's ``FilterMatcher`` is not
+    enough, since making one moves its child past the leading deleted postings (every posting of a segment whose
+    documents were all replaced), which then went uncounted in a term's frequency while they stayed in the
+    number of documents (the idf of every word rose after an incremental run replaced many bulletins)."""
+    return leaf._terms.matcher(field, leaf._text_to_bytes(field, text), leaf.schema[field].format, scorer=None)
 
 
 def leaf_postings(leaf, field: str, text, offset: int = 0) -> tuple[np.ndarray, np.ndarray]:

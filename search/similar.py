@@ -26,7 +26,7 @@ def distinctive_terms(text: str, reader, limit: int = SIMILAR_TERMS) -> list[str
     for term in FOLDED.terms(text[:SIMILAR_CHARS]):
         if len(term) > 2 and term.isalpha():
             counts[term] = counts.get(term, 0) + 1
-    total = max(1, reader.doc_count())
+    total = max(1, reader.doc_count_all())  # deleted documents included, as ``doc_frequency`` counts them
 
     def weight(term):
         return counts[term] * np.log(total / (1 + reader.doc_frequency("content_folded", term)))

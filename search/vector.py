@@ -100,6 +100,7 @@ class VectorSearcher:
         self._deadline = Deadline(None)
         self.leaves = list(searcher.reader().leaf_readers())
         self.doc_count_all = searcher.doc_count_all()
+        self.live_count = int(np.count_nonzero(live))  # the share's idf counts live documents, so N does too
         self._lengths: dict[str, np.ndarray] = lengths if lengths is not None else {}
         self._postings = cache if cache is not None else postings_cache()
         self._averages: dict[str, float] = {}
@@ -463,13 +464,12 @@ class VectorSearcher:
         return mask, partial, complete
 
     def _share_weights(self, counts: list[int], weak: list[bool]) -> np.ndarray:
-        """A best match's soft parts' weights in its share: idf of the documents each is in, less for a weak one;
-        a word found nowhere has no say."""
-        return np.array([self._idf(count) * (self.relevance.weak_share if is_weak else 1.0) if count else 0.0
+        """A best match's soft parts' weights in its share: idf of the live documents each is in (among the live
+        documents: the documents of an incremental run's deleted ones are not counted), less for a weak one; a word
+        found nowhere has no say."""
+        return np.array([float(idf(count, self.live_count, self.relevance.idf_floor))
+                         * (self.relevance.weak_share if is_weak else 1.0) if count else 0.0
                          for count, is_weak in zip(counts, weak, strict=True)])
-
-    def _idf(self, frequency: int) -> float:
-        return float(idf(frequency, self.doc_count_all, self.relevance.idf_floor))
 
     def _sequence(self, node: Sequence):
         """The pairs where they stand one after another (a phrase exactly), scored as the pairs are."""

@@ -57,7 +57,7 @@ def test_marking_checks_the_deadline():
 
 def test_similar_bulletins_read_only_the_first_characters():
     class Reader:
-        def doc_count(self):
+        def doc_count_all(self):
             return 100
 
         def doc_frequency(self, field, term):
