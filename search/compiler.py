@@ -439,7 +439,7 @@ class Compiler:
     adjacent: Callable[[str, str], int] | None = None  # bulletins where two folded syllables stand side by side
     # the known syllable one edit from an unknown one, given its neighbours (``search.ranking.closest``)
     closest: Callable[[str, str | None, str | None], str | None] | None = None
-    places: tuple[tuple[str, ...], ...] = ()  # folded syllables of each place the query names (understood)
+    places: tuple[tuple[str, ...], ...] = ()  # the syllables of each place the query names (understood)
 
     def _tolerant(self, analysed: Analysed) -> Analysed:
         """A syllable typed with diacritics that the index never saw (a slip: "chuyển đổi sô") is
@@ -534,8 +534,8 @@ class Compiler:
             built = self._strict(child)
             if built is not None:
                 required.append(built)
-        soft = [u for u in soft if not u.function]
         self._weigh_places(soft)
+        soft = [u for u in soft if not u.function]
         if not soft:
             if not required:
                 return None
@@ -546,16 +546,23 @@ class Compiler:
                          whole=[u.whole for u in soft])
         return Lift(best, [wq.And(headline)], lift, label="if the headline holds every word") if headline else best
 
-    def _weigh_places(self, soft: list[Unit]) -> None:
-        """The parts that are words of a place the query names weigh ``Relevance.place_weight`` in the score (not in
-        the share): the place is lifted as understood already, and a page saying its name often outranked pages on
-        what was asked. The word pairs stay whole: where the name stands together is still evidence."""
+    def _weigh_places(self, parts: list[Unit]) -> None:
+        """The parts that spell a place the query names where the query names it weigh ``Relevance.place_weight``
+        in the score (not in the share): the place is lifted as understood already, and a page saying its name
+        often outranked pages on what was asked. A syllable typed with diacritics must be the place's own ("năm"
+        is not the "Nam" of Quảng Nam); the word pairs stay whole: where the name stands together is evidence."""
         weight = self.scope.relevance.place_weight
         if weight == 1 or not self.places:
             return
-        for unit in soft:
-            folded = tuple(s.folded for s in unit.syllables)
-            if any(_within(folded, place) for place in self.places):
+        spelled = [(unit, syllable) for unit in parts for syllable in unit.syllables]
+        placed: set[int] = set()  # the positions in ``spelled`` that spell a place
+        for place in self.places:
+            for start in range(len(spelled) - len(place) + 1):
+                if all(_spells(spelled[start + k][1], name) for k, name in enumerate(place)):
+                    placed.update(range(start, start + len(place)))
+        for unit in parts:
+            at = [k for k, (owner, _) in enumerate(spelled) if owner is unit]
+            if at and placed.issuperset(at):
                 unit.query.boost *= weight
                 if unit.whole is not None:
                     unit.whole.boost *= weight
@@ -572,14 +579,14 @@ class Compiler:
         return wq.Or([wq.Term(node.name, v) for v in values])
 
 
-def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
-    """Whether ``part`` stands in ``whole`` as consecutive items.
+def _spells(syllable: Syllable, name: str) -> bool:
+    """Whether a query syllable spells ``name`` (a place's syllable, lower case, new-style tones): as written
+    when typed with diacritics, else folded.
 
-    >>> _within(("vinh",), ("vinh", "long")), _within(("long", "an"), ("vinh", "long"))
-    (True, False)
+    >>> [_spells(Syllable(text, marked), "nam") for text, marked in (("nam", False), ("năm", True), ("nam", True))]
+    [True, False, True]
     """
-    n = len(part)
-    return n > 0 and any(whole[i:i + n] == part for i in range(len(whole) - n + 1))
+    return syllable.text == name if syllable.accented else syllable.folded == fold(name)
 
 
 def compile_query(node, resolve: Callable[[str, str], list[str]], match: str = "best",
@@ -593,8 +600,8 @@ def compile_query(node, resolve: Callable[[str, str], list[str]], match: str = "
 
     ``known(syllable)`` says whether the index has a syllable as spelled, ``adjacent(a, b)`` in how many
     bulletins it has two folded syllables side by side (see ``Compiler._tolerant``); without it the query's
-    words are pyvi's. ``places``: the folded syllables of the places the query names (``search.understanding``),
-    whose words weigh less (``Compiler._weigh_places``).
+    words are pyvi's. ``places``: the syllables (lower case, new-style tones) of the places the query names
+    (``search.understanding``), whose words weigh less where the query spells them (``Compiler._weigh_places``).
     """
     if node is None:
         return wq.Every(), Highlights()

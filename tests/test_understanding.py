@@ -123,3 +123,20 @@ def test_the_words_of_a_named_place_weigh_less_than_the_subject(tmp_path):
     assert [hit.id for hit in even.results][:2] == ["named", "subject"]
     assert ([hit.id for hit in weighed.results][:2], weighed.understood) == (["subject", "named"],
                                                                              {"province": "Vĩnh Long"})
+
+
+@pytest.mark.parametrize("query, places, weighed", [
+    ("kết quả năm 2020 tỉnh Quảng Nam", (("quảng", "nam"),), {"Quảng Nam"}),  # "năm" is not the Nam of Quảng Nam
+    ("ket qua nam 2020 quang nam", (("quảng", "nam"),), {"quang nam"}),  # only where the name stands
+    ("cải cách hành chính tỉnh Hà Tĩnh", (("hà", "tĩnh"),), {"Hà Tĩnh"}),  # nor "tỉnh" its Tĩnh
+    ("cải cách hành chính Hà Tĩnh", (), set()),  # no place understood, nothing weighed
+])
+def test_the_place_weight_falls_on_the_words_that_spell_the_place(query, places, weighed):
+    from search.compiler import compile_query
+    from search.query import parse_query
+
+    compiled, _ = compile_query(parse_query(query), lambda field, value: [value], places=places)
+    best = compiled.query  # the best match under the headline's lift
+    boosts = dict(zip(best.labels, (part.boost for part in best.soft), strict=True))
+    assert {label for label, boost in boosts.items() if boost == 0.5} == weighed
+    assert all(boost in (0.5, 1.0) for boost in boosts.values())
