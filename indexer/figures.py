@@ -588,10 +588,12 @@ def _figures_with_headline(text: str, title: str, context: Context) -> list[dict
     rows = extract_figures(text, context)
     if not any(ch.isdigit() for ch in title) or title in text or _ROUNDED_NUMBER.search(normalize_key(title)):
         return rows  # "Hơn 99% hồ sơ ... đúng hạn": a headline rounds what the text states exactly
-    if not _read_rows(title, context, whole=True)[0]:
-        return rows  # read first, the headline is read as on its own: none of its numbers is a figure
     given = {_statement(row) for row in rows}  # what the text gives, whatever its value: a headline whose number
     # differs is at odds with the text ("giải quyết 6.976 hồ sơ" over a body's 14.594), and only one can be right
+    if all(_statement(row) in given for row in _read_rows(title, context, whole=True)[0]):
+        return rows  # read first, the headline is read as on its own (as it is at the head of the text, its first
+        # paragraph): none of its numbers is a figure the text does not already give, so reading the text again
+        # after it would add none (three in four of the headlines with figures, a fifth of figures' time)
     head = f"{title}\n"
     headline = [{**row, "start": HEADLINE[0], "end": HEADLINE[1]}
                 for row in extract_figures(head + text, context) if row["start"] < len(head)]

@@ -1758,7 +1758,7 @@ def test_a_sentence_of_other_figures_gives_the_next_ones_of_its_paragraph_its_pe
     assert extract_figures(f"{lead}\n{rest}", context) == []  # a new paragraph carries nothing: no period at all
 
 
-def test_a_headline_whose_numbers_are_no_figures_is_not_read_again_with_the_text(monkeypatch):
+def test_a_headline_whose_numbers_are_no_figures_or_given_is_not_read_again_with_the_text(monkeypatch):
     import indexer.figures as figures
     text = ("Sáng 16/4, Ban Chỉ đạo cải cách hành chính của Chính phủ công bố Chỉ số cải cách hành chính năm 2023 "
             "của các bộ, ngành, địa phương. Theo đó, Hà Giang đạt 84,12 điểm, xếp thứ 41/63 tỉnh, thành phố.")
@@ -1773,6 +1773,10 @@ def test_a_headline_whose_numbers_are_no_figures_is_not_read_again_with_the_text
     assert [r["indicator"] for r in figures_of(_bulletin(title, text))] == ["par_index_score", "par_index_rank",
                                                                              "sipas"]
     assert reads == [text, title, f"{title}\n{text}"]
+    reads.clear()
+    title = "Chỉ số CCHC năm 2023: Hà Giang xếp thứ 41/63"  # a figure the text gives too: read alone only
+    assert [r["indicator"] for r in figures_of(_bulletin(title, text))] == ["par_index_score", "par_index_rank"]
+    assert reads == [text, title]
 
 
 def test_satisfaction_with_rural_development_or_health_care_is_no_sipas_figure():
