@@ -15,10 +15,12 @@ Text flows: scan -> segment -> tokens -> filters.
   form, the pyvi word as an extra token at the position of its first syllable,
   so a field answers syllable queries and whole-word queries alike.
 
-Three analyzers, one per form: ``WORDS`` (lower case, new-style tones; the
-``title`` and ``content`` fields), ``FOLDED`` (syllables without diacritics; the
-``*_folded`` fields) and ``PAIRS`` (each two neighbouring folded syllables as
-one token, ``cai cach``, at the position of its first syllable; the
+Three analyzers, one per form: ``WORDS`` (lower case, new-style tones, and
+the two spellings of a syllable whose one vowel is i or y, "tỷ lệ" / "tỉ lệ",
+as one: ``textnorm.unify_spelling``; the ``title`` and ``content`` fields),
+``FOLDED`` (syllables without diacritics; the ``*_folded`` fields) and
+``PAIRS`` (each two neighbouring folded syllables as one token, ``cai cach``,
+at the position of its first syllable; the
 ``*_pairs`` fields, which answer phrases and proximity). A pair never spans a
 sentence end, a line break or other breaking punctuation (``breaks``) - except
 a hard wrap inside a sentence, a line that goes on in lower case - so the
@@ -46,7 +48,7 @@ from whoosh.analysis import Token, Tokenizer
 
 from .crffeatures import sent2attributes
 from .docnumbers import DOCNUMBER_TOKEN, canonical_number
-from .textnorm import fold, unify_tones
+from .textnorm import fold, unify_spelling
 
 _SCAN = re.compile(  # a document number starts with a digit: "(?=\d)" spares trying it elsewhere (40% of the scan)
     rf"(?P<ref>(?=\d)(?:{DOCNUMBER_TOKEN.pattern}))"
@@ -187,7 +189,7 @@ class Prepared(NamedTuple):
     """A text scanned once and normalised once, shared by the analyzers of its three fields."""
 
     spans: list[Span]  # syllables, numbers and document numbers (no punctuation)
-    normal: str  # lower case, new-style tones (same length as the text)
+    normal: str  # lower case, new-style tones, a lone y as i (``unify_spelling``; same length as the text)
     folded: str  # ``normal`` without diacritics (same length)
     joined: list[bool]  # per neighbouring pair of spans: no break between them (``breaks``)
 
@@ -208,7 +210,7 @@ def prepare(text: str) -> Prepared:
     key = text_digest(text)
     found = _prepared.get(key)
     if found is None:
-        normal = unify_tones(_lower_keeping_offsets(text))
+        normal = unify_spelling(_lower_keeping_offsets(text))
         spans = [sp for sp in scan(text) if sp.kind != "punct"]
         found = Prepared(spans, normal, fold(normal), joins(text, spans))
         _prepared[key] = found
@@ -297,7 +299,7 @@ class VietnameseTokenizer(Tokenizer):
                  mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
-            normal = unify_tones(_lower_keeping_offsets(value))
+            normal = unify_spelling(_lower_keeping_offsets(value))
             yield self._fill(token, fold(normal) if self.form != "words" else normal, start_pos, 0,
                              len(value), start_char, keeporiginal)
             return

@@ -52,7 +52,7 @@ from .clauses import BestMatch, Lift, Sequence
 from .docnumbers import is_ref, ref_key
 from .querywords import abbreviations, folded_function_words, function_words
 from .relevance import DEFAULT, Relevance
-from .textnorm import fold, has_diacritics
+from .textnorm import fold, has_diacritics, unify_spelling
 
 SPLIT_ABBREVIATIONS = True
 MATCH_MODES = ("best", "all")
@@ -586,6 +586,7 @@ def _spells(syllable: Syllable, name: str) -> bool:
     >>> [_spells(Syllable(text, marked), "nam") for text, marked in (("nam", False), ("năm", True), ("nam", True))]
     [True, False, True]
     """
+    name = unify_spelling(name)  # as the query's syllables are written ("Kỳ Anh": "kì")
     return syllable.text == name if syllable.accented else syllable.folded == fold(name)
 
 

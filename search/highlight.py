@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from .compiler import Highlights
 from .limits import Deadline
-from .textnorm import fold, folding_alike, folding_class, unify_tones
+from .textnorm import fold, folding_alike, folding_class, unify_spelling
 
 SNIPPET_CHARS = 240
 MAX_MARKS = 2_000  # marks a snippet window is chosen among (and collected per word or phrase)
@@ -79,7 +79,7 @@ def _combined(sequences: frozenset) -> tuple[re.Pattern, dict]:
     if not ordered:  # only separators: nothing to mark
         return re.compile(r"(?!)"), variants
     first = "".join(sorted({char for folded in ordered for char in folding_alike(folded[0][0])}))
-    body = "|".join(f"(?<={folding_class(folded[0][0])})" + _unfolded(folded[0][1:])
+    body = "|".join(f"(?<={folding_class(folded[0][0])})" + _unfolded(folded[0], skip=1)
                     + "".join(_BETWEEN + _unfolded(piece) for piece in folded[1:]) for folded in ordered)
     # the first character as one class, then the start of a word, then each sequence from its second character
     # (its first checked behind): a pattern opening with a class is searched for that class's characters only
@@ -87,9 +87,18 @@ def _combined(sequences: frozenset) -> tuple[re.Pattern, dict]:
     return re.compile("[" + re.escape(first) + r"](?<!\w.)(?:" + body + r")(?!\w)"), variants
 
 
-def _unfolded(folded: str) -> str:
-    """A pattern of a folded piece that matches it in lower-case text as written (any diacritics)."""
-    return "".join(folding_class(char) for char in folded)
+def _unfolded(folded: str, skip: int = 0) -> str:
+    """A pattern of a folded piece (from its character ``skip``) that matches it in lower-case text as written (any
+    diacritics; a lone i after the initial consonants also written y, as ``unify_spelling`` reads it: "ti" finds
+    "tỉ" and "tỷ")."""
+    classes = [folding_class(char) for char in folded]
+    if _LONE_I.fullmatch(folded):
+        classes[-1] = _I_OR_Y
+    return "".join(classes[skip:])
+
+
+_LONE_I = re.compile(r"(?:[bcdhklmnprstvx]+|qu)i")  # a folded syllable spelt either way (``unify_spelling``)
+_I_OR_Y = "[" + "".join(re.escape(c) for c in sorted({*folding_alike("i"), *folding_alike("y")})) + "]"
 
 
 def _marked_spans(text: str, terms: Highlights, limit: int = MAX_MARKS, deadline: Deadline | None = None,
@@ -147,8 +156,8 @@ def _chunk_spans(chunk: str, offset: int, pattern: re.Pattern, variants: dict, l
 def _verdict(matched: str, variants: dict) -> tuple[str, ...] | None:
     """The folded form of a matched (lower-cased) string when its diacritics agree with one of the sequences
     of that form (a syllable typed with diacritics must match exactly, tones unified), else None."""
-    key = tuple(_PART.findall(fold(matched)))
-    written = [unify_tones(w) for w in _PART.findall(matched)]
+    written = [unify_spelling(w) for w in _PART.findall(matched)]
+    key = tuple(fold(w) for w in written)
     if any(all(not accented or piece == expected for (expected, accented), piece in zip(pieces, written, strict=False))
            for pieces in variants.get(key, ())):
         return key

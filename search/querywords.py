@@ -13,7 +13,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from .textnorm import fold, normalize_key
+from .textnorm import fold, normalize_key, unify_spelling
 
 DATA = Path(__file__).parent / "data"
 
@@ -25,9 +25,8 @@ def _load(name: str) -> dict:
 
 @cache
 def abbreviations() -> dict[str, str]:
-    """Abbreviation (lower case) -> spelled-out phrase (normalised)."""
-    return {normalize_key(k): normalize_key(v)
-            for k, v in _load("abbreviations.json")["abbreviations"].items()}
+    """Abbreviation (lower case) -> spelled-out phrase (normalised as the search fields are: ``_key``)."""
+    return {_key(k): _key(v) for k, v in _load("abbreviations.json")["abbreviations"].items()}
 
 
 @cache
@@ -36,7 +35,13 @@ def function_words() -> frozenset[str]:
 
     Multi-syllable entries ("đối với") are matched as whole pyvi words or syllable runs.
     """
-    return frozenset(normalize_key(w) for w in _load("stopwords.json")["words"])
+    return frozenset(_key(w) for w in _load("stopwords.json")["words"])
+
+
+def _key(text: str) -> str:
+    """A word or phrase as the search fields and the query's syllables write it (lower case, new-style tones, a lone
+    y after its initial written i: ``textnorm.unify_spelling``)."""
+    return unify_spelling(normalize_key(text))
 
 
 @cache

@@ -33,7 +33,7 @@ from whoosh.system import pack_uint
 from .analysis import FOLDED, PAIRS, WORDS, VietnameseTokenizer
 from .docnumbers import ref_key
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8  # 8: the search fields write a lone y after the initial as i (textnorm.unify_spelling)
 FACETS = ("province", "province_2025", "year", "quarter", "topic", "refs")
 META_FIELDS = ("id", "title", "url", "province", "province_2025", "district", "year", "quarter",
                "published", "topics", "refs")

@@ -96,6 +96,38 @@ def unify_tones(text: str) -> str:
     return "".join(pieces)
 
 
+# a syllable whose only vowel is i or y after its initial consonants is spelt either way (tỷ lệ / tỉ lệ, kỹ / kĩ,
+# lý / lí, quy / qui): found at the y that ends a word right after a consonant or "qu", the initial then checked
+_LONE_Y = re.compile("[yýỳỷỹỵYÝỲỶỸỴ](?![^\\W\\d_])(?:(?<=[bcdđhklmnprstvxBCDĐHKLMNPRSTVX].)|(?<=[qQ][uU].))")
+_INITIAL = re.compile(r"[bcdđhklmnprstvx]+|qu", re.I)
+_I_FOR_Y = dict(zip("yýỳỷỹỵYÝỲỶỸỴ", "iíìỉĩịIÍÌỈĨỊ", strict=True))
+
+
+def unify_spelling(text: str) -> str:
+    """``unify_tones``, and a syllable spelt with a lone y after its initial consonants written with i (tỷ -> tỉ,
+    kỹ -> kĩ, lý -> lí, quy -> qui): the two spellings are one word (the 1984 rule prefers i; pages write both,
+    "tỉ lệ" beside "tỷ lệ"). Not a y of two vowels (tay, này, tuy, Huy). Length-preserving, like ``unify_tones``;
+    the search fields and queries compare these forms (``search.analysis``), metadata keeps ``unify_tones``'.
+
+    >>> unify_spelling("Tỷ lệ kỹ năng, quý I, công ty này, Huy")
+    'Tỉ lệ kĩ năng, quí I, công ti này, Huy'
+    """
+    text = unify_tones(text)
+    pieces, done = [], 0
+    for found in _LONE_Y.finditer(text):
+        start = found.start()
+        while start and _LETTER.match(text, start - 1):
+            start -= 1
+        if (start and _WORD_CHAR.match(text, start - 1)) or not _INITIAL.fullmatch(text, start, found.start()):
+            continue
+        pieces += (text[done:found.start()], _I_FOR_Y[found.group()])
+        done = found.end()
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def _fold_table() -> dict[int, str]:
     table = {ord("đ"): "d", ord("Đ"): "D"}
     for code in range(0x00C0, 0x1F00):

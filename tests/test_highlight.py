@@ -61,11 +61,24 @@ def test_marks_are_found_in_the_text_as_written_without_folding_it():
 def test_each_spelling_is_judged_on_its_own_diacritics_however_often_it_recurs():
     """A matched spelling's verdict is kept for the text's later matches: the same spelling gets the same mark,
     another spelling of the same folded form its own verdict, whatever the order they come in."""
-    text = "Quán lý chợ. Quản lý hồ sơ. quán lý. QUẢN LÝ nhà nước. Quản lí đất đai; quản lý tốt; Quán lý."
+    text = "Quán lý chợ. Quản lý hồ sơ. quán lý. QUẢN LÝ nhà nước. Quản lỳ đất đai; quản lý tốt; Quán lý."
     assert highlight_all(text, _terms('"quản lý"')) == (
-        "Quán lý chợ. <mark>Quản lý</mark> hồ sơ. quán lý. <mark>QUẢN LÝ</mark> nhà nước. Quản lí đất đai; "
+        "Quán lý chợ. <mark>Quản lý</mark> hồ sơ. quán lý. <mark>QUẢN LÝ</mark> nhà nước. Quản lỳ đất đai; "
         "<mark>quản lý</mark> tốt; Quán lý.")
-    assert highlight_all(text, _terms("quan ly")).count("<mark>") == 6  # unaccented: every spelling
+    assert highlight_all(text, _terms("quan ly")).count("<mark>") == 7  # unaccented: every spelling
+
+
+def test_a_syllable_spelt_with_i_or_y_is_marked_either_way():
+    """"tỷ lệ" and "tỉ lệ", "quản lý" and "quản lí" are one word in two spellings (``textnorm.unify_spelling``):
+    a query in either marks both, accented or not; another tone or a y of two vowels ("tay") is not marked."""
+    text = "Tỷ lệ hồ sơ. Tỉ lệ trực tuyến. TỶ LỆ chung; tì lệ; tay lệ. Quản lí đất đai, quản lý nhà nước."
+    def marked(query):
+        return [piece.split("</mark>")[0] for piece in highlight_all(text, _terms(query)).split("<mark>")[1:]]
+    for query in ('"tỷ lệ"', '"tỉ lệ"'):
+        assert marked(query) == ["Tỷ lệ", "Tỉ lệ", "TỶ LỆ"], query
+    for query in ('"ty le"', '"ti le"'):  # typed without diacritics: any tone
+        assert marked(query) == ["Tỷ lệ", "Tỉ lệ", "TỶ LỆ", "tì lệ"], query
+    assert highlight_all(text, _terms('"quản lí"')).count("<mark>") == 2
 
 
 def test_the_combined_pattern_finds_what_one_word_boundary_pattern_per_sequence_would():

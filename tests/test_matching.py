@@ -416,3 +416,44 @@ def test_syllables_pyvi_leaves_apart_join_into_the_pairs_the_index_holds_most(tm
         "late-commune": [], "late-district": ["cấp xã"], "full-online": ["tỷ lệ", "trễ hạn", "cấp xã"]}
     assert missing("dịch vụ công toàn trình", "full-online", "part-online", "full-land") == {
         "full-online": [], "part-online": ["toàn trình"], "full-land": ["dịch vụ", "công"]}
+
+
+SPELT = {  # one word in two spellings: a lone i or y after the initial consonants
+    "rate-y": "\n".join([
+        "Tỷ lệ hồ sơ trực tuyến của tỉnh tăng mạnh trong quý I",
+        "",
+        "Trong quý I năm 2024, tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến đạt 62,4%; Sở Tư pháp bồi dưỡng kỹ năng "
+        "hướng dẫn người dân cho công chức bộ phận một cửa.",
+    ]),
+    "rate-i": "\n".join([
+        "Huyện Kỳ Anh nâng tỉ lệ giải quyết hồ sơ đúng hạn",
+        "",
+        "Năm 2023, tỉ lệ hồ sơ giải quyết đúng hạn tại huyện Kỳ Anh đạt 99,1%. Huyện mở lớp bồi dưỡng kĩ năng giao "
+        "tiếp cho công chức và rà soát văn bản qui phạm pháp luật.",
+    ]),
+    "other": "\n".join([
+        "Tập huấn nghiệp vụ văn thư lưu trữ",
+        "",
+        "Sở Nội vụ tổ chức tập huấn nghiệp vụ văn thư, lưu trữ cho cán bộ cấp xã; 120 học viên tham dự.",
+    ]),
+}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("tỷ lệ", {"rate-y", "rate-i"}), ("tỉ lệ", {"rate-y", "rate-i"}), ("ty le", {"rate-y", "rate-i"}),
+    ("ti le", {"rate-y", "rate-i"}), ('"tỉ lệ hồ sơ"', {"rate-y", "rate-i"}), ('"kỹ năng"', {"rate-y", "rate-i"}),
+    ('"kĩ năng"', {"rate-y", "rate-i"}), ("ki nang", {"rate-y", "rate-i"}), ("văn bản QPPL", {"rate-i"}),
+    ("Kì Anh", {"rate-i"}), ("tay", set()),
+])
+def test_a_syllable_spelt_with_i_or_y_is_found_by_either_spelling(spelt, query, expected):
+    """"tỷ lệ" and "tỉ lệ", "kỹ năng" and "kĩ năng", "quy phạm" and "qui phạm" are one word in two spellings
+    (``textnorm.unify_spelling``): a query in either finds both, as a phrase too, typed with or without diacritics,
+    and marks it in the snippet."""
+    response = spelt.run_search(make_request(query))
+    assert {hit.id for hit in holding(response)} == expected
+    assert all("<mark>" in str(hit.snippet) for hit in holding(response))
+
+
+@pytest.fixture(scope="module")
+def spelt(tmp_path_factory):
+    return engine_over(SPELT, tmp_path_factory.mktemp("spelt"))

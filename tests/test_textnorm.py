@@ -2,7 +2,15 @@ import unicodedata
 
 import pytest
 
-from search.textnorm import clean_unicode, fold, folded_key, has_diacritics, normalize_key, unify_tones
+from search.textnorm import (
+    clean_unicode,
+    fold,
+    folded_key,
+    has_diacritics,
+    normalize_key,
+    unify_spelling,
+    unify_tones,
+)
 
 
 @pytest.mark.parametrize("old, new", [
@@ -39,6 +47,35 @@ def test_unify_tones_is_the_one_pattern_it_documents():
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
         assert unify_tones(text) == pattern.sub(lambda m: _unify_syllable(m.group(0)), text), text
+
+
+@pytest.mark.parametrize("text, new", [
+    ("tỷ lệ", "tỉ lệ"), ("Kỹ năng", "Kĩ năng"), ("LÝ DO", "LÍ DO"), ("quy định, Quý I", "qui định, Quí I"),
+    ("Mỹ Tho, Kỳ Anh", "Mĩ Tho, Kì Anh"), ("công ty", "công ti"), ("hy vọng, sỹ quan, thy", "hi vọng, sĩ quan, thi"),
+    ("uỷ ban, hoá đơn", "ủy ban, hóa đơn"),  # tone placement unified as well
+    # unchanged: y of two vowels, y with no initial, an i already, gi-, a word joined to a digit, y inside a word
+    ("tay, này, ngày, tuy, Huy, quyết, khuya", "tay, này, ngày, tuy, Huy, quyết, khuya"),
+    ("y tế, ý kiến, chỉ số, gì, 2ty, x_ty, city", "y tế, ý kiến, chỉ số, gì, 2ty, x_ty, city"),
+])
+def test_unify_spelling_writes_a_lone_y_after_the_initial_as_i(text, new):
+    assert unify_spelling(text) == new
+    assert len(unify_spelling(text)) == len(text)
+
+
+def test_unify_spelling_is_the_one_pattern_it_documents():
+    """A word of initial consonants (or "qu") and a y, tone or none, becomes that word with i, every other word stays
+    (after ``unify_tones``): the definition as one regular expression, on random strings."""
+    import random
+    import re
+
+    i_for_y = dict(zip("yýỳỷỹỵYÝỲỶỸỴ", "iíìỉĩịIÍÌỈĨỊ", strict=True))
+    pattern = re.compile(r"(?<![\w])((?i:[bcdđhklmnprstvx]+|qu))([yýỳỷỹỵYÝỲỶỸỴ])(?![^\W\d_])")
+    rng = random.Random(11)
+    alphabet = list("tTqQuUhkyYai2_ .") + list("ýỷỵÝđ")
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        expected = pattern.sub(lambda m: m.group(1) + i_for_y[m.group(2)], unify_tones(text))
+        assert unify_spelling(text) == expected, text
 
 
 def test_fold_removes_every_diacritic_and_keeps_length():
