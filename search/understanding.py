@@ -34,7 +34,7 @@ from pathlib import Path
 from . import query as ast
 from .docnumbers import DOCNUMBER
 from .periods import explicit_period
-from .textnorm import fold, folded_key, normalize_key
+from .textnorm import fold, folded_key, normalize_key, unify_spelling
 from .vocabulary import canonical_province, canonical_province_2025, provinces
 
 _YEAR = r"(?<![\d.-])(?<!\d{3}:)((?:19|20)\d{2})(?![\d/.-]\d)"  # document numbers removed first; 9001:2015 a standard
@@ -109,10 +109,11 @@ def _as_typed(typed: str, query: str) -> str:
         spelled = [fold(w) == w for w in words[start : start + length]]
         if all(spelled):
             continue  # typed without diacritics: taken as it is
-        exact = [normalize_key(w) for w in name.replace("-", " ").split()]
+        exact = [unify_spelling(normalize_key(w)) for w in name.replace("-", " ").split()]
         unit = any(" ".join(folded[max(0, start - len(u.split())) : start]) == u for u in _PROVINCE_UNITS)
         capital = all(w[:1].isupper() for w in raw[start : start + length]) if len(raw) == len(words) else False
-        if words[start : start + length] != exact or not (unit or capital):
+        if [unify_spelling(w) for w in words[start : start + length]] != exact or not (unit or capital):  # "Đăk
+            # Lăk" is "Đắk Lắk" (``textnorm.unify_spelling``)
             keep[start : start + length] = ["_"] * length
     return " ".join(keep)
 

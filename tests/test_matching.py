@@ -431,6 +431,16 @@ SPELT = {  # one word in two spellings: a lone i or y after the initial consonan
         "Năm 2023, tỉ lệ hồ sơ giải quyết đúng hạn tại huyện Kỳ Anh đạt 99,1%. Huyện mở lớp bồi dưỡng kĩ năng giao "
         "tiếp cho công chức và rà soát văn bản qui phạm pháp luật.",
     ]),
+    "highland-accented": "\n".join([
+        "Đắk Lắk công bố Chỉ số cải cách hành chính của các sở, ngành",
+        "",
+        "UBND tỉnh Đắk Lắk vừa công bố Chỉ số cải cách hành chính năm 2022 của 20 sở, ban, ngành và 15 huyện.",
+    ]),
+    "highland-plain": "\n".join([
+        "Huyện Krông Pắc tổ chức đối thoại với doanh nghiệp",
+        "",
+        "Sáng 5/6, UBND huyện Krông Pắc, tỉnh Đăk Lăk tổ chức hội nghị đối thoại với doanh nghiệp về thủ tục đất đai.",
+    ]),
     "other": "\n".join([
         "Tập huấn nghiệp vụ văn thư lưu trữ",
         "",
@@ -444,11 +454,12 @@ SPELT = {  # one word in two spellings: a lone i or y after the initial consonan
     ("ti le", {"rate-y", "rate-i"}), ('"tỉ lệ hồ sơ"', {"rate-y", "rate-i"}), ('"kỹ năng"', {"rate-y", "rate-i"}),
     ('"kĩ năng"', {"rate-y", "rate-i"}), ("ki nang", {"rate-y", "rate-i"}), ("văn bản QPPL", {"rate-i"}),
     ("Kì Anh", {"rate-i"}), ("tay", set()),
+    ('"Đăk Lăk"', {"highland-accented", "highland-plain"}), ('"Đắk Lắk"', {"highland-accented", "highland-plain"}),
 ])
 def test_a_syllable_spelt_with_i_or_y_is_found_by_either_spelling(spelt, query, expected):
-    """"tỷ lệ" and "tỉ lệ", "kỹ năng" and "kĩ năng", "quy phạm" and "qui phạm" are one word in two spellings
-    (``textnorm.unify_spelling``): a query in either finds both, as a phrase too, typed with or without diacritics,
-    and marks it in the snippet."""
+    """"tỷ lệ" and "tỉ lệ", "kỹ năng" and "kĩ năng", "quy phạm" and "qui phạm", "Đắk Lắk" and "Đăk Lăk" are one
+    word in two spellings (``textnorm.unify_spelling``): a query in either finds both, as a phrase too, typed with
+    or without diacritics, and marks it in the snippet."""
     response = spelt.run_search(make_request(query))
     assert {hit.id for hit in holding(response)} == expected
     assert all("<mark>" in str(hit.snippet) for hit in holding(response))

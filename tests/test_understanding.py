@@ -37,6 +37,9 @@ from search.understanding import asked_text, understand
     ("tỉnh hòa bình", {"province": "Hòa Bình"}),
     ("cải cách hành chính Hòa Bình", {"province": "Hòa Bình"}),
     ("cai cach hanh chinh hoa binh", {"province": "Hòa Bình"}),
+    # either spelling of a Central Highlands name (``textnorm.unify_spelling``)
+    ("cải cách hành chính Đăk Lăk", {"province": "Đắk Lắk"}),
+    ("ĐĂK NÔNG năm 2023", {"year": "2023", "province": "Đắk Nông"}),
 ])
 def test_understand(query, expected):
     assert understand(query) == expected
