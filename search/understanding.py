@@ -61,7 +61,8 @@ def understand(query: str) -> dict[str, str]:
     """Facet values named in ``query`` (free text: the words asked, see ``asked_text``): ``year``,
     ``quarter``, ``province``, ``province_2025``, ``district``; with no province, the ``region`` of provinces
     it names ("các tỉnh Tây Nguyên", ``region_provinces``)."""
-    typed = " ".join(normalize_key(DOCNUMBER.sub(" ", query or "")).replace("-", " ").split())
+    query = _CITY_DOT.sub("TP ", query or "")  # "TP.HCM", "Tp. Hồ Chí Minh": the unit word, then the name
+    typed = " ".join(normalize_key(DOCNUMBER.sub(" ", query)).replace("-", " ").split())
     text = fold(typed)
     found: dict[str, str] = {}
     years = {m.group(1) for m in re.finditer(_YEAR, text) if not _cited(text, m.start())}
@@ -104,8 +105,8 @@ def _as_typed(typed: str, query: str) -> str:
     keep = list(folded)
     for start, length, run in _runs(" ".join(folded)):
         name = canonical_province(run) or canonical_province_2025(run) if length > 1 else None
-        if not name or folded[start] in _PROVINCE_UNITS:  # "tỉnh X": X alone is looked at next
-            continue
+        if not name or any(" ".join(folded[start : start + len(u.split())]) == u for u in _PROVINCE_UNITS):
+            continue  # "tỉnh X", "thành phố X": X alone is looked at next
         spelled = [fold(w) == w for w in words[start : start + length]]
         if all(spelled):
             continue  # typed without diacritics: taken as it is
@@ -127,8 +128,14 @@ def _runs(text: str, longest: int = 5):
 
 
 def _province(text: str) -> str | None:
-    named = {canonical_province(run) for _, length, run in _runs(text) if length > 1} - {None}
-    return named.pop() if len(named) == 1 else None
+    """The one province ``text`` names: by two words or more, or by one that is no syllable ("HCM", "TPHCM",
+    "BRVT", "Kontum"; not "Huế", also a common word unaccented)."""
+    named = {canonical_province(run) for _, length, run in _runs(text) if length > 1 or not _SYLLABLE.fullmatch(run)}
+    return (named - {None}).pop() if len(named - {None}) == 1 else None
+
+
+_SYLLABLE = re.compile(r"[^aeiouy]*[aeiouy]+[^aeiouy]*")  # one folded syllable: one run of vowels
+_CITY_DOT = re.compile(r"(?<!\w)tp\.\s*", re.I)
 
 
 def _province_2025(text: str) -> str | None:

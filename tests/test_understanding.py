@@ -40,6 +40,12 @@ from search.understanding import asked_text, understand
     # either spelling of a Central Highlands name (``textnorm.unify_spelling``)
     ("cải cách hành chính Đăk Lăk", {"province": "Đắk Lắk"}),
     ("ĐĂK NÔNG năm 2023", {"year": "2023", "province": "Đắk Nông"}),
+    # a centrally governed city by its unit word, spelt out or short, with or without its dot, or by its initials
+    ("một cửa thành phố Hồ Chí Minh", {"province": "Hồ Chí Minh"}), ("Thành phố Hà Nội", {"province": "Hà Nội"}),
+    ("TP. Hồ Chí Minh năm 2024", {"year": "2024", "province": "Hồ Chí Minh"}),
+    ("TP.HCM một cửa", {"province": "Hồ Chí Minh"}), ("HCM một cửa", {"province": "Hồ Chí Minh"}),
+    ("TPHCM", {"province": "Hồ Chí Minh"}), ("thanh pho da nang", {"province": "Đà Nẵng"}),
+    ("Huế một cửa", {}),  # one syllable, also a common word: only with a unit word ("thành phố Huế")
 ])
 def test_understand(query, expected):
     assert understand(query) == expected
