@@ -41,7 +41,7 @@ _YEAR = r"(?<![\d.-])(?<!\d{3}:)((?:19|20)\d{2})(?![\d/.-]\d)"  # document numbe
 _WHOLE_YEAR = re.compile(
     r"\b(?:ca\s+nam|tong\s+ket\s+(?:cong\s+tac\s+)?(?:cchc\s+|cai\s+cach\s+hanh\s+chinh\s+)?nam)\b")
 REGIONS = Path(__file__).parent / "data" / "regions.json"  # queries alone read it: not in the index's fingerprint
-_UNITS = ("huyen dao", "huyen", "thi xa", "thanh pho", "quan", "tp")
+_UNITS = ("huyen dao", "huyen", "thi xa", "thanh pho", "quan", "tp", "tx")
 _PROVINCE_UNITS = ("tinh", "thanh pho", "tp", *_UNITS)
 
 
@@ -61,7 +61,8 @@ def understand(query: str) -> dict[str, str]:
     """Facet values named in ``query`` (free text: the words asked, see ``asked_text``): ``year``,
     ``quarter``, ``province``, ``province_2025``, ``district``; with no province, the ``region`` of provinces
     it names ("các tỉnh Tây Nguyên", ``region_provinces``)."""
-    query = _CITY_DOT.sub("TP ", query or "")  # "TP.HCM", "Tp. Hồ Chí Minh": the unit word, then the name
+    query = _UNIT_DOT.sub(lambda m: m.group(1) + " ", query or "")  # "TP.HCM", "Tp. Hồ Chí Minh", "TX. Sơn Tây":
+    # the unit word, then the name
     typed = " ".join(normalize_key(DOCNUMBER.sub(" ", query)).replace("-", " ").split())
     text = fold(typed)
     found: dict[str, str] = {}
@@ -135,7 +136,7 @@ def _province(text: str) -> str | None:
 
 
 _SYLLABLE = re.compile(r"[^aeiouy]*[aeiouy]+[^aeiouy]*")  # one folded syllable: one run of vowels
-_CITY_DOT = re.compile(r"(?<!\w)tp\.\s*", re.I)
+_UNIT_DOT = re.compile(r"(?<!\w)(tp|tx)\.\s*", re.I)  # a city's or a town's unit word written short
 
 
 def _province_2025(text: str) -> str | None:
@@ -183,17 +184,17 @@ def region_provinces(name: str) -> tuple[str, ...]:
 
 
 @cache
-def _districts() -> dict[str, list[tuple[str, str]]]:
-    """Folded district name -> [(canonical name, province)]."""
-    out: dict[str, list[tuple[str, str]]] = {}
+def _districts() -> dict[str, list[tuple[str, str, str]]]:
+    """Folded district name -> [(canonical name, province, kind)]."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
     for province in provinces():
-        for _, name in province.districts:
-            out.setdefault(folded_key(name).replace("-", " "), []).append((name, province.name))
+        for kind, name in province.districts:
+            out.setdefault(folded_key(name).replace("-", " "), []).append((name, province.name, kind))
     return out
 
 
 def _ambiguous(district: str) -> bool:
-    return len(_districts().get(folded_key(district), [])) > 1
+    return len({(name, owner) for name, owner, _ in _districts().get(folded_key(district), [])}) > 1
 
 
 def _district(text: str) -> tuple[str | None, str | None]:
@@ -201,13 +202,18 @@ def _district(text: str) -> tuple[str | None, str | None]:
     words = text.split()
     province = _province(text)
     for start, _, run in _runs(text, 4):
-        if start == 0 or not any(" ".join(words[max(0, start - len(u.split())) : start]) == u for u in _UNITS):
-            continue
-        places = _districts().get(run)
+        unit = next((u for u in _UNITS if start and " ".join(words[max(0, start - len(u.split())) : start]) == u),
+                    None)
+        places = _districts().get(run) if unit else None
         if not places:
             continue
         if province:
             places = [p for p in places if p[1] == province] or places
-        owners = {owner for _, owner in places}
+        places = [p for p in places if p[2] == _KINDS[unit]] or places  # "thị xã Sơn Tây" (Hà Nội), not the huyện
+        owners = {owner for _, owner, _ in places}
         return places[0][0], (owners.pop() if len(owners) == 1 else None)
     return None, None
+
+
+_KINDS = {"huyen dao": "huyện", "huyen": "huyện", "thi xa": "thị xã", "tx": "thị xã", "thanh pho": "thành phố",
+          "tp": "thành phố", "quan": "quận"}  # the kind of district each unit word names

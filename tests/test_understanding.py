@@ -46,6 +46,12 @@ from search.understanding import asked_text, understand
     ("TP.HCM một cửa", {"province": "Hồ Chí Minh"}), ("HCM một cửa", {"province": "Hồ Chí Minh"}),
     ("TPHCM", {"province": "Hồ Chí Minh"}), ("thanh pho da nang", {"province": "Đà Nẵng"}),
     ("Huế một cửa", {}),  # one syllable, also a common word: only with a unit word ("thành phố Huế")
+    # a district named in two provinces, told apart by the kind its unit word names; "TX" is a town's unit word
+    ("thị xã Sơn Tây", {"province": "Hà Nội", "district": "Sơn Tây"}),
+    ("huyện Sơn Tây", {"province": "Quảng Ngãi", "district": "Sơn Tây"}),
+    ("TX. Sơn Tây", {"province": "Hà Nội", "district": "Sơn Tây"}),
+    ("TX Hương Thủy", {"province": "Thừa Thiên Huế", "district": "Hương Thủy"}),
+    ("huyện Tân Uyên", {"province": "Lai Châu", "district": "Tân Uyên"}),
 ])
 def test_understand(query, expected):
     assert understand(query) == expected
