@@ -49,7 +49,7 @@ from whoosh import query as wq
 from . import query as ast
 from .analysis import WORDS, number_parts, pair_terms, scan
 from .clauses import BestMatch, Lift, Sequence
-from .docnumbers import is_ref, ref_key
+from .docnumbers import is_ref, kind_names, ref_key
 from .querywords import abbreviations, folded_function_words, function_words
 from .relevance import DEFAULT, Relevance
 from .textnorm import fold, has_diacritics, unify_spelling
@@ -86,6 +86,7 @@ class Syllable:
     parts: tuple[str, ...] = ()  # a number with separators: its digit groups (3,4 -> 3, 4)
     start: int = -1  # offsets in the query text
     end: int = -1
+    cited_as: str = ""  # a serial after a document kind ("Nghị định 61"): that kind's code, folded ("nd")
 
     @property
     def folded(self) -> str:
@@ -145,8 +146,28 @@ def analyse(text: str) -> Analysed:
         parts = tuple(number_parts(raw, span) for span in scan(raw)[:1])[0] if "," in raw or "." in raw else ()
         out.syllables.append(Syllable(token.text, has_diacritics(raw), raw, tuple(parts),
                                       token.startchar, token.endchar))
+    _short_citations(out.syllables)
     out.text = text
     return out
+
+
+_SERIAL = re.compile(r"(?!(?:19|20)\d\d\b)\d{1,5}[^\W\d_]?")  # a document's serial number: "61", "30c"; not a
+# year ("kế hoạch 2024" is the plan of that year)
+
+
+def _short_citations(syllables: list[Syllable]) -> None:
+    """Mark each serial number written after a document kind, written out or short, with or without "số"
+    ("Nghị định 61", "nghị quyết số 30c", "QĐ 766"): it also asks for the documents citing that kind's number of
+    that serial, whatever its year and issuer (``docnumbers.cited_as``, which the index holds for each number)."""
+    kinds = kind_names()
+    for at, syllable in enumerate(syllables):
+        if not _SERIAL.fullmatch(syllable.text):
+            continue
+        end = at - 1 if at and syllables[at - 1].folded == "so" else at
+        for size in (2, 1):
+            if end - size >= 0 and (code := kinds.get(" ".join(s.folded for s in syllables[end - size : end]))):
+                syllable.cited_as = code
+                break
 
 
 def _fields(fields: Scope | None) -> tuple[tuple[str, str, str, float], ...]:
@@ -172,6 +193,8 @@ def _syllable_query(s: Syllable, fields) -> wq.Query:
         else:
             alternatives.append(wq.Term(exact, s.text, boost=_knobs(fields).exact_bonus * weight))
             alternatives.append(wq.Term(folded, s.folded, boost=weight))
+    if s.cited_as:  # "Nghị định 61": a citation of 61/2018/NĐ-CP (or the decree itself), outweighing the words
+        alternatives.append(wq.Term("cited", f"{s.folded}/{s.cited_as}", boost=_knobs(fields).cited_boost))
     return wq.Or(alternatives)
 
 

@@ -14,7 +14,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from .textnorm import fold
+from .textnorm import fold, unify_spelling
 
 _ISSUER = r"[A-ZĐÐ]{2,}(?:-[A-ZĐÐ][A-Za-zĐđÐ0-9]*)*"
 _ISSUER_HYPHENATED = r"[A-ZĐÐ][A-Za-zĐđÐ]*(?:-[A-ZĐÐ][A-Za-zĐđÐ0-9]*)+"
@@ -56,6 +56,34 @@ def _hyphenated(issuer: str) -> str:
         if folded[:size] in _document_types() and len(folded) - size >= 2 and folded[size:].isalpha():
             return f"{issuer[:size]}-{issuer[size:]}"
     return issuer
+
+
+_SERIAL_AND_KIND = re.compile(r"(\d+[^\W\d_]?)/(?:(?:19|20)\d\d/)?([^\W\d_]+)-")  # "61/2018/nđ-": 61, nđ
+
+
+def cited_as(number: str) -> str | None:
+    """A lower-case document number as a short citation names it, its serial and its kind ("Nghị định 61",
+    "NQ 30c"): ``<serial>/<kind code>`` (the index's ``cited`` field); None when its issuer code opens on no
+    document kind.
+
+    >>> cited_as("61/2018/nđ-cp"), cited_as("30c/nq-cp"), cited_as("766/qd-ttg"), cited_as("362/snv-cchc")
+    ('61/nđ', '30c/nq', '766/qd', None)
+    """
+    found = _SERIAL_AND_KIND.match(number)
+    if not found or fold(found.group(2)).upper() not in _document_types():
+        return None
+    return f"{found.group(1)}/{found.group(2)}"
+
+
+@cache
+def kind_names() -> dict[str, str]:
+    """Folded name of a document kind, written out or short ("nghi dinh", "nd") -> its folded lower-case code."""
+    with open(Path(__file__).parent / "data" / "document_types.json", encoding="utf-8") as handle:
+        names = json.load(handle)["names"]
+    out = {code.lower(): code.lower() for code in _document_types()}
+    out.update({" ".join(fold(unify_spelling(name.lower())).split()): code.lower() for code, spelled in names.items()
+                for name in spelled})  # written as the query's syllables are ("quy chế": "qui che")
+    return out
 
 
 def canonical_number(text: str) -> str:

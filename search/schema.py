@@ -31,9 +31,10 @@ from whoosh.formats import Format
 from whoosh.system import pack_uint
 
 from .analysis import FOLDED, PAIRS, WORDS, VietnameseTokenizer
-from .docnumbers import ref_key
+from .docnumbers import cited_as, ref_key
 
-SCHEMA_VERSION = 8  # 8: the search fields write a lone y after the initial as i (textnorm.unify_spelling)
+SCHEMA_VERSION = 8  # 8: the search fields write a lone y after the initial as i (textnorm.unify_spelling);
+# a cited field (a short citation's serial and kind)
 FACETS = ("province", "province_2025", "year", "quarter", "topic", "refs")
 META_FIELDS = ("id", "title", "url", "province", "province_2025", "district", "year", "quarter",
                "published", "topics", "refs")
@@ -143,6 +144,7 @@ def build_schema() -> Schema:
         quarter=ID,
         topic=KEYWORD(scorable=False),
         refs=KEYWORD(scorable=False),
+        cited=KEYWORD(scorable=True),  # each number's serial and kind, cited or its own: "61/nd" ("Nghị định 61")
         sortdate=NUMERIC(int, bits=32, sortable=True),
         digest=ID(sortable=True),
         meta=STORED,
@@ -177,6 +179,8 @@ def document_fields(bulletin: dict) -> dict:
         "number": " ".join(ref_key(r) for r in bulletin.get("numbers") or []),
         "topic": " ".join(bulletin.get("topics") or []),
         "refs": " ".join(ref_key(r) for r in bulletin.get("refs") or []),
+        "cited": " ".join(sorted({short for r in [*(bulletin.get("refs") or []), *(bulletin.get("numbers") or [])]
+                                  if (short := cited_as(ref_key(r)))})),
         "sortdate": sort_date(bulletin.get("published"), bulletin.get("year"), bulletin.get("quarter")),
         "digest": bulletin.get("digest") or "",
         "meta": meta,

@@ -468,3 +468,49 @@ def test_a_syllable_spelt_with_i_or_y_is_found_by_either_spelling(spelt, query, 
 @pytest.fixture(scope="module")
 def spelt(tmp_path_factory):
     return engine_over(SPELT, tmp_path_factory.mktemp("spelt"))
+
+
+SHORT = {  # a decree cited in full, another decree, a page with the bare serial
+    "cites-61": "\n".join([
+        "Bình Định triển khai cơ chế một cửa, một cửa liên thông",
+        "",
+        "Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ, UBND tỉnh chỉ đạo các sở, ngành kiện toàn "
+        "bộ phận một cửa. Nghị quyết số 30c/NQ-CP ngày 08/11/2011 được tổng kết.",
+    ]),
+    "decree-168": "\n".join([
+        "Triển khai Nghị định 168 về xử phạt vi phạm hành chính giao thông",
+        "",
+        "Nghị định 168/2024/NĐ-CP có hiệu lực từ ngày 01/01/2025; Công an tỉnh tuyên truyền nghị định mới.",
+    ]),
+    "bare-61": "\n".join([
+        "Chỉ số PAPI của tỉnh tăng 8 bậc",
+        "",
+        "Năm 2023, tỉnh đứng thứ 8/61 toàn quốc; nghị định về quy chế dân chủ ở cơ sở được thực hiện tốt, 61 xã đạt "
+        "chuẩn. Kế hoạch số 61 về phổ biến nghị định được ban hành.",
+    ]),
+}
+
+
+@pytest.mark.parametrize("query, first", [
+    ("Nghị định 61", "cites-61"), ("nghị định số 61", "cites-61"), ("NĐ 61", "cites-61"), ("nghi dinh 61", "cites-61"),
+    ("Nghị quyết 30c", "cites-61"), ("NQ 30c", "cites-61"), ("Nghị định 168", "decree-168"),
+])
+def test_a_short_citation_finds_the_documents_citing_that_number_first(short_index, query, first):
+    """"Nghị định 61" is how a researcher cites 61/2018/NĐ-CP: the serial after a document kind, written out or
+    short, asks for the citations of that kind's number of that serial (``docnumbers.cited_as``), which outweigh a
+    bare "61" elsewhere as a full number's citation does; the number is marked in the snippet."""
+    hits = short_index.run_search(make_request(query)).results
+    assert hits[0].id == first
+    assert "<mark>" in str(hits[0].snippet)
+
+
+def test_a_year_after_a_document_kind_is_no_serial(short_index):
+    """"kế hoạch 2024" asks for the plans of 2024, not for a plan numbered 2024."""
+    from search.compiler import analyse
+    assert [s.cited_as for s in analyse("kế hoạch 2024").syllables] == ["", "", ""]
+    assert [s.cited_as for s in analyse("Kế hoạch số 61").syllables] == ["", "", "", "kh"]
+
+
+@pytest.fixture(scope="module")
+def short_index(tmp_path_factory):
+    return engine_over(SHORT, tmp_path_factory.mktemp("short"))
