@@ -118,6 +118,8 @@ def unify_spelling(text: str) -> str:
     'Tỉ lệ kĩ năng, quí I, công ti này, Huy; Đắk Lắk'
     """
     text = unify_tones(text)
+    if not _Y_OR_K.search(text):
+        return text  # most words (a snippet's matches are unified one by one): one scan, a third of the time
     pieces, done = [], 0
     for pattern, initial, written in ((_LONE_Y, _INITIAL, _I_FOR_Y), (_HIGHLAND_AK, _CONSONANTS, _AK)):
         for found in pattern.finditer(text):
@@ -135,6 +137,7 @@ def unify_spelling(text: str) -> str:
 
 
 _AK = {"a": "ắ", "ă": "ắ", "ắ": "ắ", "A": "Ắ", "Ă": "Ắ", "Ắ": "Ắ"}
+_Y_OR_K = re.compile("[yýỳỷỹỵYÝỲỶỸỴkK]")  # what either rule needs
 
 
 def _word_start(text: str, at: int) -> int | None:
