@@ -96,7 +96,18 @@ def _period(text: str) -> str | None:
     period, _ = explicit_period(text)
     if period:
         return period
+    if short := _SHORT_QUARTER.search(text):
+        return f"Q{short.group(1)}"
+    if _HALF_OF_YEAR.search(text):
+        return "H1"
     return "FY" if _WHOLE_YEAR.search(text) else None
+
+
+# what queries write more tersely than pages (the shared recogniser, ``search.periods``, reads pages): "Q1/2021",
+# "Q2-2022", "Q3 2020", "Q3 năm 2020" (a bare "Q1" may be District 1: only before a year); "6 tháng 2022" (the
+# first half)
+_SHORT_QUARTER = re.compile(r"\bq([1-4])(?:\s*/\s*|\s+(?:nam\s+)?)(?:19|20)\d\d\b")
+_HALF_OF_YEAR = re.compile(r"\b(?:0?6|sau)\s+thang\s+(?:19|20)\d\d\b")
 
 
 def _as_typed(typed: str, query: str) -> str:

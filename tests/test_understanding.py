@@ -52,6 +52,11 @@ from search.understanding import asked_text, understand
     ("TX. Sơn Tây", {"province": "Hà Nội", "district": "Sơn Tây"}),
     ("TX Hương Thủy", {"province": "Thừa Thiên Huế", "district": "Hương Thủy"}),
     ("huyện Tân Uyên", {"province": "Lai Châu", "district": "Tân Uyên"}),
+    # periods as queries write them more tersely than pages: a quarter before its year, "6 tháng" and its year
+    ("Q1/2021", {"year": "2021", "quarter": "Q1"}),
+    ("Q2-2022 Sơn La", {"year": "2022", "quarter": "Q2", "province": "Sơn La"}),
+    ("q3 nam 2020", {"year": "2020", "quarter": "Q3"}), ("6 tháng 2022", {"year": "2022", "quarter": "H1"}),
+    ("Q1 TP HCM", {"province": "Hồ Chí Minh"}),  # no year after it: perhaps District 1, not read
 ])
 def test_understand(query, expected):
     assert understand(query) == expected
