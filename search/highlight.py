@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from .compiler import Highlights
 from .limits import Deadline
-from .textnorm import fold, folding_alike, folding_class, unify_spelling
+from .textnorm import LONE_I_FOLDED, fold, folding_alike, folding_class, unify_spelling
 
 SNIPPET_CHARS = 240
 MAX_MARKS = 2_000  # marks a snippet window is chosen among (and collected per word or phrase)
@@ -92,12 +92,11 @@ def _unfolded(folded: str, skip: int = 0) -> str:
     diacritics; a lone i after the initial consonants also written y, as ``unify_spelling`` reads it: "ti" finds
     "tỉ" and "tỷ")."""
     classes = [folding_class(char) for char in folded]
-    if _LONE_I.fullmatch(folded):
+    if LONE_I_FOLDED.fullmatch(folded):
         classes[-1] = _I_OR_Y
     return "".join(classes[skip:])
 
 
-_LONE_I = re.compile(r"(?:[bcdhklmnprstvx]+|qu)i")  # a folded syllable spelt either way (``unify_spelling``)
 _I_OR_Y = "[" + "".join(re.escape(c) for c in sorted({*folding_alike("i"), *folding_alike("y")})) + "]"
 
 

@@ -80,10 +80,8 @@ def unify_tones(text: str) -> str:
     """
     pieces, done = [], 0
     for found in _OLD_END.finditer(text):
-        start = found.start()
-        while start and _LETTER.match(text, start - 1):
-            start -= 1
-        if start and _WORD_CHAR.match(text, start - 1):
+        start = _word_start(text, found.start())
+        if start is None:
             continue  # a digit or underscore joined before the letters: no word starts there
         syllable = text[start:found.end()]
         unified = _unify_syllable(syllable)
@@ -100,6 +98,7 @@ def unify_tones(text: str) -> str:
 # lý / lí, quy / qui): found at the y that ends a word right after a consonant or "qu", the initial then checked
 _LONE_Y = re.compile("[yýỳỷỹỵYÝỲỶỸỴ](?![^\\W\\d_])(?:(?<=[bcdđhklmnprstvxBCDĐHKLMNPRSTVX].)|(?<=[qQ][uU].))")
 _INITIAL = re.compile(r"[bcdđhklmnprstvx]+|qu", re.I)
+LONE_I_FOLDED = re.compile(r"(?:[bcdhklmnprstvx]+|qu)i")  # such a syllable folded and unified: "ti" (``highlight``)
 _I_FOR_Y = dict(zip("yýỳỷỹỵYÝỲỶỸỴ", "iíìỉĩịIÍÌỈĨỊ", strict=True))
 # no Vietnamese syllable ends in k: one that does is a Central Highlands name, its a written with or without the
 # breve and the tone (Đắk Lắk, Đăk Lăk, Đak Pơ, Krông Pắk)
