@@ -41,7 +41,9 @@ _YEAR = r"(?<![\d.-])(?<!\d{3}:)((?:19|20)\d{2})(?![\d/.-]\d)"  # document numbe
 _WHOLE_YEAR = re.compile(
     r"\b(?:ca\s+nam|tong\s+ket\s+(?:cong\s+tac\s+)?(?:cchc\s+|cai\s+cach\s+hanh\s+chinh\s+)?nam)\b")
 REGIONS = Path(__file__).parent / "data" / "regions.json"  # queries alone read it: not in the index's fingerprint
-_UNITS = ("huyen dao", "huyen", "thi xa", "thanh pho", "quan", "tp", "tx")
+_KINDS = {"huyen dao": "huyện", "huyen": "huyện", "thi xa": "thị xã", "tx": "thị xã", "thanh pho": "thành phố",
+          "tp": "thành phố", "quan": "quận"}  # a district's unit words, folded, and the kind of district each names
+_UNITS = tuple(_KINDS)
 _PROVINCE_UNITS = ("tinh", "thanh pho", "tp", *_UNITS)
 
 
@@ -225,6 +227,3 @@ def _district(text: str) -> tuple[str | None, str | None]:
         return places[0][0], (owners.pop() if len(owners) == 1 else None)
     return None, None
 
-
-_KINDS = {"huyen dao": "huyện", "huyen": "huyện", "thi xa": "thị xã", "tx": "thị xã", "thanh pho": "thành phố",
-          "tp": "thành phố", "quan": "quận"}  # the kind of district each unit word names
