@@ -165,8 +165,10 @@ def _short_citations(syllables: list[Syllable]) -> None:
             continue
         end = at - 1 if at and syllables[at - 1].folded == "so" else at
         for size in (2, 1):
-            if end - size >= 0 and (code := kinds.get(" ".join(s.folded for s in syllables[end - size : end]))):
-                syllable.cited_as = code
+            kind = syllables[max(0, end - size) : end]
+            if len(kind) == size and (code := kinds.get(" ".join(s.folded for s in kind))) \
+                    and (size == 2 or kind[0].text.replace("đ", "d") == code):  # a code as codes are written
+                syllable.cited_as = code  # (NĐ, QD), not a word that folds alike ("sông Đà 5")
                 break
 
 

@@ -504,11 +504,14 @@ def test_a_short_citation_finds_the_documents_citing_that_number_first(short_ind
     assert "<mark>" in str(hits[0].snippet)
 
 
-def test_a_year_after_a_document_kind_is_no_serial(short_index):
-    """"kế hoạch 2024" asks for the plans of 2024, not for a plan numbered 2024."""
+def test_a_year_after_a_document_kind_or_a_word_folding_like_a_code_is_no_citation():
+    """"kế hoạch 2024" asks for the plans of 2024, not for a plan numbered 2024; "sông Đà 5" names a river, though
+    "đà" folds like the code of a đề án ("ĐA 06" is one)."""
     from search.compiler import analyse
     assert [s.cited_as for s in analyse("kế hoạch 2024").syllables] == ["", "", ""]
     assert [s.cited_as for s in analyse("Kế hoạch số 61").syllables] == ["", "", "", "kh"]
+    assert [s.cited_as for s in analyse("thủy điện sông Đà 5").syllables] == ["", "", "", "", ""]
+    assert [s.cited_as for s in analyse("ĐA 06").syllables] == ["", "da"]
 
 
 @pytest.fixture(scope="module")
