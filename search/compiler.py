@@ -52,7 +52,7 @@ from .clauses import BestMatch, Lift, Sequence
 from .docnumbers import is_ref, kind_names, ref_key
 from .querywords import abbreviations, folded_function_words, function_words
 from .relevance import DEFAULT, Relevance
-from .textnorm import fold, has_diacritics, unify_spelling
+from .textnorm import fold, has_diacritics
 
 SPLIT_ABBREVIATIONS = True
 MATCH_MODES = ("best", "all")
@@ -605,13 +605,13 @@ class Compiler:
 
 
 def _spells(syllable: Syllable, name: str) -> bool:
-    """Whether a query syllable spells ``name`` (a place's syllable, lower case, new-style tones): as written
-    when typed with diacritics, else folded.
+    """Whether a query syllable spells ``name`` (a place's syllable written as the query's are: lower case,
+    new-style tones, ``textnorm.unify_spelling``; "Kỳ Anh" is "kì anh"): as written when typed with diacritics,
+    else folded.
 
     >>> [_spells(Syllable(text, marked), "nam") for text, marked in (("nam", False), ("năm", True), ("nam", True))]
     [True, False, True]
     """
-    name = unify_spelling(name)  # as the query's syllables are written ("Kỳ Anh": "kì")
     return syllable.text == name if syllable.accented else syllable.folded == fold(name)
 
 
@@ -626,7 +626,7 @@ def compile_query(node, resolve: Callable[[str, str], list[str]], match: str = "
 
     ``known(syllable)`` says whether the index has a syllable as spelled, ``adjacent(a, b)`` in how many
     bulletins it has two folded syllables side by side (see ``Compiler._tolerant``); without it the query's
-    words are pyvi's. ``places``: the syllables (lower case, new-style tones) of the places the query names
+    words are pyvi's. ``places``: the syllables (as ``_spells`` compares them) of the places the query names
     (``search.understanding``), whose words weigh less where the query spells them (``Compiler._weigh_places``).
     """
     if node is None:

@@ -29,7 +29,7 @@ from .limits import Deadline
 from .models import Hit, RequestError, SearchRequest, canonical_value
 from .query import QuerySyntaxError, parse_query
 from .schema import META_FIELDS
-from .textnorm import folded_key, normalize_key
+from .textnorm import folded_key, normalize_key, unify_spelling
 from .understanding import asked_text, region_provinces, understand
 from .vector import top
 
@@ -156,8 +156,8 @@ def match(state, request: SearchRequest, deadline: Deadline) -> Matches:
     """The documents matching a request's query, with scores and the filters' masks."""
     parsed = parse_query(request.query)
     understood = understand(asked_text(parsed)) if parsed is not None else {}
-    places = tuple(tuple(w for w in normalize_key(understood[k]).split() if w.isalpha())
-                   for k in ("province", "district") if k in understood)
+    places = tuple(tuple(w for w in unify_spelling(normalize_key(understood[k])).split() if w.isalpha())
+                   for k in ("province", "district") if k in understood)  # written as the query's syllables are
     query, terms = compile_query(parsed, resolver(state), request.match, known=known(state),
                                  relevance=state.relevance, adjacent=adjacent(state), closest=closest(state),
                                  places=places)

@@ -150,6 +150,7 @@ def test_the_words_of_a_named_place_weigh_less_than_the_subject(tmp_path):
     ("ket qua nam 2020 quang nam", (("quảng", "nam"),), {"quang nam"}),  # only where the name stands
     ("cải cách hành chính tỉnh Hà Tĩnh", (("hà", "tĩnh"),), {"Hà Tĩnh"}),  # nor "tỉnh" its Tĩnh
     ("cải cách hành chính Hà Tĩnh", (), set()),  # no place understood, nothing weighed
+    ("một cửa huyện Kỳ Anh", (("kì", "anh"),), {"Kỳ Anh"}),  # the place as the search fields spell it
 ])
 def test_the_place_weight_falls_on_the_words_that_spell_the_place(query, places, weighed):
     from search.compiler import compile_query
