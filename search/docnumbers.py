@@ -38,9 +38,15 @@ DOCNUMBER_TOKEN = re.compile(
 
 
 @cache
-def _document_types() -> frozenset[str]:
+def _document_data() -> dict:
+    """``search/data/document_types.json``: the kinds' codes ("types") and their names ("names")."""
     with open(Path(__file__).parent / "data" / "document_types.json", encoding="utf-8") as handle:
-        return frozenset(json.load(handle)["types"])
+        return json.load(handle)
+
+
+@cache
+def _document_types() -> frozenset[str]:
+    return frozenset(_document_data()["types"])
 
 
 def _hyphenated(issuer: str) -> str:
@@ -78,8 +84,7 @@ def cited_as(number: str) -> str | None:
 @cache
 def kind_names() -> dict[str, str]:
     """Folded name of a document kind, written out or short ("nghi dinh", "nd") -> its folded lower-case code."""
-    with open(Path(__file__).parent / "data" / "document_types.json", encoding="utf-8") as handle:
-        names = json.load(handle)["names"]
+    names = _document_data()["names"]
     out = {code.lower(): code.lower() for code in _document_types()}
     out.update({" ".join(fold(unify_spelling(name.lower())).split()): code.lower() for code, spelled in names.items()
                 for name in spelled})  # written as the query's syllables are ("quy chế": "qui che")
