@@ -105,9 +105,13 @@ _ANY_YEAR = re.compile(rf"{_YEAR}(?<![\d/.-]\d{{4}})(?![\d/.-]\d)")  # no digit,
 # a lead opening on a day: its paper's code, the time of day, the day and the separator before the month
 _LEAD_DAY = r"^\W*(?:\([^)]{1,20}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*"
 # the lead opens with the day of the event it reports: "Ngày 27/8/2014, Hội ... tổ chức", "Sáng ngày 5/3/2019,"
-_EVENT_DAY = re.compile(rf"{_LEAD_DAY}\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
+_EVENT_DAY = re.compile(rf"(?:{_LEAD_DAY}\d{{1,2}}\s*[/.-]\s*|^\W*(?:(?:sáng|chiều|tối|trưa)\s+)?ngày\s+\d{{1,2}}\s+"
+                        rf"tháng\s+\d{{1,2}}\s+năm\s+){_YEAR}\b")  # also written out: "Ngày 16 tháng 9 năm 2021,"
 # the lead opens with the day and month of the event without its year: "Ngày 7/12, Chủ tịch UBND tỉnh ..."
 _DAY_ONLY = re.compile(rf"{_LEAD_DAY}(\d{{1,2}})(?!\s*[/.-]\s*\d)\b")
+# a first line that is a lead, not a headline: a day with its year, then a comma ("Ngày 11/10/2021, UBND tỉnh ...",
+# "Ngày 12 tháng 6 năm 2025, tại kỳ họp ...")
+_LEAD_OPENING = re.compile(rf"{_EVENT_DAY.pattern}\s*,")
 # what follows that day when it is the issuing of a national document: "..., Thủ tướng Chính phủ ban hành ..."
 _NATIONAL_ISSUE = re.compile(r"\s*,?\s*(?:thủ tướng|chính phủ|quốc hội|bộ trưởng|bộ nội vụ|ban chỉ đạo cải cách hành "
                              r"chính của chính phủ)\b[^.]{0,40}?\bban hành\b", re.I)
@@ -248,11 +252,22 @@ def _published_year(title_key: str, published: str | None) -> int | None:
 def reporting_period(title: str, body: str, published: str | None,
                      document: bool = False) -> tuple[int | None, str | None]:
     """(year, quarter) a bulletin reports on; None where the page does not say. ``document``: the page is a
-    plan or a report by its own number (``annual_document``).
+    plan or a report by its own number (``annual_document``). A first line that is a lead ("Ngày 11/10/2021,
+    UBND tỉnh đã có báo cáo ...": the page's headline is lost) dates the bulletin as a lead does when the
+    reading of it as a headline gives no year.
 
     >>> reporting_period("Công bố Chỉ số CCHC năm 2022", "", "2023-03-01")
     (2022, 'FY')
+    >>> reporting_period("Ngày 11/10/2021, UBND tỉnh đã có báo cáo số 426/BC-UBND gửi Bộ Nội vụ", "Báo cáo nêu", None)
+    (2021, None)
     """
+    year, quarter = _reporting_period(title, body, published, document)
+    if year is None and title and _LEAD_OPENING.match(_normal(title)):
+        year = _reporting_period("", f"{title}\n{body}", published, document)[0]
+    return year, quarter
+
+
+def _reporting_period(title: str, body: str, published: str | None, document: bool) -> tuple[int | None, str | None]:
     lead = _lead(body, title=title or "")
     title_key, lead_key = _prepare(title or ""), _prepare(lead)
     quarter, year = _explicit_period(title_key)

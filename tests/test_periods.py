@@ -258,6 +258,13 @@ from indexer.periods import reporting_period
     # a plan for a span of years is of the year its number gives
     ("Kế hoạch 155/KH-UBND năm 2017 triển khai Chương trình hành động về đăng ký hộ tịch giai đoạn 2017 - 2024", "",
      None, (2017, None)),
+    # a first line that is the lead of a page whose headline is lost dates it as a lead does, also written out
+    ("Ngày 14/9/2022, UBND tỉnh đã có báo cáo gửi Bộ Nội vụ về hoạt động của bộ phận một cửa các cấp",
+     "Báo cáo đánh giá thực trạng tổ chức bộ máy của các bộ phận một cửa.", None, (2022, None)),
+    ("Ngày 3 tháng 5 năm 2019, Ủy ban nhân dân tỉnh đã phê duyệt danh sách các xã đặc biệt khó khăn",
+     "Toàn tỉnh có 40 xã được công nhận.", None, (2019, None)),
+    ("Ngày 3 tháng 5, Ủy ban nhân dân tỉnh đã phê duyệt danh sách các xã đặc biệt khó khăn",
+     "Toàn tỉnh có 40 xã được công nhận.", None, (None, None)),
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
