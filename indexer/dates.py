@@ -35,17 +35,22 @@ from .patterns import Gated
 _LABEL = (r"(?P<label>tin đăng lúc|tin đăng ngày|đăng ngày|ngày đăng tải|ngày đăng bài|ngày đăng|ngày cập nhật|"
           r"cập nhật lúc|cập nhật vào ngày|"
           r"cập nhật ngày|cập nhật|ngày xuất bản|xuất bản ngày|xuất bản|đăng lúc|đăng tải|thời gian đăng|"
-          r"ngày ban hành tin|ngày đăng tin|posted on|published on|published|posted|updated|ngày(?=\s*:))")
+          r"ngày ban hành tin|ngày đăng tin|ngày phát hành|posted on|published on|published|posted|updated|"
+          r"ngày(?=\s*:))")
 # before the date: a section name and a dash ("Tin tức - 10:47, 23/05/2025"), or an author's name before a
 # weekday ("Lam Hàn Thứ tư, ngày 20/10/2021") or before a date with its time
 _LEAD_IN = (r"(?:[^\W\d_][^\d|:()]{0,30}?\s[-–]\s*(?=\d)|"
-            r"(?:[^\W\d_]+\s+){1,4}(?=(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy|bẩy)|chủ\s*nhật)\s*[,-])|"
-            # an author's name before a date and its time ("Tuấn Quang 06/09/2016 16:04")
-            r"(?:[^\W\d_]+\s+){1,4}(?=\d{1,2}/\d{1,2}/\d{4}\s*[-–|,]?\s*\d{1,2}:\d{2}))")
+            # (after a dash too: "Minh Tâm-Thứ tư, ngày 10/03/2021")
+            r"(?:[^\W\d_]+\s+){0,3}[^\W\d_]+(?:\s+|\s*[-–]\s*)(?=(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy|bẩy)|chủ\s*nhật)"
+            r"\s*[,-])|"
+            # an author's name before a date and its time, or its time and a date ("Tuấn Quang 06/09/2016 16:04",
+            # "NGUYỄN NGHĨA 00:19, 01/04/2024")
+            r"(?:[^\W\d_]+\s+){1,4}(?=\d{1,2}/\d{1,2}/\d{4}\s*[-–|,]?\s*\d{1,2}:\d{2}|"
+            r"\d{1,2}:\d{2}\s*[-–|,]?\s*\d{1,2}/\d{1,2}/\d{4}))")
 _BULLET = r"(?:[-–•*+·]\s*)"
 _WEEKDAY = (r"(?:(?:thứ\s*(?:[2-7]|hai|ba|tư|năm|sáu|bảy|bẩy)|chủ\s*nhật|cn|"
             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\s*[,-]?\s*)")
-_CLOCK = r"(?:(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch|'|phút)?)"
+_CLOCK = r"(?:(?:lúc\s*)?\d{1,2}\s*[:h]\s*\d{1,2}(?:\s*:\s*\d{2})?\s*(?:am|pm|sa|ch|'|phút)?)"
 _ZONE = r"(?:\(?\s*(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?00)?\s*\)?|\(?\s*ict\s*\)?)"
 _SEP = r"\s*[|,\-–]?\s*"
 _MONTHS = {name: number for number, names in enumerate(
@@ -79,8 +84,10 @@ DATE_LINE = re.compile(
 _BYLINE_PART = re.compile(r"^(?:[^\d|:]{1,30}:\s*[^|]{0,50}|[^\d|:]{1,45}|(?:lượt xem|lượt đọc)\s*:?\s*[\d.,]+"
                           r"|[\d.,]{1,9})$", re.I)  # a view counter may stand without its label: "14/03/2022 | 1074"
 # bylines split by bars, or by dashes between labelled parts ("Tác giả: Lan Anh - Ngày: 12/05/2022")
-_BYLINE_BAR = re.compile(r"\s*\|\s*|\s+[-–]\s+(?=[^\d|:]{1,30}:)")
-_DASHED_LABEL = re.compile(r"\s[-–]\s+[^\d|:]{1,30}:")
+# or by a space before a labelled part ("Người đăng tin: Test Ngày đăng tin: 17/07/2009 Lượt xem: 23")
+_PART_LABEL = r"(?:ngày đăng tin|ngày đăng|ngày cập nhật|lượt xem)\s*:"
+_BYLINE_BAR = re.compile(rf"\s*\|\s*|\s+[-–]\s+(?=[^\d|:]{{1,30}}:)|\s+(?={_PART_LABEL})", re.I)
+_DASHED_LABEL = re.compile(rf"\s[-–]\s+[^\d|:]{{1,30}}:|\s{_PART_LABEL}", re.I)
 # "Số: 12/2019/QĐ-UBND | Bắc Giang, ngày 05 tháng 3 năm 2019": the number part is optional, the place is
 # one to five capitalised words ("TP. Hồ Chí Minh", "Hà Nội")
 _PLACE = r"(?:tp\.?\s*)?[^\W\d_][\w.]*(?:[\s-]+[^\W\d_][\w.]*){0,4}"

@@ -90,6 +90,14 @@ from indexer.dates import parse_date_line
     ("4/12/2023 2:01:32 PM", ("2023-12-04", False)),  # either way: the Vietnamese order
     ("4/13/2023 14:01:32", None),  # no 12-hour clock: no month-first reading
     ("12/07/2022 01:15 23 lượt xem", ("2022-07-12", False)),  # a view count, its label after it
+    # an author's name before a clock and a date, or before a weekday after a dash
+    ("TRẦN MINH 08:41, 12/05/2023", ("2023-05-12", False)),
+    ("Thu Hà-Thứ hai, ngày 15/05/2023 09:10 GMT+7", ("2023-05-15", False)),
+    ("Trần Minh 08:41, tại hội trường 12/05/2023", None),
+    # a release date with its clock's minute in one digit; labelled parts with no bar between them
+    ("Ngày phát hành 9:7 | 3/2/2024", ("2024-02-03", True)),
+    ("Người đăng tin: Ban biên tập Ngày đăng tin: 21/08/2012 Lượt xem: 140", ("2012-08-21", True)),
+    ("Người đăng tin: Ban biên tập ngày 21/08/2012 đã gửi", None),
 ])
 def test_parse_date_line(line, expected):
     assert parse_date_line(line) == expected
