@@ -262,8 +262,9 @@ def test_a_place_the_query_names_orders_the_first_ten_and_never_changes_which_te
         bulletins[f"{at:02d}"] = f"Tin cải cách hành chính\n\nTỉnh {place} cải cách hành chính. {told}{visit}"
     query = "trung tâm phục vụ hành chính công tỉnh Nghệ An"
     root = engine_over(bulletins, tmp_path).root
-    lifted = SearchEngine(root, relevance=Relevance(understood_boost=0, place_weight=1))  # the page's order alone
-    flat = SearchEngine(root, relevance=Relevance(understood_boost=0, page_lift=0, place_weight=1))
+    # the page's order alone (the lengths above place "06" eighth with these settings)
+    lifted = SearchEngine(root, relevance=Relevance(understood_boost=0, place_weight=1, proximity_boost=1))
+    flat = SearchEngine(root, relevance=Relevance(understood_boost=0, page_lift=0, place_weight=1, proximity_boost=1))
     before = [hit.id for hit in flat.run_search(make_request(query, per_page=20)).results]
     after = lifted.run_search(make_request(query, per_page=20, explain=True))
     ordered = [hit.id for hit in after.results]
