@@ -246,10 +246,11 @@ from indexer.periods import reporting_period
      "cải cách hành chính.\n\nBộ phận một cửa thị xã đã tiếp nhận 52.100 hồ sơ.", None, (2019, "FY")),
     ("Các tỉnh phía Nam ký kết phối hợp", "Năm 2023, Sở Nội vụ của 6 tỉnh phía Nam đã ký kết quy chế phối hợp giải "
      "quyết thủ tục hành chính.\n\nCác bên thống nhất chọn một số thủ tục hộ tịch, chứng thực.", None, (2023, None)),
-    # the lead's period of another year than the headline names is the meeting's that told it, not the news's
+    # the lead's period of another year than the headline names is the meeting's that told it, not the news's (a
+    # year's place in a ranking: FY)
     ("Bến Tre dẫn đầu khu vực về cải cách hành chính năm 2024", "Ngày 9-4, UBND tỉnh tổ chức phiên họp tháng 3 và quý "
      "1 năm 2025.\n\nTheo báo cáo, tỉnh vươn lên dẫn đầu khu vực về chỉ số cải cách hành chính năm 2024.",
-     "2025-04-09", (2024, None)),
+     "2025-04-09", (2024, "FY")),
     ("Bến Tre: kết quả giải quyết hồ sơ năm 2024", "Trong quý 1 năm 2024, tỉnh tiếp nhận 12.000 hồ sơ.", "2024-04-09",
      (2024, "FY")),
     # a legal database's headline: the year after the document's number is the document's, not its subject's
@@ -258,6 +259,10 @@ from indexer.periods import reporting_period
     # a plan for a span of years is of the year its number gives
     ("Kế hoạch 155/KH-UBND năm 2017 triển khai Chương trình hành động về đăng ký hộ tịch giai đoạn 2017 - 2024", "",
      None, (2017, None)),
+    # a year's place in a ranking, and a report of a year's situation (not the head of an agency: "người đứng đầu")
+    ("Bắc Giang dẫn đầu khu vực về cải cách hành chính năm 2023", "", "2024-04-09", (2023, "FY")),
+    ("Tình hình giải quyết thủ tục hành chính của Sở Tư pháp năm 2019", "", "2020-01-06", (2019, "FY")),
+    ("Người đứng đầu các đơn vị phải tiếp dân năm 2021", "", "2021-05-06", (2021, None)),
     # a first line that is the lead of a page whose headline is lost dates it as a lead does, also written out
     ("Ngày 14/9/2022, UBND tỉnh đã có báo cáo gửi Bộ Nội vụ về hoạt động của bộ phận một cửa các cấp",
      "Báo cáo đánh giá thực trạng tổ chức bộ máy của các bộ phận một cửa.", None, (2022, None)),
