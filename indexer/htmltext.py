@@ -108,7 +108,8 @@ def _title(tree, root) -> str | None:
 
 
 def extract_page(html: str) -> Page:
-    """Article title, text, date and canonical address of a saved page."""
+    """Article title, text, date and canonical address of a saved page (with no text in its body, its title and
+    description stand as its text)."""
     tree = LexborHTMLParser(html)
     published = _meta(tree, *_DATE_META)
     time_node = tree.css_first("time[datetime]")
@@ -121,4 +122,6 @@ def extract_page(html: str) -> Page:
     root = _content_root(tree)
     title = _title(tree, root)
     text = block_text(root) if root is not None else ""
+    if not text.strip():  # a page whose scripts write its body, or a copy cut after its head: what the head says
+        text = "\n\n".join(dict.fromkeys(filter(None, (title, _meta(tree, "description", "og:description")))))
     return Page(title=title, text=text, published=parse_date(published) if published else None, url=url)

@@ -1,6 +1,7 @@
 """Stage 1: read a corpus folder into ``SourceRecord``s, reporting what it cannot read.
 
-Formats: ``*.txt`` (text as scraped), ``*.html``/``*.htm`` (a saved page),
+Formats: ``*.txt`` (text as scraped; a saved page's source behind that name is read as HTML),
+``*.html``/``*.htm`` (a saved page),
 ``*.jsonl`` (one bulletin per line with ``text`` or ``html``). A sidecar
 ``NAME.meta.json`` beside a text or HTML file gives metadata fields. Every file
 is either read or reported as ``Skipped`` with a reason, and one bad file or
@@ -32,6 +33,9 @@ FILE_KINDS = {".txt": "text", ".html": "html", ".htm": "html"}
 SIDECAR = ".meta.json"
 GIVEN_FIELDS = ("title", "url", "published", "province", "district", "year", "quarter", "topics")
 _SAFE_ID = re.compile(r"^[\w.-]+(?:/[\w.-]+)*$")
+# a saved web page behind a .txt name (a scraper that kept the page's source): read as the page it is
+_SAVED_PAGE = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+SAVED_PAGE_NOTE = "a saved web page in a text file: read as HTML"
 
 
 def discover(root: Path, exclude: Path | None = None) -> Iterator[Path]:
@@ -107,6 +111,9 @@ def _read_file(path: Path, rel: str, kind: str, max_bytes: int,
     try:
         data = read_bytes(path, max_bytes)
         given, warnings, sidecar_bytes = _read_sidecar(path, rel)
+        if kind == "text" and _SAVED_PAGE.match(data[:4096]):
+            kind = "html"
+            warnings.append(SAVED_PAGE_NOTE)
         digest = _digest(kind, data, sidecar_bytes)
         if known is not None and known.get(record_id) == digest:
             # indexed before from these very bytes by this very pipeline: nothing to decode

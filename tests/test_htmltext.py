@@ -37,3 +37,12 @@ def test_page_without_markup_hints_falls_back_to_body_and_title_tag():
                         "<body><p>Nội dung kế hoạch.</p></body></html>")
     assert (page.title, page.text, page.published, page.url) == (
         "Kế hoạch CCHC năm 2021", "Nội dung kế hoạch.", None, None)
+
+
+def test_a_page_with_no_text_in_its_body_is_its_title_and_description():
+    """A page whose scripts write its body (or a copy cut after its head) is not lost: its head says what it is."""
+    page = extract_page('<!DOCTYPE html><html><head><title>Kế hoạch CCHC năm 2021 - Sở Nội vụ</title>'
+                        '<meta name="description" content="Sở Nội vụ ban hành kế hoạch cải cách hành chính năm 2021.">'
+                        '</head><body><div id="app"></div><script>render()</script></body></html>')
+    assert (page.title, page.text) == (
+        "Kế hoạch CCHC năm 2021", "Kế hoạch CCHC năm 2021\n\nSở Nội vụ ban hành kế hoạch cải cách hành chính năm 2021.")

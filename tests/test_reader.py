@@ -84,3 +84,13 @@ def test_ids_and_digests_are_stable(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE + " thêm")
     assert next(iter(read_corpus(tmp_path))).digest != first.digest
     assert isinstance(next(iter(read_corpus(tmp_path, max_bytes=10))), Skipped)
+
+
+def test_a_saved_page_behind_a_text_name_is_read_as_html(tmp_path):
+    """A scraper that kept a page's source under .txt: the file is read as the page it is, and says so."""
+    page = f"\ufeff  <!DOCTYPE html>\n<html><head><title>T</title></head><body><p>{ARTICLE}</p></body></html>"
+    (tmp_path / "saved.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "told.txt").write_text(f"Trang <html> trong bài.\n\n{ARTICLE}", encoding="utf-8")
+    items = {item.id: item for item in read_corpus(tmp_path)}
+    assert (items["saved"].kind, items["saved"].warnings) == ("html", ["a saved web page in a text file: read as HTML"])
+    assert (items["told"].kind, items["told"].warnings) == ("text", [])
