@@ -545,6 +545,8 @@ def test_paragraphs_above_the_headline_of_an_excerpt_opening_mid_article_stay_in
     "【tài xỉu 2.5-3】Huyện Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến",
     "Huyện Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến MỚI NHẤT",
     "Dòng sự kiện:\nHuyện Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến",
+    "TIN VẮN: Huyện Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến",  # a section's kicker
+    "• image01\n• image02\nHuyện Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến",  # image placeholders
 ])
 def test_a_spam_tag_a_badge_and_an_event_stream_label_are_no_part_of_the_headline(printed):
     headline = "Huyện Thanh Sơn công khai kết quả giải quyết hồ sơ trực tuyến"
@@ -583,3 +585,10 @@ def test_a_headline_run_into_its_lead_on_one_line_is_split_where_the_address_end
     kicker = f"Đắk Lắk: {headline} {lead}"  # a kicker before the headline is the headline's own
     assert clean(kicker, url=url).title == f"Đắk Lắk: {headline}"
     assert clean(f"{headline} mới đây", url=url).title == f"{headline} mới đây"  # no lead after it: one line
+
+
+def test_a_procedure_pages_field_label_is_no_part_of_its_headline():
+    """A procedure database page prints its field's label before the procedure's name."""
+    name = "Cấp Phiếu lý lịch tư pháp cho cơ quan nhà nước, tổ chức chính trị - xã hội"
+    assert clean("\n".join([f"Tên thủ tục {name}", LEAD, BODY])).title == name
+    assert clean("\n".join(["Tên thủ tục: Cấp", LEAD, BODY])).title != "Cấp"  # a label with too short a name left
