@@ -92,6 +92,9 @@ from indexer.places import Place, dateline_day, district_mentions, locate, provi
     # a district raised from huyện to thị xã is named either way
     ("Nâng cao chỉ số cải cách hành chính", "Sự vào cuộc quyết liệt của cấp ủy đã đưa thị xã Mộc Châu vào nhóm dẫn "
      "đầu tỉnh Sơn La.", None, Place("Sơn La", "Mộc Châu")),
+    # a city that was a thị xã, on a page from before it became one: "thị xã Điện Biên Phủ" is the city
+    ("Thị xã Điện Biên Phủ đón nhận đô thị loại III", "Sáng 19/5, thị xã Điện Biên Phủ tổ chức lễ đón nhận. Thị xã "
+     "Điện Biên Phủ đã hoàn thành các tiêu chí.", None, Place("Điện Biên", "Điện Biên Phủ")),
     # the venue named four times, the neighbour of its contest group twice: the venue
     ("Thi mô hình sáng kiến cải cách hành chính", "Sáng 24-7 tại huyện Vạn Ninh, cụm thi số 5 (huyện Vạn Ninh và "
      "thị xã Ninh Hòa) tổ chức hội thi.\n\nCác đội của huyện Vạn Ninh và thị xã Ninh Hòa tranh tài. Huyện Vạn Ninh "
