@@ -1,11 +1,11 @@
 """The one recogniser of reporting periods, shared by the indexer and query understanding.
 
 A period is named the same way in a bulletin and in a query: "quý I/2021", "6 tháng đầu năm 2019" (or
-"nửa đầu năm 2019"), "sơ kết 6 tháng năm 2021", "9 tháng", "tháng 5/2023". ``explicit_period`` reads them on
-folded text (lower case, no diacritics: ``search.textnorm.folded_key``), so a query typed without diacritics
-("quy 1/2021") is read exactly as the text of a bulletin. ``indexer.periods`` decides which of the
-periods a bulletin names is the one it reports on; ``search.understanding`` lifts bulletins with the
-period a query names.
+"nửa đầu năm 2019"), "sơ kết 6 tháng năm 2021", "9 tháng", "tháng 5/2023", "tuần 03 năm 2024".
+``explicit_period`` reads them on folded text (lower case, no diacritics: ``search.textnorm.folded_key``), so a
+query typed without diacritics ("quy 1/2021") is read exactly as the text of a bulletin. ``indexer.periods``
+decides which of the periods a bulletin names is the one it reports on; ``search.understanding`` lifts
+bulletins with the period a query names.
 
 >>> explicit_period("so ket cong tac cchc 6 thang nam 2021")
 ('H1', 2021)
@@ -15,6 +15,8 @@ period a query names.
 (('H1', 2024), ('Q1', 2023))
 >>> explicit_period("nua dau nam 2024"), explicit_period("nua cuoi nam")
 (('H1', 2024), ('H2', None))
+>>> explicit_period("bo chi so 766: tuan 03 nam 2024"), explicit_period("trong tuan qua, tinh tiep nhan")
+(('', 2024), (None, None))
 """
 
 from __future__ import annotations
@@ -35,15 +37,17 @@ PERIODS = [
     (re.compile(rf"\b(?:0?9|chin)\s+thang\b(?:\s*(?:dau\s+)?nam\s*(?P<year>{_YEAR}))?"), "9M"),
     (re.compile(rf"\b(?:0?[78]|1[01]|bay|tam)\s+thang\b(?:\s*(?:dau\s+)?nam\s*(?P<year>{_YEAR}))?"), ""),
     (re.compile(rf"\bthang\s+(?:1[0-2]|0?[1-9])\s*(?:/|-|nam)\s*(?P<year>{_YEAR})"), ""),
+    # a week of a year: the weekly ranking of Decision 766's index ("Tuần 03 năm 2024", "tuần thứ 12/2024")
+    (re.compile(rf"\btuan\s+(?:thu\s+)?(?:[1-4]\d|5[0-3]|0?[1-9])\s*(?:/|-|nam)\s*(?P<year>{_YEAR})"), ""),
 ]
 
 
-_PERIOD_WORDS = ("quy", "thang", "nua")  # one of which every period holds: looked for first (the patterns, opening on
-# a word boundary, are tried at every character; the indexer asks of every sentence with a figure)
+_PERIOD_WORDS = ("quy", "thang", "nua", "tuan")  # one of which every period holds: looked for first (the patterns,
+# opening on a word boundary, are tried at every character; the indexer asks of every sentence with a figure)
 
 
 def explicit_period(folded: str) -> tuple[str | None, int | None]:
-    """The first period named in folded ``folded`` ("" for a monthly or 7/8-month one), with its year."""
+    """The first period named in folded ``folded`` ("" for a weekly, monthly or 7/8-month one), with its year."""
     best = None
     if not any(word in folded for word in _PERIOD_WORDS):
         return None, None

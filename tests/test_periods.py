@@ -263,6 +263,9 @@ from indexer.periods import reporting_period
     ("Bắc Giang dẫn đầu khu vực về cải cách hành chính năm 2023", "", "2024-04-09", (2023, "FY")),
     ("Tình hình giải quyết thủ tục hành chính của Sở Tư pháp năm 2019", "", "2020-01-06", (2019, "FY")),
     ("Người đứng đầu các đơn vị phải tiếp dân năm 2021", "", "2021-05-06", (2021, None)),
+    # a week's ranking (the index of Decision 766, ranked weekly) is no year's result
+    ("Bộ chỉ số 766: Tuần 05 năm 2024, tỉnh xếp hạng 3/63 tỉnh, thành phố", "", "2024-02-10", (2024, None)),
+    ("Tuần thứ 12/2024: tỉnh dẫn đầu về chỉ số phục vụ người dân", "", "2024-03-25", (2024, None)),
     # a first line that is the lead of a page whose headline is lost dates it as a lead does, also written out
     ("Ngày 14/9/2022, UBND tỉnh đã có báo cáo gửi Bộ Nội vụ về hoạt động của bộ phận một cửa các cấp",
      "Báo cáo đánh giá thực trạng tổ chức bộ máy của các bộ phận một cửa.", None, (2022, None)),
