@@ -385,6 +385,11 @@ def ranks_units(title: str) -> bool:
     return bool(data["ranking_leader"].search(title) and data["ranking_verb"].search(title))
 
 
+# the place where a provincial event was held, in a lead: "Ngày 12-2, tại thành phố Đồng Hới, đồng chí ... Chủ tịch
+# UBND tỉnh", "tại phường Quy Nhơn, UBND tỉnh Gia Lai tổ chức họp báo": its district is no subject of the story
+_VENUE = re.compile(r"(?i:tại)\s+[^,.;\n]{1,40},(?=[^.;\n]{0,80}(?i:tỉnh)(?!\w))")
+
+
 def _district(title: str, body: str, province: str | None, url_district: str | None,
               merged: bool = False) -> str | None:
     lead = _lead(body)
@@ -393,14 +398,14 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
         return headline
     if ranks_units(title):  # the districts it names are among the ranked, not the bulletin's place
         return None
-    in_title = {d for _, d in district_mentions(title, province, merged)}
+    in_title = {d for _, d in district_mentions(_VENUE.sub(" ", title), province, merged)}  # a lead standing in
     mentioned = Counter({d: n for (_, d), n in district_mentions(body, province, merged).items()})
     if in_title:  # unless the body ranks or lists the province's districts: then it is about all of them (but on
         # the district's own portal, its headline is about its own place in them: "Huyện Đak Pơ xếp thứ 2 ...")
         others = {d for d in mentioned if d not in in_title and fold(d) != fold(province or "")}
         return in_title.pop() if len(in_title) == 1 and (len(others) < LISTED_DISTRICTS or in_title == {url_district}) \
             else None
-    in_lead = {d for p, d in district_mentions(lead, province, merged) if fold(d) != fold(p)}
+    in_lead = {d for p, d in district_mentions(_VENUE.sub(" ", lead), province, merged) if fold(d) != fold(p)}
     if len(in_lead) == 1 and len(mentioned) <= MAX_LEAD_DISTRICTS:
         (lead_district,) = in_lead
         if mentioned.most_common(1)[0][1] == mentioned[lead_district]:

@@ -95,6 +95,12 @@ from indexer.places import Place, dateline_day, district_mentions, locate, provi
     # a city that was a thị xã, on a page from before it became one: "thị xã Điện Biên Phủ" is the city
     ("Thị xã Điện Biên Phủ đón nhận đô thị loại III", "Sáng 19/5, thị xã Điện Biên Phủ tổ chức lễ đón nhận. Thị xã "
      "Điện Biên Phủ đã hoàn thành các tiêu chí.", None, Place("Điện Biên", "Điện Biên Phủ")),
+    # where a provincial leader or the province's committee held an event, in the lead (a lead standing in for a
+    # lost headline too): the venue, not the story's district
+    ("Lãnh đạo tỉnh thăm Trung tâm hành chính công", "Ngày 12-2, tại thành phố Đồng Hới, đồng chí Chủ tịch UBND "
+     "tỉnh đã đến thăm và chúc Tết cán bộ Trung tâm hành chính công tỉnh Quảng Bình.", None, Place("Quảng Bình", None)),
+    ("Ngày 12-2, tại thành phố Đồng Hới, đồng chí Chủ tịch UBND tỉnh đã đến thăm Trung tâm hành chính công",
+     "Đồng chí chúc Tết cán bộ Trung tâm hành chính công tỉnh Quảng Bình.", None, Place("Quảng Bình", None)),
     # the venue named four times, the neighbour of its contest group twice: the venue
     ("Thi mô hình sáng kiến cải cách hành chính", "Sáng 24-7 tại huyện Vạn Ninh, cụm thi số 5 (huyện Vạn Ninh và "
      "thị xã Ninh Hòa) tổ chức hội thi.\n\nCác đội của huyện Vạn Ninh và thị xã Ninh Hòa tranh tài. Huyện Vạn Ninh "
