@@ -103,10 +103,11 @@ _YEAR_AS_SUBJECT = re.compile(rf"\W*năm\s+{_YEAR}\s+(?=[^\W\d_])")  # "Năm 202
 _ANY_YEAR = re.compile(rf"{_YEAR}(?<![\d/.-]\d{{4}})(?![\d/.-]\d)")  # no digit, slash, dot or hyphen before it
 # (checked behind the year's four digits, so that the engine looks only where a "1" or "2" stands)
 # a lead opening on a day: its paper's code, the time of day, the day and the separator before the month
-_LEAD_DAY = r"^\W*(?:\([^)]{1,20}\)\s*[-–]?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*"
+_TIME_OF_DAY = r"(?:(?:sáng|chiều|tối|trưa)\s+)?"
+_LEAD_DAY = rf"^\W*(?:\([^)]{{1,20}}\)\s*[-–]?\s*)?{_TIME_OF_DAY}(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*"
 # the lead opens with the day of the event it reports: "Ngày 27/8/2014, Hội ... tổ chức", "Sáng ngày 5/3/2019,"
-_EVENT_DAY = re.compile(rf"(?:{_LEAD_DAY}\d{{1,2}}\s*[/.-]\s*|^\W*(?:(?:sáng|chiều|tối|trưa)\s+)?ngày\s+\d{{1,2}}\s+"
-                        rf"tháng\s+\d{{1,2}}\s+năm\s+){_YEAR}\b")  # also written out: "Ngày 16 tháng 9 năm 2021,"
+_EVENT_DAY = re.compile(rf"(?:{_LEAD_DAY}\d{{1,2}}\s*[/.-]\s*|^\W*{_TIME_OF_DAY}ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+"
+                        rf"năm\s+){_YEAR}\b")  # also written out: "Ngày 16 tháng 9 năm 2021,"
 # the lead opens with the day and month of the event without its year: "Ngày 7/12, Chủ tịch UBND tỉnh ..."
 _DAY_ONLY = re.compile(rf"{_LEAD_DAY}(\d{{1,2}})(?!\s*[/.-]\s*\d)\b")
 # a first line that is a lead, not a headline: a day with its year, then a comma ("Ngày 11/10/2021, UBND tỉnh ...",

@@ -398,7 +398,8 @@ def _district(title: str, body: str, province: str | None, url_district: str | N
         return headline
     if ranks_units(title):  # the districts it names are among the ranked, not the bulletin's place
         return None
-    in_title = {d for _, d in district_mentions(_VENUE.sub(" ", title), province, merged)}  # a lead standing in
+    # (a lead standing in for a lost headline may name its venue)
+    in_title = {d for _, d in district_mentions(_VENUE.sub(" ", title), province, merged)}
     mentioned = Counter({d: n for (_, d), n in district_mentions(body, province, merged).items()})
     if in_title:  # unless the body ranks or lists the province's districts: then it is about all of them (but on
         # the district's own portal, its headline is about its own place in them: "Huyện Đak Pơ xếp thứ 2 ...")
