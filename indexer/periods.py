@@ -80,6 +80,9 @@ _CITED_DAY = re.compile(rf"(?<!\S)\d{{1,5}}\w?[/-][\w/-]*[^\W\d_][\w/-]*\s*,?\s*
 # figures given for a year: "Năm 2024, có 17 cơ quan ...", "Trong năm 2020, đã cấp ...", "Kết thúc năm 2020, ..."
 _RESULTS_OF = re.compile(rf"(?:^|[.;:\n]\s*|\btrong\s+|\bcả\s+|\bkết thúc\s+|\bhết\s+)năm\s+{_YEAR}\s*,", re.M)
 _JUST_PAST = re.compile(rf"\bnăm\s+{_YEAR}\s+vừa\s+qua\b")  # "trong năm 2019 vừa qua": the year just ended
+# counted to the end of a year ("đến cuối năm 2018, huyện đã có thêm 4 xã"): read early in the next, the year just ended
+# (a target year otherwise: ``_CITED`` leaves it out of the years a text names)
+_TO_YEAR_END = re.compile(rf"\b(?:đến|tới|tính đến)\s+(?:hết|cuối)\s+năm\s+{_YEAR}\b")
 _TARGET = r"mục tiêu|phấn đấu|dự kiến|chỉ tiêu"  # a figure after these is a target ("kế hoạch" is also Sở Kế hoạch)
 _FIGURE = r"(?:\d+/\d+|\d[\d.,]*\d|\d\s*%)"  # a figure reported: a share, a ratio or a number of two digits or more
 # a lead sentence giving figures for a whole year: "Năm 2024, ... đạt 99,48%", "Kết quả năm 2022, tỉnh có 1.640 ..."
@@ -363,7 +366,8 @@ def _year_before(body: str, published: str | None) -> int | None:
              if parse_date(found.group()) != published}  # the page's own stamp and a cited document's date are
     # not days of what it reports
     reported = before in {int(found.group(1)) for pattern in (_RESULTS_OF, _JUST_PAST)
-                          for found in pattern.finditer(prepared)}
+                          for found in pattern.finditer(prepared)} \
+        or before in {int(found.group(1)) for found in _TO_YEAR_END.finditer(_normal(body))}
     return before if reported and max(named | dated) == before else None
 
 

@@ -263,6 +263,12 @@ from indexer.periods import reporting_period
     ("Bắc Giang dẫn đầu khu vực về cải cách hành chính năm 2023", "", "2024-04-09", (2023, "FY")),
     ("Tình hình giải quyết thủ tục hành chính của Sở Tư pháp năm 2019", "", "2020-01-06", (2019, "FY")),
     ("Người đứng đầu các đơn vị phải tiếp dân năm 2021", "", "2021-05-06", (2021, None)),
+    # counted to the end of the year just past, read early in the next: that year's results (a target otherwise)
+    ("Huyện Ea Kar: Thêm 4 xã đạt chuẩn nông thôn mới", "UBND huyện cho biết, đến cuối năm 2019, huyện đã có thêm 4 xã "
+     "đạt chuẩn nông thôn mới.\n\nTổng vốn huy động cho chương trình năm 2019 là 874 tỷ đồng.", "2020-01-16",
+     (2019, "FY")),
+    ("Huyện Ea Kar: phấn đấu thêm 4 xã đạt chuẩn", "UBND huyện phấn đấu đến cuối năm 2020 có thêm 4 xã đạt chuẩn nông "
+     "thôn mới.", "2020-01-16", (2020, None)),
     # a week's ranking (the index of Decision 766, ranked weekly) is no year's result
     ("Bộ chỉ số 766: Tuần 05 năm 2024, tỉnh xếp hạng 3/63 tỉnh, thành phố", "", "2024-02-10", (2024, None)),
     ("Tuần thứ 12/2024: tỉnh dẫn đầu về chỉ số phục vụ người dân", "", "2024-03-25", (2024, None)),
