@@ -165,6 +165,8 @@ def document_fields(bulletin: dict) -> dict:
     """The Whoosh fields of a bulletin given as a plain dict (see ``indexer.records.Bulletin``)."""
     meta = {name: bulletin.get(name) for name in META_FIELDS}
     meta["origin"] = bulletin.get("origin")
+    numbers = [ref_key(r) for r in bulletin.get("numbers") or []]
+    refs = [ref_key(r) for r in bulletin.get("refs") or []]
     fields = {
         "id": bulletin["id"],
         "title": bulletin["title"],
@@ -176,11 +178,10 @@ def document_fields(bulletin: dict) -> dict:
         "aside": bulletin.get("aside") or "",
         "aside_folded": bulletin.get("aside") or "",
         "aside_pairs": bulletin.get("aside") or "",
-        "number": " ".join(ref_key(r) for r in bulletin.get("numbers") or []),
+        "number": " ".join(numbers),
         "topic": " ".join(bulletin.get("topics") or []),
-        "refs": " ".join(ref_key(r) for r in bulletin.get("refs") or []),
-        "cited": " ".join(sorted({short for r in [*(bulletin.get("refs") or []), *(bulletin.get("numbers") or [])]
-                                  if (short := cited_as(ref_key(r)))})),
+        "refs": " ".join(refs),
+        "cited": " ".join(sorted({short for key in [*refs, *numbers] if (short := cited_as(key))})),
         "sortdate": sort_date(bulletin.get("published"), bulletin.get("year"), bulletin.get("quarter")),
         "digest": bulletin.get("digest") or "",
         "meta": meta,
