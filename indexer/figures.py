@@ -95,6 +95,7 @@ the sentence names that has it, else the one province that has it; none for the 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import partial
 
 from search.textnorm import normalize_key
@@ -276,144 +277,233 @@ def _read_rows(text: str, context: Context, whole: bool = False) -> tuple[list[d
     """(every figure read, in the order of the text; the places in it of those a rounding word precedes; of those
     whose period is the bulletin's; what every sentence's figures read as), before ``extract_figures`` drops
     repeats. ``whole``: the text is not an excerpt, its last sentence stands even without a closing mark."""
-    rows, seen, rounded, defaulted, read = [], set(), set(), set(), []
-    monthly = _headline_span(context)  # a report's month or span, named by its headline or first period: its
-    # paragraphs' default
-    carried_period, paragraph, last_end, tiered, before, lent = monthly, [], 0, False, None, None
-    section = None  # a heading line whose list items follow ("* Đối với thành phố:"): their unit or tier
-    lent_here = False  # whether the unit lent was named in this paragraph (else in one before)
-    unread = []  # sentences of the paragraph that carry a period on, read only when a later one needs it
-    cut_at = None if whole or _WHOLE_END.search(text) else len(text.rstrip())  # an excerpt broken off mid-sentence
-    centre = _centre_named(context.title or "")  # the centre "Trung tâm" alone refers to
-    for start, end in sentences(text):
-        broken = end == cut_at  # "Trong đó, có 7.950 hồ sơ giải quyết đúng hạn|": the rest may make it a part; of a
-        # list of units, the items before its last mark are whole ("huyện Cai Lậy 100,09 điểm, huyện Tân Phước 98,80|")
+    return _RowReader(text, context, whole).read_all()
+
+
+@dataclass
+class _Said:
+    """One sentence with figures, as its figures are placed: where it stands, its key and numbers, its unit
+    (``scope``), whether it lists several units, its asides and their years, the period it states (``said``)
+    and the one it has, carried from earlier sentences when it states none (``stated``); ``unit`` and
+    ``item_start``: the list's unit its last figure is of, where that figure ends."""
+
+    start: int
+    end: int
+    sentence: str
+    key: str
+    numbers: list
+    scope: tuple | None
+    listing: bool
+    asides: list
+    compared: list
+    dated: list
+    said: tuple
+    stated: tuple
+    unit: tuple | None = None
+    item_start: int = 0
+
+
+class _RowReader:
+    """Reads a text's figures sentence by sentence (``_read_rows``), carrying from one sentence to the next what a
+    sentence without it takes from those before: its paragraph (the unit named), the period stated, the unit a
+    service centre lends, the heading a list's items follow."""
+
+    def __init__(self, text: str, context: Context, whole: bool):
+        self.text, self.context = text, context
+        self.rows, self.seen, self.rounded, self.defaulted, self.read = [], set(), set(), set(), []
+        self.monthly = _headline_span(context)  # a report's month or span, named by its headline or first period:
+        # its paragraphs' default
+        self.carried_period, self.paragraph, self.last_end, self.tiered = self.monthly, [], 0, False
+        self.before = None  # the paragraph before, its last sentence first
+        self.lent, self.lent_here = None, False  # the unit lent (a service centre); whether named in this paragraph
+        self.section = None  # a heading line whose list items follow ("* Đối với thành phố:"): their unit or tier
+        self.unread = []  # sentences of the paragraph that carry a period on, read only when a later one needs it
+        self.cut_at = None if whole or _WHOLE_END.search(text) else len(text.rstrip())  # an excerpt broken off
+        # mid-sentence
+        self.centre = _centre_named(context.title or "")  # the centre "Trung tâm" alone refers to
+
+    def read_all(self) -> tuple[list[dict], set, set, list[dict]]:
+        for start, end in sentences(self.text):
+            self._sentence(start, end)
+        return self.rows, self.rounded, self.defaulted, self.read
+
+    def _sentence(self, start: int, end: int) -> None:
+        text, context = self.text, self.context
+        broken = end == self.cut_at  # "Trong đó, có 7.950 hồ sơ giải quyết đúng hạn|": the rest may make it a part;
+        # of a list of units, the items before its last mark are whole ("huyện Cai Lậy 100,09 điểm, huyện Tân
+        # Phước 98,80|")
         end = _last_clause_end(text, start, end) if broken else end
         sentence = text[start:end]
-        if "\n" in text[last_end:start] and not _BREAKDOWN.match(sentence):  # "Trong đó, ..." goes on with the
-            # paragraph before: the parts of the whole it gave
-            before = paragraph[::-1] or before  # the paragraph before, its last sentence first
-            carried_period, paragraph, tiered, unread, lent_here = monthly, [], False, [], False  # a new paragraph
-            section = sentence if _HEADING.match(sentence) else section if _LIST_ITEM.match(sentence) else None
-            tiered = bool(section) and bool(_own_level(vocabulary()["tier_lead"].search(normalize_key(
-                _LIST_ITEM.sub("", section))), context))  # "* Đối với xã phường:": its items are a tier's
-        last_end = end
-        paragraph.append(sentence)
-        centre = _centre_named(sentence) or centre
-        if centre and _BARE_CENTRE.search(sentence):  # "Trung tâm" alone, also in a sentence with no figure read:
-            lent, lent_here = (centre, "agency", True), True  # "Trung tâm đã giải quyết: 4.561/5.650 HS. Trong đó,
-            # có 4,52 ngàn ..."
+        if "\n" in text[self.last_end:start] and not _BREAKDOWN.match(sentence):  # "Trong đó, ..." goes on with
+            self._new_paragraph(sentence)  # the paragraph before: the parts of the whole it gave
+        self.last_end = end
+        self.paragraph.append(sentence)
+        self.centre = _centre_named(sentence) or self.centre
+        if self.centre and _BARE_CENTRE.search(sentence):  # "Trung tâm" alone, also in a sentence with no figure
+            self.lent, self.lent_here = (self.centre, "agency", True), True  # read: "Trung tâm đã giải quyết:
+            # 4.561/5.650 HS. Trong đó, có 4,52 ngàn ..."
         if not _DIGIT.search(sentence):
-            continue
+            return
         key = _sentence_key(sentence)
         parts = _INDEX_PARTS.search(key) if "gồm" in key else None
         if parts and _DIGIT.search(key, 0, parts.start()) and (_families(key[parts.end():])
                                                                or vocabulary()["components"].search(key, parts.end())):
             sentence, key = sentence[:parts.start()], key[:parts.start()]  # "tỉnh Lào Cai đạt được 82,85 điểm, gồm:
-            end, paragraph[-1] = start + parts.start(), sentence  # Điểm thẩm định ...: 52,90 điểm; ... (Chỉ số SIPAS:
-            # 8,30 điểm)": the whole before its parts, which name another index or a component
+            end, self.paragraph[-1] = start + parts.start(), sentence  # Điểm thẩm định ...: 52,90 điểm; ... (Chỉ số
+            # SIPAS: 8,30 điểm)": the whole before its parts, which name another index or a component
         if vocabulary()["components"].search(key) or vocabulary()["pending"].search(key):
-            continue  # the parts of an index: none is the index; dossiers still in progress
-        tiered = tiered or bool(_own_level(vocabulary()["tier_lead"].search(key), context))  # "Ở cấp huyện, ..."
+            return  # the parts of an index: none is the index; dossiers still in progress
+        self.tiered = self.tiered or bool(_own_level(vocabulary()["tier_lead"].search(key), context))  # "Ở cấp
+        # huyện, ..."
         numbers = read_numbers(key)
-        previous = paragraph[-2::-1] if len(paragraph) > 1 else before or []  # the sentences before
-        headline = context.title if "chỉ số" not in key else ""  # "Chỉ số thủ tục hành chính công (38/63)": a part
-        earlier = partial(_last_index, previous, headline)  # read only when needed
-        found = _indicators(key, numbers, sentence, earlier) if _may_report(key, numbers) else []
-        read += [{"indicator": code, "value": number.value, "unit": number.unit} for number, code in found]
+        found = self._found(key, numbers, sentence)
+        self.read += [{"indicator": code, "value": number.value, "unit": number.unit} for number, code in found]
         if not found:
-            if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out still
-                unread.append(sentence)  # says the period of the next ones
-            elif ("tháng" in key or "đến" in key or _opens_on_a_year(key)) \
-                    and not (carried_period := _carry(carried_period, unread, context, monthly))[0]:
-                stated = _stated(sentence, context)  # so does one naming a month or a span of days, when no
-                # period is carried yet: "Trong tháng 2/2018 có 1.555 lượt người tham gia đánh giá ...", or opening on
-                # a year: "Trong năm 2020, công tác CCHC ... Cụ thể, toàn huyện tiếp nhận 59.070 hồ sơ"
-                carried_period = stated if str(stated[0]).startswith(("month:", "range:")) \
-                    or (_opens_on_a_year(key) and stated[0] is None and stated[1]) else carried_period
-            continue
-        if len(key) == len(sentence) and not _FRONTED.match(key):  # places named after its last figure are not
-            # its subject, unless the figures open it before its subject ("Với chỉ số CCHC đạt 82,36%, Văn phòng
-            # UBND tỉnh được xếp loại Tốt")
-            paragraph[-1] = sentence[:max(number.end for number, _ in found)]
-        scope = _paragraph_scope(([section] if section else []) + paragraph, context)
-        asides = [*_DATED_ASIDE.finditer(sentence), *_YEAR_ITEM.finditer(sentence)] if len(key) == len(sentence) \
-            else []
-        compared = [m for m in _COMPARED_ASIDE.finditer(sentence)] if len(key) == len(sentence) else []
+            self._figureless(key, sentence, numbers)
+            return
+        said = self._placed(start, end, sentence, key, numbers, found, broken)
+        if said is not None:
+            self._figures(said, _one_value_each(key, sentence, found))
+
+    def _new_paragraph(self, sentence: str) -> None:
+        self.before = self.paragraph[::-1] or self.before
+        self.carried_period, self.paragraph, self.tiered, self.unread, self.lent_here = \
+            self.monthly, [], False, [], False
+        self.section = sentence if _HEADING.match(sentence) else self.section if _LIST_ITEM.match(sentence) \
+            else None
+        self.tiered = bool(self.section) and bool(_own_level(vocabulary()["tier_lead"].search(normalize_key(
+            _LIST_ITEM.sub("", self.section))), self.context))  # "* Đối với xã phường:": its items are a tier's
+
+    def _found(self, key: str, numbers: list[Number], sentence: str) -> list[tuple[Number, str]]:
+        """The (number, indicator) a sentence reports; the sentences before it are read only when needed."""
+        paragraph = self.paragraph
+        previous = paragraph[-2::-1] if len(paragraph) > 1 else self.before or []  # the sentences before
+        headline = self.context.title if "chỉ số" not in key else ""  # "Chỉ số thủ tục hành chính công (38/63)": a
+        # part
+        earlier = partial(_last_index, previous, headline)  # read only when needed
+        return _indicators(key, numbers, sentence, earlier) if _may_report(key, numbers) else []
+
+    def _figureless(self, key: str, sentence: str, numbers: list[Number]) -> None:
+        """A sentence with no figure read still says the period of the next ones."""
+        if any(number.unit for number in numbers):  # a sentence of figures this reader leaves out
+            self.unread.append(sentence)
+        elif "tháng" in key or "đến" in key or _opens_on_a_year(key):
+            self.carried_period = _carry(self.carried_period, self.unread, self.context, self.monthly)
+            if not self.carried_period[0]:  # so does one naming a month or a span of days, when no period is
+                # carried yet: "Trong tháng 2/2018 có 1.555 lượt người tham gia đánh giá ...", or opening on a
+                # year: "Trong năm 2020, công tác CCHC ... Cụ thể, toàn huyện tiếp nhận 59.070 hồ sơ"
+                stated = _stated(sentence, self.context)
+                if str(stated[0]).startswith(("month:", "range:")) \
+                        or (_opens_on_a_year(key) and stated[0] is None and stated[1]):
+                    self.carried_period = stated
+
+    def _placed(self, start: int, end: int, sentence: str, key: str, numbers: list[Number], found: list,
+                broken: bool) -> _Said | None:
+        """The sentence's unit and period (``_Said``); None when its figures are no one unit's."""
+        context = self.context
+        whole = len(key) == len(sentence)
+        if whole and not _FRONTED.match(key):  # places named after its last figure are not its subject, unless the
+            # figures open it before its subject ("Với chỉ số CCHC đạt 82,36%, Văn phòng UBND tỉnh được xếp loại Tốt")
+            self.paragraph[-1] = sentence[:max(number.end for number, _ in found)]
+        scope = _paragraph_scope(([self.section] if self.section else []) + self.paragraph, context)
+        asides = [*_DATED_ASIDE.finditer(sentence), *_YEAR_ITEM.finditer(sentence)] if whole else []
+        compared = [m for m in _COMPARED_ASIDE.finditer(sentence)] if whole else []
         dated = [m for m in ((_RANK_YEAR if n.unit == "rank" else _OWN_YEAR_AFTER).match(key, n.end) for n in numbers)
-                 if m] if len(key) == len(sentence) else []  # "Từ vị trí 63 của năm 2020, ...", "78,29% (năm
-        # 2021)": that figure's own year
-        said = _monthly(_stated(_blanked(sentence, asides + dated + compared), context), monthly)
-        if scope is not None and scope[2]:  # the unit named last: a service centre goes on being the unit of the
-            # sentences after it that name none, in later paragraphs too ("Tỷ lệ giải quyết đúng và sớm hạn đạt
-            # 99,85%"); any other unit named ends it
-            lent, lent_here = (scope if scope[1] == "agency" and _is_centre(scope[0]) else None), True
-        elif lent and not lent_here and said != (None, None):
-            lent = None  # a later paragraph stating a period of its own: another part of the report
-        if scope is not None and not scope[2] and lent:
-            scope = lent  # "Trung tâm tiếp nhận 13.188 hồ sơ", "... Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,2%"
-        if scope is UNSAID:  # a district's bulletin whose sentence says neither its district nor a centre
-            scope = None
-        stated = _carried(said, (carried_period := _carry(carried_period, unread, context, monthly)))
+                 if m] if whole else []  # "Từ vị trí 63 của năm 2020, ...", "78,29% (năm 2021)": that figure's own
+        # year
+        said = _monthly(_stated(_blanked(sentence, asides + dated + compared), context), self.monthly)
+        scope = self._lent_scope(scope, said)
+        self.carried_period = _carry(self.carried_period, self.unread, context, self.monthly)
+        stated = _carried(said, self.carried_period)
         said = ("as_of", None) if said == UP_TO_NOW else said
-        listing = scope is None and len(key) == len(sentence) and not _COMMUNE.search(sentence)
+        listing = scope is None and whole and not _COMMUNE.search(sentence)
         if not listing and (scope is None or (broken and (_BREAKDOWN.match(sentence) or not scope[2]))):
-            continue  # a broken sentence's whole clauses stand when it names its unit and gives no parts
-        carried_period = stated  # a sentence with figures lends its period to the next ones
-        if monthly == (None, None) and context.period is None and str(stated[0]).startswith(("month:", "range:")) \
-                and stated[1] == context.year and len(defaulted) == len(rows):  # none before states its period
-            monthly = stated  # "Trong tháng 01 năm 2025, ... tiếp nhận 14.579 hồ sơ." opens a monthly report
-        unit, item_start = None, 0  # the unit of the list's item the last figure is in, where that figure ends
-        tier_only = tiered and not _unit_named(sentence)  # a tier's paragraph, no unit of its own
-        found = _one_value_each(key, sentence, found)
-        among_of = {number.start: ranked_among(key, number.end) for number in numbers if number.unit == "rank"}
-        ranked = next((level for level in among_of.values() if level), None)  # the level of the units it ranks among
+            return None  # a broken sentence's whole clauses stand when it names its unit and gives no parts
+        self.carried_period = stated  # a sentence with figures lends its period to the next ones
+        if self.monthly == (None, None) and context.period is None \
+                and str(stated[0]).startswith(("month:", "range:")) \
+                and stated[1] == context.year and len(self.defaulted) == len(self.rows):  # none before states its
+            self.monthly = stated  # period: "Trong tháng 01 năm 2025, ... tiếp nhận 14.579 hồ sơ." opens a monthly
+            # report
+        return _Said(start, end, sentence, key, numbers, scope, listing, asides, compared, dated, said, stated)
+
+    def _lent_scope(self, scope: tuple | None, said: tuple) -> tuple | None:
+        """The sentence's unit, or the service centre named before when it names none; the centre named goes on
+        being the unit of the sentences after it that name none, in later paragraphs too ("Tỷ lệ giải quyết đúng
+        và sớm hạn đạt 99,85%"); any other unit named ends it."""
+        if scope is not None and scope[2]:
+            self.lent, self.lent_here = (scope if scope[1] == "agency" and _is_centre(scope[0]) else None), True
+        elif self.lent and not self.lent_here and said != (None, None):
+            self.lent = None  # a later paragraph stating a period of its own: another part of the report
+        if scope is not None and not scope[2] and self.lent:
+            scope = self.lent  # "Trung tâm tiếp nhận 13.188 hồ sơ", "... Tỷ lệ hồ sơ giải quyết đúng hạn đạt 99,2%"
+        return None if scope is UNSAID else scope  # a district's bulletin whose sentence says neither its district
+        # nor a centre
+
+    def _figures(self, s: _Said, found: list[tuple[Number, str]]) -> None:
+        """A row for each figure of the sentence whose unit and period are clear."""
+        tier_only = self.tiered and not _unit_named(s.sentence)  # a tier's paragraph, no unit of its own
+        among_of = {number.start: ranked_among(s.key, number.end) for number in s.numbers if number.unit == "rank"}
+        ranked = next((level for level in among_of.values() if level), None)  # the level of the units it ranks
+        # among
         for number, code in found:
-            own = _clause_scope(sentence, key, number, context)
-            if listing and not number.national:  # a sentence naming several units: each figure is the one unit
-                # named just before it
-                since = max([n.end for n in numbers if n.end <= number.start] + [item_start])  # any number's
-                own = _item_scope(sentence[since:number.start], context) \
-                    or _item_scope(sentence[item_start:number.start], context)  # or the last figure's
-                leading = None if own else _leading_item(key, sentence, number, context)  # or the one after it
-                if own is None and not leading and unit and ";" not in sentence[item_start:number.start] \
-                        and not number.ordinal:  # an item's numeral is the place of the name after it
-                    own = unit  # "Sở Nội vụ hạng 3, với tỷ lệ hài lòng 93,89%": the item's unit goes on
-                own, item_start = (own, number.end) if not leading else leading
+            own = _clause_scope(s.sentence, s.key, number, self.context)
+            if s.listing and not number.national:  # a sentence naming several units: each figure is the one unit
+                own = self._item_unit(s, number)  # named just before it
                 if own is None:
                     continue
-                unit = own
-            if own is None and (_tier(key, number, context) or tier_only):
+            if own is None and (_tier(s.key, number, self.context) or tier_only):
                 continue  # "UBND cấp huyện giải quyết 72.199 hồ sơ": a tier, neither the province nor one unit
-            figure_scope = NATIONAL if number.national else own or scope
-            if code == "par_index_score" and _OF_A_PART.search(key, number.start, number.end):
+            figure_scope = NATIONAL if number.national else own or s.scope
+            if code == "par_index_score" and _OF_A_PART.search(s.key, number.start, number.end):
                 continue  # "đạt 56,3/65 điểm": the index is out of 100, a score out of 65 is its self-assessed part
             among = among_of.get(number.start) if number.unit == "rank" else None if own else ranked
             if among not in (None, figure_scope[1]) and not number.national:
                 continue  # "Thị trấn Mậu A ... Chỉ số SIPAS đạt 91,3%, đứng thứ 6/9 huyện, thị xã": a district's
                 # figures, not the commune's named before; whose, the sentence does not say
-            aside = next((m for m in asides if m.start() < number.start < m.end()), None)  # "(năm 2017, xếp thứ 55)"
-            figure_stated = _stated(aside.group(), context) if aside else said if code.startswith(STOCK) else stated
-            earlier_year = next((m for m in compared if m.start(2) < number.start < m.end(2)
-                                 and not _RISEN_TO.search(sentence, m.start(2), number.start)), None)  # "so với
-            # năm 2018 (từ xếp hạng 55/63 lên xếp hạng 44/63)": the value risen to is the sentence's year's
-            figure_stated = _stated(f"năm {earlier_year.group(1)}", context) if earlier_year else figure_stated
-            own_year = next((int(m.group(1)) for m in dated if m.start() == number.end), None)
-            figure_stated = (None, own_year) if own_year and _family(code) else figure_stated
-            local = code == "sipas" and figure_scope[1] in ("agency", "district")  # a unit's own survey, no index
-            period = _period(figure_stated, key, code, context, not local)  # a stock: its sentence's own
-            same = (code, number.value, number.unit, period, figure_scope[:2])
-            if period is None or same in seen:
-                continue
-            seen.add(same)
-            rows.append({"indicator": code, "value": number.value, "unit": number.unit, "period": period[0],
-                         "year": period[1], "scope": figure_scope[0], "scope_level": figure_scope[1], "start": start,
-                         "end": end, "sentence": sentence.strip()})
-            if _ROUNDED.search(key, 0, number.start):
-                rounded.add(len(rows) - 1)  # its place in rows
-            if figure_stated == (None, None):
-                defaulted.add(len(rows) - 1)  # its period is the bulletin's, none its text states
-    return rows, rounded, defaulted, read
+            self._add(s, number, code, figure_scope)
+
+    def _item_unit(self, s: _Said, number: Number) -> tuple | None:
+        """The unit of a list's item a figure is in: the one named just before it (since the last number, or the
+        last figure), or the one after it; an item's numeral is the place of the name after it."""
+        context, sentence = self.context, s.sentence
+        since = max([n.end for n in s.numbers if n.end <= number.start] + [s.item_start])  # any number's
+        own = _item_scope(sentence[since:number.start], context) \
+            or _item_scope(sentence[s.item_start:number.start], context)  # or the last figure's
+        leading = None if own else _leading_item(s.key, sentence, number, context)  # or the one after it
+        if own is None and not leading and s.unit and ";" not in sentence[s.item_start:number.start] \
+                and not number.ordinal:
+            own = s.unit  # "Sở Nội vụ hạng 3, với tỷ lệ hài lòng 93,89%": the item's unit goes on
+        own, s.item_start = (own, number.end) if not leading else leading
+        if own is not None:
+            s.unit = own
+        return own
+
+    def _add(self, s: _Said, number: Number, code: str, figure_scope: tuple) -> None:
+        """A figure's row, with its own period: an aside's or a compared year's ("(năm 2017, xếp thứ 55)"), a
+        stock's sentence's own, else the sentence's; none twice."""
+        context, key = self.context, s.key
+        aside = next((m for m in s.asides if m.start() < number.start < m.end()), None)  # "(năm 2017, xếp thứ 55)"
+        figure_stated = _stated(aside.group(), context) if aside else s.said if code.startswith(STOCK) else s.stated
+        earlier_year = next((m for m in s.compared if m.start(2) < number.start < m.end(2)
+                             and not _RISEN_TO.search(s.sentence, m.start(2), number.start)), None)  # "so với
+        # năm 2018 (từ xếp hạng 55/63 lên xếp hạng 44/63)": the value risen to is the sentence's year's
+        figure_stated = _stated(f"năm {earlier_year.group(1)}", context) if earlier_year else figure_stated
+        own_year = next((int(m.group(1)) for m in s.dated if m.start() == number.end), None)
+        figure_stated = (None, own_year) if own_year and _family(code) else figure_stated
+        local = code == "sipas" and figure_scope[1] in ("agency", "district")  # a unit's own survey, no index
+        period = _period(figure_stated, key, code, context, not local)  # a stock: its sentence's own
+        same = (code, number.value, number.unit, period, figure_scope[:2])
+        if period is None or same in self.seen:
+            return
+        self.seen.add(same)
+        self.rows.append({"indicator": code, "value": number.value, "unit": number.unit, "period": period[0],
+                          "year": period[1], "scope": figure_scope[0], "scope_level": figure_scope[1],
+                          "start": s.start, "end": s.end, "sentence": s.sentence.strip()})
+        if _ROUNDED.search(key, 0, number.start):
+            self.rounded.add(len(self.rows) - 1)  # its place in rows
+        if figure_stated == (None, None):
+            self.defaulted.add(len(self.rows) - 1)  # its period is the bulletin's, none its text states
 
 
 _INDEX_PARTS = re.compile(r"[,;(]?\s*(?:bao\s+)?gồm\s*:")  # "..., gồm: <its parts>"
