@@ -67,6 +67,22 @@ def test_chart_bars_link_to_their_year(client):
     assert empty == ["2015", "2016", "2017", "2018", "2019", "2020"]  # the years between, unlinked: a time axis
 
 
+def test_chart_labels_a_span_of_decades_without_overlap():
+    from webapp.chart import LABEL_WIDTH, year_chart
+
+    # a corpus whose oldest bulletin is from 1985: 42 years on the axis, too narrow a slot for every label
+    counts = {"1985": {None: 1}, "2007": {"FY": 2}, **{str(year): {"FY": 3} for year in range(2012, 2027)}}
+    bars = year_chart(counts, ["2021"], "vi")
+    assert len(bars) == 42
+    assert [bar.label for bar in bars if bar.label] == [str(year) for year in range(1986, 2019, 2)] + \
+        ["2021", "2024"]  # every other year, the selected one, none crowding it (2026, moved in from the chart's
+    # edge, would touch 2024)
+    printed = [bar.label_x for bar in bars if bar.label]
+    assert min(b - a for a, b in zip(printed, printed[1:], strict=False)) >= LABEL_WIDTH
+    assert [bar.label for bar in year_chart({str(y): {"FY": 1} for y in range(2014, 2023)}, [], "vi")] == \
+        [str(year) for year in range(2014, 2023)]  # nine years: each one labelled
+
+
 def test_unaccented_query_gets_a_suggestion(client):
     html = client.get("/search?q=mot+cua+lien+thong").get_data(as_text=True)
     assert 'Có phải bạn muốn tìm: <a href="/search?q=m%E1%BB%99t+c%E1%BB%ADa+li%C3%AAn+th%C3%B4ng">' \

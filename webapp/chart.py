@@ -13,6 +13,8 @@ from search.labels import quarter_label
 from search.vocabulary import QUARTERS
 
 WIDTH, HEIGHT, AXIS = 640, 180, 24
+LABEL_WIDTH = 30  # room a year's label takes on the axis ("2015" at 11 px is about 26 units wide)
+LABEL_STEPS = (1, 2, 5, 10, 20, 50)  # every year labelled, or every 2nd, 5th, ... when their slots are narrower
 COLOURS = {"Q1": "#1d4e89", "Q2": "#2f6db5", "Q3": "#4f8fd6", "Q4": "#8cb8ea", "H1": "#2a7f62",
            "H2": "#5fb08f", "9M": "#b7791f", "FY": "#7b3f8c", None: "#9aa5b1"}
 
@@ -36,6 +38,8 @@ class Bar:
     segments: list[Segment]
     selected: bool
     caption: str = ""  # what hover and screen readers say, when not "year: total" (webapp.trends)
+    label: str = ""  # the year as the axis prints it: empty where labels would overlap (``label_years``)
+    label_x: float = 0.0  # where its middle stands: under the bar, kept inside the chart at its ends
 
 
 def year_chart(counts: dict[str, dict[str | None, int]], selected: list[str], lang: str) -> list[Bar]:
@@ -63,6 +67,28 @@ def year_chart(counts: dict[str, dict[str | None, int]], selected: list[str], la
             segments.append(Segment(period, label, count, round(bottom, 1), round(height, 1), COLOURS[period]))
         bars.append(Bar(year, sum(counts[year].values()), round(i * slot + (slot - width) / 2, 1), round(width, 1),
                         segments, year in selected))
+    return label_years(bars, slot)
+
+
+def label_years(bars: list[Bar], slot: float) -> list[Bar]:
+    """The bars with the axis labels that fit: every year when a label fits its slot, else the years on a round
+    step (every 2nd, 5th, 10th ...: a span of decades reads 1990, 1995, ... 2025) and a selected year, too close to
+    which no other label is printed; a bar without a label still says its year on hover and to screen readers.
+
+    >>> bars = [Bar(str(2013 + i), 1, i * 10 + 3, 4, [], i == 4) for i in range(8)]  # slots of 10, 2017 selected
+    >>> [bar.label for bar in label_years(bars, 10)]
+    ['', '', '', '', '2017', '', '', '2020']
+    """
+    step = next((step for step in LABEL_STEPS if step * slot >= LABEL_WIDTH), LABEL_STEPS[-1])
+    chosen = [int(bar.year) for bar in bars if bar.selected]
+    right = float("-inf")  # where the last label printed ends
+    for bar in bars:
+        year = int(bar.year)
+        fits = year % step == 0 and all(abs(year - other) * slot >= LABEL_WIDTH for other in chosen)
+        bar.label_x = round(min(max(bar.x + bar.width / 2, LABEL_WIDTH / 2), WIDTH - LABEL_WIDTH / 2), 1)
+        fits = fits and bar.label_x - LABEL_WIDTH / 2 >= right - 0.01  # a label moved in from the chart's edge
+        bar.label = bar.year if bar.selected or fits else ""
+        right = bar.label_x + LABEL_WIDTH / 2 if bar.label else right
     return bars
 
 

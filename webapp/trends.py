@@ -8,7 +8,7 @@ share, count and denominator in words.
 
 from __future__ import annotations
 
-from .chart import AXIS, HEIGHT, WIDTH, Bar, Segment
+from .chart import AXIS, HEIGHT, WIDTH, Bar, Segment, label_years
 
 SHARE_COLOUR = "#2a7f62"
 
@@ -42,4 +42,4 @@ def share_chart(shares: list[dict], selected: list[str], lang: str) -> list[Bar]
         segment = Segment("share", caption, row["matching"], round(HEIGHT - AXIS - height, 1), height, SHARE_COLOUR)
         bars.append(Bar(str(row["year"]), row["matching"], round(i * slot + (slot - width) / 2, 1), round(width, 1),
                         [segment] if height else [], str(row["year"]) in selected, caption))
-    return bars
+    return label_years(bars, slot)
