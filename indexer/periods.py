@@ -103,8 +103,9 @@ YEARS_SPAN = re.compile(rf"{_RANGE.pattern}|\btừ năm {_YEAR} đến (?:năm )
 _YEAR_OF = re.compile(rf"\bnăm\s+{_YEAR}\b")
 OPENS_ON_YEAR = re.compile(rf"\W*(?:trong\s+|cả\s+)?năm\s+{_YEAR}\b")  # "Trong năm 2019, ..." (also indexer.figures)
 _YEAR_AS_SUBJECT = re.compile(rf"\W*năm\s+{_YEAR}\s+(?=[^\W\d_])")  # "Năm 2025 ghi dấu ...", no comma after it
-_ANY_YEAR = re.compile(rf"{_YEAR}(?<![\d/.-]\d{{4}})(?![\d/.-]\d)")  # no digit, slash, dot or hyphen before it
-# (checked behind the year's four digits, so that the engine looks only where a "1" or "2" stands)
+_ANY_YEAR = re.compile(rf"{_YEAR}(?<![\d/.-]\d{{4}})(?!\d|[/.-]\d)")  # no digit, slash, dot or hyphen before it
+# (checked behind the year's four digits, so that the engine looks only where a "1" or "2" stands); no digit after it,
+# nor a mark and a digit ("19852 hồ sơ" in a table names no year 1985; "2021/2022", "2021.5" none)
 # a lead opening on a day: its paper's code, the time of day, the day and the separator before the month
 _TIME_OF_DAY = r"(?:(?:sáng|chiều|tối|trưa)\s+)?"
 _LEAD_DAY = rf"^\W*(?:\([^)]{{1,20}}\)\s*[-–]?\s*)?{_TIME_OF_DAY}(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*"

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-_YEAR = r"((?:19|20)\d{2})"
+_YEAR = r"((?:19|20)\d{2})(?!\d)"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _OF_YEAR = rf"(?:\s*(?:/|-|\.|nam)\s*(?P<year>{_YEAR}))?"  # "quý II/2022", "quý III.2020", "quý I năm 2021"
 # (pattern, period) on folded text; the year, when the period names one, is group "year";

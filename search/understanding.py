@@ -37,7 +37,7 @@ from .periods import explicit_period
 from .textnorm import fold, folded_key, normalize_key, unify_spelling
 from .vocabulary import canonical_province, canonical_province_2025, provinces
 
-_YEAR = r"(?<![\d.-])(?<!\d{3}:)((?:19|20)\d{2})(?![\d/.-]\d)"  # document numbers removed first; 9001:2015 a standard
+_YEAR = r"(?<![\d.-])(?<!\d{3}:)((?:19|20)\d{2})(?!\d|[/.-]\d)"  # document numbers removed first; 9001:2015 a standard
 _WHOLE_YEAR = re.compile(
     r"\b(?:ca\s+nam|tong\s+ket\s+(?:cong\s+tac\s+)?(?:cchc\s+|cai\s+cach\s+hanh\s+chinh\s+)?nam)\b")
 REGIONS = Path(__file__).parent / "data" / "regions.json"  # queries alone read it: not in the index's fingerprint

@@ -79,7 +79,7 @@ _TEXTS = [
 @pytest.mark.parametrize(("pattern", "plain"), [
     (topics._SENTENCE, r"(?<=[.!?])\s+|\n+"),
     (places._HIGHLAND_K, r"(?<!\w)([đĐ])[aăắ]k(?!\w)"),
-    (periods._ANY_YEAR, r"(?<![\d/.-])((?:19[4-9]|20\d)\d)(?![\d/.-]\d)"),
+    (periods._ANY_YEAR, r"(?<![\d/.-])((?:19[4-9]|20\d)\d)(?!\d|[/.-]\d)"),
     (docnumbers.DOCNUMBER, r"(?<![\w/.,-])(\d{1,5}[a-zA-Z]?)[ \t]?/[ \t]?(?:((?:19|20)\d{2})[ \t]?/[ \t]?)?"
                            rf"({docnumbers._ISSUER_HYPHENATED}|{docnumbers._ISSUER})(?![\w/])"),
 ])

@@ -57,6 +57,9 @@ from search.understanding import asked_text, understand
     ("Q2-2022 Sơn La", {"year": "2022", "quarter": "Q2", "province": "Sơn La"}),
     ("q3 nam 2020", {"year": "2020", "quarter": "Q3"}), ("6 tháng 2022", {"year": "2022", "quarter": "H1"}),
     ("Q1 TP HCM", {"province": "Hồ Chí Minh"}),  # no year after it: perhaps District 1, not read
+    # a count that opens like a year is none: "20000" is no year 2000, "quý II/20215" a slip with no year
+    ("hơn 20000 hồ sơ trực tuyến", {}), ("tiếp nhận 19852 hồ sơ năm 2021", {"year": "2021"}),
+    ("quý II/20215", {"quarter": "Q2"}),
 ])
 def test_understand(query, expected):
     assert understand(query) == expected
