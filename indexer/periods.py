@@ -72,6 +72,8 @@ _CITED = [
     re.compile(r"\b(?:sn|sinh năm|năm sinh)\s*:?\s*(?:19|20)\d{2}"),  # a birth year
     re.compile(r"\bcùng kỳ\s+(?:năm\s+)?(?:19|20)\d{2}"),  # the period compared with
     re.compile(r"\bso với\s+(?:cùng kỳ\s+)?năm\s+(?:19|20)\d{2}"),  # "tăng 1,03 điểm so với năm 2018"
+    # a count of dossiers or procedures that reads like a year ("tiếp nhận 2018 hồ sơ"; not "năm 2020 hồ sơ ...")
+    re.compile(r"(?<![\w./-])(?<!năm )(?:19|20)\d{2}(?=\s+(?:hồ sơ|hs|thủ tục|tthc|dịch vụ)(?!\w))"),
 ]
 _DAY = re.compile(rf"\b\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
 # a cited document's date, after its number of any shape: "Quyết định số 08/2014/QĐ-UBND ngày 05/5/2014",

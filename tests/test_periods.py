@@ -284,6 +284,9 @@ from indexer.periods import reporting_period
      "Mức 1, 2 268763 257141 11622 124907 48,6% 102770 40% 19852 7,7%", None, (None, None)),
     ("Kết quả giải quyết thủ tục hành chính",
      "Trong tháng, tỉnh tiếp nhận 20215 hồ sơ, giải quyết đúng hạn 20150 hồ sơ.", "2023-05-04", (2023, None)),
+    # a count of dossiers that reads like a year is a count, as in the figures' periods ("2025 hồ sơ")
+    ("Kết quả giải quyết hồ sơ", "Toàn huyện đã tiếp nhận 2025 hồ sơ, giải quyết 1998 hồ sơ.", None, (None, None)),
+    ("Kết quả giải quyết hồ sơ", "Năm 2020 hồ sơ trực tuyến tăng mạnh.", None, (2020, None)),
 ])
 def test_reporting_period(title, body, published, expected):
     assert reporting_period(title, body, published) == expected
