@@ -43,7 +43,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from search.docnumbers import find_refs, ref_key
 from search.textnorm import clean_unicode, fold, folded_key
-from search.vocabulary import canonical_province
+from search.vocabulary import canonical_province, provinces
 
 from .dates import document_date_line, parse_date_line, split_glued_date
 from .patterns import AnyOf
@@ -268,8 +268,29 @@ def _agency_banner(line: str) -> bool:
 
 
 def _scrap_or_banner(line: str) -> bool:
-    """A scrap with a bracket left open ("# (PAR INDEX") or an agency's banner: passed over at the top."""
-    return line.count("(") > line.count(")") or _agency_banner(line)
+    """A scrap with a bracket left open ("# (PAR INDEX"), an agency's banner or a place's name alone (a tag, a
+    section or a menu item: "Lộc Hà", "• An Giang", "TX.Bến Cát"): passed over at the top."""
+    return line.count("(") > line.count(")") or _agency_banner(line) or place_alone(line)
+
+
+_UNIT_WORD = re.compile(r"^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?|thị trấn|xã|phường)\s*", re.I)
+
+
+@cache
+def _place_keys() -> frozenset[str]:
+    """The folded names of every province and district (``search/data/provinces.json``)."""
+    return frozenset(folded_key(name) for province in provinces()
+                     for name in (province.name, *province.aliases, *(n for _, n in province.districts)))
+
+
+def place_alone(line: str) -> bool:
+    """A line that is only a province's or a district's name, with its unit word or a bullet: no headline.
+
+    >>> place_alone("• An Giang"), place_alone("TX.Bến Cát"), place_alone("Lộc Hà"), place_alone("Hà Nội đứng đầu")
+    (True, True, True, False)
+    """
+    name = _UNIT_WORD.sub("", line.strip(" \t•·-–*|:.,"))
+    return 0 < len(name) <= 40 and (folded_key(name) in _place_keys() or canonical_province(name) is not None)
 
 
 def never_headline(line: str) -> bool:

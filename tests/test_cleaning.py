@@ -114,6 +114,13 @@ def test_a_lead_sentence_before_a_late_date_line_is_not_the_title():
         "Mường Lát tổng kết công tác CCHC năm 2021", "Ngày đăng: 29/12/2021 | Tác giả: Minh Anh")
 
 
+@pytest.mark.parametrize("tag", ["Thạch Hà", "• Hà Tĩnh", "TX.Hồng Lĩnh", "Huyện Can Lộc"])
+def test_a_place_name_alone_above_the_headline_is_a_tag_not_the_title(tag):
+    page = "\n".join([tag, "", "Người dân góp ý về vị trí trụ sở mới sau khi sáp nhập hai huyện", "",
+                      "Theo đề án, huyện sẽ sắp xếp lại trụ sở làm việc của các cơ quan trong năm 2025.", BODY])
+    assert clean(page).title == "Người dân góp ý về vị trí trụ sở mới sau khi sáp nhập hai huyện"
+
+
 LONG_SUBJECT = ("VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP GIỮA VĂN PHÒNG UBND TỈNH VỚI CÁC SỞ, BAN, NGÀNH; UBND CẤP "
                 "HUYỆN TRONG VIỆC THỰC HIỆN KIỂM SOÁT THỦ TỤC HÀNH CHÍNH THEO QUY ĐỊNH TẠI NGHỊ ĐỊNH SỐ 63/2010/NĐ-CP "
                 "NGÀY 08/6/2010 VÀ TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ CỦA CÁ NHÂN, TỔ CHỨC VỀ QUY ĐỊNH HÀNH CHÍNH "
