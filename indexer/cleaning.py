@@ -165,9 +165,30 @@ def _document_title(lines: list[str], patterns: ChromePatterns, zone: int = DOCU
         seen_header = seen_header or patterns.document_header.fullmatch(line)
         if seen_header and line.isupper() and line.lower() in patterns.document_types:
             subject = _subject(lines, i + 1, patterns)
+            if subject is not None and patterns.document_authority.fullmatch(subject[1]):
+                article = _article_one(lines, i)  # no subject line: the kind, then who issues it
+                return (i, f"{line} {article}") if article else None
             if subject is not None and _looks_like_title(subject[1], MAX_SUBJECT):
                 return subject[0], f"{line} {subject[1]}"
     return _subject_alone(lines, patterns, zone)
+
+
+_ARTICLE_ONE = re.compile(r"^Điều 1\s*[.:]\s*(?P<subject>.+?)\.?$")
+_ENCLOSED = re.compile(r"\s+kèm theo (?:quyết định|nghị quyết|chỉ thị|thông tư) này\b", re.I)
+ARTICLE_LINES = 40  # lines after a document's kind its first article is sought in (its grounds come first)
+
+
+def _article_one(lines: list[str], start: int) -> str | None:
+    """The subject of a document whose page prints no subject line, read from its first article as its
+    operative words ("Điều 1. Ban hành kèm theo Quyết định này Quy chế ..." -> "Ban hành Quy chế ..."); None
+    when the page shows no first article close below."""
+    for line in lines[start:start + ARTICLE_LINES]:
+        found = _ARTICLE_ONE.match(line)
+        if found:
+            subject = _ENCLOSED.sub("", found.group("subject")).strip()
+            listed = subject.endswith(":")  # "Điều 1. Công bố kèm theo Quyết định này:" and a list: no subject
+            return subject if not listed and _looks_like_title(subject, MAX_SUBJECT) else None
+    return None
 
 
 _OWN_CODE = re.compile(r"số\s*:\s*[\w.]+/(?:\d{4}/)?([^\W\d_]+)-", re.I)  # "Số: 24/2014/QĐ-UBND": QĐ
@@ -188,6 +209,9 @@ def _subject_alone(lines: list[str], patterns: ChromePatterns, zone: int = DOCUM
             subject = _subject(lines, i, patterns)
             whole = subject and _looks_like_title(subject[1], MAX_SUBJECT)
             return (subject[0], f"{kind} {subject[1]}") if whole else None
+        elif kind and lines[i].isupper() and patterns.document_authority.fullmatch(lines[i]):
+            article = _article_one(lines, i)  # neither kind nor subject printed: who issues it, its grounds,
+            return (i, f"{kind} {article}") if article else None  # then its first article
     return None
 
 

@@ -162,6 +162,33 @@ def test_an_official_document_is_titled_by_its_kind_and_subject():
     )
 
 
+GROUNDS = ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+           "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 112/TTr-SNV ngày 02 tháng 3 năm 2021,",
+           "QUYẾT ĐỊNH:"]
+ARTICLE_ONE = ("Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp tiếp nhận, giải quyết thủ tục hành chính "
+               "tại Trung tâm Phục vụ hành chính công tỉnh.")
+
+
+@pytest.mark.parametrize("kind_lines", [["QUYẾT ĐỊNH"], []])  # the kind printed, or only its number's code
+def test_a_document_printing_no_subject_is_titled_by_its_first_article(kind_lines):
+    page = "\n".join(["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+                      "Số: 412/QĐ-UBND | Lạng Sơn, ngày 09 tháng 3 năm 2021 |", *kind_lines,
+                      "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", *GROUNDS, ARTICLE_ONE,
+                      "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."])
+    cleaned = clean(page)
+    assert cleaned.title == ("QUYẾT ĐỊNH Ban hành Quy chế phối hợp tiếp nhận, giải quyết thủ tục hành chính tại Trung "
+                             "tâm Phục vụ hành chính công tỉnh")
+    assert ARTICLE_ONE in cleaned.text  # the article stays in the text
+
+
+def test_a_first_article_that_opens_a_list_names_no_subject():
+    page = "\n".join(["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+                      "Số: 680/QĐ-UBND | Vĩnh Long, ngày 28 tháng 7 năm 2025 |", "QUYẾT ĐỊNH",
+                      "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH VĨNH LONG", *GROUNDS, "Điều 1. Công bố kèm theo Quyết định này:",
+                      "- 06 thủ tục hành chính nội bộ mới ban hành trong lĩnh vực công tác văn phòng."])
+    assert not clean(page).title.startswith("QUYẾT ĐỊNH Công bố")
+
+
 def test_a_date_inside_a_sentence_is_not_a_date_line():
     page = f"Tổng kết năm 2022\n\nChiều ngày 23/2/2023, tại Trung tâm Hội nghị tỉnh. {BODY}"
     assert clean(page).published_line is None
