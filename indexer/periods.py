@@ -310,8 +310,10 @@ def _reporting_period(title: str, body: str, published: str | None, document: bo
     year = year or _first_year(title_key)
     if year is None and _RANGE.search(_TERM.sub(" ", _normal(title or ""))):
         # a multi-year programme: no single year, and its plan, review or index series is no year's; the plan
-        # itself is of the year its number gives ("Kế hoạch 155/KH-UBND năm 2017 triển khai ... 2017 - 2024")
-        return _own_year(title or ""), None if quarter == "FY" else quarter or None
+        # itself is of the year its number gives ("Kế hoạch 155/KH-UBND năm 2017 triển khai ... 2017 - 2024"), else
+        # of the year it was issued or published
+        return _own_year(title or "") or _published_year(title_key, published), None if quarter == "FY" \
+            else quarter or None
     if year is None:
         before = _year_before(body, published)
         if before and quarter is None:

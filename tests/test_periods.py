@@ -21,7 +21,7 @@ from indexer.periods import reporting_period
     ("Báo cáo CCHC quý 01/2023", "", None, (2023, "Q1")),
     ("Tổng kết công tác CCHC năm 2022 và triển khai nhiệm vụ năm 2023", "", "2023-02-24", (2022, "FY")),
     ("Ban hành Kế hoạch công tác cải cách hành chính năm 2021", "", "2021-01-05", (2021, "FY")),
-    ("Kế hoạch CCHC giai đoạn 2021-2025", "", "2021-03-02", (None, None)),  # many years: none of them
+    ("Kế hoạch CCHC giai đoạn 2021-2025", "", "2021-03-02", (2021, None)),  # many years: the one it was issued in
     # an index announced is the year's; a decision publishing a list of procedures reports on no period
     ("Công bố chỉ số cải cách thủ tục hành chính các xã, phường năm 2021", "", "2022-03-01", (2021, "FY")),
     ("Quyết định 2689/QĐ-UBND năm 2020 công bố Danh mục thủ tục hành chính sửa đổi, bổ sung lĩnh vực hộ tịch", "",
@@ -284,6 +284,10 @@ from indexer.periods import reporting_period
      "Mức 1, 2 268763 257141 11622 124907 48,6% 102770 40% 19852 7,7%", None, (None, None)),
     ("Kết quả giải quyết thủ tục hành chính",
      "Trong tháng, tỉnh tiếp nhận 20215 hồ sơ, giải quyết đúng hạn 20150 hồ sơ.", "2023-05-04", (2023, None)),
+    # a plan for several years is of the year it was issued (its number's, else its date's): no period
+    ("QUYẾT ĐỊNH Ban hành Kế hoạch đo lường sự hài lòng giai đoạn 2016 - 2020 trên địa bàn tỉnh", "Điều 1. Ban hành",
+     "2017-03-09", (2017, None)),
+    ("Kế hoạch cải cách hành chính giai đoạn 2021 - 2025", "", None, (None, None)),
     # a count of dossiers that reads like a year is a count, as in the figures' periods ("2025 hồ sơ")
     ("Kết quả giải quyết hồ sơ", "Toàn huyện đã tiếp nhận 2025 hồ sơ, giải quyết 1998 hồ sơ.", None, (None, None)),
     ("Kết quả giải quyết hồ sơ", "Năm 2020 hồ sơ trực tuyến tăng mạnh.", None, (2020, None)),
