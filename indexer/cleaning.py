@@ -408,7 +408,17 @@ def _first_headline(lines: list[str], patterns: ChromePatterns) -> int | None:
     if len(found) == 2 and caption and _is_headline(lines[found[1]]) \
             and not _is_sentence(lines[found[1]]) and len(lines[found[1]]) < len(lines[found[0]]):
         return found[1]
+    if len(found) == 2 and _opens_lower(_trim_title(lines[found[0]], patterns)) and _is_headline(lines[found[1]]) \
+            and not _is_sentence(lines[found[1]]) and not _opens_lower(lines[found[1]]):
+        return found[1]  # a tag page's name in small letters above the headline ("xây dựng trái phép")
     return found[0] if found else None
+
+
+def _opens_lower(line: str) -> bool:
+    """A line whose first character is a small letter ("đô thị đặc biệt", "xây dựng trái phép" above a headline:
+    a tag page's name; asked of a line trimmed as a headline is, a scraper's "null" before it gone)."""
+    first = line.lstrip()[:1]
+    return first.isalpha() and first.islower()  # "9 tháng đầu năm, ...", "(kontumtv.vn) - ..." open otherwise
 
 
 def _trim_title(line: str, patterns: ChromePatterns) -> str:

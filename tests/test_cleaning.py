@@ -121,6 +121,14 @@ def test_a_place_name_alone_above_the_headline_is_a_tag_not_the_title(tag):
     assert clean(page).title == "Người dân góp ý về vị trí trụ sở mới sau khi sáp nhập hai huyện"
 
 
+def test_a_tag_in_small_letters_above_the_headline_is_not_the_title():
+    headline = "Hà Giang rút ngắn thời gian giải quyết hồ sơ đất đai còn một nửa"
+    page = "\n".join(["TV& VIDEO", "", "thủ tục đất đai", "", headline, "", headline, "",
+                      "Từ đầu năm, các huyện đã rút ngắn thời gian cấp giấy chứng nhận quyền sử dụng đất.", BODY])
+    assert clean(page).title == headline
+    assert clean(f"null {headline}\n\n{BODY}").title == headline  # a scraper's "null" is trimmed, then asked
+
+
 LONG_SUBJECT = ("VỀ VIỆC BAN HÀNH QUY CHẾ PHỐI HỢP GIỮA VĂN PHÒNG UBND TỈNH VỚI CÁC SỞ, BAN, NGÀNH; UBND CẤP "
                 "HUYỆN TRONG VIỆC THỰC HIỆN KIỂM SOÁT THỦ TỤC HÀNH CHÍNH THEO QUY ĐỊNH TẠI NGHỊ ĐỊNH SỐ 63/2010/NĐ-CP "
                 "NGÀY 08/6/2010 VÀ TIẾP NHẬN, XỬ LÝ PHẢN ÁNH, KIẾN NGHỊ CỦA CÁ NHÂN, TỔ CHỨC VỀ QUY ĐỊNH HÀNH CHÍNH "
