@@ -82,8 +82,11 @@ def _codes(table: FacetTable, name: str, final: np.ndarray, lookup: np.ndarray) 
 
 
 def corpus_years(table: FacetTable) -> list[int]:
-    """Every reporting year from the first to the last one of the live bulletins (gaps included)."""
-    found = [int(y) for y in table.counts("year", table.live)]
+    """Every reporting year from the first to the last one of the live bulletins that have a reporting period
+    (gaps included): a year whose bulletins have none fills no cell, and such years at the ends only widened
+    the matrix (one 2001 bulletin without a period opened the real collection's on five empty years)."""
+    periodic = table.live & (table.codes["quarter"] >= 0)
+    found = [int(y) for y in table.counts("year", periodic)]
     return list(range(min(found), max(found) + 1)) if found else []
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -59,3 +61,21 @@ def test_year_shares_divide_by_every_bulletin_of_the_year_under_the_filters(engi
     in_son_la = engine.analyse(make_request(MOT_CUA, {"province": ["Sơn La"], "year": ["2021"]}), "test:shares",
                                year_shares)
     assert in_son_la == [{"year": 2021, "matching": 1, "all": 2, "share": 0.5}]
+
+
+def test_the_matrix_spans_the_years_that_have_a_reporting_period(tmp_path):
+    from indexer.builder import build_index
+    from tests.views_corpus import CORPUS
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    older = {"id": "v9", "title": "Giới thiệu bộ phận một cửa của tỉnh", "province": "Cao Bằng", "year": 2015,
+             "quarter": None, "text": "Bài giới thiệu bộ phận một cửa, không nêu kỳ báo cáo nào.", "published": None}
+    (corpus / "views.jsonl").write_text(CORPUS.read_text(encoding="utf-8") + json.dumps(older, ensure_ascii=False)
+                                        + "\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "index", jobs=1)
+    engine = SearchEngine(tmp_path / "index")
+    years = engine.analyse(make_request(""), "test:years", lambda table, matched, masks: corpus_years(table))
+    assert years == [2020, 2021]  # 2015 holds a bulletin, but none with a period: no column could fill
+    cov = _coverage(engine, make_request(MOT_CUA), "63")
+    assert (cov.total, cov.unplaced, len(cov.columns)) == (6, 2, 16)  # v9 and v8 (no province) outside it
