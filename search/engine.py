@@ -7,7 +7,8 @@ It ties the stages together, each in its own module:
   old state), with a Whoosh searcher per thread so searches run in parallel;
 * ``search.ranking`` - parse, compile, match over arrays, rank, build hits;
 * ``search.buckets`` - facet counts as buckets, reported when they time out;
-* ``search.similar`` - more-like-this; ``search.suggest`` - did-you-mean;
+* ``search.similar`` - more-like-this; ``search.suggest`` - did-you-mean (``search.glossary``: English terms in
+  the bulletins' Vietnamese);
 * ``search.figures`` - the figures bulletins report, as one indicator's table of scope x period.
 
 Answers are cached per index state (``index_state.result_cache``); a cached answer is
@@ -28,6 +29,7 @@ from .buckets import facet_buckets
 from .citations import ref_label, same_issuer
 from .compiler import compile_query
 from .docnumbers import DOCNUMBER_TOKEN, canonical_number, ref_key
+from .glossary import translate
 from .highlight import highlight_all
 from .index_state import RESULT_CACHE, IndexState, ServedIndex, StateGone
 from .limits import Deadline, QueryTimeout
@@ -196,8 +198,9 @@ class SearchEngine:
                                                        lambda: similar(state, doc_id, limit)))
 
     def suggest(self, query: str) -> str | None:
-        """The query with diacritics restored from the index's vocabulary, or None."""
-        return self._answer(lambda state: vocabulary_of(state).suggest(query))
+        """A query in English with its terms in the bulletins' Vietnamese (``search.glossary``), else the query with
+        diacritics restored from the index's vocabulary; None when neither changes it."""
+        return translate(query) or self._answer(lambda state: vocabulary_of(state).suggest(query))
 
     def stats(self) -> dict:
         """Corpus statistics for ``cchc stats`` and the about page."""

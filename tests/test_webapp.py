@@ -89,6 +89,15 @@ def test_unaccented_query_gets_a_suggestion(client):
            "<strong>một cửa liên thông</strong></a>?" in html
 
 
+def test_an_english_query_gets_the_bulletins_vietnamese_as_a_suggestion(client):
+    html = client.get("/search?q=one-stop+shop&lang=en").get_data(as_text=True)
+    assert _hit_ids(html) == []
+    assert 'Did you mean: <a href="/search?q=m%E1%BB%99t+c%E1%BB%ADa&amp;lang=en"><strong>một cửa</strong></a>?' \
+        in html
+    followed = client.get("/search?q=m%E1%BB%99t+c%E1%BB%ADa&lang=en").get_data(as_text=True)
+    assert len(_hit_ids(followed)) > 0
+
+
 def test_no_hits_page_helps(client):
     html = client.get("/search?q=iGate&province=Cao+B%E1%BA%B1ng").get_data(as_text=True)
     assert _hit_ids(html) == []
