@@ -18,7 +18,7 @@ from .figure_cues import _family
 from .figure_text import Context
 from .indicators import vocabulary
 from .patterns import Gated
-from .periods import YEARS_SPAN, stated_period
+from .periods import COUNTED_NOUNS, YEARS_SPAN, stated_period
 
 _AS_OF = Gated(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+|đầu\s+)?(?:(?:(?:ngày\s+)?\d{1,2}\s*[/.]\s*)?"
                r"(?:tháng\s+)?\d{1,2}\s*[/.-]\s*|quý\s+(?:[ivx]+|\d)(?:\s*/\s*|\s+năm\s+)"
@@ -32,7 +32,7 @@ _AS_OF = Gated(r"(?:\btính đến|^\W*đến)\s+(?:hết\s+|cuối\s+|đầu\s+
 # end: "Tính đến đầu quý IV năm 2025", "tính đến hết quý III/2025"; or a year's end: "Tính đến cuối năm 2023"
 # "từ đầu năm đến nay" in a report framed on a part of the year is the span from January to that part's end
 YEAR_TO_DATE = {"Q1": "Q1", "Q2": "H1", "H1": "H1", "Q3": "9M", "9M": "9M", "Q4": "FY", "FY": "FY"}
-_COUNTED = ("hồ sơ", "HS", "thủ tục", "TTHC", "dịch vụ")
+_COUNTED = COUNTED_NOUNS
 _COUNT_LIKE_YEAR = Gated(rf"(?<![\w./-])(?:19|20)\d{{2}}(?=\s+(?:{'|'.join(_COUNTED)})(?!\w))", *_COUNTED)
 _UP_TO_NOW = re.compile(r"^\W*(?:cho )?đến nay(?!\w)")  # "Đến nay, tỷ lệ ... đạt 99%"
 _THIS_MONTH = Gated(r"(?<!\w)[Tt]rong tháng(?:\s+(?:này|qua|vừa qua))?(?=\s*(?:[,.;:]|là|có|đã|toàn|các|$))",

@@ -60,6 +60,8 @@ from .patterns import Gated
 CUES = Path(__file__).parent / "data" / "periods.json"
 LEAD_WORDS = 3  # a paragraph of fewer words (a byline, a stray word) is no part of the lead
 _YEAR = r"((?:19[4-9]|20\d)\d)"  # a year a bulletin may report on: none before 1940 ("1900 54 54 81" is a phone)
+COUNTED_NOUNS = ("hồ sơ", "HS", "thủ tục", "TTHC", "dịch vụ")  # what a count that reads like a year counts ("1955 hồ
+# sơ"): no year (also indexer.figure_periods)
 _CITED = [
     re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}"),  # a full date
     re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s*,?\s+năm\s+(?:19|20)\d{2}"),
@@ -73,7 +75,7 @@ _CITED = [
     re.compile(r"\bcùng kỳ\s+(?:năm\s+)?(?:19|20)\d{2}"),  # the period compared with
     re.compile(r"\bso với\s+(?:cùng kỳ\s+)?năm\s+(?:19|20)\d{2}"),  # "tăng 1,03 điểm so với năm 2018"
     # a count of dossiers or procedures that reads like a year ("tiếp nhận 2018 hồ sơ"; not "năm 2020 hồ sơ ...")
-    re.compile(r"(?<![\w./-])(?<!năm )(?:19|20)\d{2}(?=\s+(?:hồ sơ|hs|thủ tục|tthc|dịch vụ)(?!\w))"),
+    re.compile(rf"(?<![\w./-])(?<!năm )(?:19|20)\d{{2}}(?=\s+(?:{'|'.join(n.lower() for n in COUNTED_NOUNS)})(?!\w))"),
 ]
 _DAY = re.compile(rf"\b\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_YEAR}\b")
 # a cited document's date, after its number of any shape: "Quyết định số 08/2014/QĐ-UBND ngày 05/5/2014",
