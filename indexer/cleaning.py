@@ -43,10 +43,11 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from search.docnumbers import find_refs, ref_key
 from search.textnorm import clean_unicode, fold, folded_key
-from search.vocabulary import canonical_province, provinces
+from search.vocabulary import canonical_province
 
 from .dates import document_date_line, parse_date_line, split_glued_date
 from .patterns import AnyOf
+from .places import district_owners
 from .records import Cleaned
 from .syllables import is_syllable
 
@@ -300,13 +301,6 @@ def _scrap_or_banner(line: str) -> bool:
 _UNIT_WORD = re.compile(r"^(?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|tx\.?|thị trấn|xã|phường)\s*", re.I)
 
 
-@cache
-def _place_keys() -> frozenset[str]:
-    """The folded names of every province and district (``search/data/provinces.json``)."""
-    return frozenset(folded_key(name) for province in provinces()
-                     for name in (province.name, *province.aliases, *(n for _, n in province.districts)))
-
-
 def place_alone(line: str) -> bool:
     """A line that is only a province's or a district's name, with its unit word or a bullet: no headline.
 
@@ -314,7 +308,7 @@ def place_alone(line: str) -> bool:
     (True, True, True, False)
     """
     name = _UNIT_WORD.sub("", line.strip(" \t•·-–*|:.,"))
-    return 0 < len(name) <= 40 and (folded_key(name) in _place_keys() or canonical_province(name) is not None)
+    return 0 < len(name) <= 40 and (canonical_province(name) is not None or bool(district_owners(name)))
 
 
 def never_headline(line: str) -> bool:
