@@ -36,17 +36,19 @@ def _glossary() -> tuple[dict[tuple[str, ...], str], int, frozenset[str]]:
     return terms, max(len(key) for key in terms), frozenset(data["function_words"])
 
 
+PLACE_WORDS = 5  # words a place's name takes at most, with its unit word
+
+
 def _places_only(words: list[str]) -> bool:
-    """Whether the words a query keeps as typed name a place and nothing else ("Quang Nam", "huyện Mộc Châu"):
-    a query mixing English with Vietnamese words ("chi so par index") is left to the accents' suggestion."""
+    """Whether the words a query keeps as typed are a place's ("Quang Nam", "huyện Mộc Châu"): query understanding
+    names a province or a district in them, and they are at most ``PLACE_WORDS`` (a word beside the place within
+    that count is kept too); a query mixing English with Vietnamese words ("chi so par index") is left to the
+    accents' suggestion."""
     if not words:
         return True
     named = understand(" ".join(words))
     return bool(named.get("province") or named.get("district") or named.get("province_2025")) \
         and len(words) <= PLACE_WORDS
-
-
-PLACE_WORDS = 5  # words a place's name takes at most, with its unit word
 
 
 def translate(query: str) -> str | None:
