@@ -109,22 +109,31 @@ def _squeezed(text: str) -> str:
 def verify(real: Path = REAL) -> list[tuple[str, str]]:
     """(id, what is not found) for each present text that lacks its labelled title or a figure's sentence:
     a text collected again on a new machine is checked against what its labellers read (spaces squeezed)."""
-    figures_file = real / "figures.jsonl"
-    figures = ({entry["id"]: entry.get("figures", []) for entry in read_jsonl(figures_file)}
-               if figures_file.is_file() else {})
+    expected = _labelled_strings(real)
     problems = []
-    for label in read_jsonl(real / "labels.jsonl"):
-        path = text_path(label["id"], real)
+    for doc_id, wanted in expected.items():
+        path = text_path(doc_id, real)
         if not path.is_file():
             continue
         text = _squeezed(path.read_text(encoding="utf-8"))
-        expected = [("title", label["title"])] if label.get("title") else []
-        expected += [("figure sentence", figure["sentence"]) for figure in figures.get(label["id"], [])
-                     if figure.get("sentence")]
-        for what, wanted in expected:
-            if _squeezed(wanted) not in text:
-                problems.append((label["id"], f"{what} not found: {wanted!r}"))
+        problems += [(doc_id, f"{what} not found: {string!r}") for what, string in wanted
+                     if _squeezed(string) not in text]
     return problems
+
+
+def _labelled_strings(real: Path) -> dict[str, list[tuple[str, str]]]:
+    """Each bulletin's strings that its labellers read in its text: the labelled title, then each labelled
+    figure's sentence, as ``(what, string)``."""
+    figures_file = real / "figures.jsonl"
+    figures = ({entry["id"]: entry.get("figures", []) for entry in read_jsonl(figures_file)}
+               if figures_file.is_file() else {})
+    expected = {}
+    for label in read_jsonl(real / "labels.jsonl"):
+        strings = [("title", label["title"])] if label.get("title") else []
+        strings += [("figure sentence", figure["sentence"]) for figure in figures.get(label["id"], [])
+                    if figure.get("sentence")]
+        expected[label["id"]] = strings
+    return expected
 
 
 def _missing(real: Path) -> set[str]:
@@ -179,8 +188,9 @@ def assemble(answers: Path, real: Path = REAL) -> dict:
     """Write the missing texts from helpers' answers: every ``*.jsonl`` in ``answers`` holds lines
     ``{"id", "k", "excerpt"}`` (or ``{"id", "k", "missing": true}`` where the address was not returned). A
     bulletin's text is written once each of its queries has an excerpt: in query order, joined by a blank line,
-    an excerpt already taken not repeated; where an answer held the address twice, the excerpt holding the
-    labelled headline is taken (else the last). Returns the ids written, those still incomplete, the entries
+    an excerpt already taken not repeated; where an answer held the address twice, the excerpt holding the most
+    of what its labellers read (the labelled headline, the labelled figures' sentences) is taken, the last of the
+    best. Returns the ids written, those still incomplete, the entries
     reported missing and the lines that do not parse (file:line)."""
     excerpts: dict[tuple[str, int], list[str]] = {}
     reported, unreadable = [], []
@@ -197,13 +207,13 @@ def assemble(answers: Path, real: Path = REAL) -> dict:
                     excerpts.setdefault(key, []).append(entry["excerpt"])
             except (ValueError, KeyError, TypeError):
                 unreadable.append(f"{path.name}:{number}")
-    titles = {label["id"]: label.get("title") for label in read_jsonl(real / "labels.jsonl")}
+    expected = _labelled_strings(real)
     missing = _missing(real)
     written, incomplete = [], []
     for source in read_sources(real):
         if source["id"] not in missing:
             continue
-        chosen = [_holding(excerpts.get((source["id"], k), []), titles.get(source["id"]))
+        chosen = [_holding(excerpts.get((source["id"], k), []), expected.get(source["id"], []))
                   for k in range(len(source["queries"]))]
         if any(text is None for text in chosen):
             incomplete.append(source["id"])
@@ -215,12 +225,14 @@ def assemble(answers: Path, real: Path = REAL) -> dict:
     return {"written": written, "incomplete": incomplete, "reported_missing": reported, "unreadable": unreadable}
 
 
-def _holding(options: list[str], title: str | None) -> str | None:
-    """The excerpt to keep of those one query returned for an address: the one holding the headline."""
+def _holding(options: list[str], expected: list[tuple[str, str]]) -> str | None:
+    """The excerpt to keep of those one query returned for an address: the one holding the most of the strings
+    its labellers read (the last of the best)."""
     if not options:
         return None
-    wanted = _squeezed(title) if title else None
-    return next((text for text in options if wanted and wanted in _squeezed(text)), options[-1])
+    wanted = [_squeezed(string) for _, string in expected]
+    held = [sum(string in _squeezed(text) for string in wanted) for text in options]
+    return options[max(range(len(options)), key=lambda i: (held[i], i))]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -376,6 +376,28 @@ def test_assemble_writes_each_complete_text_and_names_the_rest(tmp_path):
     assert realtexts.text_path(ids["j003"], real).read_text(encoding="utf-8") == before  # present: untouched
 
 
+def test_assemble_keeps_the_excerpt_holding_most_of_what_the_labellers_read(tmp_path):
+    real = write_real(tmp_path / "real", present=[])
+    sources = with_queries(real, {doc: [f"q-{doc}"] for doc in BULLETINS})
+    ids = {doc: source["id"] for doc, source in sources.items()}
+    title = next(label["title"] for label in LABELS if label["id"] == "j004")
+    sentence = "Năm 2021, tỉnh mở 12 lớp bồi dưỡng"
+    (real / "figures.jsonl").write_text(json.dumps({"id": ids["j004"], "figures": [{"sentence": sentence}]},
+                                                   ensure_ascii=False) + "\n", "utf-8")
+    both = f"{title}\n{sentence} cho 600 người."
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    lines = [{"id": ids["j004"], "k": 0, "excerpt": f"{title}\nTin liên quan"},  # the headline alone
+             {"id": ids["j004"], "k": 0, "excerpt": both},  # the headline and the figure's sentence
+             {"id": ids["j005"], "k": 0, "excerpt": "Trang một"},  # neither holds a labelled string: the last
+             {"id": ids["j005"], "k": 0, "excerpt": "Trang hai"}]
+    (answers / "part00.jsonl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
+                                          "utf-8")
+    assert realtexts.assemble(answers, real)["written"] == [ids["j004"], ids["j005"]]
+    assert realtexts.text_path(ids["j004"], real).read_text(encoding="utf-8") == both
+    assert realtexts.text_path(ids["j005"], real).read_text(encoding="utf-8") == "Trang hai"
+
+
 def test_realtexts_commands_name_their_usage(capsys):
     for argv in (["parts"], ["assemble"], ["check", "x"], ["collect"]):
         assert realtexts.main(argv) == 2
