@@ -87,6 +87,24 @@ def test_share_bars_and_toggle(site, browser):
     assert _heading(browser) == "4 results for một cửa" and "chart=share" in browser.current_url
 
 
+def test_coverage_opens_on_its_latest_year_with_names_and_totals_in_view(site, browser):
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(f"{site}/coverage?{MOT_CUA}")
+        frame = browser.find_element(By.CSS_SELECTOR, ".matrix-scroll").rect
+        years = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "table.coverage th.year")]
+        periods = browser.find_elements(By.CSS_SELECTOR, "table.coverage th.period")
+        first, last = periods[0].rect, periods[-1].rect  # Q1 of 2020, FY of 2021
+        name = browser.find_element(By.CSS_SELECTOR, "table.coverage tbody th").rect
+        total = browser.find_element(By.CSS_SELECTOR, "table.coverage tbody td.total").rect
+        assert years == ["2020", "2021"] and len(periods) == 16
+        assert frame["x"] <= name["x"] < total["x"] < frame["x"] + frame["width"] / 2  # names, then Σ, on the left
+        assert total["x"] + total["width"] <= last["x"] and last["x"] + last["width"] <= frame["x"] + frame["width"] + 1
+        assert first["x"] < total["x"]  # the earliest period is under the names or off to the left
+    finally:
+        browser.set_window_size(1280, 1000)
+
+
 @pytest.mark.parametrize("path", [f"/coverage?{MOT_CUA}", f"/search?{MOT_CUA}"])
 def test_views_fit_a_phone(site, browser, path):
     browser.set_window_size(390, 844)
