@@ -101,6 +101,11 @@ def test_coverage_opens_on_its_latest_year_with_names_and_totals_in_view(site, b
         assert frame["x"] <= name["x"] < total["x"] < frame["x"] + frame["width"] / 2  # names, then Σ, on the left
         assert total["x"] + total["width"] <= last["x"] and last["x"] + last["width"] <= frame["x"] + frame["width"] + 1
         assert first["x"] < total["x"]  # the earliest period is under the names or off to the left
+        browser.set_window_size(1280, 1000)
+        browser.get(f"{site}/coverage?{MOT_CUA}")  # a matrix that fits the page stands on its left
+        frame = browser.find_element(By.CSS_SELECTOR, ".matrix-scroll").rect
+        table = browser.find_element(By.CSS_SELECTOR, "table.coverage").rect
+        assert table["width"] < frame["width"] - 100 and abs(table["x"] - frame["x"]) <= 2
     finally:
         browser.set_window_size(1280, 1000)
 
