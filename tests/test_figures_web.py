@@ -159,3 +159,20 @@ def test_the_chart_says_when_it_draws_only_some_of_the_provinces():
     assert (len(chart["lines"]), chart["drawable"]) == (CHART_LINES, 8)
     assert {line["scope"] for line in chart["lines"]} >= {"Bắc Kạn", "Cao Bằng", "Hà Giang", "Sơn La"}  # most periods
     assert figure_chart(answer, ["Cà Mau", "Long An"], "vi")["drawable"] == 2
+
+
+def test_the_chart_draws_a_line_at_each_round_value_of_its_range():
+    from webapp.figures import figure_chart
+    cells = [{"value": value, "id": "b1", "start": 0, "end": 9, "count": 1} for value in (26.6, 96.0)]
+    answer = {"unit": "%", "columns": [{"year": 2022, "period": "FY"}, {"year": 2023, "period": "FY"}],
+              "rows": [{"scope": "Hà Tĩnh", "scope_level": "province", "province": "Hà Tĩnh", "cells": cells}]}
+    chart = figure_chart(answer, [], "vi")
+    assert chart["values"] == [  # 0-100%: the chart's 120 units of height in five steps of 20
+        {"y": 160.0, "label": "0%", "narrow": False}, {"y": 136.0, "label": "20%", "narrow": True},
+        {"y": 112.0, "label": "40%", "narrow": False}, {"y": 88.0, "label": "60%", "narrow": True},
+        {"y": 64.0, "label": "80%", "narrow": False}, {"y": 40.0, "label": "100%", "narrow": True}]
+    assert [point["y"] for point in chart["lines"][0]["points"]] == [128.1, 44.8]
+    scores = {**answer, "unit": "score", "rows": [{**answer["rows"][0], "cells": [
+        {**cells[0], "value": 80.5}, {**cells[1], "value": 87.25}]}]}
+    assert [(v["y"], v["label"]) for v in figure_chart(scores, [], "en")["values"]] == [
+        (160.0, "78"), (136.0, "80"), (112.0, "82"), (88.0, "84"), (64.0, "86"), (40.0, "88")]

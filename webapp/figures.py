@@ -109,6 +109,8 @@ def figure_chart(answer: dict, provinces: list[str], lang: str) -> dict:
     if not columns or not values:
         return {"lines": [], "ticks": []}
     low, high = value_range(values, answer["unit"])
+    grid = value_ticks(low, high)
+    low, high = rounded_range(grid, values, answer["unit"])
     shown = [i for i in range(len(columns)) if any(r["cells"][i] for r in rows)]  # the periods the lines have
     at = time_positions({i: columns[i] for i in shown}, CHART_MARGIN, CHART_WIDTH - CHART_MARGIN)
 
@@ -126,8 +128,11 @@ def figure_chart(answer: dict, provinces: list[str], lang: str) -> dict:
         lines.append({"scope": row["scope"], "colour": LINE_COLOURS[n % len(LINE_COLOURS)], "points": points,
                       "path": " ".join(f"{p['x']},{p['y']}" for p in points)})
     labelled = [(at[i], axis_label(columns[i], lang)) for i in shown]
+    grid = [value for value in grid if low <= value <= high]
     return {"lines": lines, "ticks": axis_ticks(labelled), "narrow_ticks": axis_ticks(labelled, NARROW_SCALE),
-            "high": number(high, lang), "low": number(low, lang), "drawable": drawable}
+            "values": [{"y": y(value), "label": number(value, lang) + ("%" if answer["unit"] == "%" else ""),
+                        "narrow": n % 2 == (len(grid) - 1) % 2}  # on a phone every other line is labelled, the top one
+                       for n, value in enumerate(grid)], "drawable": drawable}
 
 
 def time_positions(columns: dict[int, dict], left: float, right: float) -> dict[int, float]:
@@ -183,6 +188,38 @@ def value_range(values: list[float], unit: str | None) -> tuple[float, float]:
     if unit == "%":
         low, high = max(low, min(0.0, bottom)), min(high, max(100.0, top))  # never past a value itself
     return low, high
+
+
+VALUE_STEPS = (1.0, 2.0, 5.0)  # the value axis steps by one of these times a power of ten
+MOST_VALUE_STEPS = 5  # at most this many intervals between its lines
+
+
+def value_ticks(low: float, high: float, most: int = MOST_VALUE_STEPS) -> list[float]:
+    """The round values the value axis draws a line at, from ``low`` rounded down to ``high`` rounded up: the
+    smallest step of 1, 2 or 5 times a power of ten that makes at most ``most`` intervals.
+
+    >>> value_ticks(0, 96.0), value_ticks(89.0, 100.0), value_ticks(0, 12345.0), value_ticks(1.0, 1.0)
+    ([0.0, 20.0, 40.0, 60.0, 80.0, 100.0], [85.0, 90.0, 95.0, 100.0], [0.0, 5000.0, 10000.0, 15000.0], [1.0])
+    """
+    if high <= low:
+        return [float(low)]
+    power = 10.0 ** math.floor(math.log10((high - low) / most))
+    step = next(step * power for step in (*VALUE_STEPS, 10.0) if (high - low) / (step * power) <= most + 1e-9)
+    first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
+    return [round(n * step, 10) for n in range(first, last + 1)]
+
+
+def rounded_range(ticks: list[float], values: list[float], unit: str | None) -> tuple[float, float]:
+    """The chart's range: from the value axis's first line to its last (a share still never past 0 or 100
+    beyond its values).
+
+    >>> rounded_range([85.0, 90.0, 95.0, 100.0], [89.0, 99.5], "%"), rounded_range([100.0, 105.0], [102.5], "%")
+    ((85.0, 100.0), (100.0, 102.5))
+    """
+    low, high = ticks[0], ticks[-1]
+    if unit == "%":
+        low, high = max(low, min(0.0, min(values))), min(high, max(100.0, max(values)))
+    return float(low), float(max(high, low + 1.0))
 
 
 TICK_CHAR_WIDTH, TICK_GAP = 6.5, 12  # an axis label's width per character (11px text) and the room between two
@@ -344,7 +381,7 @@ def figures_page():
     extra = {"indicator": indicator, "unit": unit if unit and unit != answer["unit"] else None}
     return render_template("figures.html", answer=answer, state=state, indicator=indicator, extra=extra,
                            chart=figure_chart(answer, search.filters.get("province", []), search.lang),
-                           chart_width=CHART_WIDTH, chart_height=CHART_HEIGHT, number=number,
+                           chart_width=CHART_WIDTH, chart_height=CHART_HEIGHT, chart_margin=CHART_MARGIN, number=number,
                            place=lambda item: place_label(item, search.lang),
                            period_label=lambda period, year: period_label(period, year, search.lang),
                            figure_url=lambda cell: figure_url(cell["id"], cell["start"], cell["end"], lang),
