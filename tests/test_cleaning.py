@@ -264,6 +264,7 @@ ARTICLE = f"Hội nghị sơ kết cải cách hành chính\n{BODY}"
     ("body", ["IMG_20240312_091544.jpg"]),
     ("body", ["hoi-nghi-cchc (2).png", "Toan canh hoi nghi.JPEG"]),
     ("body", ["Chi tiết bài viết Tin tức"]),
+    ("body", ["![]() |", "![]()", "![]() | ![](/anh/hoi-nghi.jpg)"]),  # a scraper's empty markdown images
     ("body", ["- Đã xem: 245", "- Phản hồi: 0"]),
     ("body", ["Lượt xem: 1510"]),
     ("body", ["SỐ LƯỢT TRUY CẬP", "TRUY CẬP TRONG NGÀY", "SỐ NGƯỜI ONLINE"]),  # a counter's labels, no numbers
