@@ -30,7 +30,10 @@ unaccented words:
   consecutive positions (``clauses.Sequence``), never across a sentence end or a
   line break; a syllable typed with diacritics must also match exactly;
 * abbreviations from ``search/data/abbreviations.json`` match their expansion
-  and the other way round.
+  and the other way round;
+* a phrase of a group of synonyms (``search/data/synonyms.json``: "trễ hạn",
+  "quá hạn", "trễ hẹn") also matches the group's other phrases, each weighing
+  ``Relevance.synonym_weight``.
 
 Field values are resolved with ``resolve(field, value)`` (canonical province
 names, topic ids, years...), which raises ``QuerySyntaxError`` for a value that
@@ -50,7 +53,7 @@ from . import query as ast
 from .analysis import WORDS, number_parts, pair_terms, scan
 from .clauses import BestMatch, Lift, Sequence
 from .docnumbers import is_ref, kind_names, ref_key
-from .querywords import abbreviations, folded_function_words, function_words
+from .querywords import abbreviations, folded_function_words, function_words, synonyms
 from .relevance import DEFAULT, Relevance
 from .textnorm import fold, has_diacritics
 
@@ -243,6 +246,28 @@ def _expansion(s: Syllable) -> list[Syllable] | None:
     return [Syllable(p, True) for p in phrase.split()] if phrase else None
 
 
+def _synonym_spans(syllables: list[Syllable]) -> dict[int, tuple[int, tuple[str, ...]]]:
+    """start -> (end, the other phrases of its group) where the syllables spell a phrase of a group of synonyms
+    (each syllable as typed when typed with diacritics, else folded); the longest phrase first."""
+    folded, found = [s.folded for s in syllables], {}
+    for phrase, others in sorted(synonyms().items(), key=lambda item: -len(item[0].split())):
+        parts = phrase.split()
+        for i in range(len(syllables) - len(parts) + 1):
+            run = syllables[i : i + len(parts)]
+            taken = any(k in found or any(k in range(at, end) for at, (end, _) in found.items())
+                        for k in range(i, i + len(parts)))
+            if not taken and folded[i : i + len(parts)] == [fold(p) for p in parts] \
+                    and all(s.text == p for s, p in zip(run, parts, strict=True) if s.accented):
+                found[i] = (i + len(parts), others)
+    return found
+
+
+def _synonyms_query(others: tuple[str, ...], fields, boost: float) -> wq.Query:
+    """The other phrases of a group, as phrases, weighing ``boost``."""
+    return wq.Or([_phrase_query([Syllable(p, True) for p in phrase.split()], fields) for phrase in others],
+                 boost=boost)
+
+
 def _and_clauses(syllables, fields):
     return wq.And([_syllable_query(s, fields) for s in syllables])
 
@@ -330,6 +355,10 @@ def units(analysed: Analysed, fields=None) -> list[Unit]:
         starts[at] = at + len(group)
         at += len(group)
     prefixes = _number_year_spans(analysed)
+    spans = set().union(*(range(at, end) for at, (end, _) in abbreviated.items()), *(
+        range(at, end) for at, (end, _) in functions.items()), *(range(at, at + 2) for at in prefixes))
+    synonymous = {at: found for at, found in _synonym_spans(syllables).items()
+                  if not spans.intersection(range(at, found[0]))} if _knobs(fields).synonym_weight > 0 else {}
     out, i = [], 0
     while i < len(syllables):
         if i in prefixes:  # 107/2021: the document 107/2021/NĐ-CP, or the words 107 and 2021
@@ -349,12 +378,21 @@ def units(analysed: Analysed, fields=None) -> list[Unit]:
                 whole = _whole_word(group, fields)
                 out.append(Unit(group, wq.Or([_word_query(group, fields), short]),
                                 whole=wq.Or([whole, short]) if whole is not None else None))
+        elif i in synonymous:  # each word of the phrase is a part, met by the group's other phrases too, whose
+            # weight the parts share as an abbreviation's is shared
+            end, others = synonymous[i]
+            groups = _split(syllables[i:end], starts, i)
+            other = _synonyms_query(others, fields, _knobs(fields).synonym_weight / len(groups) ** 0.5)
+            for group in groups:
+                whole = _whole_word(group, fields)
+                out.append(Unit(group, wq.Or([_word_query(group, fields), other]),
+                                whole=wq.Or([whole, other]) if whole is not None else None))
         elif i in functions:
             end, certain = functions[i]
             out.append(Unit(syllables[i:end], _and_clauses(syllables[i:end], fields),
                             function=certain, weak=not certain))
         else:
-            later = (k for k in (*abbreviated, *functions, *prefixes) if k > i)
+            later = (k for k in (*abbreviated, *functions, *prefixes, *synonymous) if k > i)
             end = min(starts.get(i, i + 1), min(later, default=10**9))
             group = syllables[i:end]
             out.append(Unit(group, _word_query(group, fields), whole=_whole_word(group, fields)))

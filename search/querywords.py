@@ -1,9 +1,11 @@
-"""Query-time vocabularies: function words and abbreviations, read when a query is compiled.
+"""Query-time vocabularies: function words, abbreviations and synonyms, read when a query is compiled.
 
 Function words (``data/stopwords.json``) are never required in a query and
 weigh little; an abbreviation and its spelled-out phrase
-(``data/abbreviations.json``) find each other. Documents are indexed without
-either, so this module and its files are outside the indexing pipeline:
+(``data/abbreviations.json``) find each other, and so do the phrases of one
+group of synonyms (``data/synonyms.json``), a synonym weighing less than the
+query's own words. Documents are indexed without
+any of them, so this module and its files are outside the indexing pipeline:
 editing them re-extracts no bulletin (``indexer.fingerprint``).
 """
 
@@ -27,6 +29,17 @@ def _load(name: str) -> dict:
 def abbreviations() -> dict[str, str]:
     """Abbreviation (lower case) -> spelled-out phrase (normalised as the search fields are: ``_key``)."""
     return {_key(k): _key(v) for k, v in _load("abbreviations.json")["abbreviations"].items()}
+
+
+@cache
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """Phrase (normalised as the search fields are) -> the other phrases of its group of synonyms."""
+    out: dict[str, tuple[str, ...]] = {}
+    for group in _load("synonyms.json")["groups"]:
+        phrases = [_key(phrase) for phrase in group]
+        for phrase in phrases:
+            out[phrase] = tuple(other for other in phrases if other != phrase)
+    return out
 
 
 @cache

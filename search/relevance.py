@@ -45,6 +45,8 @@ class Relevance:
     headline_lift: float = 0.2  # score times 1 + this where the headline holds every word of the query
     place_weight: float = 0.5  # weight of the words of a place the query names in the text score (it is lifted as
     # understood already: a page full of the name outranked pages on the subject; 0.4-0.7 real dev's plateau)
+    synonym_weight: float = 0.5  # weight of a synonym of a query's phrase (``search/data/synonyms.json``) against
+    # the phrase itself
     page_lift: float = 0.3  # among the first ten only, score times 1 + this per place or period of the query it
     # has (0.3-0.6: real dev's plateau); which ten is left to the scores
 

@@ -517,3 +517,53 @@ def test_a_year_after_a_document_kind_or_a_word_folding_like_a_code_is_no_citati
 @pytest.fixture(scope="module")
 def short_index(tmp_path_factory):
     return engine_over(SHORT, tmp_path_factory.mktemp("short"))
+
+
+LATE = {
+    "tre-han": "\n".join([
+        "Huyện Lục Yên giảm hồ sơ trễ hạn",
+        "",
+        "Trong quý III năm 2022, bộ phận một cửa huyện Lục Yên tiếp nhận 2.150 hồ sơ, trong đó 12 hồ sơ trễ hạn "
+        "do phải xác minh thực địa.",
+    ]),
+    "qua-han": "\n".join([
+        "Sở Tài nguyên và Môi trường còn 340 hồ sơ quá hạn",
+        "",
+        "Theo báo cáo, đến hết tháng 9/2022 Sở Tài nguyên và Môi trường còn 340 hồ sơ quá hạn, chủ yếu là hồ sơ "
+        "cấp giấy chứng nhận quyền sử dụng đất.",
+    ]),
+    "tre-hen": "\n".join([
+        "Gửi thư xin lỗi khi hồ sơ bị trễ hẹn",
+        "",
+        "Năm 2022, UBND các xã đã gửi 86 thư xin lỗi tổ chức, cá nhân có hồ sơ bị trễ hẹn trả kết quả.",
+    ]),
+    "unrelated": "\n".join([
+        "Hội nghị tổng kết công tác dân vận năm 2022",
+        "",
+        "Hội nghị đánh giá kết quả công tác dân vận, chỉ ra những hạn chế và đề ra nhiệm vụ năm 2023.",
+    ]),
+}
+
+
+@pytest.mark.parametrize("query", ["hồ sơ trễ hạn", "ho so tre han"])
+def test_a_phrase_finds_its_synonyms_after_itself(tmp_path, query):
+    """"trễ hạn", "quá hạn" and "trễ hẹn" say the same (search/data/synonyms.json): a query for one finds the
+    bulletins writing the others, after the one writing its own words; "hạn chế" is no synonym of anything."""
+    engine = engine_over(LATE, tmp_path)
+    found = ids(engine, query)
+    assert found[0] == "tre-han" and sorted(found[1:]) == ["qua-han", "tre-hen"]
+
+
+def test_a_synonym_weighs_what_the_settings_say(tmp_path):
+    """Synonyms off (weight 0): the query's own words alone; at 1 a bulletin writing a synonym scores as one
+    writing the words would (the two bulletins holding one synonym each, of the same length, score alike)."""
+    engine_over(LATE, tmp_path)
+
+    def scores(weight):
+        engine = SearchEngine(tmp_path / "index", cache_size=0, relevance=Relevance(synonym_weight=weight))
+        return {hit["id"]: hit["score"] for hit in engine.run_search(make_request("trễ hạn")).to_dict()["results"]}
+
+    assert list(scores(0.0)) == ["tre-han"]
+    half, whole = scores(0.5), scores(1.0)
+    assert sorted(half) == sorted(whole) == ["qua-han", "tre-han", "tre-hen"]
+    assert whole["qua-han"] == pytest.approx(2 * half["qua-han"], rel=0.05) and half["tre-han"] == whole["tre-han"]
