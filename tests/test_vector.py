@@ -318,7 +318,8 @@ def test_filtered_answers_are_the_same_with_and_without_the_compact_evaluation(e
                {"quarter": ["Q1"], "topic": [b.value for b in first.facets["topic"][:1]]}]
     engine.cache_size = 0
     compared = widened = 0
-    for text in ["thủ tục", "cai cach hanh chinh", "một cửa liên thông trễ hạn", "xyzzy thủ tục",
+    for text in ["thủ tục", "cai cach hanh chinh", "một cửa liên thông trễ hạn", "một cửa liên thông chậm trễ",
+                 "xyzzy thủ tục",
                  '"thủ tục hành chính" tỉnh', "kết quả cải cách hành chính quý I năm 2021 của tỉnh"]:
         for chosen in filters:
             for sort, page in (("relevance", 1), ("relevance", 2), ("newest", 1)):
@@ -331,7 +332,8 @@ def test_filtered_answers_are_the_same_with_and_without_the_compact_evaluation(e
                 assert answers[0] == answers[1]
                 compared += 1
                 widened += answers[0].get("full_matches") is not None
-    assert compared == 54 and widened  # some answers were widened by partial or loose matches
+    assert compared == 63 and widened  # some answers were widened by partial or loose matches ("trễ hạn" and its
+    # synonyms fill the ten; "chậm trễ", which no group holds, does not)
     assert state is not None
 
 
