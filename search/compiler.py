@@ -249,23 +249,21 @@ def _expansion(s: Syllable) -> list[Syllable] | None:
 def _synonym_spans(syllables: list[Syllable]) -> dict[int, tuple[int, tuple[str, ...]]]:
     """start -> (end, the other phrases of its group) where the syllables spell a phrase of a group of synonyms
     (each syllable as typed when typed with diacritics, else folded); the longest phrase first."""
-    folded, found = [s.folded for s in syllables], {}
+    folded, found, covered = [s.folded for s in syllables], {}, set()
     for phrase, others in sorted(synonyms().items(), key=lambda item: -len(item[0].split())):
         parts = phrase.split()
         for i in range(len(syllables) - len(parts) + 1):
-            run = syllables[i : i + len(parts)]
-            taken = any(k in found or any(k in range(at, end) for at, (end, _) in found.items())
-                        for k in range(i, i + len(parts)))
-            if not taken and folded[i : i + len(parts)] == [fold(p) for p in parts] \
-                    and all(s.text == p for s, p in zip(run, parts, strict=True) if s.accented):
+            run = range(i, i + len(parts))
+            if not covered.intersection(run) and folded[i : i + len(parts)] == [fold(p) for p in parts] \
+                    and all(syllables[k].text == p for k, p in zip(run, parts, strict=True) if syllables[k].accented):
                 found[i] = (i + len(parts), others)
+                covered.update(run)
     return found
 
 
-def _synonyms_query(others: tuple[str, ...], fields, boost: float) -> wq.Query:
-    """The other phrases of a group, as phrases, weighing ``boost``."""
-    return wq.Or([_phrase_query([Syllable(p, True) for p in phrase.split()], fields) for phrase in others],
-                 boost=boost)
+def _synonyms_query(others: tuple[str, ...], fields) -> wq.Query:
+    """The other phrases of a group, as phrases."""
+    return wq.Or([_phrase_query([Syllable(p, True) for p in phrase.split()], fields) for phrase in others])
 
 
 def _and_clauses(syllables, fields):
@@ -372,21 +370,12 @@ def units(analysed: Analysed, fields=None) -> list[Unit]:
             # full once per word, and keeps about what the spelled-out phrase's word pairs give the other bulletins
             end, abbr = abbreviated[i]
             groups = _split(syllables[i:end], starts, i) if SPLIT_ABBREVIATIONS else [syllables[i:end]]
-            short = _syllable_query(Syllable(abbr, True), fields)
-            short.boost = 1.0 / len(groups) ** 0.5
-            for group in groups:
-                whole = _whole_word(group, fields)
-                out.append(Unit(group, wq.Or([_word_query(group, fields), short]),
-                                whole=wq.Or([whole, short]) if whole is not None else None))
+            out += _met_also_by(groups, _syllable_query(Syllable(abbr, True), fields), 1.0, fields)
         elif i in synonymous:  # each word of the phrase is a part, met by the group's other phrases too, whose
             # weight the parts share as an abbreviation's is shared
             end, others = synonymous[i]
-            groups = _split(syllables[i:end], starts, i)
-            other = _synonyms_query(others, fields, _knobs(fields).synonym_weight / len(groups) ** 0.5)
-            for group in groups:
-                whole = _whole_word(group, fields)
-                out.append(Unit(group, wq.Or([_word_query(group, fields), other]),
-                                whole=wq.Or([whole, other]) if whole is not None else None))
+            out += _met_also_by(_split(syllables[i:end], starts, i), _synonyms_query(others, fields),
+                                _knobs(fields).synonym_weight, fields)
         elif i in functions:
             end, certain = functions[i]
             out.append(Unit(syllables[i:end], _and_clauses(syllables[i:end], fields),
@@ -400,6 +389,18 @@ def units(analysed: Analysed, fields=None) -> list[Unit]:
     if all(u.function for u in out):  # a query of function words alone: they are what was asked
         for unit in out:
             unit.function = False
+    return out
+
+
+def _met_also_by(groups: list[list[Syllable]], other: wq.Query, weight: float, fields) -> list[Unit]:
+    """Each word of a run as a part, met by ``other`` too (the abbreviation the run spells, or its synonyms),
+    whose ``weight`` the parts share (1/sqrt(n) each)."""
+    other.boost = weight / len(groups) ** 0.5
+    out = []
+    for group in groups:
+        whole = _whole_word(group, fields)
+        out.append(Unit(group, wq.Or([_word_query(group, fields), other]),
+                        whole=wq.Or([whole, other]) if whole is not None else None))
     return out
 
 
