@@ -7,6 +7,7 @@ so the chart needs no JavaScript and each bar is a link.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from search.labels import quarter_label
@@ -14,7 +15,9 @@ from search.vocabulary import QUARTERS
 
 WIDTH, HEIGHT, AXIS = 640, 180, 24
 LABEL_WIDTH = 30  # room a year's label takes on the axis ("2015" at 11 px is about 26 units wide)
-LABEL_STEPS = (1, 2, 5, 10, 20, 50)  # every year labelled, or every 2nd, 5th, ... when their slots are narrower
+ROUND_STEPS = (1, 2, 5)  # a chart steps by one of these times a power of ten: every 2nd, 5th, 10th ... year, a value
+# axis's lines at 20, 40 ... or 5000, 10000 ... (webapp.figures)
+LONGEST_LABEL_STEP = 50  # the year axis labels every 50th year at the least
 COLOURS = {"Q1": "#1d4e89", "Q2": "#2f6db5", "Q3": "#4f8fd6", "Q4": "#8cb8ea", "H1": "#2a7f62",
            "H2": "#5fb08f", "9M": "#b7791f", "FY": "#7b3f8c", None: "#9aa5b1"}
 
@@ -70,6 +73,16 @@ def year_chart(counts: dict[str, dict[str | None, int]], selected: list[str], la
     return label_years(bars, slot)
 
 
+def round_step(least: float) -> float:
+    """The smallest of 1, 2 and 5 times a power of ten that is at least ``least`` (> 0).
+
+    >>> round_step(1.8), round_step(2), round_step(0.03), round_step(21), round_step(2469)
+    (2.0, 2.0, 0.05, 50.0, 5000.0)
+    """
+    power = 10.0 ** math.floor(math.log10(least))
+    return next(step * power for step in (*ROUND_STEPS, 10) if step * power >= least * (1 - 1e-9))
+
+
 def label_years(bars: list[Bar], slot: float) -> list[Bar]:
     """The bars with the axis labels that fit: every year when a label fits its slot, else the years on a round
     step (every 2nd, 5th, 10th ...: a span of decades reads 1990, 1995, ... 2025) and a selected year, too close to
@@ -79,7 +92,8 @@ def label_years(bars: list[Bar], slot: float) -> list[Bar]:
     >>> [bar.label for bar in label_years(bars, 10)]
     ['', '', '', '', '2017', '', '', '2020']
     """
-    step = next((step for step in LABEL_STEPS if step * slot >= LABEL_WIDTH), LABEL_STEPS[-1])
+    step = min(max(1, int(round_step(LABEL_WIDTH / slot))), LONGEST_LABEL_STEP)  # every year, or every 2nd, 5th ...
+    # when their slots are narrower than a label
     chosen = [int(bar.year) for bar in bars if bar.selected]
     right = float("-inf")  # where the last label printed ends
     for bar in bars:

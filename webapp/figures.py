@@ -24,6 +24,7 @@ from search.models import RequestError, SearchRequest
 from search.textnorm import folded_key
 
 from .api import csv_response, jsonl_response
+from .chart import round_step
 from .params import SearchState, search_request
 
 bp = Blueprint("figures", __name__)
@@ -190,21 +191,19 @@ def value_range(values: list[float], unit: str | None) -> tuple[float, float]:
     return low, high
 
 
-VALUE_STEPS = (1.0, 2.0, 5.0)  # the value axis steps by one of these times a power of ten
 MOST_VALUE_STEPS = 5  # at most this many intervals between its lines
 
 
 def value_ticks(low: float, high: float, most: int = MOST_VALUE_STEPS) -> list[float]:
     """The round values the value axis draws a line at, from ``low`` rounded down to ``high`` rounded up: the
-    smallest step of 1, 2 or 5 times a power of ten that makes at most ``most`` intervals.
+    smallest step of 1, 2 or 5 times a power of ten (``chart.round_step``) that makes at most ``most`` intervals.
 
     >>> value_ticks(0, 96.0), value_ticks(89.0, 100.0), value_ticks(0, 12345.0), value_ticks(1.0, 1.0)
     ([0.0, 20.0, 40.0, 60.0, 80.0, 100.0], [85.0, 90.0, 95.0, 100.0], [0.0, 5000.0, 10000.0, 15000.0], [1.0])
     """
     if high <= low:
         return [float(low)]
-    power = 10.0 ** math.floor(math.log10((high - low) / most))
-    step = next(step * power for step in (*VALUE_STEPS, 10.0) if (high - low) / (step * power) <= most + 1e-9)
+    step = round_step((high - low) / most)
     first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
     return [round(n * step, 10) for n in range(first, last + 1)]
 
